@@ -1,0 +1,32 @@
+#include "Campaign.h"
+
+#include "EnumText.h"
+
+namespace herald {
+
+QString toString(CampaignStatus status)
+{
+    switch (status) {
+    case CampaignStatus::Draft:
+        return QStringLiteral("draft");
+    case CampaignStatus::Scheduled:
+        return QStringLiteral("scheduled");
+    case CampaignStatus::Sending:
+        return QStringLiteral("sending");
+    case CampaignStatus::Paused:
+        return QStringLiteral("paused");
+    case CampaignStatus::Completed:
+        return QStringLiteral("completed");
+    case CampaignStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+bool fromString(const QString& text, CampaignStatus* status)
+{
+    return parseEnum(text, {CampaignStatus::Draft, CampaignStatus::Scheduled, CampaignStatus::Sending,
+                           CampaignStatus::Paused, CampaignStatus::Completed, CampaignStatus::Cancelled}, status);
+}
+
+} // namespace herald

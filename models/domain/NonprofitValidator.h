@@ -1,0 +1,19 @@
+#pragma once
+
+#include "Error.h"
+#include "Nonprofit.h"
+
+namespace herald {
+
+// Checks a nonprofit before it is stored: required fields, email syntax, lengths.
+class NonprofitValidator
+{
+public:
+    static constexpr int MaxNameLength = 300;
+    static constexpr int MaxFieldLength = 200;
+
+    // The first problem found, naming the field; ok when the row can be stored.
+    static Status validate(const Nonprofit& nonprofit);
+};
+
+} // namespace herald

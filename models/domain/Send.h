@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace herald {
+
+// The states of one queued message. Unknown: a crash left its outcome unknown; the user decides.
+enum class SendStatus { Pending, Sending, Sent, Failed, Suppressed, Unknown, Cancelled };
+
+QString toString(SendStatus status);
+bool fromString(const QString& text, SendStatus* status);
+
+// One queue row: a campaign to one recipient.
+struct Send
+{
+    qint64 id = 0;
+    qint64 campaignId = 0;
+    qint64 nonprofitId = 0;
+    QString email;
+    SendStatus status = SendStatus::Pending;
+    int attempts = 0; // also the fencing token of the current lease
+    QDateTime nextAttemptAt;
+    QString leaseOwner;
+    QDateTime leaseUntil;
+    QString provider;
+    QString messageId;
+    int smtpCode = 0;
+    QString error;
+    QDateTime queuedAt;
+    QDateTime sentAt;
+    int latencyMs = 0;
+};
+
+} // namespace herald

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "ConnectionProfile.h"
+#include "domain/Error.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+namespace herald {
+
+// Brings a database to the schema this build knows: numbered files per dialect
+// (resources :/migrations/<dialect>/NNN_name.sql), each applied in its own transaction and
+// recorded in schema_migrations. A database newer than this build is refused, not touched.
+class Migrator
+{
+public:
+    struct Migration
+    {
+        int version = 0;
+        QString name;
+        QString path;
+    };
+
+    static QList<Migration> available(Backend backend);
+    static int latestVersion(Backend backend);
+    // The schema version recorded in the database (0 when empty).
+    static Result<int> currentVersion(QSqlDatabase& db);
+    // Applies what is missing; returns the resulting version.
+    static Result<int> migrate(QSqlDatabase& db, Backend backend);
+};
+
+} // namespace herald

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "Database.h"
+#include "SqlDialect.h"
+#include "domain/Error.h"
+#include "domain/Nonprofit.h"
+
+#include <QList>
+#include <QVariant>
+
+namespace herald {
+
+// What the nonprofits table shows: a filter and a sort order, answered by the database.
+struct NonprofitQuery
+{
+    enum class SortColumn { Name, Email, Ein, City, Region, Country, Status, Updated };
+    QString searchText; // substring of name or email, case-insensitive
+    SortColumn sortColumn = SortColumn::Name;
+    bool descending = false;
+};
+
+// Where the next keyset page starts: after this sort key and id.
+struct NonprofitCursor
+{
+    QVariant sortKey;
+    qint64 id = 0;
+    bool isStart() const { return id == 0; }
+};
+
+struct NonprofitPage
+{
+    QList<Nonprofit> rows;
+    NonprofitCursor next; // pass back for the following page
+    bool atEnd = false;
+};
+
+// SQL for nonprofits and their tags. Every method uses this thread's connection of the database.
+class NonprofitRepository
+{
+public:
+    explicit NonprofitRepository(Database& database);
+
+    // Validates, stores and fills in id, version and timestamps.
+    Status insert(Nonprofit& nonprofit);
+    // Stores the edit if nobody changed the row since it was read (nonprofit.version); bumps version.
+    Status update(Nonprofit& nonprofit);
+    Result<Nonprofit> find(qint64 id);
+    Result<Nonprofit> findByEmail(const QString& email);
+    // Deletes the rows in one transaction; returns how many were deleted.
+    Result<int> remove(const QList<qint64>& ids);
+
+    Result<qint64> count(const NonprofitQuery& query);
+    Result<NonprofitPage> page(const NonprofitQuery& query, const NonprofitCursor& after, int limit);
+
+private:
+    Status writeTags(const QSqlDatabase& db, qint64 id, const QStringList& tags);
+    Error duplicateError(const Nonprofit& nonprofit, const QSqlError& error);
+    QString filterCondition(const NonprofitQuery& query) const;
+    QString sortKeyExpression(NonprofitQuery::SortColumn column) const;
+    QString selectColumns() const;
+    static Nonprofit readRow(const QSqlQuery& query, const SqlDialect& dialect);
+
+    Database& m_database;
+    SqlDialect m_dialect;
+};
+
+} // namespace herald

@@ -1,0 +1,59 @@
+#include "SqlDialect.h"
+
+namespace herald {
+
+namespace {
+const QString SqliteTimeFormat = QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ");
+}
+
+QString SqlDialect::now() const
+{
+    return isPostgres() ? QStringLiteral("now()") : QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+}
+
+QVariant SqlDialect::timestamp(const QDateTime& time) const
+{
+    if (!time.isValid())
+        return QVariant(isPostgres() ? QMetaType(QMetaType::QDateTime) : QMetaType(QMetaType::QString));
+    if (isPostgres())
+        return time.toUTC();
+    return time.toUTC().toString(SqliteTimeFormat);
+}
+
+QDateTime SqlDialect::readTimestamp(const QVariant& value)
+{
+    if (value.isNull())
+        return {};
+    if (value.metaType().id() == QMetaType::QDateTime)
+        return value.toDateTime().toUTC();
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(value.toString(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    time.setTimeSpec(Qt::UTC);
+    return time;
+}
+
+QString SqlDialect::containsCondition(const QString& column, const QString& placeholder) const
+{
+    // SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE (served by the trigram index).
+    return QStringLiteral("%1 %2 %3 ESCAPE '\\'").arg(column, isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE"),
+                                                     placeholder);
+}
+
+QString SqlDialect::containsPattern(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+QString SqlDialect::joinedAggregate(const QString& expression) const
+{
+    if (isPostgres())
+        return QStringLiteral("string_agg(%1, ',' ORDER BY %1)").arg(expression);
+    return QStringLiteral("group_concat(%1, ',')").arg(expression);
+}
+
+} // namespace herald

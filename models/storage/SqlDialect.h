@@ -1,0 +1,37 @@
+#pragma once
+
+#include "ConnectionProfile.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QVariant>
+
+namespace herald {
+
+// The few places where PostgreSQL and SQLite spell SQL differently, so repositories keep one statement each.
+class SqlDialect
+{
+public:
+    explicit SqlDialect(Backend backend) : m_backend(backend) {}
+
+    Backend backend() const { return m_backend; }
+    bool isPostgres() const { return m_backend == Backend::Postgres; }
+
+    // The current time as the database stores it.
+    QString now() const;
+    // A time to bind: a timestamptz on PostgreSQL, ISO-8601 UTC text (which sorts in time order) on SQLite.
+    QVariant timestamp(const QDateTime& time) const;
+    static QDateTime readTimestamp(const QVariant& value);
+
+    // "<column> contains the bound text, ignoring case"; bind containsPattern(text).
+    QString containsCondition(const QString& column, const QString& placeholder) const;
+    static QString containsPattern(const QString& text);
+
+    // Comma-joined values of an expression in a group, ordered.
+    QString joinedAggregate(const QString& expression) const;
+
+private:
+    Backend m_backend;
+};
+
+} // namespace herald

@@ -1,0 +1,84 @@
+#include "SqlErrors.h"
+
+#include <QCoreApplication>
+
+namespace herald {
+
+namespace {
+// SQLite extended result codes (sqlite3.h) and PostgreSQL SQLSTATEs.
+const QString SqliteConstraint = QStringLiteral("19");
+const QString SqliteUnique = QStringLiteral("2067");
+const QString SqlitePrimaryKey = QStringLiteral("1555");
+const QString SqliteForeignKey = QStringLiteral("787");
+const QString SqliteCheck = QStringLiteral("275");
+
+QString serverText(const QSqlError& error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    return text;
+}
+} // namespace
+
+bool SqlErrors::isUniqueViolation(const QSqlError& error)
+{
+    const QString code = error.nativeErrorCode();
+    if (code == QLatin1String("23505") || code == SqliteUnique || code == SqlitePrimaryKey)
+        return true;
+    return code == SqliteConstraint && error.databaseText().contains(QLatin1String("UNIQUE"));
+}
+
+bool SqlErrors::isForeignKeyViolation(const QSqlError& error)
+{
+    const QString code = error.nativeErrorCode();
+    if (code == QLatin1String("23503") || code == SqliteForeignKey)
+        return true;
+    return code == SqliteConstraint && error.databaseText().contains(QLatin1String("FOREIGN KEY"));
+}
+
+bool SqlErrors::isCheckViolation(const QSqlError& error)
+{
+    const QString code = error.nativeErrorCode();
+    if (code == QLatin1String("23514") || code == SqliteCheck)
+        return true;
+    return code == SqliteConstraint && error.databaseText().contains(QLatin1String("CHECK"));
+}
+
+bool SqlErrors::isConnectionLost(const QSqlError& error)
+{
+    const QString code = error.nativeErrorCode();
+    if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01") || code == QLatin1String("57P02")
+        || code == QLatin1String("57P03"))
+        return true;
+    if (error.type() == QSqlError::ConnectionError)
+        return true;
+    const QString text = error.text();
+    return text.contains(QLatin1String("server closed the connection"))
+        || text.contains(QLatin1String("no connection to the server"))
+        || text.contains(QLatin1String("terminating connection"));
+}
+
+bool SqlErrors::isAuthenticationFailure(const QSqlError& error)
+{
+    const QString code = error.nativeErrorCode();
+    const QString text = error.text();
+    return code == QLatin1String("28P01") || code == QLatin1String("28000")
+        || text.contains(QLatin1String("password authentication failed"))
+        || text.contains(QLatin1String("no password supplied"))
+        || text.contains(QLatin1String("authentication failed"));
+}
+
+Error SqlErrors::toError(const QSqlError& error, const QString& what)
+{
+    Error::Kind kind = Error::Kind::Database;
+    if (isAuthenticationFailure(error))
+        kind = Error::Kind::Authentication;
+    else if (isConnectionLost(error))
+        kind = Error::Kind::Connection;
+    else if (isUniqueViolation(error))
+        kind = Error::Kind::Duplicate;
+    return Error::make(kind, QCoreApplication::translate("SqlErrors", "%1: %2").arg(what, serverText(error)));
+}
+
+} // namespace herald
