@@ -28,7 +28,8 @@ HBA
     "${AS[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
         -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
     "${AS[@]}" psql -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-        -c "CREATE ROLE herald_pw LOGIN CREATEDB PASSWORD 'herald-test-password'"
+        -c "CREATE ROLE herald_pw LOGIN CREATEDB PASSWORD 'herald-test-password'" \
+        -c "CREATE DATABASE herald_pw_db OWNER herald_pw"
     echo "PostgreSQL 15 test cluster on 127.0.0.1:$port ($dir)"
     ;;
 stop)

@@ -1,0 +1,109 @@
+#include "CommandLine.h"
+
+#include "DbCommand.h"
+#include "Output.h"
+#include "ProfileCommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstring>
+#include <functional>
+#include <map>
+
+namespace herald::cli {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("CommandLine", text); }
+
+struct SubCommand
+{
+    const char* summary;
+    std::function<int(const QStringList&)> run;
+};
+
+const std::map<QString, SubCommand>& registry()
+{
+    static const std::map<QString, SubCommand> commands = {
+        {QStringLiteral("db"), {QT_TRANSLATE_NOOP("CommandLine", "Database state: 'db status' connects, migrates and reports."), &DbCommand::run}},
+        {QStringLiteral("profile"), {QT_TRANSLATE_NOOP("CommandLine", "Connection profiles: list, add, use, remove."), &ProfileCommand::run}},
+    };
+    return commands;
+}
+
+void configureApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Herald"));
+    QCoreApplication::setApplicationName(QStringLiteral("Herald"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HERALD_VERSION));
+}
+} // namespace
+
+QStringList CommandLine::subCommands()
+{
+    QStringList names;
+    for (const auto& [name, command] : registry())
+        names << name;
+    return names;
+}
+
+bool CommandLine::isHeadless(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const char* arg = argv[i];
+        for (const char* flag : {"--help", "-h", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(arg, flag) == 0)
+                return true;
+        }
+        if (arg[0] != '-')
+            return true; // a sub-command (or a mistyped one, which deserves an error, not a window)
+    }
+    return false;
+}
+
+int CommandLine::run(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    configureApplication();
+
+    QStringList arguments = QCoreApplication::arguments();
+    // The sub-command is the first argument that is not an option; the rest belongs to it.
+    qsizetype commandIndex = -1;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (!arguments.at(i).startsWith(QLatin1Char('-'))) {
+            commandIndex = i;
+            break;
+        }
+    }
+
+    if (commandIndex < 0) {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(tr("Herald: email campaigns for nonprofit organisations.\n"
+                                            "Without a command, the desktop application opens.\n\nCommands:\n")
+                                         + [] {
+                                               QString list;
+                                               for (const auto& [name, command] : registry())
+                                                   list += QStringLiteral("  %1  %2\n").arg(name, -10).arg(tr(command.summary));
+                                               list += tr("\nRun 'herald COMMAND --help' for a command's options.");
+                                               return list;
+                                           }());
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.process(app); // prints help or version and exits
+        return 0;
+    }
+
+    const QString name = arguments.at(commandIndex);
+    const auto command = registry().find(name);
+    if (command == registry().end()) {
+        Output::error(tr("Unknown command '%1'. Commands: %2. 'herald --help' explains them.")
+                          .arg(name, subCommands().join(QStringLiteral(", "))));
+        return 2;
+    }
+    QStringList commandArguments{QStringLiteral("herald ") + name};
+    commandArguments += arguments.mid(0, commandIndex).mid(1);
+    commandArguments += arguments.mid(commandIndex + 1);
+    return command->second.run(commandArguments);
+}
+
+} // namespace herald::cli

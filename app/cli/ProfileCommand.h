@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+namespace herald::cli {
+
+// `herald profile list|add|use|remove`: connection profiles for scripts and headless workers.
+// Passwords are never taken on the command line (they would land in shell history): the keychain,
+// PGPASSWORD or ~/.pgpass provide them.
+class ProfileCommand
+{
+public:
+    static int run(const QStringList& arguments);
+};
+
+} // namespace herald::cli

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "domain/Error.h"
+#include "storage/Database.h"
+
+#include <memory>
+
+namespace herald::cli {
+
+// Opens the profile a sub-command names (--profile NAME, else the active one) without a window:
+// the password comes from the keychain, from PGPASSWORD / ~/.pgpass (libpq reads them), or is absent.
+class ProfileOpener
+{
+public:
+    static Result<ConnectionProfile> resolve(const QString& nameOrId);
+    static Result<std::unique_ptr<Database>> open(const QString& nameOrId);
+};
+
+} // namespace herald::cli

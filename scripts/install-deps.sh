@@ -1,0 +1,26 @@
+#!/bin/bash
+# Installs the Debian 12 packages Herald needs to build, run and test, if any are missing.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  cmake ninja-build g++ pkg-config dpkg-dev
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libqt6sql6-psql libqt6sql6-sqlite libpq-dev libcurl4-openssl-dev
+  libkainjow-mustache-dev libopendkim-dev qtkeychain-qt6-dev
+  # run and test: PostgreSQL server, SMTP test peers (postfix is only for smtp-sink/smtp-source; it is not started)
+  postgresql-15 postgresql-client-15 python3-aiosmtpd postfix xvfb xauth
+)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=
+[ "$(id -u)" = 0 ] || SUDO=sudo
+echo "Installing: ${missing[*]}"
+$SUDO apt-get update -q
+echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,106 @@
+#include "TestDatabase.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace herald;
+
+// Runs the real herald executable headless, with its own config and data folders.
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_home;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    Run herald(const QStringList& arguments, const QString& password = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        if (!password.isEmpty())
+            env.insert(QStringLiteral("PGPASSWORD"), password);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(HERALD_EXECUTABLE), arguments);
+        if (!process.waitForFinished(60000))
+            return {};
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+private slots:
+    void init() { m_home = std::make_unique<QTemporaryDir>(); }
+
+    void versionNeedsNoDisplay()
+    {
+        const Run run = herald({QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QLatin1String(HERALD_VERSION)), qPrintable(run.out));
+    }
+
+    void helpListsTheCommands()
+    {
+        const Run run = herald({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QLatin1String("db")) && run.out.contains(QLatin1String("profile")), qPrintable(run.out));
+    }
+
+    void unknownCommandIsAnError()
+    {
+        const Run run = herald({QStringLiteral("frobnicate")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("Unknown command 'frobnicate'")), qPrintable(run.err));
+    }
+
+    void embeddedDatabaseByDefault()
+    {
+        const Run run = herald({QStringLiteral("db"), QStringLiteral("status")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("Backend: SQLite")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(m_home->filePath(QStringLiteral("data"))), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("Schema version: 1")), qPrintable(run.out));
+    }
+
+    void postgresProfileFromTheCommandLine()
+    {
+        // herald_pw owns herald_pw_db on the test cluster and must give a password (tests/support/pg_cluster.sh).
+        const ConnectionProfile server = test::TestDatabase::serverProfile(QStringLiteral("postgres"));
+        Run added = herald({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Office"),
+                            QStringLiteral("--host"), server.host, QStringLiteral("--port"), QString::number(server.port),
+                            QStringLiteral("--database"), QStringLiteral("herald_pw_db"), QStringLiteral("--user"),
+                            QStringLiteral("herald_pw")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QVERIFY2(added.out.contains(QLatin1String("sslmode prefer")), qPrintable(added.out));
+
+        const Run wrong = herald({QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--profile"), QStringLiteral("Office")},
+                                 QStringLiteral("wrong-password"));
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(wrong.err.contains(QLatin1String("password authentication failed")), qPrintable(wrong.err));
+
+        Run used = herald({QStringLiteral("profile"), QStringLiteral("use"), QStringLiteral("Office")});
+        QCOMPARE(used.exitCode, 0);
+        const Run status = herald({QStringLiteral("db"), QStringLiteral("status")}, QStringLiteral("herald-test-password"));
+        QVERIFY2(status.exitCode == 0, qPrintable(status.err));
+        QVERIFY2(status.out.contains(QLatin1String("Server: PostgreSQL 15")), qPrintable(status.out));
+
+        const Run listed = herald({QStringLiteral("profile"), QStringLiteral("list")});
+        QVERIFY2(listed.out.contains(QLatin1String("* Office")), qPrintable(listed.out));
+        const Run missing = herald({QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("--profile"), QStringLiteral("Nowhere")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QLatin1String("no connection profile named 'Nowhere'")), qPrintable(missing.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "TestCommandLine.moc"
