@@ -9,7 +9,7 @@ PACKAGES=(
   libqt6sql6-psql libqt6sql6-sqlite libpq-dev libcurl4-openssl-dev
   libkainjow-mustache-dev libopendkim-dev qtkeychain-qt6-dev
   # run and test: PostgreSQL server, SMTP test peers (postfix is only for smtp-sink/smtp-source; it is not started)
-  postgresql-15 postgresql-client-15 python3-aiosmtpd postfix xvfb xauth
+  postgresql-15 postgresql-client-15 python3-aiosmtpd postfix xvfb xauth openssl ca-certificates
 )
 
 missing=()

@@ -2,13 +2,56 @@
 
 #include <QMainWindow>
 
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
 namespace herald {
 
+class ConnectionMonitor;
+class Database;
+class NonprofitsPage;
+class ProfileStore;
+class SettingsPage;
+
+// Herald's window: a sidebar of pages (Ctrl+1…6), the pages themselves, and a status bar saying which
+// profile is open and whether its server answers.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    enum Page { Nonprofits, Templates, Campaigns, Sending, Dashboard, Settings, PageCount };
+
+    MainWindow(Database& database, ProfileStore& profiles, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Page currentPage() const;
+    void showPage(Page page);
+
+signals:
+    // The user made another profile active and wants it now: whoever opened the database reopens.
+    void profileSwitchRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildPages(ProfileStore& profiles);
+    void buildMenus();
+    void buildStatusBar();
+    void addPage(Page page, const QString& title, QWidget* widget);
+    void showConnected();
+    void showUnreachable(const QString& error);
+    void showAbout();
+
+    Database& m_database;
+    QListWidget* m_navigation;
+    QStackedWidget* m_pages;
+    NonprofitsPage* m_nonprofitsPage = nullptr;
+    SettingsPage* m_settingsPage = nullptr;
+    QLabel* m_profileLabel = nullptr;
+    QLabel* m_connectionLabel = nullptr;
+    ConnectionMonitor* m_monitor = nullptr;
 };
 
 } // namespace herald

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHashFunctions>
 #include <QString>
 
 namespace herald {
@@ -10,6 +11,8 @@ enum class SendStatus { Pending, Sending, Sent, Failed, Suppressed, Unknown, Can
 
 QString toString(SendStatus status);
 bool fromString(const QString& text, SendStatus* status);
+// For QHash<SendStatus, …> (Qt 6.4 has no qHash for scoped enums).
+inline size_t qHash(SendStatus status, size_t seed = 0) noexcept { return ::qHash(int(status), seed); }
 
 // One queue row: a campaign to one recipient.
 struct Send

@@ -2,6 +2,7 @@
 
 #include "BoundQuery.h"
 #include "SqlErrors.h"
+#include "StoredRow.h"
 #include "Transaction.h"
 #include "domain/EmailAddress.h"
 #include "domain/NonprofitValidator.h"
@@ -20,8 +21,6 @@ QString normalizedEin(const QString& ein)
     digits.remove(QLatin1Char('-'));
     return digits;
 }
-
-QVariant nullIfEmpty(const QString& text) { return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text); }
 
 QStringList cleanTags(const QStringList& tags)
 {
@@ -47,7 +46,7 @@ void bindFields(BoundQuery& query, const Nonprofit& nonprofit)
 {
     query.bind(QStringLiteral(":name"), nonprofit.name)
         .bind(QStringLiteral(":email"), nonprofit.email)
-        .bind(QStringLiteral(":ein"), nullIfEmpty(nonprofit.ein))
+        .bind(QStringLiteral(":ein"), BoundQuery::nullIfEmpty(nonprofit.ein))
         .bind(QStringLiteral(":street"), nonprofit.street)
         .bind(QStringLiteral(":city"), nonprofit.city)
         .bind(QStringLiteral(":region"), nonprofit.region)
@@ -204,19 +203,8 @@ Status NonprofitRepository::update(Nonprofit& nonprofit)
     }
     if (!query.next()) {
         transaction.rollback();
-        auto current = find(nonprofit.id);
-        if (!current)
-            return Error::make(Error::Kind::NotFound,
-                               tr("Nonprofit '%1' (#%2) was deleted by someone else; your changes were not saved.")
-                                   .arg(nonprofit.name)
-                                   .arg(nonprofit.id));
-        return Error::make(Error::Kind::Conflict,
-                           tr("Nonprofit '%1' (#%2) was changed by someone else since you opened it (your version %3, "
-                              "now %4). Reload it to see their changes.")
-                               .arg(current->name)
-                               .arg(nonprofit.id)
-                               .arg(nonprofit.version)
-                               .arg(current->version));
+        return StoredRow::staleWriteError(db.value(), QStringLiteral("nonprofits"), tr("Nonprofit"), nonprofit.name,
+                                          nonprofit.id, nonprofit.version);
     }
     const int newVersion = query.value(0).toInt();
     const QDateTime updatedAt = SqlDialect::readTimestamp(query.value(1));

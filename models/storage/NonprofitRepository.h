@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Database.h"
+#include "KeysetPage.h"
 #include "SqlDialect.h"
 #include "domain/Error.h"
 #include "domain/Nonprofit.h"
@@ -27,12 +28,7 @@ struct NonprofitCursor
     bool isStart() const { return id == 0; }
 };
 
-struct NonprofitPage
-{
-    QList<Nonprofit> rows;
-    NonprofitCursor next; // pass back for the following page
-    bool atEnd = false;
-};
+using NonprofitPage = KeysetPage<Nonprofit, NonprofitCursor>;
 
 // SQL for nonprofits and their tags. Every method uses this thread's connection of the database.
 class NonprofitRepository

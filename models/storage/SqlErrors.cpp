@@ -12,6 +12,14 @@ const QString SqlitePrimaryKey = QStringLiteral("1555");
 const QString SqliteForeignKey = QStringLiteral("787");
 const QString SqliteCheck = QStringLiteral("275");
 
+// Any SQLITE_CONSTRAINT code, extended or not (an ON DELETE RESTRICT failure is SQLITE_CONSTRAINT_TRIGGER, 1811).
+bool isSqliteConstraint(const QString& code)
+{
+    bool numeric = false;
+    const int value = code.toInt(&numeric);
+    return numeric && (value & 0xff) == SqliteConstraint.toInt();
+}
+
 QString serverText(const QSqlError& error)
 {
     QString text = error.databaseText().trimmed();
@@ -34,7 +42,7 @@ bool SqlErrors::isForeignKeyViolation(const QSqlError& error)
     const QString code = error.nativeErrorCode();
     if (code == QLatin1String("23503") || code == SqliteForeignKey)
         return true;
-    return code == SqliteConstraint && error.databaseText().contains(QLatin1String("FOREIGN KEY"));
+    return isSqliteConstraint(code) && error.databaseText().contains(QLatin1String("FOREIGN KEY"));
 }
 
 bool SqlErrors::isCheckViolation(const QSqlError& error)
@@ -47,6 +55,9 @@ bool SqlErrors::isCheckViolation(const QSqlError& error)
 
 bool SqlErrors::isConnectionLost(const QSqlError& error)
 {
+    // QSQLITE reports every failed step as a ConnectionError, constraint violations included.
+    if (isUniqueViolation(error) || isForeignKeyViolation(error) || isCheckViolation(error))
+        return false;
     const QString code = error.nativeErrorCode();
     if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01") || code == QLatin1String("57P02")
         || code == QLatin1String("57P03"))

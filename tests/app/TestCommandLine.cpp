@@ -1,4 +1,5 @@
 #include "TestDatabase.h"
+#include "storage/Migrator.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -69,7 +70,8 @@ private slots:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QLatin1String("Backend: SQLite")), qPrintable(run.out));
         QVERIFY2(run.out.contains(m_home->filePath(QStringLiteral("data"))), qPrintable(run.out));
-        QVERIFY2(run.out.contains(QLatin1String("Schema version: 1")), qPrintable(run.out));
+        const QString expected = QStringLiteral("Schema version: %1").arg(Migrator::latestVersion(Backend::Sqlite));
+        QVERIFY2(run.out.contains(expected), qPrintable(run.out));
     }
 
     void postgresProfileFromTheCommandLine()

@@ -1,0 +1,48 @@
+#include "DesktopMain.h"
+
+#include "DatabaseOpener.h"
+#include "MainWindow.h"
+#include "Translations.h"
+#include "config/Config.h"
+#include "storage/ProfileStore.h"
+#include "storage/SecretStore.h"
+
+#include <QApplication>
+
+namespace herald {
+
+int runDesktop(int& argc, char** argv)
+{
+    QApplication app(argc, argv);
+    // Before Config::instance(): QSettings finds its file by these names.
+    QApplication::setOrganizationName(QStringLiteral("Herald"));
+    QApplication::setApplicationName(QStringLiteral("Herald"));
+    QApplication::setApplicationVersion(QStringLiteral(HERALD_VERSION));
+    QApplication::setApplicationDisplayName(QStringLiteral("Herald"));
+    Translations::install(app, Config::instance().get(Config::Language).toString());
+
+    ProfileStore profiles(Config::instance());
+    DatabaseOpener opener(profiles, SecretStore::instance());
+    // Switching profiles in Settings closes the window and comes back here to open the new one.
+    for (;;) {
+        std::unique_ptr<Database> database = opener.openActive();
+        if (!database)
+            return 1;
+        bool switching = false;
+        int exitCode = 0;
+        {
+            MainWindow window(*database, profiles);
+            QObject::connect(&window, &MainWindow::profileSwitchRequested, &window, [&window, &switching] {
+                switching = true;
+                window.close();
+                QCoreApplication::exit(0); // even if another top-level window is still open
+            });
+            window.show();
+            exitCode = app.exec();
+        } // the window and its models go before the database they read
+        if (!switching)
+            return exitCode;
+    }
+}
+
+} // namespace herald

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "CompiledTemplate.h"
+#include "UnsubscribeToken.h"
+#include "domain/Campaign.h"
+#include "domain/Error.h"
+#include "domain/Nonprofit.h"
+#include "sending/OutgoingMessage.h"
+
+#include <QDate>
+
+namespace herald {
+
+// Turns (campaign snapshot, recipient, send row) into the message to hand over: renders the
+// subject and bodies for the recipient, signs the unsubscribe link, and builds the MIME bytes.
+// Compiles the campaign's templates once; one composer per thread (templates are not thread-safe).
+class CampaignMessageComposer
+{
+public:
+    CampaignMessageComposer(const Campaign& campaign, const UnsubscribeToken& signer);
+
+    // False, with the problem, when the campaign's templates do not compile.
+    bool isValid() const { return m_error.isEmpty(); }
+    QString problem() const { return m_error; }
+    const Campaign& campaign() const { return m_campaign; }
+
+    Result<OutgoingMessage> compose(qint64 sendId, const Nonprofit& recipient, const QDate& date = QDate::currentDate()) const;
+
+private:
+    Campaign m_campaign;
+    const UnsubscribeToken& m_signer;
+    CompiledTemplate m_subject;
+    CompiledTemplate m_html;
+    CompiledTemplate m_text;
+    QString m_error;
+};
+
+} // namespace herald

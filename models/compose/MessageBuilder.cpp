@@ -1,0 +1,107 @@
+#include "MessageBuilder.h"
+
+#include "MimeEncoding.h"
+#include "domain/EmailAddress.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+
+namespace herald {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("MessageBuilder", text); }
+
+bool hasLineBreak(const QString& value)
+{
+    return value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')) || value.contains(QChar(0x2028))
+        || value.contains(QChar(0x2029)) || value.contains(QChar(0));
+}
+
+QByteArray header(const char* name, const QByteArray& value) { return QByteArray(name) + ": " + value + "\r\n"; }
+
+QByteArray part(const char* contentType, const QString& body)
+{
+    return QByteArray("Content-Type: ") + contentType + "; charset=UTF-8\r\n"
+        + "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + MimeEncoding::quotedPrintable(body) + "\r\n";
+}
+} // namespace
+
+QString MessageBuilder::messageIdFor(qint64 sendId, qint64 campaignId, const QString& fromEmail)
+{
+    const QString domain = fromEmail.mid(fromEmail.lastIndexOf(QLatin1Char('@')) + 1);
+    return QStringLiteral("send-%1.c%2@%3").arg(sendId).arg(campaignId).arg(domain.isEmpty() ? QStringLiteral("herald.invalid") : domain);
+}
+
+Result<QByteArray> MessageBuilder::build(const MessageSpec& spec)
+{
+    const std::pair<const char*, const QString*> headerValues[] = {
+        {"from name", &spec.fromName},     {"from email", &spec.fromEmail},   {"recipient name", &spec.toName},
+        {"recipient email", &spec.toEmail}, {"reply-to", &spec.replyTo},      {"subject", &spec.subject},
+        {"message id", &spec.messageId},   {"unsubscribe URL", &spec.unsubscribeUrl},
+        {"unsubscribe mailto", &spec.unsubscribeMailto},
+    };
+    for (const auto& [field, value] : headerValues) {
+        if (hasLineBreak(*value))
+            return Error::validation(QString::fromLatin1(field),
+                                     tr("The %1 contains a line break; it would let the value add its own mail "
+                                        "headers, so the message was not built.")
+                                         .arg(QString::fromLatin1(field)));
+    }
+    for (const auto& [field, value] : {std::pair{"from email", &spec.fromEmail}, std::pair{"recipient email", &spec.toEmail}}) {
+        const QString problem = EmailAddress::problem(*value);
+        if (!problem.isEmpty())
+            return Error::validation(QString::fromLatin1(field), tr("The %1 '%2' %3.").arg(QString::fromLatin1(field), *value, problem));
+    }
+    if (!spec.replyTo.isEmpty() && !EmailAddress::isValid(spec.replyTo))
+        return Error::validation(QStringLiteral("reply-to"),
+                                 tr("The reply-to '%1' %2.").arg(spec.replyTo, EmailAddress::problem(spec.replyTo)));
+    if (spec.textBody.isEmpty() && spec.htmlBody.isEmpty())
+        return Error::validation(QStringLiteral("body"), tr("The message has neither a text nor an HTML body."));
+
+    const QByteArray from = MimeEncoding::formatAddress(spec.fromName, spec.fromEmail);
+    const QByteArray to = MimeEncoding::formatAddress(spec.toName, spec.toEmail);
+    if (from.isEmpty() || to.isEmpty())
+        return Error::validation(from.isEmpty() ? QStringLiteral("from email") : QStringLiteral("recipient email"),
+                                 tr("Addresses with non-ASCII characters before the '@' need SMTPUTF8, which "
+                                    "Herald does not use yet."));
+
+    QByteArray message;
+    message.reserve(spec.textBody.size() + spec.htmlBody.size() * 11 / 10 + 2048);
+    message += header("Date", MimeEncoding::rfc5322Date(spec.date.isValid() ? spec.date : QDateTime::currentDateTimeUtc()));
+    message += header("From", from);
+    message += header("To", to);
+    if (!spec.replyTo.isEmpty())
+        message += header("Reply-To", MimeEncoding::formatAddress({}, spec.replyTo));
+    message += header("Subject", MimeEncoding::encodeHeaderText(spec.subject, 9));
+    message += header("Message-ID", '<' + spec.messageId.toLatin1() + '>');
+    QByteArrayList unsubscribe;
+    if (!spec.unsubscribeUrl.isEmpty())
+        unsubscribe << '<' + spec.unsubscribeUrl.toUtf8() + '>';
+    if (!spec.unsubscribeMailto.isEmpty())
+        unsubscribe << '<' + spec.unsubscribeMailto.toUtf8() + '>';
+    if (!unsubscribe.isEmpty())
+        message += header("List-Unsubscribe", unsubscribe.join(",\r\n "));
+    if (!spec.unsubscribeUrl.isEmpty())
+        message += header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    message += header("MIME-Version", "1.0");
+
+    if (spec.htmlBody.isEmpty()) {
+        message += part("text/plain", spec.textBody);
+        return message;
+    }
+    if (spec.textBody.isEmpty()) {
+        message += part("text/html", spec.htmlBody);
+        return message;
+    }
+    // "=_" never occurs in quoted-printable output, so the boundary cannot clash with a body.
+    const QByteArray boundary = "=_herald_" + QCryptographicHash::hash(spec.messageId.toUtf8(), QCryptographicHash::Sha1).toHex().left(24);
+    message += header("Content-Type", "multipart/alternative;\r\n boundary=\"" + boundary + '"');
+    message += "\r\n--" + boundary + "\r\n";
+    message += part("text/plain", spec.textBody);
+    message += "--" + boundary + "\r\n";
+    message += part("text/html", spec.htmlBody);
+    message += "--" + boundary + "--\r\n";
+    return message;
+}
+
+} // namespace herald

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "domain/Error.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace herald {
+
+// What one outgoing message says, before it is encoded.
+struct MessageSpec
+{
+    QString fromName;
+    QString fromEmail;
+    QString toName;
+    QString toEmail;
+    QString replyTo;
+    QString subject;
+    QString textBody;
+    QString htmlBody;
+    QString messageId; // without angle brackets: "send-42.c7@example.org"
+    QDateTime date;
+    QString unsubscribeUrl;    // https link for List-Unsubscribe and one-click POST (RFC 8058)
+    QString unsubscribeMailto; // mailto: alternative, optional
+};
+
+// Builds the RFC 5322 bytes of a message: multipart/alternative (text then HTML), UTF-8 bodies in
+// quoted-printable, RFC 2047 headers, List-Unsubscribe and List-Unsubscribe-Post. CR or LF in any value
+// that reaches a header is refused (header injection), naming the field.
+class MessageBuilder
+{
+public:
+    static Result<QByteArray> build(const MessageSpec& spec);
+    // "send-<id>.c<campaign>@<from domain>": unique per send row, stable across retries.
+    static QString messageIdFor(qint64 sendId, qint64 campaignId, const QString& fromEmail);
+};
+
+} // namespace herald

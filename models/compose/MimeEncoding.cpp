@@ -1,0 +1,178 @@
+#include "MimeEncoding.h"
+
+#include <QUrl>
+
+#include <algorithm>
+
+namespace herald {
+
+namespace {
+constexpr int MaxLine = 76;        // quoted-printable line limit (RFC 2045)
+constexpr int MaxEncodedWord = 75; // RFC 2047
+const QByteArray WordPrefix = QByteArrayLiteral("=?UTF-8?B?");
+const QByteArray WordSuffix = QByteArrayLiteral("?=");
+
+bool isPlainAscii(const QString& text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            return false;
+    }
+    return !text.contains(QLatin1String("=?"));
+}
+
+// Splits UTF-8 into encoded words of at most 75 octets without cutting a character in two; the first
+// word also fits after `used` octets of header name on its line.
+QList<QByteArray> encodedWords(const QString& text, int used = 0)
+{
+    auto rawBytesFor = [](int wordLength) { return int(wordLength - WordPrefix.size() - WordSuffix.size()) / 4 * 3; };
+    int maxRaw = rawBytesFor(std::min(MaxEncodedWord, std::max(78 - used, 24)));
+    QList<QByteArray> words;
+    QByteArray chunk;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        QString character(text.at(i));
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size())
+            character += text.at(++i);
+        const QByteArray bytes = character.toUtf8();
+        if (chunk.size() + bytes.size() > maxRaw && !chunk.isEmpty()) {
+            words << WordPrefix + chunk.toBase64() + WordSuffix;
+            chunk.clear();
+            maxRaw = rawBytesFor(MaxEncodedWord);
+        }
+        chunk += bytes;
+    }
+    if (!chunk.isEmpty())
+        words << WordPrefix + chunk.toBase64() + WordSuffix;
+    return words;
+}
+
+// Folds ASCII header text at spaces so that lines stay within 78 octets where possible.
+QByteArray foldAscii(const QByteArray& text, int used)
+{
+    QByteArray folded;
+    int lineLength = used;
+    const QList<QByteArray> words = text.split(' ');
+    for (int i = 0; i < words.size(); ++i) {
+        const QByteArray& word = words.at(i);
+        if (i > 0) {
+            if (lineLength + 1 + word.size() > 78) {
+                folded += "\r\n ";
+                lineLength = 1;
+            } else {
+                folded += ' ';
+                ++lineLength;
+            }
+        }
+        folded += word;
+        lineLength += int(word.size());
+    }
+    return folded;
+}
+} // namespace
+
+QByteArray MimeEncoding::encodeHeaderText(const QString& text, int used)
+{
+    if (isPlainAscii(text))
+        return foldAscii(text.toLatin1(), used);
+    QByteArray result;
+    int lineLength = used;
+    for (const QByteArray& word : encodedWords(text, used)) {
+        if (!result.isEmpty()) {
+            // Whitespace between adjacent encoded words is dropped by decoders (RFC 2047 §6.2).
+            result += "\r\n ";
+            lineLength = 1;
+        }
+        result += word;
+        lineLength += int(word.size());
+    }
+    return result;
+}
+
+QByteArray MimeEncoding::encodeDisplayName(const QString& name)
+{
+    if (!isPlainAscii(name))
+        return encodedWords(name).join("\r\n ");
+    static const QString specials = QStringLiteral("()<>[]:;@\\,.\"");
+    bool needsQuotes = false;
+    for (const QChar c : name)
+        needsQuotes = needsQuotes || specials.contains(c);
+    if (!needsQuotes)
+        return name.toLatin1();
+    QByteArray quoted = name.toLatin1();
+    quoted.replace('\\', "\\\\").replace('"', "\\\"");
+    return '"' + quoted + '"';
+}
+
+QByteArray MimeEncoding::asciiAddress(const QString& address)
+{
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    const QString local = address.left(at);
+    if (!isPlainAscii(local))
+        return {};
+    const QByteArray domain = QUrl::toAce(address.mid(at + 1));
+    if (domain.isEmpty())
+        return {};
+    return local.toLatin1() + '@' + domain;
+}
+
+QByteArray MimeEncoding::formatAddress(const QString& name, const QString& address)
+{
+    const QByteArray ascii = asciiAddress(address);
+    if (ascii.isEmpty())
+        return {};
+    if (name.trimmed().isEmpty())
+        return ascii;
+    return encodeDisplayName(name.trimmed()) + " <" + ascii + '>';
+}
+
+QByteArray MimeEncoding::quotedPrintable(const QString& text)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    QString normalized = text;
+    normalized.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    const QList<QByteArray> lines = normalized.toUtf8().split('\n');
+    QByteArray out;
+    out.reserve(normalized.size() * 11 / 10 + 64);
+    for (int l = 0; l < lines.size(); ++l) {
+        const QByteArray& line = lines.at(l);
+        int column = 0;
+        for (int i = 0; i < line.size(); ++i) {
+            const uchar c = uchar(line.at(i));
+            const bool lastOfLine = i == line.size() - 1;
+            // Trailing spaces and tabs would be stripped in transit; '.' at a line start is encoded
+            // too, which spares servers that mishandle dot-stuffing.
+            const bool literal = (c >= 33 && c <= 126 && c != '=' && !(c == '.' && column == 0))
+                || ((c == ' ' || c == '\t') && !lastOfLine);
+            const int width = literal ? 1 : 3;
+            if (column + width > MaxLine - 1) { // leave room for the soft break '='
+                out += "=\r\n";
+                column = 0;
+            }
+            if (literal) {
+                out += char(c);
+            } else {
+                out += '=';
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            }
+            column += width;
+        }
+        if (l < lines.size() - 1)
+            out += "\r\n";
+    }
+    return out;
+}
+
+QByteArray MimeEncoding::rfc5322Date(const QDateTime& time)
+{
+    static const char* const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const QDateTime utc = time.toUTC();
+    const QDate date = utc.date();
+    return QByteArray(days[date.dayOfWeek() - 1]) + ", " + QByteArray::number(date.day()) + ' '
+        + months[date.month() - 1] + ' ' + QByteArray::number(date.year()) + ' '
+        + utc.time().toString(QStringLiteral("HH:mm:ss")).toLatin1() + " +0000";
+}
+
+} // namespace herald

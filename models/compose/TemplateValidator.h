@@ -1,0 +1,25 @@
+#pragma once
+
+#include "TemplateIssue.h"
+
+#include <QString>
+
+namespace herald {
+
+struct Template;
+
+// Checks a template before it is saved or sent: mustache syntax (with line and column), placeholder
+// names Herald knows, and what the law asks of bulk mail (CAN-SPAM: an unsubscribe link and the
+// sender's postal address in every body).
+class TemplateValidator
+{
+public:
+    static TemplateIssues validate(const Template& tmpl);
+    static TemplateIssues validatePart(const QString& part, const QString& text);
+    static bool hasErrors(const TemplateIssues& issues);
+
+    // Placeholder names used in text, in order of first use (no duplicates).
+    static QStringList placeholdersIn(const QString& text);
+};
+
+} // namespace herald

@@ -1,0 +1,59 @@
+#include "CampaignValidator.h"
+
+#include "EmailAddress.h"
+#include "HeaderText.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace herald {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("CampaignValidator", text); }
+
+// An optional address: empty is fine, anything else must be valid.
+Status checkAddress(const QString& field, const QString& label, const QString& address)
+{
+    if (address.isEmpty())
+        return {};
+    const QString problem = EmailAddress::problem(address);
+    if (problem.isEmpty())
+        return {};
+    return Error::validation(field, tr("%1 '%2' %3.").arg(label, address, problem));
+}
+} // namespace
+
+Status CampaignValidator::validate(const Campaign& campaign)
+{
+    if (campaign.name.trimmed().isEmpty())
+        return Error::validation(QStringLiteral("name"), tr("Name is required."));
+    if (campaign.name.size() > MaxNameLength)
+        return Error::validation(QStringLiteral("name"), tr("Name is longer than %1 characters.").arg(MaxNameLength));
+    // Line breaks first: an address with a line break is an injection attempt before it is a typo.
+    const struct
+    {
+        QString field;
+        QString label;
+        const QString& value;
+    } headerFields[] = {
+        {QStringLiteral("from_name"), tr("Sender name"), campaign.fromName},
+        {QStringLiteral("from_email"), tr("Sender email"), campaign.fromEmail},
+        {QStringLiteral("reply_to"), tr("Reply-to address"), campaign.replyTo},
+        {QStringLiteral("subject"), tr("Subject"), campaign.subject},
+    };
+    for (const auto& header : headerFields) {
+        if (auto oneLine = HeaderText::check(header.field, header.label, header.value); !oneLine)
+            return oneLine;
+    }
+    if (auto from = checkAddress(QStringLiteral("from_email"), tr("Sender email"), campaign.fromEmail); !from)
+        return from;
+    if (auto replyTo = checkAddress(QStringLiteral("reply_to"), tr("Reply-to address"), campaign.replyTo); !replyTo)
+        return replyTo;
+    if (!campaign.audience.isEmpty() && !QJsonDocument::fromJson(campaign.audience.toUtf8()).isObject())
+        return Error::validation(
+            QStringLiteral("audience"),
+            tr("The audience of campaign '%1' is not readable; choose it again.").arg(campaign.name));
+    return {};
+}
+
+} // namespace herald

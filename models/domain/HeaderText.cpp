@@ -1,0 +1,26 @@
+#include "HeaderText.h"
+
+#include <QCoreApplication>
+
+namespace herald {
+
+bool HeaderText::isOneLine(const QString& value)
+{
+    for (const QChar c : value) {
+        if (c == QLatin1Char('\r') || c == QLatin1Char('\n') || c == QChar(0x2028) || c == QChar(0x2029)
+            || c == QChar(0))
+            return false;
+    }
+    return true;
+}
+
+Status HeaderText::check(const QString& field, const QString& label, const QString& value)
+{
+    if (isOneLine(value))
+        return {};
+    return Error::validation(field, QCoreApplication::translate("HeaderText", "%1 must be one line (it goes into a "
+                                                                              "mail header); remove the line break.")
+                                        .arg(label));
+}
+
+} // namespace herald

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "Error.h"
+
+#include <QString>
+
+namespace herald {
+
+// Text that ends up in a mail header (a subject, a sender name or address): refuses line breaks, which would
+// let the text start headers of its own (header injection).
+class HeaderText
+{
+public:
+    // True when the text has no CR, LF, Unicode line or paragraph separator, or NUL.
+    static bool isOneLine(const QString& value);
+    // Ok when isOneLine(value); otherwise a Validation error on `field` that names it as `label`.
+    static Status check(const QString& field, const QString& label, const QString& value);
+};
+
+} // namespace herald

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "domain/Nonprofit.h"
+#include "sending/DeliveryOutcome.h"
+
+#include <QString>
+
+namespace herald {
+
+// A queue row this process holds a lease on, with what rendering needs of its recipient.
+struct ClaimedSend
+{
+    qint64 id = 0;
+    qint64 campaignId = 0;
+    int token = 0; // the attempt number at claim time: the fencing token for every write about it
+    Nonprofit recipient;
+};
+
+// What happened to a claimed row, to be written back (fenced by token).
+struct SendResult
+{
+    qint64 id = 0;
+    int token = 0;
+    QString email;
+    DeliveryOutcome outcome;
+    QString provider;
+    QString messageId;
+    int latencyMs = 0;
+    qint64 retryDelayMs = -1; // >= 0: back to pending after this delay; -1: final
+};
+
+} // namespace herald

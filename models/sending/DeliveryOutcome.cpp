@@ -1,0 +1,45 @@
+#include "DeliveryOutcome.h"
+
+#include <QRegularExpression>
+
+namespace herald {
+
+DeliveryOutcome DeliveryOutcome::fromSmtpReply(int code, const QString& reply)
+{
+    DeliveryOutcome outcome;
+    outcome.code = code;
+    outcome.text = reply.trimmed();
+    static const QRegularExpression enhancedPattern(QStringLiteral("^\\d{3}[ -]([245]\\.\\d{1,3}\\.\\d{1,3})\\b"));
+    const auto match = enhancedPattern.match(outcome.text);
+    if (match.hasMatch())
+        outcome.enhanced = match.captured(1);
+
+    if (code >= 200 && code < 300) {
+        outcome.kind = Kind::Sent;
+        return outcome;
+    }
+    if (code >= 500 && code < 600) {
+        outcome.kind = Kind::Permanent;
+        // 5.1.x: bad destination mailbox or system. Without an enhanced code, 550/551/553 at RCPT mean the same.
+        outcome.hardBounce = outcome.enhanced.startsWith(QLatin1String("5.1."))
+            || (outcome.enhanced.isEmpty() && (code == 550 || code == 551 || code == 553));
+        return outcome;
+    }
+    outcome.kind = Kind::Temporary;
+    outcome.slowDown = (code == 421 && (outcome.enhanced.isEmpty() || outcome.enhanced == QLatin1String("4.7.0")))
+        || (code == 450 && outcome.enhanced == QLatin1String("4.2.1")) || code == 454
+        || outcome.text.contains(QLatin1String("rate"), Qt::CaseInsensitive)
+        || outcome.text.contains(QLatin1String("slow down"), Qt::CaseInsensitive);
+    return outcome;
+}
+
+DeliveryOutcome DeliveryOutcome::transportFailure(const QString& text, bool messageFullySent, bool providerProblem)
+{
+    DeliveryOutcome outcome;
+    outcome.kind = messageFullySent ? Kind::Unknown : Kind::Temporary;
+    outcome.text = text;
+    outcome.providerProblem = providerProblem;
+    return outcome;
+}
+
+} // namespace herald

@@ -1,0 +1,287 @@
+#include "SendEngine.h"
+
+#include "SendQueue.h"
+#include "SenderJob.h"
+#include "storage/BoundQuery.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QSysInfo>
+#include <QThread>
+#include <QUuid>
+
+namespace herald {
+
+namespace {
+QString defaultOwner()
+{
+    return QStringLiteral("%1:%2:%3")
+        .arg(QSysInfo::machineHostName())
+        .arg(QCoreApplication::applicationPid())
+        .arg(QUuid::createUuid().toString(QUuid::Id128).left(6));
+}
+} // namespace
+
+SendEngine::SendEngine(Database& database, EngineSettings settings, std::shared_ptr<ProviderPool> providers,
+                       QByteArray unsubscribeSecret, QObject* parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_settings(std::move(settings))
+    , m_providers(std::move(providers))
+    , m_unsubscribeSecret(std::move(unsubscribeSecret))
+{
+    qRegisterMetaType<herald::EngineSnapshot>();
+    if (m_settings.owner.isEmpty())
+        m_settings.owner = defaultOwner();
+    m_pool.setMaxThreadCount(m_settings.senders);
+    m_pool.setExpiryTimeout(-1);
+}
+
+SendEngine::~SendEngine() { stop(); }
+
+Status SendEngine::start()
+{
+    if (m_running.load())
+        return {};
+    if (m_providers->size() == 0)
+        return Error::make(Error::Kind::Validation, tr("No sending provider is set up and enabled. Add one in Settings → Providers."));
+    m_stopping = false;
+    m_running = true;
+    refreshActiveCampaigns();
+    for (int i = 0; i < m_settings.senders; ++i)
+        m_pool.start(new SenderJob(*this)); // the pool owns and deletes the job
+    m_dispatcher = QThread::create([this] { dispatchLoop(); });
+    m_dispatcher->start();
+    return {};
+}
+
+void SendEngine::stop()
+{
+    if (!m_running.load())
+        return;
+    m_stopping = true;
+    m_workAvailable.wakeAll();
+    m_pool.waitForDone();
+    m_dispatcher->wait();
+    delete m_dispatcher;
+    m_dispatcher = nullptr;
+    m_running = false;
+    QMutexLocker lock(&m_stateMutex);
+    m_snapshot.running = false;
+    emit progress(m_snapshot);
+}
+
+QList<ClaimedSend> SendEngine::takeWork(int max, int waitMs)
+{
+    QMutexLocker lock(&m_workMutex);
+    if (m_work.empty() && !m_stopping.load())
+        m_workAvailable.wait(&m_workMutex, QDeadlineTimer(waitMs));
+    QList<ClaimedSend> batch;
+    while (!m_work.empty() && batch.size() < max && !m_stopping.load()) {
+        batch << std::move(m_work.front());
+        m_work.pop_front();
+    }
+    return batch;
+}
+
+void SendEngine::pushResult(const SendResult& result)
+{
+    QMutexLocker lock(&m_resultMutex);
+    m_results << result;
+}
+
+void SendEngine::pushRelease(const ClaimedSend& row)
+{
+    QMutexLocker lock(&m_resultMutex);
+    m_releases << row;
+}
+
+bool SendEngine::isCampaignActive(qint64 campaignId)
+{
+    QMutexLocker lock(&m_stateMutex);
+    return m_activeCampaigns.contains(campaignId);
+}
+
+void SendEngine::reportError(const QString& message)
+{
+    {
+        QMutexLocker lock(&m_stateMutex);
+        m_snapshot.lastError = message;
+    }
+    emit errorOccurred(message);
+}
+
+EngineSnapshot SendEngine::snapshot()
+{
+    QMutexLocker lock(&m_stateMutex);
+    return m_snapshot;
+}
+
+void SendEngine::refreshActiveCampaigns()
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return;
+    BoundQuery query(db.value(), QStringLiteral("SELECT id FROM campaigns WHERE status = 'sending'"));
+    if (!query.exec(QString()))
+        return;
+    QSet<qint64> active;
+    while (query.next())
+        active.insert(query.value(0).toLongLong());
+    QMutexLocker lock(&m_stateMutex);
+    m_activeCampaigns = active;
+}
+
+bool SendEngine::flush()
+{
+    QList<SendResult> results;
+    QList<ClaimedSend> releases;
+    {
+        QMutexLocker lock(&m_resultMutex);
+        results.swap(m_results);
+        releases.swap(m_releases);
+    }
+    if (results.isEmpty() && releases.isEmpty())
+        return true;
+    SendQueue queue(m_database, m_settings.owner);
+    bool ok = true;
+    if (!results.isEmpty()) {
+        if (auto written = queue.record(results); !written) {
+            reportError(written.error().message);
+            ok = false;
+        } else {
+            QMutexLocker lock(&m_stateMutex);
+            for (const SendResult& result : std::as_const(results)) {
+                switch (result.outcome.kind) {
+                case DeliveryOutcome::Kind::Sent:
+                    ++m_snapshot.sent;
+                    break;
+                case DeliveryOutcome::Kind::Unknown:
+                    ++m_snapshot.unknown;
+                    break;
+                case DeliveryOutcome::Kind::Temporary:
+                    if (result.retryDelayMs >= 0) {
+                        ++m_snapshot.retried;
+                        break;
+                    }
+                    [[fallthrough]];
+                case DeliveryOutcome::Kind::Permanent:
+                    ++m_snapshot.failed;
+                    break;
+                }
+            }
+        }
+    }
+    if (ok && !releases.isEmpty()) {
+        if (auto released = queue.release(releases); !released) {
+            reportError(released.error().message);
+            ok = false;
+        }
+    }
+    if (!ok) {
+        // Keep them for the next flush: nothing is dropped while the database is away.
+        QMutexLocker lock(&m_resultMutex);
+        m_results = results + m_results;
+        m_releases = releases + m_releases;
+    }
+    return ok;
+}
+
+void SendEngine::dispatchLoop()
+{
+    SendQueue queue(m_database, m_settings.owner);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastRecovery = -m_settings.recoveryIntervalMs;
+    qint64 lastCampaignCheck = 0;
+    qint64 lastProgress = 0;
+    qint64 sentAtLastProgress = 0;
+    qint64 failedAtLastProgress = 0;
+    const int lowWater = std::max(m_settings.claimBatch / 2, m_settings.handBatch * m_settings.senders);
+
+    while (!m_stopping.load()) {
+        const qint64 now = clock.elapsed();
+        if (now - lastCampaignCheck >= 250) {
+            refreshActiveCampaigns();
+            lastCampaignCheck = now;
+        }
+        if (now - lastRecovery >= m_settings.recoveryIntervalMs) {
+            if (auto recovered = queue.recoverExpiredLeases()) {
+                QMutexLocker lock(&m_stateMutex);
+                m_snapshot.recoveredToPending += recovered->returnedToPending;
+                m_snapshot.recoveredUnknown += recovered->markedUnknown;
+            } else {
+                reportError(recovered.error().message);
+            }
+            (void)queue.completeFinishedCampaigns();
+            lastRecovery = now;
+        }
+        flush();
+
+        size_t queued = 0;
+        {
+            QMutexLocker lock(&m_workMutex);
+            // Rows of campaigns paused or cancelled since they were claimed go back at once.
+            for (auto it = m_work.begin(); it != m_work.end();) {
+                if (!isCampaignActive(it->campaignId)) {
+                    pushRelease(*it);
+                    it = m_work.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            queued = m_work.size();
+        }
+        bool claimedSome = false;
+        if (queued < size_t(lowWater)) {
+            auto claimed = queue.claim(m_settings.claimBatch, m_settings.leaseSeconds);
+            if (!claimed) {
+                reportError(claimed.error().message);
+            } else if (!claimed->isEmpty()) {
+                claimedSome = true;
+                QMutexLocker lock(&m_workMutex);
+                for (ClaimedSend& row : claimed.value())
+                    m_work.push_back(std::move(row));
+                queued = m_work.size();
+                m_workAvailable.wakeAll();
+            }
+        }
+        if (now - lastProgress >= 250) {
+            EngineSnapshot copy;
+            {
+                QMutexLocker lock(&m_stateMutex);
+                const double seconds = std::max<qint64>(1, now - lastProgress) / 1000.0;
+                m_snapshot.running = true;
+                m_snapshot.queued = int(queued);
+                m_snapshot.sentPerSecond = (m_snapshot.sent - sentAtLastProgress) / seconds;
+                m_snapshot.failedPerSecond = (m_snapshot.failed - failedAtLastProgress) / seconds;
+                sentAtLastProgress = m_snapshot.sent;
+                failedAtLastProgress = m_snapshot.failed;
+                m_snapshot.providers = m_providers->states();
+                copy = m_snapshot;
+            }
+            lastProgress = now;
+            emit progress(copy);
+        }
+        if (!claimedSome)
+            QThread::msleep(std::min(m_settings.flushIntervalMs, 50));
+        else
+            QThread::msleep(5);
+    }
+
+    // Stopping: senders have been told; wait for them so that every result is in, then write it all
+    // and return whatever was claimed but never handed over.
+    m_pool.waitForDone();
+    {
+        QMutexLocker lock(&m_workMutex);
+        for (const ClaimedSend& row : m_work)
+            pushRelease(row);
+        m_work.clear();
+    }
+    for (int attempt = 0; attempt < 5 && !flush(); ++attempt)
+        QThread::msleep(200);
+    m_database.releaseThreadConnection();
+}
+
+} // namespace herald

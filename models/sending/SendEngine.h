@@ -1,0 +1,116 @@
+#pragma once
+
+#include "ClaimedSend.h"
+#include "ProviderPool.h"
+#include "RetryPolicy.h"
+#include "storage/Database.h"
+
+#include <QByteArray>
+#include <QMutex>
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+
+class QThread;
+
+namespace herald {
+
+struct EngineSettings
+{
+    QString owner;          // lease owner name: host:pid:random when empty
+    int senders = 4;        // sending threads, each with its own connection per provider
+    int claimBatch = 500;   // rows leased per claim
+    int leaseSeconds = 120; // a row not reported within this returns to the queue (or becomes unknown)
+    int handBatch = 16;     // rows a sender marks "being handed over" at once; bounds unknowns after a crash
+    int flushIntervalMs = 100;
+    int recoveryIntervalMs = 5000;
+    RetryPolicy retry;
+};
+
+// Live figures of one engine, sent to the UI a few times a second.
+struct EngineSnapshot
+{
+    bool running = false;
+    qint64 sent = 0;
+    qint64 failed = 0;
+    qint64 retried = 0;
+    qint64 unknown = 0;
+    qint64 recoveredToPending = 0;
+    qint64 recoveredUnknown = 0;
+    int queued = 0;   // claimed, waiting for a sender
+    double sentPerSecond = 0;
+    double failedPerSecond = 0;
+    QList<ProviderPool::ProviderState> providers;
+    QString lastError;
+};
+
+// Sends what is queued: a dispatcher thread claims leased batches, recovers expired leases and
+// writes results back in batches; sender jobs on a QThreadPool render each message and hand it to
+// a provider, with rate limits, failover and retries. Memory stays bounded by the claim batch.
+// Several engines (GUI instances, `herald worker`s) can share one PostgreSQL queue.
+class SendEngine : public QObject
+{
+    Q_OBJECT
+public:
+    SendEngine(Database& database, EngineSettings settings, std::shared_ptr<ProviderPool> providers,
+               QByteArray unsubscribeSecret, QObject* parent = nullptr);
+    ~SendEngine() override;
+
+    Status start();
+    // Stops claiming, lets senders finish the message in hand, writes every result and returns
+    // unsent leased rows to the queue. Blocks until done (a second or two).
+    void stop();
+    bool isRunning() const { return m_running.load(); }
+    EngineSnapshot snapshot();
+    const EngineSettings& settings() const { return m_settings; }
+
+    // For sender jobs.
+    QList<ClaimedSend> takeWork(int max, int waitMs);
+    void pushResult(const SendResult& result);
+    void pushRelease(const ClaimedSend& row);
+    bool isCampaignActive(qint64 campaignId);
+    bool isStopping() const { return m_stopping.load(); }
+    Database& database() { return m_database; }
+    ProviderPool& providers() { return *m_providers; }
+    const QByteArray& unsubscribeSecret() const { return m_unsubscribeSecret; }
+    void reportError(const QString& message);
+
+signals:
+    void progress(const herald::EngineSnapshot& snapshot);
+    void errorOccurred(const QString& message);
+
+private:
+    void dispatchLoop();
+    bool flush();
+    void refreshActiveCampaigns();
+
+    Database& m_database;
+    EngineSettings m_settings;
+    std::shared_ptr<ProviderPool> m_providers;
+    QByteArray m_unsubscribeSecret;
+    QThreadPool m_pool;
+    QThread* m_dispatcher = nullptr;
+    std::atomic<bool> m_running{false};
+    std::atomic<bool> m_stopping{false};
+
+    QMutex m_workMutex;
+    QWaitCondition m_workAvailable;
+    std::deque<ClaimedSend> m_work;
+
+    QMutex m_resultMutex;
+    QList<SendResult> m_results;
+    QList<ClaimedSend> m_releases;
+
+    QMutex m_stateMutex;
+    QSet<qint64> m_activeCampaigns;
+    EngineSnapshot m_snapshot;
+};
+
+} // namespace herald
+
+Q_DECLARE_METATYPE(herald::EngineSnapshot)

@@ -1,0 +1,413 @@
+#include "SendQueue.h"
+
+#include "storage/BoundQuery.h"
+#include "storage/SqlErrors.h"
+#include "storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace herald {
+
+namespace {
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("SendQueue", text, disambiguation, n);
+}
+
+struct JsonColumn
+{
+    const char* name;
+    const char* postgresType;
+};
+
+// A JSON array of objects bound as one parameter and read as rows `r`: one statement for a whole
+// batch on both backends (jsonb_to_recordset on PostgreSQL, json_each on SQLite).
+QString jsonRows(const SqlDialect& dialect, std::initializer_list<JsonColumn> columns)
+{
+    QStringList parts;
+    if (dialect.isPostgres()) {
+        for (const JsonColumn& column : columns)
+            parts << QStringLiteral("%1 %2").arg(QLatin1String(column.name), QLatin1String(column.postgresType));
+        return QStringLiteral("jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(%1)").arg(parts.join(QStringLiteral(", ")));
+    }
+    for (const JsonColumn& column : columns)
+        parts << QStringLiteral("json_extract(value, '$.%1') AS %1").arg(QLatin1String(column.name));
+    return QStringLiteral("(SELECT %1 FROM json_each(:rows)) AS r").arg(parts.join(QStringLiteral(", ")));
+}
+
+QString toJson(const QJsonArray& array) { return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)); }
+
+QString statusFor(const SendResult& result)
+{
+    switch (result.outcome.kind) {
+    case DeliveryOutcome::Kind::Sent:
+        return QStringLiteral("sent");
+    case DeliveryOutcome::Kind::Unknown:
+        return QStringLiteral("unknown");
+    case DeliveryOutcome::Kind::Temporary:
+        return result.retryDelayMs >= 0 ? QStringLiteral("pending") : QStringLiteral("failed");
+    case DeliveryOutcome::Kind::Permanent:
+        return QStringLiteral("failed");
+    }
+    return QStringLiteral("failed");
+}
+
+Nonprofit readRecipient(const QSqlQuery& query, int first)
+{
+    Nonprofit recipient;
+    recipient.id = query.value(first).toLongLong();
+    recipient.name = query.value(first + 1).toString();
+    recipient.email = query.value(first + 2).toString();
+    recipient.ein = query.value(first + 3).toString();
+    recipient.street = query.value(first + 4).toString();
+    recipient.city = query.value(first + 5).toString();
+    recipient.region = query.value(first + 6).toString();
+    recipient.postalCode = query.value(first + 7).toString();
+    recipient.country = query.value(first + 8).toString();
+    const QString tags = query.value(first + 9).toString();
+    recipient.tags = tags.isEmpty() ? QStringList() : tags.split(QLatin1Char(','));
+    return recipient;
+}
+} // namespace
+
+SendQueue::SendQueue(Database& database, QString owner)
+    : m_database(database), m_dialect(database.backend()), m_owner(std::move(owner))
+{
+}
+
+QString SendQueue::nowPlusMilliseconds(const QString& expression) const
+{
+    if (m_dialect.isPostgres())
+        return QStringLiteral("now() + (%1) * interval '1 millisecond'").arg(expression);
+    return QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+' || ((%1) / 1000.0) || ' seconds')").arg(expression);
+}
+
+QString SendQueue::recipientColumns() const
+{
+    return QStringLiteral("n.id, n.name, n.email, n.ein, n.street, n.city, n.region, n.postal_code, n.country, "
+                          "(SELECT %1 FROM nonprofit_tags t WHERE t.nonprofit_id = n.id)")
+        .arg(m_dialect.joinedAggregate(QStringLiteral("t.tag")));
+}
+
+Result<SendQueue::EnqueueCounts> SendQueue::enqueue(qint64 campaignId, const Audience& audience)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    QString condition = QStringLiteral("n.status = 'active'");
+    if (!audience.anyOfTags.isEmpty()) {
+        condition += m_dialect.isPostgres()
+            ? QStringLiteral(" AND EXISTS (SELECT 1 FROM nonprofit_tags t WHERE t.nonprofit_id = n.id AND t.tag IN "
+                             "(SELECT jsonb_array_elements_text(CAST(:tags AS jsonb))))")
+            : QStringLiteral(" AND EXISTS (SELECT 1 FROM nonprofit_tags t WHERE t.nonprofit_id = n.id AND t.tag IN "
+                             "(SELECT value FROM json_each(:tags)))");
+    }
+    if (!audience.region.isEmpty())
+        condition += QStringLiteral(" AND n.region = :region");
+    BoundQuery insert(db.value(),
+                      QStringLiteral("INSERT INTO sends (campaign_id, nonprofit_id, email, status) "
+                                     "SELECT :campaign, n.id, lower(n.email), "
+                                     "CASE WHEN EXISTS (SELECT 1 FROM suppressions x WHERE x.email = lower(n.email)) "
+                                     "THEN 'suppressed' ELSE 'pending' END "
+                                     "FROM nonprofits n WHERE %1 "
+                                     "ON CONFLICT (campaign_id, nonprofit_id) DO NOTHING")
+                          .arg(condition));
+    insert.bind(QStringLiteral(":campaign"), campaignId);
+    if (!audience.anyOfTags.isEmpty())
+        insert.bind(QStringLiteral(":tags"), toJson(QJsonArray::fromStringList(audience.anyOfTags)));
+    if (!audience.region.isEmpty())
+        insert.bind(QStringLiteral(":region"), audience.region);
+    if (auto done = insert.exec(tr("Could not queue campaign #%1").arg(campaignId)); !done)
+        return done.error();
+
+    BoundQuery counts(db.value(), QStringLiteral("SELECT status, count(*) FROM sends WHERE campaign_id = :campaign "
+                                                 "AND status IN ('pending', 'suppressed') GROUP BY status"));
+    counts.bind(QStringLiteral(":campaign"), campaignId);
+    if (auto done = counts.exec(tr("Could not count the queue of campaign #%1").arg(campaignId)); !done)
+        return done.error();
+    EnqueueCounts result;
+    while (counts.next()) {
+        if (counts.value(0).toString() == QLatin1String("pending"))
+            result.pending = counts.value(1).toLongLong();
+        else
+            result.suppressed = counts.value(1).toLongLong();
+    }
+    return result;
+}
+
+Result<QList<ClaimedSend>> SendQueue::claim(int limit, int leaseSeconds)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    return m_dialect.isPostgres() ? claimPostgres(db.value(), limit, leaseSeconds) : claimSqlite(db.value(), limit, leaseSeconds);
+}
+
+Result<QList<ClaimedSend>> SendQueue::claimPostgres(const QSqlDatabase& db, int limit, int leaseSeconds)
+{
+    // SKIP LOCKED: concurrent claimers on other machines take other rows instead of waiting.
+    BoundQuery query(db, QStringLiteral(
+        "WITH due AS ("
+        "  SELECT s.id FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
+        "  WHERE s.status = 'pending' AND s.next_attempt_at <= now() AND c.status = 'sending'"
+        "  ORDER BY s.next_attempt_at, s.id LIMIT :limit FOR UPDATE OF s SKIP LOCKED),"
+        " claimed AS ("
+        "  UPDATE sends SET status = 'sending', attempts = sends.attempts + 1, lease_owner = :owner,"
+        "   lease_until = now() + :lease * interval '1 second', handed_at = NULL"
+        "  FROM due WHERE sends.id = due.id"
+        "  RETURNING sends.id, sends.campaign_id, sends.attempts, sends.email, sends.nonprofit_id)"
+        " SELECT claimed.id, claimed.campaign_id, claimed.attempts, claimed.email, %1"
+        " FROM claimed LEFT JOIN nonprofits n ON n.id = claimed.nonprofit_id ORDER BY claimed.id").arg(recipientColumns()));
+    query.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":owner"), m_owner).bind(QStringLiteral(":lease"), leaseSeconds);
+    if (auto done = query.exec(tr("Could not claim messages to send")); !done)
+        return done.error();
+    QList<ClaimedSend> claimed;
+    while (query.next()) {
+        ClaimedSend row;
+        row.id = query.value(0).toLongLong();
+        row.campaignId = query.value(1).toLongLong();
+        row.token = query.value(2).toInt();
+        row.recipient = readRecipient(query.query(), 4);
+        row.recipient.email = query.value(3).toString(); // the address queued, even if the row changed since
+        claimed << row;
+    }
+    return claimed;
+}
+
+Result<QList<ClaimedSend>> SendQueue::claimSqlite(const QSqlDatabase& db, int limit, int leaseSeconds)
+{
+    Transaction transaction(db);
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    BoundQuery update(db, QStringLiteral(
+        "UPDATE sends SET status = 'sending', attempts = attempts + 1, lease_owner = :owner, lease_until = %1, handed_at = NULL"
+        " WHERE id IN (SELECT s.id FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
+        "  WHERE s.status = 'pending' AND s.next_attempt_at <= %2 AND c.status = 'sending'"
+        "  ORDER BY s.next_attempt_at, s.id LIMIT :limit)"
+        " RETURNING id, campaign_id, attempts, email, nonprofit_id").arg(nowPlusMilliseconds(QStringLiteral(":lease * 1000")), m_dialect.now()));
+    update.bind(QStringLiteral(":owner"), m_owner).bind(QStringLiteral(":lease"), leaseSeconds).bind(QStringLiteral(":limit"), limit);
+    if (auto done = update.exec(tr("Could not claim messages to send")); !done)
+        return done.error();
+    QList<ClaimedSend> claimed;
+    QHash<qint64, QList<int>> byNonprofit;
+    QJsonArray nonprofitIds;
+    while (update.next()) {
+        ClaimedSend row;
+        row.id = update.value(0).toLongLong();
+        row.campaignId = update.value(1).toLongLong();
+        row.token = update.value(2).toInt();
+        row.recipient.email = update.value(3).toString();
+        const qint64 nonprofitId = update.value(4).toLongLong();
+        byNonprofit[nonprofitId] << int(claimed.size());
+        nonprofitIds << nonprofitId;
+        claimed << row;
+    }
+    update.finish();
+    if (!claimed.isEmpty()) {
+        BoundQuery recipients(db, QStringLiteral("SELECT %1 FROM nonprofits n WHERE n.id IN (SELECT value FROM json_each(:ids))")
+                                      .arg(recipientColumns()));
+        recipients.bind(QStringLiteral(":ids"), toJson(nonprofitIds));
+        if (auto done = recipients.exec(tr("Could not read the recipients of claimed messages")); !done)
+            return done.error();
+        while (recipients.next()) {
+            const Nonprofit recipient = readRecipient(recipients.query(), 0);
+            for (const int index : byNonprofit.value(recipient.id)) {
+                const QString queuedEmail = claimed[index].recipient.email;
+                claimed[index].recipient = recipient;
+                claimed[index].recipient.email = queuedEmail;
+            }
+        }
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    std::sort(claimed.begin(), claimed.end(), [](const ClaimedSend& a, const ClaimedSend& b) { return a.id < b.id; });
+    return claimed;
+}
+
+Status SendQueue::markHanding(const QList<ClaimedSend>& rows)
+{
+    if (rows.isEmpty())
+        return {};
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    QJsonArray array;
+    for (const ClaimedSend& row : rows)
+        array << QJsonObject{{QStringLiteral("id"), row.id}, {QStringLiteral("token"), row.token}};
+    BoundQuery query(db.value(), QStringLiteral("UPDATE sends SET handed_at = %1 FROM %2 "
+                                                "WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status = 'sending'")
+                                     .arg(m_dialect.now(), jsonRows(m_dialect, {{"id", "bigint"}, {"token", "integer"}})));
+    query.bind(QStringLiteral(":rows"), toJson(array));
+    return query.exec(tr("Could not mark %n message(s) as being sent", nullptr, int(rows.size())));
+}
+
+Status SendQueue::release(const QList<ClaimedSend>& rows)
+{
+    if (rows.isEmpty())
+        return {};
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    QJsonArray array;
+    for (const ClaimedSend& row : rows)
+        array << QJsonObject{{QStringLiteral("id"), row.id}, {QStringLiteral("token"), row.token}};
+    BoundQuery query(db.value(), QStringLiteral("UPDATE sends SET status = 'pending', handed_at = NULL, lease_owner = NULL, "
+                                                "lease_until = NULL FROM %1 "
+                                                "WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status = 'sending'")
+                                     .arg(jsonRows(m_dialect, {{"id", "bigint"}, {"token", "integer"}})));
+    query.bind(QStringLiteral(":rows"), toJson(array));
+    return query.exec(tr("Could not return %n message(s) to the queue", nullptr, int(rows.size())));
+}
+
+Result<int> SendQueue::record(const QList<SendResult>& results)
+{
+    if (results.isEmpty())
+        return 0;
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    QJsonArray rows;
+    bool anyHardBounce = false;
+    for (const SendResult& result : results) {
+        const bool hardBounce = result.outcome.kind == DeliveryOutcome::Kind::Permanent && result.outcome.hardBounce;
+        anyHardBounce = anyHardBounce || hardBounce;
+        rows << QJsonObject{
+            {QStringLiteral("id"), result.id},
+            {QStringLiteral("token"), result.token},
+            {QStringLiteral("status"), statusFor(result)},
+            {QStringLiteral("code"), result.outcome.code},
+            {QStringLiteral("error"), result.outcome.isSent() ? QJsonValue() : QJsonValue(result.outcome.text)},
+            {QStringLiteral("provider"), result.provider},
+            {QStringLiteral("message_id"), result.messageId},
+            {QStringLiteral("latency"), result.latencyMs},
+            {QStringLiteral("delay"), result.retryDelayMs},
+            {QStringLiteral("email"), result.email},
+            {QStringLiteral("bounce"), hardBounce ? 1 : 0},
+        };
+    }
+    const QString source = jsonRows(m_dialect, {{"id", "bigint"}, {"token", "integer"}, {"status", "text"}, {"code", "integer"},
+                                                {"error", "text"}, {"provider", "text"}, {"message_id", "text"},
+                                                {"latency", "integer"}, {"delay", "bigint"}, {"email", "text"},
+                                                {"bounce", "integer"}});
+    const QString json = toJson(rows);
+    Transaction transaction(db.value());
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    // The token check is the fence: a sender whose lease was taken over writes nothing. A row that
+    // recovery marked unknown may still take the outcome of the sender that held it.
+    BoundQuery update(db.value(), QStringLiteral(
+        "UPDATE sends SET status = r.status, smtp_code = NULLIF(r.code, 0), error = r.error, provider = r.provider,"
+        " message_id = CASE WHEN r.status = 'sent' THEN r.message_id ELSE sends.message_id END,"
+        " latency_ms = r.latency,"
+        " sent_at = CASE WHEN r.status = 'sent' THEN %1 ELSE sends.sent_at END,"
+        " next_attempt_at = CASE WHEN r.status = 'pending' THEN %2 ELSE sends.next_attempt_at END,"
+        " handed_at = CASE WHEN r.status = 'pending' THEN NULL ELSE sends.handed_at END,"
+        " lease_owner = NULL, lease_until = NULL"
+        " FROM %3 WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status IN ('sending', 'unknown')")
+        .arg(m_dialect.now(), nowPlusMilliseconds(QStringLiteral("r.delay")), source));
+    update.bind(QStringLiteral(":rows"), json);
+    if (auto done = update.exec(tr("Could not record the outcome of %n message(s)", nullptr, int(results.size()))); !done)
+        return done.error();
+    const int written = update.numRowsAffected();
+    if (anyHardBounce) {
+        // The mailbox does not exist: never mail it again, from any campaign.
+        BoundQuery suppress(db.value(), QStringLiteral(
+            "INSERT INTO suppressions (email, reason, source) SELECT lower(r.email), 'hard_bounce', COALESCE(r.error, '')"
+            " FROM %1 WHERE r.bounce = 1 ON CONFLICT (email) DO NOTHING").arg(source));
+        suppress.bind(QStringLiteral(":rows"), json);
+        if (auto done = suppress.exec(tr("Could not add hard bounces to the suppression list")); !done)
+            return done.error();
+        BoundQuery mark(db.value(), QStringLiteral(
+            "UPDATE nonprofits SET status = 'bounced', version = version + 1, updated_at = %1"
+            " WHERE status = 'active' AND lower(email) IN (SELECT lower(r.email) FROM %2 WHERE r.bounce = 1)")
+            .arg(m_dialect.now(), source));
+        mark.bind(QStringLiteral(":rows"), json);
+        if (auto done = mark.exec(tr("Could not mark bounced nonprofits")); !done)
+            return done.error();
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return written;
+}
+
+Result<SendQueue::Recovered> SendQueue::recoverExpiredLeases()
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    Transaction transaction(db.value());
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    BoundQuery expire(db.value(), QStringLiteral(
+        "UPDATE sends SET status = CASE WHEN handed_at IS NULL THEN 'pending' ELSE 'unknown' END,"
+        " error = CASE WHEN handed_at IS NULL THEN error ELSE :why END, lease_owner = NULL, lease_until = NULL"
+        " WHERE status = 'sending' AND lease_until < %1 RETURNING status").arg(m_dialect.now()));
+    expire.bind(QStringLiteral(":why"), tr("The sender stopped while handing this message to the provider; it may or "
+                                           "may not have been delivered."));
+    if (auto done = expire.exec(tr("Could not recover expired leases")); !done)
+        return done.error();
+    Recovered recovered;
+    while (expire.next()) {
+        if (expire.value(0).toString() == QLatin1String("pending"))
+            ++recovered.returnedToPending;
+        else
+            ++recovered.markedUnknown;
+    }
+    expire.finish();
+    // Campaigns whose policy decides for the user.
+    BoundQuery resend(db.value(), QStringLiteral(
+        "UPDATE sends SET status = 'pending', handed_at = NULL, next_attempt_at = %1"
+        " WHERE status = 'unknown' AND campaign_id IN (SELECT id FROM campaigns WHERE unknown_policy = 'resend')").arg(m_dialect.now()));
+    if (auto done = resend.exec(tr("Could not resend messages of unknown outcome")); !done)
+        return done.error();
+    BoundQuery markSent(db.value(), QStringLiteral(
+        "UPDATE sends SET status = 'sent', sent_at = COALESCE(handed_at, %1)"
+        " WHERE status = 'unknown' AND campaign_id IN (SELECT id FROM campaigns WHERE unknown_policy = 'mark_sent')").arg(m_dialect.now()));
+    if (auto done = markSent.exec(tr("Could not mark messages of unknown outcome as sent")); !done)
+        return done.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return recovered;
+}
+
+Result<int> SendQueue::completeFinishedCampaigns()
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), QStringLiteral(
+        "UPDATE campaigns SET status = 'completed', updated_at = %1, version = version + 1"
+        " WHERE status = 'sending' AND NOT EXISTS (SELECT 1 FROM sends s WHERE s.campaign_id = campaigns.id"
+        " AND s.status IN ('pending', 'sending'))").arg(m_dialect.now()));
+    if (auto done = query.exec(tr("Could not complete finished campaigns")); !done)
+        return done.error();
+    return query.numRowsAffected();
+}
+
+Result<int> SendQueue::resolveUnknown(qint64 campaignId, bool resend)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), resend
+        ? QStringLiteral("UPDATE sends SET status = 'pending', handed_at = NULL, error = NULL, next_attempt_at = %1"
+                         " WHERE campaign_id = :campaign AND status = 'unknown'").arg(m_dialect.now())
+        : QStringLiteral("UPDATE sends SET status = 'sent', sent_at = COALESCE(handed_at, %1)"
+                         " WHERE campaign_id = :campaign AND status = 'unknown'").arg(m_dialect.now()));
+    query.bind(QStringLiteral(":campaign"), campaignId);
+    if (auto done = query.exec(tr("Could not resolve messages of unknown outcome in campaign #%1").arg(campaignId)); !done)
+        return done.error();
+    const int changed = query.numRowsAffected(); // read now: SQLite reports the connection's last statement
+    if (resend && changed > 0) {
+        BoundQuery reopen(db.value(), QStringLiteral("UPDATE campaigns SET status = 'sending' WHERE id = :campaign AND status = 'completed'"));
+        reopen.bind(QStringLiteral(":campaign"), campaignId);
+        if (auto done = reopen.exec(tr("Could not reopen campaign #%1").arg(campaignId)); !done)
+            return done.error();
+    }
+    return changed;
+}
+
+} // namespace herald

@@ -1,0 +1,155 @@
+#include "SenderJob.h"
+
+#include "SendEngine.h"
+#include "SendQueue.h"
+#include "compose/CampaignMessageComposer.h"
+#include "storage/CampaignRepository.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <memory>
+
+namespace herald {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("SenderJob", text); }
+
+struct Prepared
+{
+    ClaimedSend row;
+    OutgoingMessage message;
+};
+} // namespace
+
+void SenderJob::run()
+{
+    Database& database = m_engine.database();
+    SendQueue queue(database, m_engine.settings().owner);
+    CampaignRepository campaigns(database);
+    const UnsubscribeToken signer(m_engine.unsubscribeSecret());
+    QHash<qint64, std::shared_ptr<CampaignMessageComposer>> composers;
+    QHash<int, std::shared_ptr<MailTransport>> transports;
+    QRandomGenerator random(QRandomGenerator::global()->generate());
+    ProviderPool& providers = m_engine.providers();
+
+    auto composerFor = [&](qint64 campaignId) -> std::shared_ptr<CampaignMessageComposer> {
+        if (auto found = composers.value(campaignId))
+            return found;
+        auto campaign = campaigns.find(campaignId);
+        if (!campaign)
+            return nullptr;
+        auto composer = std::make_shared<CampaignMessageComposer>(campaign.value(), signer);
+        composers.insert(campaignId, composer);
+        return composer;
+    };
+    auto finalResult = [&](const ClaimedSend& row, DeliveryOutcome outcome, const QString& provider) {
+        SendResult result;
+        result.id = row.id;
+        result.token = row.token;
+        result.email = row.recipient.email;
+        result.outcome = std::move(outcome);
+        result.provider = provider;
+        if (result.outcome.kind == DeliveryOutcome::Kind::Temporary && m_engine.settings().retry.mayRetry(row.token))
+            result.retryDelayMs = m_engine.settings().retry.delayMs(row.token, random, result.outcome.retryAfterSeconds);
+        return result;
+    };
+
+    while (true) {
+        const QList<ClaimedSend> batch = m_engine.takeWork(m_engine.settings().handBatch, 200);
+        if (batch.isEmpty()) {
+            if (m_engine.isStopping())
+                break;
+            continue;
+        }
+        QList<Prepared> prepared;
+        QList<ClaimedSend> handing;
+        for (const ClaimedSend& row : batch) {
+            const auto composer = composerFor(row.campaignId);
+            if (!composer) {
+                m_engine.pushRelease(row); // the campaign could not be read now; try again later
+                continue;
+            }
+            auto message = composer->compose(row.id, row.recipient);
+            if (!message) {
+                DeliveryOutcome outcome;
+                outcome.kind = DeliveryOutcome::Kind::Permanent;
+                outcome.text = message.error().message;
+                m_engine.pushResult(finalResult(row, outcome, {}));
+                continue;
+            }
+            prepared << Prepared{row, std::move(message).value()};
+            handing << row;
+        }
+        if (auto marked = queue.markHanding(handing); !marked) {
+            m_engine.reportError(marked.error().message);
+            for (const ClaimedSend& row : std::as_const(handing))
+                m_engine.pushRelease(row);
+            QThread::msleep(500);
+            continue;
+        }
+
+        for (const Prepared& item : std::as_const(prepared)) {
+            // Paused, cancelled or stopping: what has not been handed over goes back to the queue.
+            if (m_engine.isStopping() || !m_engine.isCampaignActive(item.row.campaignId)) {
+                m_engine.pushRelease(item.row);
+                continue;
+            }
+            QList<int> triedProviders;
+            DeliveryOutcome outcome;
+            QString providerName;
+            QElapsedTimer clock;
+            int latencyMs = 0;
+            bool released = false;
+            while (true) {
+                qint64 waitMs = 0;
+                const int index = providers.acquire(&waitMs, triedProviders);
+                if (index < 0) {
+                    if (waitMs > 0 && !m_engine.isStopping() && m_engine.isCampaignActive(item.row.campaignId)) {
+                        QThread::msleep(quint32(std::min<qint64>(waitMs, 50)));
+                        continue;
+                    }
+                    if (waitMs > 0 && triedProviders.isEmpty()) { // paused or stopping while rate-limited
+                        m_engine.pushRelease(item.row);
+                        released = true;
+                        break;
+                    }
+                    if (outcome.text.isEmpty()) {
+                        outcome = DeliveryOutcome::transportFailure(tr("No provider is available: every one is failing "
+                                                                       "or paused by its circuit breaker."),
+                                                                    false, false);
+                    }
+                    break;
+                }
+                auto& transport = transports[index];
+                if (!transport)
+                    transport = providers.createTransport(index);
+                clock.start();
+                outcome = transport->send(item.message);
+                latencyMs = int(clock.elapsed());
+                providers.report(index, outcome);
+                providerName = providers.provider(index).name;
+                // The provider failed before taking the message: the next one by priority may take it.
+                if (outcome.providerProblem && outcome.kind == DeliveryOutcome::Kind::Temporary
+                    && triedProviders.size() + 1 < providers.size()) {
+                    triedProviders << index;
+                    continue;
+                }
+                break;
+            }
+            if (released)
+                continue;
+            SendResult result = finalResult(item.row, outcome, providerName);
+            result.messageId = item.message.messageId;
+            result.latencyMs = latencyMs;
+            m_engine.pushResult(result);
+        }
+    }
+    transports.clear(); // QUIT on every open connection
+    database.releaseThreadConnection();
+}
+
+} // namespace herald

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "MailTransport.h"
+#include "SmtpSettings.h"
+
+#include <QByteArray>
+#include <QString>
+
+typedef void CURL;
+
+namespace herald {
+
+// SMTP through libcurl: one easy handle kept for the life of the transport, so one connection (one
+// EHLO, one TLS handshake, one AUTH) carries thousands of messages. The server's replies are read
+// from libcurl's debug stream, where the enhanced status code ("5.1.1") is.
+class SmtpTransport : public MailTransport
+{
+public:
+    explicit SmtpTransport(SmtpSettings settings);
+    ~SmtpTransport() override;
+    SmtpTransport(const SmtpTransport&) = delete;
+    SmtpTransport& operator=(const SmtpTransport&) = delete;
+
+    DeliveryOutcome send(const OutgoingMessage& message) override;
+    Result<QString> probe() override;
+
+    // libcurl callbacks (public for the C trampolines).
+    size_t readBody(char* buffer, size_t size);
+    void onServerLine(const QByteArray& line);
+    void onClientLine(const QByteArray& line);
+
+private:
+    void applyConnectionOptions(CURL* handle);
+    QString describeFailure(int curlCode, const char* errorBuffer) const;
+
+    SmtpSettings m_settings;
+    CURL* m_handle = nullptr;
+    QByteArray m_url;
+    QByteArray m_username;
+    QByteArray m_password;
+    QByteArray m_caFile;
+
+    // Per transfer.
+    const QByteArray* m_body = nullptr;
+    qsizetype m_bodyOffset = 0;
+    QByteArray m_lastReply;
+    QByteArray m_banner;
+    QByteArray m_lastCommand;
+    QByteArray m_replyAfterCommand;  // the reply to m_lastCommand
+    QByteArray m_failedCommand;      // the command the first 4xx/5xx reply answered
+    QByteArray m_failureReply;       // that reply
+    char m_errorBuffer[256] = {};
+};
+
+} // namespace herald

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Database.h"
+#include "domain/Error.h"
+
+#include <QByteArray>
+
+namespace herald {
+
+// Values that every Herald sharing this database must agree on (kept in app_settings), such as the
+// secret that signs unsubscribe links: created once, on first use, by whichever instance comes first.
+class AppSettingsRepository
+{
+public:
+    explicit AppSettingsRepository(Database& database) : m_database(database) {}
+
+    Result<QString> value(const QString& key);
+    // The stored value, or `initial` stored now if there was none (atomic across instances).
+    Result<QString> valueOrInsert(const QString& key, const QString& initial);
+    Status setValue(const QString& key, const QString& value);
+
+    // The installation's unsubscribe-link secret (32 random bytes).
+    Result<QByteArray> unsubscribeSecret();
+
+private:
+    Database& m_database;
+};
+
+} // namespace herald

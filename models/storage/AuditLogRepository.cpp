@@ -1,0 +1,81 @@
+#include "AuditLogRepository.h"
+
+#include "BoundQuery.h"
+#include "SqlDialect.h"
+
+#include <QCoreApplication>
+
+namespace herald {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("AuditLogRepository", text); }
+
+const QString SelectColumns = QStringLiteral("SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log ");
+} // namespace
+
+AuditLogRepository::AuditLogRepository(Database& database) : m_database(database) {}
+
+AuditEntry AuditLogRepository::readRow(const QSqlQuery& query)
+{
+    AuditEntry row;
+    row.id = query.value(0).toLongLong();
+    row.at = SqlDialect::readTimestamp(query.value(1));
+    row.actor = query.value(2).toString();
+    row.action = query.value(3).toString();
+    row.entity = query.value(4).toString();
+    row.entityId = query.value(5).toString();
+    row.detail = query.value(6).toString();
+    return row;
+}
+
+Result<AuditEntry> AuditLogRepository::record(const QString& actor, const QString& action, const QString& entity,
+                                              const QString& entityId, const QString& detail)
+{
+    if (action.trimmed().isEmpty())
+        return Error::validation(QStringLiteral("action"), tr("An audit line needs an action."));
+    if (entity.trimmed().isEmpty())
+        return Error::validation(QStringLiteral("entity"), tr("An audit line needs the kind of thing acted on."));
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), QStringLiteral("INSERT INTO audit_log (actor, action, entity, entity_id, detail) "
+                                                "VALUES (:actor, :action, :entity, :entity_id, :detail) "
+                                                "RETURNING id, at"));
+    query.bind(QStringLiteral(":actor"), actor)
+        .bind(QStringLiteral(":action"), action)
+        .bind(QStringLiteral(":entity"), entity)
+        .bind(QStringLiteral(":entity_id"), entityId)
+        .bind(QStringLiteral(":detail"), detail);
+    if (auto done = query.execSingle(
+            tr("Could not record '%1' of %2 %3 in the audit log").arg(action, entity, entityId),
+            tr("The audit log did not return the new line."));
+        !done)
+        return done.error();
+    AuditEntry entry{query.value(0).toLongLong(), SqlDialect::readTimestamp(query.value(1)), actor, action, entity,
+                     entityId, detail};
+    query.finish();
+    return entry;
+}
+
+Result<QList<AuditEntry>> AuditLogRepository::listFor(const QString& entity, const QString& entityId)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), SelectColumns + QStringLiteral("WHERE entity = :entity AND entity_id = :entity_id "
+                                                                "ORDER BY at DESC, id DESC"));
+    query.bind(QStringLiteral(":entity"), entity).bind(QStringLiteral(":entity_id"), entityId);
+    return query.readAll(tr("Could not read the history of %1 %2").arg(entity, entityId), &AuditLogRepository::readRow);
+}
+
+Result<QList<AuditEntry>> AuditLogRepository::recent(int limit)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), SelectColumns + QStringLiteral("ORDER BY at DESC, id DESC LIMIT :limit"));
+    query.bind(QStringLiteral(":limit"), limit);
+    return query.readAll(tr("Could not read the audit log"), &AuditLogRepository::readRow);
+}
+
+} // namespace herald

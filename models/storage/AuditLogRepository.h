@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Database.h"
+#include "domain/AuditEntry.h"
+#include "domain/Error.h"
+
+#include <QList>
+
+class QSqlQuery;
+
+namespace herald {
+
+// SQL for the audit log: lines are added and read, never changed.
+class AuditLogRepository
+{
+public:
+    explicit AuditLogRepository(Database& database);
+
+    // Adds a line and returns it with its id and time.
+    Result<AuditEntry> record(const QString& actor, const QString& action, const QString& entity,
+                              const QString& entityId, const QString& detail = {});
+    // What happened to one entity, newest first.
+    Result<QList<AuditEntry>> listFor(const QString& entity, const QString& entityId);
+    // The latest `limit` lines of the whole log, newest first.
+    Result<QList<AuditEntry>> recent(int limit);
+
+private:
+    static AuditEntry readRow(const QSqlQuery& query);
+
+    Database& m_database;
+};
+
+} // namespace herald

@@ -1,0 +1,145 @@
+#include "ProviderRepository.h"
+
+#include "BoundQuery.h"
+#include "SqlDialect.h"
+#include "StoredRow.h"
+#include "domain/ProviderValidator.h"
+
+#include <QCoreApplication>
+
+namespace herald {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("ProviderRepository", text); }
+
+const QString SelectColumns = QStringLiteral("SELECT id, name, kind, host, port, tls, username, secret_ref, "
+                                             "rate_per_s, burst, connections, priority, enabled FROM providers ");
+
+void normalize(Provider& provider)
+{
+    provider.name = provider.name.trimmed();
+    provider.host = provider.host.trimmed();
+    provider.username = provider.username.trimmed();
+}
+
+void bindFields(BoundQuery& query, const Provider& provider)
+{
+    query.bind(QStringLiteral(":name"), provider.name)
+        .bind(QStringLiteral(":kind"), Provider::kindName(provider.kind))
+        .bind(QStringLiteral(":host"), provider.host)
+        .bind(QStringLiteral(":port"), provider.port)
+        .bind(QStringLiteral(":tls"), Provider::tlsName(provider.tls))
+        .bind(QStringLiteral(":username"), provider.username)
+        .bind(QStringLiteral(":secret_ref"), provider.secretRef)
+        .bind(QStringLiteral(":rate_per_s"), provider.ratePerSecond)
+        .bind(QStringLiteral(":burst"), provider.burst)
+        .bind(QStringLiteral(":connections"), provider.connections)
+        .bind(QStringLiteral(":priority"), provider.priority)
+        .bind(QStringLiteral(":enabled"), provider.enabled);
+}
+} // namespace
+
+ProviderRepository::ProviderRepository(Database& database) : m_database(database) {}
+
+Provider ProviderRepository::readRow(const QSqlQuery& query)
+{
+    Provider row;
+    row.id = query.value(0).toLongLong();
+    row.name = query.value(1).toString();
+    Provider::kindFromName(query.value(2).toString(), &row.kind);
+    row.host = query.value(3).toString();
+    row.port = query.value(4).toInt();
+    Provider::tlsFromName(query.value(5).toString(), &row.tls);
+    row.username = query.value(6).toString();
+    row.secretRef = query.value(7).toString();
+    row.ratePerSecond = query.value(8).toDouble();
+    row.burst = query.value(9).toInt();
+    row.connections = query.value(10).toInt();
+    row.priority = query.value(11).toInt();
+    row.enabled = query.value(12).toBool();
+    return row;
+}
+
+Result<QSqlDatabase> ProviderRepository::connectionToWrite(Provider& provider)
+{
+    normalize(provider);
+    if (auto valid = ProviderValidator::validate(provider); !valid)
+        return valid.error();
+    return m_database.checkedConnection();
+}
+
+Error ProviderRepository::writeError(const Provider& provider, const QSqlError& error, const QString& what)
+{
+    return StoredRow::namedWriteError(m_database.connection(), QStringLiteral("providers"), tr("Provider"),
+                                      provider.name, provider.id, error, what);
+}
+
+Status ProviderRepository::insert(Provider& provider)
+{
+    auto db = connectionToWrite(provider);
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(),
+                     QStringLiteral("INSERT INTO providers (name, kind, host, port, tls, username, secret_ref, "
+                                    "rate_per_s, burst, connections, priority, enabled) VALUES (:name, :kind, :host, "
+                                    ":port, :tls, :username, :secret_ref, :rate_per_s, :burst, :connections, "
+                                    ":priority, :enabled) RETURNING id"));
+    bindFields(query, provider);
+    if (!query.query().exec())
+        return writeError(provider, query.query().lastError(), tr("Could not add provider '%1'").arg(provider.name));
+    query.next();
+    provider.id = query.value(0).toLongLong();
+    query.finish();
+    return {};
+}
+
+Status ProviderRepository::update(Provider& provider)
+{
+    auto db = connectionToWrite(provider);
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(),
+                     QStringLiteral("UPDATE providers SET name = :name, kind = :kind, host = :host, port = :port, "
+                                    "tls = :tls, username = :username, secret_ref = :secret_ref, "
+                                    "rate_per_s = :rate_per_s, burst = :burst, connections = :connections, "
+                                    "priority = :priority, enabled = :enabled, updated_at = %1 WHERE id = :id")
+                         .arg(SqlDialect(m_database.backend()).now()));
+    bindFields(query, provider);
+    query.bind(QStringLiteral(":id"), provider.id);
+    if (!query.query().exec())
+        return writeError(provider, query.query().lastError(), tr("Could not save provider '%1'").arg(provider.name));
+    if (query.numRowsAffected() == 0)
+        return Error::make(Error::Kind::NotFound,
+                           tr("Provider '%1' (#%2) was deleted by someone else; your changes were not saved.")
+                               .arg(provider.name, QString::number(provider.id)));
+    return {};
+}
+
+Result<Provider> ProviderRepository::find(qint64 id)
+{
+    return BoundQuery::selectOne(m_database, SelectColumns + QStringLiteral("WHERE id = :key"), id,
+                                 tr("Could not read provider #%1").arg(id), tr("Provider #%1 does not exist.").arg(id),
+                                 &ProviderRepository::readRow);
+}
+
+Result<QList<Provider>> ProviderRepository::list()
+{
+    return BoundQuery::selectAll(m_database, SelectColumns + QStringLiteral("ORDER BY priority, lower(name), id"),
+                                 tr("Could not read the providers"), &ProviderRepository::readRow);
+}
+
+Status ProviderRepository::remove(qint64 id)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), QStringLiteral("DELETE FROM providers WHERE id = :id"));
+    query.bind(QStringLiteral(":id"), id);
+    if (auto done = query.exec(tr("Could not delete provider #%1").arg(id)); !done)
+        return done;
+    if (query.numRowsAffected() == 0)
+        return Error::make(Error::Kind::NotFound, tr("Provider #%1 does not exist.").arg(id));
+    return {};
+}
+
+} // namespace herald

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Database.h"
+#include "KeysetPage.h"
+#include "SqlDialect.h"
+#include "domain/Error.h"
+#include "domain/Send.h"
+
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+class QSqlQuery;
+
+namespace herald {
+
+// Where the next page of a campaign's queue starts: after this send id.
+struct SendCursor
+{
+    qint64 id = 0;
+    bool isStart() const { return id == 0; }
+};
+
+using SendPage = KeysetPage<Send, SendCursor>;
+
+// SQL for reading a campaign's queue (the sends table). Queueing an audience and claiming batches belong to
+// the send engine; insert() is for tests and tools.
+class SendRepository
+{
+public:
+    explicit SendRepository(Database& database);
+
+    // Stores one queue row and fills in its id (and queued/next-attempt times left unset).
+    Status insert(Send& send);
+    Result<Send> find(qint64 id);
+    // How many sends of the campaign are in each status; a status with none is absent (value() gives 0).
+    Result<QHash<SendStatus, qint64>> countsByStatus(qint64 campaignId);
+    // The campaign's sends in id order, optionally in one status only, a page at a time.
+    Result<SendPage> listForCampaign(qint64 campaignId, std::optional<SendStatus> status, const SendCursor& after,
+                                     int limit);
+
+private:
+    static Send readRow(const QSqlQuery& query);
+
+    Database& m_database;
+    SqlDialect m_dialect;
+};
+
+} // namespace herald

@@ -1,0 +1,180 @@
+#include "TemplateRepository.h"
+
+#include "BoundQuery.h"
+#include "SqlDialect.h"
+#include "SqlErrors.h"
+#include "StoredRow.h"
+#include "domain/HeaderText.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace herald {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("TemplateRepository", text); }
+
+const QString Table = QStringLiteral("templates");
+const QString SelectColumns = QStringLiteral("SELECT id, uuid, name, subject, html_body, text_body, created_at, "
+                                             "updated_at, version FROM templates ");
+
+constexpr int MaxNameLength = 300;
+
+// What the table needs of a template. Mustache and content checks (compose/TemplateValidator) are advice shown
+// while editing; a draft with issues can still be saved.
+Status validate(const Template& messageTemplate)
+{
+    if (messageTemplate.name.trimmed().isEmpty())
+        return Error::validation(QStringLiteral("name"), tr("Name is required."));
+    if (messageTemplate.name.size() > MaxNameLength)
+        return Error::validation(QStringLiteral("name"), tr("Name is longer than %1 characters.").arg(MaxNameLength));
+    return HeaderText::check(QStringLiteral("subject"), tr("Subject"), messageTemplate.subject);
+}
+
+void bindFields(BoundQuery& query, const Template& messageTemplate)
+{
+    query.bind(QStringLiteral(":name"), messageTemplate.name)
+        .bind(QStringLiteral(":subject"), messageTemplate.subject)
+        .bind(QStringLiteral(":html_body"), messageTemplate.htmlBody)
+        .bind(QStringLiteral(":text_body"), messageTemplate.textBody);
+}
+} // namespace
+
+TemplateRepository::TemplateRepository(Database& database) : m_database(database) {}
+
+Template TemplateRepository::readRow(const QSqlQuery& query)
+{
+    Template row;
+    row.id = query.value(0).toLongLong();
+    row.uuid = query.value(1).toString();
+    row.name = query.value(2).toString();
+    row.subject = query.value(3).toString();
+    row.htmlBody = query.value(4).toString();
+    row.textBody = query.value(5).toString();
+    row.createdAt = SqlDialect::readTimestamp(query.value(6));
+    row.updatedAt = SqlDialect::readTimestamp(query.value(7));
+    row.version = query.value(8).toInt();
+    return row;
+}
+
+Result<QSqlDatabase> TemplateRepository::connectionToWrite(Template& messageTemplate)
+{
+    messageTemplate.name = messageTemplate.name.trimmed();
+    if (auto valid = validate(messageTemplate); !valid)
+        return valid.error();
+    return m_database.checkedConnection();
+}
+
+Error TemplateRepository::writeError(const Template& messageTemplate, const QSqlError& error, const QString& what)
+{
+    return StoredRow::namedWriteError(m_database.connection(), Table, tr("Template"), messageTemplate.name,
+                                      messageTemplate.id, error, what);
+}
+
+Status TemplateRepository::insert(Template& messageTemplate)
+{
+    auto db = connectionToWrite(messageTemplate);
+    if (!db)
+        return db.error();
+    const QString uuid = messageTemplate.uuid.isEmpty() ? StoredRow::newUuid() : messageTemplate.uuid;
+    BoundQuery query(db.value(), QStringLiteral("INSERT INTO templates (uuid, name, subject, html_body, text_body) "
+                                                "VALUES (:uuid, :name, :subject, :html_body, :text_body) "
+                                                "RETURNING id, version, created_at, updated_at"));
+    bindFields(query, messageTemplate);
+    query.bind(QStringLiteral(":uuid"), uuid);
+    if (!query.query().exec())
+        return writeError(messageTemplate, query.query().lastError(),
+                          tr("Could not add template '%1'").arg(messageTemplate.name));
+    query.next();
+    messageTemplate.id = query.value(0).toLongLong();
+    messageTemplate.version = query.value(1).toInt();
+    messageTemplate.createdAt = SqlDialect::readTimestamp(query.value(2));
+    messageTemplate.updatedAt = SqlDialect::readTimestamp(query.value(3));
+    messageTemplate.uuid = uuid;
+    query.finish();
+    return {};
+}
+
+Status TemplateRepository::update(Template& messageTemplate)
+{
+    auto db = connectionToWrite(messageTemplate);
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), QStringLiteral("UPDATE templates SET name = :name, subject = :subject, "
+                                                "html_body = :html_body, text_body = :text_body, updated_at = %1, "
+                                                "version = version + 1 WHERE id = :id AND version = :version "
+                                                "RETURNING version, updated_at")
+                                     .arg(SqlDialect(m_database.backend()).now()));
+    bindFields(query, messageTemplate);
+    query.bind(QStringLiteral(":id"), messageTemplate.id).bind(QStringLiteral(":version"), messageTemplate.version);
+    if (!query.query().exec())
+        return writeError(messageTemplate, query.query().lastError(),
+                          tr("Could not save template '%1'").arg(messageTemplate.name));
+    if (!query.next())
+        return StoredRow::staleWriteError(db.value(), Table, tr("Template"), messageTemplate.name, messageTemplate.id,
+                                          messageTemplate.version);
+    messageTemplate.version = query.value(0).toInt();
+    messageTemplate.updatedAt = SqlDialect::readTimestamp(query.value(1));
+    query.finish();
+    return {};
+}
+
+Result<Template> TemplateRepository::find(qint64 id)
+{
+    return BoundQuery::selectOne(m_database, SelectColumns + QStringLiteral("WHERE id = :key"), id,
+                                 tr("Could not read template #%1").arg(id), tr("Template #%1 does not exist.").arg(id),
+                                 &TemplateRepository::readRow);
+}
+
+Result<Template> TemplateRepository::findByUuid(const QString& uuid)
+{
+    return BoundQuery::selectOne(m_database, SelectColumns + QStringLiteral("WHERE uuid = :key"), uuid,
+                                 tr("Could not read template %1").arg(uuid),
+                                 tr("No template has the UUID %1.").arg(uuid), &TemplateRepository::readRow);
+}
+
+Result<QList<Template>> TemplateRepository::list()
+{
+    return BoundQuery::selectAll(m_database, SelectColumns + QStringLiteral("ORDER BY lower(name), id"),
+                                 tr("Could not read the templates"), &TemplateRepository::readRow);
+}
+
+Error TemplateRepository::inUseError(qint64 id)
+{
+    BoundQuery users(m_database.connection(),
+                     QStringLiteral("SELECT c.id, c.name, t.name FROM campaigns c JOIN templates t "
+                                    "ON t.id = c.template_id WHERE c.template_id = :id ORDER BY lower(c.name), c.id"));
+    users.bind(QStringLiteral(":id"), id);
+    if (auto done = users.exec(tr("Could not read the campaigns that use template #%1").arg(id)); !done)
+        return done.error();
+    QStringList campaigns;
+    QString templateName;
+    while (users.next()) {
+        campaigns << tr("'%1' (#%2)").arg(users.value(1).toString(), users.value(0).toString());
+        templateName = users.value(2).toString();
+    }
+    return Error::make(Error::Kind::Conflict,
+                       tr("Template '%1' (#%2) cannot be deleted while campaigns use it: %3. Delete those campaigns "
+                          "or give them another template first.")
+                           .arg(templateName, QString::number(id), campaigns.join(QStringLiteral(", "))));
+}
+
+Status TemplateRepository::remove(qint64 id)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), QStringLiteral("DELETE FROM templates WHERE id = :id"));
+    query.bind(QStringLiteral(":id"), id);
+    if (!query.query().exec()) {
+        const QSqlError error = query.query().lastError();
+        if (SqlErrors::isForeignKeyViolation(error))
+            return inUseError(id);
+        return SqlErrors::toError(error, tr("Could not delete template #%1").arg(id));
+    }
+    if (query.numRowsAffected() == 0)
+        return Error::make(Error::Kind::NotFound, tr("Template #%1 does not exist.").arg(id));
+    return {};
+}
+
+} // namespace herald

@@ -1,0 +1,127 @@
+#include "compose/MessageBuilder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace herald;
+
+// Messages are parsed back by an independent parser (Python's email package, policy.default).
+class TestMessageBuilder : public QObject
+{
+    Q_OBJECT
+
+    static MessageSpec spec()
+    {
+        MessageSpec message;
+        message.fromName = QStringLiteral("Tafel München e.V.");
+        message.fromEmail = QStringLiteral("news@tafel.example.org");
+        message.toName = QStringLiteral("Food Bank of Delaware");
+        message.toEmail = QStringLiteral("info@fbd.example.org");
+        message.replyTo = QStringLiteral("help@tafel.example.org");
+        message.subject = QStringLiteral("Grüße zum Jahresende – Spring appeal for Food Bank of Delaware and friends 🎉");
+        message.textBody = QStringLiteral("Dear Food Bank,\n\n.a line starting with a dot\nPrice = 5 €\n") + QString(300, QLatin1Char('y'))
+            + QStringLiteral("\nUnsubscribe: https://example.org/u?t=abc");
+        message.htmlBody = QStringLiteral("<p>Dear Food Bank,</p><p>Price = 5 €</p>") + QString(2000, QLatin1Char('z'));
+        message.messageId = MessageBuilder::messageIdFor(17, 3, message.fromEmail);
+        message.date = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
+        message.unsubscribeUrl = QStringLiteral("https://example.org/u?t=abc");
+        message.unsubscribeMailto = QStringLiteral("mailto:unsubscribe@tafel.example.org?subject=abc");
+        return message;
+    }
+
+    static QJsonObject parse(const QByteArray& message)
+    {
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(HERALD_PARSE_MESSAGE)});
+        python.write(message);
+        python.closeWriteChannel();
+        if (!python.waitForFinished(30000) || python.exitCode() != 0)
+            qWarning("parser failed: %s", python.readAllStandardError().constData());
+        return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    }
+
+private slots:
+    void parsesBackWithBothPartsAndUnsubscribeHeaders()
+    {
+        const MessageSpec input = spec();
+        const auto built = MessageBuilder::build(input);
+        QVERIFY2(built.ok(), qPrintable(built.error().message));
+        const QJsonObject parsed = parse(built.value());
+        QCOMPARE(parsed.value(QStringLiteral("content_type")).toString(), QStringLiteral("multipart/alternative"));
+        QVERIFY2(parsed.value(QStringLiteral("defects")).toArray().isEmpty(), built.value().constData());
+        for (const QByteArray& line : built.value().split('\n'))
+            QVERIFY2(line.size() <= 79, line.constData()); // 78 plus the CR
+        QVERIFY(!parsed.value(QStringLiteral("bare_lf")).toBool());
+
+        const QJsonObject headers = parsed.value(QStringLiteral("headers")).toObject();
+        QCOMPARE(headers.value(QStringLiteral("Subject")).toString(), input.subject);
+        QCOMPARE(headers.value(QStringLiteral("From")).toString(), QStringLiteral("\"Tafel München e.V.\" <news@tafel.example.org>"));
+        QCOMPARE(headers.value(QStringLiteral("To")).toString(), QStringLiteral("Food Bank of Delaware <info@fbd.example.org>"));
+        QCOMPARE(headers.value(QStringLiteral("Message-ID")).toString(), QStringLiteral("<send-17.c3@tafel.example.org>"));
+        QCOMPARE(headers.value(QStringLiteral("List-Unsubscribe-Post")).toString(), QStringLiteral("List-Unsubscribe=One-Click"));
+        QCOMPARE(headers.value(QStringLiteral("List-Unsubscribe")).toString(),
+                 QStringLiteral("<https://example.org/u?t=abc>, <mailto:unsubscribe@tafel.example.org?subject=abc>"));
+        QCOMPARE(headers.value(QStringLiteral("Date")).toString(), QStringLiteral("Mon, 23 Nov 2026 09:00:00 +0000"));
+
+        const QJsonArray parts = parsed.value(QStringLiteral("parts")).toArray();
+        QCOMPARE(parts.size(), 2);
+        QCOMPARE(parts.at(0)[QStringLiteral("content_type")].toString(), QStringLiteral("text/plain"));
+        QCOMPARE(parts.at(1)[QStringLiteral("content_type")].toString(), QStringLiteral("text/html"));
+        QString text = parts.at(0)[QStringLiteral("content")].toString();
+        text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+        QCOMPARE(text.trimmed(), input.textBody);
+        QCOMPARE(parts.at(1)[QStringLiteral("content")].toString().trimmed(), input.htmlBody);
+        QCOMPARE(parts.at(1)[QStringLiteral("charset")].toString(), QStringLiteral("utf-8"));
+    }
+
+    void singlePartWhenOnlyText()
+    {
+        MessageSpec input = spec();
+        input.htmlBody.clear();
+        const QJsonObject parsed = parse(MessageBuilder::build(input).value());
+        QCOMPARE(parsed.value(QStringLiteral("content_type")).toString(), QStringLiteral("text/plain"));
+    }
+
+    void headerInjectionIsRefused_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("subject") << "subject";
+        QTest::newRow("from name") << "from name";
+        QTest::newRow("recipient name") << "recipient name";
+        QTest::newRow("unsubscribe URL") << "unsubscribe URL";
+    }
+
+    void headerInjectionIsRefused()
+    {
+        QFETCH(QString, field);
+        MessageSpec input = spec();
+        const QString evil = QStringLiteral("x\r\nBcc: victim@example.org");
+        if (field == QLatin1String("subject"))
+            input.subject = evil;
+        else if (field == QLatin1String("from name"))
+            input.fromName = evil;
+        else if (field == QLatin1String("recipient name"))
+            input.toName = evil;
+        else
+            input.unsubscribeUrl = QStringLiteral("https://example.org/\nBcc: v@example.org");
+        const auto built = MessageBuilder::build(input);
+        QVERIFY(!built.ok());
+        QCOMPARE(built.error().field, field);
+        QVERIFY(built.error().message.contains(QLatin1String("line break")));
+    }
+
+    void invalidRecipientIsNamed()
+    {
+        MessageSpec input = spec();
+        input.toEmail = QStringLiteral("nobody@");
+        const auto built = MessageBuilder::build(input);
+        QVERIFY(!built.ok());
+        QVERIFY2(built.error().message.contains(QLatin1String("'nobody@'")), qPrintable(built.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessageBuilder)
+#include "TestMessageBuilder.moc"

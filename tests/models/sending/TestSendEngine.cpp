@@ -1,0 +1,264 @@
+#include "SmtpTestServer.h"
+#include "TestDatabase.h"
+#include "sending/SendEngine.h"
+#include "sending/SendQueue.h"
+#include "sending/providers/SmtpTransport.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace herald;
+
+// The whole engine against our SMTP test server, on SQLite and on PostgreSQL.
+class TestSendEngine : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_scratch;
+    std::unique_ptr<Database> m_database;
+
+    bool exec(const QString& sql)
+    {
+        QSqlQuery query(m_database->connection());
+        if (!query.exec(sql)) {
+            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+            return false;
+        }
+        return true;
+    }
+
+    qint64 count(const QString& sql)
+    {
+        QSqlQuery query(m_database->connection());
+        if (!query.exec(sql) || !query.next())
+            return -1;
+        return query.value(0).toLongLong();
+    }
+
+    // n nonprofits org<i><suffix>@example.net, generated in the database.
+    void addNonprofits(int n, const QString& localSuffix = {}, int offset = 0)
+    {
+        QSqlQuery query(m_database->connection());
+        const QString numbers = test::TestDatabase::backendUnderTest() == Backend::Postgres
+            ? QStringLiteral("generate_series(CAST(:first AS integer), CAST(:last AS integer)) AS seq(i)")
+            : QStringLiteral("(WITH RECURSIVE s(i) AS (SELECT :first UNION ALL SELECT i + 1 FROM s WHERE i < :last) SELECT i FROM s) AS seq");
+        query.prepare(QStringLiteral("INSERT INTO nonprofits (name, email, city) "
+                                     "SELECT 'Org ' || i, 'org' || i || CAST(:suffix AS text) || '@example.net', 'Dover' FROM %1").arg(numbers));
+        query.bindValue(QStringLiteral(":first"), offset);
+        query.bindValue(QStringLiteral(":last"), offset + n - 1);
+        query.bindValue(QStringLiteral(":suffix"), localSuffix.isNull() ? QStringLiteral("") : localSuffix);
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    }
+
+    void makeCampaign(qint64 id = 1)
+    {
+        QSqlQuery query(m_database->connection());
+        query.prepare(QStringLiteral(
+            "INSERT INTO campaigns (id, uuid, name, subject, html_body, text_body, from_name, from_email, postal_address, "
+            "unsubscribe_base_url, status) VALUES (:id, :uuid, 'Gala', 'Hello {{name}}', '<p>Dear {{name}} of {{city}}</p>"
+            "<p>{{postal_address}}</p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a>', 'Dear {{name}}\n{{postal_address}}\n"
+            "{{unsubscribe_url}}', 'Herald Test', 'news@example.org', '1 Main St, Dover', 'https://example.org/u', 'draft')"));
+        query.bindValue(QStringLiteral(":id"), id);
+        query.bindValue(QStringLiteral(":uuid"), QStringLiteral("campaign-%1").arg(id));
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    }
+
+    void startCampaign(qint64 id = 1)
+    {
+        SendQueue queue(*m_database, QStringLiteral("test"));
+        QVERIFY(queue.enqueue(id, {}).ok());
+        QVERIFY(exec(QStringLiteral("UPDATE campaigns SET status = 'sending' WHERE id = %1").arg(id)));
+    }
+
+    static Provider smtpProvider(const QString& name, int port, int priority = 100, double rate = 100000)
+    {
+        Provider provider;
+        provider.name = name;
+        provider.host = QStringLiteral("127.0.0.1");
+        provider.port = port;
+        provider.tls = Provider::Tls::None;
+        provider.priority = priority;
+        provider.ratePerSecond = rate;
+        provider.burst = int(std::min(rate, 1000.0));
+        return provider;
+    }
+
+    static std::shared_ptr<ProviderPool> pool(const QList<Provider>& providers)
+    {
+        return std::make_shared<ProviderPool>(providers, [](const Provider& provider) -> std::unique_ptr<MailTransport> {
+            SmtpSettings settings = SmtpSettings::fromProvider(provider, {});
+            settings.timeoutMs = 10000;
+            settings.connectTimeoutMs = 2000;
+            return std::make_unique<SmtpTransport>(settings);
+        });
+    }
+
+    static EngineSettings fastSettings()
+    {
+        EngineSettings settings;
+        settings.senders = 4;
+        settings.claimBatch = 200;
+        settings.retry.baseSeconds = 0; // retry at once: the test controls the faults
+        settings.retry.maxAttempts = 3;
+        settings.recoveryIntervalMs = 200;
+        return settings;
+    }
+
+    bool waitForCampaign(const QString& status, int timeoutMs)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < timeoutMs) {
+            if (count(QStringLiteral("SELECT count(*) FROM campaigns WHERE id = 1 AND status = '%1'").arg(status)) == 1)
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+
+private slots:
+    void init()
+    {
+        m_scratch = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
+        m_database = m_scratch->open();
+        makeCampaign();
+    }
+
+    void cleanup()
+    {
+        m_database.reset();
+        m_scratch.reset();
+    }
+
+    void everyRecipientGetsExactlyOneMessage()
+    {
+        test::SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        const int recipients = 10000;
+        addNonprofits(recipients);
+        startCampaign();
+        SendEngine engine(*m_database, fastSettings(), pool({smtpProvider(QStringLiteral("local"), server.port())}),
+                          QByteArrayLiteral("secret"));
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(engine.start().ok());
+        QVERIFY2(waitForCampaign(QStringLiteral("completed"), 120000), qPrintable(engine.snapshot().lastError));
+        engine.stop();
+        const qint64 elapsed = clock.elapsed();
+        QVERIFY(server.waitForMessages(recipients, 5000));
+        const auto received = server.messages();
+        QSet<QString> ids;
+        QSet<QString> addresses;
+        for (const QJsonObject& record : received) {
+            ids.insert(record.value(QStringLiteral("message_id")).toString());
+            addresses.insert(record.value(QStringLiteral("rcpt_tos")).toArray().first().toString());
+        }
+        qInfo("%d messages in %lld ms (%.0f/s) on %s", int(received.size()), elapsed, received.size() * 1000.0 / elapsed,
+              qPrintable(test::TestDatabase::backendName()));
+        QCOMPARE(int(received.size()), recipients); // nothing twice
+        QCOMPARE(int(ids.size()), recipients);
+        QCOMPARE(int(addresses.size()), recipients); // nothing lost
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent' AND message_id IS NOT NULL")), qint64(recipients));
+        QCOMPARE(engine.snapshot().sent, qint64(recipients));
+    }
+
+    void faultsAreRetriedOrFailedAsTheyShouldBe()
+    {
+        test::SmtpTestServer server;
+        QVERIFY(server.start());
+        addNonprofits(20);
+        addNonprofits(3, QStringLiteral("+once451"), 100);
+        addNonprofits(2, QStringLiteral("+p550"), 200);
+        addNonprofits(2, QStringLiteral("+t452"), 300);
+        addNonprofits(1, QStringLiteral("+p554d"), 400);
+        startCampaign();
+        SendEngine engine(*m_database, fastSettings(), pool({smtpProvider(QStringLiteral("local"), server.port())}),
+                          QByteArrayLiteral("secret"));
+        QVERIFY(engine.start().ok());
+        QVERIFY2(waitForCampaign(QStringLiteral("completed"), 30000), qPrintable(engine.snapshot().lastError));
+        engine.stop();
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'")), qint64(23)); // 20 + the 3 retried
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent' AND email LIKE '%once451%' AND attempts = 2")), qint64(3));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'failed' AND smtp_code = 550 AND attempts = 1")), qint64(2));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM suppressions WHERE reason = 'hard_bounce'")), qint64(2));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'failed' AND smtp_code = 452 AND attempts = 3")), qint64(2)); // gave up after 3
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'failed' AND smtp_code = 554 AND error LIKE '%5.7.1%'")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM suppressions")), qint64(2)); // 554 content is not a bounce
+    }
+
+    void failsOverWhenTheFirstProviderIsDown()
+    {
+        test::SmtpTestServer server;
+        QVERIFY(server.start());
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const int deadPort = closed.serverPort();
+        closed.close();
+        addNonprofits(100);
+        startCampaign();
+        SendEngine engine(*m_database, fastSettings(),
+                          pool({smtpProvider(QStringLiteral("primary"), deadPort, 1), smtpProvider(QStringLiteral("backup"), server.port(), 2)}),
+                          QByteArrayLiteral("secret"));
+        QVERIFY(engine.start().ok());
+        QVERIFY2(waitForCampaign(QStringLiteral("completed"), 30000), qPrintable(engine.snapshot().lastError));
+        const auto states = engine.providers().states();
+        engine.stop();
+        QCOMPARE(server.messages().size(), 100);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent' AND provider = 'backup'")), qint64(100));
+        QCOMPARE(states.first().name, QStringLiteral("primary"));
+        QCOMPARE(states.first().breaker, QStringLiteral("open"));
+    }
+
+    void rateLimitHolds()
+    {
+        test::SmtpTestServer server;
+        QVERIFY(server.start());
+        addNonprofits(150);
+        startCampaign();
+        Provider limited = smtpProvider(QStringLiteral("limited"), server.port(), 1, 50);
+        limited.burst = 1;
+        SendEngine engine(*m_database, fastSettings(), pool({limited}), QByteArrayLiteral("secret"));
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(engine.start().ok());
+        QVERIFY(waitForCampaign(QStringLiteral("completed"), 30000));
+        const double seconds = clock.elapsed() / 1000.0;
+        engine.stop();
+        const double rate = 150 / seconds;
+        qInfo("150 messages at a 50/s limit took %.2f s: %.1f/s", seconds, rate);
+        QVERIFY2(rate <= 55.0, qPrintable(QString::number(rate))); // within 10 % of the limit
+        QVERIFY2(rate >= 35.0, qPrintable(QString::number(rate)));
+    }
+
+    void pauseTakesEffectWithinASecondAndResumeFinishes()
+    {
+        test::SmtpTestServer server;
+        QVERIFY(server.start());
+        addNonprofits(400);
+        startCampaign();
+        Provider limited = smtpProvider(QStringLiteral("limited"), server.port(), 1, 100);
+        limited.burst = 1;
+        SendEngine engine(*m_database, fastSettings(), pool({limited}), QByteArrayLiteral("secret"));
+        QVERIFY(engine.start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(server.messages().size() >= 50, 10000);
+        QVERIFY(exec(QStringLiteral("UPDATE campaigns SET status = 'paused' WHERE id = 1")));
+        QTest::qWait(1000);
+        const qsizetype atPause = server.messages().size();
+        QTest::qWait(1000);
+        QCOMPARE(server.messages().size(), atPause); // nothing more went out
+        QVERIFY(atPause < 400);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sending'")), qint64(0)); // released
+        QVERIFY(exec(QStringLiteral("UPDATE campaigns SET status = 'sending' WHERE id = 1")));
+        QVERIFY(waitForCampaign(QStringLiteral("completed"), 30000));
+        engine.stop();
+        QCOMPARE(server.messages().size(), 400);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSendEngine)
+#include "TestSendEngine.moc"

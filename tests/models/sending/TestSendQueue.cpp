@@ -1,0 +1,251 @@
+#include "TestDatabase.h"
+#include "sending/SendQueue.h"
+#include "storage/NonprofitRepository.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <thread>
+
+using namespace herald;
+
+class TestSendQueue : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_scratch;
+    std::unique_ptr<Database> m_database;
+
+    void exec(const QString& sql)
+    {
+        QSqlQuery query(m_database->connection());
+        QVERIFY2(query.exec(sql), qPrintable(query.lastError().text() + QStringLiteral(": ") + sql));
+    }
+
+    qint64 count(const QString& sql)
+    {
+        QSqlQuery query(m_database->connection());
+        if (!query.exec(sql) || !query.next())
+            return -1;
+        return query.value(0).toLongLong();
+    }
+
+    void addNonprofits(int n, const QString& tag = {})
+    {
+        NonprofitRepository repository(*m_database);
+        for (int i = 0; i < n; ++i) {
+            Nonprofit row;
+            row.name = QStringLiteral("Org %1").arg(i);
+            row.email = QStringLiteral("org%1%2@example.org").arg(tag).arg(i);
+            row.city = QStringLiteral("Dover");
+            if (!tag.isEmpty())
+                row.tags = {tag};
+            QVERIFY(repository.insert(row).ok());
+        }
+    }
+
+    static SendResult resultFor(const ClaimedSend& row, DeliveryOutcome::Kind kind, qint64 retryDelayMs = -1)
+    {
+        SendResult result;
+        result.id = row.id;
+        result.token = row.token;
+        result.email = row.recipient.email;
+        result.outcome.kind = kind;
+        result.outcome.code = kind == DeliveryOutcome::Kind::Sent ? 250 : 451;
+        result.outcome.text = QStringLiteral("reply");
+        result.provider = QStringLiteral("test");
+        result.messageId = QStringLiteral("send-%1@example.org").arg(row.id);
+        result.retryDelayMs = retryDelayMs;
+        return result;
+    }
+
+private slots:
+    void init()
+    {
+        m_scratch = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
+        m_database = m_scratch->open();
+        exec(QStringLiteral("INSERT INTO campaigns (id, uuid, name, status) VALUES (1, 'c1', 'Gala', 'draft')"));
+    }
+
+    void cleanup()
+    {
+        m_database.reset();
+        m_scratch.reset();
+    }
+
+    void enqueueIsSetBasedIdempotentAndSkipsSuppressed()
+    {
+        addNonprofits(30);
+        addNonprofits(5, QStringLiteral("gala"));
+        exec(QStringLiteral("INSERT INTO suppressions (email, reason) VALUES ('org3@example.org', 'unsubscribed')"));
+        exec(QStringLiteral("UPDATE nonprofits SET status = 'bounced' WHERE email = 'org4@example.org'"));
+        SendQueue queue(*m_database, QStringLiteral("test"));
+        auto counts = queue.enqueue(1, {});
+        QVERIFY2(counts.ok(), qPrintable(counts.error().message));
+        QCOMPARE(counts->pending, qint64(33));
+        QCOMPARE(counts->suppressed, qint64(1));
+        counts = queue.enqueue(1, {}); // again: nothing new
+        QCOMPARE(counts->pending, qint64(33));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(34));
+
+        exec(QStringLiteral("INSERT INTO campaigns (id, uuid, name) VALUES (2, 'c2', 'Tagged')"));
+        Audience tagged;
+        tagged.anyOfTags = {QStringLiteral("gala")};
+        QCOMPARE(queue.enqueue(2, tagged)->pending, qint64(5));
+    }
+
+    void claimsLeaseDueRowsOfSendingCampaignsOnly()
+    {
+        addNonprofits(10);
+        SendQueue queue(*m_database, QStringLiteral("worker-a"));
+        QVERIFY(queue.enqueue(1, {}).ok());
+        QCOMPARE(queue.claim(100, 60)->size(), 0); // campaign still a draft
+        exec(QStringLiteral("UPDATE campaigns SET status = 'sending'"));
+        const auto first = queue.claim(4, 60);
+        QVERIFY2(first.ok(), qPrintable(first.error().message));
+        QCOMPARE(first->size(), 4);
+        QCOMPARE(first->first().token, 1);
+        QCOMPARE(first->first().recipient.name, QStringLiteral("Org 0"));
+        QCOMPARE(first->first().recipient.city, QStringLiteral("Dover"));
+        const auto rest = queue.claim(100, 60);
+        QCOMPARE(rest->size(), 6);
+        QCOMPARE(queue.claim(100, 60)->size(), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sending' AND lease_owner = 'worker-a'")), qint64(10));
+    }
+
+    void resultsAreFencedByToken()
+    {
+        addNonprofits(3);
+        exec(QStringLiteral("UPDATE campaigns SET status = 'sending'"));
+        SendQueue stalled(*m_database, QStringLiteral("stalled"));
+        SendQueue healthy(*m_database, QStringLiteral("healthy"));
+        QVERIFY(stalled.enqueue(1, {}).ok());
+        const QList<ClaimedSend> old = stalled.claim(3, 0).value(); // lease ends at once
+        QThread::msleep(20);
+        const auto recovered = healthy.recoverExpiredLeases();
+        QCOMPARE(recovered->returnedToPending, qint64(3));
+        const QList<ClaimedSend> fresh = healthy.claim(3, 60).value();
+        QCOMPARE(fresh.size(), 3);
+        QCOMPARE(fresh.first().token, 2);
+
+        // The stalled sender wakes up and reports: nothing of it is written.
+        QList<SendResult> staleResults;
+        for (const ClaimedSend& row : old)
+            staleResults << resultFor(row, DeliveryOutcome::Kind::Permanent);
+        QCOMPARE(stalled.record(staleResults).value(), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sending'")), qint64(3));
+
+        QList<SendResult> results;
+        for (const ClaimedSend& row : fresh)
+            results << resultFor(row, DeliveryOutcome::Kind::Sent);
+        QCOMPARE(healthy.record(results).value(), 3);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent' AND sent_at IS NOT NULL "
+                                      "AND message_id IS NOT NULL AND lease_owner IS NULL")), qint64(3));
+        QCOMPARE(healthy.completeFinishedCampaigns().value(), 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE status = 'completed'")), qint64(1));
+    }
+
+    void expiredHandedRowsBecomeUnknown()
+    {
+        addNonprofits(4);
+        exec(QStringLiteral("UPDATE campaigns SET status = 'sending'"));
+        SendQueue queue(*m_database, QStringLiteral("crashy"));
+        QVERIFY(queue.enqueue(1, {}).ok());
+        const QList<ClaimedSend> claimed = queue.claim(4, 0).value();
+        QVERIFY(queue.markHanding(claimed.mid(0, 1)).ok());
+        QThread::msleep(20);
+        const auto recovered = queue.recoverExpiredLeases();
+        QCOMPARE(recovered->returnedToPending, qint64(3));
+        QCOMPARE(recovered->markedUnknown, qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'unknown' AND error IS NOT NULL")), qint64(1));
+
+        // The sender that held it may still tell what happened.
+        QCOMPARE(queue.record({resultFor(claimed.first(), DeliveryOutcome::Kind::Sent)}).value(), 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'unknown'")), qint64(0));
+    }
+
+    void unknownRowsAreResolvedByTheUserOrThePolicy()
+    {
+        addNonprofits(2);
+        exec(QStringLiteral("UPDATE campaigns SET status = 'sending'"));
+        SendQueue queue(*m_database, QStringLiteral("q"));
+        QVERIFY(queue.enqueue(1, {}).ok());
+        QVERIFY(queue.markHanding(queue.claim(2, 0).value()).ok());
+        QThread::msleep(20);
+        QCOMPARE(queue.recoverExpiredLeases()->markedUnknown, qint64(2));
+        QCOMPARE(queue.resolveUnknown(1, true).value(), 2);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'pending'")), qint64(2));
+
+        exec(QStringLiteral("UPDATE campaigns SET unknown_policy = 'mark_sent'"));
+        QVERIFY(queue.markHanding(queue.claim(2, 0).value()).ok());
+        QThread::msleep(20);
+        QVERIFY(queue.recoverExpiredLeases().ok());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'")), qint64(2));
+    }
+
+    void temporaryFailuresRetryLaterAndHardBouncesSuppress()
+    {
+        addNonprofits(3);
+        exec(QStringLiteral("UPDATE campaigns SET status = 'sending'"));
+        SendQueue queue(*m_database, QStringLiteral("q"));
+        QVERIFY(queue.enqueue(1, {}).ok());
+        const QList<ClaimedSend> claimed = queue.claim(3, 60).value();
+        SendResult bounce = resultFor(claimed.at(0), DeliveryOutcome::Kind::Permanent);
+        bounce.outcome.code = 550;
+        bounce.outcome.hardBounce = true;
+        bounce.outcome.text = QStringLiteral("550 5.1.1 User unknown");
+        const QList<SendResult> results{bounce, resultFor(claimed.at(1), DeliveryOutcome::Kind::Temporary, 60000),
+                                        resultFor(claimed.at(2), DeliveryOutcome::Kind::Temporary, 0)};
+        QCOMPARE(queue.record(results).value(), 3);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM suppressions WHERE reason = 'hard_bounce' AND email = 'org0@example.org'")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM nonprofits WHERE status = 'bounced'")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT smtp_code FROM sends WHERE status = 'failed'")), qint64(550));
+        QThread::msleep(20);
+        const auto again = queue.claim(10, 60);
+        QCOMPARE(again->size(), 1); // only the one due now; the other waits a minute
+        QCOMPARE(again->first().id, claimed.at(2).id);
+        QCOMPARE(again->first().token, 2);
+    }
+
+    void concurrentClaimersNeverShareARow()
+    {
+        addNonprofits(400);
+        exec(QStringLiteral("UPDATE campaigns SET status = 'sending'"));
+        QVERIFY(SendQueue(*m_database, QStringLiteral("setup")).enqueue(1, {}).ok());
+        QList<qint64> claimedBy[4];
+        std::vector<std::thread> claimers;
+        for (int t = 0; t < 4; ++t) {
+            claimers.emplace_back([&, t] {
+                Database own(m_scratch->profile()); // a connection of its own, like another process
+                SendQueue queue(own, QStringLiteral("worker-%1").arg(t));
+                for (;;) {
+                    const auto batch = queue.claim(7, 60);
+                    if (!batch.ok()) {
+                        QThread::msleep(5); // SQLite: the other writer holds the lock
+                        continue;
+                    }
+                    if (batch->isEmpty())
+                        break;
+                    for (const ClaimedSend& row : batch.value())
+                        claimedBy[t] << row.id;
+                }
+            });
+        }
+        for (auto& claimer : claimers)
+            claimer.join();
+        QSet<qint64> all;
+        int total = 0;
+        for (const auto& ids : claimedBy) {
+            total += int(ids.size());
+            all.unite(QSet<qint64>(ids.begin(), ids.end()));
+        }
+        QCOMPARE(total, 400);
+        QCOMPARE(int(all.size()), 400);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSendQueue)
+#include "TestSendQueue.moc"

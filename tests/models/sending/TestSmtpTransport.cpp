@@ -1,0 +1,196 @@
+#include "SmtpTestServer.h"
+#include "compose/MessageBuilder.h"
+#include "sending/providers/SmtpTransport.h"
+
+#include <QTcpServer>
+#include <QTest>
+
+using namespace herald;
+
+// libcurl SMTP against our aiosmtpd test server on loopback: delivery, reuse of one connection,
+// every fault kind classified, TLS and AUTH.
+class TestSmtpTransport : public QObject
+{
+    Q_OBJECT
+
+    static OutgoingMessage message(const QString& to, int n = 0)
+    {
+        MessageSpec spec;
+        spec.fromName = QStringLiteral("Herald Test");
+        spec.fromEmail = QStringLiteral("sender@example.org");
+        spec.toEmail = to;
+        spec.subject = QStringLiteral("Test %1").arg(n);
+        spec.textBody = QStringLiteral("Hello\n.\nA line that is just a dot, above.\n");
+        spec.messageId = MessageBuilder::messageIdFor(n, 1, spec.fromEmail);
+        OutgoingMessage out;
+        out.sendId = n;
+        out.envelopeFrom = spec.fromEmail.toLatin1();
+        out.recipient = to.toLatin1();
+        out.data = MessageBuilder::build(spec).value();
+        out.messageId = spec.messageId;
+        return out;
+    }
+
+    static SmtpSettings plain(int port)
+    {
+        SmtpSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.port = port;
+        settings.tls = Provider::Tls::None;
+        settings.timeoutMs = 8000;
+        return settings;
+    }
+
+private slots:
+    void deliversManyOverOneConnection()
+    {
+        test::SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        SmtpTransport transport(plain(server.port()));
+        for (int i = 1; i <= 50; ++i) {
+            const DeliveryOutcome outcome = transport.send(message(QStringLiteral("r%1@example.net").arg(i), i));
+            QVERIFY2(outcome.isSent(), qPrintable(outcome.text));
+            QCOMPARE(outcome.code, 250);
+        }
+        QVERIFY(server.waitForMessages(50));
+        const auto received = server.messages();
+        QSet<QString> peers;
+        QSet<QString> ids;
+        for (const QJsonObject& record : received) {
+            peers.insert(record.value(QStringLiteral("peer")).toString());
+            ids.insert(record.value(QStringLiteral("message_id")).toString());
+        }
+        QCOMPARE(ids.size(), 50);
+        QCOMPARE(peers.size(), 1); // one connection, one EHLO, for all 50
+    }
+
+    void faultsAreClassified_data()
+    {
+        QTest::addColumn<QString>("recipient");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("enhanced");
+        QTest::addColumn<bool>("hardBounce");
+        QTest::addColumn<bool>("slowDown");
+        QTest::newRow("550 no such user") << "x+p550@example.net" << int(DeliveryOutcome::Kind::Permanent) << 550 << "5.1.1" << true << false;
+        QTest::newRow("553 bad mailbox") << "x+p553@example.net" << int(DeliveryOutcome::Kind::Permanent) << 553 << "5.1.3" << true << false;
+        QTest::newRow("554 content at DATA") << "x+p554d@example.net" << int(DeliveryOutcome::Kind::Permanent) << 554 << "5.7.1" << false << false;
+        QTest::newRow("451 temporary") << "x+t451@example.net" << int(DeliveryOutcome::Kind::Temporary) << 451 << "4.3.0" << false << false;
+        QTest::newRow("452 mailbox full") << "x+t452@example.net" << int(DeliveryOutcome::Kind::Temporary) << 452 << "4.2.2" << false << false;
+        QTest::newRow("421 slow down") << "x+t421@example.net" << int(DeliveryOutcome::Kind::Temporary) << 421 << "4.7.0" << false << true;
+        QTest::newRow("dropped at RCPT") << "x+drop@example.net" << int(DeliveryOutcome::Kind::Temporary) << 0 << "" << false << false;
+        QTest::newRow("dropped after data") << "x+dropdata@example.net" << int(DeliveryOutcome::Kind::Unknown) << 0 << "" << false << false;
+    }
+
+    void faultsAreClassified()
+    {
+        QFETCH(QString, recipient);
+        QFETCH(int, kind);
+        QFETCH(int, code);
+        QFETCH(QString, enhanced);
+        QFETCH(bool, hardBounce);
+        QFETCH(bool, slowDown);
+        test::SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        SmtpTransport transport(plain(server.port()));
+        const DeliveryOutcome outcome = transport.send(message(recipient, 1));
+        QVERIFY2(int(outcome.kind) == kind, qPrintable(QStringLiteral("kind %1: %2").arg(int(outcome.kind)).arg(outcome.text)));
+        QCOMPARE(outcome.code, code);
+        QCOMPARE(outcome.enhanced, enhanced);
+        QCOMPARE(outcome.hardBounce, hardBounce);
+        QCOMPARE(outcome.slowDown, slowDown);
+        QVERIFY(!outcome.providerProblem || code == 0);
+        // The handle recovers: the next message on the same transport goes through.
+        const DeliveryOutcome next = transport.send(message(QStringLiteral("ok@example.net"), 2));
+        QVERIFY2(next.isSent(), qPrintable(next.text));
+    }
+
+    void temporaryFailureThenSuccess()
+    {
+        test::SmtpTestServer server;
+        QVERIFY(server.start());
+        SmtpTransport transport(plain(server.port()));
+        QVERIFY(transport.send(message(QStringLiteral("x+once451@example.net"), 1)).kind == DeliveryOutcome::Kind::Temporary);
+        QVERIFY(transport.send(message(QStringLiteral("x+once451@example.net"), 1)).isSent());
+        QVERIFY(server.waitForMessages(1));
+    }
+
+    void unreachableServerIsAProviderProblem()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const int port = probe.serverPort();
+        probe.close();
+        SmtpTransport transport(plain(port));
+        const DeliveryOutcome outcome = transport.send(message(QStringLiteral("a@example.net")));
+        QVERIFY(outcome.kind == DeliveryOutcome::Kind::Temporary);
+        QVERIFY(outcome.providerProblem);
+        QVERIFY2(outcome.text.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(outcome.text));
+        const auto banner = transport.probe();
+        QVERIFY(!banner.ok());
+        QVERIFY2(banner.error().message.contains(QLatin1String("127.0.0.1")), qPrintable(banner.error().message));
+    }
+
+    void probeShowsTheBanner()
+    {
+        test::SmtpTestServer server;
+        QVERIFY(server.start());
+        SmtpTransport transport(plain(server.port()));
+        const auto banner = transport.probe();
+        QVERIFY2(banner.ok(), qPrintable(banner.error().message));
+        QVERIFY2(banner.value().startsWith(QLatin1String("220 herald-test-smtp.example")), qPrintable(banner.value()));
+    }
+
+    void starttlsRequiredIsEnforced()
+    {
+        test::SmtpTestServer server; // offers no STARTTLS
+        QVERIFY(server.start());
+        SmtpSettings settings = plain(server.port());
+        settings.tls = Provider::Tls::StartTlsRequired;
+        SmtpTransport transport(settings);
+        const DeliveryOutcome outcome = transport.send(message(QStringLiteral("a@example.net")));
+        QVERIFY(!outcome.isSent());
+        QVERIFY(outcome.providerProblem);
+        QCOMPARE(server.messages().size(), 0); // nothing went out in clear text
+    }
+
+    void starttlsWithVerifiedCertificateAndAuth()
+    {
+        test::SmtpTestServer server;
+        QString certificate, key;
+        QVERIFY(server.makeCertificate(&certificate, &key));
+        QVERIFY2(server.start({QStringLiteral("--tls-cert"), certificate, QStringLiteral("--tls-key"), key,
+                               QStringLiteral("--require-tls"), QStringLiteral("--auth"), QStringLiteral("herald:s3cret")}),
+                 qPrintable(server.lastError()));
+        SmtpSettings settings = plain(server.port());
+        settings.tls = Provider::Tls::StartTlsRequired;
+        settings.caFile = certificate;
+        settings.username = QStringLiteral("herald");
+        settings.password = QStringLiteral("s3cret");
+        {
+            SmtpTransport transport(settings);
+            const DeliveryOutcome outcome = transport.send(message(QStringLiteral("a@example.net")));
+            QVERIFY2(outcome.isSent(), qPrintable(outcome.text));
+        }
+        QVERIFY(server.waitForMessages(1));
+        QVERIFY(server.messages().first().value(QStringLiteral("tls")).toBool());
+
+        settings.password = QStringLiteral("wrong");
+        SmtpTransport wrongPassword(settings);
+        const DeliveryOutcome refused = wrongPassword.send(message(QStringLiteral("b@example.net")));
+        QVERIFY(!refused.isSent());
+        QVERIFY(refused.kind == DeliveryOutcome::Kind::Temporary); // the message is not at fault
+        QVERIFY(refused.providerProblem);
+
+        settings.password = QStringLiteral("s3cret");
+        settings.caFile.clear(); // self-signed and not trusted: refused, not sent
+        SmtpTransport untrusted(settings);
+        const DeliveryOutcome unverified = untrusted.send(message(QStringLiteral("c@example.net")));
+        QVERIFY(!unverified.isSent());
+        QVERIFY(unverified.providerProblem);
+        QCOMPARE(server.messages().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSmtpTransport)
+#include "TestSmtpTransport.moc"

@@ -1,0 +1,112 @@
+#include "DatabaseTestCase.h"
+#include "storage/AuditLogRepository.h"
+
+#include <QTest>
+
+using namespace herald;
+
+class TestAuditLogRepository : public test::DatabaseTestCase
+{
+    Q_OBJECT
+
+private slots:
+    void recordReturnsTheStoredLine()
+    {
+        AuditLogRepository log(database());
+        const auto entry = log.record(QStringLiteral("alice"), QStringLiteral("update"), QStringLiteral("campaign"),
+                                      QStringLiteral("7"), QStringLiteral("subject changed"));
+        QVERIFY2(entry.ok(), qPrintable(entry.error().message));
+        QVERIFY(entry->id > 0);
+        QVERIFY(entry->at.isValid());
+        QVERIFY(qAbs(entry->at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+
+        const auto lines = log.listFor(QStringLiteral("campaign"), QStringLiteral("7"));
+        QVERIFY2(lines.ok(), qPrintable(lines.error().message));
+        QCOMPARE(lines->size(), 1);
+        const AuditEntry& stored = lines->first();
+        QCOMPARE(stored.id, entry->id);
+        QCOMPARE(stored.at, entry->at);
+        QCOMPARE(stored.actor, QStringLiteral("alice"));
+        QCOMPARE(stored.action, QStringLiteral("update"));
+        QCOMPARE(stored.entity, QStringLiteral("campaign"));
+        QCOMPARE(stored.entityId, QStringLiteral("7"));
+        QCOMPARE(stored.detail, QStringLiteral("subject changed"));
+    }
+
+    void anEmptyDetailIsStoredAsEmptyText()
+    {
+        AuditLogRepository log(database());
+        const auto entry = log.record(QString(), QStringLiteral("import"), QStringLiteral("nonprofit"), QString());
+        QVERIFY2(entry.ok(), qPrintable(entry.error().message));
+        QCOMPARE(selectValue(QStringLiteral("SELECT count(*) FROM audit_log WHERE id = :id AND actor = '' AND "
+                                            "entity_id = '' AND detail = ''"),
+                             entry->id)
+                     .toInt(),
+                 1);
+    }
+
+    void anActionAndAnEntityAreRequired()
+    {
+        AuditLogRepository log(database());
+        QCOMPARE(log.record(QStringLiteral("alice"), QString(), QStringLiteral("campaign"), QStringLiteral("1"))
+                     .error()
+                     .field,
+                 QStringLiteral("action"));
+        QCOMPARE(log.record(QStringLiteral("alice"), QStringLiteral("send"), QStringLiteral(" "), QStringLiteral("1"))
+                     .error()
+                     .field,
+                 QStringLiteral("entity"));
+        QVERIFY(log.recent(10)->isEmpty());
+    }
+
+    void listForShowsOneEntityNewestFirst()
+    {
+        AuditLogRepository log(database());
+        QList<qint64> campaignLines;
+        for (const char* action : {"create", "update", "send"}) {
+            const auto entry = log.record(QStringLiteral("alice"), QString::fromLatin1(action),
+                                          QStringLiteral("campaign"), QStringLiteral("7"));
+            QVERIFY(entry.ok());
+            campaignLines.prepend(entry->id);
+            QVERIFY(log.record(QStringLiteral("bob"), QStringLiteral("update"), QStringLiteral("campaign"),
+                               QStringLiteral("8"))
+                        .ok());
+            QVERIFY(log.record(QStringLiteral("bob"), QStringLiteral("update"), QStringLiteral("template"),
+                               QStringLiteral("7"))
+                        .ok());
+        }
+        const auto lines = log.listFor(QStringLiteral("campaign"), QStringLiteral("7"));
+        QVERIFY2(lines.ok(), qPrintable(lines.error().message));
+        QList<qint64> ids;
+        QStringList actions;
+        for (const AuditEntry& line : lines.value()) {
+            ids << line.id;
+            actions << line.action;
+        }
+        QCOMPARE(ids, campaignLines);
+        QCOMPARE(actions, (QStringList{QStringLiteral("send"), QStringLiteral("update"), QStringLiteral("create")}));
+        QVERIFY(log.listFor(QStringLiteral("campaign"), QStringLiteral("9"))->isEmpty());
+    }
+
+    void recentIsTheNewestLinesUpToTheLimit()
+    {
+        AuditLogRepository log(database());
+        QList<qint64> ids;
+        for (int i = 0; i < 7; ++i) {
+            const auto entry = log.record(QStringLiteral("alice"), QStringLiteral("update"),
+                                          QStringLiteral("nonprofit"), QString::number(i));
+            QVERIFY(entry.ok());
+            ids.prepend(entry->id);
+        }
+        const auto latest = log.recent(3);
+        QVERIFY2(latest.ok(), qPrintable(latest.error().message));
+        QList<qint64> latestIds;
+        for (const AuditEntry& line : latest.value())
+            latestIds << line.id;
+        QCOMPARE(latestIds, ids.mid(0, 3));
+        QCOMPARE(log.recent(100)->size(), 7);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditLogRepository)
+#include "TestAuditLogRepository.moc"

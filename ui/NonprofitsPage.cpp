@@ -1,0 +1,295 @@
+#include "NonprofitsPage.h"
+
+#include "FormFeedback.h"
+#include "MessageBox.h"
+#include "NonprofitDialog.h"
+#include "PageTitle.h"
+#include "config/Config.h"
+#include "itemmodels/NonprofitTableModel.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace herald {
+
+namespace {
+// Long enough that typing "food bank" runs one query, short enough to feel immediate.
+constexpr int SearchDelayMs = 250;
+
+QString withShortcut(const QString& text, const QKeySequence& shortcut)
+{
+    return QStringLiteral("%1 (%2)").arg(text, shortcut.toString(QKeySequence::NativeText));
+}
+} // namespace
+
+NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
+    : QWidget(parent)
+    , m_database(database)
+    , m_model(new NonprofitTableModel(database, this))
+    , m_view(new QTableView(this))
+    , m_searchEdit(new QLineEdit(this))
+    , m_searchTimer(new QTimer(this))
+    , m_countLabel(new QLabel(this))
+    , m_hintLabel(new QLabel(this))
+    , m_errorLabel(FormFeedback::createErrorLabel(QStringLiteral("nonprofitsErrorLabel"), this))
+    , m_addButton(new QPushButton(tr("&Add…"), this))
+    , m_editButton(new QPushButton(tr("&Edit…"), this))
+    , m_deleteButton(new QPushButton(tr("&Delete"), this))
+    , m_sortColumn(NonprofitTableModel::Name)
+{
+    setObjectName(QStringLiteral("nonprofitsPage"));
+    m_model->setPageSize(Config::instance().get(Config::NonprofitsPageSize).toInt());
+    // The model reads its first page when built; errors from then on land in the error label.
+    connect(m_model, &NonprofitTableModel::errorOccurred, this, &NonprofitsPage::showError);
+    connect(m_model, &NonprofitTableModel::totalCountChanged, this, &NonprofitsPage::showCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { FormFeedback::clearError(m_errorLabel); });
+
+    auto* title = new PageTitle(tr("Nonprofits"), this);
+
+    m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
+    m_searchEdit->setPlaceholderText(tr("Search name or email…"));
+    m_searchEdit->setClearButtonEnabled(true);
+    m_searchEdit->setMinimumWidth(280);
+    m_searchTimer->setObjectName(QStringLiteral("searchTimer"));
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(SearchDelayMs);
+    connect(m_searchEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, [this] { m_model->setSearchText(m_searchEdit->text().trimmed()); });
+
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    m_hintLabel->setObjectName(QStringLiteral("hintLabel"));
+    m_hintLabel->setWordWrap(true);
+
+    m_view->setObjectName(QStringLiteral("nonprofitTable"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    const std::pair<int, int> widths[] = {
+        { NonprofitTableModel::Name, 230 },
+        { NonprofitTableModel::Email, 210 },
+        { NonprofitTableModel::Ein, 85 },
+        { NonprofitTableModel::City, 110 },
+        { NonprofitTableModel::Region, 95 },
+        { NonprofitTableModel::Country, 60 },
+        { NonprofitTableModel::Tags, 120 },
+        { NonprofitTableModel::Status, 75 },
+    };
+    for (const auto& [column, width] : widths)
+        m_view->setColumnWidth(column, width);
+    // Nearly every row says US; the column is one right-click on the header away.
+    m_view->setColumnHidden(NonprofitTableModel::Country, true);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view->horizontalHeader(), &QWidget::customContextMenuRequested, this, &NonprofitsPage::showColumnMenu);
+    m_view->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
+    // The view asks the model to sort (NonprofitTableModel::sort runs ORDER BY in the database).
+    m_view->setSortingEnabled(true);
+    connect(
+        m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+            if (column == NonprofitTableModel::Tags) {
+                // Tags are a list, with no order the database can page by: keep the previous sort.
+                m_view->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
+                return;
+            }
+            m_sortColumn = column;
+            m_sortOrder = order;
+        });
+    connect(m_view, &QAbstractItemView::doubleClicked, this, &NonprofitsPage::editCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &NonprofitsPage::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &NonprofitsPage::updateActions);
+
+    // Shortcuts: Ctrl+N anywhere in the window while this page shows (a hidden page's actions do not
+    // fire); Enter and Delete only in the table, so they keep their usual meaning in the search field.
+    auto* addAction = new QAction(tr("Add Nonprofit…"), this);
+    addAction->setShortcut(QKeySequence::New);
+    addAction->setShortcutContext(Qt::WindowShortcut);
+    connect(addAction, &QAction::triggered, this, &NonprofitsPage::addNonprofit);
+    addAction->setObjectName(QStringLiteral("addAction"));
+    this->addAction(addAction);
+
+    auto* editAction = new QAction(tr("Edit Nonprofit…"), m_view);
+    editAction->setShortcuts({ QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter) });
+    editAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(editAction, &QAction::triggered, this, &NonprofitsPage::editCurrent);
+    m_view->addAction(editAction);
+
+    auto* deleteAction = new QAction(tr("Delete Nonprofits"), m_view);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteAction, &QAction::triggered, this, &NonprofitsPage::deleteSelected);
+    m_view->addAction(deleteAction);
+
+    m_addButton->setObjectName(QStringLiteral("addButton"));
+    m_addButton->setToolTip(withShortcut(tr("Add a nonprofit"), addAction->shortcut()));
+    m_editButton->setObjectName(QStringLiteral("editButton"));
+    m_editButton->setToolTip(withShortcut(tr("Edit the selected nonprofit"), QKeySequence(Qt::Key_Return)));
+    m_deleteButton->setObjectName(QStringLiteral("deleteButton"));
+    m_deleteButton->setToolTip(withShortcut(tr("Delete the selected nonprofits"), deleteAction->shortcut()));
+    connect(m_addButton, &QPushButton::clicked, this, &NonprofitsPage::addNonprofit);
+    connect(m_editButton, &QPushButton::clicked, this, &NonprofitsPage::editCurrent);
+    connect(m_deleteButton, &QPushButton::clicked, this, &NonprofitsPage::deleteSelected);
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addSpacing(16);
+    header->addWidget(m_countLabel, 0, Qt::AlignBottom);
+    header->addStretch(1);
+    header->addWidget(m_searchEdit);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_addButton);
+    buttons->addWidget(m_editButton);
+    buttons->addWidget(m_deleteButton);
+    buttons->addStretch(1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->addLayout(header);
+    layout->addLayout(buttons);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(m_hintLabel);
+    layout->addWidget(m_view, 1);
+
+    showCount(m_model->totalCount());
+    if (!m_model->lastError().isEmpty())
+        showError(m_model->lastError());
+    updateActions();
+}
+
+void NonprofitsPage::showCount(qint64 count)
+{
+    const int n = int(qMin<qint64>(count, std::numeric_limits<int>::max()));
+    const bool searching = !m_model->searchText().isEmpty();
+    m_countLabel->setText(searching ? tr("%Ln match(es)", nullptr, n) : tr("%Ln nonprofit(s)", nullptr, n));
+    if (count > 0)
+        m_hintLabel->clear();
+    else if (searching)
+        m_hintLabel->setText(tr("No nonprofit has “%1” in its name or email.").arg(m_model->searchText()));
+    else
+        m_hintLabel->setText(tr("No nonprofits yet. Press Add (%1) to enter the first one.")
+                                 .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_hintLabel->setVisible(!m_hintLabel->text().isEmpty());
+}
+
+void NonprofitsPage::showColumnMenu(const QPoint& position)
+{
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("columnMenu"));
+    for (int column = NonprofitTableModel::Name + 1; column < NonprofitTableModel::ColumnCount; ++column) {
+        QAction* action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!m_view->isColumnHidden(column));
+        connect(
+            action, &QAction::toggled, this, [this, column](bool shown) { m_view->setColumnHidden(column, !shown); });
+    }
+    menu.exec(m_view->horizontalHeader()->viewport()->mapToGlobal(position));
+}
+
+void NonprofitsPage::showError(const QString& message)
+{
+    FormFeedback::showError(m_errorLabel, message);
+}
+
+void NonprofitsPage::updateActions()
+{
+    const int selected = int(m_view->selectionModel()->selectedRows().size());
+    m_editButton->setEnabled(selected == 1);
+    m_deleteButton->setEnabled(selected > 0);
+}
+
+void NonprofitsPage::refresh()
+{
+    m_model->refresh();
+}
+
+void NonprofitsPage::openDialog(NonprofitDialog* dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const qint64 id = dialog->nonprofit().id;
+        refresh();
+        selectNonprofit(id);
+    });
+    dialog->open();
+}
+
+void NonprofitsPage::addNonprofit()
+{
+    openDialog(new NonprofitDialog(m_database, this));
+}
+
+void NonprofitsPage::editCurrent()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    const qint64 id = current.siblingAtColumn(0).data(NonprofitTableModel::IdRole).toLongLong();
+    // Edit what is stored now, not what this page read a while ago.
+    auto stored = NonprofitRepository(m_database).find(id);
+    if (!stored) {
+        showError(stored.error().message);
+        return;
+    }
+    openDialog(new NonprofitDialog(m_database, stored.value(), this));
+}
+
+QList<qint64> NonprofitsPage::selectedIds(QStringList* names) const
+{
+    QList<qint64> ids;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows(NonprofitTableModel::Name)) {
+        ids << index.data(NonprofitTableModel::IdRole).toLongLong();
+        names->append(index.data().toString());
+    }
+    return ids;
+}
+
+void NonprofitsPage::deleteSelected()
+{
+    QStringList names;
+    const QList<qint64> ids = selectedIds(&names);
+    if (ids.isEmpty())
+        return;
+    const QString question = ids.size() == 1
+        ? tr("Delete “%1”? This cannot be undone.").arg(names.first())
+        : tr("Delete %Ln nonprofit(s)? This cannot be undone.", nullptr, int(ids.size()));
+    const auto answer = MessageBox::question(this, tr("Delete Nonprofits"), question,
+        MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::No,
+        { { QMessageBox::Yes, tr("Delete") }, { QMessageBox::No, tr("Keep") } });
+    if (answer != QMessageBox::Yes)
+        return;
+    const auto removed = NonprofitRepository(m_database).remove(ids);
+    refresh();
+    if (!removed)
+        showError(removed.error().message);
+}
+
+void NonprofitsPage::selectNonprofit(qint64 id)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        if (index.data(NonprofitTableModel::IdRole).toLongLong() == id) {
+            m_view->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->scrollTo(index);
+            return;
+        }
+    }
+}
+
+} // namespace herald
