@@ -1,8 +1,12 @@
 #include "CommandLine.h"
 
 #include "DbCommand.h"
+#include "ExportCommand.h"
+#include "GdprCommand.h"
+#include "ImportCommand.h"
 #include "Output.h"
 #include "ProfileCommand.h"
+#include "WorkerCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,6 +31,10 @@ const std::map<QString, SubCommand>& registry()
     static const std::map<QString, SubCommand> commands = {
         {QStringLiteral("db"), {QT_TRANSLATE_NOOP("CommandLine", "Database state: 'db status' connects, migrates and reports."), &DbCommand::run}},
         {QStringLiteral("profile"), {QT_TRANSLATE_NOOP("CommandLine", "Connection profiles: list, add, use, remove."), &ProfileCommand::run}},
+        {QStringLiteral("import"), {QT_TRANSLATE_NOOP("CommandLine", "Import nonprofits or a suppression list from CSV, with a report."), &ImportCommand::run}},
+        {QStringLiteral("export"), {QT_TRANSLATE_NOOP("CommandLine", "Export nonprofits (or a search) or the suppression list to CSV."), &ExportCommand::run}},
+        {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
+        {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},
     };
     return commands;
 }

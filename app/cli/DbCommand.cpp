@@ -1,5 +1,6 @@
 #include "DbCommand.h"
 
+#include "CommandArguments.h"
 #include "Output.h"
 #include "ProfileOpener.h"
 #include "storage/Migrator.h"
@@ -17,19 +18,11 @@ int DbCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Shows the state of Herald's database."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"), tr("status: connect, migrate and report."));
-    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("Connection profile name (default: the active one)."),
-                                           tr("name"));
+    const QCommandLineOption profileOption = CommandArguments::profileOption();
     parser.addOption(profileOption);
-    if (!parser.parse(arguments)) {
-        Output::error(parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Output::line(parser.helpText());
-        return 0;
-    }
+    if (const int done = CommandArguments::parse(parser, arguments); done != CommandArguments::Continue)
+        return done;
     const QStringList positional = parser.positionalArguments();
     if (positional.value(0) != QLatin1String("status")) {
         Output::error(tr("Usage: herald db status [--profile NAME]"));

@@ -1,5 +1,6 @@
 #include "ProfileCommand.h"
 
+#include "CommandArguments.h"
 #include "Output.h"
 #include "config/Config.h"
 #include "storage/ProfileStore.h"
@@ -30,7 +31,6 @@ int ProfileCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Manages connection profiles."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("action"), tr("list, add NAME, use NAME or remove NAME."));
     const QCommandLineOption host(QStringLiteral("host"), tr("PostgreSQL host."), tr("host"), QStringLiteral("localhost"));
     const QCommandLineOption port(QStringLiteral("port"), tr("PostgreSQL port."), tr("port"), QStringLiteral("5432"));
@@ -41,14 +41,8 @@ int ProfileCommand::run(const QStringList& arguments)
                                         "for this machine, verify-full otherwise)."),
                                      tr("mode"));
     parser.addOptions({host, port, database, user, sslMode});
-    if (!parser.parse(arguments)) {
-        Output::error(parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Output::line(parser.helpText());
-        return 0;
-    }
+    if (const int done = CommandArguments::parse(parser, arguments); done != CommandArguments::Continue)
+        return done;
     ProfileStore store(Config::instance());
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);

@@ -63,6 +63,7 @@ Result<OutgoingMessage> CampaignMessageComposer::compose(qint64 sendId, const No
     message.recipient = MimeEncoding::asciiAddress(recipient.email);
     message.data = std::move(data).value();
     message.messageId = spec.messageId;
+    message.parts = std::move(spec);
     return message;
 }
 

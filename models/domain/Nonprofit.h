@@ -30,6 +30,11 @@ struct Nonprofit
     QDateTime createdAt;
     QDateTime updatedAt;
     int version = 0; // optimistic concurrency: bumped by every update
+
+    // The stored form: text trimmed, EIN digits only, tags unique and sorted.
+    void normalize();
+    static QString normalizedEin(const QString& ein);
+    static QStringList cleanTags(const QStringList& tags);
 };
 
 } // namespace herald

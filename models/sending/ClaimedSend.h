@@ -13,6 +13,7 @@ struct ClaimedSend
     qint64 id = 0;
     qint64 campaignId = 0;
     int token = 0; // the attempt number at claim time: the fencing token for every write about it
+    qint64 usableUntilMs = 0; // on the engine's monotonic clock: after this, the lease may be gone
     Nonprofit recipient;
 };
 

@@ -33,6 +33,41 @@ DeliveryOutcome DeliveryOutcome::fromSmtpReply(int code, const QString& reply)
     return outcome;
 }
 
+DeliveryOutcome DeliveryOutcome::fromHttpStatus(int status, const QString& text, int retryAfterSeconds)
+{
+    DeliveryOutcome outcome;
+    outcome.code = status;
+    outcome.text = text.trimmed();
+    if (status >= 200 && status < 300) {
+        outcome.kind = Kind::Sent;
+        return outcome;
+    }
+    outcome.kind = Kind::Temporary;
+    if (status == 429) { // too many requests: the message is fine, the rate is not
+        outcome.slowDown = true;
+        outcome.retryAfterSeconds = retryAfterSeconds;
+        return outcome;
+    }
+    switch (status) {
+    case 401: // the key is wrong or revoked
+    case 403: // the key lacks the permission
+    case 404: // the base URL is wrong
+    case 405:
+    case 408: // the API gave up waiting for the request
+    case 415:
+        break; // none is this message's fault: retry later, perhaps on another provider
+    default:
+        if (status >= 400 && status < 500) {
+            outcome.kind = Kind::Permanent; // 400 bad request, 413 too large: sending it again will not help
+            return outcome;
+        }
+        break; // 5xx: the API failed; 1xx or 3xx: not an API answer at all
+    }
+    outcome.providerProblem = true;
+    outcome.retryAfterSeconds = retryAfterSeconds;
+    return outcome;
+}
+
 DeliveryOutcome DeliveryOutcome::transportFailure(const QString& text, bool messageFullySent, bool providerProblem)
 {
     DeliveryOutcome outcome;

@@ -10,8 +10,8 @@ struct DeliveryOutcome
 {
     enum class Kind {
         Sent,      // 2xx: the provider took it
-        Temporary, // 4xx, timeouts, dropped connections before the message was handed over: retry later
-        Permanent, // 5xx: retrying will not help; the reason is kept
+        Temporary, // SMTP 4xx, HTTP 429 and 5xx, timeouts, dropped connections before the message was handed over
+        Permanent, // SMTP 5xx, HTTP 400 or 413: retrying will not help; the reason is kept
         Unknown,   // the connection failed after the whole message was sent: it may have been delivered
     };
 
@@ -23,11 +23,15 @@ struct DeliveryOutcome
     bool slowDown = false;        // the provider asks for a lower rate (421 4.7.0, 450 4.2.1, 454, HTTP 429)
     bool providerProblem = false; // the provider itself failed (connect, TLS, auth): counts for its circuit breaker
     int retryAfterSeconds = 0;    // when the provider said how long to wait
+    QString providerMessageId;    // the provider's own id for the accepted message (SendGrid's X-Message-Id)
 
     bool isSent() const { return kind == Kind::Sent; }
 
     // From an SMTP reply: code and the reply text ("550 5.1.1 <x>: User unknown").
     static DeliveryOutcome fromSmtpReply(int code, const QString& reply);
+    // From an HTTP mail API's status and its error message: 2xx sent; 429 slow down; 5xx, 401/403 (the key),
+    // 404/405/415 (the settings) and 408 are the provider's problem; other 4xx (400, 413) are permanent.
+    static DeliveryOutcome fromHttpStatus(int status, const QString& text, int retryAfterSeconds = 0);
     static DeliveryOutcome transportFailure(const QString& text, bool messageFullySent, bool providerProblem);
 };
 

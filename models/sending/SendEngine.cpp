@@ -35,6 +35,7 @@ SendEngine::SendEngine(Database& database, EngineSettings settings, std::shared_
     if (m_settings.owner.isEmpty())
         m_settings.owner = defaultOwner();
     m_pool.setMaxThreadCount(m_settings.senders);
+    m_clock.start();
     m_pool.setExpiryTimeout(-1);
 }
 
@@ -240,9 +241,13 @@ void SendEngine::dispatchLoop()
                 reportError(claimed.error().message);
             } else if (!claimed->isEmpty()) {
                 claimedSome = true;
+                // Use only two thirds of the lease: the rest is the margin for the result to be written.
+                const qint64 usableUntil = m_clock.elapsed() + qint64(m_settings.leaseSeconds) * 2000 / 3;
                 QMutexLocker lock(&m_workMutex);
-                for (ClaimedSend& row : claimed.value())
+                for (ClaimedSend& row : claimed.value()) {
+                    row.usableUntilMs = usableUntil;
                     m_work.push_back(std::move(row));
+                }
                 queued = m_work.size();
                 m_workAvailable.wakeAll();
             }
@@ -281,6 +286,7 @@ void SendEngine::dispatchLoop()
     }
     for (int attempt = 0; attempt < 5 && !flush(); ++attempt)
         QThread::msleep(200);
+    (void)queue.completeFinishedCampaigns();
     m_database.releaseThreadConnection();
 }
 

@@ -6,6 +6,7 @@
 #include "storage/Database.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QObject>
 #include <QSet>
@@ -74,6 +75,8 @@ public:
     void pushResult(const SendResult& result);
     void pushRelease(const ClaimedSend& row);
     bool isCampaignActive(qint64 campaignId);
+    // False once the row's lease may have expired (this process was stalled): it must not be sent.
+    bool isLeaseUsable(const ClaimedSend& row) const { return m_clock.elapsed() < row.usableUntilMs; }
     bool isStopping() const { return m_stopping.load(); }
     Database& database() { return m_database; }
     ProviderPool& providers() { return *m_providers; }
@@ -94,6 +97,7 @@ private:
     std::shared_ptr<ProviderPool> m_providers;
     QByteArray m_unsubscribeSecret;
     QThreadPool m_pool;
+    QElapsedTimer m_clock; // monotonic: keeps running while the process is stopped
     QThread* m_dispatcher = nullptr;
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_stopping{false};

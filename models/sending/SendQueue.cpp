@@ -1,6 +1,8 @@
 #include "SendQueue.h"
 
 #include "storage/BoundQuery.h"
+#include "storage/JsonRows.h"
+#include "storage/NonprofitCondition.h"
 #include "storage/SqlErrors.h"
 #include "storage/Transaction.h"
 
@@ -16,29 +18,6 @@ QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
     return QCoreApplication::translate("SendQueue", text, disambiguation, n);
 }
-
-struct JsonColumn
-{
-    const char* name;
-    const char* postgresType;
-};
-
-// A JSON array of objects bound as one parameter and read as rows `r`: one statement for a whole
-// batch on both backends (jsonb_to_recordset on PostgreSQL, json_each on SQLite).
-QString jsonRows(const SqlDialect& dialect, std::initializer_list<JsonColumn> columns)
-{
-    QStringList parts;
-    if (dialect.isPostgres()) {
-        for (const JsonColumn& column : columns)
-            parts << QStringLiteral("%1 %2").arg(QLatin1String(column.name), QLatin1String(column.postgresType));
-        return QStringLiteral("jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(%1)").arg(parts.join(QStringLiteral(", ")));
-    }
-    for (const JsonColumn& column : columns)
-        parts << QStringLiteral("json_extract(value, '$.%1') AS %1").arg(QLatin1String(column.name));
-    return QStringLiteral("(SELECT %1 FROM json_each(:rows)) AS r").arg(parts.join(QStringLiteral(", ")));
-}
-
-QString toJson(const QJsonArray& array) { return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)); }
 
 QString statusFor(const SendResult& result)
 {
@@ -97,16 +76,9 @@ Result<SendQueue::EnqueueCounts> SendQueue::enqueue(qint64 campaignId, const Aud
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    QString condition = QStringLiteral("n.status = 'active'");
-    if (!audience.anyOfTags.isEmpty()) {
-        condition += m_dialect.isPostgres()
-            ? QStringLiteral(" AND EXISTS (SELECT 1 FROM nonprofit_tags t WHERE t.nonprofit_id = n.id AND t.tag IN "
-                             "(SELECT jsonb_array_elements_text(CAST(:tags AS jsonb))))")
-            : QStringLiteral(" AND EXISTS (SELECT 1 FROM nonprofit_tags t WHERE t.nonprofit_id = n.id AND t.tag IN "
-                             "(SELECT value FROM json_each(:tags)))");
-    }
-    if (!audience.region.isEmpty())
-        condition += QStringLiteral(" AND n.region = :region");
+    // The audience's own condition (shared with segments and the table), and only rows that may be mailed.
+    NonprofitCondition condition(m_dialect.backend());
+    condition.matching(audience).withStatus(NonprofitStatus::Active);
     BoundQuery insert(db.value(),
                       QStringLiteral("INSERT INTO sends (campaign_id, nonprofit_id, email, status) "
                                      "SELECT :campaign, n.id, lower(n.email), "
@@ -114,12 +86,9 @@ Result<SendQueue::EnqueueCounts> SendQueue::enqueue(qint64 campaignId, const Aud
                                      "THEN 'suppressed' ELSE 'pending' END "
                                      "FROM nonprofits n WHERE %1 "
                                      "ON CONFLICT (campaign_id, nonprofit_id) DO NOTHING")
-                          .arg(condition));
+                          .arg(condition.sql()));
     insert.bind(QStringLiteral(":campaign"), campaignId);
-    if (!audience.anyOfTags.isEmpty())
-        insert.bind(QStringLiteral(":tags"), toJson(QJsonArray::fromStringList(audience.anyOfTags)));
-    if (!audience.region.isEmpty())
-        insert.bind(QStringLiteral(":region"), audience.region);
+    condition.bindTo(insert);
     if (auto done = insert.exec(tr("Could not queue campaign #%1").arg(campaignId)); !done)
         return done.error();
 
@@ -209,7 +178,7 @@ Result<QList<ClaimedSend>> SendQueue::claimSqlite(const QSqlDatabase& db, int li
     if (!claimed.isEmpty()) {
         BoundQuery recipients(db, QStringLiteral("SELECT %1 FROM nonprofits n WHERE n.id IN (SELECT value FROM json_each(:ids))")
                                       .arg(recipientColumns()));
-        recipients.bind(QStringLiteral(":ids"), toJson(nonprofitIds));
+        recipients.bind(QStringLiteral(":ids"), JsonRows::text(nonprofitIds));
         if (auto done = recipients.exec(tr("Could not read the recipients of claimed messages")); !done)
             return done.error();
         while (recipients.next()) {
@@ -227,10 +196,10 @@ Result<QList<ClaimedSend>> SendQueue::claimSqlite(const QSqlDatabase& db, int li
     return claimed;
 }
 
-Status SendQueue::markHanding(const QList<ClaimedSend>& rows)
+Result<QSet<qint64>> SendQueue::markHanding(const QList<ClaimedSend>& rows)
 {
     if (rows.isEmpty())
-        return {};
+        return QSet<qint64>();
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
@@ -238,10 +207,16 @@ Status SendQueue::markHanding(const QList<ClaimedSend>& rows)
     for (const ClaimedSend& row : rows)
         array << QJsonObject{{QStringLiteral("id"), row.id}, {QStringLiteral("token"), row.token}};
     BoundQuery query(db.value(), QStringLiteral("UPDATE sends SET handed_at = %1 FROM %2 "
-                                                "WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status = 'sending'")
-                                     .arg(m_dialect.now(), jsonRows(m_dialect, {{"id", "bigint"}, {"token", "integer"}})));
-    query.bind(QStringLiteral(":rows"), toJson(array));
-    return query.exec(tr("Could not mark %n message(s) as being sent", nullptr, int(rows.size())));
+                                                "WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status = 'sending' "
+                                                "RETURNING sends.id")
+                                     .arg(m_dialect.now(), JsonRows::source(m_dialect, {{"id", "bigint"}, {"token", "integer"}})));
+    query.bind(QStringLiteral(":rows"), JsonRows::text(array));
+    if (auto done = query.exec(tr("Could not mark %n message(s) as being sent", nullptr, int(rows.size()))); !done)
+        return done.error();
+    QSet<qint64> marked;
+    while (query.next())
+        marked.insert(query.value(0).toLongLong());
+    return marked;
 }
 
 Status SendQueue::release(const QList<ClaimedSend>& rows)
@@ -257,8 +232,8 @@ Status SendQueue::release(const QList<ClaimedSend>& rows)
     BoundQuery query(db.value(), QStringLiteral("UPDATE sends SET status = 'pending', handed_at = NULL, lease_owner = NULL, "
                                                 "lease_until = NULL FROM %1 "
                                                 "WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status = 'sending'")
-                                     .arg(jsonRows(m_dialect, {{"id", "bigint"}, {"token", "integer"}})));
-    query.bind(QStringLiteral(":rows"), toJson(array));
+                                     .arg(JsonRows::source(m_dialect, {{"id", "bigint"}, {"token", "integer"}})));
+    query.bind(QStringLiteral(":rows"), JsonRows::text(array));
     return query.exec(tr("Could not return %n message(s) to the queue", nullptr, int(rows.size())));
 }
 
@@ -288,11 +263,11 @@ Result<int> SendQueue::record(const QList<SendResult>& results)
             {QStringLiteral("bounce"), hardBounce ? 1 : 0},
         };
     }
-    const QString source = jsonRows(m_dialect, {{"id", "bigint"}, {"token", "integer"}, {"status", "text"}, {"code", "integer"},
+    const QString source = JsonRows::source(m_dialect, {{"id", "bigint"}, {"token", "integer"}, {"status", "text"}, {"code", "integer"},
                                                 {"error", "text"}, {"provider", "text"}, {"message_id", "text"},
                                                 {"latency", "integer"}, {"delay", "bigint"}, {"email", "text"},
                                                 {"bounce", "integer"}});
-    const QString json = toJson(rows);
+    const QString json = JsonRows::text(rows);
     Transaction transaction(db.value());
     if (auto begun = transaction.begin(); !begun)
         return begun.error();

@@ -7,6 +7,7 @@
 #include "storage/SqlDialect.h"
 
 #include <QList>
+#include <QSet>
 
 namespace herald {
 
@@ -34,8 +35,9 @@ public:
     Result<EnqueueCounts> enqueue(qint64 campaignId, const Audience& audience);
     // Leases up to `limit` due rows of campaigns that are sending.
     Result<QList<ClaimedSend>> claim(int limit, int leaseSeconds);
-    // Notes that these rows are about to be handed to a provider (see handed_at).
-    Status markHanding(const QList<ClaimedSend>& rows);
+    // Notes that these rows are about to be handed to a provider (see handed_at). Returns the ids it
+    // could mark: a row missing from the answer was taken over by another sender and must not be sent.
+    Result<QSet<qint64>> markHanding(const QList<ClaimedSend>& rows);
     // Writes outcomes where the lease is still ours; returns how many rows were written.
     Result<int> record(const QList<SendResult>& results);
     // Returns leased rows that were never handed over to the queue at once (on stop or pause).

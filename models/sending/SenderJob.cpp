@@ -84,7 +84,8 @@ void SenderJob::run()
             prepared << Prepared{row, std::move(message).value()};
             handing << row;
         }
-        if (auto marked = queue.markHanding(handing); !marked) {
+        const auto marked = queue.markHanding(handing);
+        if (!marked) {
             m_engine.reportError(marked.error().message);
             for (const ClaimedSend& row : std::as_const(handing))
                 m_engine.pushRelease(row);
@@ -93,8 +94,11 @@ void SenderJob::run()
         }
 
         for (const Prepared& item : std::as_const(prepared)) {
-            // Paused, cancelled or stopping: what has not been handed over goes back to the queue.
-            if (m_engine.isStopping() || !m_engine.isCampaignActive(item.row.campaignId)) {
+            if (!marked->contains(item.row.id))
+                continue; // another sender holds it now (this process was stalled past the lease)
+            // Paused, cancelled, stopping, or held too long: what has not been handed over goes back to the
+            // queue (a fenced write: if another sender took the row meanwhile, nothing changes).
+            if (m_engine.isStopping() || !m_engine.isCampaignActive(item.row.campaignId) || !m_engine.isLeaseUsable(item.row)) {
                 m_engine.pushRelease(item.row);
                 continue;
             }

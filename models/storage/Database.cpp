@@ -65,8 +65,10 @@ Result<QSqlDatabase> Database::openNamed(const ConnectionProfile& profile, const
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
         if (!db.open())
             return connectError(profile, db.lastError());
-        // WAL lets readers go on while one writer commits; foreign keys are off by default in SQLite.
-        for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+        // WAL lets readers go on while one writer commits; foreign keys are off by default in SQLite. A 64 MiB
+        // page cache (the default is 2 MiB) keeps the indexes of a large nonprofits table in memory while importing.
+        for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL",
+                                   "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"}) {
             QSqlQuery query(db);
             if (!query.exec(QString::fromLatin1(pragma)))
                 return Error::make(Error::Kind::Database, tr("%1 is not a usable Herald database: %2")

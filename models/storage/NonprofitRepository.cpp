@@ -4,6 +4,7 @@
 #include "SqlErrors.h"
 #include "StoredRow.h"
 #include "Transaction.h"
+#include "domain/AnonymisedEmail.h"
 #include "domain/EmailAddress.h"
 #include "domain/NonprofitValidator.h"
 
@@ -14,33 +15,6 @@ namespace herald {
 
 namespace {
 QString tr(const char* text) { return QCoreApplication::translate("NonprofitRepository", text); }
-
-QString normalizedEin(const QString& ein)
-{
-    QString digits = ein.trimmed();
-    digits.remove(QLatin1Char('-'));
-    return digits;
-}
-
-QStringList cleanTags(const QStringList& tags)
-{
-    QStringList cleaned;
-    for (const QString& tag : tags) {
-        const QString trimmed = tag.trimmed();
-        if (!trimmed.isEmpty() && !cleaned.contains(trimmed))
-            cleaned << trimmed;
-    }
-    cleaned.sort();
-    return cleaned;
-}
-
-void normalize(Nonprofit& nonprofit)
-{
-    nonprofit.name = nonprofit.name.trimmed();
-    nonprofit.email = nonprofit.email.trimmed();
-    nonprofit.ein = normalizedEin(nonprofit.ein);
-    nonprofit.tags = cleanTags(nonprofit.tags);
-}
 
 void bindFields(BoundQuery& query, const Nonprofit& nonprofit)
 {
@@ -56,6 +30,17 @@ void bindFields(BoundQuery& query, const Nonprofit& nonprofit)
         .bind(QStringLiteral(":consent"), nonprofit.consent);
 }
 } // namespace
+
+const QList<QPair<QString, NonprofitQuery::SortColumn>>& NonprofitQuery::sortColumnNames()
+{
+    static const QList<QPair<QString, SortColumn>> names = {
+        {QStringLiteral("name"), SortColumn::Name},       {QStringLiteral("email"), SortColumn::Email},
+        {QStringLiteral("ein"), SortColumn::Ein},         {QStringLiteral("city"), SortColumn::City},
+        {QStringLiteral("region"), SortColumn::Region},   {QStringLiteral("country"), SortColumn::Country},
+        {QStringLiteral("status"), SortColumn::Status},   {QStringLiteral("updated"), SortColumn::Updated},
+    };
+    return names;
+}
 
 NonprofitRepository::NonprofitRepository(Database& database) : m_database(database), m_dialect(database.backend()) {}
 
@@ -132,9 +117,21 @@ Error NonprofitRepository::duplicateError(const Nonprofit& nonprofit, const QSql
     return SqlErrors::toError(error, tr("Could not save nonprofit '%1'").arg(nonprofit.name));
 }
 
+Status NonprofitRepository::keepErasedAddressUnmailable(const QSqlDatabase& db, Nonprofit& nonprofit)
+{
+    // An address erased under the GDPR left only its hash in the suppression list: it comes back unsubscribed.
+    BoundQuery erased(db, QStringLiteral("SELECT 1 FROM suppressions WHERE email = :hash"));
+    erased.bind(QStringLiteral(":hash"), AnonymisedEmail::of(nonprofit.email));
+    if (auto done = erased.exec(tr("Could not check the suppression list for '%1'").arg(nonprofit.email)); !done)
+        return done;
+    if (erased.next())
+        nonprofit.status = NonprofitStatus::Unsubscribed;
+    return {};
+}
+
 Status NonprofitRepository::insert(Nonprofit& nonprofit)
 {
-    normalize(nonprofit);
+    nonprofit.normalize();
     if (auto valid = NonprofitValidator::validate(nonprofit); !valid)
         return valid;
     auto db = m_database.checkedConnection();
@@ -143,6 +140,8 @@ Status NonprofitRepository::insert(Nonprofit& nonprofit)
     Transaction transaction(db.value());
     if (auto begun = transaction.begin(); !begun)
         return begun;
+    if (auto checked = keepErasedAddressUnmailable(db.value(), nonprofit); !checked)
+        return checked;
 
     BoundQuery query(db.value(),
                      QStringLiteral("INSERT INTO nonprofits (name, email, ein, street, city, region, postal_code, "
@@ -176,7 +175,7 @@ Status NonprofitRepository::insert(Nonprofit& nonprofit)
 
 Status NonprofitRepository::update(Nonprofit& nonprofit)
 {
-    normalize(nonprofit);
+    nonprofit.normalize();
     if (auto valid = NonprofitValidator::validate(nonprofit); !valid)
         return valid;
     auto db = m_database.checkedConnection();
@@ -185,6 +184,8 @@ Status NonprofitRepository::update(Nonprofit& nonprofit)
     Transaction transaction(db.value());
     if (auto begun = transaction.begin(); !begun)
         return begun;
+    if (auto checked = keepErasedAddressUnmailable(db.value(), nonprofit); !checked)
+        return checked;
 
     BoundQuery query(db.value(),
                      QStringLiteral("UPDATE nonprofits SET name = :name, email = :email, ein = :ein, street = :street, "
@@ -266,13 +267,11 @@ Result<int> NonprofitRepository::remove(const QList<qint64>& ids)
     return deleted;
 }
 
-QString NonprofitRepository::filterCondition(const NonprofitQuery& query) const
+NonprofitCondition NonprofitRepository::filterCondition(const NonprofitQuery& query) const
 {
-    if (query.searchText.trimmed().isEmpty())
-        return QStringLiteral("1 = 1");
-    return QStringLiteral("(%1 OR %2)")
-        .arg(m_dialect.containsCondition(QStringLiteral("n.name"), QStringLiteral(":search1")),
-             m_dialect.containsCondition(QStringLiteral("n.email"), QStringLiteral(":search2")));
+    NonprofitCondition condition(m_dialect.backend());
+    condition.containing(query.searchText);
+    return condition;
 }
 
 QString NonprofitRepository::sortKeyExpression(NonprofitQuery::SortColumn column) const
@@ -303,14 +302,23 @@ Result<qint64> NonprofitRepository::count(const NonprofitQuery& query)
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    BoundQuery counter(db.value(), QStringLiteral("SELECT count(*) FROM nonprofits n WHERE %1").arg(filterCondition(query)));
-    if (!query.searchText.trimmed().isEmpty()) {
-        const QString pattern = SqlDialect::containsPattern(query.searchText.trimmed());
-        counter.bind(QStringLiteral(":search1"), pattern).bind(QStringLiteral(":search2"), pattern);
-    }
+    const NonprofitCondition condition = filterCondition(query);
+    BoundQuery counter(db.value(), QStringLiteral("SELECT count(*) FROM nonprofits n WHERE %1").arg(condition.sql()));
+    condition.bindTo(counter);
     if (auto done = counter.execSingle(tr("Could not count nonprofits"), tr("Could not count nonprofits")); !done)
         return done.error();
     return counter.value(0).toLongLong();
+}
+
+Result<bool> NonprofitRepository::matchesFew(const QSqlDatabase& db, const NonprofitCondition& filter)
+{
+    BoundQuery probe(db, QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM nonprofits n WHERE %1 LIMIT :cap) p")
+                             .arg(filter.sql()));
+    filter.bindTo(probe);
+    probe.bind(QStringLiteral(":cap"), FewMatches);
+    if (auto done = probe.execSingle(tr("Could not search nonprofits"), tr("Could not search nonprofits")); !done)
+        return done.error();
+    return probe.value(0).toLongLong() < FewMatches;
 }
 
 Result<NonprofitPage> NonprofitRepository::page(const NonprofitQuery& query, const NonprofitCursor& after, int limit)
@@ -320,16 +328,32 @@ Result<NonprofitPage> NonprofitRepository::page(const NonprofitQuery& query, con
         return db.error();
     const QString key = sortKeyExpression(query.sortColumn);
     const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    QString condition = filterCondition(query);
-    if (!after.isStart())
-        condition += QStringLiteral(" AND (%1, n.id) %2 (:after_key, :after_id)").arg(key, query.descending ? QStringLiteral("<") : QStringLiteral(">"));
-    BoundQuery select(db.value(), QStringLiteral("SELECT %1, %2 AS sort_key FROM nonprofits n WHERE %3 "
-                                                 "ORDER BY %2 %4, n.id %4 LIMIT :limit")
-                                      .arg(selectColumns(), key, condition, direction));
-    if (!query.searchText.trimmed().isEmpty()) {
-        const QString pattern = SqlDialect::containsPattern(query.searchText.trimmed());
-        select.bind(QStringLiteral(":search1"), pattern).bind(QStringLiteral(":search2"), pattern);
+    const NonprofitCondition filter = filterCondition(query);
+    // Where the matches lie in the sort order is anyone's guess (PostgreSQL's planner assumes evenly): walking
+    // the sort order's index finds a page quickly when many rows match, and can read most of the table when few
+    // do. Few matches are collected through the trigram indexes first and sorted. (SQLite's planner always
+    // collects the rows its search index names, then sorts them.)
+    bool collect = false;
+    if (m_dialect.isPostgres() && !query.searchText.trimmed().isEmpty()) {
+        auto few = matchesFew(db.value(), filter);
+        if (!few)
+            return few.error();
+        collect = few.value();
     }
+    const QString source = collect ? QStringLiteral("WITH hits AS MATERIALIZED (SELECT n.id, %1 AS sort_key FROM "
+                                                    "nonprofits n WHERE %2) SELECT %3, h.sort_key FROM hits h "
+                                                    "JOIN nonprofits n ON n.id = h.id WHERE 1 = 1")
+                                         .arg(key, filter.sql(), selectColumns())
+                                   : QStringLiteral("SELECT %1, %2 AS sort_key FROM nonprofits n WHERE %3")
+                                         .arg(selectColumns(), key, filter.sql());
+    const QString sortKey = collect ? QStringLiteral("h.sort_key") : key;
+    QString condition;
+    if (!after.isStart())
+        condition = QStringLiteral(" AND (%1, n.id) %2 (:after_key, :after_id)")
+                        .arg(sortKey, query.descending ? QStringLiteral("<") : QStringLiteral(">"));
+    BoundQuery select(db.value(), QStringLiteral("%1%2 ORDER BY %3 %4, n.id %4 LIMIT :limit")
+                                      .arg(source, condition, sortKey, direction));
+    filter.bindTo(select);
     if (!after.isStart())
         select.bind(QStringLiteral(":after_key"), after.sortKey).bind(QStringLiteral(":after_id"), after.id);
     select.bind(QStringLiteral(":limit"), limit);

@@ -2,11 +2,13 @@
 
 #include "Database.h"
 #include "KeysetPage.h"
+#include "NonprofitCondition.h"
 #include "SqlDialect.h"
 #include "domain/Error.h"
 #include "domain/Nonprofit.h"
 
 #include <QList>
+#include <QPair>
 #include <QVariant>
 
 namespace herald {
@@ -15,7 +17,9 @@ namespace herald {
 struct NonprofitQuery
 {
     enum class SortColumn { Name, Email, Ein, City, Region, Country, Status, Updated };
-    QString searchText; // substring of name or email, case-insensitive
+    // Each sort column with its name for the command line ("name", "email", … "updated"), in enum order.
+    static const QList<QPair<QString, SortColumn>>& sortColumnNames();
+    QString searchText; // substring of name, email, EIN or city, case-insensitive
     SortColumn sortColumn = SortColumn::Name;
     bool descending = false;
 };
@@ -49,9 +53,14 @@ public:
     Result<NonprofitPage> page(const NonprofitQuery& query, const NonprofitCursor& after, int limit);
 
 private:
+    static constexpr int FewMatches = 20000;
+
     Status writeTags(const QSqlDatabase& db, qint64 id, const QStringList& tags);
     Error duplicateError(const Nonprofit& nonprofit, const QSqlError& error);
-    QString filterCondition(const NonprofitQuery& query) const;
+    NonprofitCondition filterCondition(const NonprofitQuery& query) const;
+    // Whether fewer than FewMatches rows match: then a page is best made by collecting and sorting them.
+    Result<bool> matchesFew(const QSqlDatabase& db, const NonprofitCondition& filter);
+    Status keepErasedAddressUnmailable(const QSqlDatabase& db, Nonprofit& nonprofit);
     QString sortKeyExpression(NonprofitQuery::SortColumn column) const;
     QString selectColumns() const;
     static Nonprofit readRow(const QSqlQuery& query, const SqlDialect& dialect);

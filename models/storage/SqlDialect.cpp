@@ -56,4 +56,21 @@ QString SqlDialect::joinedAggregate(const QString& expression) const
     return QStringLiteral("group_concat(%1, ',')").arg(expression);
 }
 
+QString SqlDialect::sortedTagList(const QString& idExpression) const
+{
+    if (isPostgres())
+        return QStringLiteral("(SELECT string_agg(t.tag, ',' ORDER BY t.tag COLLATE \"C\") FROM nonprofit_tags t "
+                              "WHERE t.nonprofit_id = %1)")
+            .arg(idExpression);
+    // SQLite's default (binary) collation is code point order; group_concat follows the subquery's order.
+    return QStringLiteral("(SELECT group_concat(tag, ',') FROM (SELECT t.tag FROM nonprofit_tags t "
+                          "WHERE t.nonprofit_id = %1 ORDER BY t.tag))")
+        .arg(idExpression);
+}
+
+QString SqlDialect::distinctFrom() const
+{
+    return isPostgres() ? QStringLiteral("IS DISTINCT FROM") : QStringLiteral("IS NOT");
+}
+
 } // namespace herald

@@ -29,6 +29,11 @@ public:
 
     // Comma-joined values of an expression in a group, ordered.
     QString joinedAggregate(const QString& expression) const;
+    // The comma-joined tags of the nonprofit whose id is `idExpression`, in code point order (as QStringList::sort
+    // leaves them), NULL when it has none.
+    QString sortedTagList(const QString& idExpression) const;
+    // The comparison that is true when two values (or rows) differ, NULLs counting as equal to each other.
+    QString distinctFrom() const;
 
 private:
     Backend m_backend;

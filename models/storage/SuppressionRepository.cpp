@@ -1,6 +1,7 @@
 #include "SuppressionRepository.h"
 
 #include "BoundQuery.h"
+#include "domain/AnonymisedEmail.h"
 #include "domain/EmailAddress.h"
 
 #include <QCoreApplication>
@@ -30,7 +31,9 @@ Suppression SuppressionRepository::readRow(const QSqlQuery& query)
 Result<bool> SuppressionRepository::add(Suppression& suppression)
 {
     suppression.email = EmailAddress::normalized(suppression.email);
-    const QString problem = EmailAddress::problem(suppression.email);
+    // An erased address is suppressed by its hash (AnonymisedEmail), which is no address.
+    const QString problem =
+        AnonymisedEmail::isAnonymised(suppression.email) ? QString() : EmailAddress::problem(suppression.email);
     if (!problem.isEmpty())
         return Error::validation(QStringLiteral("email"),
                                  tr("Email '%1' %2, so it cannot be suppressed.").arg(suppression.email, problem));
@@ -103,10 +106,11 @@ Result<SuppressionPage> SuppressionRepository::page(const SuppressionCursor& aft
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    // Newest first, then by address: the two keys run in opposite directions, so no row-value comparison.
+    // Newest first, then by address: the two keys run in opposite directions, so no row-value comparison. The
+    // first term bounds the scan of suppressions_created_idx; the second skips what the last page showed.
     const QString condition = after.isStart()
         ? QString()
-        : QStringLiteral("WHERE created_at < :after_at OR (created_at = :same_at AND email > :after_email) ");
+        : QStringLiteral("WHERE created_at <= :after_at AND (created_at < :same_at OR email > :after_email) ");
     BoundQuery query(db.value(),
                      SelectColumns + condition + QStringLiteral("ORDER BY created_at DESC, email LIMIT :limit"));
     if (!after.isStart()) {

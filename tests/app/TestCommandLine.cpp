@@ -1,8 +1,7 @@
+#include "HeraldProcess.h"
 #include "TestDatabase.h"
 #include "storage/Migrator.h"
 
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace herald;
@@ -12,36 +11,14 @@ class TestCommandLine : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<test::HeraldProcess> m_herald;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = test::HeraldProcess::Run;
 
-    Run herald(const QStringList& arguments, const QString& password = {})
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        if (!password.isEmpty())
-            env.insert(QStringLiteral("PGPASSWORD"), password);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(HERALD_EXECUTABLE), arguments);
-        if (!process.waitForFinished(60000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
-    }
+    Run herald(const QStringList& arguments, const QString& password = {}) { return m_herald->run(arguments, password); }
 
 private slots:
-    void init() { m_home = std::make_unique<QTemporaryDir>(); }
+    void init() { m_herald = std::make_unique<test::HeraldProcess>(QStringLiteral(HERALD_EXECUTABLE)); }
 
     void versionNeedsNoDisplay()
     {
@@ -69,7 +46,7 @@ private slots:
         const Run run = herald({QStringLiteral("db"), QStringLiteral("status")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QLatin1String("Backend: SQLite")), qPrintable(run.out));
-        QVERIFY2(run.out.contains(m_home->filePath(QStringLiteral("data"))), qPrintable(run.out));
+        QVERIFY2(run.out.contains(m_herald->homePath(QStringLiteral("data"))), qPrintable(run.out));
         const QString expected = QStringLiteral("Schema version: %1").arg(Migrator::latestVersion(Backend::Sqlite));
         QVERIFY2(run.out.contains(expected), qPrintable(run.out));
     }

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Starts or stops the throwaway PostgreSQL 15 cluster the tests use: trust for the postgres superuser
 # on loopback, a password (scram) for every other role, so "wrong password" can be tested for real.
-# Usage: pg_cluster.sh start|stop DIR PORT
+# Usage: pg_cluster.sh start|stop DIR PORT   (HERALD_PG_FSYNC=on for benchmarks that claim durability)
 set -euo pipefail
 action=$1; dir=$2; port=$3
 PGBIN=/usr/lib/postgresql/15/bin
@@ -26,7 +26,7 @@ host all all 127.0.0.1/32 scram-sha-256
 host all all ::1/128 scram-sha-256
 HBA
     "${AS[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-        -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+        -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=${HERALD_PG_FSYNC:-off} -c max_connections=200" start >/dev/null
     "${AS[@]}" psql -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
         -c "CREATE ROLE herald_pw LOGIN CREATEDB PASSWORD 'herald-test-password'" \
         -c "CREATE DATABASE herald_pw_db OWNER herald_pw"

@@ -55,7 +55,8 @@ def require(condition, field, message):
 
 def check_email_object(value, field):
     require(isinstance(value, dict), field, "The %s must be an object with an email." % field)
-    require(set(value) <= {"email", "name"}, field, "Unknown fields in %s: %s." % (field, sorted(set(value) - {"email", "name"})))
+    unknown = sorted(set(value) - {"email", "name"})
+    require(not unknown, field, "Unknown fields in %s: %s." % (field, unknown))
     address = value.get("email")
     require(isinstance(address, str) and EMAIL.match(address), field + ".email",
             "The %s.email does not contain a valid address." % field)
@@ -86,7 +87,8 @@ def check_mail_send(body):
         field = "personalizations.%d" % i
         require(isinstance(item, dict), field, "Each personalization must be an object.")
         to = item.get("to")
-        require(isinstance(to, list) and to, field + ".to", "The to parameter is required for all personalization objects.")
+        require(isinstance(to, list) and to, field + ".to",
+                "The to parameter is required for all personalization objects.")
         for j, recipient in enumerate(to):
             check_email_object(recipient, "%s.to.%d" % (field, j))
         if "headers" in item:

@@ -63,7 +63,8 @@ SmtpTransport::SmtpTransport(SmtpSettings settings) : m_settings(std::move(setti
     m_url = m_settings.url().toUtf8();
     m_username = m_settings.username.toUtf8();
     m_password = m_settings.password.toUtf8();
-    m_caFile = m_settings.caFile.toUtf8();
+    m_curlOptions = {m_settings.connectTimeoutMs, m_settings.timeoutMs, m_settings.verifyCertificate,
+                     m_settings.caFile.toUtf8()};
     m_handle = curl_easy_init();
     applyConnectionOptions(m_handle);
     curl_easy_setopt(m_handle, CURLOPT_UPLOAD, 1L);
@@ -80,12 +81,8 @@ SmtpTransport::~SmtpTransport()
 void SmtpTransport::applyConnectionOptions(CURL* handle)
 {
     curl_easy_setopt(handle, CURLOPT_URL, m_url.constData());
-    curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L); // threads: no SIGALRM for timeouts
-    curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, long(m_settings.connectTimeoutMs));
-    curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, long(m_settings.timeoutMs));
+    m_curlOptions.apply(handle, m_errorBuffer);
     curl_easy_setopt(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, long(std::max(1, m_settings.timeoutMs / 1000)));
-    curl_easy_setopt(handle, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, m_errorBuffer);
     switch (m_settings.tls) {
     case Provider::Tls::Implicit:
     case Provider::Tls::StartTlsRequired:
@@ -99,10 +96,6 @@ void SmtpTransport::applyConnectionOptions(CURL* handle)
         curl_easy_setopt(handle, CURLOPT_USE_SSL, long(CURLUSESSL_NONE));
         break;
     }
-    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, m_settings.verifyCertificate ? 1L : 0L);
-    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, m_settings.verifyCertificate ? 2L : 0L);
-    if (!m_caFile.isEmpty())
-        curl_easy_setopt(handle, CURLOPT_CAINFO, m_caFile.constData());
     if (!m_username.isEmpty()) {
         curl_easy_setopt(handle, CURLOPT_USERNAME, m_username.constData());
         curl_easy_setopt(handle, CURLOPT_PASSWORD, m_password.constData());
@@ -151,9 +144,7 @@ void SmtpTransport::onClientLine(const QByteArray& line)
 
 QString SmtpTransport::describeFailure(int curlCode, const char* errorBuffer) const
 {
-    QString detail = QString::fromUtf8(errorBuffer).trimmed();
-    if (detail.isEmpty())
-        detail = QString::fromUtf8(curl_easy_strerror(CURLcode(curlCode)));
+    QString detail = CurlOptions::failureText(curlCode, errorBuffer);
     if (!m_replyAfterCommand.isEmpty())
         detail += QStringLiteral(" (server: %1)").arg(QString::fromUtf8(m_replyAfterCommand));
     return tr("SMTP %1:%2: %3").arg(m_settings.host).arg(m_settings.port).arg(detail);

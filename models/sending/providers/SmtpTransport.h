@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CurlOptions.h"
 #include "MailTransport.h"
 #include "SmtpSettings.h"
 
@@ -38,7 +39,7 @@ private:
     QByteArray m_url;
     QByteArray m_username;
     QByteArray m_password;
-    QByteArray m_caFile;
+    CurlOptions m_curlOptions;
 
     // Per transfer.
     const QByteArray* m_body = nullptr;

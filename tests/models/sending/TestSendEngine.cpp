@@ -1,3 +1,4 @@
+#include "SendingFixture.h"
 #include "SmtpTestServer.h"
 #include "TestDatabase.h"
 #include "sending/SendEngine.h"
@@ -21,58 +22,13 @@ class TestSendEngine : public QObject
     std::unique_ptr<test::TestDatabase> m_scratch;
     std::unique_ptr<Database> m_database;
 
-    bool exec(const QString& sql)
+    bool exec(const QString& sql) { return test::SendingFixture::exec(*m_database, sql); }
+    qint64 count(const QString& sql) { return test::SendingFixture::count(*m_database, sql); }
+    void addNonprofits(int n, const QString& localSuffix = {}, int first = 0)
     {
-        QSqlQuery query(m_database->connection());
-        if (!query.exec(sql)) {
-            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-            return false;
-        }
-        return true;
+        QVERIFY(test::SendingFixture::addNonprofits(*m_database, n, localSuffix, first));
     }
-
-    qint64 count(const QString& sql)
-    {
-        QSqlQuery query(m_database->connection());
-        if (!query.exec(sql) || !query.next())
-            return -1;
-        return query.value(0).toLongLong();
-    }
-
-    // n nonprofits org<i><suffix>@example.net, generated in the database.
-    void addNonprofits(int n, const QString& localSuffix = {}, int offset = 0)
-    {
-        QSqlQuery query(m_database->connection());
-        const QString numbers = test::TestDatabase::backendUnderTest() == Backend::Postgres
-            ? QStringLiteral("generate_series(CAST(:first AS integer), CAST(:last AS integer)) AS seq(i)")
-            : QStringLiteral("(WITH RECURSIVE s(i) AS (SELECT :first UNION ALL SELECT i + 1 FROM s WHERE i < :last) SELECT i FROM s) AS seq");
-        query.prepare(QStringLiteral("INSERT INTO nonprofits (name, email, city) "
-                                     "SELECT 'Org ' || i, 'org' || i || CAST(:suffix AS text) || '@example.net', 'Dover' FROM %1").arg(numbers));
-        query.bindValue(QStringLiteral(":first"), offset);
-        query.bindValue(QStringLiteral(":last"), offset + n - 1);
-        query.bindValue(QStringLiteral(":suffix"), localSuffix.isNull() ? QStringLiteral("") : localSuffix);
-        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
-    }
-
-    void makeCampaign(qint64 id = 1)
-    {
-        QSqlQuery query(m_database->connection());
-        query.prepare(QStringLiteral(
-            "INSERT INTO campaigns (id, uuid, name, subject, html_body, text_body, from_name, from_email, postal_address, "
-            "unsubscribe_base_url, status) VALUES (:id, :uuid, 'Gala', 'Hello {{name}}', '<p>Dear {{name}} of {{city}}</p>"
-            "<p>{{postal_address}}</p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a>', 'Dear {{name}}\n{{postal_address}}\n"
-            "{{unsubscribe_url}}', 'Herald Test', 'news@example.org', '1 Main St, Dover', 'https://example.org/u', 'draft')"));
-        query.bindValue(QStringLiteral(":id"), id);
-        query.bindValue(QStringLiteral(":uuid"), QStringLiteral("campaign-%1").arg(id));
-        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
-    }
-
-    void startCampaign(qint64 id = 1)
-    {
-        SendQueue queue(*m_database, QStringLiteral("test"));
-        QVERIFY(queue.enqueue(id, {}).ok());
-        QVERIFY(exec(QStringLiteral("UPDATE campaigns SET status = 'sending' WHERE id = %1").arg(id)));
-    }
+    void startCampaign() { QVERIFY(test::SendingFixture::startCampaign(*m_database)); }
 
     static Provider smtpProvider(const QString& name, int port, int priority = 100, double rate = 100000)
     {
@@ -126,7 +82,7 @@ private slots:
         m_scratch = std::make_unique<test::TestDatabase>();
         QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
         m_database = m_scratch->open();
-        makeCampaign();
+        QVERIFY(test::SendingFixture::addCampaign(*m_database));
     }
 
     void cleanup()

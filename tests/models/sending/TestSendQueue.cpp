@@ -131,7 +131,10 @@ private slots:
         QCOMPARE(fresh.size(), 3);
         QCOMPARE(fresh.first().token, 2);
 
-        // The stalled sender wakes up and reports: nothing of it is written.
+        // The stalled sender wakes up: it may not mark the rows as being sent (so it sends none) …
+        QVERIFY(stalled.markHanding(old)->isEmpty());
+        QCOMPARE(healthy.markHanding(fresh)->size(), 3);
+        // … and what it reports is not written.
         QList<SendResult> staleResults;
         for (const ClaimedSend& row : old)
             staleResults << resultFor(row, DeliveryOutcome::Kind::Permanent);

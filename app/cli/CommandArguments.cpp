@@ -1,0 +1,36 @@
+#include "CommandArguments.h"
+
+#include "Output.h"
+
+#include <QCoreApplication>
+
+namespace herald::cli {
+
+int CommandArguments::parse(QCommandLineParser& parser, const QStringList& arguments)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        Output::error(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        Output::line(parser.helpText());
+        return 0;
+    }
+    return Continue;
+}
+
+QCommandLineOption CommandArguments::profileOption()
+{
+    return { QStringLiteral("profile"),
+        QCoreApplication::translate("CommandArguments", "Connection profile name (default: the active one)."),
+        QCoreApplication::translate("CommandArguments", "name") };
+}
+
+QString CommandArguments::actor()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("cli") : user;
+}
+
+} // namespace herald::cli

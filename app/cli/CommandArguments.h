@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace herald::cli {
+
+// What the sub-commands share when reading their arguments.
+class CommandArguments
+{
+public:
+    static constexpr int Continue = -1;
+
+    // Parses; a mistake is printed and gives exit code 2, --help prints the help and gives 0, otherwise Continue.
+    static int parse(QCommandLineParser& parser, const QStringList& arguments);
+    static QCommandLineOption profileOption();
+    // Who runs the command, for the audit log: the login name.
+    static QString actor();
+};
+
+} // namespace herald::cli

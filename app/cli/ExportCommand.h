@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+namespace herald::cli {
+
+// `herald export nonprofits FILE.csv [--profile NAME] [--search TEXT] [--sort COLUMN] [--descending]` and
+// `herald export suppressions FILE.csv`: the file NonprofitImporter / SuppressionImporter read back, progress on
+// standard error, the row count on standard output.
+class ExportCommand
+{
+public:
+    static int run(const QStringList& arguments);
+};
+
+} // namespace herald::cli

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QStringList>
+
+namespace herald::cli {
+
+// `herald worker [--profile NAME] [--concurrency N] …`: the send engine without a window. Runs until
+// SIGINT/SIGTERM (then stops cleanly: results written, unsent leases returned) or, with
+// --exit-when-idle, until no campaign has anything left to send. Several workers on several machines
+// share one PostgreSQL queue.
+class WorkerCommand
+{
+public:
+    static int run(const QStringList& arguments);
+};
+
+} // namespace herald::cli

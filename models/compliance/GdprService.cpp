@@ -1,0 +1,223 @@
+#include "GdprService.h"
+
+#include "domain/AnonymisedEmail.h"
+#include "domain/EmailAddress.h"
+#include "storage/AuditLogRepository.h"
+#include "storage/BoundQuery.h"
+#include "storage/NonprofitRepository.h"
+#include "storage/SuppressionRepository.h"
+#include "storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace herald {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("GdprService", text); }
+
+QString isoTime(const QDateTime& time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonObject toJson(const Nonprofit& nonprofit)
+{
+    return { { QStringLiteral("id"), nonprofit.id }, { QStringLiteral("name"), nonprofit.name },
+        { QStringLiteral("email"), nonprofit.email }, { QStringLiteral("ein"), nonprofit.ein },
+        { QStringLiteral("street"), nonprofit.street }, { QStringLiteral("city"), nonprofit.city },
+        { QStringLiteral("region"), nonprofit.region }, { QStringLiteral("postal_code"), nonprofit.postalCode },
+        { QStringLiteral("country"), nonprofit.country }, { QStringLiteral("status"), toString(nonprofit.status) },
+        { QStringLiteral("consent"), nonprofit.consent },
+        { QStringLiteral("tags"), QJsonArray::fromStringList(nonprofit.tags) },
+        { QStringLiteral("created_at"), isoTime(nonprofit.createdAt) },
+        { QStringLiteral("updated_at"), isoTime(nonprofit.updatedAt) },
+        { QStringLiteral("version"), nonprofit.version } };
+}
+
+QJsonObject toJson(const Suppression& suppression)
+{
+    return { { QStringLiteral("email"), suppression.email }, { QStringLiteral("reason"), toString(suppression.reason) },
+        { QStringLiteral("source"), suppression.source },
+        { QStringLiteral("created_at"), isoTime(suppression.createdAt) } };
+}
+
+QJsonObject toJson(const AuditEntry& entry)
+{
+    return { { QStringLiteral("at"), isoTime(entry.at) }, { QStringLiteral("actor"), entry.actor },
+        { QStringLiteral("action"), entry.action }, { QStringLiteral("entity"), entry.entity },
+        { QStringLiteral("entity_id"), entry.entityId }, { QStringLiteral("detail"), entry.detail } };
+}
+
+// NotFound is an answer here (nothing held), any other error is a failure.
+template <typename T> bool failedBadly(const Result<T>& result)
+{
+    return !result && result.error().kind != Error::Kind::NotFound;
+}
+} // namespace
+
+GdprService::GdprService(Database& database)
+    : m_database(database)
+{
+}
+
+Result<QJsonArray> GdprService::sendsOf(const QString& email, qint64 nonprofitId)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(),
+        QStringLiteral("SELECT s.id, s.campaign_id, c.name, s.email, s.status, s.attempts, "
+                       "s.queued_at, s.sent_at, s.smtp_code, s.error, s.provider, s.message_id "
+                       "FROM sends s LEFT JOIN campaigns c ON c.id = s.campaign_id "
+                       "WHERE s.email = :email OR s.nonprofit_id = :id ORDER BY s.id"));
+    query.bind(QStringLiteral(":email"), EmailAddress::normalized(email)).bind(QStringLiteral(":id"), nonprofitId);
+    if (auto done = query.exec(tr("Could not read the messages sent to '%1'").arg(email)); !done)
+        return done.error();
+    QJsonArray sends;
+    while (query.next()) {
+        sends << QJsonObject { { QStringLiteral("id"), query.value(0).toLongLong() },
+            { QStringLiteral("campaign_id"), query.value(1).toLongLong() },
+            { QStringLiteral("campaign"), query.value(2).toString() },
+            { QStringLiteral("email"), query.value(3).toString() },
+            { QStringLiteral("status"), query.value(4).toString() },
+            { QStringLiteral("attempts"), query.value(5).toInt() },
+            { QStringLiteral("queued_at"), isoTime(SqlDialect::readTimestamp(query.value(6))) },
+            { QStringLiteral("sent_at"), isoTime(SqlDialect::readTimestamp(query.value(7))) },
+            { QStringLiteral("smtp_code"), query.value(8).toInt() },
+            { QStringLiteral("error"), query.value(9).toString() },
+            { QStringLiteral("provider"), query.value(10).toString() },
+            { QStringLiteral("message_id"), query.value(11).toString() } };
+    }
+    return sends;
+}
+
+Result<QJsonObject> GdprService::exportData(const QString& email)
+{
+    const QString address = EmailAddress::normalized(email);
+    auto nonprofit = NonprofitRepository(m_database).findByEmail(address);
+    if (failedBadly(nonprofit))
+        return nonprofit.error();
+    const qint64 id = nonprofit ? nonprofit->id : 0;
+    auto sends = sendsOf(address, id);
+    if (!sends)
+        return sends.error();
+    SuppressionRepository suppressions(m_database);
+    auto suppression = suppressions.find(address);
+    if (failedBadly(suppression))
+        return suppression.error();
+    auto erased = suppressions.find(AnonymisedEmail::of(address));
+    if (failedBadly(erased))
+        return erased.error();
+    QJsonArray audit;
+    if (nonprofit) {
+        auto entries = AuditLogRepository(m_database).listFor(QStringLiteral("nonprofit"), QString::number(id));
+        if (!entries)
+            return entries.error();
+        for (const AuditEntry& entry : entries.value())
+            audit << toJson(entry);
+    }
+    if (!nonprofit && sends->isEmpty() && !suppression && !erased)
+        return Error::make(Error::Kind::NotFound, tr("Herald holds nothing about '%1'.").arg(address));
+
+    return QJsonObject {
+        { QStringLiteral("email"), address },
+        { QStringLiteral("exported_at"), isoTime(QDateTime::currentDateTimeUtc()) },
+        { QStringLiteral("nonprofit"), nonprofit ? QJsonValue(toJson(nonprofit.value())) : QJsonValue() },
+        { QStringLiteral("sends"), sends.value() },
+        { QStringLiteral("suppression"), suppression ? QJsonValue(toJson(suppression.value())) : QJsonValue() },
+        { QStringLiteral("erased_suppression"), erased ? QJsonValue(toJson(erased.value())) : QJsonValue() },
+        { QStringLiteral("audit"), audit },
+    };
+}
+
+Status GdprService::writeExport(const QString& email, const QString& path)
+{
+    auto data = exportData(email);
+    if (!data)
+        return data.error();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(data.value()).toJson(QJsonDocument::Indented)) < 0
+        || !file.commit())
+        return Error::make(Error::Kind::Io, tr("Could not write %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+Result<Erasure> GdprService::erase(const QString& email, const QString& actor)
+{
+    const QString address = EmailAddress::normalized(email);
+    if (address.isEmpty())
+        return Error::validation(QStringLiteral("email"), tr("Which address should be erased?"));
+    Erasure erasure;
+    erasure.suppressionKey = AnonymisedEmail::of(address);
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    Transaction transaction(db.value());
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    auto nonprofit = NonprofitRepository(m_database).findByEmail(address);
+    if (failedBadly(nonprofit))
+        return nonprofit.error();
+    erasure.nonprofitId = nonprofit ? nonprofit->id : 0;
+    auto suppression = SuppressionRepository(m_database).find(address);
+    if (failedBadly(suppression))
+        return suppression.error();
+
+    // The suppression stays, under the hash, with its reason and date.
+    Suppression kept;
+    kept.email = erasure.suppressionKey;
+    kept.reason = suppression ? suppression->reason : SuppressionReason::Manual;
+    kept.createdAt = suppression ? suppression->createdAt : QDateTime();
+    kept.source = tr("GDPR erasure");
+    const QString what = tr("Could not erase '%1'").arg(address);
+    const auto run
+        = [&](const QString& sql, std::initializer_list<std::pair<const char*, QVariant>> values) -> Result<qint64> {
+        BoundQuery query(db.value(), sql);
+        for (const auto& [placeholder, value] : values)
+            query.bind(QLatin1String(placeholder), value);
+        if (auto done = query.exec(what); !done)
+            return done.error();
+        return qint64(query.numRowsAffected());
+    };
+    if (auto removed = run(QStringLiteral("DELETE FROM suppressions WHERE email = :email"), { { ":email", address } });
+        !removed)
+        return removed.error();
+    if (auto added = SuppressionRepository(m_database).add(kept); !added)
+        return added.error();
+    // Messages keep their outcome for the campaign's figures; the address in them becomes the hash.
+    auto sends = run(QStringLiteral("UPDATE sends SET email = :hash, error = replace(error, :email, :same_hash) "
+                                    "WHERE email = :same_email OR nonprofit_id = :id"),
+        { { ":hash", erasure.suppressionKey }, { ":email", address }, { ":same_hash", erasure.suppressionKey },
+            { ":same_email", address }, { ":id", erasure.nonprofitId } });
+    if (!sends)
+        return sends.error();
+    erasure.sendsAnonymised = sends.value();
+    if (erasure.nonprofitId) {
+        const QString id = QString::number(erasure.nonprofitId);
+        auto audit = run(QStringLiteral("UPDATE audit_log SET detail = replace(detail, :email, :hash) "
+                                        "WHERE entity = 'nonprofit' AND entity_id = :id"),
+            { { ":email", address }, { ":hash", erasure.suppressionKey }, { ":id", id } });
+        if (!audit)
+            return audit.error();
+        // Its tags go with it (ON DELETE CASCADE); its sends lose the link (ON DELETE SET NULL).
+        if (auto deleted
+            = run(QStringLiteral("DELETE FROM nonprofits WHERE id = :id"), { { ":id", erasure.nonprofitId } });
+            !deleted)
+            return deleted.error();
+    }
+    const QString entityId = erasure.nonprofitId ? QString::number(erasure.nonprofitId) : erasure.suppressionKey;
+    if (auto recorded
+        = AuditLogRepository(m_database)
+              .record(actor, QStringLiteral("erase"), QStringLiteral("nonprofit"), entityId,
+                  tr("Personal data erased; the address stays suppressed as %1.").arg(erasure.suppressionKey));
+        !recorded)
+        return recorded.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return erasure;
+}
+
+} // namespace herald

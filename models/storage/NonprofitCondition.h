@@ -1,0 +1,42 @@
+#pragma once
+
+#include "SqlDialect.h"
+#include "domain/Audience.h"
+
+#include <QList>
+#include <QPair>
+#include <QStringList>
+#include <QVariant>
+
+namespace herald {
+
+class BoundQuery;
+
+// The WHERE condition over nonprofits `n` that the table's search, saved segments and the send queue share:
+// a text in the name, email, EIN or city; any of some tags; a region; a status. Values are bound, never spliced
+// into the SQL.
+class NonprofitCondition
+{
+public:
+    explicit NonprofitCondition(Backend backend);
+
+    // Name, email or city contains the text ignoring case; EIN contains it when it is digits (dashes ignored).
+    NonprofitCondition& containing(const QString& text);
+    NonprofitCondition& matching(const Audience& audience);
+    NonprofitCondition& withStatus(NonprofitStatus status);
+
+    // The condition ("1 = 1" when nothing was asked), for after WHERE or AND.
+    QString sql() const;
+    void bindTo(BoundQuery& query) const;
+
+private:
+    QString placeholder(const QVariant& value);
+    // The FTS5 query for SQLite's search index: the text in name, email or city, or the digits in the EIN.
+    static QString searchQuery(const QString& text, const QString& einDigits);
+
+    SqlDialect m_dialect;
+    QStringList m_parts;
+    QList<QPair<QString, QVariant>> m_values;
+};
+
+} // namespace herald

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/Error.h"
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace herald {
+
+// Bulk-loads rows into a PostgreSQL table with COPY … FROM STDIN over the Qt driver's own libpq connection
+// (QSqlDriver::handle()), inside whatever transaction that connection has open. Rows are buffered in COPY's
+// text format and sent when the copy is finished.
+class PostgresCopy
+{
+public:
+    // `table` and `columns` are identifiers from code, never from input.
+    PostgresCopy(QString table, QStringList columns);
+
+    // One row: a value per column; a null QString is SQL NULL.
+    void addRow(const QStringList& values);
+    qsizetype rowCount() const { return m_rows; }
+    // Sends the buffered rows and clears the buffer.
+    Status send(const QSqlDatabase& db);
+
+private:
+    QString m_table;
+    QStringList m_columns;
+    QByteArray m_buffer;
+    qsizetype m_rows = 0;
+};
+
+} // namespace herald

@@ -1,0 +1,213 @@
+#include "SendingFixture.h"
+#include "SmtpTestServer.h"
+#include "TestDatabase.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace herald;
+
+// Real `herald worker` processes sharing one PostgreSQL queue: no message twice, none lost across a
+// kill -9, and a stalled worker changes nothing after its lease was taken over.
+class TestWorkers : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_scratch;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<test::SmtpTestServer> m_smtp;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        return env;
+    }
+
+    int herald(const QStringList& arguments)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(HERALD_EXECUTABLE), arguments);
+        process.waitForFinished(60000);
+        if (process.exitCode() != 0)
+            qWarning("herald %s: %s", qPrintable(arguments.join(QLatin1Char(' '))), process.readAllStandardError().constData());
+        return process.exitCode();
+    }
+
+    std::unique_ptr<QProcess> startWorker(const QStringList& extra)
+    {
+        auto process = std::make_unique<QProcess>();
+        process->setProcessEnvironment(environment());
+        process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process->start(QStringLiteral(HERALD_EXECUTABLE), QStringList{QStringLiteral("worker"), QStringLiteral("--quiet")} + extra);
+        process->waitForStarted();
+        return process;
+    }
+
+    qint64 count(const QString& sql) { return test::SendingFixture::count(*m_database, sql); }
+
+    // Received messages per recipient address.
+    QHash<QString, int> receivedByRecipient() const
+    {
+        QHash<QString, int> counts;
+        for (const QJsonObject& record : m_smtp->messages())
+            ++counts[record.value(QStringLiteral("rcpt_tos")).toArray().first().toString()];
+        return counts;
+    }
+
+    void setUpCampaign(int recipients, double rate)
+    {
+        QVERIFY(test::SendingFixture::addNonprofits(*m_database, recipients));
+        QVERIFY(test::SendingFixture::addCampaign(*m_database));
+        QVERIFY(test::SendingFixture::addSmtpProvider(*m_database, QStringLiteral("local"), m_smtp->port(), 1, rate));
+        QVERIFY(test::SendingFixture::startCampaign(*m_database));
+    }
+
+    bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < timeoutMs) {
+            if (condition())
+                return true;
+            QTest::qWait(100);
+        }
+        return condition();
+    }
+
+private slots:
+    void init()
+    {
+        m_scratch = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
+        m_database = m_scratch->open();
+        m_home = std::make_unique<QTemporaryDir>();
+        m_smtp = std::make_unique<test::SmtpTestServer>();
+        QVERIFY2(m_smtp->start(), qPrintable(m_smtp->lastError()));
+        const ConnectionProfile& profile = m_scratch->profile();
+        QCOMPARE(herald({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Shared"), QStringLiteral("--host"), profile.host,
+                         QStringLiteral("--port"), QString::number(profile.port), QStringLiteral("--database"), profile.database,
+                         QStringLiteral("--user"), profile.user, QStringLiteral("--sslmode"), QStringLiteral("disable")}),
+                 0);
+        QCOMPARE(herald({QStringLiteral("profile"), QStringLiteral("use"), QStringLiteral("Shared")}), 0);
+    }
+
+    void cleanup()
+    {
+        m_smtp.reset();
+        m_database.reset();
+        m_scratch.reset();
+        m_home.reset();
+    }
+
+    void twoWorkersSendEachMessageOnce()
+    {
+        const int recipients = 20000;
+        setUpCampaign(recipients, 100000);
+        auto first = startWorker({QStringLiteral("--exit-when-idle"), QStringLiteral("--claim-batch"), QStringLiteral("200")});
+        auto second = startWorker({QStringLiteral("--exit-when-idle"), QStringLiteral("--claim-batch"), QStringLiteral("200")});
+        QVERIFY(first->waitForFinished(240000));
+        QVERIFY(second->waitForFinished(240000));
+        QCOMPARE(first->exitCode(), 0);
+        QCOMPARE(second->exitCode(), 0);
+        QVERIFY(m_smtp->waitForMessages(recipients, 10000));
+        const QHash<QString, int> received = receivedByRecipient();
+        int duplicates = 0;
+        for (const int n : received)
+            duplicates += n - 1;
+        const qint64 byFirst = count(QStringLiteral("SELECT count(DISTINCT lease_owner) FROM sends")); // leases cleared when done
+        Q_UNUSED(byFirst)
+        qInfo("two workers: %d recipients, %d received, %d duplicates", recipients, int(m_smtp->messages().size()), duplicates);
+        QCOMPARE(int(received.size()), recipients);
+        QCOMPARE(duplicates, 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'")), qint64(recipients));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE status = 'completed'")), qint64(1));
+    }
+
+    void killMinusNineLosesNothing()
+    {
+        const int recipients = 3000;
+        setUpCampaign(recipients, 400); // slow enough to kill it midway
+        auto victim = startWorker({QStringLiteral("--lease-seconds"), QStringLiteral("3"), QStringLiteral("--claim-batch"), QStringLiteral("100")});
+        QVERIFY(waitUntil([&] { return m_smtp->messages().size() >= 500; }, 30000));
+        ::kill(pid_t(victim->processId()), SIGKILL);
+        victim->waitForFinished();
+        const qint64 atKill = m_smtp->messages().size();
+
+        auto survivor = startWorker({QStringLiteral("--exit-when-idle"), QStringLiteral("--lease-seconds"), QStringLiteral("3"),
+                                     QStringLiteral("--recovery-ms"), QStringLiteral("200")});
+        QVERIFY(survivor->waitForFinished(120000));
+        QCOMPARE(survivor->exitCode(), 0);
+
+        const QHash<QString, int> received = receivedByRecipient();
+        int duplicates = 0;
+        for (const int n : received)
+            duplicates += n - 1;
+        const qint64 unknown = count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'unknown'"));
+        // Lost: never received, and not reported as unknown to the user.
+        const qint64 notReceivedNotUnknown = recipients - received.size()
+            - count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'unknown'")) + 0;
+        qInfo("kill -9 after %lld messages: lost %lld, duplicates %d, unknown %lld", atKill, std::max<qint64>(0, notReceivedNotUnknown),
+              duplicates, unknown);
+        QVERIFY2(notReceivedNotUnknown <= 0, "a message was lost");
+        // With the campaign's policy "ask", rows in flight at the kill are shown as unknown, never resent.
+        QCOMPARE(duplicates, 0);
+        QVERIFY(unknown > 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status IN ('pending', 'sending')")), qint64(0));
+    }
+
+    void stalledWorkerWritesNothingAfterItsLeaseWasTaken()
+    {
+        const int recipients = 1500;
+        setUpCampaign(recipients, 200);
+        auto stalled = startWorker({QStringLiteral("--lease-seconds"), QStringLiteral("3"), QStringLiteral("--claim-batch"), QStringLiteral("100")});
+        QVERIFY(waitUntil([&] { return m_smtp->messages().size() >= 200; }, 30000));
+        ::kill(pid_t(stalled->processId()), SIGSTOP);
+        QTest::qWait(4000); // past its lease
+
+        auto other = startWorker({QStringLiteral("--exit-when-idle"), QStringLiteral("--lease-seconds"), QStringLiteral("3"),
+                                  QStringLiteral("--recovery-ms"), QStringLiteral("200")});
+        QVERIFY(other->waitForFinished(120000));
+        QCOMPARE(other->exitCode(), 0);
+        const qsizetype receivedBeforeResume = m_smtp->messages().size();
+        // The rows the other worker took over (claimed again: attempts > 1), as they are now.
+        const QString takenOver = QStringLiteral("SELECT count(*), sum(id * 3 + attempts * 7 + length(status)) FROM sends WHERE attempts > 1");
+        const qint64 takenCount = count(takenOver);
+        const qint64 takenChecksum = count(QStringLiteral("SELECT sum(id * 3 + attempts * 7 + length(status)) FROM sends WHERE attempts > 1"));
+        const qint64 unknownBefore = count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'unknown'"));
+
+        ::kill(pid_t(stalled->processId()), SIGCONT);
+        QTest::qWait(3000);
+        stalled->terminate();
+        QVERIFY(stalled->waitForFinished(20000));
+        // Only what was already on the wire when it stopped may finish (one message per sending thread);
+        // nothing it had claimed but not started goes out.
+        const qsizetype finishedAfterResume = m_smtp->messages().size() - receivedBeforeResume;
+        QVERIFY2(finishedAfterResume <= 4, qPrintable(QString::number(finishedAfterResume)));
+        QVERIFY(finishedAfterResume <= unknownBefore);
+        // Nothing it wrote touched a row taken from it.
+        QCOMPARE(count(takenOver), takenCount);
+        QCOMPARE(count(QStringLiteral("SELECT sum(id * 3 + attempts * 7 + length(status)) FROM sends WHERE attempts > 1")), takenChecksum);
+        const QHash<QString, int> received = receivedByRecipient();
+        int duplicates = 0;
+        for (const int n : received)
+            duplicates += n - 1;
+        const qint64 unknown = count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'unknown'"));
+        qInfo("stalled worker: %d finished after resume, %lld unknown rows reported, %d duplicates", int(finishedAfterResume), unknown,
+              duplicates);
+        QCOMPARE(duplicates, 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'")) + unknown, qint64(recipients));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkers)
+#include "TestWorkers.moc"

@@ -1,0 +1,187 @@
+#include "DatabaseTestCase.h"
+#include "ScratchFiles.h"
+#include "compliance/GdprService.h"
+#include "domain/AnonymisedEmail.h"
+#include "importexport/NonprofitImporter.h"
+#include "sending/SendQueue.h"
+#include "storage/AuditLogRepository.h"
+#include "storage/NonprofitRepository.h"
+#include "storage/SuppressionRepository.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace herald;
+
+class TestGdprService : public test::DatabaseTestCase
+{
+    Q_OBJECT
+
+    test::ScratchFiles m_files;
+    Nonprofit m_bank;
+    const QString m_email = QStringLiteral("info@foodbank.example.org");
+
+    void exec(const QString& sql)
+    {
+        QSqlQuery query(database().connection());
+        QVERIFY2(query.exec(sql), qPrintable(query.lastError().text() + QStringLiteral(": ") + sql));
+    }
+
+    qint64 count(const QString& sql)
+    {
+        QSqlQuery query(database().connection());
+        if (!query.exec(sql) || !query.next())
+            return -1;
+        return query.value(0).toLongLong();
+    }
+
+    // A nonprofit that was mailed, failed once, unsubscribed and was edited.
+    void seed()
+    {
+        m_bank = Nonprofit();
+        m_bank.name = QStringLiteral("Food Bank of Delaware");
+        m_bank.email = QStringLiteral("Info@FoodBank.example.org");
+        m_bank.ein = QStringLiteral("010211530");
+        m_bank.tags = { QStringLiteral("2026-gala"), QStringLiteral("food") };
+        QVERIFY(NonprofitRepository(database()).insert(m_bank).ok());
+        Nonprofit other;
+        other.name = QStringLiteral("Other");
+        other.email = QStringLiteral("other@example.org");
+        QVERIFY(NonprofitRepository(database()).insert(other).ok());
+        exec(QStringLiteral("INSERT INTO campaigns (id, uuid, name) VALUES (1, 'c1', 'Spring appeal')"));
+        QVERIFY(SendQueue(database(), QStringLiteral("test")).enqueue(1, {}).ok());
+        exec(QStringLiteral("UPDATE sends SET status = 'failed', smtp_code = 450, "
+                            "error = '450 4.2.2 <info@foodbank.example.org>: mailbox full' "
+                            "WHERE email = 'info@foodbank.example.org'"));
+        Suppression unsubscribed;
+        unsubscribed.email = m_email;
+        unsubscribed.reason = SuppressionReason::Unsubscribed;
+        unsubscribed.source = QStringLiteral("unsubscribe link");
+        QVERIFY(SuppressionRepository(database()).add(unsubscribed).ok());
+        QVERIFY(AuditLogRepository(database())
+                    .record(QStringLiteral("alice"), QStringLiteral("update"), QStringLiteral("nonprofit"),
+                        QString::number(m_bank.id), QStringLiteral("email set to info@foodbank.example.org"))
+                    .ok());
+    }
+
+private slots:
+    void exportHoldsEverythingAboutTheAddress()
+    {
+        seed();
+        const auto data = GdprService(database()).exportData(QStringLiteral("INFO@foodbank.example.org"));
+        QVERIFY2(data.ok(), qPrintable(data.error().message));
+        const QJsonObject nonprofit = data->value(QStringLiteral("nonprofit")).toObject();
+        QCOMPARE(nonprofit.value(QStringLiteral("name")).toString(), m_bank.name);
+        QCOMPARE(nonprofit.value(QStringLiteral("ein")).toString(), QStringLiteral("010211530"));
+        QCOMPARE(nonprofit.value(QStringLiteral("tags")).toArray().size(), 2);
+        const QJsonArray sends = data->value(QStringLiteral("sends")).toArray();
+        QCOMPARE(sends.size(), 1);
+        QCOMPARE(
+            sends.first().toObject().value(QStringLiteral("campaign")).toString(), QStringLiteral("Spring appeal"));
+        QCOMPARE(sends.first().toObject().value(QStringLiteral("smtp_code")).toInt(), 450);
+        QCOMPARE(data->value(QStringLiteral("suppression")).toObject().value(QStringLiteral("reason")).toString(),
+            QStringLiteral("unsubscribed"));
+        const QJsonArray audit = data->value(QStringLiteral("audit")).toArray();
+        QCOMPARE(audit.size(), 1);
+        QCOMPARE(audit.first().toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("alice"));
+
+        const QString path = m_files.path(QStringLiteral("export.json"));
+        QVERIFY(GdprService(database()).writeExport(m_email, path).ok());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("email")).toString(), m_email);
+    }
+
+    void eraseLeavesOnlyAnAnonymisedSuppression()
+    {
+        seed();
+        const QString hash = AnonymisedEmail::of(m_email);
+        const auto erased
+            = GdprService(database()).erase(QStringLiteral(" Info@FoodBank.example.org "), QStringLiteral("dpo"));
+        QVERIFY2(erased.ok(), qPrintable(erased.error().message));
+        QCOMPARE(erased->nonprofitId, m_bank.id);
+        QCOMPARE(erased->sendsAnonymised, qint64(1));
+        QCOMPARE(erased->suppressionKey, hash);
+
+        QCOMPARE(
+            count(QStringLiteral("SELECT count(*) FROM nonprofits WHERE lower(email) = 'info@foodbank.example.org'")),
+            qint64(0));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM nonprofit_tags")), qint64(0));
+        QCOMPARE(count(QStringLiteral(
+                     "SELECT count(*) FROM sends WHERE email LIKE '%foodbank%' OR error LIKE '%foodbank%'")),
+            qint64(0));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE nonprofit_id IS NULL AND status = 'failed'")),
+            qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE detail LIKE '%foodbank%'")), qint64(0));
+        SuppressionRepository suppressions(database());
+        QVERIFY(!suppressions.isSuppressed(m_email).value());
+        const auto kept = suppressions.find(hash);
+        QVERIFY2(kept.ok(), qPrintable(kept.error().message));
+        QVERIFY(kept->reason == SuppressionReason::Unsubscribed);
+        const auto lines
+            = AuditLogRepository(database()).listFor(QStringLiteral("nonprofit"), QString::number(m_bank.id));
+        QCOMPARE(lines->first().action, QStringLiteral("erase"));
+        QCOMPARE(lines->first().actor, QStringLiteral("dpo"));
+
+        // What is left to export is the anonymised entry only.
+        const auto after = GdprService(database()).exportData(m_email);
+        QVERIFY(after.ok());
+        QVERIFY(after->value(QStringLiteral("nonprofit")).isNull());
+        QVERIFY(after->value(QStringLiteral("suppression")).isNull());
+        QCOMPARE(
+            after->value(QStringLiteral("erased_suppression")).toObject().value(QStringLiteral("email")).toString(),
+            hash);
+    }
+
+    void erasedAddressIsNeverMailedAgain()
+    {
+        seed();
+        QVERIFY(GdprService(database()).erase(m_email, QStringLiteral("dpo")).ok());
+
+        // Added again by hand: stored, but unsubscribed.
+        Nonprofit again;
+        again.name = QStringLiteral("Food Bank of Delaware");
+        again.email = QStringLiteral("INFO@foodbank.example.org");
+        QVERIFY(NonprofitRepository(database()).insert(again).ok());
+        QVERIFY(again.status == NonprofitStatus::Unsubscribed);
+        again.status = NonprofitStatus::Active; // an edit cannot make it mailable either
+        QVERIFY(NonprofitRepository(database()).update(again).ok());
+        QVERIFY(NonprofitRepository(database()).find(again.id)->status == NonprofitStatus::Unsubscribed);
+        QVERIFY(NonprofitRepository(database()).remove({ again.id }).ok());
+
+        // Imported again: the same.
+        const QString path = m_files.write(QStringLiteral("again.csv"),
+            "name,email,status\nFood Bank of Delaware,"
+            "info@foodbank.example.org,active\nNew,new@example.org,active\n");
+        const ImportReport report = NonprofitImporter(database()).run(path, {});
+        QVERIFY2(report.completed() && report.added == 2, qPrintable(report.summary()));
+        QCOMPARE(report.markedUnmailable, qint64(1));
+        QVERIFY(NonprofitRepository(database()).findByEmail(m_email)->status == NonprofitStatus::Unsubscribed);
+
+        exec(QStringLiteral("INSERT INTO campaigns (id, uuid, name) VALUES (2, 'c2', 'Summer')"));
+        const auto counts = SendQueue(database(), QStringLiteral("test")).enqueue(2, {});
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->pending, qint64(2)); // other@ and new@
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE campaign_id = 2 AND email LIKE 'info@%'")),
+            qint64(0));
+    }
+
+    void addressHeldNowhereIsNotFoundButCanStillBeErased()
+    {
+        seed();
+        const auto data = GdprService(database()).exportData(QStringLiteral("nobody@example.org"));
+        QVERIFY(!data.ok());
+        QCOMPARE(data.error().kind, Error::Kind::NotFound);
+        const auto erased = GdprService(database()).erase(QStringLiteral("nobody@example.org"), QStringLiteral("dpo"));
+        QVERIFY(erased.ok());
+        QCOMPARE(erased->nonprofitId, qint64(0));
+        QVERIFY(SuppressionRepository(database()).isSuppressed(erased->suppressionKey).value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGdprService)
+#include "TestGdprService.moc"
