@@ -196,6 +196,19 @@ Result<QList<ClaimedSend>> SendQueue::claimSqlite(const QSqlDatabase& db, int li
     return claimed;
 }
 
+namespace {
+// Leased rows as (id, token) pairs: every fenced write about them matches both.
+QString leasedRowsSource(const SqlDialect& dialect) { return JsonRows::source(dialect, {{"id", "bigint"}, {"token", "integer"}}); }
+
+QString leasedRowsJson(const QList<ClaimedSend>& rows)
+{
+    QJsonArray array;
+    for (const ClaimedSend& row : rows)
+        array << QJsonObject{{QStringLiteral("id"), row.id}, {QStringLiteral("token"), row.token}};
+    return JsonRows::text(array);
+}
+} // namespace
+
 Result<QSet<qint64>> SendQueue::markHanding(const QList<ClaimedSend>& rows)
 {
     if (rows.isEmpty())
@@ -203,14 +216,11 @@ Result<QSet<qint64>> SendQueue::markHanding(const QList<ClaimedSend>& rows)
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    QJsonArray array;
-    for (const ClaimedSend& row : rows)
-        array << QJsonObject{{QStringLiteral("id"), row.id}, {QStringLiteral("token"), row.token}};
     BoundQuery query(db.value(), QStringLiteral("UPDATE sends SET handed_at = %1 FROM %2 "
                                                 "WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status = 'sending' "
                                                 "RETURNING sends.id")
-                                     .arg(m_dialect.now(), JsonRows::source(m_dialect, {{"id", "bigint"}, {"token", "integer"}})));
-    query.bind(QStringLiteral(":rows"), JsonRows::text(array));
+                                     .arg(m_dialect.now(), leasedRowsSource(m_dialect)));
+    query.bind(QStringLiteral(":rows"), leasedRowsJson(rows));
     if (auto done = query.exec(tr("Could not mark %n message(s) as being sent", nullptr, int(rows.size()))); !done)
         return done.error();
     QSet<qint64> marked;
@@ -226,14 +236,11 @@ Status SendQueue::release(const QList<ClaimedSend>& rows)
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    QJsonArray array;
-    for (const ClaimedSend& row : rows)
-        array << QJsonObject{{QStringLiteral("id"), row.id}, {QStringLiteral("token"), row.token}};
     BoundQuery query(db.value(), QStringLiteral("UPDATE sends SET status = 'pending', handed_at = NULL, lease_owner = NULL, "
                                                 "lease_until = NULL FROM %1 "
                                                 "WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status = 'sending'")
-                                     .arg(JsonRows::source(m_dialect, {{"id", "bigint"}, {"token", "integer"}})));
-    query.bind(QStringLiteral(":rows"), JsonRows::text(array));
+                                     .arg(leasedRowsSource(m_dialect)));
+    query.bind(QStringLiteral(":rows"), leasedRowsJson(rows));
     return query.exec(tr("Could not return %n message(s) to the queue", nullptr, int(rows.size())));
 }
 
