@@ -202,7 +202,9 @@ QString ProfileDialog::password() const
 
 bool ProfileDialog::isTesting() const
 {
-    return m_probeWatcher->isRunning();
+    // Until the result is shown, not merely until the worker thread returns: the watcher's
+    // finished signal arrives queued, after isRunning() has already turned false.
+    return m_testing;
 }
 
 void ProfileDialog::showError(const QString& message, QWidget* field)
@@ -259,6 +261,7 @@ void ProfileDialog::testConnection()
         return;
     }
     const QString secret = password();
+    m_testing = true;
     m_testButton->setEnabled(false);
     m_testBusy->show();
     m_testResultLabel->setStyleSheet(QString());
@@ -271,6 +274,7 @@ void ProfileDialog::testConnection()
 
 void ProfileDialog::showTestResult(const ProbeOutcome& outcome)
 {
+    m_testing = false;
     m_testBusy->hide();
     m_testButton->setEnabled(true);
     m_testResultLabel->setStyleSheet(

@@ -72,6 +72,7 @@ private:
     // A probe still running when the dialog closes keeps its own copies of the profile and password
     // and ends by its connect_timeout; nothing waits for it.
     QFutureWatcher<ProbeOutcome>* m_probeWatcher = nullptr;
+    bool m_testing = false;
 };
 
 } // namespace herald
