@@ -1,13 +1,24 @@
 #include "NonprofitsPage.h"
 
+#include "BackgroundJob.h"
+#include "BulkTagDialog.h"
 #include "FormFeedback.h"
+#include "ImportDialog.h"
 #include "MessageBox.h"
 #include "NonprofitDialog.h"
 #include "PageTitle.h"
+#include "SegmentFilterBar.h"
+#include "compliance/GdprService.h"
 #include "config/Config.h"
+#include "domain/CurrentUser.h"
+#include "importexport/NonprofitExporter.h"
 #include "itemmodels/NonprofitTableModel.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -45,6 +56,10 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
     , m_addButton(new QPushButton(tr("&Add…"), this))
     , m_editButton(new QPushButton(tr("&Edit…"), this))
     , m_deleteButton(new QPushButton(tr("&Delete"), this))
+    , m_tagButton(new QPushButton(tr("Tag&s…"), this))
+    , m_privacyButton(new QPushButton(tr("&Privacy"), this))
+    , m_filterBar(new SegmentFilterBar(database, this))
+    , m_exportJob(new BackgroundJob(this))
     , m_sortColumn(NonprofitTableModel::Name)
 {
     setObjectName(QStringLiteral("nonprofitsPage"));
@@ -65,6 +80,10 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
     m_searchTimer->setInterval(SearchDelayMs);
     connect(m_searchEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_searchTimer, &QTimer::timeout, this, [this] { m_model->setSearchText(m_searchEdit->text().trimmed()); });
+    connect(m_searchEdit, &QLineEdit::textChanged, m_filterBar, &SegmentFilterBar::setSearchText);
+    connect(m_filterBar, &SegmentFilterBar::filterChanged, m_model, &NonprofitTableModel::setSegment);
+    connect(m_filterBar, &SegmentFilterBar::searchTextChosen, m_searchEdit, &QLineEdit::setText);
+    connect(m_filterBar, &SegmentFilterBar::errorOccurred, this, &NonprofitsPage::showError);
 
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     m_hintLabel->setObjectName(QStringLiteral("hintLabel"));
@@ -145,6 +164,42 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
     connect(m_editButton, &QPushButton::clicked, this, &NonprofitsPage::editCurrent);
     connect(m_deleteButton, &QPushButton::clicked, this, &NonprofitsPage::deleteSelected);
 
+    auto* tagAction = new QAction(tr("Tag Nonprofits…"), m_view);
+    tagAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    tagAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(tagAction, &QAction::triggered, this, &NonprofitsPage::tagSelected);
+    m_view->addAction(tagAction);
+    m_tagButton->setObjectName(QStringLiteral("tagButton"));
+    m_tagButton->setToolTip(withShortcut(tr("Add or remove tags on the selected nonprofits"), tagAction->shortcut()));
+    connect(m_tagButton, &QPushButton::clicked, this, &NonprofitsPage::tagSelected);
+
+    // GDPR requests concern one organisation's contact: export what Herald holds, or erase it.
+    auto* privacyMenu = new QMenu(m_privacyButton);
+    m_exportPersonalDataAction = privacyMenu->addAction(tr("Export Personal Data…"), this, &NonprofitsPage::choosePersonalDataFile);
+    m_eraseAction = privacyMenu->addAction(tr("Erase Personal Data…"), this, &NonprofitsPage::eraseSelected);
+    m_privacyButton->setObjectName(QStringLiteral("privacyButton"));
+    m_privacyButton->setToolTip(tr("GDPR requests about the selected nonprofit"));
+    m_privacyButton->setMenu(privacyMenu);
+
+    auto* importAction = new QAction(tr("Import Nonprofits…"), this);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setShortcutContext(Qt::WindowShortcut);
+    connect(importAction, &QAction::triggered, this, &NonprofitsPage::chooseImportFile);
+    this->addAction(importAction);
+    auto* exportAction = new QAction(tr("Export Nonprofits…"), this);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportAction->setShortcutContext(Qt::WindowShortcut);
+    connect(exportAction, &QAction::triggered, this, &NonprofitsPage::chooseExportFile);
+    this->addAction(exportAction);
+    auto* importButton = new QPushButton(tr("&Import…"), this);
+    importButton->setObjectName(QStringLiteral("importButton"));
+    importButton->setToolTip(withShortcut(tr("Import nonprofits from a CSV file"), importAction->shortcut()));
+    connect(importButton, &QPushButton::clicked, this, &NonprofitsPage::chooseImportFile);
+    auto* exportButton = new QPushButton(tr("E&xport…"), this);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setToolTip(withShortcut(tr("Export the nonprofits shown to a CSV file"), exportAction->shortcut()));
+    connect(exportButton, &QPushButton::clicked, this, &NonprofitsPage::chooseExportFile);
+
     auto* header = new QHBoxLayout;
     header->addWidget(title);
     header->addSpacing(16);
@@ -156,11 +211,16 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
     buttons->addWidget(m_addButton);
     buttons->addWidget(m_editButton);
     buttons->addWidget(m_deleteButton);
+    buttons->addWidget(m_tagButton);
+    buttons->addWidget(m_privacyButton);
     buttons->addStretch(1);
+    buttons->addWidget(importButton);
+    buttons->addWidget(exportButton);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->addLayout(header);
+    layout->addWidget(m_filterBar);
     layout->addLayout(buttons);
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_hintLabel);
@@ -176,9 +236,13 @@ void NonprofitsPage::showCount(qint64 count)
 {
     const int n = int(qMin<qint64>(count, std::numeric_limits<int>::max()));
     const bool searching = !m_model->searchText().isEmpty();
-    m_countLabel->setText(searching ? tr("%Ln match(es)", nullptr, n) : tr("%Ln nonprofit(s)", nullptr, n));
+    const bool filtering = !m_model->query().segment.isEverything();
+    m_countLabel->setText(
+        searching || filtering ? tr("%Ln match(es)", nullptr, n) : tr("%Ln nonprofit(s)", nullptr, n));
     if (count > 0)
         m_hintLabel->clear();
+    else if (filtering)
+        m_hintLabel->setText(tr("No nonprofit matches the filters (%1).").arg(m_model->query().segment.describe()));
     else if (searching)
         m_hintLabel->setText(tr("No nonprofit has “%1” in its name or email.").arg(m_model->searchText()));
     else
@@ -211,6 +275,8 @@ void NonprofitsPage::updateActions()
     const int selected = int(m_view->selectionModel()->selectedRows().size());
     m_editButton->setEnabled(selected == 1);
     m_deleteButton->setEnabled(selected > 0);
+    m_tagButton->setEnabled(selected > 0);
+    m_privacyButton->setEnabled(selected == 1);
 }
 
 void NonprofitsPage::refresh()
@@ -290,6 +356,155 @@ void NonprofitsPage::selectNonprofit(qint64 id)
             return;
         }
     }
+}
+
+const Nonprofit* NonprofitsPage::singleSelected() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.size() == 1 ? &m_model->nonprofitAt(rows.first().row()) : nullptr;
+}
+
+void NonprofitsPage::tagSelected()
+{
+    QStringList names;
+    const QList<qint64> ids = selectedIds(&names);
+    if (ids.isEmpty())
+        return;
+    auto* dialog = new BulkTagDialog(int(ids.size()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
+        NonprofitRepository repository(m_database);
+        const auto changed = dialog->change() == BulkTagDialog::Change::Add ? repository.addTags(ids, dialog->tags())
+                                                                          : repository.removeTags(ids, dialog->tags());
+        refresh();
+        if (!changed)
+            showError(changed.error().message);
+    });
+    dialog->open();
+}
+
+void NonprofitsPage::chooseImportFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import Nonprofits"), QDir::homePath(), tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+ImportDialog* NonprofitsPage::importFile(const QString& path)
+{
+    auto* dialog = new ImportDialog(m_database, path, this);
+    if (!dialog->isReady()) {
+        MessageBox::warning(this, tr("Cannot Import"), dialog->errorText());
+        delete dialog;
+        return nullptr;
+    }
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, &NonprofitsPage::refresh);
+    dialog->open();
+    return dialog;
+}
+
+void NonprofitsPage::chooseExportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Nonprofits"), QDir::home().filePath(QStringLiteral("nonprofits.csv")), tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+void NonprofitsPage::exportTo(const QString& path)
+{
+    if (m_exportJob->isRunning())
+        return;
+    // Exactly the rows shown: the search, the filters and the sort order.
+    const NonprofitQuery query = m_model->query();
+    auto written = std::make_shared<Result<qint64>>(qint64(0));
+    m_exportProgress = new QProgressDialog(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0, 1000, this);
+    m_exportProgress->setObjectName(QStringLiteral("exportProgress"));
+    m_exportProgress->setWindowTitle(tr("Export Nonprofits"));
+    m_exportProgress->setAttribute(Qt::WA_DeleteOnClose);
+    m_exportProgress->setAutoClose(false);
+    m_exportProgress->setAutoReset(false);
+    m_exportProgress->setMinimumDuration(300);
+    m_exportProgress->setValue(0);
+    connect(m_exportProgress, &QProgressDialog::canceled, m_exportJob, &BackgroundJob::cancel);
+    const QPointer<QProgressDialog> progress = m_exportProgress;
+    const auto connection = connect(m_exportJob, &BackgroundJob::progressed, this, [progress](qint64 done, qint64 total) {
+        if (progress && total > 0)
+            progress->setValue(int(1000 * done / total));
+    });
+    connect(m_exportJob, &BackgroundJob::finished, this, [this, progress, written, path, connection] {
+        disconnect(connection);
+        disconnect(m_exportJob, &BackgroundJob::finished, this, nullptr);
+        const bool cancelled = m_exportJob->wasCancelled();
+        if (progress) {
+            progress->disconnect(m_exportJob); // closing a progress dialog emits canceled()
+            progress->close();
+        }
+        if (cancelled)
+            return;
+        if (!*written)
+            showError(written->error().message);
+        else
+            m_hintLabel->setText(tr("Exported %Ln nonprofit(s) to %1.", nullptr, int(written->value()))
+                                     .arg(QDir::toNativeSeparators(path)));
+        m_hintLabel->setVisible(true);
+    });
+    Database& database = m_database;
+    m_exportJob->start([&database, path, query, written](const JobControl& control) {
+        *written = NonprofitExporter(database).run(path, query, control);
+    });
+}
+
+void NonprofitsPage::choosePersonalDataFile()
+{
+    const Nonprofit* nonprofit = singleSelected();
+    if (!nonprofit)
+        return;
+    const QString suggested = QDir::home().filePath(QStringLiteral("%1-personal-data.json").arg(nonprofit->email));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Personal Data"), suggested, tr("JSON files (*.json)"));
+    if (!path.isEmpty())
+        exportPersonalDataTo(path);
+}
+
+void NonprofitsPage::exportPersonalDataTo(const QString& path)
+{
+    const Nonprofit* nonprofit = singleSelected();
+    if (!nonprofit)
+        return;
+    if (Status written = GdprService(m_database).writeExport(nonprofit->email, path); !written) {
+        showError(written.error().message);
+        return;
+    }
+    m_hintLabel->setText(tr("Everything Herald holds about %1 was written to %2.")
+                             .arg(nonprofit->email, QDir::toNativeSeparators(path)));
+    m_hintLabel->setVisible(true);
+}
+
+void NonprofitsPage::eraseSelected()
+{
+    const Nonprofit* selected = singleSelected();
+    if (!selected)
+        return;
+    const Nonprofit nonprofit = *selected; // the model is reset below
+    const auto answer = MessageBox::warning(this, tr("Erase Personal Data"),
+        tr("Erase “%1” (%2)? The row, its tags and the addresses in its sent messages are deleted; only an "
+           "anonymised entry stays on the suppression list so that the address is never mailed again. This "
+           "cannot be undone.")
+            .arg(nonprofit.name, nonprofit.email),
+        MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::No,
+        { { QMessageBox::Yes, tr("Erase") }, { QMessageBox::No, tr("Keep") } });
+    if (answer != QMessageBox::Yes)
+        return;
+    const auto erased = GdprService(m_database).erase(nonprofit.email, currentUserName(QStringLiteral("desktop")));
+    refresh();
+    if (!erased) {
+        showError(erased.error().message);
+        return;
+    }
+    m_hintLabel->setText(tr("%1 was erased; the address stays suppressed as an anonymised entry.").arg(nonprofit.email));
+    m_hintLabel->setVisible(true);
 }
 
 } // namespace herald

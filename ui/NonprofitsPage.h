@@ -2,20 +2,28 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
+class QProgressDialog;
 class QPushButton;
 class QTableView;
 class QTimer;
 
 namespace herald {
 
+struct Nonprofit;
+class BackgroundJob;
 class Database;
+class ImportDialog;
+class SegmentFilterBar;
 class NonprofitDialog;
 class NonprofitTableModel;
 
-// The nonprofits list. Search, sort and paging are done by the database (NonprofitTableModel), so it
-// stays quick with a million rows; Add and Edit open a NonprofitDialog, Delete asks first.
+// The nonprofits list. Search, segment filters, sort and paging are done by the database (NonprofitTableModel),
+// so it stays quick with a million rows; Add and Edit open a NonprofitDialog, Delete asks first. Import and export
+// of CSV files run in the background with progress and Cancel; tags change on many rows at once; the GDPR actions
+// export or erase what Herald holds about one nonprofit.
 class NonprofitsPage : public QWidget
 {
     Q_OBJECT
@@ -31,6 +39,12 @@ public slots:
     void deleteSelected();
     // Reads the first page again, keeping search and sort (after a reconnect or an outside change).
     void refresh();
+    // The actions ask for a file, then call these (which tests call directly).
+    ImportDialog* importFile(const QString& path);
+    void exportTo(const QString& path);
+    void exportPersonalDataTo(const QString& path);
+    void tagSelected();
+    void eraseSelected();
 
 private:
     void openDialog(NonprofitDialog* dialog);
@@ -39,6 +53,10 @@ private:
     void showError(const QString& message);
     void updateActions();
     void selectNonprofit(qint64 id);
+    void chooseImportFile();
+    void chooseExportFile();
+    void choosePersonalDataFile();
+    const Nonprofit* singleSelected() const;
     QList<qint64> selectedIds(QStringList* names) const;
 
     Database& m_database;
@@ -52,6 +70,13 @@ private:
     QPushButton* m_addButton;
     QPushButton* m_editButton;
     QPushButton* m_deleteButton;
+    QPushButton* m_tagButton;
+    QPushButton* m_privacyButton;
+    QAction* m_exportPersonalDataAction = nullptr;
+    QAction* m_eraseAction = nullptr;
+    SegmentFilterBar* m_filterBar;
+    BackgroundJob* m_exportJob;
+    QProgressDialog* m_exportProgress = nullptr;
     int m_sortColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -1,6 +1,7 @@
 #include "CommandArguments.h"
 
 #include "Output.h"
+#include "domain/CurrentUser.h"
 
 #include <QCoreApplication>
 
@@ -29,8 +30,7 @@ QCommandLineOption CommandArguments::profileOption()
 
 QString CommandArguments::actor()
 {
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    return user.isEmpty() ? QStringLiteral("cli") : user;
+    return currentUserName(QStringLiteral("cli"));
 }
 
 } // namespace herald::cli

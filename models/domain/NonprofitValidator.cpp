@@ -36,7 +36,12 @@ Status NonprofitValidator::validate(const Nonprofit& nonprofit)
                                                                      .arg(QString::fromLatin1(field))
                                                                      .arg(MaxFieldLength));
     }
-    for (const QString& tag : nonprofit.tags) {
+    return validateTags(nonprofit.tags);
+}
+
+Status NonprofitValidator::validateTags(const QStringList& tags)
+{
+    for (const QString& tag : tags) {
         if (tag.trimmed().isEmpty() || tag.contains(QLatin1Char(',')) || tag.size() > 64)
             return Error::validation(QStringLiteral("tags"),
                                      tr("Tag '%1' must be 1 to 64 characters without commas.").arg(tag));

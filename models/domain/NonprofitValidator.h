@@ -14,6 +14,7 @@ public:
 
     // The first problem found, naming the field; ok when the row can be stored.
     static Status validate(const Nonprofit& nonprofit);
+    static Status validateTags(const QStringList& tags);
 };
 
 } // namespace herald

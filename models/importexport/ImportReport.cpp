@@ -36,6 +36,31 @@ QString toString(ImportProblem problem)
     return {};
 }
 
+QString label(ImportProblem problem)
+{
+    switch (problem) {
+    case ImportProblem::BadEmail:
+        return QCoreApplication::translate("ImportProblem", "Bad email address");
+    case ImportProblem::MissingName:
+        return QCoreApplication::translate("ImportProblem", "No name");
+    case ImportProblem::MissingKey:
+        return QCoreApplication::translate("ImportProblem", "No EIN");
+    case ImportProblem::WrongColumnCount:
+        return QCoreApplication::translate("ImportProblem", "Wrong number of columns");
+    case ImportProblem::InvalidUtf8:
+        return QCoreApplication::translate("ImportProblem", "Not UTF-8 text");
+    case ImportProblem::FieldTooLong:
+        return QCoreApplication::translate("ImportProblem", "Field too long");
+    case ImportProblem::InvalidValue:
+        return QCoreApplication::translate("ImportProblem", "Unreadable value");
+    case ImportProblem::UnterminatedQuote:
+        return QCoreApplication::translate("ImportProblem", "Quote never closed");
+    case ImportProblem::Duplicate:
+        return QCoreApplication::translate("ImportProblem", "Belongs to another row");
+    }
+    return {};
+}
+
 QString ImportReport::summary() const
 {
     // Plain numbers: scripts read this line too.

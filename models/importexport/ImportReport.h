@@ -22,7 +22,10 @@ enum class ImportProblem {
     Duplicate, // the other key (EIN or email) belongs to another row
 };
 
+// The key written to files ("bad_email").
 QString toString(ImportProblem problem);
+// The problem's name for people ("Bad email address").
+QString label(ImportProblem problem);
 
 // One row of the file that was not stored.
 struct RejectedRow

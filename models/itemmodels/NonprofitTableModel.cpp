@@ -109,6 +109,14 @@ void NonprofitTableModel::setSearchText(const QString& text)
     reload();
 }
 
+void NonprofitTableModel::setSegment(const Audience& segment)
+{
+    if (segment == m_query.segment)
+        return;
+    m_query.segment = segment;
+    reload();
+}
+
 void NonprofitTableModel::refresh() { reload(); }
 
 void NonprofitTableModel::reload()

@@ -27,6 +27,10 @@ public:
 
     void setSearchText(const QString& text);
     QString searchText() const { return m_query.searchText; }
+    // Narrows the rows to a saved segment's conditions (or the filter bar's), on top of the search text.
+    void setSegment(const Audience& segment);
+    // What the view shows, for an export of exactly these rows.
+    const NonprofitQuery& query() const { return m_query; }
     void setPageSize(int rows) { m_pageSize = rows; }
     // Reads the first page again (after an edit, an import or a delete).
     void refresh();

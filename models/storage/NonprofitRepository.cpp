@@ -3,18 +3,24 @@
 #include "BoundQuery.h"
 #include "SqlErrors.h"
 #include "StoredRow.h"
+#include "JsonRows.h"
 #include "Transaction.h"
 #include "domain/AnonymisedEmail.h"
 #include "domain/EmailAddress.h"
 #include "domain/NonprofitValidator.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlRecord>
 
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("NonprofitRepository", text); }
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("NonprofitRepository", text, disambiguation, n);
+}
 
 void bindFields(BoundQuery& query, const Nonprofit& nonprofit)
 {
@@ -267,10 +273,73 @@ Result<int> NonprofitRepository::remove(const QList<qint64>& ids)
     return deleted;
 }
 
+Result<int> NonprofitRepository::addTags(const QList<qint64>& ids, const QStringList& tags)
+{
+    return changeTags(ids, tags, true);
+}
+
+Result<int> NonprofitRepository::removeTags(const QList<qint64>& ids, const QStringList& tags)
+{
+    return changeTags(ids, tags, false);
+}
+
+Result<int> NonprofitRepository::changeTags(const QList<qint64>& ids, const QStringList& tags, bool add)
+{
+    const QStringList cleaned = Nonprofit::cleanTags(tags);
+    if (auto valid = NonprofitValidator::validateTags(cleaned); !valid)
+        return valid.error();
+    if (ids.isEmpty() || cleaned.isEmpty())
+        return 0;
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    QJsonArray idArray;
+    for (const qint64 id : ids)
+        idArray.append(QJsonObject{{QStringLiteral("id"), id}});
+    const QString idsJson = JsonRows::text(idArray);
+    const QString tagsJson = JsonRows::text(QJsonArray::fromStringList(cleaned));
+    const QString chosen = QStringLiteral("SELECT r.id FROM %1").arg(JsonRows::source(m_dialect, {{"id", "bigint"}}, QStringLiteral(":ids")));
+    const QString tagValues = JsonRows::values(m_dialect, QStringLiteral(":tags"));
+    const QString what = add ? tr("Could not add tags to %n nonprofit(s)", nullptr, int(ids.size()))
+                             : tr("Could not remove tags from %n nonprofit(s)", nullptr, int(ids.size()));
+
+    Transaction transaction(db.value());
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    // The rows that change (lacking one of the tags, or holding one) get a new version first.
+    const QString changes = add ? QStringLiteral("EXISTS (SELECT 1 FROM %1 WHERE NOT EXISTS (SELECT 1 FROM nonprofit_tags x "
+                                                 "WHERE x.nonprofit_id = nonprofits.id AND x.tag = v.value))")
+                                      .arg(tagValues)
+                                : QStringLiteral("EXISTS (SELECT 1 FROM nonprofit_tags x WHERE x.nonprofit_id = nonprofits.id "
+                                                 "AND x.tag IN (SELECT v.value FROM %1))")
+                                      .arg(tagValues);
+    BoundQuery bump(db.value(), QStringLiteral("UPDATE nonprofits SET version = version + 1, updated_at = %1 "
+                                               "WHERE id IN (%2) AND %3")
+                                    .arg(m_dialect.now(), chosen, changes));
+    bump.bind(QStringLiteral(":ids"), idsJson).bind(QStringLiteral(":tags"), tagsJson);
+    if (auto done = bump.exec(what); !done)
+        return done.error();
+    const int changed = bump.numRowsAffected();
+
+    BoundQuery write(db.value(),
+        add ? QStringLiteral("INSERT INTO nonprofit_tags (nonprofit_id, tag) SELECT n.id, v.value FROM nonprofits n "
+                             "CROSS JOIN %1 WHERE n.id IN (%2) ON CONFLICT DO NOTHING")
+                  .arg(tagValues, chosen)
+            : QStringLiteral("DELETE FROM nonprofit_tags WHERE nonprofit_id IN (%1) AND tag IN (SELECT v.value FROM %2)")
+                  .arg(chosen, tagValues));
+    write.bind(QStringLiteral(":ids"), idsJson).bind(QStringLiteral(":tags"), tagsJson);
+    if (auto done = write.exec(what); !done)
+        return done.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return changed;
+}
+
 NonprofitCondition NonprofitRepository::filterCondition(const NonprofitQuery& query) const
 {
     NonprofitCondition condition(m_dialect.backend());
     condition.containing(query.searchText);
+    condition.matching(query.segment);
     return condition;
 }
 

@@ -4,6 +4,7 @@
 #include "KeysetPage.h"
 #include "NonprofitCondition.h"
 #include "SqlDialect.h"
+#include "domain/Audience.h"
 #include "domain/Error.h"
 #include "domain/Nonprofit.h"
 
@@ -20,6 +21,7 @@ struct NonprofitQuery
     // Each sort column with its name for the command line ("name", "email", … "updated"), in enum order.
     static const QList<QPair<QString, SortColumn>>& sortColumnNames();
     QString searchText; // substring of name, email, EIN or city, case-insensitive
+    Audience segment; // a saved segment's conditions (tags, region, status, text), AND-ed with searchText
     SortColumn sortColumn = SortColumn::Name;
     bool descending = false;
 };
@@ -48,6 +50,10 @@ public:
     Result<Nonprofit> findByEmail(const QString& email);
     // Deletes the rows in one transaction; returns how many were deleted.
     Result<int> remove(const QList<qint64>& ids);
+    // Adds or removes tags on many rows in one transaction; each changed row's version goes up, so an
+    // editor holding the old version sees the change. Returns the number of rows changed.
+    Result<int> addTags(const QList<qint64>& ids, const QStringList& tags);
+    Result<int> removeTags(const QList<qint64>& ids, const QStringList& tags);
 
     Result<qint64> count(const NonprofitQuery& query);
     Result<NonprofitPage> page(const NonprofitQuery& query, const NonprofitCursor& after, int limit);
@@ -56,6 +62,7 @@ private:
     static constexpr int FewMatches = 20000;
 
     Status writeTags(const QSqlDatabase& db, qint64 id, const QStringList& tags);
+    Result<int> changeTags(const QList<qint64>& ids, const QStringList& tags, bool add);
     Error duplicateError(const Nonprofit& nonprofit, const QSqlError& error);
     NonprofitCondition filterCondition(const NonprofitQuery& query) const;
     // Whether fewer than FewMatches rows match: then a page is best made by collecting and sorting them.

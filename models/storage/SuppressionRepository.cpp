@@ -82,8 +82,10 @@ Result<bool> SuppressionRepository::isSuppressed(const QString& email)
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    BoundQuery query(db.value(), QStringLiteral("SELECT 1 FROM suppressions WHERE email = :email"));
-    query.bind(QStringLiteral(":email"), EmailAddress::normalized(email));
+    // An erased address is suppressed by its anonymised key only.
+    BoundQuery query(db.value(), QStringLiteral("SELECT 1 FROM suppressions WHERE email IN (:email, :erased)"));
+    query.bind(QStringLiteral(":email"), EmailAddress::normalized(email))
+        .bind(QStringLiteral(":erased"), AnonymisedEmail::of(email));
     if (auto done = query.exec(tr("Could not look up the suppression of '%1'").arg(email)); !done)
         return done.error();
     return query.next();

@@ -235,6 +235,45 @@ private slots:
         QCOMPARE(repository.remove(ids.mid(0, 3)).value(), 3);
         QCOMPARE(repository.count({}).value(), qint64(2));
     }
+
+    void bulkTagAndUntagChangeOnlyTheRowsThatChange()
+    {
+        NonprofitRepository repository(*m_database);
+        QList<Nonprofit> rows;
+        for (int i = 0; i < 4; ++i) {
+            Nonprofit row = make(QStringLiteral("T%1").arg(i), QStringLiteral("t%1@example.org").arg(i));
+            if (i == 0)
+                row.tags = {QStringLiteral("gala")};
+            QVERIFY(repository.insert(row).ok());
+            rows << row;
+        }
+        const QList<qint64> firstThree = {rows[0].id, rows[1].id, rows[2].id};
+        // Row 0 already has "gala": only rows 1 and 2 change.
+        QCOMPARE(repository.addTags(firstThree, {QStringLiteral(" gala "), QStringLiteral("gala")}).value(), 2);
+        QCOMPARE(repository.find(rows[0].id)->version, 1);
+        QCOMPARE(repository.find(rows[1].id)->version, 2);
+        QCOMPARE(repository.find(rows[1].id)->tags, QStringList{QStringLiteral("gala")});
+        QVERIFY(repository.find(rows[3].id)->tags.isEmpty());
+
+        NonprofitQuery tagged;
+        tagged.segment.anyOfTags = {QStringLiteral("gala")};
+        QCOMPARE(repository.count(tagged).value(), qint64(3));
+        tagged.searchText = QStringLiteral("t1@");
+        QCOMPARE(repository.count(tagged).value(), qint64(1));
+
+        // An editor holding row 1 from before the bulk tag is told, not allowed to overwrite.
+        Nonprofit stale = rows[1];
+        stale.city = QStringLiteral("Lewes");
+        QVERIFY(repository.update(stale).error().kind == Error::Kind::Conflict);
+
+        QCOMPARE(repository.removeTags({rows[1].id, rows[3].id}, {QStringLiteral("gala")}).value(), 1);
+        QVERIFY(repository.find(rows[1].id)->tags.isEmpty());
+        QCOMPARE(repository.find(rows[1].id)->version, 3);
+
+        const auto bad = repository.addTags(firstThree, {QStringLiteral("a,b")});
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().field, QStringLiteral("tags"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNonprofitRepository)
