@@ -160,8 +160,10 @@ private slots:
               duplicates, unknown);
         QVERIFY2(notReceivedNotUnknown <= 0, "a message was lost");
         // With the campaign's policy "ask", rows in flight at the kill are shown as unknown, never resent.
+        // How many were in flight depends on where the kill lands (between two messages it is none), so
+        // the bound is checked here; TestSendEngine drives the unknown path itself deterministically.
         QCOMPARE(duplicates, 0);
-        QVERIFY(unknown > 0);
+        QVERIFY2(unknown <= 4 * 2 * 16, "more rows unknown than a worker's 4 senders can have in flight");
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status IN ('pending', 'sending')")), qint64(0));
     }
 
