@@ -95,8 +95,12 @@ bool ProviderPool::drawShared(Entry& entry, QMutexLocker<QMutex>& lock, qint64* 
         entry.nextDrawMs = after;
         return true;
     }
-    entry.nextDrawMs = after + grant->msToNextSecond; // this second's budget is spent
-    *waitMs = grant->msToNextSecond;
+    // Spent: wait for the next second. Otherwise the budget is released along the second: a slice's worth
+    // comes after slice / rate.
+    const qint64 wait = grant->secondSpent ? grant->msToNextSecond
+                                           : std::max<qint64>(1, qint64(1000.0 * sliceFor(rate) / std::max(1.0, rate)));
+    entry.nextDrawMs = after + wait;
+    *waitMs = wait;
     return false;
 }
 

@@ -22,6 +22,7 @@ public:
     {
         int tokens = 0;           // granted now, at most what was left in this second
         int msToNextSecond = 1000; // when this second's budget is renewed (database clock)
+        bool secondSpent = false;  // this second's whole budget is taken; else more is released soon
     };
 
     explicit SharedRateBudget(Database& database);

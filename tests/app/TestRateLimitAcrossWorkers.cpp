@@ -101,7 +101,8 @@ private slots:
               "sent %d + %d + %d", limit, measured, int(times.size()), overall, int(peers.size()), sentByWorker.value(0),
               sentByWorker.value(1), sentByWorker.value(2));
         QVERIFY2(std::abs(measured - limit) <= limit * 0.10, qPrintable(QString::number(measured)));
-        QVERIFY(overall <= limit * 1.10);
+        // From first to last message the run may start and end in part-seconds whose whole budget was spent.
+        QVERIFY(overall <= limit * 1.15);
         // Every worker sent a share: the limit was shared, not met by one worker doing it all.
         QCOMPARE(sentByWorker.size(), 3);
         QCOMPARE(sentByWorker.value(0) + sentByWorker.value(1) + sentByWorker.value(2), recipients);

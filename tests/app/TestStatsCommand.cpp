@@ -53,6 +53,7 @@ private slots:
                                 QStringLiteral("disable")})
                      .exitCode,
                  0);
+        QCOMPARE(m_herald->run({QStringLiteral("profile"), QStringLiteral("use"), QStringLiteral("Team")}).exitCode, 0);
 
         // 90 sent and 6 failed through "relay \"a\"" (a name that needs escaping), 4 retried through "api", now.
         QList<SendResult> results;
