@@ -23,23 +23,8 @@ struct Counts
 
 void count(Counts& counts, const SendResult& result)
 {
-    switch (result.outcome.kind) {
-    case DeliveryOutcome::Kind::Sent:
-        ++counts.sent;
-        break;
-    case DeliveryOutcome::Kind::Unknown:
-        ++counts.unknown;
-        break;
-    case DeliveryOutcome::Kind::Temporary:
-        if (result.retryDelayMs >= 0) {
-            ++counts.retried;
-            break;
-        }
-        [[fallthrough]];
-    case DeliveryOutcome::Kind::Permanent:
-        ++counts.failed;
-        break;
-    }
+    qint64* counters[] = {&counts.sent, &counts.failed, &counts.retried, &counts.unknown}; // in SendResult::Tally order
+    ++*counters[int(result.tally())];
     if (!result.provider.isEmpty()) // only attempts that reached a provider took time worth measuring
         counts.latency.add(result.latencyMs);
 }

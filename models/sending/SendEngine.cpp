@@ -160,25 +160,9 @@ bool SendEngine::flush()
             if (auto counted = SendMetricsWriter(m_database).add(results, QDateTime::currentSecsSinceEpoch()); !counted)
                 reportError(counted.error().message); // the figures miss this flush; the results are safe
             QMutexLocker lock(&m_stateMutex);
-            for (const SendResult& result : std::as_const(results)) {
-                switch (result.outcome.kind) {
-                case DeliveryOutcome::Kind::Sent:
-                    ++m_snapshot.sent;
-                    break;
-                case DeliveryOutcome::Kind::Unknown:
-                    ++m_snapshot.unknown;
-                    break;
-                case DeliveryOutcome::Kind::Temporary:
-                    if (result.retryDelayMs >= 0) {
-                        ++m_snapshot.retried;
-                        break;
-                    }
-                    [[fallthrough]];
-                case DeliveryOutcome::Kind::Permanent:
-                    ++m_snapshot.failed;
-                    break;
-                }
-            }
+            qint64* const counters[] = {&m_snapshot.sent, &m_snapshot.failed, &m_snapshot.retried, &m_snapshot.unknown}; // Tally order
+            for (const SendResult& result : std::as_const(results))
+                ++*counters[int(result.tally())];
         }
     }
     if (ok && !releases.isEmpty()) {

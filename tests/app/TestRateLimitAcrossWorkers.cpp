@@ -1,3 +1,4 @@
+#include "HeraldProcess.h"
 #include "SendingFixture.h"
 #include "SmtpTestServer.h"
 #include "TestDatabase.h"
@@ -5,7 +6,6 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -21,25 +21,9 @@ class TestRateLimitAcrossWorkers : public QObject
 
     std::unique_ptr<test::TestDatabase> m_scratch;
     std::unique_ptr<Database> m_database;
-    QTemporaryDir m_home;
+    test::HeraldProcess m_herald{QStringLiteral(HERALD_EXECUTABLE)};
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        return env;
-    }
-
-    int herald(const QStringList& arguments)
-    {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(HERALD_EXECUTABLE), arguments);
-        process.waitForFinished(60000);
-        return process.exitCode();
-    }
+    int herald(const QStringList& arguments) { return m_herald.run(arguments).exitCode; }
 
 private slots:
     void threeWorkersTogetherKeepToTheProvidersLimit()
@@ -65,12 +49,8 @@ private slots:
 
         std::vector<std::unique_ptr<QProcess>> workers;
         for (int i = 0; i < 3; ++i) {
-            auto worker = std::make_unique<QProcess>();
-            worker->setProcessEnvironment(environment());
-            worker->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-            worker->start(QStringLiteral(HERALD_EXECUTABLE), {QStringLiteral("worker"), QStringLiteral("--quiet"),
-                                                              QStringLiteral("--exit-when-idle"), QStringLiteral("--claim-batch"),
-                                                              QStringLiteral("100")});
+            auto worker = m_herald.start({QStringLiteral("worker"), QStringLiteral("--quiet"), QStringLiteral("--exit-when-idle"),
+                                          QStringLiteral("--claim-batch"), QStringLiteral("100")});
             QVERIFY(worker->waitForStarted());
             workers.push_back(std::move(worker));
         }

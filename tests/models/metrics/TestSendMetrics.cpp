@@ -1,8 +1,10 @@
 #include "SendingFixture.h"
+#include "SendGridTestServer.h"
 #include "SmtpTestServer.h"
 #include "TestDatabase.h"
 #include "metrics/DashboardReader.h"
 #include "sending/SendEngine.h"
+#include "sending/providers/SendGridTransport.h"
 #include "sending/providers/SmtpTransport.h"
 
 #include <QDateTime>
@@ -149,6 +151,47 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT provider_message_id) FROM sends")), qint64(52));
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'failed' AND provider_message_id IS NULL "
                                       "AND failed_at IS NOT NULL")), qint64(2));
+    }
+
+    void sendGridMessageIdIsStored()
+    {
+        test::SendGridTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        QVERIFY(test::SendingFixture::addCampaign(*m_database));
+        QVERIFY(test::SendingFixture::addNonprofits(*m_database, 20));
+        QVERIFY(test::SendingFixture::startCampaign(*m_database));
+        Provider api;
+        api.name = QStringLiteral("sendgrid");
+        api.kind = Provider::Kind::Http;
+        api.ratePerSecond = 100000;
+        const int port = server.port();
+        auto providers = std::make_shared<ProviderPool>(QList<Provider>{api}, [port](const Provider&) -> std::unique_ptr<MailTransport> {
+            SendGridSettings settings;
+            settings.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
+            settings.apiKey = test::SendGridTestServer::DefaultKey;
+            return std::make_unique<SendGridTransport>(settings);
+        });
+        {
+            SendEngine engine(*m_database, EngineSettings(), providers, QByteArrayLiteral("secret"));
+            QVERIFY(engine.start().ok());
+            QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE status = 'completed'")) == 1, 60000);
+            engine.stop();
+        }
+        QHash<QString, QString> idByRecipient;
+        for (const QJsonObject& request : server.requests()) {
+            const QJsonObject to = request[QStringLiteral("body")][QStringLiteral("personalizations")][0][QStringLiteral("to")][0].toObject();
+            idByRecipient.insert(to[QStringLiteral("email")].toString(), request[QStringLiteral("message_id")].toString());
+        }
+        QCOMPARE(idByRecipient.size(), 20);
+        QSqlQuery query(m_database->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT email, provider_message_id FROM sends WHERE status = 'sent'")));
+        int checked = 0;
+        while (query.next()) {
+            QCOMPARE(query.value(1).toString(), idByRecipient.value(query.value(0).toString()));
+            QVERIFY(!query.value(1).toString().isEmpty());
+            ++checked;
+        }
+        QCOMPARE(checked, 20);
     }
 };
 
