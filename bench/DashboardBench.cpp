@@ -72,7 +72,7 @@ int fill(Database& database, qint64 sends)
              QStringLiteral(
                  "INSERT INTO sends (campaign_id, email, status, attempts, next_attempt_at, provider, smtp_code, error, "
                  " queued_at, sent_at, failed_at, latency_ms, lease_until) "
-                 "SELECT 1 + i % 20, 'r' || i || '@example.net', s.status, CASE WHEN i % 100 = 98 THEN 2 ELSE 1 END, "
+                 "SELECT 1 + i % 20, 'r' || i || '@example.net', s.status, CASE i % 100 WHEN 98 THEN 2 WHEN 99 THEN 0 ELSE 1 END, "
                  " t, 'relay-' || i % 3, CASE s.status WHEN 'failed' THEN 550 WHEN 'sent' THEN 250 END, "
                  " CASE WHEN s.status = 'failed' THEN (ARRAY['550 5.1.1 <r' || i || '@example.net>: User unknown', "
                  "  '552 5.2.2 Mailbox full', '554 5.7.1 Message rejected'])[1 + i % 3] END, t, "

@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 sends=${2:-10000000}
-port=${HERALD_BENCH_PG_PORT:-55434}
+port=${HERALD_BENCH_PG_PORT:-55871}
 bench=$build/bin/herald-bench-dashboard
 cluster=$root/tests/support/pg_cluster.sh
 pgdir=/tmp/herald-bench-pg-$port
@@ -26,3 +26,8 @@ start=$(date +%s.%N)
 echo "vacuum analyze: $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 echo "== Dashboard queries (ms: first run, median of the next 5)"
 "$bench" queries --pg "127.0.0.1:$port/bench"
+echo "== Plans of the queue and failure-reason queries (15 minutes)"
+"${psql[@]}" -d bench -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT (SELECT count(*) FROM sends WHERE status = 'pending'),
+  (SELECT count(*) FROM sends WHERE status = 'pending' AND attempts > 0), (SELECT count(*) FROM sends WHERE status = 'sending')"
+"${psql[@]}" -d bench -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT error, count(*) FROM sends
+  WHERE status = 'failed' AND failed_at >= now() - interval '15 minutes' AND failed_at < now() GROUP BY error"
