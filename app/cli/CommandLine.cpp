@@ -6,6 +6,7 @@
 #include "ImportCommand.h"
 #include "Output.h"
 #include "ProfileCommand.h"
+#include "StatsCommand.h"
 #include "WorkerCommand.h"
 
 #include <QCommandLineParser>
@@ -34,6 +35,7 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("import"), {QT_TRANSLATE_NOOP("CommandLine", "Import nonprofits or a suppression list from CSV, with a report."), &ImportCommand::run}},
         {QStringLiteral("export"), {QT_TRANSLATE_NOOP("CommandLine", "Export nonprofits (or a search) or the suppression list to CSV."), &ExportCommand::run}},
         {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
+        {QStringLiteral("stats"), {QT_TRANSLATE_NOOP("CommandLine", "Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus)."), &StatsCommand::run}},
         {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},
     };
     return commands;

@@ -28,6 +28,23 @@ struct SendResult
     QString messageId;
     int latencyMs = 0;
     qint64 retryDelayMs = -1; // >= 0: back to pending after this delay; -1: final
+
+    enum class Tally { Sent, Failed, Retried, Unknown };
+    // How progress and the dashboards count it: a temporary failure with an attempt left is retried.
+    Tally tally() const
+    {
+        switch (outcome.kind) {
+        case DeliveryOutcome::Kind::Sent:
+            return Tally::Sent;
+        case DeliveryOutcome::Kind::Unknown:
+            return Tally::Unknown;
+        case DeliveryOutcome::Kind::Temporary:
+            return retryDelayMs >= 0 ? Tally::Retried : Tally::Failed;
+        case DeliveryOutcome::Kind::Permanent:
+            break;
+        }
+        return Tally::Failed;
+    }
 };
 
 } // namespace herald

@@ -16,6 +16,7 @@ DeliveryOutcome DeliveryOutcome::fromSmtpReply(int code, const QString& reply)
 
     if (code >= 200 && code < 300) {
         outcome.kind = Kind::Sent;
+        outcome.providerMessageId = smtpQueueId(outcome.text);
         return outcome;
     }
     if (code >= 500 && code < 600) {
@@ -31,6 +32,24 @@ DeliveryOutcome DeliveryOutcome::fromSmtpReply(int code, const QString& reply)
         || outcome.text.contains(QLatin1String("rate"), Qt::CaseInsensitive)
         || outcome.text.contains(QLatin1String("slow down"), Qt::CaseInsensitive);
     return outcome;
+}
+
+QString DeliveryOutcome::smtpQueueId(const QString& reply)
+{
+    // Postfix, our test server: "250 2.0.0 Ok: queued as 4BxYz1"; Exchange: "250 2.6.0 <id@host> Queued mail";
+    // Exim: "250 OK id=1rXyZ2-…"; Amazon SES: "250 Ok 0100018c…"; Gmail: "250 2.0.0 OK  1700000000 a1-2002…- gsmtp".
+    static const QRegularExpression patterns[] = {
+        QRegularExpression(QStringLiteral("queued as\\s+([A-Za-z0-9._-]+)"), QRegularExpression::CaseInsensitiveOption),
+        QRegularExpression(QStringLiteral("^\\d{3}[ -](?:\\d\\.\\d{1,3}\\.\\d{1,3}\\s+)?<([^>\\s]+)>")),
+        QRegularExpression(QStringLiteral("\\bid=([A-Za-z0-9._-]+)")), // Exim: "250 OK id=1rXyZ2-000abc-Qd"
+        QRegularExpression(QStringLiteral("\\bOK:?\\s+(?:\\d+\\s+)?([A-Za-z0-9][A-Za-z0-9._-]{5,})"), QRegularExpression::CaseInsensitiveOption),
+    };
+    for (const QRegularExpression& pattern : patterns) {
+        const auto match = pattern.match(reply);
+        if (match.hasMatch())
+            return match.captured(1);
+    }
+    return {};
 }
 
 DeliveryOutcome DeliveryOutcome::fromHttpStatus(int status, const QString& text, int retryAfterSeconds)

@@ -23,12 +23,14 @@ struct DeliveryOutcome
     bool slowDown = false;        // the provider asks for a lower rate (421 4.7.0, 450 4.2.1, 454, HTTP 429)
     bool providerProblem = false; // the provider itself failed (connect, TLS, auth): counts for its circuit breaker
     int retryAfterSeconds = 0;    // when the provider said how long to wait
-    QString providerMessageId;    // the provider's own id for the accepted message (SendGrid's X-Message-Id)
+    QString providerMessageId;    // the provider's own id for the accepted message (SMTP queue id, SendGrid's X-Message-Id)
 
     bool isSent() const { return kind == Kind::Sent; }
 
     // From an SMTP reply: code and the reply text ("550 5.1.1 <x>: User unknown").
     static DeliveryOutcome fromSmtpReply(int code, const QString& reply);
+    // The server's queue id in a 250 reply to DATA ("queued as 4BxYz1"), empty when it gives none.
+    static QString smtpQueueId(const QString& reply);
     // From an HTTP mail API's status and its error message: 2xx sent; 429 slow down; 5xx, 401/403 (the key),
     // 404/405/415 (the settings) and 408 are the provider's problem; other 4xx (400, 413) are permanent.
     static DeliveryOutcome fromHttpStatus(int status, const QString& text, int retryAfterSeconds = 0);

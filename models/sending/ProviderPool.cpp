@@ -1,13 +1,21 @@
 #include "ProviderPool.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace herald {
 
 namespace {
-constexpr qint64 SlowDownMs = 60000; // how long a "slow down" reply halves the rate
+constexpr qint64 SlowDownMs = 60000;      // how long one rate step lasts after a "slow down" reply
+constexpr qint64 SlowDownSettleMs = 1000; // replies to messages already in flight do not halve the rate again
+constexpr double MinimumRate = 0.5;
 constexpr int BreakerThreshold = 5;
 constexpr qint64 BreakerCoolDownMs = 30000;
+constexpr qint64 DrawRetryMs = 500; // after the shared budget could not be read
+
+// Tokens drawn from the shared budget at once: a twentieth of a second's worth keeps processes fair to
+// each other at about twenty statements a second per process.
+int sliceFor(double rate) { return std::max(1, int(std::ceil(rate / 20.0))); }
 } // namespace
 
 ProviderPool::ProviderPool(QList<Provider> providers, TransportFactory factory) : m_factory(std::move(factory))
@@ -19,27 +27,105 @@ ProviderPool::ProviderPool(QList<Provider> providers, TransportFactory factory) 
         if (!provider.enabled)
             continue;
         m_entries << std::make_shared<Entry>(Entry{provider, TokenBucket(provider.ratePerSecond, provider.burst, 0),
-                                                   CircuitBreaker(BreakerThreshold, BreakerCoolDownMs), 0});
+                                                   CircuitBreaker(BreakerThreshold, BreakerCoolDownMs)});
     }
+}
+
+void ProviderPool::shareBudget(std::shared_ptr<SharedRateBudget> budget)
+{
+    QMutexLocker lock(&m_mutex);
+    m_budget = std::move(budget);
+    const qint64 now = nowMs();
+    for (const auto& entry : std::as_const(m_entries)) {
+        // Tokens come only from the shared budget now: no refill of its own, nothing in hand.
+        const double slice = sliceFor(entry->provider.ratePerSecond);
+        entry->bucket = TokenBucket(0, std::max<double>(entry->provider.burst, slice), now);
+        entry->bucket.clear();
+    }
+}
+
+double ProviderPool::currentRate(int index)
+{
+    QMutexLocker lock(&m_mutex);
+    Entry& entry = *m_entries[index];
+    easeSlowDown(entry, nowMs());
+    return entry.rate();
+}
+
+void ProviderPool::easeSlowDown(Entry& entry, qint64 now)
+{
+    if (!entry.slowUntilMs || now < entry.slowUntilMs)
+        return;
+    // Double the rate every step until the limit is back: a provider that throttled once is likely to again.
+    entry.slowRate *= 2;
+    if (entry.slowRate >= entry.provider.ratePerSecond) {
+        entry.slowUntilMs = 0;
+    } else {
+        entry.slowUntilMs = now + SlowDownMs;
+    }
+    if (!m_budget)
+        entry.bucket.setRate(entry.rate(), now);
+}
+
+bool ProviderPool::drawShared(Entry& entry, QMutexLocker<QMutex>& lock, qint64* waitMs)
+{
+    const qint64 now = nowMs();
+    if (entry.drawing || now < entry.nextDrawMs) {
+        *waitMs = entry.drawing ? 2 : entry.nextDrawMs - now;
+        return false;
+    }
+    entry.drawing = true;
+    const QString name = entry.provider.name;
+    const double rate = entry.rate();
+    const std::shared_ptr<SharedRateBudget> budget = m_budget;
+    lock.unlock(); // a database round trip: other providers stay usable meanwhile
+    const auto grant = budget->draw(name, sliceFor(rate), rate);
+    lock.relock();
+    entry.drawing = false;
+    const qint64 after = nowMs();
+    if (!grant) {
+        // The database is away: send nothing rather than more than the limit (the engine reports the
+        // database error itself; the provider is not at fault).
+        entry.nextDrawMs = after + DrawRetryMs;
+        *waitMs = DrawRetryMs;
+        return false;
+    }
+    if (grant->tokens > 0) {
+        entry.bucket.add(grant->tokens, after);
+        entry.nextDrawMs = after;
+        return true;
+    }
+    // Spent: wait for the next second. Otherwise the budget is released along the second: a slice's worth
+    // comes after slice / rate.
+    const qint64 wait = grant->secondSpent ? grant->msToNextSecond
+                                           : std::max<qint64>(1, qint64(1000.0 * sliceFor(rate) / std::max(1.0, rate)));
+    entry.nextDrawMs = after + wait;
+    *waitMs = wait;
+    return false;
 }
 
 int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded)
 {
     QMutexLocker lock(&m_mutex);
-    const qint64 now = nowMs();
     qint64 shortestWait = -1; // stays -1 when no provider can take a message at all
     for (int i = 0; i < m_entries.size(); ++i) {
         if (excluded.contains(i))
             continue;
-        Entry& entry = *m_entries[i];
-        if (entry.slowUntilMs && now >= entry.slowUntilMs) {
-            entry.bucket.setRate(entry.provider.ratePerSecond, now);
-            entry.slowUntilMs = 0;
-        }
+        const std::shared_ptr<Entry> held = m_entries[i];
+        Entry& entry = *held;
+        qint64 now = nowMs();
+        easeSlowDown(entry, now);
         const CircuitBreaker::State state = entry.breaker.state(now);
         if (state == CircuitBreaker::State::Open)
             continue; // fail over to the next provider by priority
-        const qint64 wait = entry.bucket.waitMs(now);
+        qint64 wait = 0;
+        if (m_budget) {
+            if (entry.bucket.available(now) < 1.0 && !drawShared(entry, lock, &wait))
+                wait = std::max<qint64>(1, wait);
+            now = nowMs();
+        } else {
+            wait = entry.bucket.waitMs(now);
+        }
         if (wait > 0) {
             shortestWait = shortestWait < 0 ? wait : std::min(shortestWait, wait);
             // A healthy provider that is only busy keeps its messages: waiting beats failing over.
@@ -49,7 +135,8 @@ int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded)
         }
         if (!entry.breaker.allow(now))
             continue;
-        entry.bucket.tryTake(now);
+        if (!entry.bucket.tryTake(now))
+            continue; // another sender took the last token while this one drew
         *waitMs = 0;
         return i;
     }
@@ -66,10 +153,22 @@ void ProviderPool::report(int index, const DeliveryOutcome& outcome)
         entry.breaker.recordFailure(now, outcome.text);
     else
         entry.breaker.recordSuccess(); // the provider answered, even if it refused this recipient
-    if (outcome.slowDown) {
-        entry.bucket.setRate(std::max(0.5, entry.provider.ratePerSecond / 2), now);
-        entry.slowUntilMs = now + std::max<qint64>(SlowDownMs, qint64(outcome.retryAfterSeconds) * 1000);
+    if (!outcome.slowDown || now - entry.lastSlowDownMs < SlowDownSettleMs)
+        return;
+    // Halve the rate (again, if it is already lowered) for a while.
+    entry.lastSlowDownMs = now;
+    entry.slowRate = std::max(MinimumRate, entry.rate() / 2);
+    const qint64 holdMs = std::max<qint64>(SlowDownMs, qint64(outcome.retryAfterSeconds) * 1000);
+    entry.slowUntilMs = now + holdMs;
+    if (!m_budget) {
+        entry.bucket.setRate(entry.slowRate, now);
+        return;
     }
+    const QString name = entry.provider.name;
+    const double rate = entry.slowRate;
+    const std::shared_ptr<SharedRateBudget> budget = m_budget;
+    lock.unlock();
+    (void)budget->slowDown(name, rate, int(holdMs / 1000)); // the local rate holds even if this fails
 }
 
 QList<ProviderPool::ProviderState> ProviderPool::states()
@@ -78,7 +177,8 @@ QList<ProviderPool::ProviderState> ProviderPool::states()
     QList<ProviderState> list;
     const qint64 now = nowMs();
     for (const auto& entry : std::as_const(m_entries)) {
-        list << ProviderState{entry->provider.name, CircuitBreaker::name(entry->breaker.state(now)), entry->bucket.rate(),
+        easeSlowDown(*entry, now);
+        list << ProviderState{entry->provider.name, CircuitBreaker::name(entry->breaker.state(now)), entry->rate(),
                               entry->provider.ratePerSecond, entry->breaker.lastError()};
     }
     return list;

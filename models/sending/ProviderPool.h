@@ -2,6 +2,7 @@
 
 #include "CircuitBreaker.h"
 #include "DeliveryOutcome.h"
+#include "SharedRateBudget.h"
 #include "TokenBucket.h"
 #include "domain/Provider.h"
 #include "providers/MailTransport.h"
@@ -39,6 +40,11 @@ public:
     int acquire(qint64* waitMs, const QList<int>& excluded = {});
     // Tells the pool how a message went on provider `index` (breaker, slow-down).
     void report(int index, const DeliveryOutcome& outcome);
+    // From now on the rate limits hold across every process sharing `budget`'s database: the local buckets
+    // fill only with slices drawn from it. Call before sending starts.
+    void shareBudget(std::shared_ptr<SharedRateBudget> budget);
+    // The rate each provider keeps to now (its limit, or less after a "slow down" reply).
+    double currentRate(int index);
 
     const Provider& provider(int index) const { return m_entries.at(index)->provider; }
     int size() const { return int(m_entries.size()); }
@@ -51,14 +57,26 @@ private:
         Provider provider;
         TokenBucket bucket;
         CircuitBreaker breaker;
-        qint64 slowUntilMs = 0;
+        qint64 slowUntilMs = 0;   // 0: not slowed down
+        qint64 lastSlowDownMs = -1000000;
+        double slowRate = 0;      // the lowered rate while slowUntilMs is set
+        qint64 nextDrawMs = 0;    // shared budget: when to ask for more tokens
+        bool drawing = false;     // shared budget: a sender thread is asking now
+
+        double rate() const { return slowUntilMs ? slowRate : provider.ratePerSecond; }
     };
     qint64 nowMs() const { return m_clock.elapsed(); }
+    // Restores the rate step by step once a slow-down has lasted long enough.
+    void easeSlowDown(Entry& entry, qint64 now);
+    // Refills an empty local bucket from the shared budget (the pool's lock is released meanwhile).
+    // Returns false when the provider has no token now; *waitMs says how long until it may.
+    bool drawShared(Entry& entry, QMutexLocker<QMutex>& lock, qint64* waitMs);
 
     QMutex m_mutex;
     QElapsedTimer m_clock;
     QList<std::shared_ptr<Entry>> m_entries;
     TransportFactory m_factory;
+    std::shared_ptr<SharedRateBudget> m_budget;
 };
 
 } // namespace herald

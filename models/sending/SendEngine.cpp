@@ -2,9 +2,12 @@
 
 #include "SendQueue.h"
 #include "SenderJob.h"
+#include "SharedRateBudget.h"
+#include "metrics/SendMetricsWriter.h"
 #include "storage/BoundQuery.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QSysInfo>
@@ -47,6 +50,8 @@ Status SendEngine::start()
         return {};
     if (m_providers->size() == 0)
         return Error::make(Error::Kind::Validation, tr("No sending provider is set up and enabled. Add one in Settings → Providers."));
+    if (m_database.backend() == Backend::Postgres) // other processes may send through this provider too
+        m_providers->shareBudget(std::make_shared<SharedRateBudget>(m_database));
     m_stopping = false;
     m_running = true;
     refreshActiveCampaigns();
@@ -152,26 +157,12 @@ bool SendEngine::flush()
             reportError(written.error().message);
             ok = false;
         } else {
+            if (auto counted = SendMetricsWriter(m_database).add(results, QDateTime::currentSecsSinceEpoch()); !counted)
+                reportError(counted.error().message); // the figures miss this flush; the results are safe
             QMutexLocker lock(&m_stateMutex);
-            for (const SendResult& result : std::as_const(results)) {
-                switch (result.outcome.kind) {
-                case DeliveryOutcome::Kind::Sent:
-                    ++m_snapshot.sent;
-                    break;
-                case DeliveryOutcome::Kind::Unknown:
-                    ++m_snapshot.unknown;
-                    break;
-                case DeliveryOutcome::Kind::Temporary:
-                    if (result.retryDelayMs >= 0) {
-                        ++m_snapshot.retried;
-                        break;
-                    }
-                    [[fallthrough]];
-                case DeliveryOutcome::Kind::Permanent:
-                    ++m_snapshot.failed;
-                    break;
-                }
-            }
+            qint64* const counters[] = {&m_snapshot.sent, &m_snapshot.failed, &m_snapshot.retried, &m_snapshot.unknown}; // Tally order
+            for (const SendResult& result : std::as_const(results))
+                ++*counters[int(result.tally())];
         }
     }
     if (ok && !releases.isEmpty()) {

@@ -264,6 +264,7 @@ Result<int> SendQueue::record(const QList<SendResult>& results)
             {QStringLiteral("error"), result.outcome.isSent() ? QJsonValue() : QJsonValue(result.outcome.text)},
             {QStringLiteral("provider"), result.provider},
             {QStringLiteral("message_id"), result.messageId},
+            {QStringLiteral("provider_message_id"), result.outcome.providerMessageId},
             {QStringLiteral("latency"), result.latencyMs},
             {QStringLiteral("delay"), result.retryDelayMs},
             {QStringLiteral("email"), result.email},
@@ -272,7 +273,7 @@ Result<int> SendQueue::record(const QList<SendResult>& results)
     }
     const QString source = JsonRows::source(m_dialect, {{"id", "bigint"}, {"token", "integer"}, {"status", "text"}, {"code", "integer"},
                                                 {"error", "text"}, {"provider", "text"}, {"message_id", "text"},
-                                                {"latency", "integer"}, {"delay", "bigint"}, {"email", "text"},
+                                                {"provider_message_id", "text"}, {"latency", "integer"}, {"delay", "bigint"}, {"email", "text"},
                                                 {"bounce", "integer"}});
     const QString json = JsonRows::text(rows);
     Transaction transaction(db.value());
@@ -283,6 +284,8 @@ Result<int> SendQueue::record(const QList<SendResult>& results)
     BoundQuery update(db.value(), QStringLiteral(
         "UPDATE sends SET status = r.status, smtp_code = NULLIF(r.code, 0), error = r.error, provider = r.provider,"
         " message_id = CASE WHEN r.status = 'sent' THEN r.message_id ELSE sends.message_id END,"
+        " provider_message_id = CASE WHEN r.status = 'sent' THEN NULLIF(r.provider_message_id, '') ELSE sends.provider_message_id END,"
+        " failed_at = CASE WHEN r.status = 'failed' THEN %1 ELSE sends.failed_at END,"
         " latency_ms = r.latency,"
         " sent_at = CASE WHEN r.status = 'sent' THEN %1 ELSE sends.sent_at END,"
         " next_attempt_at = CASE WHEN r.status = 'pending' THEN %2 ELSE sends.next_attempt_at END,"

@@ -5,7 +5,7 @@
 namespace herald {
 
 // A token bucket: `rate` tokens a second up to `burst`. Time comes from the caller (milliseconds on a
-// monotonic clock), so tests control it. Not thread-safe; RateLimiter guards it.
+// monotonic clock), so tests control it. Not thread-safe; ProviderPool guards it.
 class TokenBucket
 {
 public:
@@ -20,6 +20,8 @@ public:
     // Adds tokens granted from elsewhere (the shared budget), up to the burst.
     void add(double tokens, qint64 nowMs);
     double available(qint64 nowMs);
+    // Empties it (tokens then come only from add()).
+    void clear() { m_tokens = 0; }
 
 private:
     void refill(qint64 nowMs);

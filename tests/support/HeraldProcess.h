@@ -25,16 +25,33 @@ public:
 
     QString homePath(const QString& name) const { return m_home.filePath(name); }
 
-    // `password` goes to PGPASSWORD, as a headless machine without a keychain gives it.
-    Run run(const QStringList& arguments, const QString& password = {}) const
+    // The environment it runs in: its own config and data folders, no display, no session bus.
+    QProcessEnvironment environment() const
     {
-        QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), homePath(QStringLiteral("config")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), homePath(QStringLiteral("data")));
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        return env;
+    }
+
+    // Starts a long-running command (`herald worker`) in that environment; stderr goes to the test's.
+    std::unique_ptr<QProcess> start(const QStringList& arguments) const
+    {
+        auto process = std::make_unique<QProcess>();
+        process->setProcessEnvironment(environment());
+        process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process->start(m_executable, arguments);
+        return process;
+    }
+
+    // `password` goes to PGPASSWORD, as a headless machine without a keychain gives it.
+    Run run(const QStringList& arguments, const QString& password = {}) const
+    {
+        QProcess process;
+        QProcessEnvironment env = environment();
         if (!password.isEmpty())
             env.insert(QStringLiteral("PGPASSWORD"), password);
         process.setProcessEnvironment(env);

@@ -40,6 +40,7 @@ class RecordingHandler:
         self.store = open(store, "a", buffering=1) if store else None
         self.lock = threading.Lock()
         self.tries = {}
+        self.queued = 0
 
     @staticmethod
     def local(address):
@@ -82,8 +83,12 @@ class RecordingHandler:
         if any("+p554d" in self.local(r) for r in recipients):
             return "554 5.7.1 Message content rejected"
         headers = BytesHeaderParser().parsebytes(envelope.original_content or envelope.content)
+        with self.lock:
+            self.queued += 1
+            queue_id = "Q%dN%d" % (int(time.time()), self.queued)  # unique, as a real server's queue id
         record = {
             "message_id": headers.get("Message-ID", ""),
+            "queue_id": queue_id,
             "mail_from": envelope.mail_from,
             "rcpt_tos": recipients,
             "size": len(envelope.original_content or envelope.content),
@@ -96,7 +101,7 @@ class RecordingHandler:
         if self.store:
             with self.lock:
                 self.store.write(json.dumps(record) + "\n")
-        return "250 2.0.0 Ok: queued as %d" % int(time.time() * 1000)
+        return "250 2.0.0 Ok: queued as %s" % queue_id
 
 
 def free_port():

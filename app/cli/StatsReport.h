@@ -1,0 +1,20 @@
+#pragma once
+
+#include "metrics/DashboardFigures.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace herald::cli {
+
+// The dashboard figures of `herald stats` in its three forms: JSON (schema in StatsCommand's help),
+// Prometheus text exposition format, and lines for a person.
+class StatsReport
+{
+public:
+    static QJsonObject json(const DashboardFigures& figures);
+    static QString prometheus(const DashboardFigures& figures);
+    static QString text(const DashboardFigures& figures);
+};
+
+} // namespace herald::cli
