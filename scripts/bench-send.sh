@@ -49,6 +49,17 @@ trap cleanup EXIT
 figure() { sed -n "s/^figure $1 //p" "$2" | tail -1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 # smtp-sink -c rewrites one counter line ("sess=4 quit=4 mesg=50000") after each message.
+# CPU seconds so far: of PostgreSQL (the postmaster, with the backends that ended, and those running), of the sink.
+tick=$(getconf CLK_TCK)
+pg_cpu() {
+    local postmaster; postmaster=$(head -1 "$pgdir/data/postmaster.pid")
+    { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+      for child in $(pgrep -P "$postmaster"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
+    } | awk -v t="$tick" '{ s += $1 } END { printf "%.2f", s / t }'
+}
+sink_cpu() { awk -v t="$tick" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$sink_pid/stat"; }
+# Microseconds of CPU per message from two CPU-second readings.
+per_message() { awk -v a="$1" -v b="$2" -v n="$recipients" 'BEGIN { printf "%.0f", (b - a) * 1e6 / n }'; }
 sink_messages() { tr '\r' '\n' <"$work/sink.log" | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -1; }
 
 echo "== PostgreSQL 15 on 127.0.0.1:$port, fsync on"
@@ -96,24 +107,34 @@ fi
 
 echo "== Herald: queue and send with the SendEngine, $concurrency sending threads (load $(load))"
 before=$(sink_messages); before=${before:-0}
-"$bench" send --pg "$pg" --concurrency "$concurrency" 2>"$work/send.err" | tee "$work/send.txt" | grep -v '^figure' \
-    || { cat "$work/send.err" >&2; exit 1; }
+pg_before=$(pg_cpu); sink_before=$(sink_cpu)
+/usr/bin/time -f "%U %S" -o "$work/herald-cpu.txt" "$bench" send --pg "$pg" --concurrency "$concurrency" 2>"$work/send.err" \
+    | tee "$work/send.txt" | grep -v '^figure' || { cat "$work/send.err" >&2; exit 1; }
 herald_rate=$(figure send.end_to_end_per_second "$work/send.txt")
 herald_load=$(load)
+sleep 0.5 # the bench's backends end and are counted in the postmaster's children's time
+herald_cpu=$(per_message 0 "$(awk '{ print $1 + $2 }' "$work/herald-cpu.txt")")
+herald_pg_cpu=$(per_message "$pg_before" "$(pg_cpu)")
+herald_sink_cpu=$(per_message "$sink_before" "$(sink_cpu)")
 after=$(sink_messages)
-echo "   the sink received $((after - before)) messages"
+echo "   the sink received $((after - before)) messages; CPU per message: Herald ${herald_cpu} µs," \
+    "PostgreSQL ${herald_pg_cpu} µs, smtp-sink ${herald_sink_cpu} µs"
 
 sleep 2
 echo "== smtp-source -d -s $concurrency -m $recipients -l $bytes (load $(load))"
 before=$after
+sink_before=$(sink_cpu)
 start=$(date +%s.%N)
-/usr/sbin/smtp-source -d -s "$concurrency" -m "$recipients" -l "$bytes" -f news@example.org -t org1@example.net \
-    "127.0.0.1:$sink_port"
+/usr/bin/time -f "%U %S" -o "$work/source-cpu.txt" /usr/sbin/smtp-source -d -s "$concurrency" -m "$recipients" -l "$bytes" \
+    -f news@example.org -t org1@example.net "127.0.0.1:$sink_port"
 seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
 source_load=$(load)
 sleep 0.2
 source_rate=$(awk -v n="$recipients" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
-echo "   $seconds s; the sink received $(( $(sink_messages) - before )) messages"
+source_cpu=$(per_message 0 "$(awk '{ print $1 + $2 }' "$work/source-cpu.txt")")
+source_sink_cpu=$(per_message "$sink_before" "$(sink_cpu)")
+echo "   $seconds s; the sink received $(( $(sink_messages) - before )) messages; CPU per message: smtp-source" \
+    "${source_cpu} µs, smtp-sink ${source_sink_cpu} µs"
 
 echo
 echo "== Summary ($recipients messages of $bytes bytes, $concurrency sessions, $(nproc) cores)"
@@ -121,3 +142,9 @@ printf 'Herald (queue -> all rows sent, PostgreSQL fsync on): %.0f msgs/s   (loa
 printf 'smtp-source -d:                                       %s msgs/s   (load %s)\n' "$source_rate" "$source_load"
 printf 'Ratio Herald / smtp-source: %.2f (goal >= 0.50); Herald end to end %.0f msgs/s (goal >= 3000)\n' \
     "$(awk -v h="$herald_rate" -v s="$source_rate" 'BEGIN { print h / s }')" "$herald_rate"
+# What the CPU time alone allows when nothing else runs: a bound that the load average does not blur.
+printf 'CPU per message: Herald %s µs + PostgreSQL %s µs + sink %s µs; smtp-source %s µs + sink %s µs\n' \
+    "$herald_cpu" "$herald_pg_cpu" "$herald_sink_cpu" "$source_cpu" "$source_sink_cpu"
+printf 'On %s idle cores the CPU alone would allow: Herald %s msgs/s, smtp-source %s msgs/s\n' "$(nproc)" \
+    "$(awk -v c="$(nproc)" -v a="$herald_cpu" -v b="$herald_pg_cpu" -v d="$herald_sink_cpu" 'BEGIN { printf "%.0f", c * 1e6 / (a + b + d) }')" \
+    "$(awk -v c="$(nproc)" -v a="$source_cpu" -v d="$source_sink_cpu" 'BEGIN { printf "%.0f", c * 1e6 / (a + d) }')"
