@@ -5,6 +5,7 @@
 //   queries  DATABASE [--explain] time to the first keyset page, to a count and to filtered results
 // DATABASE is --pg HOST:PORT/NAME (user postgres, no password) or --sqlite PATH.
 // Figures are printed as "figure <name> <value>" lines for the script, between human-readable ones.
+#include "BenchOutput.h"
 #include "NonprofitFileGenerator.h"
 #include "importexport/NonprofitImporter.h"
 #include "storage/Database.h"
@@ -22,18 +23,10 @@
 
 using namespace herald;
 
+using bench::figure;
+using bench::print;
+
 namespace {
-
-void print(const QString& line)
-{
-    std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);
-    std::fflush(stdout);
-}
-
-void figure(const QString& name, double value)
-{
-    print(QStringLiteral("figure %1 %2").arg(name).arg(value, 0, 'f', 3));
-}
 
 std::unique_ptr<Database> openDatabase(const QCommandLineParser& parser)
 {

@@ -5,6 +5,7 @@
 #include "RenderContext.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 
 namespace herald {
 
@@ -32,8 +33,19 @@ CampaignMessageComposer::CampaignMessageComposer(const Campaign& campaign, const
         m_error = tr("Campaign '%1' cannot be rendered: %2").arg(campaign.name, m_error);
 }
 
-Result<OutgoingMessage> CampaignMessageComposer::compose(qint64 sendId, const Nonprofit& recipient, const QDate& date) const
+QDate CampaignMessageComposer::today() const
 {
+    const qint64 now = QDeadlineTimer::current().deadline();
+    if (!m_today.isValid() || now - m_todayCheckedMs >= 1000) {
+        m_today = QDate::currentDate();
+        m_todayCheckedMs = now;
+    }
+    return m_today;
+}
+
+Result<OutgoingMessage> CampaignMessageComposer::compose(qint64 sendId, const Nonprofit& recipient, const QDate& day) const
+{
+    const QDate date = day.isValid() ? day : today();
     if (!isValid())
         return Error::make(Error::Kind::Validation, m_error);
     const QString unsubscribeUrl = m_campaign.unsubscribeBaseUrl.isEmpty()
@@ -47,9 +59,10 @@ Result<OutgoingMessage> CampaignMessageComposer::compose(qint64 sendId, const No
     spec.toName = recipient.name;
     spec.toEmail = recipient.email;
     spec.replyTo = m_campaign.replyTo;
-    spec.subject = m_subject.render(context).simplified();
-    spec.htmlBody = m_campaign.htmlBody.isEmpty() ? QString() : m_html.render(context);
-    spec.textBody = m_campaign.textBody.isEmpty() ? QString() : m_text.render(context);
+    const CompiledTemplate::Values values(context); // converted once for the three parts
+    spec.subject = m_subject.render(values).simplified();
+    spec.htmlBody = m_campaign.htmlBody.isEmpty() ? QString() : m_html.render(values);
+    spec.textBody = m_campaign.textBody.isEmpty() ? QString() : m_text.render(values);
     spec.messageId = MessageBuilder::messageIdFor(sendId, m_campaign.id, m_campaign.fromEmail);
     spec.date = QDateTime::currentDateTimeUtc();
     spec.unsubscribeUrl = unsubscribeUrl;

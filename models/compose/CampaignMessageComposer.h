@@ -24,15 +24,21 @@ public:
     QString problem() const { return m_error; }
     const Campaign& campaign() const { return m_campaign; }
 
-    Result<OutgoingMessage> compose(qint64 sendId, const Nonprofit& recipient, const QDate& date = QDate::currentDate()) const;
+    // `date` is the {{date}} placeholder's day; without one, today.
+    Result<OutgoingMessage> compose(qint64 sendId, const Nonprofit& recipient, const QDate& date = QDate()) const;
 
 private:
+    QDate today() const;
+
     Campaign m_campaign;
     const UnsubscribeToken& m_signer;
     CompiledTemplate m_subject;
     CompiledTemplate m_html;
     CompiledTemplate m_text;
     QString m_error;
+    // QDate::currentDate() reads the time zone file each time: once a second is enough.
+    mutable QDate m_today;
+    mutable qint64 m_todayCheckedMs = 0;
 };
 
 } // namespace herald

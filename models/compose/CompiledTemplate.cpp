@@ -88,11 +88,14 @@ bool CompiledTemplate::compile(const QString& text, Escaping escaping, CompiledT
     return true;
 }
 
-QString CompiledTemplate::render(const RenderContext& context) const
+struct CompiledTemplate::Values::Data
 {
-    if (!m_impl)
-        return {};
     MustacheData data;
+};
+
+CompiledTemplate::Values::Values(const RenderContext& context) : m_data(std::make_unique<Data>())
+{
+    MustacheData& data = m_data->data;
     // An empty value is false, so that {{#ein}}…{{/ein}} leaves out what a nonprofit lacks.
     for (auto it = context.values().cbegin(); it != context.values().cend(); ++it) {
         if (it.value().isEmpty())
@@ -110,7 +113,22 @@ QString CompiledTemplate::render(const RenderContext& context) const
             list << MustacheData(item.toStdString());
         data.set(it.key().toStdString(), list);
     }
-    return QString::fromStdString(m_impl->mustache.render(data));
+}
+
+CompiledTemplate::Values::~Values() = default;
+
+QString CompiledTemplate::render(const RenderContext& context) const
+{
+    if (!m_impl)
+        return {};
+    return render(Values(context));
+}
+
+QString CompiledTemplate::render(const Values& values) const
+{
+    if (!m_impl)
+        return {};
+    return QString::fromStdString(m_impl->mustache.render(values.m_data->data));
 }
 
 } // namespace herald

@@ -128,38 +128,49 @@ QByteArray MimeEncoding::formatAddress(const QString& name, const QString& addre
 QByteArray MimeEncoding::quotedPrintable(const QString& text)
 {
     static const char hex[] = "0123456789ABCDEF";
-    QString normalized = text;
-    normalized.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(QLatin1Char('\r'), QLatin1Char('\n'));
-    const QList<QByteArray> lines = normalized.toUtf8().split('\n');
-    QByteArray out;
-    out.reserve(normalized.size() * 11 / 10 + 64);
-    for (int l = 0; l < lines.size(); ++l) {
-        const QByteArray& line = lines.at(l);
+    // One pass over the UTF-8 into a buffer sized for the worst case (every octet "=XX", a soft break per
+    // 24 of them): this runs for every body of every message.
+    const QByteArray utf8 = text.toUtf8();
+    const char* in = utf8.constData();
+    const qsizetype size = utf8.size();
+    QByteArray out(size * 4 + 16, Qt::Uninitialized);
+    char* o = out.data();
+    qsizetype start = 0;
+    while (true) {
+        // CRLF, CR and LF all end a line.
+        qsizetype end = start;
+        while (end < size && in[end] != '\n' && in[end] != '\r')
+            ++end;
         int column = 0;
-        for (int i = 0; i < line.size(); ++i) {
-            const uchar c = uchar(line.at(i));
-            const bool lastOfLine = i == line.size() - 1;
+        for (qsizetype i = start; i < end; ++i) {
+            const uchar c = uchar(in[i]);
             // Trailing spaces and tabs would be stripped in transit; '.' at a line start is encoded
             // too, which spares servers that mishandle dot-stuffing.
             const bool literal = (c >= 33 && c <= 126 && c != '=' && !(c == '.' && column == 0))
-                || ((c == ' ' || c == '\t') && !lastOfLine);
+                || ((c == ' ' || c == '\t') && i != end - 1);
             const int width = literal ? 1 : 3;
             if (column + width > MaxLine - 1) { // leave room for the soft break '='
-                out += "=\r\n";
+                *o++ = '=';
+                *o++ = '\r';
+                *o++ = '\n';
                 column = 0;
             }
             if (literal) {
-                out += char(c);
+                *o++ = char(c);
             } else {
-                out += '=';
-                out += hex[c >> 4];
-                out += hex[c & 15];
+                *o++ = '=';
+                *o++ = hex[c >> 4];
+                *o++ = hex[c & 15];
             }
             column += width;
         }
-        if (l < lines.size() - 1)
-            out += "\r\n";
+        if (end >= size)
+            break;
+        *o++ = '\r';
+        *o++ = '\n';
+        start = end + (in[end] == '\r' && end + 1 < size && in[end + 1] == '\n' ? 2 : 1);
     }
+    out.truncate(o - out.constData());
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "SendEngine.h"
 
+#include "HandingMarker.h"
 #include "SendQueue.h"
 #include "SenderJob.h"
 #include "SharedRateBudget.h"
@@ -55,6 +56,7 @@ Status SendEngine::start()
     m_stopping = false;
     m_running = true;
     refreshActiveCampaigns();
+    m_marker = std::make_unique<HandingMarker>(m_database, m_settings.owner);
     for (int i = 0; i < m_settings.senders; ++i)
         m_pool.start(new SenderJob(*this)); // the pool owns and deletes the job
     m_dispatcher = QThread::create([this] { dispatchLoop(); });
@@ -72,6 +74,7 @@ void SendEngine::stop()
     m_dispatcher->wait();
     delete m_dispatcher;
     m_dispatcher = nullptr;
+    m_marker.reset();
     m_running = false;
     QMutexLocker lock(&m_stateMutex);
     m_snapshot.running = false;

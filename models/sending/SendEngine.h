@@ -21,6 +21,8 @@ class QThread;
 
 namespace herald {
 
+class HandingMarker;
+
 struct EngineSettings
 {
     QString owner;          // lease owner name: host:pid:random when empty
@@ -28,6 +30,7 @@ struct EngineSettings
     int claimBatch = 500;   // rows leased per claim
     int leaseSeconds = 120; // a row not reported within this returns to the queue (or becomes unknown)
     int handBatch = 16;     // rows a sender marks "being handed over" at once; bounds unknowns after a crash
+                            // (two batches per sender: the next one is marked while one goes out)
     int flushIntervalMs = 100;
     int recoveryIntervalMs = 5000;
     RetryPolicy retry;
@@ -80,6 +83,7 @@ public:
     bool isStopping() const { return m_stopping.load(); }
     Database& database() { return m_database; }
     ProviderPool& providers() { return *m_providers; }
+    HandingMarker& handingMarker() { return *m_marker; }
     const QByteArray& unsubscribeSecret() const { return m_unsubscribeSecret; }
     void reportError(const QString& message);
 
@@ -99,6 +103,7 @@ private:
     QThreadPool m_pool;
     QElapsedTimer m_clock; // monotonic: keeps running while the process is stopped
     QThread* m_dispatcher = nullptr;
+    std::unique_ptr<HandingMarker> m_marker; // while running
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_stopping{false};
 

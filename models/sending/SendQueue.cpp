@@ -117,12 +117,14 @@ Result<QList<ClaimedSend>> SendQueue::claim(int limit, int leaseSeconds)
 
 Result<QList<ClaimedSend>> SendQueue::claimPostgres(const QSqlDatabase& db, int limit, int leaseSeconds)
 {
-    // SKIP LOCKED: concurrent claimers on other machines take other rows instead of waiting.
+    // SKIP LOCKED: concurrent claimers on other machines take other rows instead of waiting. Ordered by
+    // next_attempt_at alone, the order of sends_due_idx (equal times come in table order): adding ", s.id"
+    // sorted every pending row at each claim (190 ms at 200,000 pending, on disk; 1.7 ms this way).
     BoundQuery query(db, QStringLiteral(
         "WITH due AS ("
         "  SELECT s.id FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
         "  WHERE s.status = 'pending' AND s.next_attempt_at <= now() AND c.status = 'sending'"
-        "  ORDER BY s.next_attempt_at, s.id LIMIT :limit FOR UPDATE OF s SKIP LOCKED),"
+        "  ORDER BY s.next_attempt_at LIMIT :limit FOR UPDATE OF s SKIP LOCKED),"
         " claimed AS ("
         "  UPDATE sends SET status = 'sending', attempts = sends.attempts + 1, lease_owner = :owner,"
         "   lease_until = now() + :lease * interval '1 second', handed_at = NULL"

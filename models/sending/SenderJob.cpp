@@ -1,7 +1,7 @@
 #include "SenderJob.h"
 
+#include "HandingMarker.h"
 #include "SendEngine.h"
-#include "SendQueue.h"
 #include "compose/CampaignMessageComposer.h"
 #include "storage/CampaignRepository.h"
 
@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QThread>
 
+#include <future>
 #include <memory>
 
 namespace herald {
@@ -28,7 +29,6 @@ struct Prepared
 void SenderJob::run()
 {
     Database& database = m_engine.database();
-    SendQueue queue(database, m_engine.settings().owner);
     CampaignRepository campaigns(database);
     const UnsubscribeToken signer(m_engine.unsubscribeSecret());
     QHash<qint64, std::shared_ptr<CampaignMessageComposer>> composers;
@@ -58,16 +58,16 @@ void SenderJob::run()
         return result;
     };
 
-    while (true) {
-        const QList<ClaimedSend> batch = m_engine.takeWork(m_engine.settings().handBatch, 200);
-        if (batch.isEmpty()) {
-            if (m_engine.isStopping())
-                break;
-            continue;
-        }
+    // Rows taken and rendered, with their marks asked for: answered while the batch before goes out.
+    struct Batch
+    {
         QList<Prepared> prepared;
         QList<ClaimedSend> handing;
-        for (const ClaimedSend& row : batch) {
+        std::future<HandingMarker::Marked> marked;
+    };
+    auto nextBatch = [&](int waitMs) {
+        Batch next;
+        for (const ClaimedSend& row : m_engine.takeWork(m_engine.settings().handBatch, waitMs)) {
             const auto composer = composerFor(row.campaignId);
             if (!composer) {
                 m_engine.pushRelease(row); // the campaign could not be read now; try again later
@@ -81,19 +81,34 @@ void SenderJob::run()
                 m_engine.pushResult(finalResult(row, outcome, {}));
                 continue;
             }
-            prepared << Prepared{row, std::move(message).value()};
-            handing << row;
+            next.prepared << Prepared{row, std::move(message).value()};
+            next.handing << row;
         }
-        const auto marked = queue.markHanding(handing);
+        if (!next.handing.isEmpty())
+            next.marked = m_engine.handingMarker().mark(next.handing);
+        return next;
+    };
+
+    Batch ahead;
+    while (true) {
+        Batch current = ahead.marked.valid() ? std::move(ahead) : nextBatch(200);
+        ahead = Batch();
+        if (!current.marked.valid()) {
+            if (m_engine.isStopping())
+                break;
+            continue;
+        }
+        const auto marked = current.marked.get();
         if (!marked) {
             m_engine.reportError(marked.error().message);
-            for (const ClaimedSend& row : std::as_const(handing))
+            for (const ClaimedSend& row : std::as_const(current.handing))
                 m_engine.pushRelease(row);
             QThread::msleep(500);
             continue;
         }
+        ahead = nextBatch(0);
 
-        for (const Prepared& item : std::as_const(prepared)) {
+        for (const Prepared& item : std::as_const(current.prepared)) {
             if (!marked->contains(item.row.id))
                 continue; // another sender holds it now (this process was stalled past the lease)
             // Paused, cancelled, stopping, or held too long: what has not been handed over goes back to the
