@@ -168,7 +168,9 @@ void CampaignEditorDialog::buildForm()
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_nameEdit);
     form->addRow(tr("&Template:"), m_templateCombo);
-    form->addRow(tr("&From:"), identityRow);
+    auto* fromLabel = new QLabel(tr("&From:"), this);
+    fromLabel->setBuddy(m_identityCombo); // a row holding a layout gets no buddy by itself
+    form->addRow(fromLabel, identityRow);
     form->addRow(tr("A&udience:"), m_audienceCombo);
     form->addRow(QString(), m_audienceCountLabel);
     form->addRow(tr("Send:"), whenRow);
@@ -317,11 +319,13 @@ void CampaignEditorDialog::countAudience()
 {
     if (m_loading)
         return;
-    if (m_countWatcher.isRunning()) {
+    if (m_counting) {
         m_countPending = true; // count again once this one is in
         return;
     }
     m_countPending = false;
+    m_counting = true;
+    m_lastCount.reset();
     m_audienceCountLabel->setText(tr("Counting…"));
     Database& database = m_database;
     const QString json = audienceJson(m_audienceCombo->currentData().toLongLong());
@@ -334,6 +338,7 @@ void CampaignEditorDialog::countAudience()
 
 void CampaignEditorDialog::showCount()
 {
+    m_counting = false;
     if (m_countPending) {
         countAudience();
         return;
@@ -343,6 +348,7 @@ void CampaignEditorDialog::showCount()
         m_audienceCountLabel->setText(size.error().message);
         return;
     }
+    m_lastCount = size.value();
     const auto n = [](qint64 value) { return int(qMin<qint64>(value, std::numeric_limits<int>::max())); };
     m_audienceCountLabel->setText(tr("%Ln recipient(s)", nullptr, n(size->recipients)) + QStringLiteral(" · ")
                                   + tr("%Ln suppressed (on the suppression list, not sent)", nullptr,
@@ -391,6 +397,7 @@ void CampaignEditorDialog::addIdentity()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         reloadIdentities(dialog->identity().id);
         markDirty();
+        clearErrors(); // the missing identity the last error named is there now
     });
     dialog->open();
 }
@@ -434,7 +441,10 @@ void CampaignEditorDialog::queue()
     if (!scheduled) {
         const auto answer = MessageBox::question(
             this, tr("Send Campaign"),
-            tr("Send “%1” now? %2").arg(m_campaign.name, m_audienceCountLabel->text()),
+            m_lastCount ? tr("Send “%1” now to %Ln recipient(s)?", nullptr,
+                             int(qMin<qint64>(m_lastCount->recipients, std::numeric_limits<int>::max())))
+                              .arg(m_campaign.name)
+                        : tr("Send “%1” now to %2?").arg(m_campaign.name, m_audienceCombo->currentText()),
             MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::No,
             {{QMessageBox::Yes, tr("Send Now")}, {QMessageBox::No, tr("Not Yet")}});
         if (answer != QMessageBox::Yes)

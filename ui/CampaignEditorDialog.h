@@ -10,6 +10,7 @@
 #include <QHash>
 
 #include <atomic>
+#include <optional>
 #include <memory>
 
 class QComboBox;
@@ -36,7 +37,7 @@ public:
     ~CampaignEditorDialog() override;
 
     const Campaign& campaign() const { return m_campaign; }
-    bool isCounting() const { return m_countWatcher.isRunning() || m_countPending; }
+    bool isCounting() const { return m_counting; }
     bool isQueueing() const { return m_queueWatcher.isRunning(); }
 
 public slots:
@@ -94,6 +95,8 @@ private:
 
     QFutureWatcher<Result<AudienceSize>> m_countWatcher;
     bool m_countPending = false; // the audience changed while a count was running
+    bool m_counting = false;
+    std::optional<AudienceSize> m_lastCount; // the audience as last counted; unset while counting     // until the count is shown (finished comes after isRunning() turns false)
     QFutureWatcher<Status> m_queueWatcher;
     std::shared_ptr<std::atomic<bool>> m_queueCancelled;
     QProgressDialog* m_progress = nullptr;

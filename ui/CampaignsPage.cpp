@@ -24,7 +24,7 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return tr(text); }
+QString tr(const char* text) { return QCoreApplication::translate("herald::CampaignsPage", text); }
 
 QString statusText(CampaignStatus status)
 {
@@ -138,8 +138,8 @@ CampaignsPage::CampaignsPage(Database& database, QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    const std::pair<int, int> widths[] = {{Name, 220}, {Status, 85},       {Template, 160},     {Audience, 170},
-                                          {AudienceSize, 100}, {Sent, 70}, {Failed, 70}, {ScheduledFor, 130}};
+    const std::pair<int, int> widths[] = {{Name, 200},         {Status, 85}, {Template, 150},  {Audience, 160},
+                                          {AudienceSize, 100}, {Sent, 60},   {Failed, 60},     {ScheduledFor, 125}};
     for (const auto& [column, width] : widths)
         m_table->setColumnWidth(column, width);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &CampaignsPage::editCurrent);
@@ -226,11 +226,12 @@ int CampaignsPage::rowCount() const
 
 void CampaignsPage::refresh()
 {
-    if (m_loader.isRunning()) {
+    if (m_loading) {
         m_reloadPending = true;
         return;
     }
     m_reloadPending = false;
+    m_loading = true;
     if (const auto current = currentRow(); current && m_selectAfterLoad == 0)
         m_selectAfterLoad = current->campaign.id;
     Database& database = m_database;
@@ -244,6 +245,7 @@ void CampaignsPage::refresh()
 
 void CampaignsPage::showRows()
 {
+    m_loading = false;
     if (m_reloadPending) {
         refresh();
         return;
@@ -387,7 +389,7 @@ void CampaignsPage::duplicateCurrent()
     copy.scheduledAt = {};
     copy.archived = false;
     copy.templateVersion = 0;
-    if (const Status inserted = CampaignRepository(m_database).insert(copy); !inserted) {
+    if (const herald::Status inserted = CampaignRepository(m_database).insert(copy); !inserted) {
         showError(inserted.error().message);
         return;
     }
@@ -419,7 +421,7 @@ void CampaignsPage::deleteCurrent()
         {{QMessageBox::Yes, tr("Delete")}, {QMessageBox::No, tr("Keep")}});
     if (answer != QMessageBox::Yes)
         return;
-    if (const Status removed = CampaignRepository(m_database).remove(current->campaign.id); !removed)
+    if (const herald::Status removed = CampaignRepository(m_database).remove(current->campaign.id); !removed)
         showError(removed.error().message);
     refresh();
 }

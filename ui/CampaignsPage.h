@@ -40,7 +40,7 @@ public:
     explicit CampaignsPage(Database& database, QWidget* parent = nullptr);
     ~CampaignsPage() override;
 
-    bool isLoading() const { return m_loader.isRunning() || m_reloadPending; }
+    bool isLoading() const { return m_loading; }
     int rowCount() const;
 
 public slots:
@@ -77,6 +77,7 @@ private:
     QList<CampaignListRow> m_rows;
     QFutureWatcher<Result<QList<CampaignListRow>>> m_loader;
     bool m_reloadPending = false;
+    bool m_loading = false; // until the rows are shown (finished comes after isRunning() turns false)
     qint64 m_selectAfterLoad = 0;
 };
 

@@ -119,7 +119,7 @@ void TestSendDialog::loadProviders()
 
 void TestSendDialog::send()
 {
-    if (m_watcher.isRunning())
+    if (m_sending)
         return;
     FormFeedback::markInvalid(m_addressEdit, false);
     if (m_nonprofitCombo->currentIndex() < 0 || m_providerCombo->currentIndex() < 0) {
@@ -135,6 +135,7 @@ void TestSendDialog::send()
         if (auto stored = SecretStore::instance().read(SecretStore::providerKey(provider->name)))
             secret = stored.value();
     }
+    m_sending = true;
     m_sendButton->setEnabled(false);
     m_resultLabel->setText(tr("Sending…"));
     Database& database = m_database;
@@ -153,6 +154,7 @@ void TestSendDialog::send()
 
 void TestSendDialog::showResult()
 {
+    m_sending = false;
     m_sendButton->setEnabled(true);
     const Result<DeliveryOutcome> outcome = m_watcher.result();
     if (!outcome) {

@@ -25,7 +25,8 @@ public:
     TestSendDialog(Database& database, qint64 campaignId, QWidget* parent = nullptr);
     ~TestSendDialog() override;
 
-    bool isSending() const { return m_watcher.isRunning(); }
+    // True until the result is shown (the watcher's finished signal comes after isRunning() turns false).
+    bool isSending() const { return m_sending; }
 
 public slots:
     void send();
@@ -45,6 +46,7 @@ private:
     QLabel* m_resultLabel;
     QPushButton* m_sendButton;
     QFutureWatcher<Result<DeliveryOutcome>> m_watcher;
+    bool m_sending = false;
 };
 
 } // namespace herald

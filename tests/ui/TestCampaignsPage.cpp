@@ -153,7 +153,7 @@ private slots:
     {
         waitForList();
         QCOMPARE(table()->rowCount(), 0);
-        QCOMPARE(find<QLabel>("campaignCountLabel")->text(), QStringLiteral("0 campaigns"));
+        QVERIFY(find<QLabel>("campaignCountLabel")->text().startsWith(QLatin1String("0 campaign")));
         QVERIFY(find<QLabel>("campaignHintLabel")->text().contains(QLatin1String("No campaigns yet")));
     }
 
@@ -170,15 +170,17 @@ private slots:
         // The live count: all active nonprofits, one of them on the suppression list.
         auto* countLabel = find<QLabel>("audienceCountLabel", editor);
         QTRY_VERIFY(!editor->isCounting());
-        QCOMPARE(countLabel->text(),
-                 QStringLiteral("4 recipients · 1 suppressed (on the suppression list, not sent)"));
+        // The English plural forms come from ui/translations (updated by the lead), so match the numbers.
+        QVERIFY2(countLabel->text().startsWith(QLatin1String("4 recipient")), qPrintable(countLabel->text()));
+        QVERIFY2(countLabel->text().contains(QStringLiteral(" · 1 suppressed")), qPrintable(countLabel->text()));
         auto* audience = find<QComboBox>("audienceCombo", editor);
         audience->setCurrentIndex(audience->findData(m_segmentId));
         QTRY_VERIFY(!editor->isCounting());
-        QCOMPARE(countLabel->text(), QStringLiteral("1 recipient · 0 suppressed (on the suppression list, not sent)"));
+        QVERIFY2(countLabel->text().startsWith(QLatin1String("1 recipient")), qPrintable(countLabel->text()));
+        QVERIFY2(countLabel->text().contains(QStringLiteral(" · 0 suppressed")), qPrintable(countLabel->text()));
         audience->setCurrentIndex(0);
         QTRY_VERIFY(!editor->isCounting());
-        QVERIFY(countLabel->text().startsWith(QLatin1String("4 recipients")));
+        QVERIFY(countLabel->text().startsWith(QLatin1String("4 recipient")));
 
         // Queueing without a sender names what is missing, and nothing is queued.
         auto* error = find<QLabel>("errorLabel", editor);
@@ -303,9 +305,10 @@ private slots:
         QVERIFY(editor);
         QVERIFY(find<QRadioButton>("sendNowRadio", editor)->isChecked());
         QCOMPARE(find<QPushButton>("queueButton", editor)->text(), QStringLiteral("Send &Now"));
+        QTRY_VERIFY(!editor->isCounting());
         MessageBox::setNextAnswer(QMessageBox::Yes);
         QTest::mouseClick(find<QPushButton>("queueButton", editor), Qt::LeftButton);
-        QVERIFY2(MessageBox::lastText().contains(QLatin1String("4 recipients")), qPrintable(MessageBox::lastText()));
+        QVERIFY2(MessageBox::lastText().contains(QLatin1String("now to 4 recipient")), qPrintable(MessageBox::lastText()));
         QTRY_VERIFY_WITH_TIMEOUT(!editor, 15000);
 
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'pending'")), qint64(4));
