@@ -1,5 +1,8 @@
 #include "DatabaseTestCase.h"
 #include "SendingFixture.h"
+#include "SmtpTestServer.h"
+#include "sending/SendEngine.h"
+#include "sending/providers/SmtpTransport.h"
 #include "sending/CampaignLauncher.h"
 #include "sending/SendQueue.h"
 #include "storage/CampaignRepository.h"
@@ -191,6 +194,37 @@ private slots:
         QVERIFY(CampaignRepository(database()).find(orphan.id)->status == CampaignStatus::Draft);
         QVERIFY(CampaignRepository(database()).find(fine.id)->status == CampaignStatus::Sending);
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE campaign_id = %1").arg(fine.id)), qint64(5));
+    }
+
+    // The dispatcher's periodic recovery step starts due campaigns: a scheduled campaign goes out by itself.
+    void theEngineStartsAScheduledCampaignWhenItIsDue()
+    {
+        seed();
+        test::SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        const Campaign campaign = draft(QStringLiteral("Timed"));
+        QVERIFY(CampaignLauncher(database()).schedule(campaign.id, QDateTime::currentDateTimeUtc().addSecs(30)).ok());
+        Provider provider;
+        provider.name = QStringLiteral("local");
+        provider.host = QStringLiteral("127.0.0.1");
+        provider.port = server.port();
+        provider.tls = Provider::Tls::None;
+        provider.ratePerSecond = 1000;
+        auto pool = std::make_shared<ProviderPool>(QList<Provider>{provider}, [](const Provider& entry) {
+            return std::unique_ptr<MailTransport>(std::make_unique<SmtpTransport>(SmtpSettings::fromProvider(entry, {})));
+        });
+        EngineSettings settings;
+        settings.recoveryIntervalMs = 100;
+        SendEngine engine(database(), settings, pool, QByteArrayLiteral("secret"));
+        QVERIFY(engine.start().ok());
+        QTest::qWait(400); // several recovery steps: not due yet, nothing goes out
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(0));
+        makeDue(campaign.id);
+        QVERIFY2(server.waitForMessages(4, 15000), qPrintable(engine.snapshot().lastError));
+        QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'")), qint64(4),
+                                  10000);
+        engine.stop();
+        QCOMPARE(server.messages().size(), 4); // the suppressed address got nothing
     }
 
     void refusesATimeInThePast()
