@@ -190,11 +190,16 @@ void CampaignEditorDialog::buildForm()
     connect(m_testSendButton, &QPushButton::clicked, this, &CampaignEditorDialog::openTestSend);
     connect(m_saveButton, &QPushButton::clicked, this, &CampaignEditorDialog::saveDraft);
     connect(m_queueButton, &QPushButton::clicked, this, &CampaignEditorDialog::queue);
+    m_unscheduleButton = new QPushButton(tr("&Unschedule"), this);
+    m_unscheduleButton->setObjectName(QStringLiteral("unscheduleButton"));
+    m_unscheduleButton->setToolTip(tr("Make the campaign a draft again; nothing has been queued yet"));
+    connect(m_unscheduleButton, &QPushButton::clicked, this, &CampaignEditorDialog::unschedule);
     connect(closeButton, &QPushButton::clicked, this, &CampaignEditorDialog::reject);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_testSendButton);
     buttons->addStretch(1);
     buttons->addWidget(m_saveButton);
+    buttons->addWidget(m_unscheduleButton);
     buttons->addWidget(m_queueButton);
     buttons->addWidget(closeButton);
 
@@ -277,6 +282,7 @@ void CampaignEditorDialog::load(const Campaign& campaign)
         field->setEnabled(editable);
     m_saveButton->setEnabled(editable);
     m_queueButton->setEnabled(editable);
+    m_unscheduleButton->setVisible(campaign.status == CampaignStatus::Scheduled);
     m_statusLabel->setText(editable ? QString()
                                     : tr("This campaign is %1; only drafts can be changed or queued.")
                                           .arg(toString(campaign.status)));
@@ -497,6 +503,24 @@ void CampaignEditorDialog::queueFinished()
     }
     m_dirty = false;
     QDialog::accept();
+}
+
+void CampaignEditorDialog::unschedule()
+{
+    clearErrors();
+    CampaignRepository repository(m_database);
+    if (auto moved = repository.setStatus(m_campaign.id, CampaignStatus::Scheduled, CampaignStatus::Draft); !moved) {
+        showError(moved.error());
+        return;
+    }
+    auto stored = repository.find(m_campaign.id);
+    if (!stored) {
+        showError(stored.error());
+        return;
+    }
+    m_campaign = stored.value();
+    load(m_campaign);
+    emit campaignSaved(m_campaign.id);
 }
 
 void CampaignEditorDialog::reject()

@@ -46,6 +46,8 @@ public slots:
     void openTestSend();
     // "Send now" or "Schedule", whichever is chosen.
     void queue();
+    // A scheduled campaign back to draft, so its time or anything else can change.
+    void unschedule();
     void reject() override;
 
 signals:
@@ -91,6 +93,7 @@ private:
     QPushButton* m_saveButton = nullptr;
     QPushButton* m_testSendButton = nullptr;
     QPushButton* m_queueButton = nullptr;
+    QPushButton* m_unscheduleButton = nullptr;
     QHash<QString, QWidget*> m_fields; // by the field names errors use
 
     QFutureWatcher<Result<AudienceSize>> m_countWatcher;

@@ -98,10 +98,33 @@ Result<QSqlDatabase> CampaignRepository::connectionToWrite(Campaign& campaign)
 
 Error CampaignRepository::writeError(const Campaign& campaign, const QSqlError& error, const QString& what)
 {
-    if (SqlErrors::isForeignKeyViolation(error))
+    if (SqlErrors::isForeignKeyViolation(error)) {
+        // Which of the rows the campaign refers to is gone: the template, the sender identity or the segment.
+        const struct
+        {
+            QString table;
+            qint64 id;
+            QString field;
+            QString message;
+        } references[] = {
+            {QStringLiteral("sender_identities"), campaign.senderIdentityId, QStringLiteral("sender_identity_id"),
+             tr("The sender identity (#%1) of campaign '%2' does not exist any more; choose another.")},
+            {QStringLiteral("segments"), campaign.segmentId, QStringLiteral("audience"),
+             tr("The segment (#%1) of campaign '%2' does not exist any more; choose another audience.")},
+        };
+        for (const auto& reference : references) {
+            if (reference.id <= 0)
+                continue;
+            BoundQuery exists(m_database.connection(),
+                              QStringLiteral("SELECT 1 FROM %1 WHERE id = :id").arg(reference.table));
+            if (exists.bind(QStringLiteral(":id"), reference.id).exec(what) && !exists.next())
+                return Error::validation(reference.field,
+                                         reference.message.arg(QString::number(reference.id), campaign.name));
+        }
         return Error::validation(QStringLiteral("template_id"),
                                  tr("The template (#%1) of campaign '%2' does not exist any more; choose another.")
                                      .arg(QString::number(campaign.templateId), campaign.name));
+    }
     if (SqlErrors::isUniqueViolation(error))
         return Error{Error::Kind::Duplicate,
                      tr("Another campaign already has the UUID %1 of campaign '%2'.").arg(campaign.uuid, campaign.name),

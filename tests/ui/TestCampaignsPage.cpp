@@ -348,6 +348,24 @@ private slots:
         QCOMPARE(cell(QStringLiteral("Autumn appeal"), CampaignsPage::ScheduledFor),
                  at.date().toString(QStringLiteral("yyyy-MM-dd")) + QStringLiteral(" 09:30"));
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(5)); // nothing queued for it yet
+        // Back to draft to change its time, then scheduled again.
+        selectCampaign(QStringLiteral("Autumn appeal"));
+        editor = openEditor("editCampaignButton");
+        QVERIFY(editor);
+        QVERIFY(!find<QPushButton>("queueButton", editor)->isEnabled());
+        QTest::mouseClick(find<QPushButton>("unscheduleButton", editor), Qt::LeftButton);
+        QVERIFY(find<QPushButton>("queueButton", editor)->isEnabled());
+        QVERIFY(find<QPushButton>("unscheduleButton", editor)->isHidden());
+        waitForList();
+        QTRY_COMPARE(cell(QStringLiteral("Autumn appeal"), CampaignsPage::Status), QStringLiteral("Draft"));
+        find<QDateTimeEdit>("scheduleEdit", editor)->setDateTime(QDateTime(at.date(), QTime(10, 0)));
+        QTest::mouseClick(find<QPushButton>("queueButton", editor), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!editor, 15000);
+        waitForList();
+        QTRY_COMPARE(cell(QStringLiteral("Autumn appeal"), CampaignsPage::ScheduledFor),
+                     at.date().toString(QStringLiteral("yyyy-MM-dd")) + QStringLiteral(" 10:00"));
+        QCOMPARE(cell(QStringLiteral("Autumn appeal"), CampaignsPage::Status), QStringLiteral("Scheduled"));
+        selectCampaign(QStringLiteral("Spring appeal"));
         saveScreenshot(m_window.get(), QStringLiteral("campaigns-page.png"));
     }
 };

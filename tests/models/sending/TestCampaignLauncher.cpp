@@ -227,6 +227,22 @@ private slots:
         QCOMPARE(server.messages().size(), 4); // the suppressed address got nothing
     }
 
+    void aDeletedSenderIdentityIsNamedWhenSaving()
+    {
+        seed();
+        Campaign campaign = draft(QStringLiteral("Stale choice"));
+        SenderIdentity other = m_identity;
+        other.id = 0;
+        other.uuid.clear();
+        other.name = QStringLiteral("Short-lived office");
+        QVERIFY(SenderIdentityRepository(database()).insert(other).ok());
+        QVERIFY(SenderIdentityRepository(database()).remove(other.id).value());
+        campaign.senderIdentityId = other.id; // chosen in an editor opened before someone deleted it
+        const Status refused = CampaignRepository(database()).update(campaign);
+        QCOMPARE(refused.error().field, QStringLiteral("sender_identity_id"));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("#%1").arg(other.id)), qPrintable(refused.error().message));
+    }
+
     void refusesATimeInThePast()
     {
         seed();
