@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CampaignsPage.h"
 #include "ConnectionMonitor.h"
 #include "MessageBox.h"
 #include "NonprofitsPage.h"
@@ -92,11 +93,7 @@ void MainWindow::buildPages(ProfileStore& profiles)
             tr("Here you will write an email once (subject, HTML and plain text with fields "
                "such as {{name}}) and see it rendered for a real nonprofit before sending."),
             m_pages));
-    addPage(Campaigns, tr("Campaigns"),
-        new PlaceholderPage(tr("Campaigns"),
-            tr("Here you will pair a template with an audience (for example the tag "
-               "2026-gala), send yourself a test, and queue the campaign."),
-            m_pages));
+    addPage(Campaigns, tr("Campaigns"), new CampaignsPage(m_database, m_pages));
     addPage(Sending, tr("Sending"),
         new PlaceholderPage(tr("Sending"),
             tr("Here you will follow a campaign as it goes out: progress, retries of soft "

@@ -29,4 +29,22 @@ bool fromString(const QString& text, CampaignStatus* status)
                            CampaignStatus::Paused, CampaignStatus::Completed, CampaignStatus::Cancelled}, status);
 }
 
+QString toString(UnknownPolicy policy)
+{
+    switch (policy) {
+    case UnknownPolicy::Ask:
+        return QStringLiteral("ask");
+    case UnknownPolicy::Resend:
+        return QStringLiteral("resend");
+    case UnknownPolicy::MarkSent:
+        return QStringLiteral("mark_sent");
+    }
+    return {};
+}
+
+bool fromString(const QString& text, UnknownPolicy* policy)
+{
+    return parseEnum(text, {UnknownPolicy::Ask, UnknownPolicy::Resend, UnknownPolicy::MarkSent}, policy);
+}
+
 } // namespace herald

@@ -10,6 +10,12 @@ enum class CampaignStatus { Draft, Scheduled, Sending, Paused, Completed, Cancel
 QString toString(CampaignStatus status);
 bool fromString(const QString& text, CampaignStatus* status);
 
+// What to do with messages whose outcome a crash made unknown (campaigns.unknown_policy).
+enum class UnknownPolicy { Ask, Resend, MarkSent };
+
+QString toString(UnknownPolicy policy);
+bool fromString(const QString& text, UnknownPolicy* policy);
+
 // A mailing: a template snapshot, an audience and a sender identity. Syncable: UUID and version.
 struct Campaign
 {
@@ -33,6 +39,10 @@ struct Campaign
     QDateTime createdAt;
     QDateTime updatedAt;
     int version = 0;
+    qint64 senderIdentityId = 0; // 0: none chosen
+    qint64 segmentId = 0;        // the saved segment the audience names; 0: all active nonprofits
+    bool archived = false;       // hidden from the campaign list unless asked for
+    UnknownPolicy unknownPolicy = UnknownPolicy::Ask;
 };
 
 } // namespace herald

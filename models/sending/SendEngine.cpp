@@ -209,6 +209,9 @@ void SendEngine::dispatchLoop()
             } else {
                 reportError(recovered.error().message);
             }
+            // Scheduled campaigns whose time has come join the queue here, in whichever instance gets there first.
+            if (auto started = queue.startDueCampaigns(); !started)
+                reportError(started.error().message);
             (void)queue.completeFinishedCampaigns();
             lastRecovery = now;
         }

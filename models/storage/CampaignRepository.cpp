@@ -18,7 +18,7 @@ const QString DefaultAudience = QStringLiteral("{\"all\":true}");
 const QString SelectColumns = QStringLiteral(
     "SELECT id, uuid, name, template_id, template_version, subject, html_body, text_body, audience, from_name, "
     "from_email, reply_to, postal_address, unsubscribe_base_url, status, scheduled_at, created_by, created_at, "
-    "updated_at, version FROM campaigns ");
+    "updated_at, version, sender_identity_id, segment_id, archived, unknown_policy FROM campaigns ");
 
 void normalize(Campaign& campaign)
 {
@@ -29,11 +29,16 @@ void normalize(Campaign& campaign)
         campaign.audience = DefaultAudience;
 }
 
+// A reference column: NULL when no row is referenced.
+QVariant optionalId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
 void bindFields(BoundQuery& query, const Campaign& campaign, const SqlDialect& dialect)
 {
     query.bind(QStringLiteral(":name"), campaign.name)
-        .bind(QStringLiteral(":template_id"),
-              campaign.templateId > 0 ? QVariant(campaign.templateId) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":template_id"), optionalId(campaign.templateId))
         .bind(QStringLiteral(":template_version"), campaign.templateVersion)
         .bind(QStringLiteral(":subject"), campaign.subject)
         .bind(QStringLiteral(":html_body"), campaign.htmlBody)
@@ -44,7 +49,10 @@ void bindFields(BoundQuery& query, const Campaign& campaign, const SqlDialect& d
         .bind(QStringLiteral(":reply_to"), campaign.replyTo)
         .bind(QStringLiteral(":postal_address"), campaign.postalAddress)
         .bind(QStringLiteral(":unsubscribe_base_url"), campaign.unsubscribeBaseUrl)
-        .bind(QStringLiteral(":scheduled_at"), dialect.timestamp(campaign.scheduledAt));
+        .bind(QStringLiteral(":scheduled_at"), dialect.timestamp(campaign.scheduledAt))
+        .bind(QStringLiteral(":sender_identity_id"), optionalId(campaign.senderIdentityId))
+        .bind(QStringLiteral(":segment_id"), optionalId(campaign.segmentId))
+        .bind(QStringLiteral(":unknown_policy"), toString(campaign.unknownPolicy));
 }
 } // namespace
 
@@ -73,6 +81,10 @@ Campaign CampaignRepository::readRow(const QSqlQuery& query)
     row.createdAt = SqlDialect::readTimestamp(query.value(17));
     row.updatedAt = SqlDialect::readTimestamp(query.value(18));
     row.version = query.value(19).toInt();
+    row.senderIdentityId = query.value(20).toLongLong();
+    row.segmentId = query.value(21).toLongLong();
+    row.archived = query.value(22).toBool();
+    fromString(query.value(23).toString(), &row.unknownPolicy);
     return row;
 }
 
@@ -86,10 +98,33 @@ Result<QSqlDatabase> CampaignRepository::connectionToWrite(Campaign& campaign)
 
 Error CampaignRepository::writeError(const Campaign& campaign, const QSqlError& error, const QString& what)
 {
-    if (SqlErrors::isForeignKeyViolation(error))
+    if (SqlErrors::isForeignKeyViolation(error)) {
+        // Which of the rows the campaign refers to is gone: the template, the sender identity or the segment.
+        const struct
+        {
+            QString table;
+            qint64 id;
+            QString field;
+            QString message;
+        } references[] = {
+            {QStringLiteral("sender_identities"), campaign.senderIdentityId, QStringLiteral("sender_identity_id"),
+             tr("The sender identity (#%1) of campaign '%2' does not exist any more; choose another.")},
+            {QStringLiteral("segments"), campaign.segmentId, QStringLiteral("audience"),
+             tr("The segment (#%1) of campaign '%2' does not exist any more; choose another audience.")},
+        };
+        for (const auto& reference : references) {
+            if (reference.id <= 0)
+                continue;
+            BoundQuery exists(m_database.connection(),
+                              QStringLiteral("SELECT 1 FROM %1 WHERE id = :id").arg(reference.table));
+            if (exists.bind(QStringLiteral(":id"), reference.id).exec(what) && !exists.next())
+                return Error::validation(reference.field,
+                                         reference.message.arg(QString::number(reference.id), campaign.name));
+        }
         return Error::validation(QStringLiteral("template_id"),
                                  tr("The template (#%1) of campaign '%2' does not exist any more; choose another.")
                                      .arg(QString::number(campaign.templateId), campaign.name));
+    }
     if (SqlErrors::isUniqueViolation(error))
         return Error{Error::Kind::Duplicate,
                      tr("Another campaign already has the UUID %1 of campaign '%2'.").arg(campaign.uuid, campaign.name),
@@ -107,10 +142,12 @@ Status CampaignRepository::insert(Campaign& campaign)
     BoundQuery query(db.value(),
                      QStringLiteral("INSERT INTO campaigns (uuid, name, template_id, template_version, subject, "
                                     "html_body, text_body, audience, from_name, from_email, reply_to, postal_address, "
-                                    "unsubscribe_base_url, status, scheduled_at, created_by) VALUES (:uuid, :name, "
+                                    "unsubscribe_base_url, status, scheduled_at, created_by, sender_identity_id, segment_id, "
+                                    "unknown_policy) VALUES (:uuid, :name, "
                                     ":template_id, :template_version, :subject, :html_body, :text_body, :audience, "
                                     ":from_name, :from_email, :reply_to, :postal_address, :unsubscribe_base_url, "
-                                    ":status, :scheduled_at, :created_by) "
+                                    ":status, :scheduled_at, :created_by, :sender_identity_id, :segment_id, "
+                                    ":unknown_policy) "
                                     "RETURNING id, version, created_at, updated_at"));
     bindFields(query, campaign, m_dialect);
     query.bind(QStringLiteral(":uuid"), campaign.uuid)
@@ -138,7 +175,9 @@ Status CampaignRepository::update(Campaign& campaign)
                                     "html_body = :html_body, text_body = :text_body, audience = :audience, "
                                     "from_name = :from_name, from_email = :from_email, reply_to = :reply_to, "
                                     "postal_address = :postal_address, unsubscribe_base_url = :unsubscribe_base_url, "
-                                    "scheduled_at = :scheduled_at, updated_at = %1, version = version + 1 "
+                                    "scheduled_at = :scheduled_at, sender_identity_id = :sender_identity_id, "
+                                    "segment_id = :segment_id, unknown_policy = :unknown_policy, "
+                                    "updated_at = %1, version = version + 1 "
                                     "WHERE id = :id AND version = :version RETURNING version, updated_at, status")
                          .arg(m_dialect.now()));
     bindFields(query, campaign, m_dialect);
@@ -200,6 +239,27 @@ Status CampaignRepository::remove(qint64 id)
     return Error::make(Error::Kind::Conflict,
                        tr("Campaign '%1' (#%2) is sending; pause or cancel it before deleting it.")
                            .arg(current->name, QString::number(id)));
+}
+
+Result<int> CampaignRepository::setArchived(qint64 id, bool archived)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    // A literal rather than a bound bool: the column is boolean on PostgreSQL and an integer on SQLite.
+    BoundQuery query(db.value(), QStringLiteral("UPDATE campaigns SET archived = %1, updated_at = %2, "
+                                                "version = version + 1 WHERE id = :id RETURNING version")
+                                     .arg(archived ? (m_dialect.isPostgres() ? QStringLiteral("true") : QStringLiteral("1"))
+                                                   : (m_dialect.isPostgres() ? QStringLiteral("false") : QStringLiteral("0")),
+                                          m_dialect.now()));
+    query.bind(QStringLiteral(":id"), id);
+    if (auto done = query.exec(tr("Could not archive campaign #%1").arg(id)); !done)
+        return done.error();
+    if (!query.next())
+        return Error::make(Error::Kind::NotFound, tr("Campaign #%1 does not exist.").arg(id));
+    const int version = query.value(0).toInt();
+    query.finish();
+    return version;
 }
 
 Result<int> CampaignRepository::setStatus(qint64 id, CampaignStatus from, CampaignStatus to)

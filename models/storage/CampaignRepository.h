@@ -33,6 +33,8 @@ public:
     // Moves the campaign from `from` to `to` if it is still in `from` (Conflict naming its status otherwise);
     // bumps the version and returns the new one.
     Result<int> setStatus(qint64 id, CampaignStatus from, CampaignStatus to);
+    // Hides the campaign from the list (or shows it again); bumps the version and returns the new one.
+    Result<int> setArchived(qint64 id, bool archived);
 
 private:
     // Normalizes and validates the campaign, then hands out the connection to write it on.

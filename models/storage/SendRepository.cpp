@@ -109,6 +109,24 @@ Result<QHash<SendStatus, qint64>> SendRepository::countsByStatus(qint64 campaign
     return counts;
 }
 
+Result<QHash<qint64, QHash<SendStatus, qint64>>> SendRepository::countsByCampaign()
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), QStringLiteral("SELECT campaign_id, status, count(*) FROM sends "
+                                                "GROUP BY campaign_id, status"));
+    if (auto done = query.exec(tr("Could not count the sends of the campaigns")); !done)
+        return done.error();
+    QHash<qint64, QHash<SendStatus, qint64>> counts;
+    while (query.next()) {
+        SendStatus status;
+        if (fromString(query.value(1).toString(), &status))
+            counts[query.value(0).toLongLong()].insert(status, query.value(2).toLongLong());
+    }
+    return counts;
+}
+
 Result<SendPage> SendRepository::listForCampaign(qint64 campaignId, std::optional<SendStatus> status,
                                                  const SendCursor& after, int limit)
 {

@@ -36,6 +36,8 @@ public:
     Result<Send> find(qint64 id);
     // How many sends of the campaign are in each status; a status with none is absent (value() gives 0).
     Result<QHash<SendStatus, qint64>> countsByStatus(qint64 campaignId);
+    // The same for every campaign at once (one grouped statement), keyed by campaign id.
+    Result<QHash<qint64, QHash<SendStatus, qint64>>> countsByCampaign();
     // The campaign's sends in id order, optionally in one status only, a page at a time.
     Result<SendPage> listForCampaign(qint64 campaignId, std::optional<SendStatus> status, const SendCursor& after,
                                      int limit);

@@ -1,0 +1,44 @@
+#include "AudienceCounter.h"
+
+#include "BoundQuery.h"
+#include "NonprofitCondition.h"
+#include "SegmentRepository.h"
+
+#include <QCoreApplication>
+
+namespace herald {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("AudienceCounter", text); }
+} // namespace
+
+Result<AudienceSize> AudienceCounter::count(const Audience& audience)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    NonprofitCondition condition(m_database.backend());
+    condition.matching(audience).withStatus(NonprofitStatus::Active);
+    BoundQuery query(db.value(),
+                     QStringLiteral("SELECT count(*), COALESCE(sum(CASE WHEN EXISTS (SELECT 1 FROM suppressions x "
+                                    "WHERE x.email = lower(n.email)) THEN 1 ELSE 0 END), 0) FROM nonprofits n WHERE %1")
+                         .arg(condition.sql()));
+    condition.bindTo(query);
+    const QString what = tr("Could not count the audience \"%1\"").arg(audience.describe());
+    if (auto done = query.execSingle(what, what); !done)
+        return done.error();
+    AudienceSize size;
+    size.suppressed = query.value(1).toLongLong();
+    size.recipients = query.value(0).toLongLong() - size.suppressed;
+    return size;
+}
+
+Result<AudienceSize> AudienceCounter::countCampaignAudience(const QString& audienceJson)
+{
+    auto audience = SegmentRepository(m_database).resolve(audienceJson);
+    if (!audience)
+        return audience.error();
+    return count(audience.value());
+}
+
+} // namespace herald

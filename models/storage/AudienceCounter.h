@@ -1,0 +1,32 @@
+#pragma once
+
+#include "Database.h"
+#include "domain/Audience.h"
+#include "domain/Error.h"
+
+namespace herald {
+
+// How many messages an audience would get if it were queued now: the active nonprofits it selects, split into
+// those that would be mailed and those the suppression list excludes.
+struct AudienceSize
+{
+    qint64 recipients = 0; // would be sent to
+    qint64 suppressed = 0; // selected, but on the suppression list
+};
+
+// Counts an audience in the database (one aggregate statement, no rows read into the client), with the same
+// condition SendQueue::enqueue uses, so the count is what queueing produces.
+class AudienceCounter
+{
+public:
+    explicit AudienceCounter(Database& database) : m_database(database) {}
+
+    Result<AudienceSize> count(const Audience& audience);
+    // A campaign's audience JSON: {"segment": id} counts that segment, anything else is read as an Audience.
+    Result<AudienceSize> countCampaignAudience(const QString& audienceJson);
+
+private:
+    Database& m_database;
+};
+
+} // namespace herald
