@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "CampaignCommand.h"
 #include "DbCommand.h"
 #include "ExportCommand.h"
 #include "GdprCommand.h"
@@ -34,6 +35,7 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("import"), {QT_TRANSLATE_NOOP("CommandLine", "Import nonprofits or a suppression list from CSV, with a report."), &ImportCommand::run}},
         {QStringLiteral("export"), {QT_TRANSLATE_NOOP("CommandLine", "Export nonprofits (or a search) or the suppression list to CSV."), &ExportCommand::run}},
         {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
+        {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("CommandLine", "Campaigns: list them, or render the message one nonprofit gets."), &CampaignCommand::run}},
         {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},
     };
     return commands;
