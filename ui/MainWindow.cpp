@@ -6,6 +6,7 @@
 #include "NonprofitsPage.h"
 #include "PlaceholderPage.h"
 #include "SettingsPage.h"
+#include "TemplatesPage.h"
 #include "config/Config.h"
 #include "storage/Database.h"
 #include "storage/ProfileStore.h"
@@ -44,7 +45,17 @@ MainWindow::MainWindow(Database& database, ProfileStore& profiles, QWidget* pare
     m_pages->setObjectName(QStringLiteral("pages"));
 
     buildPages(profiles);
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        // Leaving the templates page with unsaved changes asks first; Cancel stays.
+        if (m_pages->currentIndex() == Templates && row != Templates && !m_templatesPage->confirmLeave()) {
+            const QSignalBlocker blocker(m_navigation);
+            m_navigation->setCurrentRow(Templates);
+            return;
+        }
+        if (row == Templates && m_pages->currentIndex() != Templates)
+            m_templatesPage->refresh(); // nonprofits or identities may have changed elsewhere
+        m_pages->setCurrentIndex(row);
+    });
     m_navigation->setCurrentRow(Nonprofits);
 
     auto* central = new QWidget(this);
@@ -88,11 +99,8 @@ void MainWindow::buildPages(ProfileStore& profiles)
 {
     m_nonprofitsPage = new NonprofitsPage(m_database, m_pages);
     addPage(Nonprofits, tr("Nonprofits"), m_nonprofitsPage);
-    addPage(Templates, tr("Templates"),
-        new PlaceholderPage(tr("Templates"),
-            tr("Here you will write an email once (subject, HTML and plain text with fields "
-               "such as {{name}}) and see it rendered for a real nonprofit before sending."),
-            m_pages));
+    m_templatesPage = new TemplatesPage(m_database, m_pages);
+    addPage(Templates, tr("Templates"), m_templatesPage);
     addPage(Campaigns, tr("Campaigns"), new CampaignsPage(m_database, m_pages));
     addPage(Sending, tr("Sending"),
         new PlaceholderPage(tr("Sending"),
@@ -176,6 +184,10 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_templatesPage->confirmLeave()) {
+        event->ignore();
+        return;
+    }
     Config::instance().set(Config::MainWindowGeometry, saveGeometry());
     Config::instance().set(Config::MainWindowState, saveState());
     Config::instance().settings().sync();

@@ -13,6 +13,7 @@ class Database;
 class NonprofitsPage;
 class ProfileStore;
 class SettingsPage;
+class TemplatesPage;
 
 // Herald's window: a sidebar of pages (Ctrl+1…6), the pages themselves, and a status bar saying which
 // profile is open and whether its server answers.
@@ -49,6 +50,7 @@ private:
     QStackedWidget* m_pages;
     NonprofitsPage* m_nonprofitsPage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
+    TemplatesPage* m_templatesPage = nullptr;
     QLabel* m_profileLabel = nullptr;
     QLabel* m_connectionLabel = nullptr;
     ConnectionMonitor* m_monitor = nullptr;

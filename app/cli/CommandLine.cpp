@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "CampaignCommand.h"
 #include "DbCommand.h"
 #include "ExportCommand.h"
 #include "GdprCommand.h"
@@ -36,6 +37,7 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("export"), {QT_TRANSLATE_NOOP("CommandLine", "Export nonprofits (or a search) or the suppression list to CSV."), &ExportCommand::run}},
         {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
         {QStringLiteral("stats"), {QT_TRANSLATE_NOOP("CommandLine", "Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus)."), &StatsCommand::run}},
+        {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("CommandLine", "Campaigns: list them, or render the message one nonprofit gets."), &CampaignCommand::run}},
         {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},
     };
     return commands;

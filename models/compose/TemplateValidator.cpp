@@ -131,13 +131,14 @@ TemplateIssues TemplateValidator::validate(const Template& tmpl)
         if (body->trimmed().isEmpty())
             continue;
         issues << validatePart(part, *body);
+        // A missing link or address is placed at the end of the body, where the editor puts the cursor to add it.
         const QStringList used = placeholdersIn(*body);
         if (!used.contains(QStringLiteral("unsubscribe_url")))
-            issues << wholePart(part, tr("The %1 body has no {{unsubscribe_url}} link; bulk mail must offer one "
+            issues << issueAt(part, *body, body->size(), tr("The %1 body has no {{unsubscribe_url}} link; bulk mail must offer one "
                                          "(CAN-SPAM, RFC 8058).")
                                           .arg(part == QLatin1String("html") ? tr("HTML") : tr("plain-text")));
         if (!used.contains(QStringLiteral("postal_address")))
-            issues << wholePart(part, tr("The %1 body has no {{postal_address}}; CAN-SPAM requires the sender's "
+            issues << issueAt(part, *body, body->size(), tr("The %1 body has no {{postal_address}}; CAN-SPAM requires the sender's "
                                          "postal address in every message.")
                                           .arg(part == QLatin1String("html") ? tr("HTML") : tr("plain-text")));
     }

@@ -90,6 +90,20 @@ Result<Send> SendRepository::find(qint64 id)
                                  &SendRepository::readRow);
 }
 
+Result<Send> SendRepository::findForRecipient(qint64 campaignId, qint64 nonprofitId)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), SelectColumns + QStringLiteral("WHERE campaign_id = :campaign_id AND nonprofit_id = :nonprofit_id"));
+    query.bind(QStringLiteral(":campaign_id"), campaignId).bind(QStringLiteral(":nonprofit_id"), nonprofitId);
+    if (auto found = query.execSingle(tr("Could not read the send of campaign #%1 to nonprofit #%2").arg(campaignId).arg(nonprofitId),
+                                      tr("Campaign #%1 has not queued nonprofit #%2.").arg(campaignId).arg(nonprofitId));
+        !found)
+        return found.error();
+    return readRow(query.query());
+}
+
 Result<QHash<SendStatus, qint64>> SendRepository::countsByStatus(qint64 campaignId)
 {
     auto db = m_database.checkedConnection();

@@ -34,6 +34,8 @@ public:
     // Stores one queue row and fills in its id (and queued/next-attempt times left unset).
     Status insert(Send& send);
     Result<Send> find(qint64 id);
+    // The campaign's send to one nonprofit; NotFound while the campaign has not queued it.
+    Result<Send> findForRecipient(qint64 campaignId, qint64 nonprofitId);
     // How many sends of the campaign are in each status; a status with none is absent (value() gives 0).
     Result<QHash<SendStatus, qint64>> countsByStatus(qint64 campaignId);
     // The same for every campaign at once (one grouped statement), keyed by campaign id.

@@ -4,6 +4,7 @@
 #include "SqlDialect.h"
 #include "SqlErrors.h"
 #include "StoredRow.h"
+#include "Transaction.h"
 #include "domain/HeaderText.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,10 @@ QString tr(const char* text) { return QCoreApplication::translate("TemplateRepos
 const QString Table = QStringLiteral("templates");
 const QString SelectColumns = QStringLiteral("SELECT id, uuid, name, subject, html_body, text_body, created_at, "
                                              "updated_at, version FROM templates ");
+// A kept version in the columns of SelectColumns (saved_at stands for updated_at).
+const QString SelectVersionColumns = QStringLiteral(
+    "SELECT t.id, t.uuid, v.name, v.subject, v.html_body, v.text_body, t.created_at, v.saved_at, v.version "
+    "FROM template_versions v JOIN templates t ON t.id = v.template_id ");
 
 constexpr int MaxNameLength = 300;
 
@@ -95,11 +100,43 @@ Status TemplateRepository::insert(Template& messageTemplate)
     return {};
 }
 
+Result<bool> TemplateRepository::keepVersion(const QSqlDatabase& db, const Template& messageTemplate)
+{
+    BoundQuery keep(db, QStringLiteral("INSERT INTO template_versions (template_id, version, name, subject, html_body, "
+                                       "text_body, saved_at) SELECT id, version, name, subject, html_body, text_body, "
+                                       "updated_at FROM templates WHERE id = :id AND version = :version"));
+    keep.bind(QStringLiteral(":id"), messageTemplate.id).bind(QStringLiteral(":version"), messageTemplate.version);
+    if (!keep.query().exec()) {
+        // Another save of the same version kept it first (PostgreSQL makes us wait for it, then says so).
+        if (SqlErrors::isUniqueViolation(keep.query().lastError()))
+            return false;
+        return writeError(messageTemplate, keep.query().lastError(),
+                          tr("Could not keep version %1 of template '%2'")
+                              .arg(messageTemplate.version)
+                              .arg(messageTemplate.name));
+    }
+    return keep.numRowsAffected() == 1;
+}
+
 Status TemplateRepository::update(Template& messageTemplate)
 {
     auto db = connectionToWrite(messageTemplate);
     if (!db)
         return db.error();
+    const auto stale = [&] {
+        return StoredRow::staleWriteError(db.value(), Table, tr("Template"), messageTemplate.name, messageTemplate.id,
+                                          messageTemplate.version);
+    };
+    Transaction transaction(db.value());
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    auto kept = keepVersion(db.value(), messageTemplate);
+    if (!kept)
+        return kept.error();
+    if (!kept.value()) {
+        transaction.rollback();
+        return stale();
+    }
     BoundQuery query(db.value(), QStringLiteral("UPDATE templates SET name = :name, subject = :subject, "
                                                 "html_body = :html_body, text_body = :text_body, updated_at = %1, "
                                                 "version = version + 1 WHERE id = :id AND version = :version "
@@ -107,15 +144,23 @@ Status TemplateRepository::update(Template& messageTemplate)
                                      .arg(SqlDialect(m_database.backend()).now()));
     bindFields(query, messageTemplate);
     query.bind(QStringLiteral(":id"), messageTemplate.id).bind(QStringLiteral(":version"), messageTemplate.version);
-    if (!query.query().exec())
-        return writeError(messageTemplate, query.query().lastError(),
-                          tr("Could not save template '%1'").arg(messageTemplate.name));
-    if (!query.next())
-        return StoredRow::staleWriteError(db.value(), Table, tr("Template"), messageTemplate.name, messageTemplate.id,
-                                          messageTemplate.version);
-    messageTemplate.version = query.value(0).toInt();
-    messageTemplate.updatedAt = SqlDialect::readTimestamp(query.value(1));
+    if (!query.query().exec()) {
+        const QSqlError error = query.query().lastError();
+        transaction.rollback();
+        return writeError(messageTemplate, error, tr("Could not save template '%1'").arg(messageTemplate.name));
+    }
+    if (!query.next()) {
+        query.finish();
+        transaction.rollback();
+        return stale();
+    }
+    const int version = query.value(0).toInt();
+    const QDateTime updatedAt = SqlDialect::readTimestamp(query.value(1));
     query.finish();
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    messageTemplate.version = version;
+    messageTemplate.updatedAt = updatedAt;
     return {};
 }
 
@@ -174,6 +219,71 @@ Status TemplateRepository::remove(qint64 id)
     }
     if (query.numRowsAffected() == 0)
         return Error::make(Error::Kind::NotFound, tr("Template #%1 does not exist.").arg(id));
+    return {};
+}
+
+Result<QList<Template>> TemplateRepository::versions(qint64 templateId)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery current(db.value(), SelectColumns + QStringLiteral("WHERE id = :id"));
+    current.bind(QStringLiteral(":id"), templateId);
+    auto rows = current.readAll(tr("Could not read template #%1").arg(templateId), &TemplateRepository::readRow);
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error::make(Error::Kind::NotFound, tr("Template #%1 does not exist.").arg(templateId));
+    BoundQuery kept(db.value(), SelectVersionColumns
+                                    + QStringLiteral("WHERE v.template_id = :id AND v.version < :current "
+                                                     "ORDER BY v.version DESC"));
+    kept.bind(QStringLiteral(":id"), templateId).bind(QStringLiteral(":current"), rows->first().version);
+    auto older = kept.readAll(tr("Could not read the history of template #%1").arg(templateId),
+                              &TemplateRepository::readRow);
+    if (!older)
+        return older.error();
+    rows.value() += older.value();
+    return rows;
+}
+
+Result<Template> TemplateRepository::findVersion(qint64 templateId, int version)
+{
+    auto current = find(templateId);
+    if (!current || current->version == version)
+        return current;
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), SelectVersionColumns + QStringLiteral("WHERE v.template_id = :id AND v.version = :version"));
+    query.bind(QStringLiteral(":id"), templateId).bind(QStringLiteral(":version"), version);
+    if (auto found = query.execSingle(tr("Could not read version %1 of template #%2").arg(version).arg(templateId),
+                                      tr("Template '%1' (#%2) has no version %3 (its versions go up to %4).")
+                                          .arg(current->name)
+                                          .arg(templateId)
+                                          .arg(version)
+                                          .arg(current->version));
+        !found)
+        return found.error();
+    return readRow(query.query());
+}
+
+Status TemplateRepository::fillSnapshot(Campaign& campaign)
+{
+    const bool hasSnapshot
+        = !campaign.subject.isEmpty() || !campaign.htmlBody.isEmpty() || !campaign.textBody.isEmpty();
+    if (hasSnapshot)
+        return {};
+    if (campaign.templateId == 0)
+        return Error::make(Error::Kind::Validation,
+                           tr("Campaign '%1' (#%2) has no template.").arg(campaign.name).arg(campaign.id));
+    auto used = campaign.templateVersion > 0 ? findVersion(campaign.templateId, campaign.templateVersion)
+                                             : find(campaign.templateId);
+    if (!used)
+        return used.error();
+    campaign.templateVersion = used->version;
+    campaign.subject = used->subject;
+    campaign.htmlBody = used->htmlBody;
+    campaign.textBody = used->textBody;
     return {};
 }
 

@@ -143,9 +143,9 @@ private slots:
         QCOMPARE(pages->currentIndex(), int(MainWindow::Nonprofits));
 
         QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {},
-            navigation->visualItemRect(navigation->item(MainWindow::Templates)).center());
-        QCOMPARE(pages->currentIndex(), int(MainWindow::Templates));
-        QCOMPARE(find<QLabel>("pageTitle", pages->currentWidget())->text(), QStringLiteral("Templates"));
+            navigation->visualItemRect(navigation->item(MainWindow::Dashboard)).center());
+        QCOMPARE(pages->currentIndex(), int(MainWindow::Dashboard));
+        QCOMPARE(find<QLabel>("pageTitle", pages->currentWidget())->text(), QStringLiteral("Dashboard"));
         QVERIFY(
             find<QLabel>("placeholderStatus", pages->currentWidget())->text().contains(QLatin1String("not built yet")));
         saveScreenshot(m_window.get(), QStringLiteral("main-window-placeholder.png"));

@@ -1,3 +1,4 @@
+#include "ParsedMessage.h"
 #include "compose/MessageBuilder.h"
 
 #include <QJsonArray>
@@ -32,16 +33,7 @@ class TestMessageBuilder : public QObject
         return message;
     }
 
-    static QJsonObject parse(const QByteArray& message)
-    {
-        QProcess python;
-        python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(HERALD_PARSE_MESSAGE)});
-        python.write(message);
-        python.closeWriteChannel();
-        if (!python.waitForFinished(30000) || python.exitCode() != 0)
-            qWarning("parser failed: %s", python.readAllStandardError().constData());
-        return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-    }
+    static QJsonObject parse(const QByteArray& message) { return test::parseMessage(message); }
 
 private slots:
     void parsesBackWithBothPartsAndUnsubscribeHeaders()

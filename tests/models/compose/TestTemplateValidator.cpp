@@ -55,6 +55,17 @@ private slots:
         QCOMPARE(found.size(), 2);
         QVERIFY2(found.at(0).contains(QLatin1String("{{unsubscribe_url}}")), qPrintable(found.at(0)));
         QVERIFY2(found.at(1).contains(QLatin1String("{{postal_address}}")), qPrintable(found.at(1)));
+        // Both point at the end of the body, where they would be added.
+        for (const TemplateIssue& issue : TemplateValidator::validate(tmpl)) {
+            QCOMPARE(issue.part, QStringLiteral("html"));
+            QCOMPARE(issue.line, 1);
+            QCOMPARE(issue.column, 22);
+        }
+        tmpl.htmlBody = QStringLiteral("<p>Hello {{name}}</p>\n<p>{{postal_address}}</p>\n");
+        const TemplateIssues onLineThree = TemplateValidator::validate(tmpl);
+        QCOMPARE(onLineThree.size(), 1);
+        QCOMPARE(onLineThree.first().line, 3);
+        QCOMPARE(onLineThree.first().column, 1);
     }
 
     void syntaxErrorIsReportedOnce()

@@ -178,6 +178,115 @@ private slots:
         QCOMPARE(mine.version, 1);
     }
 
+    void eachSaveKeepsThePreviousVersion()
+    {
+        TemplateRepository repository(database());
+        Template row = inserted(QStringLiteral("Newsletter"));
+        const Template first = row;
+        for (const char* subject : {"June news", "July news"}) {
+            QTest::qWait(5);
+            row.subject = QString::fromLatin1(subject);
+            const Status done = repository.update(row);
+            QVERIFY2(done.ok(), qPrintable(done.error().message));
+        }
+        QCOMPARE(row.version, 3);
+        QCOMPARE(selectValue(QStringLiteral("SELECT count(*) FROM template_versions WHERE template_id = :id"), row.id)
+                     .toInt(),
+                 2);
+
+        const auto history = repository.versions(row.id);
+        QVERIFY2(history.ok(), qPrintable(history.error().message));
+        QCOMPARE(history->size(), 3);
+        QCOMPARE(history->at(0).version, 3);
+        QCOMPARE(history->at(0).subject, QStringLiteral("July news"));
+        QCOMPARE(history->at(1).version, 2);
+        QCOMPARE(history->at(1).subject, QStringLiteral("June news"));
+        QCOMPARE(history->at(2).version, 1);
+        QCOMPARE(history->at(2).subject, first.subject);
+        QCOMPARE(history->at(2).htmlBody, first.htmlBody);
+        QCOMPARE(history->at(2).textBody, first.textBody);
+        QCOMPARE(history->at(2).updatedAt, first.updatedAt); // when version 1 was saved
+        QVERIFY(history->at(1).updatedAt > history->at(2).updatedAt);
+        QVERIFY(history->at(0).updatedAt > history->at(1).updatedAt);
+
+        const auto old = repository.findVersion(row.id, 1);
+        QVERIFY2(old.ok(), qPrintable(old.error().message));
+        QCOMPARE(old->id, row.id);
+        QCOMPARE(old->uuid, row.uuid);
+        QCOMPARE(old->name, QStringLiteral("Newsletter"));
+        QCOMPARE(old->subject, first.subject);
+        QCOMPARE(old->version, 1);
+        QCOMPARE(repository.findVersion(row.id, 3)->subject, QStringLiteral("July news"));
+        const auto missing = repository.findVersion(row.id, 7);
+        QVERIFY(missing.error().kind == Error::Kind::NotFound);
+        QVERIFY2(missing.error().message.contains(QLatin1String("'Newsletter'")) &&
+                     missing.error().message.contains(QLatin1String("no version 7")),
+                 qPrintable(missing.error().message));
+        QVERIFY(repository.versions(row.id + 1000).error().kind == Error::Kind::NotFound);
+    }
+
+    void aConflictingSaveKeepsNoVersion()
+    {
+        TemplateRepository repository(database());
+        const Template original = inserted(QStringLiteral("Spring appeal"));
+        Template mine = original;
+        Template theirs = original;
+        theirs.subject = QStringLiteral("Theirs");
+        QVERIFY(repository.update(theirs).ok());
+        mine.subject = QStringLiteral("Mine");
+        const Status saved = repository.update(mine);
+        QVERIFY(saved.error().kind == Error::Kind::Conflict);
+        QVERIFY2(saved.error().message.contains(QLatin1String("your version 1, now 2")),
+                 qPrintable(saved.error().message));
+        const auto history = repository.versions(original.id);
+        QCOMPARE(history->size(), 2);
+        QCOMPARE(history->at(0).subject, QStringLiteral("Theirs"));
+        QCOMPARE(history->at(1).subject, original.subject);
+
+        // A failed save (the name is taken) keeps nothing either: the copy is rolled back with it.
+        inserted(QStringLiteral("Taken"));
+        Template renamed = repository.find(original.id).value();
+        renamed.name = QStringLiteral("taken");
+        QVERIFY(repository.update(renamed).error().kind == Error::Kind::Duplicate);
+        QCOMPARE(repository.versions(original.id)->size(), 2);
+        renamed.name = QStringLiteral("Spring appeal");
+        QVERIFY(repository.update(renamed).ok());
+        QCOMPARE(repository.versions(original.id)->size(), 3);
+    }
+
+    void aCampaignReadsTheVersionItRecorded()
+    {
+        TemplateRepository templates(database());
+        Template row = inserted(QStringLiteral("Invitation"));
+        Campaign gala;
+        gala.name = QStringLiteral("Gala");
+        gala.templateId = row.id;
+        gala.templateVersion = row.version;
+        QVERIFY(CampaignRepository(database()).insert(gala).ok());
+        row.subject = QStringLiteral("Changed after the campaign was made");
+        QVERIFY(templates.update(row).ok());
+
+        Campaign read = CampaignRepository(database()).find(gala.id).value();
+        QVERIFY(read.subject.isEmpty());
+        const Status filled = templates.fillSnapshot(read);
+        QVERIFY2(filled.ok(), qPrintable(filled.error().message));
+        QCOMPARE(read.templateVersion, 1);
+        QCOMPARE(read.subject, QStringLiteral("News from {{sender}}"));
+        QCOMPARE(read.htmlBody, QStringLiteral("<p>Dear {{name}},</p>"));
+
+        Campaign snapshotted = read;
+        snapshotted.subject = QStringLiteral("Own snapshot");
+        QVERIFY(templates.fillSnapshot(snapshotted).ok());
+        QCOMPARE(snapshotted.subject, QStringLiteral("Own snapshot"));
+
+        // Deleting the template (once no campaign uses it) takes its history with it.
+        QVERIFY(CampaignRepository(database()).remove(gala.id).ok());
+        QVERIFY(templates.remove(row.id).ok());
+        QCOMPARE(selectValue(QStringLiteral("SELECT count(*) FROM template_versions WHERE template_id = :id"), row.id)
+                     .toInt(),
+                 0);
+    }
+
     void updateOfADeletedTemplateSaysSo()
     {
         TemplateRepository repository(database());

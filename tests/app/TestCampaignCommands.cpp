@@ -1,0 +1,215 @@
+#include "HeraldProcess.h"
+#include "ParsedMessage.h"
+#include "TestDatabase.h"
+#include "compose/UnsubscribeToken.h"
+#include "domain/Audience.h"
+#include "storage/AppSettingsRepository.h"
+#include "storage/CampaignRepository.h"
+#include "storage/NonprofitRepository.h"
+#include "storage/TemplateRepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace herald;
+
+// `herald campaign list` and `herald campaign render`, run as the real executable on the database of a profile:
+// the embedded one in the sqlite variant, a database on the cluster in the postgres one. The rendered message is
+// read back by Python's email package (tests/support/parse_message.py), an independent MIME parser.
+class TestCampaignCommands : public QObject
+{
+    Q_OBJECT
+
+    using Run = test::HeraldProcess::Run;
+
+    std::unique_ptr<test::HeraldProcess> m_herald;
+    std::unique_ptr<test::TestDatabase> m_scratch;
+    std::unique_ptr<Database> m_database;
+    QStringList m_profileArguments;
+
+    Run herald(QStringList arguments) { return m_herald->run(arguments << m_profileArguments); }
+
+    static QString partOfType(const QJsonObject& parsed, const QString& type)
+    {
+        for (const QJsonValue& part : parsed.value(QStringLiteral("parts")).toArray())
+            if (part.toObject().value(QStringLiteral("content_type")).toString() == type)
+                return part.toObject().value(QStringLiteral("content")).toString();
+        return {};
+    }
+
+    // A template saved twice and a draft campaign that recorded its first version.
+    struct Stored
+    {
+        Nonprofit nonprofit;
+        Campaign campaign;
+    };
+
+    Stored storeCampaign()
+    {
+        Stored stored;
+        stored.nonprofit.name = QStringLiteral("Café <Bonté> & Co");
+        stored.nonprofit.email = QStringLiteral("hello@cafe.example.org");
+        stored.nonprofit.city = QStringLiteral("Dover");
+        const Status added = NonprofitRepository(*m_database).insert(stored.nonprofit);
+        if (!added)
+            qWarning("%s", qPrintable(added.error().message));
+
+        Template appeal;
+        appeal.name = QStringLiteral("Spring appeal");
+        appeal.subject = QStringLiteral("Grüße an {{name}} – Frühling");
+        appeal.htmlBody = QStringLiteral("<p>Dear {{name}} in {{city}},</p>\n<p><a href=\"{{unsubscribe_url}}\">"
+                                         "Unsubscribe</a></p>\n<p>{{postal_address}}</p>");
+        appeal.textBody = QStringLiteral("Dear {{name}},\nUnsubscribe: {{unsubscribe_url}}\n{{postal_address}}");
+        TemplateRepository templates(*m_database);
+        if (const Status done = templates.insert(appeal); !done)
+            qWarning("%s", qPrintable(done.error().message));
+        const int recorded = appeal.version;
+        appeal.subject = QStringLiteral("Version two, which the campaign did not use");
+        if (const Status done = templates.update(appeal); !done)
+            qWarning("%s", qPrintable(done.error().message));
+
+        stored.campaign.name = QStringLiteral("Gala 2026");
+        stored.campaign.templateId = appeal.id;
+        stored.campaign.templateVersion = recorded;
+        stored.campaign.audience = Audience().toJson();
+        stored.campaign.fromName = QStringLiteral("Dover Library");
+        stored.campaign.fromEmail = QStringLiteral("news@library.example.org");
+        stored.campaign.postalAddress = QStringLiteral("1 Main St, Dover, DE 19901");
+        stored.campaign.unsubscribeBaseUrl = QStringLiteral("https://library.example.org/unsubscribe");
+        if (const Status done = CampaignRepository(*m_database).insert(stored.campaign); !done)
+            qWarning("%s", qPrintable(done.error().message));
+        return stored;
+    }
+
+private slots:
+    void init()
+    {
+        m_herald = std::make_unique<test::HeraldProcess>(QStringLiteral(HERALD_EXECUTABLE));
+        m_profileArguments.clear();
+        if (test::TestDatabase::backendUnderTest() == Backend::Postgres) {
+            m_scratch = std::make_unique<test::TestDatabase>();
+            QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
+            const ConnectionProfile server = m_scratch->profile();
+            const Run added = m_herald->run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Office"),
+                                             QStringLiteral("--host"), server.host, QStringLiteral("--port"),
+                                             QString::number(server.port), QStringLiteral("--database"),
+                                             server.database, QStringLiteral("--user"), server.user,
+                                             QStringLiteral("--sslmode"), QStringLiteral("disable")});
+            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+            m_profileArguments = {QStringLiteral("--profile"), QStringLiteral("Office")};
+            m_database = m_scratch->open();
+        } else {
+            // The embedded database of the process's own data folder, created and migrated by `db status`.
+            const Run status = herald({QStringLiteral("db"), QStringLiteral("status")});
+            QVERIFY2(status.exitCode == 0, qPrintable(status.err));
+            const auto location = QRegularExpression(QStringLiteral("Location: (.+)\\n")).match(status.out);
+            QVERIFY2(location.hasMatch(), qPrintable(status.out));
+            m_database = std::make_unique<Database>(ConnectionProfile::embedded(location.captured(1).trimmed()));
+            const Status opened = m_database->open();
+            QVERIFY2(opened.ok(), qPrintable(opened.error().message));
+        }
+        QVERIFY(m_database);
+    }
+
+    void cleanup()
+    {
+        m_database.reset();
+        m_scratch.reset();
+        m_herald.reset();
+    }
+
+    void listShowsEachCampaignWithItsCounts()
+    {
+        const Run empty = herald({QStringLiteral("campaign"), QStringLiteral("list")});
+        QVERIFY2(empty.exitCode == 0, qPrintable(empty.err));
+        QCOMPARE(empty.out.trimmed(), QStringLiteral("No campaigns yet."));
+
+        const Stored stored = storeCampaign();
+        const Run table = herald({QStringLiteral("campaign"), QStringLiteral("list")});
+        QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+        const QStringList lines = table.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).contains(QRegularExpression(QStringLiteral("ID +Name +Status +Template +Audience +Sent +Failed"))),
+                 qPrintable(table.out));
+        QVERIFY2(lines.at(1).contains(QRegularExpression(
+                     QStringLiteral("^%1 +Gala 2026 +draft +Spring appeal v1 +1 +0 +0$").arg(stored.campaign.id))),
+                 qPrintable(table.out));
+
+        const Run json = herald({QStringLiteral("campaign"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject row = rows.at(0).toObject();
+        QCOMPARE(row.value(QStringLiteral("id")).toInteger(), stored.campaign.id);
+        QCOMPARE(row.value(QStringLiteral("name")).toString(), QStringLiteral("Gala 2026"));
+        QCOMPARE(row.value(QStringLiteral("status")).toString(), QStringLiteral("draft"));
+        QCOMPARE(row.value(QStringLiteral("template")).toString(), QStringLiteral("Spring appeal"));
+        QCOMPARE(row.value(QStringLiteral("template_version")).toInt(), 1);
+        QCOMPARE(row.value(QStringLiteral("audience")).toInteger(), 1);
+        QCOMPARE(row.value(QStringLiteral("sent")).toInteger(), 0);
+        QCOMPARE(row.value(QStringLiteral("failed")).toInteger(), 0);
+    }
+
+    void renderPrintsTheMessageOfTheRecordedTemplateVersion()
+    {
+        const Stored stored = storeCampaign();
+        const Run run = herald({QStringLiteral("campaign"), QStringLiteral("render"),
+                                QString::number(stored.campaign.id), QStringLiteral("--nonprofit"),
+                                QString::number(stored.nonprofit.id)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QByteArray raw = run.out.toUtf8();
+        const QJsonObject parsed = test::parseMessage(raw);
+        QCOMPARE(parsed.value(QStringLiteral("content_type")).toString(), QStringLiteral("multipart/alternative"));
+        QVERIFY2(parsed.value(QStringLiteral("defects")).toArray().isEmpty(), raw.constData());
+        QVERIFY2(!parsed.value(QStringLiteral("bare_lf")).toBool(), raw.constData());
+        const QJsonObject headers = parsed.value(QStringLiteral("headers")).toObject();
+        // Version 1's subject, non-ASCII, decoded back from RFC 2047; in a header the name is not HTML-escaped.
+        QCOMPARE(headers.value(QStringLiteral("Subject")).toString(),
+                 QStringLiteral("Grüße an Café <Bonté> & Co – Frühling"));
+        QVERIFY2(!raw.contains("Grüße"), "the subject must be encoded, not raw UTF-8");
+        QCOMPARE(headers.value(QStringLiteral("To")).toString(),
+                 QStringLiteral("\"Café <Bonté> & Co\" <hello@cafe.example.org>"));
+        QCOMPARE(headers.value(QStringLiteral("List-Unsubscribe-Post")).toString(),
+                 QStringLiteral("List-Unsubscribe=One-Click"));
+        const QString listUnsubscribe = headers.value(QStringLiteral("List-Unsubscribe")).toString();
+        QVERIFY2(listUnsubscribe.startsWith(QLatin1String("<https://library.example.org/unsubscribe?t=")),
+                 qPrintable(listUnsubscribe));
+
+        // The link is signed with this installation's secret and names this campaign and address.
+        const QUrl link(listUnsubscribe.mid(1, listUnsubscribe.size() - 2));
+        const auto secret = AppSettingsRepository(*m_database).unsubscribeSecret();
+        QVERIFY(secret.ok());
+        const auto claims = UnsubscribeToken(secret.value()).verify(QUrlQuery(link).queryItemValue(QStringLiteral("t")));
+        QVERIFY2(claims.ok(), qPrintable(claims.error().message));
+        QCOMPARE(claims->campaignId, stored.campaign.id);
+        QCOMPARE(claims->email, QStringLiteral("hello@cafe.example.org"));
+
+        const QString text = partOfType(parsed, QStringLiteral("text/plain"));
+        const QString html = partOfType(parsed, QStringLiteral("text/html"));
+        QVERIFY2(text.startsWith(QStringLiteral("Dear Café <Bonté> & Co,")), qPrintable(text));
+        QVERIFY2(text.contains(link.toString()), qPrintable(text));
+        QVERIFY2(html.contains(QStringLiteral("<p>Dear Café &lt;Bonté&gt; &amp; Co in Dover,</p>")), qPrintable(html));
+        QVERIFY2(html.contains(QLatin1String("1 Main St, Dover, DE 19901")), qPrintable(html));
+
+        // By email address too; a nonprofit or campaign that does not exist is an error that says so.
+        const Run byEmail = herald({QStringLiteral("campaign"), QStringLiteral("render"),
+                                    QString::number(stored.campaign.id), QStringLiteral("--nonprofit"),
+                                    QStringLiteral("hello@cafe.example.org")});
+        QVERIFY2(byEmail.exitCode == 0, qPrintable(byEmail.err));
+        QVERIFY(byEmail.out.contains(QLatin1String("multipart/alternative")));
+        const Run noCampaign = herald({QStringLiteral("campaign"), QStringLiteral("render"), QStringLiteral("9999"),
+                                       QStringLiteral("--nonprofit"), QString::number(stored.nonprofit.id)});
+        QCOMPARE(noCampaign.exitCode, 1);
+        QVERIFY2(noCampaign.err.contains(QLatin1String("9999")), qPrintable(noCampaign.err));
+        QCOMPARE(herald({QStringLiteral("campaign"), QStringLiteral("render"), QString::number(stored.campaign.id)})
+                     .exitCode,
+                 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCampaignCommands)
+#include "TestCampaignCommands.moc"

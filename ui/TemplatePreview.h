@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/Nonprofit.h"
+#include "domain/Template.h"
+#include "storage/PreviewSender.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTabWidget;
+class QTimer;
+
+namespace herald {
+
+class Database;
+class PreviewBrowser;
+
+// The template as one nonprofit will get it: pick a nonprofit (search over the nonprofits, the first by
+// name at start), see the rendered subject, HTML and text. Rendering goes through CampaignMessageComposer,
+// exactly as sending does, with the first sender identity's fields (or marked sample values) and a real
+// signed unsubscribe link; it follows the editor, debounced, so typing stays smooth.
+class TemplatePreview : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TemplatePreview(Database& database, QWidget* parent = nullptr);
+
+    // Renders `messageTemplate` ~150 ms after the last call.
+    void setTemplate(const Template& messageTemplate);
+    // Renders now (tests, and when a template is loaded).
+    void renderNow();
+    // Reads the nonprofits, sender identity and secret again (another page may have changed them).
+    void reload();
+
+private:
+    void searchNonprofits();
+    void render();
+    void showProblem(const QString& message);
+    Nonprofit currentNonprofit() const;
+
+    Database& m_database;
+    Template m_template;
+    PreviewSender m_sender;
+    QByteArray m_secret;
+    QList<Nonprofit> m_nonprofits;
+    QLineEdit* m_searchEdit;
+    QComboBox* m_nonprofitCombo;
+    QLabel* m_senderLabel;
+    QLineEdit* m_subjectView;
+    QTabWidget* m_tabs;
+    PreviewBrowser* m_htmlView;
+    QPlainTextEdit* m_textView;
+    QLabel* m_statusLabel;
+    QTimer* m_renderTimer;
+    QTimer* m_searchTimer;
+};
+
+} // namespace herald
