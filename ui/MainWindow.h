@@ -12,6 +12,8 @@ class ConnectionMonitor;
 class Database;
 class NonprofitsPage;
 class ProfileStore;
+class SendingController;
+class SendingPage;
 class SettingsPage;
 
 // Herald's window: a sidebar of pages (Ctrl+1…6), the pages themselves, and a status bar saying which
@@ -49,6 +51,8 @@ private:
     QStackedWidget* m_pages;
     NonprofitsPage* m_nonprofitsPage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
+    SendingPage* m_sendingPage = nullptr;
+    SendingController* m_sendingController = nullptr;
     QLabel* m_profileLabel = nullptr;
     QLabel* m_connectionLabel = nullptr;
     ConnectionMonitor* m_monitor = nullptr;
