@@ -329,6 +329,10 @@ void CampaignPanel::addSample()
     m_sentSeries->replace(sentPoints);
     m_failedSeries->replace(failedPoints);
     m_rateAxis->setRange(0, peak * 1.2);
+    // Up to five minutes; a campaign just started gets the whole width (at least half a minute).
+    const double span = std::clamp((now - m_samples.front().atMs) / 1000.0, 30.0, double(ChartSeconds));
+    if (auto* timeAxis = qobject_cast<QValueAxis*>(m_rateView->chart()->axes(Qt::Horizontal).value(0)))
+        timeAxis->setRange(-span, 0);
 
     const Sample* older = sampleBefore(EtaWindowMs);
     const double window = std::max<qint64>(1, latest.atMs - older->atMs) / 1000.0;
