@@ -69,21 +69,13 @@ void ProfileDialog::buildForm()
 
     m_savePasswordCheck = new QCheckBox(tr("Save password in the system keychain"), this);
     m_savePasswordCheck->setObjectName(QStringLiteral("savePasswordCheck"));
-    m_keychainLabel = new QLabel(this);
-    m_keychainLabel->setObjectName(QStringLiteral("keychainLabel"));
-    m_keychainLabel->setWordWrap(true);
-    m_keychainLabel->setTextFormat(Qt::PlainText);
-    // QFormLayout only widens expanding fields; at its preferred width the wrapped text got clipped.
-    m_keychainLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_keychainLabel = FormFeedback::createNoteLabel(QStringLiteral("keychainLabel"), this);
     QString keychainProblem;
     const bool keychain = SecretStore::instance().isKeychainAvailable(&keychainProblem);
     m_savePasswordCheck->setEnabled(keychain);
     m_savePasswordCheck->setChecked(keychain);
     m_keychainLabel->setText(keychainProblem);
     m_keychainLabel->setVisible(!keychain);
-    QPalette muted = m_keychainLabel->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    m_keychainLabel->setPalette(muted);
 
     m_sslModeCombo = new QComboBox(this);
     m_sslModeCombo->setObjectName(QStringLiteral("sslModeCombo"));

@@ -67,18 +67,11 @@ void ProviderDialog::buildForm()
     m_secretEdit = new QLineEdit(this);
     m_secretEdit->setObjectName(QStringLiteral("secretEdit"));
     m_secretEdit->setEchoMode(QLineEdit::Password);
-    m_keychainLabel = new QLabel(this);
-    m_keychainLabel->setObjectName(QStringLiteral("keychainLabel"));
-    m_keychainLabel->setWordWrap(true);
-    m_keychainLabel->setTextFormat(Qt::PlainText);
-    m_keychainLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_keychainLabel = FormFeedback::createNoteLabel(QStringLiteral("keychainLabel"), this);
     QString keychainProblem;
     const bool keychain = SecretStore::instance().isKeychainAvailable(&keychainProblem);
     m_keychainLabel->setText(keychain ? tr("Kept in the system keychain, never in the database.")
                                       : tr("%1 The secret is kept only until Herald closes.").arg(keychainProblem));
-    QPalette muted = m_keychainLabel->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    m_keychainLabel->setPalette(muted);
 
     m_rateSpin = new QDoubleSpinBox(this);
     m_rateSpin->setObjectName(QStringLiteral("rateSpin"));
