@@ -10,6 +10,20 @@ namespace {
 const char* const InvalidProperty = "heraldInvalid";
 } // namespace
 
+QLabel* FormFeedback::createNoteLabel(const QString& objectName, QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    // QFormLayout only widens expanding fields; at its preferred width the wrapped text got clipped.
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    QPalette muted = label->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    label->setPalette(muted);
+    return label;
+}
+
 QLabel* FormFeedback::createErrorLabel(const QString& objectName, QWidget* parent)
 {
     auto* label = new QLabel(parent);

@@ -12,6 +12,8 @@ namespace herald {
 class FormFeedback
 {
 public:
+    // A muted, word-wrapped note under a field of a form (where a password is kept, say).
+    static QLabel* createNoteLabel(const QString& objectName, QWidget* parent);
     // A hidden, word-wrapped, selectable label for messages, named objectName for tests.
     static QLabel* createErrorLabel(const QString& objectName, QWidget* parent);
     static void showError(QLabel* label, const QString& message);

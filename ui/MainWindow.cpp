@@ -5,6 +5,10 @@
 #include "MessageBox.h"
 #include "NonprofitsPage.h"
 #include "PlaceholderPage.h"
+#include "ProvidersPanel.h"
+#include "SendingController.h"
+#include "SendingMonitor.h"
+#include "SendingPage.h"
 #include "SettingsPage.h"
 #include "TemplatesPage.h"
 #include "config/Config.h"
@@ -102,11 +106,12 @@ void MainWindow::buildPages(ProfileStore& profiles)
     m_templatesPage = new TemplatesPage(m_database, m_pages);
     addPage(Templates, tr("Templates"), m_templatesPage);
     addPage(Campaigns, tr("Campaigns"), new CampaignsPage(m_database, m_pages));
-    addPage(Sending, tr("Sending"),
-        new PlaceholderPage(tr("Sending"),
-            tr("Here you will follow a campaign as it goes out: progress, retries of soft "
-               "failures, and pause, resume or cancel."),
-            m_pages));
+    m_sendingPage = new SendingPage(m_database, m_pages);
+    m_sendingController = new SendingController(m_database, this);
+    connect(m_sendingPage->monitor(), &SendingMonitor::progressRead, m_sendingController,
+        &SendingController::campaignsRead);
+    connect(m_sendingController, &SendingController::stateChanged, m_sendingPage, &SendingPage::showEngineState);
+    addPage(Sending, tr("Sending"), m_sendingPage);
     addPage(Dashboard, tr("Dashboard"),
         new PlaceholderPage(tr("Dashboard"),
             tr("Here you will see the queue drain, the sending rate, the failure rate and the "
@@ -114,6 +119,9 @@ void MainWindow::buildPages(ProfileStore& profiles)
             m_pages));
     m_settingsPage = new SettingsPage(profiles, m_database.profile().id, m_pages);
     connect(m_settingsPage, &SettingsPage::switchRequested, this, &MainWindow::profileSwitchRequested);
+    auto* providers = new ProvidersPanel(m_database, m_settingsPage);
+    connect(providers, &ProvidersPanel::providersChanged, m_sendingController, &SendingController::providersChanged);
+    m_settingsPage->addSection(providers);
     addPage(Settings, tr("Settings"), m_settingsPage);
 }
 
@@ -188,6 +196,19 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    if (m_sendingController->isSending()) {
+        const auto answer = MessageBox::question(this, tr("Sending in Progress"),
+            tr("Herald is sending a campaign. Stop sending and quit? Messages not sent yet stay in the queue and go "
+               "out the next time Herald or a worker sends."),
+            MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::No,
+            { { QMessageBox::Yes, tr("Stop sending and quit") }, { QMessageBox::No, tr("Keep open") } });
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
+    // Leased rows go back to the queue before the window (and the database) goes away.
+    m_sendingController->shutDown();
     Config::instance().set(Config::MainWindowGeometry, saveGeometry());
     Config::instance().set(Config::MainWindowState, saveState());
     Config::instance().settings().sync();

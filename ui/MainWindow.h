@@ -12,6 +12,8 @@ class ConnectionMonitor;
 class Database;
 class NonprofitsPage;
 class ProfileStore;
+class SendingController;
+class SendingPage;
 class SettingsPage;
 class TemplatesPage;
 
@@ -51,6 +53,8 @@ private:
     NonprofitsPage* m_nonprofitsPage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
     TemplatesPage* m_templatesPage = nullptr;
+    SendingPage* m_sendingPage = nullptr;
+    SendingController* m_sendingController = nullptr;
     QLabel* m_profileLabel = nullptr;
     QLabel* m_connectionLabel = nullptr;
     ConnectionMonitor* m_monitor = nullptr;

@@ -1,5 +1,6 @@
 #include "ProfileDialog.h"
 
+#include "ConnectionTestRow.h"
 #include "FormFeedback.h"
 #include "MessageBox.h"
 #include "storage/Database.h"
@@ -13,11 +14,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace herald {
 
@@ -46,9 +44,6 @@ ProfileDialog::ProfileDialog(ProfileStore& profiles, const ConnectionProfile& pr
     setObjectName(QStringLiteral("profileDialog"));
     setWindowTitle(tr("Edit %1").arg(profile.name));
     setStyleSheet(FormFeedback::styleSheet());
-    m_probeWatcher = new QFutureWatcher<ProbeOutcome>(this);
-    connect(m_probeWatcher, &QFutureWatcher<ProbeOutcome>::finished, this,
-        [this] { showTestResult(m_probeWatcher->result()); });
     buildForm();
     load(profile);
 }
@@ -74,21 +69,13 @@ void ProfileDialog::buildForm()
 
     m_savePasswordCheck = new QCheckBox(tr("Save password in the system keychain"), this);
     m_savePasswordCheck->setObjectName(QStringLiteral("savePasswordCheck"));
-    m_keychainLabel = new QLabel(this);
-    m_keychainLabel->setObjectName(QStringLiteral("keychainLabel"));
-    m_keychainLabel->setWordWrap(true);
-    m_keychainLabel->setTextFormat(Qt::PlainText);
-    // QFormLayout only widens expanding fields; at its preferred width the wrapped text got clipped.
-    m_keychainLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_keychainLabel = FormFeedback::createNoteLabel(QStringLiteral("keychainLabel"), this);
     QString keychainProblem;
     const bool keychain = SecretStore::instance().isKeychainAvailable(&keychainProblem);
     m_savePasswordCheck->setEnabled(keychain);
     m_savePasswordCheck->setChecked(keychain);
     m_keychainLabel->setText(keychainProblem);
     m_keychainLabel->setVisible(!keychain);
-    QPalette muted = m_keychainLabel->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    m_keychainLabel->setPalette(muted);
 
     m_sslModeCombo = new QComboBox(this);
     m_sslModeCombo->setObjectName(QStringLiteral("sslModeCombo"));
@@ -122,26 +109,9 @@ void ProfileDialog::buildForm()
     form->addRow(QString(), m_keychainLabel);
     form->addRow(tr("&SSL mode:"), m_sslModeCombo);
 
-    m_testButton = new QPushButton(tr("&Test connection"), this);
-    m_testButton->setObjectName(QStringLiteral("testButton"));
-    m_testButton->setAutoDefault(false);
-    connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
-    m_testBusy = new QProgressBar(this);
-    m_testBusy->setObjectName(QStringLiteral("testBusyIndicator"));
-    m_testBusy->setRange(0, 0); // indeterminate: the server answers or the timeout ends it
-    m_testBusy->setMaximumWidth(140);
-    m_testBusy->setTextVisible(false);
-    m_testBusy->hide();
-    auto* testRow = new QHBoxLayout;
-    testRow->addWidget(m_testButton);
-    testRow->addWidget(m_testBusy);
-    testRow->addStretch(1);
-
-    m_testResultLabel = new QLabel(this);
-    m_testResultLabel->setObjectName(QStringLiteral("testResultLabel"));
-    m_testResultLabel->setWordWrap(true);
-    m_testResultLabel->setTextFormat(Qt::PlainText);
-    m_testResultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testRow = new ConnectionTestRow(this);
+    connect(m_testRow, &ConnectionTestRow::testRequested, this, &ProfileDialog::testConnection);
+    connect(m_testRow, &ConnectionTestRow::finished, this, &ProfileDialog::testFinished);
 
     m_errorLabel = FormFeedback::createErrorLabel(QStringLiteral("errorLabel"), this);
 
@@ -152,8 +122,7 @@ void ProfileDialog::buildForm()
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addSpacing(6);
-    layout->addLayout(testRow);
-    layout->addWidget(m_testResultLabel);
+    layout->addWidget(m_testRow);
     layout->addWidget(m_errorLabel);
     layout->addStretch(1);
     layout->addWidget(buttons);
@@ -202,9 +171,7 @@ QString ProfileDialog::password() const
 
 bool ProfileDialog::isTesting() const
 {
-    // Until the result is shown, not merely until the worker thread returns: the watcher's
-    // finished signal arrives queued, after isRunning() has already turned false.
-    return m_testing;
+    return m_testRow->isTesting();
 }
 
 void ProfileDialog::showError(const QString& message, QWidget* field)
@@ -257,31 +224,11 @@ void ProfileDialog::testConnection()
         probed.name = probed.location(); // a name is only needed to save, not to test
     QString problem;
     if (!probed.isValid(&problem)) {
-        showTestResult({ false, problem });
+        m_testRow->showResult(false, problem);
         return;
     }
     const QString secret = password();
-    m_testing = true;
-    m_testButton->setEnabled(false);
-    m_testBusy->show();
-    m_testResultLabel->setStyleSheet(QString());
-    m_testResultLabel->setText(tr("Connecting to %1…").arg(probed.location()));
-    m_probeWatcher->setFuture(QtConcurrent::run([probed, secret] {
-        const Result<QString> result = Database::probe(probed, secret);
-        return result ? ProbeOutcome { true, result.value() } : ProbeOutcome { false, result.error().message };
-    }));
-}
-
-void ProfileDialog::showTestResult(const ProbeOutcome& outcome)
-{
-    m_testing = false;
-    m_testBusy->hide();
-    m_testButton->setEnabled(true);
-    m_testResultLabel->setStyleSheet(
-        outcome.ok ? QStringLiteral("QLabel { color: #1b5e20; }") : QStringLiteral("QLabel { color: #b3261e; }"));
-    m_testResultLabel->setText(
-        outcome.ok ? tr("Connected: %1").arg(outcome.text) : FormFeedback::tidyServerText(outcome.text));
-    emit testFinished(outcome.ok);
+    m_testRow->start(tr("Connecting to %1…").arg(probed.location()), [probed, secret] { return Database::probe(probed, secret); });
 }
 
 } // namespace herald

@@ -3,18 +3,16 @@
 #include "storage/ConnectionProfile.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 
 namespace herald {
 
+class ConnectionTestRow;
 class ProfileStore;
 
 // Adds or edits a PostgreSQL connection profile and keeps its password where the user chose (the
@@ -42,16 +40,9 @@ signals:
     void testFinished(bool ok);
 
 private:
-    struct ProbeOutcome
-    {
-        bool ok = false;
-        QString text; // the server's version, or the error naming the server
-    };
-
     void buildForm();
     void load(const ConnectionProfile& profile);
     void updateDefaultSslEntry();
-    void showTestResult(const ProbeOutcome& outcome);
     void showError(const QString& message, QWidget* field);
 
     ProfileStore& m_profiles;
@@ -65,14 +56,8 @@ private:
     QCheckBox* m_savePasswordCheck = nullptr;
     QLabel* m_keychainLabel = nullptr;
     QComboBox* m_sslModeCombo = nullptr;
-    QPushButton* m_testButton = nullptr;
-    QProgressBar* m_testBusy = nullptr;
-    QLabel* m_testResultLabel = nullptr;
+    ConnectionTestRow* m_testRow = nullptr;
     QLabel* m_errorLabel = nullptr;
-    // A probe still running when the dialog closes keeps its own copies of the profile and password
-    // and ends by its connect_timeout; nothing waits for it.
-    QFutureWatcher<ProbeOutcome>* m_probeWatcher = nullptr;
-    bool m_testing = false;
 };
 
 } // namespace herald

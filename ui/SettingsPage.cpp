@@ -74,11 +74,6 @@ SettingsPage::SettingsPage(ProfileStore& profiles, const QString& openProfileId,
     m_noteLabel->setObjectName(QStringLiteral("profileNoteLabel"));
     m_noteLabel->setWordWrap(true);
 
-    auto* providersNote = new QLabel(tr("<b>Mail providers</b><br>SMTP servers and mail APIs will be set up "
-                                        "here too. That part is not built yet."),
-        this);
-    providersNote->setWordWrap(true);
-
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_addButton);
     buttons->addWidget(m_editButton);
@@ -95,12 +90,19 @@ SettingsPage::SettingsPage(ProfileStore& profiles, const QString& openProfileId,
     layout->addWidget(m_profileList, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_noteLabel);
-    layout->addSpacing(16);
-    layout->addWidget(providersNote);
     layout->addStretch(1);
 
     reloadProfiles();
     selectProfile(m_openProfileId);
+}
+
+void SettingsPage::addSection(QWidget* section)
+{
+    auto* layout = static_cast<QVBoxLayout*>(this->layout());
+    section->setParent(this);
+    // Above the closing stretch, with the same gap between every section.
+    layout->insertSpacing(layout->count() - 1, 16);
+    layout->insertWidget(layout->count() - 1, section, 1);
 }
 
 void SettingsPage::reloadProfiles()

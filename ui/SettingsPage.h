@@ -21,6 +21,9 @@ public:
     // openProfileId: the profile this window is using, marked "Open now".
     SettingsPage(ProfileStore& profiles, const QString& openProfileId, QWidget* parent = nullptr);
 
+    // Another part of the settings (the mail providers), below the profiles.
+    void addSection(QWidget* section);
+
 public slots:
     // Dialogs open without blocking (QDialog::open), so a test finds them with findChild.
     void addProfile();

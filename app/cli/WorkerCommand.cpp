@@ -2,16 +2,10 @@
 
 #include "Output.h"
 #include "ProfileOpener.h"
-#include "sending/SendEngine.h"
-#include "sending/providers/TransportFactory.h"
-#include "storage/AppSettingsRepository.h"
-#include "storage/BoundQuery.h"
-#include "storage/ProviderRepository.h"
-#include "storage/SecretStore.h"
+#include "sending/SendEngineFactory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <QTimer>
 
 #include <atomic>
@@ -24,33 +18,6 @@ QString tr(const char* text) { return QCoreApplication::translate("WorkerCommand
 
 std::atomic<bool> g_stopRequested{false};
 void requestStop(int) { g_stopRequested = true; }
-
-// Provider secrets for a headless worker: the keychain when there is one, else
-// HERALD_PROVIDER_SECRET_<NAME> (name upper-cased, other characters as '_').
-QString providerSecret(const Provider& provider)
-{
-    QString variable = QStringLiteral("HERALD_PROVIDER_SECRET_") + provider.name.toUpper();
-    variable.replace(QRegularExpression(QStringLiteral("[^A-Z0-9_]")), QStringLiteral("_"));
-    if (qEnvironmentVariableIsSet(qPrintable(variable)))
-        return qEnvironmentVariable(qPrintable(variable));
-    if (provider.username.isEmpty() || !SecretStore::instance().isKeychainAvailable())
-        return {};
-    auto secret = SecretStore::instance().read(SecretStore::providerKey(provider.name));
-    return secret ? secret.value() : QString();
-}
-
-bool hasWorkLeft(Database& database)
-{
-    auto db = database.checkedConnection();
-    if (!db)
-        return true;
-    // EXISTS, not count(*): asked twice a second, it must not scan a million-row queue each time.
-    BoundQuery query(db.value(), QStringLiteral("SELECT EXISTS (SELECT 1 FROM sends s JOIN campaigns c ON c.id = s.campaign_id "
-                                                "WHERE c.status = 'sending' AND s.status IN ('pending', 'sending'))"));
-    if (!query.execSingle(QString(), QString()))
-        return true;
-    return query.value(0).toBool();
-}
 } // namespace
 
 int WorkerCommand::run(const QStringList& arguments)
@@ -85,29 +52,18 @@ int WorkerCommand::run(const QStringList& arguments)
         return 1;
     }
     Database& db = *database.value();
-    auto providers = ProviderRepository(db).list();
-    if (!providers) {
-        Output::error(providers.error().message);
-        return 1;
-    }
-    QHash<QString, QString> secrets;
-    for (const Provider& provider : providers.value())
-        secrets.insert(provider.name, providerSecret(provider));
-    auto pool = std::make_shared<ProviderPool>(providers.value(), [secrets](const Provider& provider) {
-        return TransportFactory::create(provider, secrets.value(provider.name));
-    });
-    auto secret = AppSettingsRepository(db).unsubscribeSecret();
-    if (!secret) {
-        Output::error(secret.error().message);
-        return 1;
-    }
 
     EngineSettings settings;
     settings.senders = std::max(1, parser.value(concurrency).toInt());
     settings.claimBatch = std::max(1, parser.value(claimBatch).toInt());
     settings.leaseSeconds = std::max(1, parser.value(lease).toInt());
     settings.recoveryIntervalMs = std::max(100, parser.value(recovery).toInt());
-    SendEngine engine(db, settings, pool, secret.value());
+    auto created = SendEngineFactory::create(db, settings);
+    if (!created) {
+        Output::error(created.error().message);
+        return 1;
+    }
+    SendEngine& engine = *created.value();
     if (auto started = engine.start(); !started) {
         Output::error(started.error().message);
         return 1;
@@ -115,7 +71,7 @@ int WorkerCommand::run(const QStringList& arguments)
     Output::line(tr("Worker %1 sending with %2 threads through %3 provider(s).")
                      .arg(engine.settings().owner)
                      .arg(settings.senders)
-                     .arg(pool->size()));
+                     .arg(engine.providers().size()));
 
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
@@ -129,7 +85,7 @@ int WorkerCommand::run(const QStringList& arguments)
         }
         if (parser.isSet(exitWhenIdle) && ++idleChecks % 5 == 0) {
             const EngineSnapshot snapshot = engine.snapshot();
-            if (snapshot.queued == 0 && !hasWorkLeft(db)) {
+            if (snapshot.queued == 0 && !SendEngineFactory::hasWorkLeft(db)) {
                 engine.stop();
                 QCoreApplication::exit(0);
             }

@@ -23,6 +23,7 @@ struct Provider
     int connections = 4;
     int priority = 100; // lower is tried first
     bool enabled = true;
+    bool verifyCertificate = true; // off only for a private relay with a self-made certificate
 
     static QString kindName(Kind kind);
     static bool kindFromName(const QString& text, Kind* kind);

@@ -439,10 +439,40 @@ Result<int> SendQueue::resolveUnknown(qint64 campaignId, bool resend)
         return done.error();
     const int changed = query.numRowsAffected(); // read now: SQLite reports the connection's last statement
     if (resend && changed > 0) {
-        BoundQuery reopen(db.value(), QStringLiteral("UPDATE campaigns SET status = 'sending' WHERE id = :campaign AND status = 'completed'"));
-        reopen.bind(QStringLiteral(":campaign"), campaignId);
-        if (auto done = reopen.exec(tr("Could not reopen campaign #%1").arg(campaignId)); !done)
-            return done.error();
+        if (auto reopened = reopenCampaign(db.value(), campaignId); !reopened)
+            return reopened.error();
+    }
+    return changed;
+}
+
+Status SendQueue::reopenCampaign(const QSqlDatabase& db, qint64 campaignId)
+{
+    BoundQuery reopen(db, QStringLiteral("UPDATE campaigns SET status = 'sending' WHERE id = :campaign AND status = 'completed'"));
+    reopen.bind(QStringLiteral(":campaign"), campaignId);
+    return reopen.exec(tr("Could not reopen campaign #%1").arg(campaignId));
+}
+
+Result<int> SendQueue::retryFailed(qint64 campaignId, const QList<qint64>& sendIds)
+{
+    if (sendIds.isEmpty())
+        return 0;
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    QJsonArray ids;
+    for (const qint64 id : sendIds)
+        ids << QJsonObject{{QStringLiteral("id"), id}};
+    BoundQuery query(db.value(), QStringLiteral(
+        "UPDATE sends SET status = 'pending', error = NULL, smtp_code = NULL, handed_at = NULL, next_attempt_at = %1"
+        " FROM %2 WHERE sends.id = r.id AND sends.campaign_id = :campaign AND sends.status = 'failed'")
+        .arg(m_dialect.now(), JsonRows::source(m_dialect, {{"id", "bigint"}})));
+    query.bind(QStringLiteral(":rows"), JsonRows::text(ids)).bind(QStringLiteral(":campaign"), campaignId);
+    if (auto done = query.exec(tr("Could not retry %n failed message(s) of campaign #%1", nullptr, int(sendIds.size())).arg(campaignId)); !done)
+        return done.error();
+    const int changed = query.numRowsAffected();
+    if (changed > 0) {
+        if (auto reopened = reopenCampaign(db.value(), campaignId); !reopened)
+            return reopened.error();
     }
     return changed;
 }

@@ -51,6 +51,9 @@ public:
     Result<int> completeFinishedCampaigns();
     // Unknown rows of a campaign: send again (back to pending) or count as sent.
     Result<int> resolveUnknown(qint64 campaignId, bool resend);
+    // Failed rows of a campaign, by id, back to pending for another attempt, in one statement. Fenced:
+    // only rows of that campaign still failed change. Returns how many did.
+    Result<int> retryFailed(qint64 campaignId, const QList<qint64>& sendIds);
 
     const QString& owner() const { return m_owner; }
 
@@ -59,6 +62,8 @@ private:
     Result<QList<ClaimedSend>> claimSqlite(const QSqlDatabase& db, int limit, int leaseSeconds);
     QString recipientColumns() const;
     QString nowPlusMilliseconds(const QString& expression) const;
+    // A completed campaign that got rows to send again goes back to sending.
+    Status reopenCampaign(const QSqlDatabase& db, qint64 campaignId);
 
     Database& m_database;
     SqlDialect m_dialect;

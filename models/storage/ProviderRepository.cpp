@@ -13,7 +13,7 @@ namespace {
 QString tr(const char* text) { return QCoreApplication::translate("ProviderRepository", text); }
 
 const QString SelectColumns = QStringLiteral("SELECT id, name, kind, host, port, tls, username, secret_ref, "
-                                             "rate_per_s, burst, connections, priority, enabled FROM providers ");
+                                             "rate_per_s, burst, connections, priority, enabled, verify_certificate FROM providers ");
 
 void normalize(Provider& provider)
 {
@@ -35,7 +35,8 @@ void bindFields(BoundQuery& query, const Provider& provider)
         .bind(QStringLiteral(":burst"), provider.burst)
         .bind(QStringLiteral(":connections"), provider.connections)
         .bind(QStringLiteral(":priority"), provider.priority)
-        .bind(QStringLiteral(":enabled"), provider.enabled);
+        .bind(QStringLiteral(":enabled"), provider.enabled)
+        .bind(QStringLiteral(":verify"), provider.verifyCertificate);
 }
 } // namespace
 
@@ -57,6 +58,7 @@ Provider ProviderRepository::readRow(const QSqlQuery& query)
     row.connections = query.value(10).toInt();
     row.priority = query.value(11).toInt();
     row.enabled = query.value(12).toBool();
+    row.verifyCertificate = query.value(13).toBool();
     return row;
 }
 
@@ -81,9 +83,9 @@ Status ProviderRepository::insert(Provider& provider)
         return db.error();
     BoundQuery query(db.value(),
                      QStringLiteral("INSERT INTO providers (name, kind, host, port, tls, username, secret_ref, "
-                                    "rate_per_s, burst, connections, priority, enabled) VALUES (:name, :kind, :host, "
-                                    ":port, :tls, :username, :secret_ref, :rate_per_s, :burst, :connections, "
-                                    ":priority, :enabled) RETURNING id"));
+                                    "rate_per_s, burst, connections, priority, enabled, verify_certificate) VALUES (:name, :kind, "
+                                    ":host, :port, :tls, :username, :secret_ref, :rate_per_s, :burst, :connections, "
+                                    ":priority, :enabled, :verify) RETURNING id"));
     bindFields(query, provider);
     if (!query.query().exec())
         return writeError(provider, query.query().lastError(), tr("Could not add provider '%1'").arg(provider.name));
@@ -102,7 +104,8 @@ Status ProviderRepository::update(Provider& provider)
                      QStringLiteral("UPDATE providers SET name = :name, kind = :kind, host = :host, port = :port, "
                                     "tls = :tls, username = :username, secret_ref = :secret_ref, "
                                     "rate_per_s = :rate_per_s, burst = :burst, connections = :connections, "
-                                    "priority = :priority, enabled = :enabled, updated_at = %1 WHERE id = :id")
+                                    "priority = :priority, enabled = :enabled, verify_certificate = :verify, updated_at = %1 "
+                                    "WHERE id = :id")
                          .arg(SqlDialect(m_database.backend()).now()));
     bindFields(query, provider);
     query.bind(QStringLiteral(":id"), provider.id);

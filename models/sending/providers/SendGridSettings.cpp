@@ -6,6 +6,7 @@ SendGridSettings SendGridSettings::fromProvider(const Provider& provider, const 
 {
     SendGridSettings settings;
     settings.apiKey = apiKey;
+    settings.verifyCertificate = provider.verifyCertificate;
     const QString host = provider.host.trimmed();
     if (host.contains(QLatin1String("://"))) {
         settings.baseUrl = host;

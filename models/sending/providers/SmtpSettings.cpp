@@ -10,6 +10,7 @@ SmtpSettings SmtpSettings::fromProvider(const Provider& provider, const QString&
     settings.tls = provider.tls;
     settings.username = provider.username;
     settings.password = password;
+    settings.verifyCertificate = provider.verifyCertificate;
     return settings;
 }
 

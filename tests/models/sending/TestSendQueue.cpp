@@ -189,6 +189,38 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'")), qint64(2));
     }
 
+    void failedRowsAreRetriedBySelectionOnly()
+    {
+        addNonprofits(4);
+        exec(QStringLiteral("INSERT INTO campaigns (id, uuid, name, status) VALUES (2, 'c2', 'Other', 'sending')"));
+        exec(QStringLiteral("UPDATE campaigns SET status = 'sending'"));
+        SendQueue queue(*m_database, QStringLiteral("q"));
+        QVERIFY(queue.enqueue(1, {}).ok());
+        QVERIFY(queue.enqueue(2, {}).ok());
+        QList<SendResult> failures;
+        const auto claimed = queue.claim(8, 60);
+        QVERIFY(claimed.ok());
+        for (const ClaimedSend& row : claimed.value())
+            failures << resultFor(row, DeliveryOutcome::Kind::Permanent);
+        QCOMPARE(queue.record(failures).value(), 8);
+        QCOMPARE(queue.completeFinishedCampaigns().value(), 2);
+
+        const QList<qint64> ids{failures[0].id, failures[1].id, failures[4].id}; // two of campaign 1, one of 2
+        const qint64 otherCampaignRow = failures[4].id;
+        QVERIFY(failures[4].id != failures[0].id);
+        exec(QStringLiteral("UPDATE sends SET status = 'sent' WHERE id = %1").arg(failures[1].id)); // not failed now
+        QCOMPARE(queue.retryFailed(1, ids).value(), 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'pending' AND error IS NULL "
+                                      "AND campaign_id = 1 AND id = %1").arg(failures[0].id)), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'failed' AND id = %1").arg(otherCampaignRow)),
+                 qint64(1));
+        // The finished campaign sends again; the other one stays completed.
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE id = 1 AND status = 'sending'")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE id = 2 AND status = 'completed'")), qint64(1));
+        QCOMPARE(queue.claim(8, 60)->size(), 1);
+        QCOMPARE(queue.retryFailed(1, {}).value(), 0);
+    }
+
     void temporaryFailuresRetryLaterAndHardBouncesSuppress()
     {
         addNonprofits(3);

@@ -1,0 +1,70 @@
+#include "SendEngineFactory.h"
+
+#include "providers/TransportFactory.h"
+#include "storage/AppSettingsRepository.h"
+#include "storage/BoundQuery.h"
+#include "storage/ProviderRepository.h"
+#include "storage/SecretStore.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+namespace herald {
+
+QString SendEngineFactory::secretKey(const Provider& provider)
+{
+    return provider.secretRef.isEmpty() ? SecretStore::providerKey(provider.name) : provider.secretRef;
+}
+
+QString SendEngineFactory::providerSecret(const Provider& provider)
+{
+    QString variable = QStringLiteral("HERALD_PROVIDER_SECRET_") + provider.name.toUpper();
+    variable.replace(QRegularExpression(QStringLiteral("[^A-Z0-9_]")), QStringLiteral("_"));
+    if (qEnvironmentVariableIsSet(qPrintable(variable)))
+        return qEnvironmentVariable(qPrintable(variable));
+    auto secret = SecretStore::instance().read(secretKey(provider));
+    return secret ? secret.value() : QString();
+}
+
+Result<std::shared_ptr<ProviderPool>> SendEngineFactory::providerPool(Database& database, const SecretLookup& secrets)
+{
+    auto providers = ProviderRepository(database).list();
+    if (!providers)
+        return providers.error();
+    // Read once here: sender threads must not touch the keychain.
+    QHash<QString, QString> secretByName;
+    for (const Provider& provider : providers.value()) {
+        if (provider.enabled)
+            secretByName.insert(provider.name, secrets(provider));
+    }
+    return std::make_shared<ProviderPool>(providers.value(), [secretByName](const Provider& provider) {
+        return TransportFactory::create(provider, secretByName.value(provider.name));
+    });
+}
+
+Result<std::unique_ptr<SendEngine>> SendEngineFactory::create(Database& database, const EngineSettings& settings,
+                                                              const SecretLookup& secrets)
+{
+    auto pool = providerPool(database, secrets);
+    if (!pool)
+        return pool.error();
+    auto unsubscribeSecret = AppSettingsRepository(database).unsubscribeSecret();
+    if (!unsubscribeSecret)
+        return unsubscribeSecret.error();
+    return std::make_unique<SendEngine>(database, settings, pool.value(), unsubscribeSecret.value());
+}
+
+bool SendEngineFactory::hasWorkLeft(Database& database)
+{
+    auto db = database.checkedConnection();
+    if (!db)
+        return true;
+    // EXISTS, not count(*): asked twice a second, it must not scan a million-row queue each time.
+    BoundQuery query(db.value(), QStringLiteral("SELECT EXISTS (SELECT 1 FROM sends s JOIN campaigns c ON c.id = s.campaign_id "
+                                                "WHERE c.status = 'sending' AND s.status IN ('pending', 'sending'))"));
+    if (!query.execSingle(QString(), QString()))
+        return true;
+    return query.value(0).toBool();
+}
+
+} // namespace herald
