@@ -23,7 +23,8 @@ public:
     {
         const QString text = EmailAddress::normalized(filter.searchText);
         if (!text.isEmpty()) {
-            QString search = dialect.containsCondition(QStringLiteral("email"), value(SqlDialect::containsPattern(text)));
+            // Addresses are stored in lower case (the table's CHECK), and so is the text.
+            QString search = dialect.containsText(QStringLiteral("email"), value(text));
             if (EmailAddress::problem(text).isEmpty())
                 search += QStringLiteral(" OR email = %1").arg(value(AnonymisedEmail::of(text)));
             m_terms << QStringLiteral("(%1)").arg(search);
@@ -180,8 +181,14 @@ Result<SuppressionPage> SuppressionRepository::page(const SuppressionFilter& fil
     SuppressionConditions conditions(m_dialect, filter);
     if (!after.isStart())
         conditions.add(QStringLiteral("created_at <= :after_at AND (created_at < :same_at OR email > :after_email)"));
+    // A search matches anywhere in the address, so no index finds the matches. Walking suppressions_created_idx
+    // until a page is full is quick when many match and slow when few do (SQLite: a table lookup per entry, seconds
+    // on a million); reading the table once and keeping the newest matches takes a bounded time either way. "+"
+    // keeps SQLite off the index; PostgreSQL's planner weighs the two itself.
+    const bool scan = !m_dialect.isPostgres() && !EmailAddress::normalized(filter.searchText).isEmpty();
     BoundQuery query(db.value(), SelectColumns + conditions.where()
-                                     + QStringLiteral("ORDER BY created_at DESC, email LIMIT :limit"));
+                                     + QStringLiteral("ORDER BY %1created_at DESC, email LIMIT :limit")
+                                           .arg(scan ? QStringLiteral("+") : QString()));
     conditions.bindTo(query);
     if (!after.isStart()) {
         const QVariant at = m_dialect.timestamp(after.createdAt);
