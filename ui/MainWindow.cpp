@@ -10,6 +10,7 @@
 #include "SendingMonitor.h"
 #include "SendingPage.h"
 #include "SettingsPage.h"
+#include "SuppressionsPage.h"
 #include "TemplatesPage.h"
 #include "config/Config.h"
 #include "storage/Database.h"
@@ -58,6 +59,8 @@ MainWindow::MainWindow(Database& database, ProfileStore& profiles, QWidget* pare
         }
         if (row == Templates && m_pages->currentIndex() != Templates)
             m_templatesPage->refresh(); // nonprofits or identities may have changed elsewhere
+        if (row == Suppressions && m_pages->currentIndex() != Suppressions)
+            m_suppressionsPage->refresh(); // bounces, unsubscribes and erasures add entries elsewhere
         m_pages->setCurrentIndex(row);
     });
     m_navigation->setCurrentRow(Nonprofits);
@@ -103,6 +106,8 @@ void MainWindow::buildPages(ProfileStore& profiles)
 {
     m_nonprofitsPage = new NonprofitsPage(m_database, m_pages);
     addPage(Nonprofits, tr("Nonprofits"), m_nonprofitsPage);
+    m_suppressionsPage = new SuppressionsPage(m_database, m_pages);
+    addPage(Suppressions, tr("Suppressions"), m_suppressionsPage);
     m_templatesPage = new TemplatesPage(m_database, m_pages);
     addPage(Templates, tr("Templates"), m_templatesPage);
     addPage(Campaigns, tr("Campaigns"), new CampaignsPage(m_database, m_pages));

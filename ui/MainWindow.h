@@ -15,15 +15,16 @@ class ProfileStore;
 class SendingController;
 class SendingPage;
 class SettingsPage;
+class SuppressionsPage;
 class TemplatesPage;
 
-// Herald's window: a sidebar of pages (Ctrl+1…6), the pages themselves, and a status bar saying which
+// Herald's window: a sidebar of pages (Ctrl+1…7), the pages themselves, and a status bar saying which
 // profile is open and whether its server answers.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { Nonprofits, Templates, Campaigns, Sending, Dashboard, Settings, PageCount };
+    enum Page { Nonprofits, Suppressions, Templates, Campaigns, Sending, Dashboard, Settings, PageCount };
 
     MainWindow(Database& database, ProfileStore& profiles, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -52,6 +53,7 @@ private:
     QStackedWidget* m_pages;
     NonprofitsPage* m_nonprofitsPage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
+    SuppressionsPage* m_suppressionsPage = nullptr;
     TemplatesPage* m_templatesPage = nullptr;
     SendingPage* m_sendingPage = nullptr;
     SendingController* m_sendingController = nullptr;
