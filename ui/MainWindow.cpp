@@ -1,10 +1,13 @@
 #include "MainWindow.h"
 
+#include "AlertBanner.h"
+#include "AlertMonitor.h"
+#include "AlertSettingsPanel.h"
 #include "CampaignsPage.h"
 #include "ConnectionMonitor.h"
+#include "DashboardPage.h"
 #include "MessageBox.h"
 #include "NonprofitsPage.h"
-#include "PlaceholderPage.h"
 #include "ProvidersPanel.h"
 #include "SendingController.h"
 #include "SendingMonitor.h"
@@ -23,8 +26,11 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QVBoxLayout>
 
 namespace herald {
 
@@ -70,8 +76,14 @@ MainWindow::MainWindow(Database& database, ProfileStore& profiles, QWidget* pare
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_navigation);
-    layout->addWidget(m_pages, 1);
+    auto* pagesColumn = new QWidget(central);
+    auto* pagesLayout = new QVBoxLayout(pagesColumn);
+    pagesLayout->setContentsMargins(0, 0, 0, 0);
+    pagesLayout->setSpacing(0);
+    pagesLayout->addWidget(m_pages, 1);
+    layout->addWidget(pagesColumn, 1);
     setCentralWidget(central);
+    buildAlerts(pagesColumn);
 
     buildMenus();
     buildStatusBar();
@@ -117,17 +129,51 @@ void MainWindow::buildPages(ProfileStore& profiles)
         &SendingController::campaignsRead);
     connect(m_sendingController, &SendingController::stateChanged, m_sendingPage, &SendingPage::showEngineState);
     addPage(Sending, tr("Sending"), m_sendingPage);
-    addPage(Dashboard, tr("Dashboard"),
-        new PlaceholderPage(tr("Dashboard"),
-            tr("Here you will see the queue drain, the sending rate, the failure rate and the "
-               "delivery results of finished campaigns."),
-            m_pages));
+    m_dashboardPage = new DashboardPage(m_database, m_pages);
+    addPage(Dashboard, tr("Dashboard"), m_dashboardPage);
     m_settingsPage = new SettingsPage(profiles, m_database.profile().id, m_pages);
     connect(m_settingsPage, &SettingsPage::switchRequested, this, &MainWindow::profileSwitchRequested);
     auto* providers = new ProvidersPanel(m_database, m_settingsPage);
     connect(providers, &ProvidersPanel::providersChanged, m_sendingController, &SendingController::providersChanged);
     m_settingsPage->addSection(providers);
-    addPage(Settings, tr("Settings"), m_settingsPage);
+    auto* alertSettings = new AlertSettingsPanel(m_database, m_settingsPage);
+    connect(alertSettings, &AlertSettingsPanel::thresholdsSaved, m_dashboardPage, &DashboardPage::setThresholds);
+    m_settingsPage->addSection(alertSettings);
+    // Scrolls: with every section (profiles, providers, alerts) it is taller than a small window.
+    auto* settingsScroll = new QScrollArea(m_pages);
+    settingsScroll->setObjectName(QStringLiteral("settingsScroll"));
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setWidget(m_settingsPage);
+    addPage(Settings, tr("Settings"), settingsScroll);
+}
+
+void MainWindow::buildAlerts(QWidget* pagesColumn)
+{
+    // Above the pages: whatever page is open, an alert shows.
+    m_alertBanner = new AlertBanner(pagesColumn);
+    static_cast<QVBoxLayout*>(pagesColumn->layout())->insertWidget(0, m_alertBanner);
+    connect(m_alertBanner, &AlertBanner::dashboardRequested, this, [this] { showPage(Dashboard); });
+    m_alertMonitor = new AlertMonitor(m_database, AlertMonitor::DefaultIntervalMs, this);
+    connect(m_alertMonitor, &AlertMonitor::alertsChanged, m_alertBanner, &AlertBanner::showAlerts);
+    connect(m_alertMonitor, &AlertMonitor::thresholdsChanged, m_dashboardPage, &DashboardPage::setThresholds);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_trayIcon = new QSystemTrayIcon(windowIcon().isNull() ? QApplication::windowIcon() : windowIcon(), this);
+        m_trayIcon->setToolTip(tr("Herald"));
+        m_trayIcon->show();
+        connect(m_trayIcon, &QSystemTrayIcon::messageClicked, this, [this] {
+            showPage(Dashboard);
+            raise();
+            activateWindow();
+        });
+    }
+    connect(m_alertMonitor, &AlertMonitor::alertRaised, this, [this](const Alert& alert) {
+        if (m_trayIcon && QSystemTrayIcon::supportsMessages())
+            m_trayIcon->showMessage(alert.title(), alert.detail, QSystemTrayIcon::Warning);
+    });
+    // Threshold changes take effect at once rather than at the next check.
+    for (auto* panel : m_settingsPage->findChildren<AlertSettingsPanel*>())
+        connect(panel, &AlertSettingsPanel::thresholdsSaved, m_alertMonitor, &AlertMonitor::checkNow);
 }
 
 void MainWindow::buildMenus()

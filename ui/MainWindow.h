@@ -5,10 +5,14 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace herald {
 
+class AlertBanner;
+class AlertMonitor;
 class ConnectionMonitor;
+class DashboardPage;
 class Database;
 class NonprofitsPage;
 class ProfileStore;
@@ -31,6 +35,7 @@ public:
 
     Page currentPage() const;
     void showPage(Page page);
+    AlertMonitor* alertMonitor() const { return m_alertMonitor; }
 
 signals:
     // The user made another profile active and wants it now: whoever opened the database reopens.
@@ -47,6 +52,7 @@ private:
     void showConnected();
     void showUnreachable(const QString& error);
     void showAbout();
+    void buildAlerts(QWidget* pagesColumn);
 
     Database& m_database;
     QListWidget* m_navigation;
@@ -60,6 +66,10 @@ private:
     QLabel* m_profileLabel = nullptr;
     QLabel* m_connectionLabel = nullptr;
     ConnectionMonitor* m_monitor = nullptr;
+    DashboardPage* m_dashboardPage = nullptr;
+    AlertMonitor* m_alertMonitor = nullptr;
+    AlertBanner* m_alertBanner = nullptr;
+    QSystemTrayIcon* m_trayIcon = nullptr; // where the platform has a tray
 };
 
 } // namespace herald
