@@ -24,6 +24,7 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace herald {
 
@@ -63,11 +64,15 @@ MainWindow::MainWindow(Database& database, ProfileStore& profiles, QWidget* pare
     m_navigation->setCurrentRow(Nonprofits);
 
     auto* central = new QWidget(this);
-    auto* layout = new QHBoxLayout(central);
+    m_bannerArea = new QVBoxLayout(central);
+    m_bannerArea->setContentsMargins(0, 0, 0, 0);
+    m_bannerArea->setSpacing(0);
+    auto* layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
+    m_bannerArea->addLayout(layout, 1);
     setCentralWidget(central);
 
     buildMenus();
@@ -171,6 +176,18 @@ void MainWindow::showUnreachable(const QString& error)
     m_connectionLabel->setText(tr("Server unreachable — reconnecting…"));
     m_connectionLabel->setToolTip(error);
     m_connectionLabel->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; padding: 0 6px; }"));
+}
+
+void MainWindow::setBanner(QWidget* banner)
+{
+    m_bannerArea->insertWidget(0, banner);
+}
+
+void MainWindow::showOffline(const QString& text, const QString& detail)
+{
+    m_connectionLabel->setText(text);
+    m_connectionLabel->setToolTip(detail);
+    m_connectionLabel->setStyleSheet(QStringLiteral("QLabel { color: #8a5a00; padding: 0 6px; }"));
 }
 
 MainWindow::Page MainWindow::currentPage() const

@@ -5,6 +5,7 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QVBoxLayout;
 
 namespace herald {
 
@@ -31,6 +32,12 @@ public:
     Page currentPage() const;
     void showPage(Page page);
 
+    // A strip shown above the pages (the offline banner); the window takes it.
+    void setBanner(QWidget* banner);
+    // The status bar says the window works offline; `detail` is its tooltip.
+    void showOffline(const QString& text, const QString& detail);
+    ConnectionMonitor* connectionMonitor() const { return m_monitor; }
+
 signals:
     // The user made another profile active and wants it now: whoever opened the database reopens.
     void profileSwitchRequested();
@@ -50,6 +57,7 @@ private:
     Database& m_database;
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
+    QVBoxLayout* m_bannerArea = nullptr;
     NonprofitsPage* m_nonprofitsPage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
     TemplatesPage* m_templatesPage = nullptr;

@@ -247,6 +247,15 @@ void SyncTable::bindValues(BoundQuery& query, Backend backend, const SyncRecord&
     }
 }
 
+bool SyncTable::namesSegment(const SyncRecord& record) const
+{
+    for (int i = 0; i < columns.size(); ++i) {
+        if (columns.at(i).kind == Kind::Audience && !audienceSegmentUuid(record.values.value(i).toString()).isEmpty())
+            return true;
+    }
+    return false;
+}
+
 // Audience columns are written as the record carries them ({"segment": "<uuid>"}) and then pointed at the
 // segment's row id in this database; a segment this database lacks stays named by UUID, so queueing the
 // campaign fails with a message instead of mailing everyone.
@@ -283,9 +292,12 @@ Result<int> SyncTable::insertOnServer(const QSqlDatabase& db, const SyncRecord& 
         names << columns.at(i).name;
         values << valueExpression(i);
     }
+    // One statement is its own transaction; a second one (the audience's segment) needs an explicit one.
     Transaction transaction(db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
+    if (namesSegment(record)) {
+        if (auto begun = transaction.begin(); !begun)
+            return begun.error();
+    }
     BoundQuery insert(db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING version")
                               .arg(table, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", "))));
     bindValues(insert, backendOf(db), record);
@@ -322,8 +334,10 @@ Result<std::optional<int>> SyncTable::updateOnServer(const QSqlDatabase& db, con
     const SqlDialect dialect(backendOf(db));
     assignments << QStringLiteral("updated_at = %1").arg(dialect.now()) << QStringLiteral("version = version + 1");
     Transaction transaction(db);
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
+    if (keepsHistory || namesSegment(record)) {
+        if (auto begun = transaction.begin(); !begun)
+            return begun.error();
+    }
     if (keepsHistory) {
         if (auto kept = keepHistory(db, record.uuid, expectedVersion); !kept)
             return kept.error();

@@ -87,6 +87,8 @@ private:
     QString selectSql() const;
     QString valueExpression(int column) const; // the placeholder, mapped from a UUID for a reference
     void bindValues(class BoundQuery& query, Backend backend, const SyncRecord& record) const;
+    // Whether the record's audience names a segment, which takes a second statement to point at its row.
+    bool namesSegment(const SyncRecord& record) const;
     Status keepHistory(const QSqlDatabase& db, const QString& uuid, int version) const;
 };
 
