@@ -1,5 +1,6 @@
 #include "SyncConflictDialog.h"
 
+#include "SyncLogDialog.h"
 #include "domain/Audience.h"
 #include "sync/TextDiff.h"
 
@@ -163,7 +164,7 @@ void SyncConflictDialog::showCurrent()
         return;
     }
     const SyncEngine::ConflictSides& sides = m_conflicts.at(m_current);
-    const QString what = sides.table->entity;
+    const QString what = SyncLogDialog::describeEntity(sides.table->entity);
     const QString name = sides.mine ? sides.mine->name() : sides.server ? sides.server->name() : sides.conflict.name;
     QString why;
     switch (sides.conflict.kind) {

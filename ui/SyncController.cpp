@@ -1,5 +1,6 @@
 #include "SyncController.h"
 
+#include "config/Config.h"
 #include "storage/Database.h"
 #include "sync/LocalStore.h"
 
@@ -38,8 +39,10 @@ SyncController::~SyncController()
 void SyncController::syncNow()
 {
     auto outcome = std::make_shared<Result<SyncSummary>>(SyncSummary{});
-    const bool started = m_job.start([this, outcome](const JobControl& control) {
+    const int nonprofitLimit = Config::instance().get(Config::OfflineNonprofitLimit).toInt();
+    const bool started = m_job.start([this, outcome, nonprofitLimit](const JobControl& control) {
         SyncEngine engine(m_server, m_store);
+        engine.setNonprofitLimit(nonprofitLimit);
         int rows = 0;
         Result<SyncSummary> result = engine.run([&](const SyncProgress& progress) {
             ++rows; // the stages' sizes are known one at a time: what is left of this one is the estimate

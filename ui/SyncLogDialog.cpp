@@ -9,6 +9,15 @@
 
 namespace herald {
 
+namespace {
+// The words for a code of the sync log; an unknown code is shown as it is.
+QString translated(const QHash<QString, const char*>& texts, const QString& code)
+{
+    const char* text = texts.value(code);
+    return text ? SyncLogDialog::tr(text) : code;
+}
+} // namespace
+
 SyncLogDialog::SyncLogDialog(const QList<SyncLogEntry>& entries, int openConflicts, QWidget* parent)
     : QDialog(parent)
     , m_table(new QTableWidget(int(entries.size()), 5, this))
@@ -30,7 +39,7 @@ SyncLogDialog::SyncLogDialog(const QList<SyncLogEntry>& entries, int openConflic
     for (int row = 0; row < entries.size(); ++row) {
         const SyncLogEntry& entry = entries.at(row);
         const QStringList cells{QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat), describe(entry.action),
-                                entry.entity, entry.name.isEmpty() ? entry.uuid : entry.name, entry.detail};
+                                describeEntity(entry.entity), entry.name.isEmpty() ? entry.uuid : entry.name, entry.detail};
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells.at(column));
             if (column == 3)
@@ -64,8 +73,18 @@ QString SyncLogDialog::describe(const QString& action)
         {QStringLiteral("failed"), QT_TR_NOOP("Not synced")},
         {QStringLiteral("finished"), QT_TR_NOOP("Sync finished")},
     };
-    const char* text = texts.value(action);
-    return text ? tr(text) : action;
+    return translated(texts, action);
+}
+
+QString SyncLogDialog::describeEntity(const QString& entity)
+{
+    static const QHash<QString, const char*> texts = {
+        {QStringLiteral("template"), QT_TR_NOOP("Template")},
+        {QStringLiteral("campaign"), QT_TR_NOOP("Campaign")},
+        {QStringLiteral("segment"), QT_TR_NOOP("Segment")},
+        {QStringLiteral("sender_identity"), QT_TR_NOOP("Sender identity")},
+    };
+    return translated(texts, entity);
 }
 
 } // namespace herald

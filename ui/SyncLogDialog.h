@@ -18,6 +18,9 @@ public:
 
     int rowCount() const;
 
+    // What a synced row is, in words ("Template", "Sender identity") for the sync's entity code.
+    static QString describeEntity(const QString& entity);
+
 private:
     static QString describe(const QString& action);
 

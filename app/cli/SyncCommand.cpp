@@ -3,6 +3,7 @@
 #include "CommandArguments.h"
 #include "Output.h"
 #include "ProfileOpener.h"
+#include "config/Config.h"
 #include "sync/LocalStore.h"
 #include "sync/SyncEngine.h"
 
@@ -56,6 +57,7 @@ int SyncCommand::run(const QStringList& arguments)
         return 1;
     }
     SyncEngine engine(*server.value(), local);
+    engine.setNonprofitLimit(Config::instance().get(Config::OfflineNonprofitLimit).toInt());
 
     if (parser.isSet(keepOption)) {
         auto conflicts = local.openConflicts();

@@ -14,6 +14,33 @@ namespace herald {
 
 namespace {
 QString tr(const char* text) { return QCoreApplication::translate("SyncEngine", text); }
+
+// The log is read by people: it says what happened in words, not in the codes the conflicts table keeps.
+QString describe(ConflictKind kind)
+{
+    switch (kind) {
+    case ConflictKind::EditedOnBoth:
+        return tr("changed here and on the server");
+    case ConflictKind::DeletedOnServer:
+        return tr("changed here, deleted on the server");
+    case ConflictKind::DeletedLocally:
+        return tr("deleted here, changed on the server");
+    }
+    return {};
+}
+
+QString describe(Resolution resolution)
+{
+    switch (resolution) {
+    case Resolution::KeepMine:
+        return tr("kept yours");
+    case Resolution::KeepServer:
+        return tr("kept the server's");
+    case Resolution::KeepBoth:
+        return tr("kept both");
+    }
+    return {};
+}
 } // namespace
 
 struct SyncEngine::Run
@@ -79,7 +106,7 @@ Result<SyncSummary> SyncEngine::run(const ProgressCallback& progress)
     run.summary.openConflicts = int(open->size());
     (void)m_local.setLastSyncAt(QDateTime::currentDateTimeUtc());
     (void)m_local.log({{}, run.id, QStringLiteral("finished"), {}, {}, {},
-                       tr("%1 pushed, %2 pulled, %3 new conflicts, %4 open")
+                       tr("pushed: %1, pulled: %2, conflicts: %3 new, %4 open")
                            .arg(run.summary.pushed)
                            .arg(run.summary.pulled)
                            .arg(run.summary.newConflicts)
@@ -381,7 +408,7 @@ Status SyncEngine::conflictFound(Run& run, const SyncTable& table, const QString
     if (!recorded)
         return recorded.error();
     ++run.summary.newConflicts;
-    log(run.id, QStringLiteral("conflict"), table, uuid, name, toString(kind));
+    log(run.id, QStringLiteral("conflict"), table, uuid, name, describe(kind));
     return {};
 }
 
@@ -559,7 +586,7 @@ Status SyncEngine::resolve(qint64 conflictId, Resolution resolution)
     }
     if (auto resolved = m_local.markResolved(conflictId, resolution); !resolved)
         return resolved;
-    log(QString(), QStringLiteral("resolved"), table, uuid, name, toString(resolution) + QStringLiteral(": ") + detail);
+    log(QString(), QStringLiteral("resolved"), table, uuid, name, describe(resolution) + QStringLiteral(": ") + detail);
     return {};
 }
 

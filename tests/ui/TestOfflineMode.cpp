@@ -1,3 +1,5 @@
+#include "CampaignEditorDialog.h"
+#include "CampaignsPage.h"
 #include "ConnectionMonitor.h"
 #include "MainWindow.h"
 #include "OfflineBanner.h"
@@ -10,6 +12,7 @@
 #include "TemplatesPage.h"
 #include "Translations.h"
 #include "config/Config.h"
+#include "storage/CampaignRepository.h"
 #include "storage/NonprofitRepository.h"
 #include "storage/ProfileStore.h"
 #include "storage/SecretStore.h"
@@ -18,6 +21,7 @@
 #include "sync/SyncEngine.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -158,6 +162,27 @@ private slots:
                      QStringLiteral("Spring news for Harbor Food Bank 0"));
         saveScreenshot(&window, QStringLiteral("offline-banner.png"));
 
+        // A new campaign on the train: the audience is estimated from the cached nonprofits, sending waits.
+        window.showPage(MainWindow::Campaigns);
+        auto* campaigns = window.findChild<CampaignsPage*>();
+        QTest::mouseClick(campaigns->findChild<QPushButton*>(QStringLiteral("newCampaignButton")), Qt::LeftButton);
+        QPointer<CampaignEditorDialog> editor = campaigns->findChild<CampaignEditorDialog*>();
+        QVERIFY(editor);
+        QVERIFY(QTest::qWaitForWindowExposed(editor));
+        QTest::keyClicks(editor->findChild<QLineEdit*>(QStringLiteral("campaignNameEdit")), QStringLiteral("Train appeal"));
+        QTRY_VERIFY(!editor->isCounting());
+        const QString estimate = editor->findChild<QLabel*>(QStringLiteral("audienceCountLabel"))->text();
+        QVERIFY2(estimate.startsWith(QLatin1String("3 recipient")), qPrintable(estimate));
+        for (const char* name : {"queueButton", "testSendButton"}) {
+            auto* button = editor->findChild<QPushButton*>(QString::fromLatin1(name));
+            QVERIFY2(!button->isEnabled(), name);
+            QVERIFY2(button->toolTip().contains(QLatin1String("Herald is offline")), qPrintable(button->toolTip()));
+        }
+        QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("saveDraftButton")), Qt::LeftButton);
+        QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("closeButton")), Qt::LeftButton);
+        QTRY_VERIFY(!editor);
+        QCOMPARE(CampaignRepository(m_store->database()).list()->size(), 1);
+
         // Meanwhile someone changed the same template on the server.
         QVERIFY(m_cluster->resume());
         {
@@ -201,6 +226,10 @@ private slots:
         QCOMPARE(templates->at(0).subject, QStringLiteral("Gala news for {{name}}"));
         QCOMPARE(templates->at(1).name, QStringLiteral("Newsletter (my copy)"));
         QCOMPARE(templates->at(1).subject, QStringLiteral("Spring news for {{name}}"));
+        auto serverCampaigns = CampaignRepository(*m_server).list();
+        QVERIFY(serverCampaigns.ok());
+        QCOMPARE(serverCampaigns->size(), 1);
+        QCOMPARE(serverCampaigns->first().name, QStringLiteral("Train appeal"));
 
         // The log shows it all.
         window.findChild<QAction*>(QStringLiteral("syncLogAction"))->trigger();
@@ -218,8 +247,29 @@ private slots:
         OfflineMode::setActive(false);
     }
 
+    // While the server is away it is asked again after 2 s, then 4 s, 8 s … (never more than a minute apart).
+    void reconnectsWithGrowingPauses()
+    {
+        QVERIFY(m_cluster->pause());
+        SyncController sync(*m_server, *m_store);
+        QSignalSpy retries(&sync, &SyncController::retryScheduled);
+        QSignalSpy back(&sync, &SyncController::serverBack);
+        sync.startReconnecting();
+        QTRY_VERIFY_WITH_TIMEOUT(retries.size() >= 2, 20000);
+        QCOMPARE(retries.at(0).at(0).toInt(), 2 * SyncController::FirstRetrySeconds);
+        QCOMPARE(retries.at(1).at(0).toInt(), 4 * SyncController::FirstRetrySeconds);
+        QVERIFY2(!retries.at(0).at(1).toString().isEmpty(), "the retry says why the server did not answer");
+        QCOMPARE(back.size(), 0);
+
+        QVERIFY(m_cluster->resume());
+        sync.retryNow();
+        QTRY_COMPARE_WITH_TIMEOUT(back.size(), 1, 20000);
+        QCOMPARE(retries.size(), 2);
+    }
+
     void theServerGoingAwayWhileOnline()
     {
+        Config::instance().set(Config::OfflineNonprofitLimit, 2); // the setting is how many are kept
         MainWindow window(*m_server, *m_profiles);
         auto* controller = new OfflineController(window, *m_server, *m_store, false);
         QSignalSpy switches(controller, &OfflineController::switchRequested);
@@ -227,6 +277,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY_WITH_TIMEOUT(!controller->sync().isSyncing(), 20000); // the sync at start
         QVERIFY(controller->sync().lastResult().ok());
+        QCOMPARE(controller->sync().lastResult()->cachedNonprofits, 2);
+        Config::instance().reset(Config::OfflineNonprofitLimit);
 
         // Unsaved changes: Herald says what happened and waits for the user instead of switching under them.
         window.showPage(MainWindow::Templates);
