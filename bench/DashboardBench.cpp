@@ -2,6 +2,7 @@
 // `fill SENDS` writes SENDS rows into sends (set-based, a mix of sent, failed, pending, retrying and in-flight
 // rows over the last week) and a week of send_metrics for three providers; `queries` times DashboardReader
 // for each range of `herald stats`. Prints figures; never a pass/fail test.
+#include "BenchPostgres.h"
 #include "metrics/DashboardReader.h"
 #include "storage/BoundQuery.h"
 #include "storage/Database.h"
@@ -22,25 +23,6 @@ void print(const QString& line)
 {
     std::printf("%s\n", qPrintable(line));
     std::fflush(stdout);
-}
-
-std::unique_ptr<Database> openPostgres(const QString& address)
-{
-    static const QRegularExpression pattern(QStringLiteral("^([^:]+):(\\d+)/(\\w+)$"));
-    const auto match = pattern.match(address);
-    if (!match.hasMatch()) {
-        print(QStringLiteral("give --pg HOST:PORT/NAME"));
-        return nullptr;
-    }
-    ConnectionProfile profile = ConnectionProfile::postgres(QStringLiteral("bench"), match.captured(1), match.captured(2).toInt(),
-                                                            match.captured(3), QStringLiteral("postgres"));
-    profile.sslMode = QStringLiteral("disable");
-    auto database = std::make_unique<Database>(profile);
-    if (auto opened = database->open(); !opened) {
-        print(opened.error().message);
-        return nullptr;
-    }
-    return database;
 }
 
 bool run(Database& database, const QString& what, const QString& sql, const QList<std::pair<QString, QVariant>>& values = {})
@@ -136,7 +118,7 @@ int main(int argc, char** argv)
                        {QStringLiteral("runs"), QStringLiteral("Timed runs after the first."), QStringLiteral("n"), QStringLiteral("5")}});
     parser.process(app);
     const QStringList positional = parser.positionalArguments();
-    auto database = openPostgres(parser.value(QStringLiteral("pg")));
+    auto database = bench::openPostgres(parser.value(QStringLiteral("pg")));
     if (!database)
         return 1;
     if (positional.value(0) == QLatin1String("fill"))
