@@ -2,10 +2,14 @@
 
 #include "DatabaseOpener.h"
 #include "MainWindow.h"
+#include "MessageBox.h"
+#include "OfflineController.h"
+#include "OfflineMode.h"
 #include "Translations.h"
 #include "config/Config.h"
 #include "storage/ProfileStore.h"
 #include "storage/SecretStore.h"
+#include "sync/LocalStore.h"
 
 #include <QApplication>
 
@@ -23,23 +27,57 @@ int runDesktop(int& argc, char** argv)
 
     ProfileStore profiles(Config::instance());
     DatabaseOpener opener(profiles, SecretStore::instance());
-    // Switching profiles in Settings closes the window and comes back here to open the new one.
+    std::unique_ptr<Database> database;
+    bool offline = false;
+    bool reopenSameProfile = false; // going offline or online again keeps the database (and its password)
+    // Switching profiles in Settings, or between online and offline, closes the window and comes back here.
     for (;;) {
-        std::unique_ptr<Database> database = opener.openActive();
-        if (!database)
-            return 1;
+        if (!reopenSameProfile) {
+            database = opener.openActive(nullptr, &offline);
+            if (!database)
+                return 1;
+        } else if (!offline && !database->open()) {
+            offline = true; // gone again before the window opened
+        }
+        reopenSameProfile = false;
+        // A PostgreSQL profile keeps drafts and read copies on this computer for when its server is away.
+        std::unique_ptr<LocalStore> store;
+        if (database->backend() == Backend::Postgres) {
+            store = std::make_unique<LocalStore>(database->profile());
+            if (const Status opened = store->open(); !opened) {
+                MessageBox::warning(nullptr, QApplication::translate("DesktopMain", "Offline Drafts Unavailable"),
+                    opened.error().message);
+                if (offline)
+                    return 1;
+                store.reset();
+            }
+        }
+        OfflineMode::setActive(offline, database->profile().location());
         bool switching = false;
         int exitCode = 0;
         {
-            MainWindow window(*database, profiles);
+            MainWindow window(offline ? store->database() : *database, profiles);
             QObject::connect(&window, &MainWindow::profileSwitchRequested, &window, [&window, &switching] {
                 switching = true;
                 window.close();
                 QCoreApplication::exit(0); // even if another top-level window is still open
             });
+            if (store) {
+                auto* controller = new OfflineController(window, *database, *store, offline);
+                QObject::connect(controller, &OfflineController::switchRequested, &window,
+                    [&window, &switching, &reopenSameProfile, &offline](bool toOffline) {
+                        if (!window.close())
+                            return; // the user kept the window (unsaved changes)
+                        switching = true;
+                        reopenSameProfile = true;
+                        offline = toOffline;
+                        QCoreApplication::exit(0);
+                    });
+            }
             window.show();
             exitCode = app.exec();
         } // the window and its models go before the database they read
+        OfflineMode::setActive(false);
         if (!switching)
             return exitCode;
     }

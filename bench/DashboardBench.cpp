@@ -5,6 +5,7 @@
 // `queries` times DashboardReader for each range of `herald stats`, next to the queries that scanned sends
 // before (failure reasons over the range, queue depth), and the engine's queue sample.
 // Prints figures; never a pass/fail test.
+#include "BenchPostgres.h"
 #include "metrics/DashboardReader.h"
 #include "metrics/QueueSampler.h"
 #include "storage/BoundQuery.h"
@@ -26,25 +27,6 @@ void print(const QString& line)
 {
     std::printf("%s\n", qPrintable(line));
     std::fflush(stdout);
-}
-
-std::unique_ptr<Database> openPostgres(const QString& address)
-{
-    static const QRegularExpression pattern(QStringLiteral("^([^:]+):(\\d+)/(\\w+)$"));
-    const auto match = pattern.match(address);
-    if (!match.hasMatch()) {
-        print(QStringLiteral("give --pg HOST:PORT/NAME"));
-        return nullptr;
-    }
-    ConnectionProfile profile = ConnectionProfile::postgres(QStringLiteral("bench"), match.captured(1), match.captured(2).toInt(),
-                                                            match.captured(3), QStringLiteral("postgres"));
-    profile.sslMode = QStringLiteral("disable");
-    auto database = std::make_unique<Database>(profile);
-    if (auto opened = database->open(); !opened) {
-        print(opened.error().message);
-        return nullptr;
-    }
-    return database;
 }
 
 bool run(Database& database, const QString& what, const QString& sql, const QList<std::pair<QString, QVariant>>& values = {})
@@ -213,7 +195,7 @@ int main(int argc, char** argv)
                        {QStringLiteral("runs"), QStringLiteral("Timed runs after the first."), QStringLiteral("n"), QStringLiteral("5")}});
     parser.process(app);
     const QStringList positional = parser.positionalArguments();
-    auto database = openPostgres(parser.value(QStringLiteral("pg")));
+    auto database = bench::openPostgres(parser.value(QStringLiteral("pg")));
     if (!database)
         return 1;
     if (positional.value(0) == QLatin1String("fill"))

@@ -11,6 +11,7 @@
 // DATABASE is --pg HOST:PORT/NAME (user postgres, no password).
 // Figures are printed as "figure <name> <value>" lines for the script, between human-readable ones.
 #include "BenchOutput.h"
+#include "BenchPostgres.h"
 #include "BenchCampaign.h"
 #include "compose/CampaignMessageComposer.h"
 #include "sending/SendEngine.h"
@@ -44,25 +45,6 @@ QString loadAverage()
     if (!file.open(QIODevice::ReadOnly))
         return QStringLiteral("?");
     return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
-std::unique_ptr<Database> openDatabase(const QString& address)
-{
-    static const QRegularExpression pattern(QStringLiteral("^([^:]+):(\\d+)/(\\w+)$"));
-    const auto match = pattern.match(address);
-    if (!match.hasMatch()) {
-        print(QStringLiteral("give --pg HOST:PORT/NAME"));
-        return nullptr;
-    }
-    ConnectionProfile profile = ConnectionProfile::postgres(QStringLiteral("bench"), match.captured(1),
-        match.captured(2).toInt(), match.captured(3), QStringLiteral("postgres"));
-    profile.sslMode = QStringLiteral("disable");
-    auto database = std::make_unique<Database>(profile);
-    if (auto opened = database->open(); !opened) {
-        print(opened.error().message);
-        return nullptr;
-    }
-    return database;
 }
 
 int prepare(Database& database, int recipients, int sinkPort, int bytes, bool queue)
@@ -232,7 +214,7 @@ int main(int argc, char** argv)
         return compose(parser.value(QStringLiteral("messages")).toInt(), bytes);
     if (command != QLatin1String("prepare") && command != QLatin1String("send"))
         parser.showHelp(2);
-    auto database = openDatabase(parser.value(QStringLiteral("pg")));
+    auto database = bench::openPostgres(parser.value(QStringLiteral("pg")));
     if (!database)
         return 1;
     if (command == QLatin1String("prepare"))

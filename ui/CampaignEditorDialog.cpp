@@ -2,6 +2,7 @@
 
 #include "FormFeedback.h"
 #include "MessageBox.h"
+#include "OfflineMode.h"
 #include "SenderIdentityDialog.h"
 #include "TestSendDialog.h"
 #include "sending/CampaignLauncher.h"
@@ -187,6 +188,9 @@ void CampaignEditorDialog::buildForm()
     m_queueButton->setDefault(true);
     auto* closeButton = new QPushButton(tr("Close"), this);
     closeButton->setObjectName(QStringLiteral("closeButton"));
+    // Queueing and test sends need the server's queue and providers.
+    OfflineMode::guard(m_testSendButton);
+    OfflineMode::guard(m_queueButton);
     connect(m_testSendButton, &QPushButton::clicked, this, &CampaignEditorDialog::openTestSend);
     connect(m_saveButton, &QPushButton::clicked, this, &CampaignEditorDialog::saveDraft);
     connect(m_queueButton, &QPushButton::clicked, this, &CampaignEditorDialog::queue);

@@ -6,6 +6,7 @@
 #include "ProfileDialog.h"
 #include "storage/ProfileStore.h"
 #include "storage/SecretStore.h"
+#include "sync/LocalStore.h"
 
 #include <QCoreApplication>
 
@@ -47,7 +48,7 @@ bool DatabaseOpener::passwordFor(
 }
 
 DatabaseOpener::Choice DatabaseOpener::askAfterFailure(
-    const ConnectionProfile& profile, const Error& error, QWidget* parent)
+    const ConnectionProfile& profile, const Error& error, bool canWorkOffline, QWidget* parent)
 {
     const bool isServer = profile.backend == Backend::Postgres;
     QString advice;
@@ -69,11 +70,13 @@ DatabaseOpener::Choice DatabaseOpener::askAfterFailure(
     MessageBox::Buttons buttons = QMessageBox::Retry | QMessageBox::Close;
     if (isServer)
         buttons |= QMessageBox::Open | QMessageBox::Apply;
+    if (canWorkOffline)
+        buttons |= QMessageBox::Ignore;
     const QString message = FormFeedback::tidyServerText(error.message);
     const auto answer = MessageBox::critical(parent, tr("Cannot Open %1").arg(profile.name),
         advice.isEmpty() ? message : QStringLiteral("%1\n\n%2").arg(message, advice), buttons, QMessageBox::Retry,
         { { QMessageBox::Open, tr("Edit Profile…") }, { QMessageBox::Apply, tr("Use This Computer") },
-            { QMessageBox::Close, tr("Quit") } });
+            { QMessageBox::Close, tr("Quit") }, { QMessageBox::Ignore, tr("Work Offline") } });
     switch (answer) {
     case QMessageBox::Retry:
         return Choice::Retry;
@@ -81,30 +84,44 @@ DatabaseOpener::Choice DatabaseOpener::askAfterFailure(
         return Choice::EditProfile;
     case QMessageBox::Apply:
         return Choice::UseThisComputer;
+    case QMessageBox::Ignore:
+        return Choice::WorkOffline;
     default:
         return Choice::Quit;
     }
 }
 
-std::unique_ptr<Database> DatabaseOpener::openActive(QWidget* parent)
+std::unique_ptr<Database> DatabaseOpener::openActive(QWidget* parent, bool* offline)
 {
+    if (offline)
+        *offline = false;
     QString refusal; // the server's words when it refused the last password
     for (;;) {
         const ConnectionProfile profile = m_profiles.active();
         QString password;
         Error failure;
+        std::unique_ptr<Database> database;
         if (profile.backend == Backend::Postgres && !passwordFor(profile, refusal, parent, &password)) {
             failure = Error::make(Error::Kind::Authentication,
                 tr("No password was given for %1 on %2.").arg(profile.user, profile.location()));
         } else {
-            auto database = std::make_unique<Database>(profile, password);
+            database = std::make_unique<Database>(profile, password);
             const Status opened = database->open();
             if (opened)
                 return database;
             failure = opened.error();
         }
+        const bool canWorkOffline = offline && database && profile.backend == Backend::Postgres
+            && failure.kind == Error::Kind::Connection;
+        if (canWorkOffline && LocalStore::existsFor(profile)) {
+            *offline = true; // drafts from earlier syncs are here: no need to ask
+            return database;
+        }
         refusal.clear();
-        switch (askAfterFailure(profile, failure, parent)) {
+        switch (askAfterFailure(profile, failure, canWorkOffline, parent)) {
+        case Choice::WorkOffline:
+            *offline = true;
+            return database;
         case Choice::Retry:
             if (failure.kind == Error::Kind::Authentication)
                 refusal = failure.message;

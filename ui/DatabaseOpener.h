@@ -24,15 +24,18 @@ class DatabaseOpener
 public:
     DatabaseOpener(ProfileStore& profiles, SecretStore& secrets);
 
-    // The opened (and migrated) database, or null when the user chose to quit.
-    std::unique_ptr<Database> openActive(QWidget* parent = nullptr);
+    // The opened (and migrated) database, or null when the user chose to quit. With `offline` given, a PostgreSQL
+    // server that cannot be reached is not an end: when this computer has the profile's offline store (or the user
+    // chooses "Work Offline") the database comes back unopened with *offline set, for the window to work on the
+    // offline store (sync/LocalStore) until the server is back.
+    std::unique_ptr<Database> openActive(QWidget* parent = nullptr, bool* offline = nullptr);
 
 private:
-    enum class Choice { Retry, EditProfile, UseThisComputer, Quit };
+    enum class Choice { Retry, EditProfile, UseThisComputer, WorkOffline, Quit };
 
     // The password to connect with; false when the user cancelled the question.
     bool passwordFor(const ConnectionProfile& profile, const QString& refusal, QWidget* parent, QString* password);
-    Choice askAfterFailure(const ConnectionProfile& profile, const Error& error, QWidget* parent);
+    Choice askAfterFailure(const ConnectionProfile& profile, const Error& error, bool canWorkOffline, QWidget* parent);
 
     ProfileStore& m_profiles;
     SecretStore& m_secrets;

@@ -72,7 +72,10 @@ MainWindow::MainWindow(Database& database, ProfileStore& profiles, QWidget* pare
     m_navigation->setCurrentRow(Nonprofits);
 
     auto* central = new QWidget(this);
-    auto* layout = new QHBoxLayout(central);
+    m_bannerArea = new QVBoxLayout(central);
+    m_bannerArea->setContentsMargins(0, 0, 0, 0);
+    m_bannerArea->setSpacing(0);
+    auto* layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_navigation);
@@ -82,6 +85,7 @@ MainWindow::MainWindow(Database& database, ProfileStore& profiles, QWidget* pare
     pagesLayout->setSpacing(0);
     pagesLayout->addWidget(m_pages, 1);
     layout->addWidget(pagesColumn, 1);
+    m_bannerArea->addLayout(layout, 1);
     setCentralWidget(central);
     buildAlerts(pagesColumn);
 
@@ -224,6 +228,18 @@ void MainWindow::showUnreachable(const QString& error)
     m_connectionLabel->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; padding: 0 6px; }"));
 }
 
+void MainWindow::setBanner(QWidget* banner)
+{
+    m_bannerArea->insertWidget(0, banner);
+}
+
+void MainWindow::showOffline(const QString& text, const QString& detail)
+{
+    m_connectionLabel->setText(text);
+    m_connectionLabel->setToolTip(detail);
+    m_connectionLabel->setStyleSheet(QStringLiteral("QLabel { color: #8a5a00; padding: 0 6px; }"));
+}
+
 MainWindow::Page MainWindow::currentPage() const
 {
     return Page(m_pages->currentIndex());
@@ -231,6 +247,9 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::showPage(Page page)
 {
+    // A page switched off (offline, it needs the server) stays off from the Go menu's shortcuts too.
+    if (!(m_navigation->item(page)->flags() & Qt::ItemIsEnabled))
+        return;
     m_navigation->setCurrentRow(page);
 }
 

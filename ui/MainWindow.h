@@ -6,6 +6,7 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 class QSystemTrayIcon;
+class QVBoxLayout;
 
 namespace herald {
 
@@ -37,6 +38,12 @@ public:
     void showPage(Page page);
     AlertMonitor* alertMonitor() const { return m_alertMonitor; }
 
+    // A strip shown above the pages (the offline banner); the window takes it.
+    void setBanner(QWidget* banner);
+    // The status bar says the window works offline; `detail` is its tooltip.
+    void showOffline(const QString& text, const QString& detail);
+    ConnectionMonitor* connectionMonitor() const { return m_monitor; }
+
 signals:
     // The user made another profile active and wants it now: whoever opened the database reopens.
     void profileSwitchRequested();
@@ -57,6 +64,7 @@ private:
     Database& m_database;
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
+    QVBoxLayout* m_bannerArea = nullptr;
     NonprofitsPage* m_nonprofitsPage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
     SuppressionsPage* m_suppressionsPage = nullptr;

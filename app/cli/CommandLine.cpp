@@ -8,6 +8,7 @@
 #include "Output.h"
 #include "ProfileCommand.h"
 #include "StatsCommand.h"
+#include "SyncCommand.h"
 #include "WorkerCommand.h"
 
 #include <QCommandLineParser>
@@ -38,6 +39,7 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
         {QStringLiteral("stats"), {QT_TRANSLATE_NOOP("CommandLine", "Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus)."), &StatsCommand::run}},
         {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("CommandLine", "Campaigns: list them, or render the message one nonprofit gets."), &CampaignCommand::run}},
+        {QStringLiteral("sync"), {QT_TRANSLATE_NOOP("CommandLine", "Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts."), &SyncCommand::run}},
         {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},
     };
     return commands;

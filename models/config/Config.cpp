@@ -20,6 +20,7 @@ const QHash<Config::Key, KeyInfo>& keyTable()
         {Config::MainWindowState, {QStringLiteral("GUI/MainWindowState"), QByteArray()}},
         {Config::NonprofitsPageSize, {QStringLiteral("Nonprofits/PageSize"), 256}},
         {Config::ConnectionCheckSeconds, {QStringLiteral("Connection/CheckSeconds"), 5}},
+        {Config::OfflineNonprofitLimit, {QStringLiteral("Offline/NonprofitLimit"), 2000}},
     };
     return table;
 }

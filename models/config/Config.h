@@ -20,6 +20,7 @@ public:
         MainWindowState,
         NonprofitsPageSize,  // rows fetched per keyset page
         ConnectionCheckSeconds,
+        OfflineNonprofitLimit, // nonprofits kept in a PostgreSQL profile's offline store for previews
     };
 
     static Config& instance();

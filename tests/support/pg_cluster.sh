@@ -2,6 +2,8 @@
 # Starts or stops the throwaway PostgreSQL 15 cluster the tests use: trust for the postgres superuser
 # on loopback, a password (scram) for every other role, so "wrong password" can be tested for real.
 # Usage: pg_cluster.sh start|stop DIR PORT   (HERALD_PG_FSYNC=on for benchmarks that claim durability)
+#        pg_cluster.sh pause|resume DIR PORT  (stops and restarts a started cluster, keeping its data:
+#                                              tests of a server that goes away and comes back)
 set -euo pipefail
 action=$1; dir=$2; port=$3
 PGBIN=/usr/lib/postgresql/15/bin
@@ -32,6 +34,13 @@ HBA
         -c "CREATE DATABASE herald_pw_db OWNER herald_pw"
     echo "PostgreSQL 15 test cluster on 127.0.0.1:$port ($dir)"
     ;;
+pause)
+    "${AS[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+resume)
+    "${AS[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+        -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=${HERALD_PG_FSYNC:-off} -c max_connections=200" start >/dev/null
+    ;;
 stop)
     if [ -d "$dir/data" ]; then
         "${AS[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
@@ -40,5 +49,5 @@ stop)
     echo "PostgreSQL test cluster stopped"
     ;;
 *)
-    echo "usage: $0 start|stop DIR PORT" >&2; exit 2 ;;
+    echo "usage: $0 start|stop|pause|resume DIR PORT" >&2; exit 2 ;;
 esac

@@ -4,6 +4,7 @@
 #include "config/Config.h"
 #include "storage/ProfileStore.h"
 #include "storage/SecretStore.h"
+#include "sync/LocalStore.h"
 
 #include <QApplication>
 #include <QTcpServer>
@@ -114,6 +115,37 @@ private slots:
         QVERIFY2(
             MessageBox::lastText().contains(QLatin1String("Could not connect")), qPrintable(MessageBox::lastText()));
         PasswordDialog::clearNextAnswer();
+    }
+
+    void anUnreachableServerCanBeWorkedOfflineAndIsWhenItsStoreIsHere()
+    {
+        ProfileStore store(Config::instance());
+        const ConnectionProfile office = activeUnreachableProfile(store, freePort());
+        SecretStore::instance().rememberForSession(SecretStore::profileKey(office.id), QStringLiteral("known"));
+        DatabaseOpener opener(store, SecretStore::instance());
+
+        // Never synced here: the failure offers "Work Offline".
+        QVERIFY(!LocalStore::existsFor(office));
+        MessageBox::setNextAnswer(QMessageBox::Ignore);
+        bool offline = false;
+        auto database = opener.openActive(nullptr, &offline);
+        QVERIFY(database);
+        QVERIFY(offline);
+        QCOMPARE(database->profile().id, office.id);
+
+        // With the profile's offline store on this computer, no question: Herald opens offline.
+        {
+            LocalStore local(office);
+            QVERIFY(local.open().ok());
+        }
+        QVERIFY(LocalStore::existsFor(office));
+        MessageBox::setNextAnswer(QMessageBox::Close); // would quit, were anything asked
+        const QString asked = MessageBox::lastText();
+        database = opener.openActive(nullptr, &offline);
+        QVERIFY(database);
+        QVERIFY(offline);
+        QCOMPARE(MessageBox::lastText(), asked);
+        MessageBox::setNextAnswer(QMessageBox::NoButton);
     }
 };
 
