@@ -80,8 +80,17 @@ for size in 16x16 24x24 32x32 48x48 64x64 128x128 256x256 scalable; do
 done
 man_page=$(ls /usr/share/man/man1/herald.1*) || fail "no man page"
 man_text=$(zcat -f "$man_page")
-for command in $(/usr/bin/herald --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF {print $1}'); do
+commands=$(run_herald --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF {print $1}')
+[ -n "$commands" ] || fail "herald --help lists no commands"
+for command in $commands; do
     grep -q "^\.SS \"$command" <<<"$man_text" || fail "the man page does not document 'herald $command'"
 done
-echo "man page documents: $(/usr/bin/herald --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF {printf "%s ", $1}')"
+echo "man page documents: $(echo $commands)"
+
+echo "== translations"
+spanish=$(env -i HOME="$home" PATH=/usr/bin:/bin LANG=es_ES.UTF-8 /usr/bin/herald --help)
+grep -q '^Órdenes:' <<<"$spanish" || fail "herald --help is not in Spanish under LANG=es_ES.UTF-8"
+french=$(env -i HOME="$home" PATH=/usr/bin:/bin LANG=fr_FR.UTF-8 /usr/bin/herald --help)
+grep -q '^Commandes :' <<<"$french" || fail "herald --help is not in French under LANG=fr_FR.UTF-8"
+echo "herald --help speaks Spanish and French"
 echo "PASS"

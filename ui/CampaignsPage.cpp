@@ -24,7 +24,7 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("herald::CampaignsPage", text); }
+QString tr(const char* text) { return QCoreApplication::translate("herald", text); }
 
 QString statusText(CampaignStatus status)
 {

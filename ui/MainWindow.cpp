@@ -2,6 +2,7 @@
 
 #include "CampaignsPage.h"
 #include "ConnectionMonitor.h"
+#include "LanguageSection.h"
 #include "MessageBox.h"
 #include "NonprofitsPage.h"
 #include "PlaceholderPage.h"
@@ -122,6 +123,7 @@ void MainWindow::buildPages(ProfileStore& profiles)
     auto* providers = new ProvidersPanel(m_database, m_settingsPage);
     connect(providers, &ProvidersPanel::providersChanged, m_sendingController, &SendingController::providersChanged);
     m_settingsPage->addSection(providers);
+    m_settingsPage->addSection(new LanguageSection(m_settingsPage));
     addPage(Settings, tr("Settings"), m_settingsPage);
 }
 

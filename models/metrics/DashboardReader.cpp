@@ -13,8 +13,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("DashboardReader", text); }
-
 constexpr int MaxPoints = 120;
 constexpr int RollingWindowSeconds = 300;
 constexpr int TopReasons = 5;

@@ -5,12 +5,15 @@
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // Reads the dashboard figures of a time range from send_metrics (rates, latency) and sends (failure
 // reasons, queue depth), with queries that stay on indexes however many sends there are.
 class DashboardReader
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::DashboardReader)
 public:
     explicit DashboardReader(Database& database);
 

@@ -9,8 +9,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SuppressionRepository", text); }
-
 const QString SelectColumns = QStringLiteral("SELECT email, reason, source, created_at FROM suppressions ");
 } // namespace
 

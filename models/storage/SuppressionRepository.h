@@ -6,6 +6,7 @@
 #include "domain/Error.h"
 #include "domain/Suppression.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 class QSqlQuery;
@@ -26,6 +27,7 @@ using SuppressionPage = KeysetPage<Suppression, SuppressionCursor>;
 // so every lookup ignores case.
 class SuppressionRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SuppressionRepository)
 public:
     explicit SuppressionRepository(Database& database);
 
