@@ -294,7 +294,7 @@ FILLER = " lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod
 
 def pseudo_text(text):
     """Accents letters outside placeholders, tags, entities and &-mnemonics, and pads ~40 %."""
-    parts = re.split(r"(%L?\d{1,2}|%n|<[^>]*>|&\w+;|&.)", text)
+    parts = re.split(r"(%L?\d{1,2}|%L?n|<[^>]*>|&\w+;|&.)", text)
     lengthened = "".join(part if i % 2 else part.translate(ACCENTED) for i, part in enumerate(parts))
     visible = len(re.sub(r"<[^>]*>", "", text))
     padding = FILLER[: max(2, (visible * 2) // 5)].rstrip() if visible else ""

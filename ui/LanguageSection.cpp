@@ -21,7 +21,10 @@ LanguageSection::LanguageSection(QWidget* parent)
 
     m_languages->setObjectName(QStringLiteral("languageCombo"));
     const QLocale system = QLocale::system();
-    m_languages->addItem(tr("System language (%1)").arg(system.nativeLanguageName()), QString());
+    // The C/POSIX locale has no language name; Herald speaks English there.
+    const QString systemName = system.language() == QLocale::C ? QLocale::languageToString(QLocale::English)
+                                                               : system.nativeLanguageName();
+    m_languages->addItem(tr("System language (%1)").arg(systemName), QString());
     for (const QString& code : Translations::available()) {
         const QLocale locale(code);
         // Each language in its own name, as people look for theirs.

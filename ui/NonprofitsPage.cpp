@@ -2,6 +2,7 @@
 
 #include "BackgroundJob.h"
 #include "BulkTagDialog.h"
+#include "ColumnWidths.h"
 #include "FormFeedback.h"
 #include "ImportDialog.h"
 #include "MessageBox.h"
@@ -110,8 +111,9 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
         { NonprofitTableModel::Tags, 120 },
         { NonprofitTableModel::Status, 75 },
     };
+    m_view->horizontalHeader()->setSortIndicatorShown(true); // before the widths: any column may show it
     for (const auto& [column, width] : widths)
-        m_view->setColumnWidth(column, width);
+        setColumnWidthFittingHeader(m_view->horizontalHeader(), column, width);
     // Nearly every row says US; the column is one right-click on the header away.
     m_view->setColumnHidden(NonprofitTableModel::Country, true);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);

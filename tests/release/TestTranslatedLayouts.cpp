@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -53,6 +54,26 @@ class TestTranslatedLayouts : public QObject
             if (label->isVisibleTo(top) && !label->wordWrap() && !label->text().isEmpty() && label->pixmap().isNull()
                 && label->width() < label->minimumSizeHint().width())
                 cut << QStringLiteral("label “%1”: %2 < %3 px").arg(label->text()).arg(label->width()).arg(label->minimumSizeHint().width());
+        }
+        // Column headers with a width of their own (not stretched to fill) show their whole text.
+        for (QHeaderView* header : top->findChildren<QHeaderView*>()) {
+            if (!header->isVisibleTo(top) || header->orientation() != Qt::Horizontal || !header->model())
+                continue;
+            int lastVisual = -1;
+            for (int section = 0; section < header->count(); ++section) {
+                if (!header->isSectionHidden(section))
+                    lastVisual = std::max(lastVisual, header->visualIndex(section));
+            }
+            for (int section = 0; section < header->count(); ++section) {
+                if (header->isSectionHidden(section) || header->sectionResizeMode(section) != QHeaderView::Interactive
+                    || (header->stretchLastSection() && header->visualIndex(section) == lastVisual))
+                    continue;
+                if (header->sectionSize(section) < header->sectionSizeHint(section))
+                    cut << QStringLiteral("column “%1”: %2 < %3 px")
+                               .arg(header->model()->headerData(section, Qt::Horizontal).toString())
+                               .arg(header->sectionSize(section))
+                               .arg(header->sectionSizeHint(section));
+            }
         }
         QVERIFY2(cut.isEmpty(), qPrintable(where + QStringLiteral(": ") + cut.join(QStringLiteral("; "))));
     }
