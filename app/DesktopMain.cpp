@@ -12,8 +12,20 @@
 #include "sync/LocalStore.h"
 
 #include <QApplication>
+#include <QIcon>
 
 namespace herald {
+
+namespace {
+// The installed theme icon where there is one, else the sizes built into the program.
+QIcon applicationIcon()
+{
+    QIcon builtIn;
+    for (const char* size : {"16x16", "32x32", "48x48", "256x256"})
+        builtIn.addFile(QStringLiteral(":/icons/%1/apps/org.heraldmail.Herald.png").arg(QLatin1String(size)));
+    return QIcon::fromTheme(QStringLiteral("org.heraldmail.Herald"), builtIn);
+}
+} // namespace
 
 int runDesktop(int& argc, char** argv)
 {
@@ -23,6 +35,8 @@ int runDesktop(int& argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("Herald"));
     QApplication::setApplicationVersion(QStringLiteral(HERALD_VERSION));
     QApplication::setApplicationDisplayName(QStringLiteral("Herald"));
+    QApplication::setDesktopFileName(QStringLiteral("org.heraldmail.Herald")); // Wayland finds the icon through it
+    QApplication::setWindowIcon(applicationIcon());
     Translations::install(app, Config::instance().get(Config::Language).toString());
 
     ProfileStore profiles(Config::instance());

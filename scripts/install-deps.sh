@@ -10,6 +10,8 @@ PACKAGES=(
   libkainjow-mustache-dev libopendkim-dev qtkeychain-qt6-dev
   # run and test: PostgreSQL server, SMTP test peers (postfix is only for smtp-sink/smtp-source; it is not started)
   postgresql-15 postgresql-client-15 python3-aiosmtpd postfix xvfb xauth openssl ca-certificates
+  # package checks (scripts/test-package.sh)
+  desktop-file-utils appstream
 )
 
 missing=()

@@ -1,5 +1,6 @@
 #include "CampaignPanel.h"
 
+#include "ColumnWidths.h"
 #include "MessageBox.h"
 
 #include <QBarCategoryAxis>
@@ -183,8 +184,8 @@ QWidget* CampaignPanel::buildFailedBox()
     m_failedList->setHeaderLabels({tr("Recipient"), tr("Error"), tr("Attempts")});
     m_failedList->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_failedList->header()->setStretchLastSection(false);
-    m_failedList->setColumnWidth(0, 260);
-    m_failedList->setColumnWidth(2, 80);
+    setColumnWidthFittingHeader(m_failedList->header(), 0, 260);
+    setColumnWidthFittingHeader(m_failedList->header(), 2, 80);
     m_failedList->setMaximumHeight(180);
     m_retryButton = new QPushButton(tr("Retry &selected"), m_failedBox);
     m_retryButton->setObjectName(QStringLiteral("retryFailedButton"));

@@ -1,6 +1,7 @@
 #include "CampaignsPage.h"
 
 #include "CampaignEditorDialog.h"
+#include "ColumnWidths.h"
 #include "FormFeedback.h"
 #include "MessageBox.h"
 #include "PageTitle.h"
@@ -24,7 +25,7 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("herald::CampaignsPage", text); }
+QString tr(const char* text) { return QCoreApplication::translate("herald", text); }
 
 QString statusText(CampaignStatus status)
 {
@@ -141,7 +142,7 @@ CampaignsPage::CampaignsPage(Database& database, QWidget* parent)
     const std::pair<int, int> widths[] = {{Name, 200},         {Status, 85}, {Template, 150},  {Audience, 160},
                                           {AudienceSize, 100}, {Sent, 60},   {Failed, 60},     {ScheduledFor, 125}};
     for (const auto& [column, width] : widths)
-        m_table->setColumnWidth(column, width);
+        setColumnWidthFittingHeader(m_table->horizontalHeader(), column, width);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &CampaignsPage::editCurrent);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &CampaignsPage::updateActions);
 

@@ -1,5 +1,6 @@
 #include "ImportDialog.h"
 
+#include "ColumnWidths.h"
 #include "FormFeedback.h"
 #include "ImportRunView.h"
 #include "importexport/CsvReader.h"
@@ -101,7 +102,7 @@ void ImportDialog::buildMappingPage()
         m_mappingTable->setCellWidget(column, FieldColumn, combo);
     }
     m_mappingTable->resizeColumnToContents(SourceColumn);
-    m_mappingTable->setColumnWidth(FieldColumn, 170);
+    setColumnWidthFittingHeader(m_mappingTable->horizontalHeader(), FieldColumn, 170);
     layout->addWidget(m_mappingTable, 1);
 
     auto* form = new QFormLayout;

@@ -6,6 +6,7 @@
 #include "CampaignsPage.h"
 #include "ConnectionMonitor.h"
 #include "DashboardPage.h"
+#include "LanguageSection.h"
 #include "MessageBox.h"
 #include "NonprofitsPage.h"
 #include "ProvidersPanel.h"
@@ -143,6 +144,7 @@ void MainWindow::buildPages(ProfileStore& profiles)
     auto* alertSettings = new AlertSettingsPanel(m_database, m_settingsPage);
     connect(alertSettings, &AlertSettingsPanel::thresholdsSaved, m_dashboardPage, &DashboardPage::setThresholds);
     m_settingsPage->addSection(alertSettings);
+    m_settingsPage->addSection(new LanguageSection(m_settingsPage));
     // Scrolls: with every section (profiles, providers, alerts) it is taller than a small window.
     auto* settingsScroll = new QScrollArea(m_pages);
     settingsScroll->setObjectName(QStringLiteral("settingsScroll"));

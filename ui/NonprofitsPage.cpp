@@ -1,6 +1,7 @@
 #include "NonprofitsPage.h"
 
 #include "BulkTagDialog.h"
+#include "ColumnWidths.h"
 #include "ExportRunner.h"
 #include "FormFeedback.h"
 #include "ImportDialog.h"
@@ -83,8 +84,9 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
         { NonprofitTableModel::Tags, 120 },
         { NonprofitTableModel::Status, 75 },
     };
+    m_view->horizontalHeader()->setSortIndicatorShown(true); // before the widths: any column may show it
     for (const auto& [column, width] : widths)
-        m_view->setColumnWidth(column, width);
+        setColumnWidthFittingHeader(m_view->horizontalHeader(), column, width);
     // Nearly every row says US; the column is one right-click on the header away.
     m_view->setColumnHidden(NonprofitTableModel::Country, true);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);

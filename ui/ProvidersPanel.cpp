@@ -1,5 +1,6 @@
 #include "ProvidersPanel.h"
 
+#include "ColumnWidths.h"
 #include "MessageBox.h"
 #include "ProviderDialog.h"
 #include "sending/SendEngineFactory.h"
@@ -54,11 +55,11 @@ ProvidersPanel::ProvidersPanel(Database& database, QWidget* parent)
     m_list->setHeaderLabels({tr("Name"), tr("Kind"), tr("Host"), tr("Limit"), tr("Priority"), tr("State")});
     m_list->header()->setSectionResizeMode(HostColumn, QHeaderView::Stretch);
     m_list->header()->setStretchLastSection(false);
-    m_list->setColumnWidth(NameColumn, 180);
-    m_list->setColumnWidth(KindColumn, 90);
-    m_list->setColumnWidth(LimitColumn, 110);
-    m_list->setColumnWidth(PriorityColumn, 70);
-    m_list->setColumnWidth(StateColumn, 180);
+    setColumnWidthFittingHeader(m_list->header(), NameColumn, 180);
+    setColumnWidthFittingHeader(m_list->header(), KindColumn, 90);
+    setColumnWidthFittingHeader(m_list->header(), LimitColumn, 110);
+    setColumnWidthFittingHeader(m_list->header(), PriorityColumn, 70);
+    setColumnWidthFittingHeader(m_list->header(), StateColumn, 180);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &ProvidersPanel::updateButtons);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, &ProvidersPanel::editSelected);
 

@@ -1,5 +1,6 @@
 #include "SettingsPage.h"
 
+#include "ColumnWidths.h"
 #include "MessageBox.h"
 #include "PageTitle.h"
 #include "ProfileDialog.h"
@@ -55,9 +56,9 @@ SettingsPage::SettingsPage(ProfileStore& profiles, const QString& openProfileId,
     m_profileList->setHeaderLabels({ tr("Name"), tr("Kind"), tr("Location"), tr("State") });
     m_profileList->header()->setStretchLastSection(false);
     m_profileList->header()->setSectionResizeMode(LocationColumn, QHeaderView::Stretch);
-    m_profileList->setColumnWidth(NameColumn, 200);
-    m_profileList->setColumnWidth(KindColumn, 120);
-    m_profileList->setColumnWidth(StateColumn, 200);
+    setColumnWidthFittingHeader(m_profileList->header(), NameColumn, 200);
+    setColumnWidthFittingHeader(m_profileList->header(), KindColumn, 120);
+    setColumnWidthFittingHeader(m_profileList->header(), StateColumn, 200);
     connect(m_profileList, &QTreeWidget::itemSelectionChanged, this, &SettingsPage::updateButtons);
     connect(m_profileList, &QTreeWidget::itemDoubleClicked, this, &SettingsPage::editSelected);
 

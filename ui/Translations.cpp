@@ -1,6 +1,7 @@
 #include "Translations.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -32,6 +33,18 @@ void Translations::install(QCoreApplication& app, const QString& language)
         installTranslator(app, locale, QStringLiteral("herald"), Prefix);
         installTranslator(app, locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     }
+}
+
+QStringList Translations::available()
+{
+    QStringList languages;
+    const QStringList files = QDir(Prefix).entryList({QStringLiteral("herald_*.qm")}, QDir::Files, QDir::Name);
+    for (const QString& file : files) {
+        const QString code = file.mid(7, file.size() - 7 - 3); // herald_<code>.qm
+        if (code != QLatin1String("en"))
+            languages << code;
+    }
+    return languages;
 }
 
 } // namespace herald

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 class QCoreApplication;
 
@@ -12,6 +13,8 @@ class Translations
 {
 public:
     static void install(QCoreApplication& app, const QString& language);
+    // The languages Herald is translated into besides English ("es", "fr", …), from the embedded .qm files.
+    static QStringList available();
 };
 
 } // namespace herald

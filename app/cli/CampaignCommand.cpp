@@ -22,7 +22,7 @@
 namespace herald::cli {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CampaignCommand", text); }
+QString tr(const char* text) { return QCoreApplication::translate("herald::cli", text); }
 
 // One line of `campaign list`.
 struct CampaignLine

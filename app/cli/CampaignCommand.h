@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -8,6 +9,7 @@ namespace herald::cli {
 // counts, and the exact MIME message the send engine would hand over for one recipient.
 class CampaignCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::CampaignCommand)
 public:
     static int run(const QStringList& arguments);
 };

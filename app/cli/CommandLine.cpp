@@ -9,7 +9,9 @@
 #include "ProfileCommand.h"
 #include "StatsCommand.h"
 #include "SyncCommand.h"
+#include "Translations.h"
 #include "WorkerCommand.h"
+#include "config/Config.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -21,8 +23,6 @@
 namespace herald::cli {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CommandLine", text); }
-
 struct SubCommand
 {
     const char* summary;
@@ -32,15 +32,15 @@ struct SubCommand
 const std::map<QString, SubCommand>& registry()
 {
     static const std::map<QString, SubCommand> commands = {
-        {QStringLiteral("db"), {QT_TRANSLATE_NOOP("CommandLine", "Database state: 'db status' connects, migrates and reports."), &DbCommand::run}},
-        {QStringLiteral("profile"), {QT_TRANSLATE_NOOP("CommandLine", "Connection profiles: list, add, use, remove."), &ProfileCommand::run}},
-        {QStringLiteral("import"), {QT_TRANSLATE_NOOP("CommandLine", "Import nonprofits or a suppression list from CSV, with a report."), &ImportCommand::run}},
-        {QStringLiteral("export"), {QT_TRANSLATE_NOOP("CommandLine", "Export nonprofits (or a search) or the suppression list to CSV."), &ExportCommand::run}},
-        {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
-        {QStringLiteral("stats"), {QT_TRANSLATE_NOOP("CommandLine", "Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus)."), &StatsCommand::run}},
-        {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("CommandLine", "Campaigns: list them, or render the message one nonprofit gets."), &CampaignCommand::run}},
-        {QStringLiteral("sync"), {QT_TRANSLATE_NOOP("CommandLine", "Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts."), &SyncCommand::run}},
-        {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},
+        {QStringLiteral("db"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Database state: 'db status' connects, migrates and reports."), &DbCommand::run}},
+        {QStringLiteral("profile"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Connection profiles: list, add, use, remove."), &ProfileCommand::run}},
+        {QStringLiteral("import"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Import nonprofits or a suppression list from CSV, with a report."), &ImportCommand::run}},
+        {QStringLiteral("export"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Export nonprofits (or a search) or the suppression list to CSV."), &ExportCommand::run}},
+        {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
+        {QStringLiteral("stats"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus)."), &StatsCommand::run}},
+        {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Campaigns: list them, or render the message one nonprofit gets."), &CampaignCommand::run}},
+        {QStringLiteral("sync"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts."), &SyncCommand::run}},
+        {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},
     };
     return commands;
 }
@@ -79,6 +79,7 @@ int CommandLine::run(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     configureApplication();
+    Translations::install(app, Config::instance().get(Config::Language).toString());
 
     QStringList arguments = QCoreApplication::arguments();
     // The sub-command is the first argument that is not an option; the rest belongs to it.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -10,6 +11,7 @@ namespace herald::cli {
 // needs no display.
 class CommandLine
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::CommandLine)
 public:
     // True when argv asks for something other than the desktop window.
     static bool isHeadless(int argc, char** argv);

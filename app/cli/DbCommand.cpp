@@ -10,10 +10,6 @@
 
 namespace herald::cli {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("DbCommand", text); }
-}
-
 int DbCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;

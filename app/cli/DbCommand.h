@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -8,6 +9,7 @@ namespace herald::cli {
 // is, what server answers and the schema version. Exit 0 when the database can be used.
 class DbCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::DbCommand)
 public:
     static int run(const QStringList& arguments);
 };

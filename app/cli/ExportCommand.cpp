@@ -13,10 +13,6 @@
 
 namespace herald::cli {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ExportCommand", text); }
-} // namespace
-
 int ExportCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;

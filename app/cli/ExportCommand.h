@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -9,6 +10,7 @@ namespace herald::cli {
 // standard error, the row count on standard output.
 class ExportCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::ExportCommand)
 public:
     static int run(const QStringList& arguments);
 };

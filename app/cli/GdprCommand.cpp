@@ -9,10 +9,6 @@
 
 namespace herald::cli {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("GdprCommand", text); }
-} // namespace
-
 int GdprCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;

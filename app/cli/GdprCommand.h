@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -9,6 +10,7 @@ namespace herald::cli {
 // nothing to export or the erasure failed, 2 on a usage mistake (erase without --yes).
 class GdprCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::GdprCommand)
 public:
     static int run(const QStringList& arguments);
 };

@@ -12,7 +12,7 @@
 namespace herald::cli {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ImportCommand", text); }
+QString tr(const char* text) { return QCoreApplication::translate("herald::cli", text); }
 
 constexpr int RejectedRowsShown = 10;
 

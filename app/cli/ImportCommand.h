@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -10,6 +11,7 @@ namespace herald::cli {
 // 1 when it could not run or stopped; 2 on a usage mistake.
 class ImportCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::ImportCommand)
 public:
     static int run(const QStringList& arguments);
 };

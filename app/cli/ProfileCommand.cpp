@@ -11,8 +11,6 @@
 namespace herald::cli {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ProfileCommand", text); }
-
 int list(ProfileStore& store)
 {
     const QString active = store.activeId();

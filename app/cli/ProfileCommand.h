@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -9,6 +10,7 @@ namespace herald::cli {
 // PGPASSWORD or ~/.pgpass provide them.
 class ProfileCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::ProfileCommand)
 public:
     static int run(const QStringList& arguments);
 };

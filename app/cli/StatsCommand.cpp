@@ -14,7 +14,7 @@
 namespace herald::cli {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("StatsCommand", text); }
+QString tr(const char* text) { return QCoreApplication::translate("herald::cli", text); }
 
 const std::pair<const char*, qint64> Ranges[] = {{"15m", 15 * 60}, {"1h", 3600}, {"24h", 24 * 3600}, {"7d", 7 * 24 * 3600}};
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -9,6 +10,7 @@ namespace herald::cli {
 // reasons, queue depth) for scripts, monitoring and people.
 class StatsCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::StatsCommand)
 public:
     static int run(const QStringList& arguments);
 };

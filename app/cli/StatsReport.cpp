@@ -8,11 +8,6 @@
 namespace herald::cli {
 
 namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("StatsReport", text, disambiguation, n);
-}
-
 const double Quantiles[] = {0.5, 0.95, 0.99};
 
 QString isoTime(qint64 epochSeconds) { return QDateTime::fromSecsSinceEpoch(epochSeconds, Qt::UTC).toString(Qt::ISODate); }

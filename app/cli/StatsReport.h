@@ -2,6 +2,7 @@
 
 #include "metrics/DashboardFigures.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -11,6 +12,7 @@ namespace herald::cli {
 // Prometheus text exposition format, and lines for a person.
 class StatsReport
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::StatsReport)
 public:
     static QJsonObject json(const DashboardFigures& figures);
     static QString prometheus(const DashboardFigures& figures);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -10,6 +11,7 @@ namespace herald::cli {
 // share one PostgreSQL queue.
 class WorkerCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::WorkerCommand)
 public:
     static int run(const QStringList& arguments);
 };

@@ -16,8 +16,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("GdprService", text); }
-
 QString isoTime(const QDateTime& time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();

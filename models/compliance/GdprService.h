@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 namespace herald {
@@ -20,6 +21,7 @@ struct Erasure
 // even when it is imported or added again. Erasures are recorded in the audit log.
 class GdprService
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::GdprService)
 public:
     explicit GdprService(Database& database);
 

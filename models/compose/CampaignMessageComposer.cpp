@@ -10,8 +10,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CampaignMessageComposer", text); }
-
 bool compilePart(const QString& part, const QString& text, CompiledTemplate::Escaping escaping, CompiledTemplate* out, QString* error)
 {
     TemplateIssue issue;

@@ -7,6 +7,7 @@
 #include "domain/Nonprofit.h"
 #include "sending/OutgoingMessage.h"
 
+#include <QCoreApplication>
 #include <QDate>
 
 namespace herald {
@@ -16,6 +17,7 @@ namespace herald {
 // Compiles the campaign's templates once; one composer per thread (templates are not thread-safe).
 class CampaignMessageComposer
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::CampaignMessageComposer)
 public:
     CampaignMessageComposer(const Campaign& campaign, const UnsubscribeToken& signer);
 

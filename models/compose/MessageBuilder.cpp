@@ -9,8 +9,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("MessageBuilder", text); }
-
 bool hasLineBreak(const QString& value)
 {
     return value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')) || value.contains(QChar(0x2028))

@@ -2,6 +2,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -30,6 +31,7 @@ struct MessageSpec
 // that reaches a header is refused (header injection), naming the field.
 class MessageBuilder
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::MessageBuilder)
 public:
     static Result<QByteArray> build(const MessageSpec& spec);
     // "send-<id>.c<campaign>@<from domain>": unique per send row, stable across retries.

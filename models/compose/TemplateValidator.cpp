@@ -10,8 +10,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("TemplateValidator", text); }
-
 struct Tag
 {
     QChar kind; // '#', '^', '/', '&', '{', '!', '>', '=' or null for a plain variable

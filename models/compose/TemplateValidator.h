@@ -2,6 +2,7 @@
 
 #include "TemplateIssue.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace herald {
@@ -13,6 +14,7 @@ struct Template;
 // sender's postal address in every body).
 class TemplateValidator
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::TemplateValidator)
 public:
     static TemplateIssues validate(const Template& tmpl);
     static TemplateIssues validatePart(const QString& part, const QString& text);

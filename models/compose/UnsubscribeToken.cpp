@@ -15,7 +15,6 @@ constexpr auto Encoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTraili
 const QByteArray Version = QByteArrayLiteral("u1");
 constexpr int SignatureBytes = 16; // 128 bits of HMAC-SHA256: short links, still unguessable
 
-QString tr(const char* text) { return QCoreApplication::translate("UnsubscribeToken", text); }
 
 bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
 {

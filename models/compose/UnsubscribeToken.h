@@ -2,6 +2,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QString>
 
@@ -12,6 +13,7 @@ namespace herald {
 // it without looking anything up, and nobody can unsubscribe an address they merely guess.
 class UnsubscribeToken
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::UnsubscribeToken)
 public:
     struct Claims
     {

@@ -7,10 +7,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("Audience", text); }
-} // namespace
-
 bool Audience::isEverything() const
 {
     return anyOfTags.isEmpty() && region.isEmpty() && !status && searchText.trimmed().isEmpty();

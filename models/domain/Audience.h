@@ -2,6 +2,7 @@
 
 #include "Nonprofit.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,8 @@ namespace herald {
 // everyone. Stored as JSON in campaigns.audience and segments.definition. The SQL for it is NonprofitCondition.
 struct Audience
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::Audience)
+public:
     QStringList anyOfTags; // empty: any
     QString region; // empty: any
     std::optional<NonprofitStatus> status; // unset: any (a campaign mails active rows only anyway)

@@ -9,7 +9,7 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CampaignValidator", text); }
+QString tr(const char* text) { return QCoreApplication::translate("herald", text); }
 
 // An optional address: empty is fine, anything else must be valid.
 Status checkAddress(const QString& field, const QString& label, const QString& address)

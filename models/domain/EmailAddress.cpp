@@ -5,10 +5,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("EmailAddress", text); }
-} // namespace
-
 QString EmailAddress::problem(const QString& address)
 {
     if (address.isEmpty())

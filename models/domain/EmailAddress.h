@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace herald {
@@ -8,6 +9,7 @@ namespace herald {
 // It says nothing about whether the mailbox exists.
 class EmailAddress
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::EmailAddress)
 public:
     static bool isValid(const QString& address);
     // Why the address is invalid, for a message ("has no '@'"); empty when valid.

@@ -7,10 +7,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("NonprofitValidator", text); }
-} // namespace
-
 Status NonprofitValidator::validate(const Nonprofit& nonprofit)
 {
     if (nonprofit.name.trimmed().isEmpty())

@@ -7,10 +7,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ProviderValidator", text); }
-} // namespace
-
 Status ProviderValidator::validate(const Provider& provider)
 {
     if (provider.name.trimmed().isEmpty())

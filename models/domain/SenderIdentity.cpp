@@ -8,10 +8,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SenderIdentity", text); }
-} // namespace
-
 void SenderIdentity::normalize()
 {
     name = name.trimmed();

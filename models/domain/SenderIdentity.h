@@ -2,6 +2,7 @@
 
 #include "Error.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
@@ -11,6 +12,8 @@ namespace herald {
 // unsubscribe links point. Kept once (sender_identities) and copied into a campaign when it is queued.
 struct SenderIdentity
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SenderIdentity)
+public:
     static constexpr int MaxNameLength = 200;
 
     qint64 id = 0;

@@ -9,10 +9,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CsvBatchRunner", text); }
-} // namespace
-
 CsvBatchRunner::CsvBatchRunner(const QString& path)
     : m_path(path)
     , m_file(path)

@@ -5,6 +5,7 @@
 #include "JobControl.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <functional>
@@ -18,6 +19,7 @@ namespace herald {
 // recorded in the audit log.
 class CsvBatchRunner
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::CsvBatchRunner)
 public:
     // What an importer does with the records of one batch.
     class Batch

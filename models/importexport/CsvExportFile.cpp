@@ -4,10 +4,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CsvExportFile", text); }
-} // namespace
-
 CsvExportFile::CsvExportFile(const QString& path)
     : m_path(path)
     , m_file(path)

@@ -4,6 +4,7 @@
 #include "JobControl.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -15,6 +16,7 @@ namespace herald {
 // of `total`) and cancel between pages. The file appears only when complete (QSaveFile).
 class CsvExportFile
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::CsvExportFile)
 public:
     explicit CsvExportFile(const QString& path);
 

@@ -6,8 +6,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CsvReader", text); }
-
 constexpr qint64 ChunkBytes = 256 * 1024;
 
 // Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.

@@ -2,6 +2,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QList>
 #include <QStringList>
@@ -34,6 +35,7 @@ struct CsvPreview
 // Blank lines are skipped.
 class CsvReader
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::CsvReader)
 public:
     static constexpr qint64 DefaultMaxRecordBytes = 1 << 20;
 

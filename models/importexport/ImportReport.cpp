@@ -7,10 +7,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ImportReport", text); }
-} // namespace
-
 QString toString(ImportProblem problem)
 {
     switch (problem) {

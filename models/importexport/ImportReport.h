@@ -2,6 +2,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -41,6 +42,8 @@ struct RejectedRow
 // import was cancelled or failed, everything up to committedThroughLine is stored and nothing after it.
 struct ImportReport
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::ImportReport)
+public:
     qint64 added = 0;
     qint64 updated = 0;
     qint64 skipped = 0; // already there, unchanged

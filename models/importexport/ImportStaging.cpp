@@ -12,8 +12,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ImportStaging", text); }
-
 const QStringList Columns = {
     QStringLiteral("line"),
     QStringLiteral("name"),

@@ -3,6 +3,7 @@
 #include "NonprofitRowParser.h"
 #include "storage/ConnectionProfile.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -13,6 +14,7 @@ namespace herald {
 // by COPY on PostgreSQL (libpq), by one prepared INSERT on SQLite.
 class ImportStaging
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::ImportStaging)
 public:
     ImportStaging(QSqlDatabase db, Backend backend);
 

@@ -16,8 +16,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("NonprofitImporter", text); }
-
 // The rows of one batch on their way through the staging table.
 class NonprofitBatch : public CsvBatchRunner::Batch
 {

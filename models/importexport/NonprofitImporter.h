@@ -5,6 +5,8 @@
 #include "NonprofitImportOptions.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // Imports a CSV file of nonprofits: streams it (memory flat in the file size), checks every row, and upserts
@@ -16,6 +18,7 @@ namespace herald {
 // ColumnMapping::guess() fill the mapping dialog beforehand.
 class NonprofitImporter
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::NonprofitImporter)
 public:
     explicit NonprofitImporter(Database& database);
 

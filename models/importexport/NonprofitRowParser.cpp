@@ -8,8 +8,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("NonprofitRowParser", text); }
-
 RejectedRow rejection(const CsvRecord& record, ImportProblem problem, const QString& field, const QString& message)
 {
     return { record.line, problem, field, message };

@@ -5,6 +5,8 @@
 #include "NonprofitImportOptions.h"
 #include "domain/Nonprofit.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // A row of the file ready to be stored, with the line it came from.
@@ -18,6 +20,7 @@ struct ImportRow
 // (the record's bytes, its column count, then the fields as NonprofitValidator checks them).
 class NonprofitRowParser
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::NonprofitRowParser)
 public:
     NonprofitRowParser(ColumnMapping mapping, NonprofitImportOptions options);
 

@@ -10,8 +10,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("StagedNonprofitMerge", text); }
-
 struct WritableColumn
 {
     NonprofitField field;

@@ -5,6 +5,7 @@
 #include "NonprofitImportOptions.h"
 #include "storage/SqlDialect.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QSqlDatabase>
@@ -18,6 +19,7 @@ namespace herald {
 // not active active again, nor forgets a recorded consent.
 class StagedNonprofitMerge
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::StagedNonprofitMerge)
 public:
     struct Upserted
     {

@@ -16,8 +16,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SuppressionImporter", text); }
-
 // Where each column of the list is; -1 when the file has none.
 struct SuppressionColumns
 {
@@ -83,6 +81,7 @@ QDateTime parseDate(const QString& text)
 // The addresses of one batch, added with one statement.
 class SuppressionBatch : public CsvBatchRunner::Batch
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SuppressionBatch)
 public:
     SuppressionBatch(Database& database, const SuppressionColumns& columns, int columnCount)
         : m_database(database)

@@ -4,6 +4,8 @@
 #include "JobControl.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // Imports a suppression list (CSV with the columns email, reason, date and optionally source, as
@@ -12,6 +14,7 @@ namespace herald {
 // taken as they are, so a list moves between databases without bringing erased addresses back.
 class SuppressionImporter
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SuppressionImporter)
 public:
     static constexpr int DefaultBatchSize = 5000;
 

@@ -12,8 +12,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("DashboardReader", text); }
-
 constexpr int MaxPoints = 120;
 constexpr qint64 LongRangeSeconds = 6 * 3600;
 constexpr int TopReasons = 5;

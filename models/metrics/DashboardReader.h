@@ -5,6 +5,8 @@
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // Reads the dashboard figures of a time range from the small tables the engines keep (send_metrics and
@@ -12,6 +14,7 @@ namespace herald {
 // sends, so a read takes milliseconds however many sends there are.
 class DashboardReader
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::DashboardReader)
 public:
     static constexpr int DefaultWindowSeconds = 300;
     static constexpr qint64 StaleSeconds = 15; // a provider state older than this is a process that stopped

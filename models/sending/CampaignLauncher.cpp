@@ -13,12 +13,10 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CampaignLauncher", text); }
-
 Error cancelledError(const Campaign& campaign)
 {
     return Error::make(Error::Kind::Cancelled,
-                       tr("Queueing campaign '%1' was cancelled; it is still a draft.").arg(campaign.name));
+                       CampaignLauncher::tr("Queueing campaign '%1' was cancelled; it is still a draft.").arg(campaign.name));
 }
 } // namespace
 

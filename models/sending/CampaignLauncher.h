@@ -5,6 +5,7 @@
 #include "domain/Error.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <functional>
@@ -17,6 +18,7 @@ namespace herald {
 // a failure or a cancel leaves the draft as it was.
 class CampaignLauncher
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::CampaignLauncher)
 public:
     using CancelCheck = std::function<bool()>;
 

@@ -7,10 +7,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CampaignProgressReader", text); }
-} // namespace
-
 CampaignProgressReader::CampaignProgressReader(Database& database) : m_database(database), m_dialect(database.backend()) {}
 
 Result<QList<CampaignProgress>> CampaignProgressReader::read()

@@ -5,6 +5,7 @@
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -40,6 +41,7 @@ struct FailureReason
 // of the campaigns being sent or paused and of the few most recently finished, in one grouped query.
 class CampaignProgressReader
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::CampaignProgressReader)
 public:
     static constexpr int RecentlyFinished = 3;
 

@@ -15,11 +15,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("SendQueue", text, disambiguation, n);
-}
-
 QString statusFor(const SendResult& result)
 {
     switch (result.outcome.kind) {

@@ -6,6 +6,7 @@
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSet>
 
@@ -16,6 +17,7 @@ namespace herald {
 // the attempt number, and recovery of leases that expired.
 class SendQueue
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SendQueue)
 public:
     struct EnqueueCounts
     {

@@ -17,8 +17,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SenderJob", text); }
-
 struct Prepared
 {
     ClaimedSend row;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QRunnable>
 
 namespace herald {
@@ -11,6 +12,7 @@ class SendEngine;
 // next provider when one is down. Reports every outcome to the engine.
 class SenderJob : public QRunnable
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SenderJob)
 public:
     explicit SenderJob(SendEngine& engine) : m_engine(engine) {}
     void run() override;

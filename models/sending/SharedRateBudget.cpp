@@ -8,8 +8,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SharedRateBudget", text); }
-
 // The database's clock in epoch seconds (fractional): every process agrees on which second it is.
 constexpr qint64 CleanupIntervalSeconds = 10;
 const char* const EpochNow = "extract(epoch FROM clock_timestamp())";

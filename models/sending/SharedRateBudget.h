@@ -3,6 +3,7 @@
 #include "domain/Error.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -17,6 +18,7 @@ namespace herald {
 // calling thread's connection.
 class SharedRateBudget
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SharedRateBudget)
 public:
     struct Grant
     {

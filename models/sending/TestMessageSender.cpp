@@ -15,10 +15,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("TestMessageSender", text); }
-} // namespace
-
 Result<DeliveryOutcome> TestMessageSender::send(const Campaign& campaign, qint64 nonprofitId, const QString& address,
                                                 qint64 providerId, const QString& secret)
 {

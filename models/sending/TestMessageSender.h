@@ -5,12 +5,15 @@
 #include "domain/Error.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // "Test send": renders a campaign for one nonprofit and hands it, once, to one configured provider, addressed to
 // whoever asks to see it. Nothing is queued or recorded. Blocks on the network: run it off the UI thread.
 class TestMessageSender
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::TestMessageSender)
 public:
     explicit TestMessageSender(Database& database) : m_database(database) {}
 

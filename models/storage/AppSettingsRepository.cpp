@@ -8,7 +8,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("AppSettingsRepository", text); }
 const QString UnsubscribeSecretKey = QStringLiteral("unsubscribe_secret");
 } // namespace
 

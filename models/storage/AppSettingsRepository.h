@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 
 namespace herald {
@@ -11,6 +12,7 @@ namespace herald {
 // secret that signs unsubscribe links: created once, on first use, by whichever instance comes first.
 class AppSettingsRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::AppSettingsRepository)
 public:
     explicit AppSettingsRepository(Database& database) : m_database(database) {}
 

@@ -8,10 +8,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("AudienceCounter", text); }
-} // namespace
-
 Result<AudienceSize> AudienceCounter::count(const Audience& audience)
 {
     auto db = m_database.checkedConnection();

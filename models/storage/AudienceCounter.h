@@ -4,6 +4,8 @@
 #include "domain/Audience.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // How many messages an audience would get if it were queued now: the active nonprofits it selects, split into
@@ -18,6 +20,7 @@ struct AudienceSize
 // condition SendQueue::enqueue uses, so the count is what queueing produces.
 class AudienceCounter
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::AudienceCounter)
 public:
     explicit AudienceCounter(Database& database) : m_database(database) {}
 

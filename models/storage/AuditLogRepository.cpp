@@ -8,8 +8,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("AuditLogRepository", text); }
-
 const QString SelectColumns = QStringLiteral("SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log ");
 } // namespace
 

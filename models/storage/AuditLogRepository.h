@@ -4,6 +4,7 @@
 #include "domain/AuditEntry.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 class QSqlQuery;
@@ -13,6 +14,7 @@ namespace herald {
 // SQL for the audit log: lines are added and read, never changed.
 class AuditLogRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::AuditLogRepository)
 public:
     explicit AuditLogRepository(Database& database);
 

@@ -10,8 +10,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("CampaignRepository", text); }
-
 // What the schema stores when no audience was chosen.
 const QString DefaultAudience = QStringLiteral("{\"all\":true}");
 

@@ -5,6 +5,7 @@
 #include "domain/Campaign.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 #include <optional>
@@ -16,6 +17,7 @@ namespace herald {
 // SQL for campaigns and their status. Every method uses this thread's connection of the database.
 class CampaignRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::CampaignRepository)
 public:
     explicit CampaignRepository(Database& database);
 

@@ -7,8 +7,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ConnectionProfile", text); }
-
 const QStringList& knownSslModes()
 {
     static const QStringList modes = {QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),

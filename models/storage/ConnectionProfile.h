@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace herald {
@@ -10,6 +11,8 @@ enum class Backend { Sqlite, Postgres };
 // Holds no password: passwords live in the keychain (SecretStore) or only in memory for a session.
 struct ConnectionProfile
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::ConnectionProfile)
+public:
     QString id; // stable key in the settings file and the keychain
     QString name;
     Backend backend = Backend::Sqlite;

@@ -13,7 +13,7 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("Database", text); }
+QString tr(const char* text) { return QCoreApplication::translate("herald", text); }
 
 Error connectError(const ConnectionProfile& profile, const QSqlError& error)
 {

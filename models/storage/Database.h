@@ -3,6 +3,7 @@
 #include "ConnectionProfile.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QMutex>
 #include <QSet>
 #include <QSqlDatabase>
@@ -14,6 +15,7 @@ namespace herald {
 // opened it) and brings the schema up to date when first opened.
 class Database
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::Database)
 public:
     explicit Database(ConnectionProfile profile, QString password = {});
     ~Database();

@@ -14,8 +14,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("Migrator", text); }
-
 // Serialises migrations among Herald instances starting at once against one server.
 constexpr qint64 MigrationLockKey = 0x4865726c64;
 

@@ -3,6 +3,7 @@
 #include "ConnectionProfile.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -13,6 +14,7 @@ namespace herald {
 // recorded in schema_migrations. A database newer than this build is refused, not touched.
 class Migrator
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::Migrator)
 public:
     struct Migration
     {

@@ -17,11 +17,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("NonprofitRepository", text, disambiguation, n);
-}
-
 void bindFields(BoundQuery& query, const Nonprofit& nonprofit)
 {
     query.bind(QStringLiteral(":name"), nonprofit.name)

@@ -8,6 +8,7 @@
 #include "domain/Error.h"
 #include "domain/Nonprofit.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QVariant>
@@ -39,6 +40,7 @@ using NonprofitPage = KeysetPage<Nonprofit, NonprofitCursor>;
 // SQL for nonprofits and their tags. Every method uses this thread's connection of the database.
 class NonprofitRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::NonprofitRepository)
 public:
     explicit NonprofitRepository(Database& database);
 

@@ -9,11 +9,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("PostgresCopy", text, disambiguation, n);
-}
-
 // COPY's text format: tab between columns, \N for NULL, backslash escapes for the characters it uses.
 void appendEscaped(QByteArray& out, const QString& value)
 {

@@ -2,6 +2,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QStringList>
@@ -13,6 +14,7 @@ namespace herald {
 // text format and sent when the copy is finished.
 class PostgresCopy
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::PostgresCopy)
 public:
     // `table` and `columns` are identifiers from code, never from input.
     PostgresCopy(QString table, QStringList columns);

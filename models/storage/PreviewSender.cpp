@@ -7,8 +7,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("PreviewSender", text); }
-
 const QString SampleUnsubscribeBase = QStringLiteral("https://unsubscribe.example.org/sample");
 } // namespace
 

@@ -4,6 +4,7 @@
 #include "domain/Campaign.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace herald {
@@ -12,6 +13,8 @@ namespace herald {
 // is one, else sample values that say they are samples, so nobody mistakes them for the real sender.
 struct PreviewSender
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::PreviewSender)
+public:
     QString identityName; // empty for the sample values
     QString fromName;
     QString fromEmail;

@@ -10,8 +10,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ProviderRepository", text); }
-
 const QString SelectColumns = QStringLiteral("SELECT id, name, kind, host, port, tls, username, secret_ref, "
                                              "rate_per_s, burst, connections, priority, enabled, verify_certificate FROM providers ");
 

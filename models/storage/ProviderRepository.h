@@ -4,6 +4,7 @@
 #include "domain/Error.h"
 #include "domain/Provider.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 class QSqlQuery;
@@ -13,6 +14,7 @@ namespace herald {
 // SQL for the mail providers. The table holds a keychain reference (secretRef), never a password or key.
 class ProviderRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::ProviderRepository)
 public:
     explicit ProviderRepository(Database& database);
 

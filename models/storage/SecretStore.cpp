@@ -10,7 +10,6 @@ namespace herald {
 namespace {
 const QString Service = QStringLiteral("Herald");
 
-QString tr(const char* text) { return QCoreApplication::translate("SecretStore", text); }
 
 // Runs a keychain job to completion; QtKeychain jobs are asynchronous and quick.
 void runJob(QKeychain::Job& job)

@@ -2,6 +2,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
 #include <QString>
@@ -13,6 +14,7 @@ namespace herald {
 // available a secret lives only in memory for this session, and availability() says why.
 class SecretStore
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SecretStore)
 public:
     static SecretStore& instance();
 

@@ -12,8 +12,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SegmentRepository", text); }
-
 const QString Table = QStringLiteral("segments");
 const QString SelectColumns
     = QStringLiteral("SELECT id, uuid, name, definition, created_at, updated_at, version FROM segments ");

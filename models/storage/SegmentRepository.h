@@ -4,6 +4,7 @@
 #include "domain/Error.h"
 #include "domain/Segment.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 class QSqlQuery;
@@ -22,6 +23,7 @@ struct SegmentCount
 // use the same condition (NonprofitCondition), so the count is what a campaign sends to.
 class SegmentRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SegmentRepository)
 public:
     explicit SegmentRepository(Database& database);
 

@@ -8,8 +8,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SendRepository", text); }
-
 const QString SelectColumns = QStringLiteral(
     "SELECT id, campaign_id, nonprofit_id, email, status, attempts, next_attempt_at, lease_owner, lease_until, "
     "provider, message_id, smtp_code, error, queued_at, sent_at, latency_ms FROM sends ");

@@ -6,6 +6,7 @@
 #include "domain/Error.h"
 #include "domain/Send.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 
@@ -28,6 +29,7 @@ using SendPage = KeysetPage<Send, SendCursor>;
 // the send engine; insert() is for tests and tools.
 class SendRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SendRepository)
 public:
     explicit SendRepository(Database& database);
 

@@ -9,8 +9,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SenderIdentityRepository", text); }
-
 const QString Table = QStringLiteral("sender_identities");
 const QString SelectColumns = QStringLiteral(
     "SELECT id, uuid, name, from_name, from_email, reply_to, postal_address, unsubscribe_base_url, created_at, "

@@ -4,6 +4,7 @@
 #include "domain/Error.h"
 #include "domain/SenderIdentity.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 class QSqlQuery;
@@ -13,6 +14,7 @@ namespace herald {
 // SQL for sender identities (sender_identities). Every method uses this thread's connection of the database.
 class SenderIdentityRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SenderIdentityRepository)
 public:
     explicit SenderIdentityRepository(Database& database);
 

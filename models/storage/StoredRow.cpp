@@ -8,10 +8,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("StoredRow", text); }
-} // namespace
-
 QString StoredRow::newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
 Error StoredRow::staleWriteError(const QSqlDatabase& db, const QString& table, const QString& entity,

@@ -2,6 +2,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
@@ -12,6 +13,7 @@ namespace herald {
 // names the other row when a write fails because of it (someone saved first, or already holds the name).
 class StoredRow
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::StoredRow)
 public:
     // A random (version 4) UUID as text without braces, for rows that sync between databases.
     static QString newUuid();

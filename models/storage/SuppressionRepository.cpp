@@ -10,8 +10,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SuppressionRepository", text); }
-
 const QString SelectColumns = QStringLiteral("SELECT email, reason, source, created_at FROM suppressions ");
 
 // The WHERE clause of a list and the values of its placeholders (each used once: the PostgreSQL driver binds

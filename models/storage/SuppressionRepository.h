@@ -6,6 +6,7 @@
 #include "domain/Error.h"
 #include "domain/Suppression.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 #include <optional>
@@ -43,6 +44,7 @@ struct SuppressionFilter
 // so every lookup ignores case.
 class SuppressionRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SuppressionRepository)
 public:
     explicit SuppressionRepository(Database& database);
 

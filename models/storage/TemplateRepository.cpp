@@ -13,8 +13,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("TemplateRepository", text); }
-
 const QString Table = QStringLiteral("templates");
 const QString SelectColumns = QStringLiteral("SELECT id, uuid, name, subject, html_body, text_body, created_at, "
                                              "updated_at, version FROM templates ");
@@ -30,10 +28,10 @@ constexpr int MaxNameLength = 300;
 Status validate(const Template& messageTemplate)
 {
     if (messageTemplate.name.trimmed().isEmpty())
-        return Error::validation(QStringLiteral("name"), tr("Name is required."));
+        return Error::validation(QStringLiteral("name"), TemplateRepository::tr("Name is required."));
     if (messageTemplate.name.size() > MaxNameLength)
-        return Error::validation(QStringLiteral("name"), tr("Name is longer than %1 characters.").arg(MaxNameLength));
-    return HeaderText::check(QStringLiteral("subject"), tr("Subject"), messageTemplate.subject);
+        return Error::validation(QStringLiteral("name"), TemplateRepository::tr("Name is longer than %1 characters.").arg(MaxNameLength));
+    return HeaderText::check(QStringLiteral("subject"), TemplateRepository::tr("Subject"), messageTemplate.subject);
 }
 
 void bindFields(BoundQuery& query, const Template& messageTemplate)

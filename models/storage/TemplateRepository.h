@@ -5,6 +5,7 @@
 #include "domain/Error.h"
 #include "domain/Template.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 class QSqlQuery;
@@ -14,6 +15,7 @@ namespace herald {
 // SQL for message templates. Every method uses this thread's connection of the database.
 class TemplateRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::TemplateRepository)
 public:
     explicit TemplateRepository(Database& database);
 

@@ -34,6 +34,9 @@ public:
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        // English whatever the machine's language, as the tests read the output (Herald follows the locale).
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        env.remove(QStringLiteral("LANGUAGE"));
         return env;
     }
 

@@ -14,8 +14,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text, int n = -1) { return QCoreApplication::translate("SendGridTransport", text, nullptr, n); }
-
 constexpr qsizetype MaxReplyBody = 64 * 1024; // SendGrid's errors are small; a proxy's page is cut here
 constexpr int MaxRetryAfterSeconds = 24 * 3600;
 
@@ -268,7 +266,8 @@ Result<QString> SendGridTransport::probe()
         return Error::make(Error::Kind::Authentication,
                            tr("SendGrid accepted the API key, but it may not send mail: give it the Mail Send "
                               "permission."));
-    return tr("SendGrid at %1 accepted the API key (%n permission(s), including Mail Send).", int(scopes.size()))
+    return tr("SendGrid at %1 accepted the API key (%n permission(s), including Mail Send).", nullptr,
+                 int(scopes.size()))
         .arg(m_settings.baseUrl);
 }
 

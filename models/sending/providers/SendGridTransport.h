@@ -4,6 +4,7 @@
 #include "MailTransport.h"
 #include "SendGridSettings.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
@@ -18,6 +19,7 @@ namespace herald {
 // so one kept-alive connection (one TLS handshake) carries thousands of requests.
 class SendGridTransport : public MailTransport
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SendGridTransport)
 public:
     explicit SendGridTransport(SendGridSettings settings);
     ~SendGridTransport() override;

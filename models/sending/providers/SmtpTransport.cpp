@@ -11,8 +11,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SmtpTransport", text); }
-
 size_t readTrampoline(char* buffer, size_t size, size_t count, void* self)
 {
     return static_cast<SmtpTransport*>(self)->readBody(buffer, size * count);

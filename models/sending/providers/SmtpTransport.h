@@ -4,6 +4,7 @@
 #include "MailTransport.h"
 #include "SmtpSettings.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QString>
 
@@ -16,6 +17,7 @@ namespace herald {
 // from libcurl's debug stream, where the enhanced status code ("5.1.1") is.
 class SmtpTransport : public MailTransport
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SmtpTransport)
 public:
     explicit SmtpTransport(SmtpSettings settings);
     ~SmtpTransport() override;

@@ -1,0 +1,297 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>SendMetricsWriter</name>
+    <message numerus="yes">
+        <source>Could not add %n result(s) to the send metrics</source>
+        <translation>
+            <numerusform>Could not add %n result to the send metrics</numerusform>
+            <numerusform>Could not add %n results to the send metrics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::BulkTagDialog</name>
+    <message numerus="yes">
+        <source>Tags for the %Ln selected nonprofit(s), separated by commas:</source>
+        <translation>
+            <numerusform>Tags for the %Ln selected nonprofit, separated by commas:</numerusform>
+            <numerusform>Tags for the %Ln selected nonprofits, separated by commas:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignEditorDialog</name>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln recipient</numerusform>
+            <numerusform>%Ln recipients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suppressed (on the suppression list, not sent)</source>
+        <translation>
+            <numerusform>%Ln suppressed (on the suppression list, not sent)</numerusform>
+            <numerusform>%Ln suppressed (on the suppression list, not sent)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” now to %Ln recipient(s)?</source>
+        <translation>
+            <numerusform>Send “%1” now to %Ln recipient?</numerusform>
+            <numerusform>Send “%1” now to %Ln recipients?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignPanel</name>
+    <message numerus="yes">
+        <source>%n message(s) have an unknown outcome.</source>
+        <translation>
+            <numerusform>%n message has an unknown outcome.</numerusform>
+            <numerusform>%n messages have an unknown outcome.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) failed</source>
+        <translation>
+            <numerusform>%n message failed</numerusform>
+            <numerusform>%n messages failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel “%1”? %n message(s) not sent yet will not be sent. This cannot be undone.</source>
+        <translation>
+            <numerusform>Cancel “%1”? %n message not sent yet will not be sent. This cannot be undone.</numerusform>
+            <numerusform>Cancel “%1”? %n messages not sent yet will not be sent. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) failed (the first %1 are listed)</source>
+        <translation>
+            <numerusform>%n message failed (%1 listed)</numerusform>
+            <numerusform>%n messages failed (the first %1 are listed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s)</source>
+        <translation>
+            <numerusform>%1: %n message</numerusform>
+            <numerusform>%1: %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignsPage</name>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n campaign</numerusform>
+            <numerusform>%n campaigns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportDialog</name>
+    <message numerus="yes">
+        <source>%n column(s) separated by %1. Choose which field each column fills; columns set to “Ignore” are not read.</source>
+        <translation>
+            <numerusform>%n column separated by %1. Choose which field it fills; a column set to “Ignore” is not read.</numerusform>
+            <numerusform>%n columns separated by %1. Choose which field each column fills; columns set to “Ignore” are not read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitRepository</name>
+    <message numerus="yes">
+        <source>Could not add tags to %n nonprofit(s)</source>
+        <translation>
+            <numerusform>Could not add tags to %n nonprofit</numerusform>
+            <numerusform>Could not add tags to %n nonprofits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not remove tags from %n nonprofit(s)</source>
+        <translation>
+            <numerusform>Could not remove tags from %n nonprofit</numerusform>
+            <numerusform>Could not remove tags from %n nonprofits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitsPage</name>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln nonprofit(s)</source>
+        <translation>
+            <numerusform>%Ln nonprofit</numerusform>
+            <numerusform>%Ln nonprofits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln nonprofit(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %Ln nonprofit? This cannot be undone.</numerusform>
+            <numerusform>Delete %Ln nonprofits? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln nonprofit(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln nonprofit to %1.</numerusform>
+            <numerusform>Exported %Ln nonprofits to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::PostgresCopy</name>
+    <message numerus="yes">
+        <source>Could not load %n row(s) into %1</source>
+        <translation>
+            <numerusform>Could not load %n row into %1</numerusform>
+            <numerusform>Could not load %n rows into %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendGridTransport</name>
+    <message numerus="yes">
+        <source>SendGrid at %1 accepted the API key (%n permission(s), including Mail Send).</source>
+        <translation>
+            <numerusform>SendGrid at %1 accepted the API key (%n permission, including Mail Send).</numerusform>
+            <numerusform>SendGrid at %1 accepted the API key (%n permissions, including Mail Send).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendQueue</name>
+    <message numerus="yes">
+        <source>Could not mark %n message(s) as being sent</source>
+        <translation>
+            <numerusform>Could not mark %n message as being sent</numerusform>
+            <numerusform>Could not mark %n messages as being sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not return %n message(s) to the queue</source>
+        <translation>
+            <numerusform>Could not return %n message to the queue</numerusform>
+            <numerusform>Could not return %n messages to the queue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not record the outcome of %n message(s)</source>
+        <translation>
+            <numerusform>Could not record the outcome of %n message</numerusform>
+            <numerusform>Could not record the outcome of %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not retry %n failed message(s) of campaign #%1</source>
+        <translation>
+            <numerusform>Could not retry %n failed message of campaign #%1</numerusform>
+            <numerusform>Could not retry %n failed messages of campaign #%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendingController</name>
+    <message numerus="yes">
+        <source>Sending from this computer through %n provider(s).</source>
+        <translation>
+            <numerusform>Sending from this computer through %n provider.</numerusform>
+            <numerusform>Sending from this computer through %n providers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendingMonitor</name>
+    <message numerus="yes">
+        <source>%n message(s) of unknown outcome are queued again.</source>
+        <translation>
+            <numerusform>%n message of unknown outcome is queued again.</numerusform>
+            <numerusform>%n messages of unknown outcome are queued again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) of unknown outcome are counted as sent.</source>
+        <translation>
+            <numerusform>%n message of unknown outcome is counted as sent.</numerusform>
+            <numerusform>%n messages of unknown outcome are counted as sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed message(s) are queued again.</source>
+        <translation>
+            <numerusform>%n failed message is queued again.</numerusform>
+            <numerusform>%n failed messages are queued again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplatePreview</name>
+    <message numerus="yes">
+        <source>%n remote resource(s) not loaded: previews never reach the network.</source>
+        <translation>
+            <numerusform>%n remote resource not loaded: previews never reach the network.</numerusform>
+            <numerusform>%n remote resources not loaded: previews never reach the network.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplatesPage</name>
+    <message numerus="yes">
+        <source>%n error(s) to fix before saving</source>
+        <translation>
+            <numerusform>%n error to fix before saving</numerusform>
+            <numerusform>%n errors to fix before saving</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation>
+            <numerusform>, %n warning</numerusform>
+            <numerusform>, %n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s):</source>
+        <translation>
+            <numerusform>%n warning:</numerusform>
+            <numerusform>%n warnings:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: the template has %n error(s), listed above. Activate one to go to it.</source>
+        <translation>
+            <numerusform>Not saved: the template has %n error, listed above. Activate it to go to it.</numerusform>
+            <numerusform>Not saved: the template has %n errors, listed above. Activate one to go to it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete template &apos;%1&apos; with its %n saved version(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete template &apos;%1&apos; with its %n saved version? This cannot be undone.</numerusform>
+            <numerusform>Delete template &apos;%1&apos; with its %n saved versions? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::StatsReport</name>
+    <message numerus="yes">
+        <source>Failure rate: %1 % over the range, %2 % over the last %n minute(s)</source>
+        <translation>
+            <numerusform>Failure rate: %1 % over the range, %2 % over the last %n minute</numerusform>
+            <numerusform>Failure rate: %1 % over the range, %2 % over the last %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

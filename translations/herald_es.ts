@@ -1,0 +1,4428 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>ColumnMapping</name>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>EIN</source>
+        <translation>EIN</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Calle</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>State/region</source>
+        <translation>Estado/región</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+</context>
+<context>
+    <name>CommandArguments</name>
+    <message>
+        <source>Connection profile name (default: the active one).</source>
+        <translation>Nombre del perfil de conexión (predeterminado: el activo).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseOpener</name>
+    <message>
+        <source>Password Not Saved</source>
+        <translation>Contraseña no guardada</translation>
+    </message>
+    <message>
+        <source>Check that the server is running and reachable from this computer, or work on this computer for now.</source>
+        <translation>Compruebe que el servidor esté en marcha y se pueda alcanzar desde este equipo, o trabaje en este equipo por ahora.</translation>
+    </message>
+    <message>
+        <source>Retry to type the password again, or edit the profile if the user name is wrong.</source>
+        <translation>Pulse Reintentar para volver a escribir la contraseña, o edite el perfil si el nombre de usuario es incorrecto.</translation>
+    </message>
+    <message>
+        <source>This database was set up by a newer Herald. Update Herald, or use another database.</source>
+        <translation>Esta base de datos la creó una versión más reciente de Herald. Actualice Herald o use otra base de datos.</translation>
+    </message>
+    <message>
+        <source>Retry, edit the profile, or work on this computer for now.</source>
+        <translation>Reintente, edite el perfil o trabaje en este equipo por ahora.</translation>
+    </message>
+    <message>
+        <source>Cannot Open %1</source>
+        <translation>No se puede abrir %1</translation>
+    </message>
+    <message>
+        <source>Edit Profile…</source>
+        <translation>Editar perfil…</translation>
+    </message>
+    <message>
+        <source>Use This Computer</source>
+        <translation>Usar este equipo</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>No password was given for %1 on %2.</source>
+        <translation>No se indicó ninguna contraseña para %1 en %2.</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderText</name>
+    <message>
+        <source>%1 must be one line (it goes into a mail header); remove the line break.</source>
+        <translation>%1 debe ocupar una sola línea (va en una cabecera del correo); quite el salto de línea.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblem</name>
+    <message>
+        <source>Bad email address</source>
+        <translation>Dirección de correo no válida</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Sin nombre</translation>
+    </message>
+    <message>
+        <source>No EIN</source>
+        <translation>Sin EIN</translation>
+    </message>
+    <message>
+        <source>Wrong number of columns</source>
+        <translation>Número de columnas incorrecto</translation>
+    </message>
+    <message>
+        <source>Not UTF-8 text</source>
+        <translation>No es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>Field too long</source>
+        <translation>Campo demasiado largo</translation>
+    </message>
+    <message>
+        <source>Unreadable value</source>
+        <translation>Valor ilegible</translation>
+    </message>
+    <message>
+        <source>Quote never closed</source>
+        <translation>Comilla sin cerrar</translation>
+    </message>
+    <message>
+        <source>Belongs to another row</source>
+        <translation>Pertenece a otra fila</translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>Could not create the schema_migrations table</source>
+        <translation>No se pudo crear la tabla schema_migrations</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileOpener</name>
+    <message>
+        <source>There is no connection profile named &apos;%1&apos;. &apos;herald profile list&apos; shows them.</source>
+        <translation>No hay ningún perfil de conexión llamado &apos;%1&apos;. &apos;herald profile list&apos; los muestra.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPrinter</name>
+    <message>
+        <source>%1: %2%</source>
+        <translation>%1: %2%</translation>
+    </message>
+</context>
+<context>
+    <name>SendMetricsWriter</name>
+    <message numerus="yes">
+        <source>Could not add %n result(s) to the send metrics</source>
+        <translation>
+            <numerusform>No se pudo añadir %n resultado a las métricas de envío</numerusform>
+            <numerusform>No se pudieron añadir %n resultados a las métricas de envío</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SqlErrors</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateIssue</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation>%1, línea %2, columna %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>Transaction</name>
+    <message>
+        <source>Could not start a transaction</source>
+        <translation>No se pudo iniciar una transacción</translation>
+    </message>
+    <message>
+        <source>Could not commit</source>
+        <translation>No se pudo confirmar la transacción</translation>
+    </message>
+</context>
+<context>
+    <name>herald</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>All active nonprofits</source>
+        <translation>Todas las organizaciones activas</translation>
+    </message>
+    <message>
+        <source>Segment #%1 (deleted)</source>
+        <translation>Segmento n.º %1 (eliminado)</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; %3.</source>
+        <translation>%1 &apos;%2&apos; %3.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1</source>
+        <translation>No se pudo conectar con %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AppSettingsRepository</name>
+    <message>
+        <source>Could not read setting &apos;%1&apos;</source>
+        <translation>No se pudo leer el ajuste &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Setting &apos;%1&apos; is not set.</source>
+        <translation>El ajuste &apos;%1&apos; no está definido.</translation>
+    </message>
+    <message>
+        <source>Could not store setting &apos;%1&apos;</source>
+        <translation>No se pudo guardar el ajuste &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>herald::Audience</name>
+    <message>
+        <source>Nonprofits with status %1</source>
+        <translation>Organizaciones con estado %1</translation>
+    </message>
+    <message>
+        <source>All active nonprofits</source>
+        <translation>Todas las organizaciones activas</translation>
+    </message>
+    <message>
+        <source>Active nonprofits</source>
+        <translation>Organizaciones activas</translation>
+    </message>
+    <message>
+        <source> tagged %1</source>
+        <translation> con la etiqueta %1</translation>
+    </message>
+    <message>
+        <source> in %1</source>
+        <translation> en %1</translation>
+    </message>
+    <message>
+        <source> matching &apos;%1&apos;</source>
+        <translation> que coinciden con &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AudienceCounter</name>
+    <message>
+        <source>Could not count the audience &quot;%1&quot;</source>
+        <translation>No se pudo contar la audiencia &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AuditLogRepository</name>
+    <message>
+        <source>An audit line needs an action.</source>
+        <translation>Una línea del registro de auditoría necesita una acción.</translation>
+    </message>
+    <message>
+        <source>An audit line needs the kind of thing acted on.</source>
+        <translation>Una línea del registro de auditoría necesita el tipo de elemento afectado.</translation>
+    </message>
+    <message>
+        <source>Could not record &apos;%1&apos; of %2 %3 in the audit log</source>
+        <translation>No se pudo registrar &apos;%1&apos; de %2 %3 en el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>The audit log did not return the new line.</source>
+        <translation>El registro de auditoría no devolvió la nueva línea.</translation>
+    </message>
+    <message>
+        <source>Could not read the history of %1 %2</source>
+        <translation>No se pudo leer el historial de %1 %2</translation>
+    </message>
+    <message>
+        <source>Could not read the audit log</source>
+        <translation>No se pudo leer el registro de auditoría</translation>
+    </message>
+</context>
+<context>
+    <name>herald::BulkTagDialog</name>
+    <message numerus="yes">
+        <source>Tags for the %Ln selected nonprofit(s), separated by commas:</source>
+        <translation>
+            <numerusform>Etiquetas para la %Ln organización seleccionada, separadas por comas:</numerusform>
+            <numerusform>Etiquetas para las %Ln organizaciones seleccionadas, separadas por comas:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tag Nonprofits</source>
+        <translation>Etiquetar organizaciones</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-gala, food</source>
+        <translation>p. ej. gala-2026, alimentos</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tags</source>
+        <translation>&amp;Añadir etiquetas</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Tags</source>
+        <translation>&amp;Quitar etiquetas</translation>
+    </message>
+    <message>
+        <source>Type at least one tag.</source>
+        <translation>Escriba al menos una etiqueta.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignEditorDialog</name>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln destinatario</numerusform>
+            <numerusform>%Ln destinatarios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suppressed (on the suppression list, not sent)</source>
+        <translation>
+            <numerusform>%Ln excluido (en la lista de exclusión, no se envía)</numerusform>
+            <numerusform>%Ln excluidos (en la lista de exclusión, no se envían)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” now to %Ln recipient(s)?</source>
+        <translation>
+            <numerusform>¿Enviar “%1” ahora a %Ln destinatario?</numerusform>
+            <numerusform>¿Enviar “%1” ahora a %Ln destinatarios?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. 2026 gala invitation</source>
+        <translation>p. ej. invitación a la gala 2026</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nueva…</translation>
+    </message>
+    <message>
+        <source>Add a sender identity</source>
+        <translation>Añadir una identidad de remitente</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>Ed&amp;itar…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen sender identity</source>
+        <translation>Editar la identidad de remitente elegida</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Enviar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;At</source>
+        <translation>&amp;A las</translation>
+    </message>
+    <message>
+        <source>Ask me</source>
+        <translation>Preguntarme</translation>
+    </message>
+    <message>
+        <source>Send them again</source>
+        <translation>Enviarlos de nuevo</translation>
+    </message>
+    <message>
+        <source>Count them as sent</source>
+        <translation>Contarlos como enviados</translation>
+    </message>
+    <message>
+        <source>When Herald stops in the middle of handing a message to the server, it cannot know whether that message went out.</source>
+        <translation>Cuando Herald se detiene mientras entrega un mensaje al servidor, no puede saber si ese mensaje salió.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Plantilla:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Remitente:</translation>
+    </message>
+    <message>
+        <source>A&amp;udience:</source>
+        <translation>A&amp;udiencia:</translation>
+    </message>
+    <message>
+        <source>Send:</source>
+        <translation>Enviar:</translation>
+    </message>
+    <message>
+        <source>&amp;Unknown outcomes:</source>
+        <translation>Resultados &amp;desconocidos:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Send…</source>
+        <translation>Envío de &amp;prueba…</translation>
+    </message>
+    <message>
+        <source>Send the rendered message once to an address of yours</source>
+        <translation>Enviar una vez el mensaje generado a una dirección suya</translation>
+    </message>
+    <message>
+        <source>&amp;Save Draft</source>
+        <translation>&amp;Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>&amp;Unschedule</source>
+        <translation>&amp;Desprogramar</translation>
+    </message>
+    <message>
+        <source>Make the campaign a draft again; nothing has been queued yet</source>
+        <translation>Volver a convertir la campaña en borrador; todavía no se ha puesto nada en cola</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (versión %2)</translation>
+    </message>
+    <message>
+        <source>All active nonprofits</source>
+        <translation>Todas las organizaciones activas</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segmento: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 &lt;%3&gt;</source>
+        <translation>%1 — %2 &lt;%3&gt;</translation>
+    </message>
+    <message>
+        <source>No sender identity yet: press New…</source>
+        <translation>Aún no hay identidad de remitente: pulse Nueva…</translation>
+    </message>
+    <message>
+        <source>New Campaign</source>
+        <translation>Nueva campaña</translation>
+    </message>
+    <message>
+        <source>Campaign %1</source>
+        <translation>Campaña %1</translation>
+    </message>
+    <message>
+        <source>This campaign is %1; only drafts can be changed or queued.</source>
+        <translation>Esta campaña está %1; solo los borradores se pueden cambiar o poner en cola.</translation>
+    </message>
+    <message>
+        <source>S&amp;chedule</source>
+        <translation>Pro&amp;gramar</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>Enviar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>Queue the campaign to start at the chosen time</source>
+        <translation>Poner la campaña en cola para que empiece a la hora elegida</translation>
+    </message>
+    <message>
+        <source>Queue the campaign now; the Sending page shows its progress</source>
+        <translation>Poner la campaña en cola ahora; la página Envío muestra su progreso</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message>
+        <source>Send Campaign</source>
+        <translation>Enviar campaña</translation>
+    </message>
+    <message>
+        <source>Send “%1” now to %2?</source>
+        <translation>¿Enviar “%1” ahora a %2?</translation>
+    </message>
+    <message>
+        <source>Send Now</source>
+        <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <source>Not Yet</source>
+        <translation>Todavía no</translation>
+    </message>
+    <message>
+        <source>Scheduling “%1”…</source>
+        <translation>Programando “%1”…</translation>
+    </message>
+    <message>
+        <source>Queueing “%1” for its audience…</source>
+        <translation>Poniendo “%1” en cola para su audiencia…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Queueing</source>
+        <translation>Puesta en cola</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” before closing?</source>
+        <translation>¿Guardar los cambios de “%1” antes de cerrar?</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignLauncher</name>
+    <message>
+        <source>Campaign &apos;%1&apos; has no template; choose one.</source>
+        <translation>La campaña &apos;%1&apos; no tiene plantilla; elija una.</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; of campaign &apos;%2&apos; has an error: %3</source>
+        <translation>La plantilla &apos;%1&apos; de la campaña &apos;%2&apos; tiene un error: %3</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no sender identity; choose who it is from.</source>
+        <translation>La campaña &apos;%1&apos; no tiene identidad de remitente; elija quién la envía.</translation>
+    </message>
+    <message>
+        <source>Sender identity &apos;%1&apos;: %2</source>
+        <translation>Identidad de remitente &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Sender identity &apos;%1&apos; has no postal address; every campaign must show one.</source>
+        <translation>La identidad de remitente &apos;%1&apos; no tiene dirección postal; toda campaña debe mostrar una.</translation>
+    </message>
+    <message>
+        <source>Sender identity &apos;%1&apos; has no unsubscribe link address; recipients must be able to unsubscribe.</source>
+        <translation>La identidad de remitente &apos;%1&apos; no tiene dirección para el enlace de baja; los destinatarios deben poder darse de baja.</translation>
+    </message>
+    <message>
+        <source>The audience of campaign &apos;%1&apos; cannot be used: %2</source>
+        <translation>No se puede usar la audiencia de la campaña &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; is %2; only a draft can be queued.</source>
+        <translation>La campaña &apos;%1&apos; está %2; solo se puede poner en cola un borrador.</translation>
+    </message>
+    <message>
+        <source>The time to send (%1) has passed; choose a later one or send now.</source>
+        <translation>La hora de envío (%1) ya pasó; elija una posterior o envíe ahora.</translation>
+    </message>
+    <message>
+        <source>Queueing campaign &apos;%1&apos; was cancelled; it is still a draft.</source>
+        <translation>Se canceló la puesta en cola de la campaña &apos;%1&apos;; sigue siendo un borrador.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignMessageComposer</name>
+    <message>
+        <source>Campaign &apos;%1&apos; cannot be rendered: %2</source>
+        <translation>No se puede generar la campaña &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Message to %1 (send #%2): %3</source>
+        <translation>Mensaje para %1 (envío n.º %2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignPanel</name>
+    <message numerus="yes">
+        <source>%n message(s) have an unknown outcome.</source>
+        <translation>
+            <numerusform>%n mensaje tiene un resultado desconocido.</numerusform>
+            <numerusform>%n mensajes tienen un resultado desconocido.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) failed</source>
+        <translation>
+            <numerusform>%n mensaje falló</numerusform>
+            <numerusform>%n mensajes fallaron</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel “%1”? %n message(s) not sent yet will not be sent. This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Cancelar “%1”? %n mensaje aún no enviado no se enviará. No se puede deshacer.</numerusform>
+            <numerusform>¿Cancelar “%1”? Los %n mensajes aún no enviados no se enviarán. No se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) failed (the first %1 are listed)</source>
+        <translation>
+            <numerusform>%n mensaje falló (se muestran los primeros %1)</numerusform>
+            <numerusform>%n mensajes fallaron (se muestran los primeros %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s)</source>
+        <translation>
+            <numerusform>%1: %n mensaje</numerusform>
+            <numerusform>%1: %n mensajes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausar</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <source>Cancel campaign…</source>
+        <translation>Cancelar campaña…</translation>
+    </message>
+    <message>
+        <source>Stop handing messages to the providers; resume any time.</source>
+        <translation>Dejar de entregar mensajes a los proveedores; puede reanudar cuando quiera.</translation>
+    </message>
+    <message>
+        <source>The connection broke after the message was handed over: the provider may or may not have delivered it.</source>
+        <translation>La conexión se cortó después de entregar el mensaje: puede que el proveedor lo haya entregado o no.</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>Enviar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>Queue them again; a recipient may get the message twice.</source>
+        <translation>Volver a ponerlos en cola; un destinatario puede recibir el mensaje dos veces.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as sent</source>
+        <translation>&amp;Marcar como enviados</translation>
+    </message>
+    <message>
+        <source>Count them as delivered; nobody gets the message twice, some may not get it.</source>
+        <translation>Contarlos como entregados; nadie recibe el mensaje dos veces, algunos pueden no recibirlo.</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Retry &amp;selected</source>
+        <translation>Reintentar &amp;seleccionados</translation>
+    </message>
+    <message>
+        <source>Sent/s</source>
+        <translation>Enviados/s</translation>
+    </message>
+    <message>
+        <source>Failed/s</source>
+        <translation>Fallidos/s</translation>
+    </message>
+    <message>
+        <source>messages/s</source>
+        <translation>mensajes/s</translation>
+    </message>
+    <message>
+        <source>Where the messages went</source>
+        <translation>Adónde fueron los mensajes</translation>
+    </message>
+    <message>
+        <source>%p% — %1 of %2</source>
+        <translation>%p% — %1 de %2</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Enviados %1</translation>
+    </message>
+    <message>
+        <source>Failed %1</source>
+        <translation>Fallidos %1</translation>
+    </message>
+    <message>
+        <source>Retrying %1</source>
+        <translation>Reintentando %1</translation>
+    </message>
+    <message>
+        <source>Pending %1</source>
+        <translation>Pendientes %1</translation>
+    </message>
+    <message>
+        <source>Unknown %1</source>
+        <translation>Desconocidos %1</translation>
+    </message>
+    <message>
+        <source>Suppressed %1</source>
+        <translation>Excluidos %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminado</translation>
+    </message>
+    <message>
+        <source>%1 msgs/s · ETA %2</source>
+        <translation>%1 mens./s · quedan %2</translation>
+    </message>
+    <message>
+        <source>Cancel Campaign</source>
+        <translation>Cancelar campaña</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>Cancelar campaña</translation>
+    </message>
+    <message>
+        <source>Keep sending</source>
+        <translation>Seguir enviando</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>Fallidos (%1)</translation>
+    </message>
+    <message>
+        <source>Failed (no reply)</source>
+        <translation>Fallidos (sin respuesta)</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Excluidos</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocidos</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignProgressReader</name>
+    <message>
+        <source>Could not read the campaigns being sent</source>
+        <translation>No se pudieron leer las campañas en envío</translation>
+    </message>
+    <message>
+        <source>Could not count the messages of the campaigns being sent</source>
+        <translation>No se pudieron contar los mensajes de las campañas en envío</translation>
+    </message>
+    <message>
+        <source>Could not read why messages of campaign #%1 failed</source>
+        <translation>No se pudo leer por qué fallaron mensajes de la campaña n.º %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignRepository</name>
+    <message>
+        <source>The sender identity (#%1) of campaign &apos;%2&apos; does not exist any more; choose another.</source>
+        <translation>La identidad de remitente (n.º %1) de la campaña &apos;%2&apos; ya no existe; elija otra.</translation>
+    </message>
+    <message>
+        <source>The segment (#%1) of campaign &apos;%2&apos; does not exist any more; choose another audience.</source>
+        <translation>El segmento (n.º %1) de la campaña &apos;%2&apos; ya no existe; elija otra audiencia.</translation>
+    </message>
+    <message>
+        <source>The template (#%1) of campaign &apos;%2&apos; does not exist any more; choose another.</source>
+        <translation>La plantilla (n.º %1) de la campaña &apos;%2&apos; ya no existe; elija otra.</translation>
+    </message>
+    <message>
+        <source>Another campaign already has the UUID %1 of campaign &apos;%2&apos;.</source>
+        <translation>Otra campaña ya tiene el UUID %1 de la campaña &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>Could not add campaign &apos;%1&apos;</source>
+        <translation>No se pudo añadir la campaña &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not save campaign &apos;%1&apos;</source>
+        <translation>No se pudo guardar la campaña &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Could not read campaign #%1</source>
+        <translation>No se pudo leer la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Campaign #%1 does not exist.</source>
+        <translation>La campaña n.º %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Could not read campaign %1</source>
+        <translation>No se pudo leer la campaña %1</translation>
+    </message>
+    <message>
+        <source>No campaign has the UUID %1.</source>
+        <translation>Ninguna campaña tiene el UUID %1.</translation>
+    </message>
+    <message>
+        <source>Could not read campaigns</source>
+        <translation>No se pudieron leer las campañas</translation>
+    </message>
+    <message>
+        <source>Could not delete campaign #%1</source>
+        <translation>No se pudo eliminar la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; (#%2) is sending; pause or cancel it before deleting it.</source>
+        <translation>La campaña &apos;%1&apos; (n.º %2) se está enviando; páusela o cancélela antes de eliminarla.</translation>
+    </message>
+    <message>
+        <source>Could not archive campaign #%1</source>
+        <translation>No se pudo archivar la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not change the status of campaign #%1</source>
+        <translation>No se pudo cambiar el estado de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; (#%2) is %3, not %4, so it was not made %5. Reload it to see its state.</source>
+        <translation>La campaña &apos;%1&apos; (n.º %2) está %3, no %4, así que no se pasó a %5. Vuelva a cargarla para ver su estado.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignValidator</name>
+    <message>
+        <source>Name is required.</source>
+        <translation>El nombre es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>El nombre tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>Nombre del remitente</translation>
+    </message>
+    <message>
+        <source>Sender email</source>
+        <translation>Correo del remitente</translation>
+    </message>
+    <message>
+        <source>Reply-to address</source>
+        <translation>Dirección de respuesta</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>The audience of campaign &apos;%1&apos; is not readable; choose it again.</source>
+        <translation>La audiencia de la campaña &apos;%1&apos; no se puede leer; vuelva a elegirla.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignsPage</name>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n campaña</numerusform>
+            <numerusform>%n campañas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show &amp;archived</source>
+        <translation>Mostrar &amp;archivadas</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nueva…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <source>A&amp;rchive</source>
+        <translation>A&amp;rchivar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Audiencia</translation>
+    </message>
+    <message>
+        <source>Audience size</source>
+        <translation>Tamaño de la audiencia</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Scheduled for</source>
+        <translation>Programada para</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizada</translation>
+    </message>
+    <message>
+        <source>New Campaign…</source>
+        <translation>Nueva campaña…</translation>
+    </message>
+    <message>
+        <source>Edit Campaign…</source>
+        <translation>Editar campaña…</translation>
+    </message>
+    <message>
+        <source>Duplicate Campaign</source>
+        <translation>Duplicar campaña</translation>
+    </message>
+    <message>
+        <source>Delete Campaign</source>
+        <translation>Eliminar campaña</translation>
+    </message>
+    <message>
+        <source>Create a campaign</source>
+        <translation>Crear una campaña</translation>
+    </message>
+    <message>
+        <source>Open the selected campaign</source>
+        <translation>Abrir la campaña seleccionada</translation>
+    </message>
+    <message>
+        <source>Copy the selected campaign into a new draft</source>
+        <translation>Copiar la campaña seleccionada en un nuevo borrador</translation>
+    </message>
+    <message>
+        <source>Delete the selected draft</source>
+        <translation>Eliminar el borrador seleccionado</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivada)</translation>
+    </message>
+    <message>
+        <source>No campaigns yet. Press New (%1) to pair a template with an audience.</source>
+        <translation>Aún no hay campañas. Pulse Nueva (%1) para combinar una plantilla con una audiencia.</translation>
+    </message>
+    <message>
+        <source>Unar&amp;chive</source>
+        <translation>Desarc&amp;hivar</translation>
+    </message>
+    <message>
+        <source>A campaign that is sending or scheduled cannot be archived.</source>
+        <translation>No se puede archivar una campaña que se está enviando o está programada.</translation>
+    </message>
+    <message>
+        <source>Hide the campaign from the list (Show archived brings it back)</source>
+        <translation>Ocultar la campaña de la lista (Mostrar archivadas la vuelve a mostrar)</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>Delete the draft “%1”? This cannot be undone.</source>
+        <translation>¿Eliminar el borrador “%1”? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ConnectionProfile</name>
+    <message>
+        <source>This computer</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>El perfil necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The database file is not set.</source>
+        <translation>No se ha indicado el archivo de la base de datos.</translation>
+    </message>
+    <message>
+        <source>The database name is not set.</source>
+        <translation>No se ha indicado el nombre de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Port %1 is not between 1 and 65535.</source>
+        <translation>El puerto %1 no está entre 1 y 65535.</translation>
+    </message>
+    <message>
+        <source>SSL mode &apos;%1&apos; is not one of %2.</source>
+        <translation>El modo SSL &apos;%1&apos; no es uno de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ConnectionTestRow</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Probar conexión</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Conectado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CsvBatchRunner</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 está vacío.</translation>
+    </message>
+    <message>
+        <source>The first line of %1 is not a header of column names in UTF-8.</source>
+        <translation>La primera línea de %1 no es una cabecera de nombres de columna en UTF-8.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CsvExportFile</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; %1 was not written.</source>
+        <translation>Se canceló la exportación; no se escribió %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CsvReader</name>
+    <message>
+        <source>Could not read the file: %1</source>
+        <translation>No se pudo leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 está vacío.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardReader</name>
+    <message>
+        <source>Could not read the send metrics</source>
+        <translation>No se pudieron leer las métricas de envío</translation>
+    </message>
+    <message>
+        <source>Could not read the send rate over time</source>
+        <translation>No se pudo leer la tasa de envío a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Could not read the failure reasons</source>
+        <translation>No se pudieron leer los motivos de fallo</translation>
+    </message>
+    <message>
+        <source>Could not count the queue</source>
+        <translation>No se pudo contar la cola</translation>
+    </message>
+</context>
+<context>
+    <name>herald::Database</name>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>No se pudo crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable Herald database: %2</source>
+        <translation>%1 no es una base de datos de Herald utilizable: %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1 but could not query it</source>
+        <translation>Conectado a %1, pero no se pudo consultar</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EmailAddress</name>
+    <message>
+        <source>is empty</source>
+        <translation>está vacía</translation>
+    </message>
+    <message>
+        <source>has spaces around it</source>
+        <translation>tiene espacios alrededor</translation>
+    </message>
+    <message>
+        <source>is longer than 254 characters</source>
+        <translation>tiene más de 254 caracteres</translation>
+    </message>
+    <message>
+        <source>has no &apos;@&apos;</source>
+        <translation>no tiene &apos;@&apos;</translation>
+    </message>
+    <message>
+        <source>has nothing before the &apos;@&apos;</source>
+        <translation>no tiene nada antes de la &apos;@&apos;</translation>
+    </message>
+    <message>
+        <source>has more than 64 characters before the &apos;@&apos;</source>
+        <translation>tiene más de 64 caracteres antes de la &apos;@&apos;</translation>
+    </message>
+    <message>
+        <source>has characters that are not allowed before the &apos;@&apos;</source>
+        <translation>tiene caracteres no permitidos antes de la &apos;@&apos;</translation>
+    </message>
+    <message>
+        <source>has no domain after the &apos;@&apos;</source>
+        <translation>no tiene dominio después de la &apos;@&apos;</translation>
+    </message>
+    <message>
+        <source>has an invalid domain &apos;%1&apos;</source>
+        <translation>tiene un dominio no válido &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>herald::GdprService</name>
+    <message>
+        <source>Could not read the messages sent to &apos;%1&apos;</source>
+        <translation>No se pudieron leer los mensajes enviados a &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Herald holds nothing about &apos;%1&apos;.</source>
+        <translation>Herald no guarda nada sobre &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Which address should be erased?</source>
+        <translation>¿Qué dirección se debe borrar?</translation>
+    </message>
+    <message>
+        <source>GDPR erasure</source>
+        <translation>Supresión RGPD</translation>
+    </message>
+    <message>
+        <source>Could not erase &apos;%1&apos;</source>
+        <translation>No se pudo borrar &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Personal data erased; the address stays suppressed as %1.</source>
+        <translation>Datos personales borrados; la dirección queda excluida como %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportDialog</name>
+    <message numerus="yes">
+        <source>%n column(s) separated by %1. Choose which field each column fills; columns set to “Ignore” are not read.</source>
+        <translation>
+            <numerusform>%n columna separada por %1. Elija qué campo llena cada columna; las columnas en “Ignorar” no se leen.</numerusform>
+            <numerusform>%n columnas separadas por %1. Elija qué campo llena cada columna; las columnas en “Ignorar” no se leen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Nonprofits from %1</source>
+        <translation>Importar organizaciones desde %1</translation>
+    </message>
+    <message>
+        <source>%1 is empty: there is no header line to read the columns from.</source>
+        <translation>%1 está vacío: no hay línea de cabecera de la que leer las columnas.</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>punto y coma</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>comas</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Columna del archivo</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Primeros valores</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>Llena</translation>
+    </message>
+    <message>
+        <source>Field filled by column %1</source>
+        <translation>Campo que llena la columna %1</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Dirección de correo</translation>
+    </message>
+    <message>
+        <source>EIN</source>
+        <translation>EIN</translation>
+    </message>
+    <message>
+        <source>Update existing nonprofits with the same:</source>
+        <translation>Actualizar las organizaciones existentes con el mismo:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Rows are stored in batches: Cancel keeps the batches already stored, and no half-imported row.</source>
+        <translation>Las filas se guardan por lotes: Cancelar conserva los lotes ya guardados y ninguna fila a medio importar.</translation>
+    </message>
+    <message>
+        <source>Cancelling after the batch in hand…</source>
+        <translation>Cancelando después del lote en curso…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>&amp;Save Rejected Rows…</source>
+        <translation>&amp;Guardar filas rechazadas…</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows</source>
+        <translation>Guardar filas rechazadas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the name.</source>
+        <translation>Elija la columna que contiene el nombre.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the email address.</source>
+        <translation>Elija la columna que contiene la dirección de correo.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the EIN, or match by email.</source>
+        <translation>Elija la columna que contiene el EIN, o busque coincidencias por correo.</translation>
+    </message>
+    <message>
+        <source>Read %1 of %2.</source>
+        <translation>Leído %1 de %2.</translation>
+    </message>
+    <message>
+        <source>Rejected Rows Not Saved</source>
+        <translation>Filas rechazadas no guardadas</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportReport</name>
+    <message>
+        <source>%1 added, %2 updated, %3 skipped (unchanged), %4 rejected.</source>
+        <translation>%1 añadidas, %2 actualizadas, %3 omitidas (sin cambios), %4 rechazadas.</translation>
+    </message>
+    <message>
+        <source>%1 erased address(es) came back as unsubscribed.</source>
+        <translation>%1 dirección(es) borrada(s) volvieron como dadas de baja.</translation>
+    </message>
+    <message>
+        <source>Cancelled: rows up to line %1 were stored, none after it.</source>
+        <translation>Cancelado: se guardaron las filas hasta la línea %1, ninguna después.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 Rows up to line %2 were stored, none after it.</source>
+        <translation>Detenido: %1 Se guardaron las filas hasta la línea %2, ninguna después.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportStaging</name>
+    <message>
+        <source>Could not prepare the import</source>
+        <translation>No se pudo preparar la importación</translation>
+    </message>
+    <message>
+        <source>Could not stage line %1</source>
+        <translation>No se pudo preparar la línea %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::LanguageSection</name>
+    <message>
+        <source>&lt;b&gt;Language&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Idioma&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Idioma del sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Herald shows the chosen language when it starts again. Dates and numbers follow it.</source>
+        <translation>Herald muestra el idioma elegido cuando se vuelve a iniciar. Las fechas y los números lo siguen.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Restart Herald to see it in %1.</source>
+        <translation>Reinicie Herald para verlo en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::MainWindow</name>
+    <message>
+        <source>%1 — Herald</source>
+        <translation>%1 — Herald</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Nonprofits</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envío</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Here you will see the queue drain, the sending rate, the failure rate and the delivery results of finished campaigns.</source>
+        <translation>Aquí verá cómo se vacía la cola, la tasa de envío, la tasa de fallos y los resultados de entrega de las campañas terminadas.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Herald</source>
+        <translation>&amp;Acerca de Herald</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Herald checks the connection every few seconds.</source>
+        <translation>Herald comprueba la conexión cada pocos segundos.</translation>
+    </message>
+    <message>
+        <source>Server unreachable — reconnecting…</source>
+        <translation>Servidor inalcanzable — reconectando…</translation>
+    </message>
+    <message>
+        <source>About Herald</source>
+        <translation>Acerca de Herald</translation>
+    </message>
+    <message>
+        <source>Herald %1
+Email campaigns for nonprofit organisations.
+
+Data: %2 (%3)</source>
+        <translation>Herald %1
+Campañas de correo para organizaciones sin ánimo de lucro.
+
+Datos: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Sending in Progress</source>
+        <translation>Envío en curso</translation>
+    </message>
+    <message>
+        <source>Herald is sending a campaign. Stop sending and quit? Messages not sent yet stay in the queue and go out the next time Herald or a worker sends.</source>
+        <translation>Herald está enviando una campaña. ¿Detener el envío y salir? Los mensajes aún no enviados se quedan en la cola y saldrán la próxima vez que Herald o un worker envíe.</translation>
+    </message>
+    <message>
+        <source>Stop sending and quit</source>
+        <translation>Detener el envío y salir</translation>
+    </message>
+    <message>
+        <source>Keep open</source>
+        <translation>Mantener abierto</translation>
+    </message>
+</context>
+<context>
+    <name>herald::MessageBuilder</name>
+    <message>
+        <source>The %1 contains a line break; it would let the value add its own mail headers, so the message was not built.</source>
+        <translation>El campo %1 contiene un salto de línea; permitiría que el valor añadiera sus propias cabeceras de correo, así que no se generó el mensaje.</translation>
+    </message>
+    <message>
+        <source>The %1 &apos;%2&apos; %3.</source>
+        <translation>El campo %1 &apos;%2&apos; %3.</translation>
+    </message>
+    <message>
+        <source>The reply-to &apos;%1&apos; %2.</source>
+        <translation>La dirección de respuesta &apos;%1&apos; %2.</translation>
+    </message>
+    <message>
+        <source>The message has neither a text nor an HTML body.</source>
+        <translation>El mensaje no tiene cuerpo de texto ni HTML.</translation>
+    </message>
+    <message>
+        <source>Addresses with non-ASCII characters before the &apos;@&apos; need SMTPUTF8, which Herald does not use yet.</source>
+        <translation>Las direcciones con caracteres no ASCII antes de la &apos;@&apos; necesitan SMTPUTF8, que Herald aún no usa.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::Migrator</name>
+    <message>
+        <source>Could not read the schema version</source>
+        <translation>No se pudo leer la versión del esquema</translation>
+    </message>
+    <message>
+        <source>This database has schema version %1, made by a newer Herald; this Herald knows versions up to %2. Update Herald to open it. The database was not changed.</source>
+        <translation>Esta base de datos tiene la versión de esquema %1, creada por un Herald más reciente; este Herald conoce versiones hasta la %2. Actualice Herald para abrirla. La base de datos no se modificó.</translation>
+    </message>
+    <message>
+        <source>Migration %1 is missing from this build.</source>
+        <translation>Falta la migración %1 en esta compilación.</translation>
+    </message>
+    <message>
+        <source>Could not start migration %1</source>
+        <translation>No se pudo iniciar la migración %1</translation>
+    </message>
+    <message>
+        <source>Could not lock the schema for migration</source>
+        <translation>No se pudo bloquear el esquema para la migración</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2), statement %3 failed</source>
+        <translation>Falló la migración %1 (%2), instrucción %3</translation>
+    </message>
+    <message>
+        <source>Could not record migration %1</source>
+        <translation>No se pudo registrar la migración %1</translation>
+    </message>
+    <message>
+        <source>Could not commit migration %1</source>
+        <translation>No se pudo confirmar la migración %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitDialog</name>
+    <message>
+        <source>Add Nonprofit</source>
+        <translation>Añadir organización</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>info@example.org</source>
+        <translation>info@example.org</translation>
+    </message>
+    <message>
+        <source>12-3456789</source>
+        <translation>12-3456789</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. 2026-gala, food</source>
+        <translation>Separadas por comas, p. ej. gala-2026, alimentos</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Dada de baja</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Rebotada</translation>
+    </message>
+    <message>
+        <source>Complained</source>
+        <translation>Se quejó</translation>
+    </message>
+    <message>
+        <source>Only active nonprofits receive campaigns.</source>
+        <translation>Solo las organizaciones activas reciben campañas.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consentimiento dado</translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation>Interés legítimo</translation>
+    </message>
+    <message>
+        <source>Postal &amp;code:</source>
+        <translation>Código &amp;postal:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Correo:</translation>
+    </message>
+    <message>
+        <source>E&amp;IN:</source>
+        <translation>E&amp;IN:</translation>
+    </message>
+    <message>
+        <source>&amp;Street:</source>
+        <translation>Ca&amp;lle:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>C&amp;iudad:</translation>
+    </message>
+    <message>
+        <source>State/&amp;region:</source>
+        <translation>Estado/&amp;región:</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry:</source>
+        <translation>Pa&amp;ís:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>E&amp;tiquetas:</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>Est&amp;ado:</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent:</source>
+        <translation>C&amp;onsentimiento:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitImporter</name>
+    <message>
+        <source>The column mapping has %1 columns but the file has %2; map its columns again.</source>
+        <translation>La correspondencia de columnas tiene %1 columnas, pero el archivo tiene %2; vuelva a asignar sus columnas.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitRepository</name>
+    <message>
+        <source>Could not update the tags of nonprofit #%1</source>
+        <translation>No se pudieron actualizar las etiquetas de la organización n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not add tag &apos;%1&apos; to nonprofit #%2</source>
+        <translation>No se pudo añadir la etiqueta &apos;%1&apos; a la organización n.º %2</translation>
+    </message>
+    <message>
+        <source>Email &apos;%1&apos; is already used by &apos;%2&apos; (#%3).</source>
+        <translation>El correo &apos;%1&apos; ya lo usa &apos;%2&apos; (n.º %3).</translation>
+    </message>
+    <message>
+        <source>EIN %1 is already used by &apos;%2&apos; (#%3).</source>
+        <translation>El EIN %1 ya lo usa &apos;%2&apos; (n.º %3).</translation>
+    </message>
+    <message>
+        <source>Could not save nonprofit &apos;%1&apos;</source>
+        <translation>No se pudo guardar la organización &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not check the suppression list for &apos;%1&apos;</source>
+        <translation>No se pudo consultar la lista de exclusión para &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not add nonprofit &apos;%1&apos;</source>
+        <translation>No se pudo añadir la organización &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Nonprofit</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Could not read nonprofit #%1</source>
+        <translation>No se pudo leer la organización n.º %1</translation>
+    </message>
+    <message>
+        <source>Nonprofit #%1 does not exist.</source>
+        <translation>La organización n.º %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Could not look up email &apos;%1&apos;</source>
+        <translation>No se pudo buscar el correo &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>No nonprofit has the email &apos;%1&apos;.</source>
+        <translation>Ninguna organización tiene el correo &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Could not delete nonprofit #%1</source>
+        <translation>No se pudo eliminar la organización n.º %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not add tags to %n nonprofit(s)</source>
+        <translation>
+            <numerusform>No se pudieron añadir etiquetas a %n organización</numerusform>
+            <numerusform>No se pudieron añadir etiquetas a %n organizaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not remove tags from %n nonprofit(s)</source>
+        <translation>
+            <numerusform>No se pudieron quitar etiquetas de %n organización</numerusform>
+            <numerusform>No se pudieron quitar etiquetas de %n organizaciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not count nonprofits</source>
+        <translation>No se pudieron contar las organizaciones</translation>
+    </message>
+    <message>
+        <source>Could not search nonprofits</source>
+        <translation>No se pudieron buscar organizaciones</translation>
+    </message>
+    <message>
+        <source>Could not read nonprofits</source>
+        <translation>No se pudieron leer las organizaciones</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitRowParser</name>
+    <message>
+        <source>No column is mapped to the name.</source>
+        <translation>Ninguna columna está asignada al nombre.</translation>
+    </message>
+    <message>
+        <source>No column is mapped to the email address.</source>
+        <translation>Ninguna columna está asignada a la dirección de correo.</translation>
+    </message>
+    <message>
+        <source>Rows are matched by EIN, but no column is mapped to the EIN.</source>
+        <translation>Las filas se emparejan por EIN, pero ninguna columna está asignada al EIN.</translation>
+    </message>
+    <message>
+        <source>The record is longer than %1 MiB.</source>
+        <translation>El registro ocupa más de %1 MiB.</translation>
+    </message>
+    <message>
+        <source>A quoted field starts here and is never closed; the rest of the file was read into it.</source>
+        <translation>Aquí empieza un campo entre comillas que nunca se cierra; el resto del archivo se leyó dentro de él.</translation>
+    </message>
+    <message>
+        <source>The row is not valid UTF-8 text (save the file as UTF-8).</source>
+        <translation>La fila no es texto UTF-8 válido (guarde el archivo como UTF-8).</translation>
+    </message>
+    <message>
+        <source>The row has %1 columns; the header has %2.</source>
+        <translation>La fila tiene %1 columnas; la cabecera tiene %2.</translation>
+    </message>
+    <message>
+        <source>Status &apos;%1&apos; is not one of active, unsubscribed, bounced, complained.</source>
+        <translation>El estado &apos;%1&apos; no es uno de active, unsubscribed, bounced, complained.</translation>
+    </message>
+    <message>
+        <source>Rows are matched by EIN and this row has none.</source>
+        <translation>Las filas se emparejan por EIN y esta fila no tiene.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>EIN</source>
+        <translation>EIN</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>State/Region</source>
+        <translation>Estado/región</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizada</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitValidator</name>
+    <message>
+        <source>Name is required.</source>
+        <translation>El nombre es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>El nombre tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Email &apos;%1&apos; %2.</source>
+        <translation>El correo &apos;%1&apos; %2.</translation>
+    </message>
+    <message>
+        <source>EIN &apos;%1&apos; is not nine digits (like 12-3456789).</source>
+        <translation>El EIN &apos;%1&apos; no tiene nueve dígitos (como 12-3456789).</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>%1 tiene más de %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>Tag &apos;%1&apos; must be 1 to 64 characters without commas.</source>
+        <translation>La etiqueta &apos;%1&apos; debe tener de 1 a 64 caracteres, sin comas.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitsPage</name>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln coincidencia</numerusform>
+            <numerusform>%Ln coincidencias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln nonprofit(s)</source>
+        <translation>
+            <numerusform>%Ln organización</numerusform>
+            <numerusform>%Ln organizaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln nonprofit(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Eliminar %Ln organización? No se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar %Ln organizaciones? No se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln nonprofit(s) to %1.</source>
+        <translation>
+            <numerusform>Se exportó %Ln organización a %1.</numerusform>
+            <numerusform>Se exportaron %Ln organizaciones a %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Tag&amp;s…</source>
+        <translation>Etiqueta&amp;s…</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy</source>
+        <translation>&amp;Privacidad</translation>
+    </message>
+    <message>
+        <source>Nonprofits</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>Search name or email…</source>
+        <translation>Buscar nombre o correo…</translation>
+    </message>
+    <message>
+        <source>Add Nonprofit…</source>
+        <translation>Añadir organización…</translation>
+    </message>
+    <message>
+        <source>Edit Nonprofit…</source>
+        <translation>Editar organización…</translation>
+    </message>
+    <message>
+        <source>Delete Nonprofits</source>
+        <translation>Eliminar organizaciones</translation>
+    </message>
+    <message>
+        <source>Add a nonprofit</source>
+        <translation>Añadir una organización</translation>
+    </message>
+    <message>
+        <source>Edit the selected nonprofit</source>
+        <translation>Editar la organización seleccionada</translation>
+    </message>
+    <message>
+        <source>Delete the selected nonprofits</source>
+        <translation>Eliminar las organizaciones seleccionadas</translation>
+    </message>
+    <message>
+        <source>Tag Nonprofits…</source>
+        <translation>Etiquetar organizaciones…</translation>
+    </message>
+    <message>
+        <source>Add or remove tags on the selected nonprofits</source>
+        <translation>Añadir o quitar etiquetas de las organizaciones seleccionadas</translation>
+    </message>
+    <message>
+        <source>Export Personal Data…</source>
+        <translation>Exportar datos personales…</translation>
+    </message>
+    <message>
+        <source>Erase Personal Data…</source>
+        <translation>Borrar datos personales…</translation>
+    </message>
+    <message>
+        <source>GDPR requests about the selected nonprofit</source>
+        <translation>Solicitudes RGPD sobre la organización seleccionada</translation>
+    </message>
+    <message>
+        <source>Import Nonprofits…</source>
+        <translation>Importar organizaciones…</translation>
+    </message>
+    <message>
+        <source>Export Nonprofits…</source>
+        <translation>Exportar organizaciones…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Import nonprofits from a CSV file</source>
+        <translation>Importar organizaciones desde un archivo CSV</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Export the nonprofits shown to a CSV file</source>
+        <translation>Exportar las organizaciones mostradas a un archivo CSV</translation>
+    </message>
+    <message>
+        <source>No nonprofit matches the filters (%1).</source>
+        <translation>Ninguna organización coincide con los filtros (%1).</translation>
+    </message>
+    <message>
+        <source>No nonprofit has “%1” in its name or email.</source>
+        <translation>Ninguna organización tiene “%1” en su nombre o correo.</translation>
+    </message>
+    <message>
+        <source>No nonprofits yet. Press Add (%1) to enter the first one.</source>
+        <translation>Aún no hay organizaciones. Pulse Añadir (%1) para introducir la primera.</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation>¿Eliminar “%1”? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Import Nonprofits</source>
+        <translation>Importar organizaciones</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>No se puede importar</translation>
+    </message>
+    <message>
+        <source>Export Nonprofits</source>
+        <translation>Exportar organizaciones</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportando a %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export Personal Data</source>
+        <translation>Exportar datos personales</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Everything Herald holds about %1 was written to %2.</source>
+        <translation>Todo lo que Herald guarda sobre %1 se escribió en %2.</translation>
+    </message>
+    <message>
+        <source>Erase Personal Data</source>
+        <translation>Borrar datos personales</translation>
+    </message>
+    <message>
+        <source>Erase “%1” (%2)? The row, its tags and the addresses in its sent messages are deleted; only an anonymised entry stays on the suppression list so that the address is never mailed again. This cannot be undone.</source>
+        <translation>¿Borrar “%1” (%2)? Se eliminan la fila, sus etiquetas y las direcciones de sus mensajes enviados; solo queda una entrada anonimizada en la lista de exclusión para que nunca se vuelva a escribir a esa dirección. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>%1 was erased; the address stays suppressed as an anonymised entry.</source>
+        <translation>Se borró %1; la dirección sigue excluida como entrada anonimizada.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::PasswordDialog</name>
+    <message>
+        <source>Save password in the system keychain</source>
+        <translation>Guardar la contraseña en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>Contraseña para %1</translation>
+    </message>
+    <message>
+        <source>Herald needs the password of user &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Herald necesita la contraseña del usuario &lt;b&gt;%1&lt;/b&gt; en &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Leave empty if the server needs none</source>
+        <translation>Déjela vacía si el servidor no necesita ninguna</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+</context>
+<context>
+    <name>herald::PlaceholderPage</name>
+    <message>
+        <source>This page is not built yet.</source>
+        <translation>Esta página aún no está hecha.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::PostgresCopy</name>
+    <message>
+        <source>Bulk loading needs a PostgreSQL connection.</source>
+        <translation>La carga masiva necesita una conexión PostgreSQL.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not load %n row(s) into %1</source>
+        <translation>
+            <numerusform>No se pudo cargar %n fila en %1</numerusform>
+            <numerusform>No se pudieron cargar %n filas en %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::PreviewSender</name>
+    <message>
+        <source>Sample Sender (no sender identity yet)</source>
+        <translation>Remitente de ejemplo (aún sin identidad de remitente)</translation>
+    </message>
+    <message>
+        <source>[Sample postal address] 1 Example Street, Exampletown</source>
+        <translation>[Dirección postal de ejemplo] Calle Ejemplo 1, Villaejemplo</translation>
+    </message>
+    <message>
+        <source>Could not read the sender identities</source>
+        <translation>No se pudieron leer las identidades de remitente</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProfileDialog</name>
+    <message>
+        <source>Add PostgreSQL Server</source>
+        <translation>Añadir servidor PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>e.g. Office server</source>
+        <translation>p. ej. Servidor de la oficina</translation>
+    </message>
+    <message>
+        <source>db.example.org</source>
+        <translation>db.example.org</translation>
+    </message>
+    <message>
+        <source>Save password in the system keychain</source>
+        <translation>Guardar la contraseña en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>verify-full checks the server&apos;s certificate and name, so a password never goes to an impostor. prefer is enough on this computer.</source>
+        <translation>verify-full comprueba el certificado y el nombre del servidor, para que una contraseña nunca llegue a un impostor. prefer basta en este equipo.</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation>Modo S&amp;SL:</translation>
+    </message>
+    <message>
+        <source>Default for this host (%1)</source>
+        <translation>Predeterminado para este servidor (%1)</translation>
+    </message>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>El perfil necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>There is already a profile named &apos;%1&apos;.</source>
+        <translation>Ya existe un perfil llamado &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>The database name is not set.</source>
+        <translation>No se ha indicado el nombre de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Password Not Saved</source>
+        <translation>Contraseña no guardada</translation>
+    </message>
+    <message>
+        <source>Password Not Removed</source>
+        <translation>Contraseña no eliminada</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProviderDialog</name>
+    <message>
+        <source>Add Mail Provider</source>
+        <translation>Añadir proveedor de correo</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>e.g. Office mail server</source>
+        <translation>p. ej. Servidor de correo de la oficina</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>Servidor SMTP</translation>
+    </message>
+    <message>
+        <source>SendGrid (HTTP API)</source>
+        <translation>SendGrid (API HTTP)</translation>
+    </message>
+    <message>
+        <source>Implicit TLS (SMTPS, usually port 465)</source>
+        <translation>TLS implícito (SMTPS, normalmente puerto 465)</translation>
+    </message>
+    <message>
+        <source>STARTTLS, required (usually port 587)</source>
+        <translation>STARTTLS obligatorio (normalmente puerto 587)</translation>
+    </message>
+    <message>
+        <source>STARTTLS when offered</source>
+        <translation>STARTTLS si se ofrece</translation>
+    </message>
+    <message>
+        <source>None: plain text (test servers on this computer only)</source>
+        <translation>Ninguno: texto sin cifrar (solo servidores de prueba en este equipo)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the server&apos;s certificate</source>
+        <translation>&amp;Verificar el certificado del servidor</translation>
+    </message>
+    <message>
+        <source>Turn off only for a relay of your own with a self-made certificate.</source>
+        <translation>Desactívelo solo para un relé propio con un certificado hecho por usted.</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the database.</source>
+        <translation>Se guarda en el llavero del sistema, nunca en la base de datos.</translation>
+    </message>
+    <message>
+        <source>%1 The secret is kept only until Herald closes.</source>
+        <translation>%1 El secreto solo se conserva hasta que Herald se cierre.</translation>
+    </message>
+    <message>
+        <source> msgs/s</source>
+        <translation> mens./s</translation>
+    </message>
+    <message>
+        <source>How many messages may go at once after a quiet spell.</source>
+        <translation>Cuántos mensajes pueden salir a la vez tras un periodo tranquilo.</translation>
+    </message>
+    <message>
+        <source>Lower is tried first; the others take over when it fails.</source>
+        <translation>El más bajo se prueba primero; los demás toman el relevo cuando falla.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this provider</source>
+        <translation>&amp;Usar este proveedor</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;uerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>T&amp;LS:</source>
+        <translation>T&amp;LS:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Nombre de usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Tasa:</translation>
+    </message>
+    <message>
+        <source>&amp;Burst:</source>
+        <translation>&amp;Ráfaga:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioridad:</translation>
+    </message>
+    <message>
+        <source>&amp;Connections:</source>
+        <translation>&amp;Conexiones:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;Clave de API:</translation>
+    </message>
+    <message>
+        <source>smtp.example.org</source>
+        <translation>smtp.example.org</translation>
+    </message>
+    <message>
+        <source>empty for api.sendgrid.com, or a proxy&apos;s address</source>
+        <translation>vacío para api.sendgrid.com, o la dirección de un proxy</translation>
+    </message>
+    <message>
+        <source>Secret Not Saved</source>
+        <translation>Secreto no guardado</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Nuevo proveedor</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Conectando con %1:%2…</translation>
+    </message>
+    <message>
+        <source>Asking SendGrid about the API key…</source>
+        <translation>Consultando a SendGrid sobre la clave de API…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProviderRepository</name>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Could not add provider &apos;%1&apos;</source>
+        <translation>No se pudo añadir el proveedor &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not save provider &apos;%1&apos;</source>
+        <translation>No se pudo guardar el proveedor &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Provider &apos;%1&apos; (#%2) was deleted by someone else; your changes were not saved.</source>
+        <translation>Otra persona eliminó el proveedor &apos;%1&apos; (n.º %2); sus cambios no se guardaron.</translation>
+    </message>
+    <message>
+        <source>Could not read provider #%1</source>
+        <translation>No se pudo leer el proveedor n.º %1</translation>
+    </message>
+    <message>
+        <source>Provider #%1 does not exist.</source>
+        <translation>El proveedor n.º %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Could not read the providers</source>
+        <translation>No se pudieron leer los proveedores</translation>
+    </message>
+    <message>
+        <source>Could not delete provider #%1</source>
+        <translation>No se pudo eliminar el proveedor n.º %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProviderValidator</name>
+    <message>
+        <source>Name is required.</source>
+        <translation>El nombre es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>El nombre tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Provider &apos;%1&apos; needs the SMTP server&apos;s host name (like smtp.example.org).</source>
+        <translation>El proveedor &apos;%1&apos; necesita el nombre del servidor SMTP (como smtp.example.org).</translation>
+    </message>
+    <message>
+        <source>Host &apos;%1&apos; of provider &apos;%2&apos; has spaces in it.</source>
+        <translation>El servidor &apos;%1&apos; del proveedor &apos;%2&apos; contiene espacios.</translation>
+    </message>
+    <message>
+        <source>Port %1 of provider &apos;%2&apos; is not between 1 and 65535 (SMTP uses 587, 465 or 25).</source>
+        <translation>El puerto %1 del proveedor &apos;%2&apos; no está entre 1 y 65535 (SMTP usa 587, 465 o 25).</translation>
+    </message>
+    <message>
+        <source>The rate of provider &apos;%1&apos; must be more than 0 messages per second.</source>
+        <translation>La tasa del proveedor &apos;%1&apos; debe ser mayor que 0 mensajes por segundo.</translation>
+    </message>
+    <message>
+        <source>The burst of provider &apos;%1&apos; must be at least 1 message.</source>
+        <translation>La ráfaga del proveedor &apos;%1&apos; debe ser de al menos 1 mensaje.</translation>
+    </message>
+    <message>
+        <source>Provider &apos;%1&apos; needs at least 1 connection.</source>
+        <translation>El proveedor &apos;%1&apos; necesita al menos 1 conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProvidersPanel</name>
+    <message>
+        <source>Add pro&amp;vider…</source>
+        <translation>Añadir pro&amp;veedor…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit provider…</source>
+        <translation>E&amp;ditar proveedor…</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>Quitar proveedor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mail providers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Proveedores de correo&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The SMTP servers and mail APIs Herald sends through, tried in order of priority; when one fails, the next takes over. Passwords and API keys are kept in the system keychain.</source>
+        <translation>Los servidores SMTP y las API de correo a través de los que Herald envía, probados por orden de prioridad; cuando uno falla, el siguiente toma el relevo. Las contraseñas y claves de API se guardan en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>SMTP</source>
+        <translation>SMTP</translation>
+    </message>
+    <message>
+        <source>SendGrid</source>
+        <translation>SendGrid</translation>
+    </message>
+    <message>
+        <source>%1 msgs/s</source>
+        <translation>%1 mens./s</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>In use, but no secret saved</source>
+        <translation>En uso, pero sin secreto guardado</translation>
+    </message>
+    <message>
+        <source>No provider yet: add your organisation&apos;s SMTP server or a SendGrid API key to send.</source>
+        <translation>Aún no hay proveedor: añada el servidor SMTP de su organización o una clave de API de SendGrid para enviar.</translation>
+    </message>
+    <message>
+        <source>Remove Provider</source>
+        <translation>Quitar proveedor</translation>
+    </message>
+    <message>
+        <source>Remove the provider “%1” (%2)? Its password or API key leaves the keychain too. Messages already sent through it are not touched.</source>
+        <translation>¿Quitar el proveedor “%1” (%2)? Su contraseña o clave de API también sale del llavero. Los mensajes ya enviados a través de él no se tocan.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>“%1” was removed.</source>
+        <translation>Se quitó “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SecretStore</name>
+    <message>
+        <source>The system keychain is turned off for this session.</source>
+        <translation>El llavero del sistema está desactivado en esta sesión.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1). Herald will ask for passwords each session instead of saving them.</source>
+        <translation>No hay llavero del sistema disponible (%1). Herald pedirá las contraseñas en cada sesión en lugar de guardarlas.</translation>
+    </message>
+    <message>
+        <source>No password is saved for %1.</source>
+        <translation>No hay contraseña guardada para %1.</translation>
+    </message>
+    <message>
+        <source>Could not read %1 from the keychain: %2</source>
+        <translation>No se pudo leer %1 del llavero: %2</translation>
+    </message>
+    <message>
+        <source>Could not save %1 in the keychain: %2. It is kept for this session only.</source>
+        <translation>No se pudo guardar %1 en el llavero: %2. Se conserva solo para esta sesión.</translation>
+    </message>
+    <message>
+        <source>Could not remove %1 from the keychain: %2</source>
+        <translation>No se pudo quitar %1 del llavero: %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SegmentFilterBar</name>
+    <message>
+        <source>Sa&amp;ve as Segment…</source>
+        <translation>&amp;Guardar como segmento…</translation>
+    </message>
+    <message>
+        <source>Delete Segment</source>
+        <translation>Eliminar segmento</translation>
+    </message>
+    <message>
+        <source>any tag, e.g. gala, food</source>
+        <translation>cualquier etiqueta, p. ej. gala, alimentos</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Se&amp;gment:</source>
+        <translation>Se&amp;gmento:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>E&amp;tiquetas:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Región:</translation>
+    </message>
+    <message>
+        <source>All nonprofits</source>
+        <translation>Todas las organizaciones</translation>
+    </message>
+    <message>
+        <source>Save as Segment</source>
+        <translation>Guardar como segmento</translation>
+    </message>
+    <message>
+        <source>Campaigns can use this segment as their audience. Name:</source>
+        <translation>Las campañas pueden usar este segmento como audiencia. Nombre:</translation>
+    </message>
+    <message>
+        <source>Delete the segment “%1”? The nonprofits in it are not deleted.</source>
+        <translation>¿Eliminar el segmento “%1”? Las organizaciones que contiene no se eliminan.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SegmentRepository</name>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>Un segmento necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>El nombre tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>Could not add segment &apos;%1&apos;</source>
+        <translation>No se pudo añadir el segmento &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not save segment &apos;%1&apos;</source>
+        <translation>No se pudo guardar el segmento &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not read segment #%1</source>
+        <translation>No se pudo leer el segmento n.º %1</translation>
+    </message>
+    <message>
+        <source>Segment #%1 does not exist.</source>
+        <translation>El segmento n.º %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Could not read the segments</source>
+        <translation>No se pudieron leer los segmentos</translation>
+    </message>
+    <message>
+        <source>Could not delete segment #%1</source>
+        <translation>No se pudo eliminar el segmento n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not count the segment</source>
+        <translation>No se pudo contar el segmento</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendEngine</name>
+    <message>
+        <source>No sending provider is set up and enabled. Add one in Settings → Providers.</source>
+        <translation>No hay ningún proveedor de envío configurado y activado. Añada uno en Configuración → Proveedores.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendGridTransport</name>
+    <message>
+        <source>SendGrid at %1: %2</source>
+        <translation>SendGrid en %1: %2</translation>
+    </message>
+    <message>
+        <source>SendGrid refused the API key (401: %1). Check the key in the provider&apos;s settings.</source>
+        <translation>SendGrid rechazó la clave de API (401: %1). Compruebe la clave en la configuración del proveedor.</translation>
+    </message>
+    <message>
+        <source>SendGrid&apos;s API key may not do this (403: %1). Give the key the Mail Send permission.</source>
+        <translation>La clave de API de SendGrid no tiene permiso para esto (403: %1). Dé a la clave el permiso Mail Send.</translation>
+    </message>
+    <message>
+        <source>SendGrid at %1 answered %2: %3</source>
+        <translation>SendGrid en %1 respondió %2: %3</translation>
+    </message>
+    <message>
+        <source>Accepted by SendGrid (%1).</source>
+        <translation>Aceptado por SendGrid (%1).</translation>
+    </message>
+    <message>
+        <source>Accepted by SendGrid (%1), message id %2.</source>
+        <translation>Aceptado por SendGrid (%1), id. de mensaje %2.</translation>
+    </message>
+    <message>
+        <source>SendGrid accepted the API key, but it may not send mail: give it the Mail Send permission.</source>
+        <translation>SendGrid aceptó la clave de API, pero no puede enviar correo: dele el permiso Mail Send.</translation>
+    </message>
+    <message numerus="yes">
+        <source>SendGrid at %1 accepted the API key (%n permission(s), including Mail Send).</source>
+        <translation>
+            <numerusform>SendGrid en %1 aceptó la clave de API (%n permiso, incluido Mail Send).</numerusform>
+            <numerusform>SendGrid en %1 aceptó la clave de API (%n permisos, incluido Mail Send).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendQueue</name>
+    <message>
+        <source>Could not queue campaign #%1</source>
+        <translation>No se pudo poner en cola la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not count the queue of campaign #%1</source>
+        <translation>No se pudo contar la cola de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not claim messages to send</source>
+        <translation>No se pudieron reservar mensajes para enviar</translation>
+    </message>
+    <message>
+        <source>Could not read the recipients of claimed messages</source>
+        <translation>No se pudieron leer los destinatarios de los mensajes reservados</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not mark %n message(s) as being sent</source>
+        <translation>
+            <numerusform>No se pudo marcar %n mensaje como en envío</numerusform>
+            <numerusform>No se pudieron marcar %n mensajes como en envío</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not return %n message(s) to the queue</source>
+        <translation>
+            <numerusform>No se pudo devolver %n mensaje a la cola</numerusform>
+            <numerusform>No se pudieron devolver %n mensajes a la cola</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not record the outcome of %n message(s)</source>
+        <translation>
+            <numerusform>No se pudo registrar el resultado de %n mensaje</numerusform>
+            <numerusform>No se pudo registrar el resultado de %n mensajes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not add hard bounces to the suppression list</source>
+        <translation>No se pudieron añadir los rebotes permanentes a la lista de exclusión</translation>
+    </message>
+    <message>
+        <source>Could not mark bounced nonprofits</source>
+        <translation>No se pudieron marcar las organizaciones rebotadas</translation>
+    </message>
+    <message>
+        <source>The sender stopped while handing this message to the provider; it may or may not have been delivered.</source>
+        <translation>El remitente se detuvo mientras entregaba este mensaje al proveedor; puede que se haya entregado o no.</translation>
+    </message>
+    <message>
+        <source>Could not recover expired leases</source>
+        <translation>No se pudieron recuperar las reservas caducadas</translation>
+    </message>
+    <message>
+        <source>Could not resend messages of unknown outcome</source>
+        <translation>No se pudieron reenviar los mensajes de resultado desconocido</translation>
+    </message>
+    <message>
+        <source>Could not mark messages of unknown outcome as sent</source>
+        <translation>No se pudieron marcar como enviados los mensajes de resultado desconocido</translation>
+    </message>
+    <message>
+        <source>Could not start scheduled campaigns</source>
+        <translation>No se pudieron iniciar las campañas programadas</translation>
+    </message>
+    <message>
+        <source>Scheduled campaign &apos;%1&apos; (#%2) could not start and is a draft again: %3</source>
+        <translation>La campaña programada &apos;%1&apos; (n.º %2) no pudo empezar y vuelve a ser un borrador: %3</translation>
+    </message>
+    <message>
+        <source>Could not complete finished campaigns</source>
+        <translation>No se pudieron completar las campañas terminadas</translation>
+    </message>
+    <message>
+        <source>Could not resolve messages of unknown outcome in campaign #%1</source>
+        <translation>No se pudieron resolver los mensajes de resultado desconocido de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not reopen campaign #%1</source>
+        <translation>No se pudo reabrir la campaña n.º %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not retry %n failed message(s) of campaign #%1</source>
+        <translation>
+            <numerusform>No se pudo reintentar %n mensaje fallido de la campaña n.º %1</numerusform>
+            <numerusform>No se pudieron reintentar %n mensajes fallidos de la campaña n.º %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendRepository</name>
+    <message>
+        <source>Could not queue &apos;%1&apos; for campaign #%2</source>
+        <translation>No se pudo poner en cola &apos;%1&apos; para la campaña n.º %2</translation>
+    </message>
+    <message>
+        <source>The queue did not return the new send.</source>
+        <translation>La cola no devolvió el nuevo envío.</translation>
+    </message>
+    <message>
+        <source>Could not read send #%1</source>
+        <translation>No se pudo leer el envío n.º %1</translation>
+    </message>
+    <message>
+        <source>Send #%1 does not exist.</source>
+        <translation>El envío n.º %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Could not read the send of campaign #%1 to nonprofit #%2</source>
+        <translation>No se pudo leer el envío de la campaña n.º %1 a la organización n.º %2</translation>
+    </message>
+    <message>
+        <source>Campaign #%1 has not queued nonprofit #%2.</source>
+        <translation>La campaña n.º %1 no ha puesto en cola a la organización n.º %2.</translation>
+    </message>
+    <message>
+        <source>Could not count the sends of campaign #%1</source>
+        <translation>No se pudieron contar los envíos de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not count the sends of the campaigns</source>
+        <translation>No se pudieron contar los envíos de las campañas</translation>
+    </message>
+    <message>
+        <source>Could not read the sends of campaign #%1</source>
+        <translation>No se pudieron leer los envíos de la campaña n.º %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderIdentity</name>
+    <message>
+        <source>A sender identity needs a name.</source>
+        <translation>Una identidad de remitente necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>El nombre tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>Nombre del remitente</translation>
+    </message>
+    <message>
+        <source>Sender email</source>
+        <translation>Correo del remitente</translation>
+    </message>
+    <message>
+        <source>Reply-to address</source>
+        <translation>Dirección de respuesta</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Enlace de baja</translation>
+    </message>
+    <message>
+        <source>Sender email is required.</source>
+        <translation>El correo del remitente es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Sender email &apos;%1&apos; %2.</source>
+        <translation>El correo del remitente &apos;%1&apos; %2.</translation>
+    </message>
+    <message>
+        <source>Reply-to address &apos;%1&apos; %2.</source>
+        <translation>La dirección de respuesta &apos;%1&apos; %2.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link &apos;%1&apos; is not a web address (https://…).</source>
+        <translation>El enlace de baja &apos;%1&apos; no es una dirección web (https://…).</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderIdentityDialog</name>
+    <message>
+        <source>New Sender Identity</source>
+        <translation>Nueva identidad de remitente</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>e.g. Development office</source>
+        <translation>p. ej. Oficina de desarrollo</translation>
+    </message>
+    <message>
+        <source>From &amp;name:</source>
+        <translation>&amp;Nombre del remitente:</translation>
+    </message>
+    <message>
+        <source>Friends of the Library</source>
+        <translation>Amigos de la Biblioteca</translation>
+    </message>
+    <message>
+        <source>From &amp;email:</source>
+        <translation>&amp;Correo del remitente:</translation>
+    </message>
+    <message>
+        <source>news@example.org</source>
+        <translation>news@example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Reply-to:</source>
+        <translation>&amp;Responder a:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Bulk mail must show the sender&apos;s postal address (CAN-SPAM).</source>
+        <translation>El correo masivo debe mostrar la dirección postal del remitente (CAN-SPAM).</translation>
+    </message>
+    <message>
+        <source>&amp;Postal address:</source>
+        <translation>Dirección &amp;postal:</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe link:</source>
+        <translation>Enlace de &amp;baja:</translation>
+    </message>
+    <message>
+        <source>https://example.org/unsubscribe</source>
+        <translation>https://example.org/unsubscribe</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderIdentityRepository</name>
+    <message>
+        <source>Sender identity</source>
+        <translation>Identidad de remitente</translation>
+    </message>
+    <message>
+        <source>Could not add sender identity &apos;%1&apos;</source>
+        <translation>No se pudo añadir la identidad de remitente &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not save sender identity &apos;%1&apos;</source>
+        <translation>No se pudo guardar la identidad de remitente &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not read sender identity #%1</source>
+        <translation>No se pudo leer la identidad de remitente n.º %1</translation>
+    </message>
+    <message>
+        <source>Sender identity #%1 does not exist.</source>
+        <translation>La identidad de remitente n.º %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Could not read the sender identities</source>
+        <translation>No se pudieron leer las identidades de remitente</translation>
+    </message>
+    <message>
+        <source>Could not delete sender identity #%1</source>
+        <translation>No se pudo eliminar la identidad de remitente n.º %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderJob</name>
+    <message>
+        <source>No provider is available: every one is failing or paused by its circuit breaker.</source>
+        <translation>No hay ningún proveedor disponible: todos fallan o su disyuntor los ha pausado.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendingController</name>
+    <message numerus="yes">
+        <source>Sending from this computer through %n provider(s).</source>
+        <translation>
+            <numerusform>Enviando desde este equipo a través de %n proveedor.</numerusform>
+            <numerusform>Enviando desde este equipo a través de %n proveedores.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sending: no campaign is waiting.</source>
+        <translation>Sin enviar: ninguna campaña está esperando.</translation>
+    </message>
+    <message>
+        <source>Not sending: %1</source>
+        <translation>Sin enviar: %1</translation>
+    </message>
+    <message>
+        <source>Sending, with a problem: %1</source>
+        <translation>Enviando, con un problema: %1</translation>
+    </message>
+    <message>
+        <source>Stopping: returning unsent messages to the queue…</source>
+        <translation>Deteniendo: devolviendo a la cola los mensajes no enviados…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendingMonitor</name>
+    <message numerus="yes">
+        <source>%n message(s) of unknown outcome are queued again.</source>
+        <translation>
+            <numerusform>%n mensaje de resultado desconocido vuelve a estar en cola.</numerusform>
+            <numerusform>%n mensajes de resultado desconocido vuelven a estar en cola.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) of unknown outcome are counted as sent.</source>
+        <translation>
+            <numerusform>%n mensaje de resultado desconocido se cuenta como enviado.</numerusform>
+            <numerusform>%n mensajes de resultado desconocido se cuentan como enviados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed message(s) are queued again.</source>
+        <translation>
+            <numerusform>%n mensaje fallido vuelve a estar en cola.</numerusform>
+            <numerusform>%n mensajes fallidos vuelven a estar en cola.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendingPage</name>
+    <message>
+        <source>Sending</source>
+        <translation>Envío</translation>
+    </message>
+    <message>
+        <source>Not sending: no campaign is waiting.</source>
+        <translation>Sin enviar: ninguna campaña está esperando.</translation>
+    </message>
+    <message>
+        <source>No campaign is being sent. Queue one on the Campaigns page; it shows up here while it goes out.</source>
+        <translation>No se está enviando ninguna campaña. Ponga una en cola en la página Campañas; aparecerá aquí mientras sale.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SettingsPage</name>
+    <message>
+        <source>Add &amp;PostgreSQL server…</source>
+        <translation>Añadir servidor &amp;PostgreSQL…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>&amp;Make active</source>
+        <translation>Hacer &amp;activo</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connection profiles&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Perfiles de conexión&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Herald keeps its data on this computer, or on a PostgreSQL server your team shares. Passwords are kept in the system keychain, never in the settings file.</source>
+        <translation>Herald guarda sus datos en este equipo o en un servidor PostgreSQL que comparte su equipo de trabajo. Las contraseñas se guardan en el llavero del sistema, nunca en el archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Open this profile when Herald starts</source>
+        <translation>Abrir este perfil cuando se inicie Herald</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Abierto ahora</translation>
+    </message>
+    <message>
+        <source>Open now; not at next start</source>
+        <translation>Abierto ahora; no en el próximo inicio</translation>
+    </message>
+    <message>
+        <source>Opens at next start</source>
+        <translation>Se abre en el próximo inicio</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <source>Changes to “%1” take effect when Herald opens it again.</source>
+        <translation>Los cambios en “%1” se aplican cuando Herald lo vuelva a abrir.</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>Quitar perfil</translation>
+    </message>
+    <message>
+        <source>Remove the profile “%1” (%2)? Its saved password leaves the keychain too. The data on the server is not touched.</source>
+        <translation>¿Quitar el perfil “%1” (%2)? Su contraseña guardada también sale del llavero. Los datos del servidor no se tocan.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Password Not Removed</source>
+        <translation>Contraseña no eliminada</translation>
+    </message>
+    <message>
+        <source>Herald keeps using “%1” until it closes; it opens “This computer” next time.</source>
+        <translation>Herald sigue usando “%1” hasta que se cierre; la próxima vez abrirá “Este equipo”.</translation>
+    </message>
+    <message>
+        <source>“%1” opens the next time Herald starts.</source>
+        <translation>“%1” se abrirá la próxima vez que se inicie Herald.</translation>
+    </message>
+    <message>
+        <source>Switch Profile</source>
+        <translation>Cambiar de perfil</translation>
+    </message>
+    <message>
+        <source>“%1” is now the active profile. Switch to it now? Herald closes this connection and opens %2.</source>
+        <translation>“%1” es ahora el perfil activo. ¿Cambiar a él ahora? Herald cierra esta conexión y abre %2.</translation>
+    </message>
+    <message>
+        <source>Switch now</source>
+        <translation>Cambiar ahora</translation>
+    </message>
+    <message>
+        <source>At next start</source>
+        <translation>En el próximo inicio</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SharedRateBudget</name>
+    <message>
+        <source>Could not draw from the shared send budget of provider &apos;%1&apos;</source>
+        <translation>No se pudo tomar del presupuesto de envío compartido del proveedor &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not clean up the shared send budget of provider &apos;%1&apos;</source>
+        <translation>No se pudo limpiar el presupuesto de envío compartido del proveedor &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not share the slow-down of provider &apos;%1&apos;</source>
+        <translation>No se pudo compartir la ralentización del proveedor &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SmtpTransport</name>
+    <message>
+        <source>SMTP %1:%2: %3</source>
+        <translation>SMTP %1:%2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::StagedNonprofitMerge</name>
+    <message>
+        <source>Could not check the batch for keys used by other rows</source>
+        <translation>No se pudo comprobar si el lote tiene claves usadas por otras filas</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (#%2)</source>
+        <translation>&apos;%1&apos; (n.º %2)</translation>
+    </message>
+    <message>
+        <source>EIN %1 is already used by %2.</source>
+        <translation>El EIN %1 ya lo usa %2.</translation>
+    </message>
+    <message>
+        <source>Email &apos;%1&apos; is already used by %2.</source>
+        <translation>El correo &apos;%1&apos; ya lo usa %2.</translation>
+    </message>
+    <message>
+        <source>Could not set aside rows whose key another row holds</source>
+        <translation>No se pudieron apartar las filas cuya clave tiene otra fila</translation>
+    </message>
+    <message>
+        <source>Could not check the batch against erased addresses</source>
+        <translation>No se pudo comparar el lote con las direcciones borradas</translation>
+    </message>
+    <message>
+        <source>Could not store the batch</source>
+        <translation>No se pudo guardar el lote</translation>
+    </message>
+    <message>
+        <source>Could not replace the tags of the batch</source>
+        <translation>No se pudieron reemplazar las etiquetas del lote</translation>
+    </message>
+</context>
+<context>
+    <name>herald::StoredRow</name>
+    <message>
+        <source>Could not read %1 #%2</source>
+        <translation>No se pudo leer %1 n.º %2</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; (#%3) was deleted by someone else; your changes were not saved.</source>
+        <translation>Otra persona eliminó %1 &apos;%2&apos; (n.º %3); sus cambios no se guardaron.</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; (#%3) was changed by someone else since you opened it (your version %4, now %5). Reload it to see their changes.</source>
+        <translation>Otra persona cambió %1 &apos;%2&apos; (n.º %3) desde que lo abrió (su versión %4, ahora %5). Vuelva a cargarlo para ver sus cambios.</translation>
+    </message>
+    <message>
+        <source>%1 name &apos;%2&apos; is already used by &apos;%3&apos; (#%4).</source>
+        <translation>El nombre de %1 &apos;%2&apos; ya lo usa &apos;%3&apos; (n.º %4).</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionBatch</name>
+    <message>
+        <source>The row cannot be read as %1 columns of UTF-8 text.</source>
+        <translation>La fila no se puede leer como %1 columnas de texto UTF-8.</translation>
+    </message>
+    <message>
+        <source>Email &apos;%1&apos; %2.</source>
+        <translation>El correo &apos;%1&apos; %2.</translation>
+    </message>
+    <message>
+        <source>Reason &apos;%1&apos; is not one of unsubscribed, hard_bounce, complaint, manual.</source>
+        <translation>El motivo &apos;%1&apos; no es uno de unsubscribed, hard_bounce, complaint, manual.</translation>
+    </message>
+    <message>
+        <source>Date &apos;%1&apos; is not an ISO 8601 date (like 2026-03-01T12:00:00Z).</source>
+        <translation>La fecha &apos;%1&apos; no es una fecha ISO 8601 (como 2026-03-01T12:00:00Z).</translation>
+    </message>
+    <message>
+        <source>Could not add the batch to the suppression list</source>
+        <translation>No se pudo añadir el lote a la lista de exclusión</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionImporter</name>
+    <message>
+        <source>%1 has no &apos;email&apos; column.</source>
+        <translation>%1 no tiene columna &apos;email&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionRepository</name>
+    <message>
+        <source>Email &apos;%1&apos; %2, so it cannot be suppressed.</source>
+        <translation>El correo &apos;%1&apos; %2, así que no se puede excluir.</translation>
+    </message>
+    <message>
+        <source>Could not suppress &apos;%1&apos;</source>
+        <translation>No se pudo excluir &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not lift the suppression of &apos;%1&apos;</source>
+        <translation>No se pudo levantar la exclusión de &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not look up the suppression of &apos;%1&apos;</source>
+        <translation>No se pudo consultar la exclusión de &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not suppressed.</source>
+        <translation>&apos;%1&apos; no está excluida.</translation>
+    </message>
+    <message>
+        <source>Could not count the suppressions</source>
+        <translation>No se pudieron contar las exclusiones</translation>
+    </message>
+    <message>
+        <source>Could not read the suppressions</source>
+        <translation>No se pudieron leer las exclusiones</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplateHistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>History of &apos;%1&apos;</source>
+        <translation>Historial de &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardada</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (actual)</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Cuerpo HTML</translation>
+    </message>
+    <message>
+        <source>Text body</source>
+        <translation>Cuerpo de texto</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>&amp;Restaurar esta versión</translation>
+    </message>
+    <message>
+        <source>Puts this version back in the editor and saves it as a new version.</source>
+        <translation>Vuelve a poner esta versión en el editor y la guarda como nueva versión.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Asunto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplatePreview</name>
+    <message numerus="yes">
+        <source>%n remote resource(s) not loaded: previews never reach the network.</source>
+        <translation>
+            <numerusform>%n recurso remoto no cargado: las vistas previas nunca acceden a la red.</numerusform>
+            <numerusform>%n recursos remotos no cargados: las vistas previas nunca acceden a la red.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample Nonprofit (no nonprofits yet)</source>
+        <translation>Organización de ejemplo (aún no hay organizaciones)</translation>
+    </message>
+    <message>
+        <source>Sampletown</source>
+        <translation>Villaejemplo</translation>
+    </message>
+    <message>
+        <source>Search nonprofits by name, email, EIN or city</source>
+        <translation>Buscar organizaciones por nombre, correo, EIN o ciudad</translation>
+    </message>
+    <message>
+        <source>&amp;HTML</source>
+        <translation>&amp;HTML</translation>
+    </message>
+    <message>
+        <source>Plain &amp;text</source>
+        <translation>&amp;Texto sin formato</translation>
+    </message>
+    <message>
+        <source>Preview &amp;for:</source>
+        <translation>Vista previa &amp;para:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Asunto:</translation>
+    </message>
+    <message>
+        <source>Sender: sample values (no sender identity yet); the unsubscribe link is a real signed link on a sample address.</source>
+        <translation>Remitente: valores de ejemplo (aún no hay identidad de remitente); el enlace de baja es un enlace firmado real a una dirección de ejemplo.</translation>
+    </message>
+    <message>
+        <source>Sender: identity &apos;%1&apos; (%2).</source>
+        <translation>Remitente: identidad &apos;%1&apos; (%2).</translation>
+    </message>
+    <message>
+        <source>No nonprofit matches; showing a sample</source>
+        <translation>Ninguna organización coincide; se muestra un ejemplo</translation>
+    </message>
+    <message>
+        <source>Cannot render: %1</source>
+        <translation>No se puede generar: %1</translation>
+    </message>
+    <message>
+        <source>Rendered for %1 as it will be sent.</source>
+        <translation>Generado para %1 tal como se enviará.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplateRepository</name>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Could not add template &apos;%1&apos;</source>
+        <translation>No se pudo añadir la plantilla &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not keep version %1 of template &apos;%2&apos;</source>
+        <translation>No se pudo conservar la versión %1 de la plantilla &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Could not save template &apos;%1&apos;</source>
+        <translation>No se pudo guardar la plantilla &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not read template #%1</source>
+        <translation>No se pudo leer la plantilla n.º %1</translation>
+    </message>
+    <message>
+        <source>Template #%1 does not exist.</source>
+        <translation>La plantilla n.º %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Could not read template %1</source>
+        <translation>No se pudo leer la plantilla %1</translation>
+    </message>
+    <message>
+        <source>No template has the UUID %1.</source>
+        <translation>Ninguna plantilla tiene el UUID %1.</translation>
+    </message>
+    <message>
+        <source>Could not read the templates</source>
+        <translation>No se pudieron leer las plantillas</translation>
+    </message>
+    <message>
+        <source>Could not read the campaigns that use template #%1</source>
+        <translation>No se pudieron leer las campañas que usan la plantilla n.º %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (#%2)</source>
+        <translation>&apos;%1&apos; (n.º %2)</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; (#%2) cannot be deleted while campaigns use it: %3. Delete those campaigns or give them another template first.</source>
+        <translation>La plantilla &apos;%1&apos; (n.º %2) no se puede eliminar mientras la usen campañas: %3. Elimine esas campañas o deles antes otra plantilla.</translation>
+    </message>
+    <message>
+        <source>Could not delete template #%1</source>
+        <translation>No se pudo eliminar la plantilla n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not read the history of template #%1</source>
+        <translation>No se pudo leer el historial de la plantilla n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not read version %1 of template #%2</source>
+        <translation>No se pudo leer la versión %1 de la plantilla n.º %2</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; (#%2) has no version %3 (its versions go up to %4).</source>
+        <translation>La plantilla &apos;%1&apos; (n.º %2) no tiene versión %3 (sus versiones llegan hasta la %4).</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; (#%2) has no template.</source>
+        <translation>La campaña &apos;%1&apos; (n.º %2) no tiene plantilla.</translation>
+    </message>
+    <message>
+        <source>Name is required.</source>
+        <translation>El nombre es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>El nombre tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplateValidator</name>
+    <message>
+        <source>Partials ({{&gt;%1}}) are not supported.</source>
+        <translation>No se admiten los parciales ({{&gt;%1}}).</translation>
+    </message>
+    <message>
+        <source>Changing the delimiters is not supported.</source>
+        <translation>No se admite cambiar los delimitadores.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {{%1}}. Known: %2.</source>
+        <translation>Marcador desconocido {{%1}}. Conocidos: %2.</translation>
+    </message>
+    <message>
+        <source>{{%1}} is inserted without HTML escaping; a value with &lt; or &amp; would break the message. Use {{%1}}.</source>
+        <translation>{{%1}} se inserta sin escapar el HTML; un valor con &lt; o &amp; rompería el mensaje. Use {{%1}}.</translation>
+    </message>
+    <message>
+        <source>The subject is empty.</source>
+        <translation>El asunto está vacío.</translation>
+    </message>
+    <message>
+        <source>The subject must be one line.</source>
+        <translation>El asunto debe ocupar una sola línea.</translation>
+    </message>
+    <message>
+        <source>Both bodies are empty: write an HTML or a plain-text body.</source>
+        <translation>Los dos cuerpos están vacíos: escriba un cuerpo HTML o de texto sin formato.</translation>
+    </message>
+    <message>
+        <source>The %1 body has no {{unsubscribe_url}} link; bulk mail must offer one (CAN-SPAM, RFC 8058).</source>
+        <translation>El cuerpo %1 no tiene enlace {{unsubscribe_url}}; el correo masivo debe ofrecer uno (CAN-SPAM, RFC 8058).</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>plain-text</source>
+        <translation>de texto sin formato</translation>
+    </message>
+    <message>
+        <source>The %1 body has no {{postal_address}}; CAN-SPAM requires the sender&apos;s postal address in every message.</source>
+        <translation>El cuerpo %1 no tiene {{postal_address}}; CAN-SPAM exige la dirección postal del remitente en cada mensaje.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplatesPage</name>
+    <message numerus="yes">
+        <source>%n error(s) to fix before saving</source>
+        <translation>
+            <numerusform>%n error que corregir antes de guardar</numerusform>
+            <numerusform>%n errores que corregir antes de guardar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation>
+            <numerusform>, %n advertencia</numerusform>
+            <numerusform>, %n advertencias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s):</source>
+        <translation>
+            <numerusform>%n advertencia:</numerusform>
+            <numerusform>%n advertencias:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: the template has %n error(s), listed above. Activate one to go to it.</source>
+        <translation>
+            <numerusform>No guardada: la plantilla tiene %n error, indicado arriba. Actívelo para ir a él.</numerusform>
+            <numerusform>No guardada: la plantilla tiene %n errores, indicados arriba. Active uno para ir a él.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete template &apos;%1&apos; with its %n saved version(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Eliminar la plantilla &apos;%1&apos; con su %n versión guardada? No se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar la plantilla &apos;%1&apos; con sus %n versiones guardadas? No se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Cuerpo HTML</translation>
+    </message>
+    <message>
+        <source>Text body</source>
+        <translation>Cuerpo de texto</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Guardar plantilla</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizada</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nueva</translation>
+    </message>
+    <message>
+        <source>A new, empty template (%1)</source>
+        <translation>Una plantilla nueva y vacía (%1)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>e.g. News for {{name}}</source>
+        <translation>p. ej. Noticias para {{name}}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
+        <translation>&lt;p&gt;Estimada organización {{name}}:&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Darse de baja&lt;/a&gt; {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
+        <translation>Estimada organización {{name}}: … Darse de baja: {{unsubscribe_url}} {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>&amp;Generate text from HTML</source>
+        <translation>&amp;Generar texto a partir del HTML</translation>
+    </message>
+    <message>
+        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
+        <translation>Escribe el cuerpo de texto sin formato a partir del cuerpo HTML: párrafos, listas, enlaces como &quot;texto (url)&quot;; los {{marcadores}} se conservan.</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click an issue to go to it.</source>
+        <translation>Pulse Intro o haga doble clic en un problema para ir a él.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Saves a new version (%1)</source>
+        <translation>Guarda una versión nueva (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <source>&amp;HTML body:</source>
+        <translation>Cuerpo &amp;HTML:</translation>
+    </message>
+    <message>
+        <source>&amp;Plain-text body:</source>
+        <translation>Cuerpo de &amp;texto sin formato:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Nom&amp;bre:</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>As&amp;unto:</translation>
+    </message>
+    <message>
+        <source>%1 %2:%3</source>
+        <translation>%1 %2:%3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No issues: this template can be saved and sent.</source>
+        <translation>Sin problemas: esta plantilla se puede guardar y enviar.</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copia)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (copia %2)</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Eliminar plantilla</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Restore version %1</source>
+        <translation>Restaurar la versión %1</translation>
+    </message>
+    <message>
+        <source>Restoring version %1 replaces your unsaved changes. Restore it?</source>
+        <translation>Restaurar la versión %1 sustituye sus cambios sin guardar. ¿Restaurarla?</translation>
+    </message>
+    <message>
+        <source>Version %1 restored as version %2.</source>
+        <translation>Versión %1 restaurada como versión %2.</translation>
+    </message>
+    <message>
+        <source>Generate text from HTML</source>
+        <translation>Generar texto a partir del HTML</translation>
+    </message>
+    <message>
+        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
+        <translation>¿Sustituir el cuerpo de texto sin formato por el texto generado a partir del cuerpo HTML? Editar ▸ Deshacer (Ctrl+Z) en el cuerpo de texto lo recupera.</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Nueva plantilla</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; has unsaved changes. Save them?</source>
+        <translation>La plantilla &apos;%1&apos; tiene cambios sin guardar. ¿Guardarlos?</translation>
+    </message>
+    <message>
+        <source>New template, not saved yet.</source>
+        <translation>Plantilla nueva, aún sin guardar.</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2.</source>
+        <translation>Versión %1, guardada %2.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Cambios sin guardar.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TestMessageSender</name>
+    <message>
+        <source>Test address &apos;%1&apos; %2.</source>
+        <translation>La dirección de prueba &apos;%1&apos; %2.</translation>
+    </message>
+    <message>
+        <source>[Test] %1</source>
+        <translation>[Prueba] %1</translation>
+    </message>
+    <message>
+        <source>Provider &apos;%1&apos; has a kind Herald cannot send with.</source>
+        <translation>El proveedor &apos;%1&apos; es de un tipo con el que Herald no puede enviar.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TestSendDialog</name>
+    <message>
+        <source>&amp;Send Test</source>
+        <translation>&amp;Enviar prueba</translation>
+    </message>
+    <message>
+        <source>Test Send</source>
+        <translation>Envío de prueba</translation>
+    </message>
+    <message>
+        <source>Search nonprofits…</source>
+        <translation>Buscar organizaciones…</translation>
+    </message>
+    <message>
+        <source>The message is rendered with this nonprofit&apos;s name, city and unsubscribe link.</source>
+        <translation>El mensaje se genera con el nombre, la ciudad y el enlace de baja de esta organización.</translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation>usted@example.org</translation>
+    </message>
+    <message>
+        <source>Render &amp;for:</source>
+        <translation>Generar &amp;para:</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>Enviar &amp;a:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Proveedor:</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2:%3)</source>
+        <translation>%1 (%2:%3)</translation>
+    </message>
+    <message>
+        <source>No mail provider is set up. Add one under Settings → Providers first.</source>
+        <translation>No hay ningún proveedor de correo configurado. Añada uno primero en Configuración → Proveedores.</translation>
+    </message>
+    <message>
+        <source>Choose a nonprofit to render the message for and a provider to send it through.</source>
+        <translation>Elija una organización para la que generar el mensaje y un proveedor por el que enviarlo.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent. The server replied: %1</source>
+        <translation>Enviado. El servidor respondió: %1</translation>
+    </message>
+    <message>
+        <source>Not sent. The server replied: %1</source>
+        <translation>No enviado. El servidor respondió: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::UnsubscribeToken</name>
+    <message>
+        <source>The unsubscribe link is not valid.</source>
+        <translation>El enlace de baja no es válido.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli</name>
+    <message>
+        <source>No campaigns yet.</source>
+        <translation>Aún no hay campañas.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Audiencia</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Could not write the message to standard output.</source>
+        <translation>No se pudo escribir el mensaje en la salida estándar.</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  línea %1: %2</translation>
+    </message>
+    <message>
+        <source>  … and %1 more rejected rows (--report FILE lists them all).</source>
+        <translation>  … y %1 filas rechazadas más (--report ARCHIVO las lista todas).</translation>
+    </message>
+    <message>
+        <source>JSON output (--json), one object:
+  range: {from, to (ISO 8601 UTC), seconds, step_seconds}
+  totals: {sent, failed, retried, unknown, sent_per_second, failed_per_second,
+           latency_ms: {count, mean, p50, p95, p99}}
+  failure_rate: {range, recent, window_seconds}   (0..1: failed / (sent + failed))
+  providers: [{name, and the same keys as totals}]
+  top_failure_reasons: [{reason, count, example}]   (at most 5, most frequent first)
+  queue: {pending, retrying, in_flight}   (now, not over the range)
+  series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
+          (one point per step_seconds; failure_rate over the rolling window)</source>
+        <translation>Salida JSON (--json), un objeto:
+  range: {from, to (ISO 8601 UTC), seconds, step_seconds}
+  totals: {sent, failed, retried, unknown, sent_per_second, failed_per_second,
+           latency_ms: {count, mean, p50, p95, p99}}
+  failure_rate: {range, recent, window_seconds}   (0..1: failed / (sent + failed))
+  providers: [{name, y las mismas claves que totals}]
+  top_failure_reasons: [{reason, count, example}]   (como máximo 5, los más frecuentes primero)
+  queue: {pending, retrying, in_flight}   (ahora, no sobre el intervalo)
+  series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
+          (un punto cada step_seconds; failure_rate sobre la ventana móvil)</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::CampaignCommand</name>
+    <message>
+        <source>Lists campaigns, or prints the message a campaign sends to one nonprofit.</source>
+        <translation>Lista las campañas o imprime el mensaje que una campaña envía a una organización.</translation>
+    </message>
+    <message>
+        <source>list, or render ID.</source>
+        <translation>list, o render ID.</translation>
+    </message>
+    <message>
+        <source>list: print JSON instead of a table.</source>
+        <translation>list: imprimir JSON en lugar de una tabla.</translation>
+    </message>
+    <message>
+        <source>render: the recipient, by nonprofit id or email address.</source>
+        <translation>render: el destinatario, por id. de organización o dirección de correo.</translation>
+    </message>
+    <message>
+        <source>id|email</source>
+        <translation>id|correo</translation>
+    </message>
+    <message>
+        <source>Usage: herald campaign list [--json] [--profile NAME] | herald campaign render ID --nonprofit ID|EMAIL [--profile NAME]</source>
+        <translation>Uso: herald campaign list [--json] [--profile NOMBRE] | herald campaign render ID --nonprofit ID|CORREO [--profile NOMBRE]</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::CommandLine</name>
+    <message>
+        <source>Database state: &apos;db status&apos; connects, migrates and reports.</source>
+        <translation>Estado de la base de datos: &apos;db status&apos; conecta, migra e informa.</translation>
+    </message>
+    <message>
+        <source>Connection profiles: list, add, use, remove.</source>
+        <translation>Perfiles de conexión: list, add, use, remove.</translation>
+    </message>
+    <message>
+        <source>Import nonprofits or a suppression list from CSV, with a report.</source>
+        <translation>Importar organizaciones o una lista de exclusión desde CSV, con un informe.</translation>
+    </message>
+    <message>
+        <source>Export nonprofits (or a search) or the suppression list to CSV.</source>
+        <translation>Exportar organizaciones (o una búsqueda) o la lista de exclusión a CSV.</translation>
+    </message>
+    <message>
+        <source>GDPR requests about one address: export its data as JSON, erase it.</source>
+        <translation>Solicitudes RGPD sobre una dirección: exportar sus datos como JSON, borrarla.</translation>
+    </message>
+    <message>
+        <source>Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus).</source>
+        <translation>Cifras de envío: tasas, tasa de fallos, latencia, motivos de fallo, profundidad de la cola (texto, JSON, Prometheus).</translation>
+    </message>
+    <message>
+        <source>Campaigns: list them, or render the message one nonprofit gets.</source>
+        <translation>Campañas: listarlas o generar el mensaje que recibe una organización.</translation>
+    </message>
+    <message>
+        <source>Send queued campaigns without a window (several may share one PostgreSQL queue).</source>
+        <translation>Enviar campañas en cola sin ventana (varios pueden compartir una cola PostgreSQL).</translation>
+    </message>
+    <message>
+        <source>Herald: email campaigns for nonprofit organisations.
+Without a command, the desktop application opens.
+
+Commands:
+</source>
+        <translation>Herald: campañas de correo para organizaciones sin ánimo de lucro.
+Sin orden, se abre la aplicación de escritorio.
+
+Órdenes:
+</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;herald COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>
+Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</translation>
+    </message>
+    <message>
+        <source>Unknown command &apos;%1&apos;. Commands: %2. &apos;herald --help&apos; explains them.</source>
+        <translation>Orden desconocida &apos;%1&apos;. Órdenes: %2. &apos;herald --help&apos; las explica.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::DbCommand</name>
+    <message>
+        <source>Shows the state of Herald&apos;s database.</source>
+        <translation>Muestra el estado de la base de datos de Herald.</translation>
+    </message>
+    <message>
+        <source>status: connect, migrate and report.</source>
+        <translation>status: conectar, migrar e informar.</translation>
+    </message>
+    <message>
+        <source>Usage: herald db status [--profile NAME]</source>
+        <translation>Uso: herald db status [--profile NOMBRE]</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Perfil: %1</translation>
+    </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Motor: %1</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Ubicación: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Servidor: %1</translation>
+    </message>
+    <message>
+        <source>Schema version: %1 (this Herald knows up to %2)</source>
+        <translation>Versión del esquema: %1 (este Herald conoce hasta la %2)</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::ExportCommand</name>
+    <message>
+        <source>Exports nonprofits (all, or those a search finds) or the suppression list to CSV.</source>
+        <translation>Exporta organizaciones (todas, o las que encuentra una búsqueda) o la lista de exclusión a CSV.</translation>
+    </message>
+    <message>
+        <source>nonprofits or suppressions</source>
+        <translation>nonprofits o suppressions</translation>
+    </message>
+    <message>
+        <source>The CSV file to write.</source>
+        <translation>El archivo CSV que se escribirá.</translation>
+    </message>
+    <message>
+        <source>Only nonprofits whose name, email, EIN or city contains it.</source>
+        <translation>Solo las organizaciones cuyo nombre, correo, EIN o ciudad lo contenga.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>name, email, ein, city, region, country, status or updated.</source>
+        <translation>name, email, ein, city, region, country, status o updated.</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>columna</translation>
+    </message>
+    <message>
+        <source>Sort from last to first.</source>
+        <translation>Ordenar del último al primero.</translation>
+    </message>
+    <message>
+        <source>Usage: herald export nonprofits|suppressions FILE.csv [--profile NAME] [--search TEXT] [--sort COLUMN] [--descending]</source>
+        <translation>Uso: herald export nonprofits|suppressions ARCHIVO.csv [--profile NOMBRE] [--search TEXTO] [--sort COLUMNA] [--descending]</translation>
+    </message>
+    <message>
+        <source>Exporting to %1</source>
+        <translation>Exportando a %1</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2.</source>
+        <translation>%1 filas escritas en %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::GdprCommand</name>
+    <message>
+        <source>Answers GDPR requests about one email address.</source>
+        <translation>Responde a solicitudes RGPD sobre una dirección de correo.</translation>
+    </message>
+    <message>
+        <source>export FILE.json, or erase.</source>
+        <translation>export ARCHIVO.json, o erase.</translation>
+    </message>
+    <message>
+        <source>The address the request is about.</source>
+        <translation>La dirección a la que se refiere la solicitud.</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <source>Confirm the erasure (it cannot be undone).</source>
+        <translation>Confirmar el borrado (no se puede deshacer).</translation>
+    </message>
+    <message>
+        <source>Usage: herald gdpr export --email ADDRESS FILE.json | herald gdpr erase --email ADDRESS --yes</source>
+        <translation>Uso: herald gdpr export --email DIRECCIÓN ARCHIVO.json | herald gdpr erase --email DIRECCIÓN --yes</translation>
+    </message>
+    <message>
+        <source>Erasing &apos;%1&apos; deletes its personal data for good; add --yes to confirm.</source>
+        <translation>Borrar &apos;%1&apos; elimina sus datos personales para siempre; añada --yes para confirmarlo.</translation>
+    </message>
+    <message>
+        <source>Everything Herald holds about &apos;%1&apos; is in %2.</source>
+        <translation>Todo lo que Herald guarda sobre &apos;%1&apos; está en %2.</translation>
+    </message>
+    <message>
+        <source>Erased &apos;%1&apos;: %2 nonprofit row(s) deleted, %3 message(s) anonymised; the address stays suppressed as %4.</source>
+        <translation>Borrada &apos;%1&apos;: %2 fila(s) de organización eliminada(s), %3 mensaje(s) anonimizado(s); la dirección queda excluida como %4.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::ImportCommand</name>
+    <message>
+        <source>Imports nonprofits or a suppression list from a CSV file (UTF-8, &apos;,&apos; or &apos;;&apos;).</source>
+        <translation>Importa organizaciones o una lista de exclusión desde un archivo CSV (UTF-8, &apos;,&apos; o &apos;;&apos;).</translation>
+    </message>
+    <message>
+        <source>nonprofits or suppressions</source>
+        <translation>nonprofits o suppressions</translation>
+    </message>
+    <message>
+        <source>The CSV file; its first line names the columns.</source>
+        <translation>El archivo CSV; su primera línea nombra las columnas.</translation>
+    </message>
+    <message>
+        <source>Match existing nonprofits by email (default) or ein.</source>
+        <translation>Emparejar las organizaciones existentes por email (predeterminado) o ein.</translation>
+    </message>
+    <message>
+        <source>Write every rejected row to this CSV file.</source>
+        <translation>Escribir cada fila rechazada en este archivo CSV.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>Give rows without an email the address &lt;EIN&gt;@DOMAIN (sample data).</source>
+        <translation>Dar a las filas sin correo la dirección &lt;EIN&gt;@DOMINIO (datos de ejemplo).</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>dominio</translation>
+    </message>
+    <message>
+        <source>Rows committed together (default 5000).</source>
+        <translation>Filas confirmadas juntas (predeterminado 5000).</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>filas</translation>
+    </message>
+    <message>
+        <source>Usage: herald import nonprofits|suppressions FILE.csv [--profile NAME] [--key email|ein] [--report FILE]</source>
+        <translation>Uso: herald import nonprofits|suppressions ARCHIVO.csv [--profile NOMBRE] [--key email|ein] [--report ARCHIVO]</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importando %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::ProfileCommand</name>
+    <message>
+        <source>Manages connection profiles.</source>
+        <translation>Gestiona los perfiles de conexión.</translation>
+    </message>
+    <message>
+        <source>list, add NAME, use NAME or remove NAME.</source>
+        <translation>list, add NOMBRE, use NOMBRE o remove NOMBRE.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL host.</source>
+        <translation>Servidor PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <source>PostgreSQL port.</source>
+        <translation>Puerto de PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>puerto</translation>
+    </message>
+    <message>
+        <source>Database name.</source>
+        <translation>Nombre de la base de datos.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>User name.</source>
+        <translation>Nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>disable, allow, prefer, require, verify-ca or verify-full (default: prefer for this machine, verify-full otherwise).</source>
+        <translation>disable, allow, prefer, require, verify-ca o verify-full (predeterminado: prefer para este equipo, verify-full para los demás).</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>modo</translation>
+    </message>
+    <message>
+        <source>Usage: herald profile %1 NAME</source>
+        <translation>Uso: herald profile %1 NOMBRE</translation>
+    </message>
+    <message>
+        <source>A profile named &apos;%1&apos; exists already.</source>
+        <translation>Ya existe un perfil llamado &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Added profile &apos;%1&apos; (%2, sslmode %3).</source>
+        <translation>Perfil &apos;%1&apos; añadido (%2, sslmode %3).</translation>
+    </message>
+    <message>
+        <source>There is no connection profile named &apos;%1&apos;.</source>
+        <translation>No hay ningún perfil de conexión llamado &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is now the active profile.</source>
+        <translation>&apos;%1&apos; es ahora el perfil activo.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the built-in database and cannot be removed.</source>
+        <translation>&apos;%1&apos; es la base de datos integrada y no se puede quitar.</translation>
+    </message>
+    <message>
+        <source>Removed profile &apos;%1&apos;.</source>
+        <translation>Perfil &apos;%1&apos; quitado.</translation>
+    </message>
+    <message>
+        <source>Unknown action &apos;%1&apos;: use list, add, use or remove.</source>
+        <translation>Acción desconocida &apos;%1&apos;: use list, add, use o remove.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::StatsCommand</name>
+    <message>
+        <source>Prints sending figures for a time range: sends and failures per second, failure rate, latency percentiles, top failure reasons and queue depth.
+
+</source>
+        <translation>Imprime cifras de envío de un intervalo de tiempo: envíos y fallos por segundo, tasa de fallos, percentiles de latencia, principales motivos de fallo y profundidad de la cola.
+
+</translation>
+    </message>
+    <message>
+        <source>Print JSON (schema above).</source>
+        <translation>Imprimir JSON (esquema arriba).</translation>
+    </message>
+    <message>
+        <source>Print Prometheus text exposition format.</source>
+        <translation>Imprimir en el formato de exposición de texto de Prometheus.</translation>
+    </message>
+    <message>
+        <source>The time range up to now: 15m, 1h, 24h or 7d (default 1h).</source>
+        <translation>El intervalo de tiempo hasta ahora: 15m, 1h, 24h o 7d (predeterminado 1h).</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>intervalo</translation>
+    </message>
+    <message>
+        <source>Usage: herald stats [--profile NAME] [--json | --prometheus] [--range 15m|1h|24h|7d]</source>
+        <translation>Uso: herald stats [--profile NOMBRE] [--json | --prometheus] [--range 15m|1h|24h|7d]</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::StatsReport</name>
+    <message>
+        <source>From %1 to %2 (UTC)</source>
+        <translation>De %1 a %2 (UTC)</translation>
+    </message>
+    <message>
+        <source>Sent %1, failed %2, retried %3, unknown %4</source>
+        <translation>Enviados %1, fallidos %2, reintentados %3, desconocidos %4</translation>
+    </message>
+    <message>
+        <source>Rate: %1 sent/s, %2 failed/s</source>
+        <translation>Tasa: %1 enviados/s, %2 fallidos/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate: %1 % over the range, %2 % over the last %n minute(s)</source>
+        <translation>
+            <numerusform>Tasa de fallos: %1 % en el intervalo, %2 % en el último %n minuto</numerusform>
+            <numerusform>Tasa de fallos: %1 % en el intervalo, %2 % en los últimos %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency: P50 %1 ms, P95 %2 ms, P99 %3 ms</source>
+        <translation>Latencia: P50 %1 ms, P95 %2 ms, P99 %3 ms</translation>
+    </message>
+    <message>
+        <source>Queue: %1 pending (%2 retrying), %3 in flight</source>
+        <translation>Cola: %1 pendientes (%2 reintentando), %3 en curso</translation>
+    </message>
+    <message>
+        <source>  Provider %1: sent %2, failed %3, P95 %4 ms</source>
+        <translation>  Proveedor %1: enviados %2, fallidos %3, P95 %4 ms</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Top failure reasons:</source>
+        <translation>Principales motivos de fallo:</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::WorkerCommand</name>
+    <message>
+        <source>Sends queued campaigns without a window.</source>
+        <translation>Envía campañas en cola sin ventana.</translation>
+    </message>
+    <message>
+        <source>Connection profile (default: the active one).</source>
+        <translation>Perfil de conexión (predeterminado: el activo).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Sending threads, each with its own connections (default 4).</source>
+        <translation>Hilos de envío, cada uno con sus propias conexiones (predeterminado 4).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Messages leased per claim (default 500).</source>
+        <translation>Mensajes reservados por solicitud (predeterminado 500).</translation>
+    </message>
+    <message>
+        <source>Lease length (default 120).</source>
+        <translation>Duración de la reserva (predeterminado 120).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>How often expired leases are recovered (default 5000).</source>
+        <translation>Cada cuánto se recuperan las reservas caducadas (predeterminado 5000).</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Exit once no campaign has anything left to send.</source>
+        <translation>Salir cuando ninguna campaña tenga nada pendiente de enviar.</translation>
+    </message>
+    <message>
+        <source>No progress lines.</source>
+        <translation>Sin líneas de progreso.</translation>
+    </message>
+    <message>
+        <source>Worker %1 sending with %2 threads through %3 provider(s).</source>
+        <translation>Worker %1 enviando con %2 hilos a través de %3 proveedor(es).</translation>
+    </message>
+    <message>
+        <source>sent %1  failed %2  retrying %3  unknown %4  queued %5  %6/s%7</source>
+        <translation>enviados %1  fallidos %2  reintentando %3  desconocidos %4  en cola %5  %6/s%7</translation>
+    </message>
+    <message>
+        <source>Stopped: sent %1, failed %2, retrying %3, unknown %4.</source>
+        <translation>Detenido: enviados %1, fallidos %2, reintentando %3, desconocidos %4.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,4428 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ColumnMapping</name>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>EIN</source>
+        <translation>EIN</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>State/region</source>
+        <translation>État/région</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+</context>
+<context>
+    <name>CommandArguments</name>
+    <message>
+        <source>Connection profile name (default: the active one).</source>
+        <translation>Nom du profil de connexion (par défaut : le profil actif).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseOpener</name>
+    <message>
+        <source>Password Not Saved</source>
+        <translation>Mot de passe non enregistré</translation>
+    </message>
+    <message>
+        <source>Check that the server is running and reachable from this computer, or work on this computer for now.</source>
+        <translation>Vérifiez que le serveur fonctionne et qu’il est joignable depuis cet ordinateur, ou travaillez sur cet ordinateur pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Retry to type the password again, or edit the profile if the user name is wrong.</source>
+        <translation>Cliquez sur Réessayer pour saisir à nouveau le mot de passe, ou modifiez le profil si le nom d’utilisateur est erroné.</translation>
+    </message>
+    <message>
+        <source>This database was set up by a newer Herald. Update Herald, or use another database.</source>
+        <translation>Cette base de données a été créée par une version plus récente de Herald. Mettez Herald à jour ou utilisez une autre base de données.</translation>
+    </message>
+    <message>
+        <source>Retry, edit the profile, or work on this computer for now.</source>
+        <translation>Réessayez, modifiez le profil ou travaillez sur cet ordinateur pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Cannot Open %1</source>
+        <translation>Impossible d’ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Edit Profile…</source>
+        <translation>Modifier le profil…</translation>
+    </message>
+    <message>
+        <source>Use This Computer</source>
+        <translation>Utiliser cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>No password was given for %1 on %2.</source>
+        <translation>Aucun mot de passe n’a été saisi pour %1 sur %2.</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderText</name>
+    <message>
+        <source>%1 must be one line (it goes into a mail header); remove the line break.</source>
+        <translation>%1 doit tenir sur une seule ligne (il figure dans un en-tête du message) ; supprimez le retour à la ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblem</name>
+    <message>
+        <source>Bad email address</source>
+        <translation>Adresse e-mail invalide</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>Sans nom</translation>
+    </message>
+    <message>
+        <source>No EIN</source>
+        <translation>Sans EIN</translation>
+    </message>
+    <message>
+        <source>Wrong number of columns</source>
+        <translation>Nombre de colonnes incorrect</translation>
+    </message>
+    <message>
+        <source>Not UTF-8 text</source>
+        <translation>Texte non UTF-8</translation>
+    </message>
+    <message>
+        <source>Field too long</source>
+        <translation>Champ trop long</translation>
+    </message>
+    <message>
+        <source>Unreadable value</source>
+        <translation>Valeur illisible</translation>
+    </message>
+    <message>
+        <source>Quote never closed</source>
+        <translation>Guillemet jamais fermé</translation>
+    </message>
+    <message>
+        <source>Belongs to another row</source>
+        <translation>Appartient à une autre ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Migrator</name>
+    <message>
+        <source>Could not create the schema_migrations table</source>
+        <translation>Impossible de créer la table schema_migrations</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileOpener</name>
+    <message>
+        <source>There is no connection profile named &apos;%1&apos;. &apos;herald profile list&apos; shows them.</source>
+        <translation>Il n’existe aucun profil de connexion nommé « %1 ». « herald profile list » les affiche.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPrinter</name>
+    <message>
+        <source>%1: %2%</source>
+        <translation>%1 : %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>SendMetricsWriter</name>
+    <message numerus="yes">
+        <source>Could not add %n result(s) to the send metrics</source>
+        <translation>
+            <numerusform>Impossible d’ajouter %n résultat aux statistiques d’envoi</numerusform>
+            <numerusform>Impossible d’ajouter %n résultats aux statistiques d’envoi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SqlErrors</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateIssue</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation>%1, ligne %2, colonne %3 : %4</translation>
+    </message>
+</context>
+<context>
+    <name>Transaction</name>
+    <message>
+        <source>Could not start a transaction</source>
+        <translation>Impossible de démarrer une transaction</translation>
+    </message>
+    <message>
+        <source>Could not commit</source>
+        <translation>Impossible de valider la transaction</translation>
+    </message>
+</context>
+<context>
+    <name>herald</name>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programmée</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>En cours d’envoi</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>All active nonprofits</source>
+        <translation>Toutes les associations actives</translation>
+    </message>
+    <message>
+        <source>Segment #%1 (deleted)</source>
+        <translation>Segment n° %1 (supprimé)</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; %3.</source>
+        <translation>%1 « %2 » %3.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1</source>
+        <translation>Impossible de se connecter à %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AppSettingsRepository</name>
+    <message>
+        <source>Could not read setting &apos;%1&apos;</source>
+        <translation>Impossible de lire le paramètre « %1 »</translation>
+    </message>
+    <message>
+        <source>Setting &apos;%1&apos; is not set.</source>
+        <translation>Le paramètre « %1 » n’est pas défini.</translation>
+    </message>
+    <message>
+        <source>Could not store setting &apos;%1&apos;</source>
+        <translation>Impossible d’enregistrer le paramètre « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>herald::Audience</name>
+    <message>
+        <source>Nonprofits with status %1</source>
+        <translation>Associations au statut %1</translation>
+    </message>
+    <message>
+        <source>All active nonprofits</source>
+        <translation>Toutes les associations actives</translation>
+    </message>
+    <message>
+        <source>Active nonprofits</source>
+        <translation>Associations actives</translation>
+    </message>
+    <message>
+        <source> tagged %1</source>
+        <translation> avec l’étiquette %1</translation>
+    </message>
+    <message>
+        <source> in %1</source>
+        <translation> en %1</translation>
+    </message>
+    <message>
+        <source> matching &apos;%1&apos;</source>
+        <translation> correspondant à « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AudienceCounter</name>
+    <message>
+        <source>Could not count the audience &quot;%1&quot;</source>
+        <translation>Impossible de compter l’audience « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AuditLogRepository</name>
+    <message>
+        <source>An audit line needs an action.</source>
+        <translation>Une ligne du journal d’audit doit avoir une action.</translation>
+    </message>
+    <message>
+        <source>An audit line needs the kind of thing acted on.</source>
+        <translation>Une ligne du journal d’audit doit indiquer le type d’élément concerné.</translation>
+    </message>
+    <message>
+        <source>Could not record &apos;%1&apos; of %2 %3 in the audit log</source>
+        <translation>Impossible d’inscrire « %1 » de %2 %3 dans le journal d’audit</translation>
+    </message>
+    <message>
+        <source>The audit log did not return the new line.</source>
+        <translation>Le journal d’audit n’a pas renvoyé la nouvelle ligne.</translation>
+    </message>
+    <message>
+        <source>Could not read the history of %1 %2</source>
+        <translation>Impossible de lire l’historique de %1 %2</translation>
+    </message>
+    <message>
+        <source>Could not read the audit log</source>
+        <translation>Impossible de lire le journal d’audit</translation>
+    </message>
+</context>
+<context>
+    <name>herald::BulkTagDialog</name>
+    <message numerus="yes">
+        <source>Tags for the %Ln selected nonprofit(s), separated by commas:</source>
+        <translation>
+            <numerusform>Étiquettes pour l’association sélectionnée (%Ln), séparées par des virgules :</numerusform>
+            <numerusform>Étiquettes pour les %Ln associations sélectionnées, séparées par des virgules :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tag Nonprofits</source>
+        <translation>Étiqueter des associations</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-gala, food</source>
+        <translation>p. ex. gala-2026, alimentation</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tags</source>
+        <translation>&amp;Ajouter les étiquettes</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Tags</source>
+        <translation>&amp;Retirer les étiquettes</translation>
+    </message>
+    <message>
+        <source>Type at least one tag.</source>
+        <translation>Saisissez au moins une étiquette.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignEditorDialog</name>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln destinataire</numerusform>
+            <numerusform>%Ln destinataires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suppressed (on the suppression list, not sent)</source>
+        <translation>
+            <numerusform>%Ln exclu (sur la liste d’exclusion, non envoyé)</numerusform>
+            <numerusform>%Ln exclus (sur la liste d’exclusion, non envoyés)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” now to %Ln recipient(s)?</source>
+        <translation>
+            <numerusform>Envoyer « %1 » maintenant à %Ln destinataire ?</numerusform>
+            <numerusform>Envoyer « %1 » maintenant à %Ln destinataires ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. 2026 gala invitation</source>
+        <translation>p. ex. invitation au gala 2026</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouvelle…</translation>
+    </message>
+    <message>
+        <source>Add a sender identity</source>
+        <translation>Ajouter une identité d’expéditeur</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>Mod&amp;ifier…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen sender identity</source>
+        <translation>Modifier l’identité d’expéditeur choisie</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Envoyer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;At</source>
+        <translation>&amp;À</translation>
+    </message>
+    <message>
+        <source>Ask me</source>
+        <translation>Me demander</translation>
+    </message>
+    <message>
+        <source>Send them again</source>
+        <translation>Les renvoyer</translation>
+    </message>
+    <message>
+        <source>Count them as sent</source>
+        <translation>Les compter comme envoyés</translation>
+    </message>
+    <message>
+        <source>When Herald stops in the middle of handing a message to the server, it cannot know whether that message went out.</source>
+        <translation>Quand Herald s’arrête en pleine remise d’un message au serveur, il ne peut pas savoir si ce message est parti.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Expéditeur :</translation>
+    </message>
+    <message>
+        <source>A&amp;udience:</source>
+        <translation>A&amp;udience :</translation>
+    </message>
+    <message>
+        <source>Send:</source>
+        <translation>Envoi :</translation>
+    </message>
+    <message>
+        <source>&amp;Unknown outcomes:</source>
+        <translation>Résultats &amp;inconnus :</translation>
+    </message>
+    <message>
+        <source>&amp;Test Send…</source>
+        <translation>Envoi de &amp;test…</translation>
+    </message>
+    <message>
+        <source>Send the rendered message once to an address of yours</source>
+        <translation>Envoyer une fois le message généré à l’une de vos adresses</translation>
+    </message>
+    <message>
+        <source>&amp;Save Draft</source>
+        <translation>&amp;Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Unschedule</source>
+        <translation>&amp;Déprogrammer</translation>
+    </message>
+    <message>
+        <source>Make the campaign a draft again; nothing has been queued yet</source>
+        <translation>Remettre la campagne à l’état de brouillon ; rien n’a encore été mis en file d’attente</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (version %2)</translation>
+    </message>
+    <message>
+        <source>All active nonprofits</source>
+        <translation>Toutes les associations actives</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segment : %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 &lt;%3&gt;</source>
+        <translation>%1 — %2 &lt;%3&gt;</translation>
+    </message>
+    <message>
+        <source>No sender identity yet: press New…</source>
+        <translation>Pas encore d’identité d’expéditeur : cliquez sur Nouvelle…</translation>
+    </message>
+    <message>
+        <source>New Campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>Campaign %1</source>
+        <translation>Campagne %1</translation>
+    </message>
+    <message>
+        <source>This campaign is %1; only drafts can be changed or queued.</source>
+        <translation>Cette campagne est %1 ; seuls les brouillons peuvent être modifiés ou mis en file d’attente.</translation>
+    </message>
+    <message>
+        <source>S&amp;chedule</source>
+        <translation>Pro&amp;grammer</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>Envoyer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Queue the campaign to start at the chosen time</source>
+        <translation>Mettre la campagne en file d’attente pour qu’elle démarre à l’heure choisie</translation>
+    </message>
+    <message>
+        <source>Queue the campaign now; the Sending page shows its progress</source>
+        <translation>Mettre la campagne en file d’attente maintenant ; la page Envoi affiche sa progression</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message>
+        <source>Send Campaign</source>
+        <translation>Envoyer la campagne</translation>
+    </message>
+    <message>
+        <source>Send “%1” now to %2?</source>
+        <translation>Envoyer « %1 » maintenant à %2 ?</translation>
+    </message>
+    <message>
+        <source>Send Now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <source>Not Yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <source>Scheduling “%1”…</source>
+        <translation>Programmation de « %1 »…</translation>
+    </message>
+    <message>
+        <source>Queueing “%1” for its audience…</source>
+        <translation>Mise en file d’attente de « %1 » pour son audience…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Queueing</source>
+        <translation>Mise en file d’attente</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” before closing?</source>
+        <translation>Enregistrer les modifications de « %1 » avant de fermer ?</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignLauncher</name>
+    <message>
+        <source>Campaign &apos;%1&apos; has no template; choose one.</source>
+        <translation>La campagne « %1 » n’a pas de modèle ; choisissez-en un.</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; of campaign &apos;%2&apos; has an error: %3</source>
+        <translation>Le modèle « %1 » de la campagne « %2 » contient une erreur : %3</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no sender identity; choose who it is from.</source>
+        <translation>La campagne « %1 » n’a pas d’identité d’expéditeur ; choisissez de qui elle provient.</translation>
+    </message>
+    <message>
+        <source>Sender identity &apos;%1&apos;: %2</source>
+        <translation>Identité d’expéditeur « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Sender identity &apos;%1&apos; has no postal address; every campaign must show one.</source>
+        <translation>L’identité d’expéditeur « %1 » n’a pas d’adresse postale ; chaque campagne doit en afficher une.</translation>
+    </message>
+    <message>
+        <source>Sender identity &apos;%1&apos; has no unsubscribe link address; recipients must be able to unsubscribe.</source>
+        <translation>L’identité d’expéditeur « %1 » n’a pas d’adresse pour le lien de désabonnement ; les destinataires doivent pouvoir se désabonner.</translation>
+    </message>
+    <message>
+        <source>The audience of campaign &apos;%1&apos; cannot be used: %2</source>
+        <translation>L’audience de la campagne « %1 » est inutilisable : %2</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; is %2; only a draft can be queued.</source>
+        <translation>La campagne « %1 » est %2 ; seul un brouillon peut être mis en file d’attente.</translation>
+    </message>
+    <message>
+        <source>The time to send (%1) has passed; choose a later one or send now.</source>
+        <translation>L’heure d’envoi (%1) est passée ; choisissez-en une plus tardive ou envoyez maintenant.</translation>
+    </message>
+    <message>
+        <source>Queueing campaign &apos;%1&apos; was cancelled; it is still a draft.</source>
+        <translation>La mise en file d’attente de la campagne « %1 » a été annulée ; elle reste un brouillon.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignMessageComposer</name>
+    <message>
+        <source>Campaign &apos;%1&apos; cannot be rendered: %2</source>
+        <translation>Impossible de générer la campagne « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Message to %1 (send #%2): %3</source>
+        <translation>Message à %1 (envoi n° %2) : %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignPanel</name>
+    <message numerus="yes">
+        <source>%n message(s) have an unknown outcome.</source>
+        <translation>
+            <numerusform>%n message a un résultat inconnu.</numerusform>
+            <numerusform>%n messages ont un résultat inconnu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) failed</source>
+        <translation>
+            <numerusform>%n message en échec</numerusform>
+            <numerusform>%n messages en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel “%1”? %n message(s) not sent yet will not be sent. This cannot be undone.</source>
+        <translation>
+            <numerusform>Annuler « %1 » ? %n message pas encore envoyé ne le sera pas. Cette action est irréversible.</numerusform>
+            <numerusform>Annuler « %1 » ? %n messages pas encore envoyés ne le seront pas. Cette action est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) failed (the first %1 are listed)</source>
+        <translation>
+            <numerusform>%n message en échec (les %1 premiers sont listés)</numerusform>
+            <numerusform>%n messages en échec (les %1 premiers sont listés)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s)</source>
+        <translation>
+            <numerusform>%1 : %n message</numerusform>
+            <numerusform>%1 : %n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>En cours d’envoi</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programmée</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Cancel campaign…</source>
+        <translation>Annuler la campagne…</translation>
+    </message>
+    <message>
+        <source>Stop handing messages to the providers; resume any time.</source>
+        <translation>Arrêter de remettre des messages aux fournisseurs ; vous pouvez reprendre à tout moment.</translation>
+    </message>
+    <message>
+        <source>The connection broke after the message was handed over: the provider may or may not have delivered it.</source>
+        <translation>La connexion a été coupée après la remise du message : le fournisseur l’a peut-être distribué, ou non.</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>&amp;Renvoyer</translation>
+    </message>
+    <message>
+        <source>Queue them again; a recipient may get the message twice.</source>
+        <translation>Les remettre en file d’attente ; un destinataire peut recevoir le message deux fois.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as sent</source>
+        <translation>&amp;Marquer comme envoyés</translation>
+    </message>
+    <message>
+        <source>Count them as delivered; nobody gets the message twice, some may not get it.</source>
+        <translation>Les compter comme distribués ; personne ne reçoit le message deux fois, certains peuvent ne pas le recevoir.</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Retry &amp;selected</source>
+        <translation>Réessayer la &amp;sélection</translation>
+    </message>
+    <message>
+        <source>Sent/s</source>
+        <translation>Envoyés/s</translation>
+    </message>
+    <message>
+        <source>Failed/s</source>
+        <translation>Échecs/s</translation>
+    </message>
+    <message>
+        <source>messages/s</source>
+        <translation>messages/s</translation>
+    </message>
+    <message>
+        <source>Where the messages went</source>
+        <translation>Où sont allés les messages</translation>
+    </message>
+    <message>
+        <source>%p% — %1 of %2</source>
+        <translation>%p % — %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Envoyés %1</translation>
+    </message>
+    <message>
+        <source>Failed %1</source>
+        <translation>Échecs %1</translation>
+    </message>
+    <message>
+        <source>Retrying %1</source>
+        <translation>Nouvel essai %1</translation>
+    </message>
+    <message>
+        <source>Pending %1</source>
+        <translation>En attente %1</translation>
+    </message>
+    <message>
+        <source>Unknown %1</source>
+        <translation>Inconnus %1</translation>
+    </message>
+    <message>
+        <source>Suppressed %1</source>
+        <translation>Exclus %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>%1 msgs/s · ETA %2</source>
+        <translation>%1 msg/s · reste %2</translation>
+    </message>
+    <message>
+        <source>Cancel Campaign</source>
+        <translation>Annuler la campagne</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>Annuler la campagne</translation>
+    </message>
+    <message>
+        <source>Keep sending</source>
+        <translation>Continuer l’envoi</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>Échecs (%1)</translation>
+    </message>
+    <message>
+        <source>Failed (no reply)</source>
+        <translation>Échecs (sans réponse)</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Exclus</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnus</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignProgressReader</name>
+    <message>
+        <source>Could not read the campaigns being sent</source>
+        <translation>Impossible de lire les campagnes en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>Could not count the messages of the campaigns being sent</source>
+        <translation>Impossible de compter les messages des campagnes en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>Could not read why messages of campaign #%1 failed</source>
+        <translation>Impossible de lire pourquoi des messages de la campagne n° %1 ont échoué</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignRepository</name>
+    <message>
+        <source>The sender identity (#%1) of campaign &apos;%2&apos; does not exist any more; choose another.</source>
+        <translation>L’identité d’expéditeur (n° %1) de la campagne « %2 » n’existe plus ; choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <source>The segment (#%1) of campaign &apos;%2&apos; does not exist any more; choose another audience.</source>
+        <translation>Le segment (n° %1) de la campagne « %2 » n’existe plus ; choisissez une autre audience.</translation>
+    </message>
+    <message>
+        <source>The template (#%1) of campaign &apos;%2&apos; does not exist any more; choose another.</source>
+        <translation>Le modèle (n° %1) de la campagne « %2 » n’existe plus ; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>Another campaign already has the UUID %1 of campaign &apos;%2&apos;.</source>
+        <translation>Une autre campagne a déjà l’UUID %1 de la campagne « %2 ».</translation>
+    </message>
+    <message>
+        <source>Could not add campaign &apos;%1&apos;</source>
+        <translation>Impossible d’ajouter la campagne « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not save campaign &apos;%1&apos;</source>
+        <translation>Impossible d’enregistrer la campagne « %1 »</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Could not read campaign #%1</source>
+        <translation>Impossible de lire la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Campaign #%1 does not exist.</source>
+        <translation>La campagne n° %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not read campaign %1</source>
+        <translation>Impossible de lire la campagne %1</translation>
+    </message>
+    <message>
+        <source>No campaign has the UUID %1.</source>
+        <translation>Aucune campagne n’a l’UUID %1.</translation>
+    </message>
+    <message>
+        <source>Could not read campaigns</source>
+        <translation>Impossible de lire les campagnes</translation>
+    </message>
+    <message>
+        <source>Could not delete campaign #%1</source>
+        <translation>Impossible de supprimer la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; (#%2) is sending; pause or cancel it before deleting it.</source>
+        <translation>La campagne « %1 » (n° %2) est en cours d’envoi ; mettez-la en pause ou annulez-la avant de la supprimer.</translation>
+    </message>
+    <message>
+        <source>Could not archive campaign #%1</source>
+        <translation>Impossible d’archiver la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not change the status of campaign #%1</source>
+        <translation>Impossible de changer le statut de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; (#%2) is %3, not %4, so it was not made %5. Reload it to see its state.</source>
+        <translation>La campagne « %1 » (n° %2) est %3 et non %4 ; elle n’est donc pas passée à %5. Rechargez-la pour voir son état.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignValidator</name>
+    <message>
+        <source>Name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>Le nom dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>Nom de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Sender email</source>
+        <translation>E-mail de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Reply-to address</source>
+        <translation>Adresse de réponse</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>The audience of campaign &apos;%1&apos; is not readable; choose it again.</source>
+        <translation>L’audience de la campagne « %1 » est illisible ; choisissez-la à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignsPage</name>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n campagne</numerusform>
+            <numerusform>%n campagnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show &amp;archived</source>
+        <translation>Afficher les &amp;archivées</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouvelle…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <source>A&amp;rchive</source>
+        <translation>A&amp;rchiver</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Audience size</source>
+        <translation>Taille de l’audience</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <source>Scheduled for</source>
+        <translation>Programmée pour</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>New Campaign…</source>
+        <translation>Nouvelle campagne…</translation>
+    </message>
+    <message>
+        <source>Edit Campaign…</source>
+        <translation>Modifier la campagne…</translation>
+    </message>
+    <message>
+        <source>Duplicate Campaign</source>
+        <translation>Dupliquer la campagne</translation>
+    </message>
+    <message>
+        <source>Delete Campaign</source>
+        <translation>Supprimer la campagne</translation>
+    </message>
+    <message>
+        <source>Create a campaign</source>
+        <translation>Créer une campagne</translation>
+    </message>
+    <message>
+        <source>Open the selected campaign</source>
+        <translation>Ouvrir la campagne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Copy the selected campaign into a new draft</source>
+        <translation>Copier la campagne sélectionnée dans un nouveau brouillon</translation>
+    </message>
+    <message>
+        <source>Delete the selected draft</source>
+        <translation>Supprimer le brouillon sélectionné</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivée)</translation>
+    </message>
+    <message>
+        <source>No campaigns yet. Press New (%1) to pair a template with an audience.</source>
+        <translation>Pas encore de campagne. Cliquez sur Nouvelle (%1) pour associer un modèle à une audience.</translation>
+    </message>
+    <message>
+        <source>Unar&amp;chive</source>
+        <translation>Désarc&amp;hiver</translation>
+    </message>
+    <message>
+        <source>A campaign that is sending or scheduled cannot be archived.</source>
+        <translation>Une campagne en cours d’envoi ou programmée ne peut pas être archivée.</translation>
+    </message>
+    <message>
+        <source>Hide the campaign from the list (Show archived brings it back)</source>
+        <translation>Masquer la campagne dans la liste (Afficher les archivées la fait réapparaître)</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>Delete the draft “%1”? This cannot be undone.</source>
+        <translation>Supprimer le brouillon « %1 » ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ConnectionProfile</name>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>Le profil doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The database file is not set.</source>
+        <translation>Le fichier de la base de données n’est pas défini.</translation>
+    </message>
+    <message>
+        <source>The database name is not set.</source>
+        <translation>Le nom de la base de données n’est pas défini.</translation>
+    </message>
+    <message>
+        <source>Port %1 is not between 1 and 65535.</source>
+        <translation>Le port %1 n’est pas compris entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>SSL mode &apos;%1&apos; is not one of %2.</source>
+        <translation>Le mode SSL « %1 » ne fait pas partie de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ConnectionTestRow</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Connecté : %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CsvBatchRunner</name>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>Impossible d’ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 est vide.</translation>
+    </message>
+    <message>
+        <source>The first line of %1 is not a header of column names in UTF-8.</source>
+        <translation>La première ligne de %1 n’est pas un en-tête de noms de colonnes en UTF-8.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CsvExportFile</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; %1 was not written.</source>
+        <translation>L’export a été annulé ; %1 n’a pas été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CsvReader</name>
+    <message>
+        <source>Could not read the file: %1</source>
+        <translation>Impossible de lire le fichier : %1</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>Impossible d’ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardReader</name>
+    <message>
+        <source>Could not read the send metrics</source>
+        <translation>Impossible de lire les statistiques d’envoi</translation>
+    </message>
+    <message>
+        <source>Could not read the send rate over time</source>
+        <translation>Impossible de lire le débit d’envoi dans le temps</translation>
+    </message>
+    <message>
+        <source>Could not read the failure reasons</source>
+        <translation>Impossible de lire les causes d’échec</translation>
+    </message>
+    <message>
+        <source>Could not count the queue</source>
+        <translation>Impossible de compter la file d’attente</translation>
+    </message>
+</context>
+<context>
+    <name>herald::Database</name>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable Herald database: %2</source>
+        <translation>%1 n’est pas une base de données Herald utilisable : %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1 but could not query it</source>
+        <translation>Connecté à %1, mais impossible de l’interroger</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EmailAddress</name>
+    <message>
+        <source>is empty</source>
+        <translation>est vide</translation>
+    </message>
+    <message>
+        <source>has spaces around it</source>
+        <translation>est entourée d’espaces</translation>
+    </message>
+    <message>
+        <source>is longer than 254 characters</source>
+        <translation>dépasse 254 caractères</translation>
+    </message>
+    <message>
+        <source>has no &apos;@&apos;</source>
+        <translation>n’a pas de « @ »</translation>
+    </message>
+    <message>
+        <source>has nothing before the &apos;@&apos;</source>
+        <translation>n’a rien avant le « @ »</translation>
+    </message>
+    <message>
+        <source>has more than 64 characters before the &apos;@&apos;</source>
+        <translation>a plus de 64 caractères avant le « @ »</translation>
+    </message>
+    <message>
+        <source>has characters that are not allowed before the &apos;@&apos;</source>
+        <translation>contient des caractères non autorisés avant le « @ »</translation>
+    </message>
+    <message>
+        <source>has no domain after the &apos;@&apos;</source>
+        <translation>n’a pas de domaine après le « @ »</translation>
+    </message>
+    <message>
+        <source>has an invalid domain &apos;%1&apos;</source>
+        <translation>a un domaine invalide « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>herald::GdprService</name>
+    <message>
+        <source>Could not read the messages sent to &apos;%1&apos;</source>
+        <translation>Impossible de lire les messages envoyés à « %1 »</translation>
+    </message>
+    <message>
+        <source>Herald holds nothing about &apos;%1&apos;.</source>
+        <translation>Herald ne détient rien sur « %1 ».</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Which address should be erased?</source>
+        <translation>Quelle adresse faut-il effacer ?</translation>
+    </message>
+    <message>
+        <source>GDPR erasure</source>
+        <translation>Effacement RGPD</translation>
+    </message>
+    <message>
+        <source>Could not erase &apos;%1&apos;</source>
+        <translation>Impossible d’effacer « %1 »</translation>
+    </message>
+    <message>
+        <source>Personal data erased; the address stays suppressed as %1.</source>
+        <translation>Données personnelles effacées ; l’adresse reste exclue sous la forme %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportDialog</name>
+    <message numerus="yes">
+        <source>%n column(s) separated by %1. Choose which field each column fills; columns set to “Ignore” are not read.</source>
+        <translation>
+            <numerusform>%n colonne séparée par des %1. Choisissez le champ que remplit chaque colonne ; les colonnes réglées sur « Ignorer » ne sont pas lues.</numerusform>
+            <numerusform>%n colonnes séparées par des %1. Choisissez le champ que remplit chaque colonne ; les colonnes réglées sur « Ignorer » ne sont pas lues.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Nonprofits from %1</source>
+        <translation>Importer des associations depuis %1</translation>
+    </message>
+    <message>
+        <source>%1 is empty: there is no header line to read the columns from.</source>
+        <translation>%1 est vide : il n’y a pas de ligne d’en-tête où lire les colonnes.</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>points-virgules</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>virgules</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Colonne du fichier</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Premières valeurs</translation>
+    </message>
+    <message>
+        <source>Fills</source>
+        <translation>Remplit</translation>
+    </message>
+    <message>
+        <source>Field filled by column %1</source>
+        <translation>Champ rempli par la colonne %1</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>EIN</source>
+        <translation>EIN</translation>
+    </message>
+    <message>
+        <source>Update existing nonprofits with the same:</source>
+        <translation>Mettre à jour les associations existantes ayant le même :</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Rows are stored in batches: Cancel keeps the batches already stored, and no half-imported row.</source>
+        <translation>Les lignes sont enregistrées par lots : Annuler conserve les lots déjà enregistrés, sans ligne à moitié importée.</translation>
+    </message>
+    <message>
+        <source>Cancelling after the batch in hand…</source>
+        <translation>Annulation après le lot en cours…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>&amp;Save Rejected Rows…</source>
+        <translation>&amp;Enregistrer les lignes rejetées…</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows</source>
+        <translation>Enregistrer les lignes rejetées</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the name.</source>
+        <translation>Choisissez la colonne qui contient le nom.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the email address.</source>
+        <translation>Choisissez la colonne qui contient l’adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the EIN, or match by email.</source>
+        <translation>Choisissez la colonne qui contient l’EIN, ou faites la correspondance par e-mail.</translation>
+    </message>
+    <message>
+        <source>Read %1 of %2.</source>
+        <translation>%1 lu sur %2.</translation>
+    </message>
+    <message>
+        <source>Rejected Rows Not Saved</source>
+        <translation>Lignes rejetées non enregistrées</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportReport</name>
+    <message>
+        <source>%1 added, %2 updated, %3 skipped (unchanged), %4 rejected.</source>
+        <translation>%1 ajoutées, %2 mises à jour, %3 ignorées (inchangées), %4 rejetées.</translation>
+    </message>
+    <message>
+        <source>%1 erased address(es) came back as unsubscribed.</source>
+        <translation>%1 adresse(s) effacée(s) sont revenues comme désabonnées.</translation>
+    </message>
+    <message>
+        <source>Cancelled: rows up to line %1 were stored, none after it.</source>
+        <translation>Annulé : les lignes jusqu’à la ligne %1 ont été enregistrées, aucune après.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 Rows up to line %2 were stored, none after it.</source>
+        <translation>Arrêté : %1 Les lignes jusqu’à la ligne %2 ont été enregistrées, aucune après.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportStaging</name>
+    <message>
+        <source>Could not prepare the import</source>
+        <translation>Impossible de préparer l’import</translation>
+    </message>
+    <message>
+        <source>Could not stage line %1</source>
+        <translation>Impossible de préparer la ligne %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::LanguageSection</name>
+    <message>
+        <source>&lt;b&gt;Language&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Langue&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Langue du système (%1)</translation>
+    </message>
+    <message>
+        <source>Herald shows the chosen language when it starts again. Dates and numbers follow it.</source>
+        <translation>Herald affiche la langue choisie à son prochain démarrage. Les dates et les nombres la suivent.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Restart Herald to see it in %1.</source>
+        <translation>Redémarrez Herald pour l’afficher en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::MainWindow</name>
+    <message>
+        <source>%1 — Herald</source>
+        <translation>%1 — Herald</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Nonprofits</source>
+        <translation>Associations</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Here you will see the queue drain, the sending rate, the failure rate and the delivery results of finished campaigns.</source>
+        <translation>Vous verrez ici la file d’attente se vider, le débit d’envoi, le taux d’échec et les résultats de distribution des campagnes terminées.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Aller</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Herald</source>
+        <translation>À &amp;propos de Herald</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Herald checks the connection every few seconds.</source>
+        <translation>Herald vérifie la connexion à quelques secondes d’intervalle.</translation>
+    </message>
+    <message>
+        <source>Server unreachable — reconnecting…</source>
+        <translation>Serveur injoignable — reconnexion…</translation>
+    </message>
+    <message>
+        <source>About Herald</source>
+        <translation>À propos de Herald</translation>
+    </message>
+    <message>
+        <source>Herald %1
+Email campaigns for nonprofit organisations.
+
+Data: %2 (%3)</source>
+        <translation>Herald %1
+Campagnes d’e-mails pour les associations.
+
+Données : %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Sending in Progress</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Herald is sending a campaign. Stop sending and quit? Messages not sent yet stay in the queue and go out the next time Herald or a worker sends.</source>
+        <translation>Herald envoie une campagne. Arrêter l’envoi et quitter ? Les messages pas encore envoyés restent dans la file d’attente et partiront la prochaine fois que Herald ou un worker enverra.</translation>
+    </message>
+    <message>
+        <source>Stop sending and quit</source>
+        <translation>Arrêter l’envoi et quitter</translation>
+    </message>
+    <message>
+        <source>Keep open</source>
+        <translation>Garder ouvert</translation>
+    </message>
+</context>
+<context>
+    <name>herald::MessageBuilder</name>
+    <message>
+        <source>The %1 contains a line break; it would let the value add its own mail headers, so the message was not built.</source>
+        <translation>Le champ %1 contient un retour à la ligne ; la valeur pourrait ajouter ses propres en-têtes, le message n’a donc pas été construit.</translation>
+    </message>
+    <message>
+        <source>The %1 &apos;%2&apos; %3.</source>
+        <translation>Le champ %1 « %2 » %3.</translation>
+    </message>
+    <message>
+        <source>The reply-to &apos;%1&apos; %2.</source>
+        <translation>L’adresse de réponse « %1 » %2.</translation>
+    </message>
+    <message>
+        <source>The message has neither a text nor an HTML body.</source>
+        <translation>Le message n’a ni corps texte ni corps HTML.</translation>
+    </message>
+    <message>
+        <source>Addresses with non-ASCII characters before the &apos;@&apos; need SMTPUTF8, which Herald does not use yet.</source>
+        <translation>Les adresses avec des caractères non ASCII avant le « @ » nécessitent SMTPUTF8, que Herald n’utilise pas encore.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::Migrator</name>
+    <message>
+        <source>Could not read the schema version</source>
+        <translation>Impossible de lire la version du schéma</translation>
+    </message>
+    <message>
+        <source>This database has schema version %1, made by a newer Herald; this Herald knows versions up to %2. Update Herald to open it. The database was not changed.</source>
+        <translation>Cette base de données a la version de schéma %1, créée par un Herald plus récent ; ce Herald connaît les versions jusqu’à %2. Mettez Herald à jour pour l’ouvrir. La base de données n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>Migration %1 is missing from this build.</source>
+        <translation>La migration %1 manque dans cette version.</translation>
+    </message>
+    <message>
+        <source>Could not start migration %1</source>
+        <translation>Impossible de démarrer la migration %1</translation>
+    </message>
+    <message>
+        <source>Could not lock the schema for migration</source>
+        <translation>Impossible de verrouiller le schéma pour la migration</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2), statement %3 failed</source>
+        <translation>La migration %1 (%2) a échoué à l’instruction %3</translation>
+    </message>
+    <message>
+        <source>Could not record migration %1</source>
+        <translation>Impossible d’enregistrer la migration %1</translation>
+    </message>
+    <message>
+        <source>Could not commit migration %1</source>
+        <translation>Impossible de valider la migration %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitDialog</name>
+    <message>
+        <source>Add Nonprofit</source>
+        <translation>Ajouter une association</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>info@example.org</source>
+        <translation>info@example.org</translation>
+    </message>
+    <message>
+        <source>12-3456789</source>
+        <translation>12-3456789</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. 2026-gala, food</source>
+        <translation>Séparées par des virgules, p. ex. gala-2026, alimentation</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Désabonnée</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Rejetée (bounce)</translation>
+    </message>
+    <message>
+        <source>Complained</source>
+        <translation>Plainte reçue</translation>
+    </message>
+    <message>
+        <source>Only active nonprofits receive campaigns.</source>
+        <translation>Seules les associations actives reçoivent des campagnes.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consentement donné</translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation>Intérêt légitime</translation>
+    </message>
+    <message>
+        <source>Postal &amp;code:</source>
+        <translation>Code &amp;postal :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <source>E&amp;IN:</source>
+        <translation>E&amp;IN :</translation>
+    </message>
+    <message>
+        <source>&amp;Street:</source>
+        <translation>&amp;Rue :</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>V&amp;ille :</translation>
+    </message>
+    <message>
+        <source>State/&amp;region:</source>
+        <translation>État/&amp;région :</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry:</source>
+        <translation>Pa&amp;ys :</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>É&amp;tiquettes :</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>Stat&amp;ut :</translation>
+    </message>
+    <message>
+        <source>C&amp;onsent:</source>
+        <translation>C&amp;onsentement :</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitImporter</name>
+    <message>
+        <source>The column mapping has %1 columns but the file has %2; map its columns again.</source>
+        <translation>La correspondance des colonnes compte %1 colonnes mais le fichier en a %2 ; associez à nouveau ses colonnes.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitRepository</name>
+    <message>
+        <source>Could not update the tags of nonprofit #%1</source>
+        <translation>Impossible de mettre à jour les étiquettes de l’association n° %1</translation>
+    </message>
+    <message>
+        <source>Could not add tag &apos;%1&apos; to nonprofit #%2</source>
+        <translation>Impossible d’ajouter l’étiquette « %1 » à l’association n° %2</translation>
+    </message>
+    <message>
+        <source>Email &apos;%1&apos; is already used by &apos;%2&apos; (#%3).</source>
+        <translation>L’e-mail « %1 » est déjà utilisé par « %2 » (n° %3).</translation>
+    </message>
+    <message>
+        <source>EIN %1 is already used by &apos;%2&apos; (#%3).</source>
+        <translation>L’EIN %1 est déjà utilisé par « %2 » (n° %3).</translation>
+    </message>
+    <message>
+        <source>Could not save nonprofit &apos;%1&apos;</source>
+        <translation>Impossible d’enregistrer l’association « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not check the suppression list for &apos;%1&apos;</source>
+        <translation>Impossible de consulter la liste d’exclusion pour « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not add nonprofit &apos;%1&apos;</source>
+        <translation>Impossible d’ajouter l’association « %1 »</translation>
+    </message>
+    <message>
+        <source>Nonprofit</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Could not read nonprofit #%1</source>
+        <translation>Impossible de lire l’association n° %1</translation>
+    </message>
+    <message>
+        <source>Nonprofit #%1 does not exist.</source>
+        <translation>L’association n° %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not look up email &apos;%1&apos;</source>
+        <translation>Impossible de rechercher l’e-mail « %1 »</translation>
+    </message>
+    <message>
+        <source>No nonprofit has the email &apos;%1&apos;.</source>
+        <translation>Aucune association n’a l’e-mail « %1 ».</translation>
+    </message>
+    <message>
+        <source>Could not delete nonprofit #%1</source>
+        <translation>Impossible de supprimer l’association n° %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not add tags to %n nonprofit(s)</source>
+        <translation>
+            <numerusform>Impossible d’ajouter des étiquettes à %n association</numerusform>
+            <numerusform>Impossible d’ajouter des étiquettes à %n associations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not remove tags from %n nonprofit(s)</source>
+        <translation>
+            <numerusform>Impossible de retirer des étiquettes de %n association</numerusform>
+            <numerusform>Impossible de retirer des étiquettes de %n associations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not count nonprofits</source>
+        <translation>Impossible de compter les associations</translation>
+    </message>
+    <message>
+        <source>Could not search nonprofits</source>
+        <translation>Impossible de rechercher des associations</translation>
+    </message>
+    <message>
+        <source>Could not read nonprofits</source>
+        <translation>Impossible de lire les associations</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitRowParser</name>
+    <message>
+        <source>No column is mapped to the name.</source>
+        <translation>Aucune colonne n’est associée au nom.</translation>
+    </message>
+    <message>
+        <source>No column is mapped to the email address.</source>
+        <translation>Aucune colonne n’est associée à l’adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Rows are matched by EIN, but no column is mapped to the EIN.</source>
+        <translation>Les lignes sont rapprochées par EIN, mais aucune colonne n’est associée à l’EIN.</translation>
+    </message>
+    <message>
+        <source>The record is longer than %1 MiB.</source>
+        <translation>L’enregistrement dépasse %1 Mio.</translation>
+    </message>
+    <message>
+        <source>A quoted field starts here and is never closed; the rest of the file was read into it.</source>
+        <translation>Un champ entre guillemets commence ici et n’est jamais fermé ; le reste du fichier y a été lu.</translation>
+    </message>
+    <message>
+        <source>The row is not valid UTF-8 text (save the file as UTF-8).</source>
+        <translation>La ligne n’est pas du texte UTF-8 valide (enregistrez le fichier en UTF-8).</translation>
+    </message>
+    <message>
+        <source>The row has %1 columns; the header has %2.</source>
+        <translation>La ligne a %1 colonnes ; l’en-tête en a %2.</translation>
+    </message>
+    <message>
+        <source>Status &apos;%1&apos; is not one of active, unsubscribed, bounced, complained.</source>
+        <translation>Le statut « %1 » ne fait pas partie de active, unsubscribed, bounced, complained.</translation>
+    </message>
+    <message>
+        <source>Rows are matched by EIN and this row has none.</source>
+        <translation>Les lignes sont rapprochées par EIN et cette ligne n’en a pas.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>EIN</source>
+        <translation>EIN</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>State/Region</source>
+        <translation>État/région</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mise à jour</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitValidator</name>
+    <message>
+        <source>Name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>Le nom dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Email &apos;%1&apos; %2.</source>
+        <translation>L’e-mail « %1 » %2.</translation>
+    </message>
+    <message>
+        <source>EIN &apos;%1&apos; is not nine digits (like 12-3456789).</source>
+        <translation>L’EIN « %1 » ne compte pas neuf chiffres (comme 12-3456789).</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>%1 dépasse %2 caractères.</translation>
+    </message>
+    <message>
+        <source>Tag &apos;%1&apos; must be 1 to 64 characters without commas.</source>
+        <translation>L’étiquette « %1 » doit compter de 1 à 64 caractères, sans virgule.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitsPage</name>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln résultat</numerusform>
+            <numerusform>%Ln résultats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln nonprofit(s)</source>
+        <translation>
+            <numerusform>%Ln association</numerusform>
+            <numerusform>%Ln associations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln nonprofit(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Supprimer %Ln association ? Cette action est irréversible.</numerusform>
+            <numerusform>Supprimer %Ln associations ? Cette action est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln nonprofit(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln association exportée vers %1.</numerusform>
+            <numerusform>%Ln associations exportées vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Tag&amp;s…</source>
+        <translation>Étiquette&amp;s…</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy</source>
+        <translation>&amp;Confidentialité</translation>
+    </message>
+    <message>
+        <source>Nonprofits</source>
+        <translation>Associations</translation>
+    </message>
+    <message>
+        <source>Search name or email…</source>
+        <translation>Rechercher un nom ou un e-mail…</translation>
+    </message>
+    <message>
+        <source>Add Nonprofit…</source>
+        <translation>Ajouter une association…</translation>
+    </message>
+    <message>
+        <source>Edit Nonprofit…</source>
+        <translation>Modifier l’association…</translation>
+    </message>
+    <message>
+        <source>Delete Nonprofits</source>
+        <translation>Supprimer des associations</translation>
+    </message>
+    <message>
+        <source>Add a nonprofit</source>
+        <translation>Ajouter une association</translation>
+    </message>
+    <message>
+        <source>Edit the selected nonprofit</source>
+        <translation>Modifier l’association sélectionnée</translation>
+    </message>
+    <message>
+        <source>Delete the selected nonprofits</source>
+        <translation>Supprimer les associations sélectionnées</translation>
+    </message>
+    <message>
+        <source>Tag Nonprofits…</source>
+        <translation>Étiqueter des associations…</translation>
+    </message>
+    <message>
+        <source>Add or remove tags on the selected nonprofits</source>
+        <translation>Ajouter ou retirer des étiquettes sur les associations sélectionnées</translation>
+    </message>
+    <message>
+        <source>Export Personal Data…</source>
+        <translation>Exporter les données personnelles…</translation>
+    </message>
+    <message>
+        <source>Erase Personal Data…</source>
+        <translation>Effacer les données personnelles…</translation>
+    </message>
+    <message>
+        <source>GDPR requests about the selected nonprofit</source>
+        <translation>Demandes RGPD concernant l’association sélectionnée</translation>
+    </message>
+    <message>
+        <source>Import Nonprofits…</source>
+        <translation>Importer des associations…</translation>
+    </message>
+    <message>
+        <source>Export Nonprofits…</source>
+        <translation>Exporter des associations…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Import nonprofits from a CSV file</source>
+        <translation>Importer des associations depuis un fichier CSV</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Export the nonprofits shown to a CSV file</source>
+        <translation>Exporter les associations affichées dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>No nonprofit matches the filters (%1).</source>
+        <translation>Aucune association ne correspond aux filtres (%1).</translation>
+    </message>
+    <message>
+        <source>No nonprofit has “%1” in its name or email.</source>
+        <translation>Aucune association n’a « %1 » dans son nom ou son e-mail.</translation>
+    </message>
+    <message>
+        <source>No nonprofits yet. Press Add (%1) to enter the first one.</source>
+        <translation>Pas encore d’association. Cliquez sur Ajouter (%1) pour saisir la première.</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation>Supprimer « %1 » ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+    <message>
+        <source>Import Nonprofits</source>
+        <translation>Importer des associations</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>Import impossible</translation>
+    </message>
+    <message>
+        <source>Export Nonprofits</source>
+        <translation>Exporter des associations</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export vers %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export Personal Data</source>
+        <translation>Exporter les données personnelles</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Everything Herald holds about %1 was written to %2.</source>
+        <translation>Tout ce que Herald détient sur %1 a été écrit dans %2.</translation>
+    </message>
+    <message>
+        <source>Erase Personal Data</source>
+        <translation>Effacer les données personnelles</translation>
+    </message>
+    <message>
+        <source>Erase “%1” (%2)? The row, its tags and the addresses in its sent messages are deleted; only an anonymised entry stays on the suppression list so that the address is never mailed again. This cannot be undone.</source>
+        <translation>Effacer « %1 » (%2) ? La ligne, ses étiquettes et les adresses de ses messages envoyés sont supprimées ; seule une entrée anonymisée reste sur la liste d’exclusion pour que l’adresse ne reçoive plus jamais de message. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>%1 was erased; the address stays suppressed as an anonymised entry.</source>
+        <translation>%1 a été effacé ; l’adresse reste exclue sous forme d’entrée anonymisée.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::PasswordDialog</name>
+    <message>
+        <source>Save password in the system keychain</source>
+        <translation>Enregistrer le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>Mot de passe pour %1</translation>
+    </message>
+    <message>
+        <source>Herald needs the password of user &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Herald a besoin du mot de passe de l’utilisateur &lt;b&gt;%1&lt;/b&gt; sur &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Leave empty if the server needs none</source>
+        <translation>Laissez vide si le serveur n’en demande pas</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+</context>
+<context>
+    <name>herald::PlaceholderPage</name>
+    <message>
+        <source>This page is not built yet.</source>
+        <translation>Cette page n’est pas encore construite.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::PostgresCopy</name>
+    <message>
+        <source>Bulk loading needs a PostgreSQL connection.</source>
+        <translation>Le chargement en masse nécessite une connexion PostgreSQL.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not load %n row(s) into %1</source>
+        <translation>
+            <numerusform>Impossible de charger %n ligne dans %1</numerusform>
+            <numerusform>Impossible de charger %n lignes dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::PreviewSender</name>
+    <message>
+        <source>Sample Sender (no sender identity yet)</source>
+        <translation>Expéditeur d’exemple (pas encore d’identité d’expéditeur)</translation>
+    </message>
+    <message>
+        <source>[Sample postal address] 1 Example Street, Exampletown</source>
+        <translation>[Adresse postale d’exemple] 1 rue de l’Exemple, Exempleville</translation>
+    </message>
+    <message>
+        <source>Could not read the sender identities</source>
+        <translation>Impossible de lire les identités d’expéditeur</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProfileDialog</name>
+    <message>
+        <source>Add PostgreSQL Server</source>
+        <translation>Ajouter un serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>e.g. Office server</source>
+        <translation>p. ex. Serveur du bureau</translation>
+    </message>
+    <message>
+        <source>db.example.org</source>
+        <translation>db.example.org</translation>
+    </message>
+    <message>
+        <source>Save password in the system keychain</source>
+        <translation>Enregistrer le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>verify-full checks the server&apos;s certificate and name, so a password never goes to an impostor. prefer is enough on this computer.</source>
+        <translation>verify-full vérifie le certificat et le nom du serveur, pour qu’un mot de passe n’aille jamais à un imposteur. prefer suffit sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de pa&amp;sse :</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation>Mode S&amp;SL :</translation>
+    </message>
+    <message>
+        <source>Default for this host (%1)</source>
+        <translation>Par défaut pour cet hôte (%1)</translation>
+    </message>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>Le profil doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>There is already a profile named &apos;%1&apos;.</source>
+        <translation>Un profil nommé « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>The database name is not set.</source>
+        <translation>Le nom de la base de données n’est pas défini.</translation>
+    </message>
+    <message>
+        <source>Password Not Saved</source>
+        <translation>Mot de passe non enregistré</translation>
+    </message>
+    <message>
+        <source>Password Not Removed</source>
+        <translation>Mot de passe non supprimé</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProviderDialog</name>
+    <message>
+        <source>Add Mail Provider</source>
+        <translation>Ajouter un fournisseur d’envoi</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>e.g. Office mail server</source>
+        <translation>p. ex. Serveur de messagerie du bureau</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>Serveur SMTP</translation>
+    </message>
+    <message>
+        <source>SendGrid (HTTP API)</source>
+        <translation>SendGrid (API HTTP)</translation>
+    </message>
+    <message>
+        <source>Implicit TLS (SMTPS, usually port 465)</source>
+        <translation>TLS implicite (SMTPS, généralement port 465)</translation>
+    </message>
+    <message>
+        <source>STARTTLS, required (usually port 587)</source>
+        <translation>STARTTLS obligatoire (généralement port 587)</translation>
+    </message>
+    <message>
+        <source>STARTTLS when offered</source>
+        <translation>STARTTLS si proposé</translation>
+    </message>
+    <message>
+        <source>None: plain text (test servers on this computer only)</source>
+        <translation>Aucun : texte en clair (serveurs de test sur cet ordinateur uniquement)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the server&apos;s certificate</source>
+        <translation>&amp;Vérifier le certificat du serveur</translation>
+    </message>
+    <message>
+        <source>Turn off only for a relay of your own with a self-made certificate.</source>
+        <translation>Désactivez-le uniquement pour un relais à vous doté d’un certificat fait maison.</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the database.</source>
+        <translation>Conservé dans le trousseau du système, jamais dans la base de données.</translation>
+    </message>
+    <message>
+        <source>%1 The secret is kept only until Herald closes.</source>
+        <translation>%1 Le secret n’est conservé que jusqu’à la fermeture de Herald.</translation>
+    </message>
+    <message>
+        <source> msgs/s</source>
+        <translation> msg/s</translation>
+    </message>
+    <message>
+        <source>How many messages may go at once after a quiet spell.</source>
+        <translation>Combien de messages peuvent partir d’un coup après une période calme.</translation>
+    </message>
+    <message>
+        <source>Lower is tried first; the others take over when it fails.</source>
+        <translation>Le plus bas est essayé en premier ; les autres prennent le relais en cas d’échec.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this provider</source>
+        <translation>&amp;Utiliser ce fournisseur</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort :</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>T&amp;LS:</source>
+        <translation>T&amp;LS :</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Nom d’utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Débit :</translation>
+    </message>
+    <message>
+        <source>&amp;Burst:</source>
+        <translation>&amp;Rafale :</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorité :</translation>
+    </message>
+    <message>
+        <source>&amp;Connections:</source>
+        <translation>&amp;Connexions :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de pa&amp;sse :</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>&amp;Clé d’API :</translation>
+    </message>
+    <message>
+        <source>smtp.example.org</source>
+        <translation>smtp.example.org</translation>
+    </message>
+    <message>
+        <source>empty for api.sendgrid.com, or a proxy&apos;s address</source>
+        <translation>vide pour api.sendgrid.com, ou l’adresse d’un proxy</translation>
+    </message>
+    <message>
+        <source>Secret Not Saved</source>
+        <translation>Secret non enregistré</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Nouveau fournisseur</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2…</source>
+        <translation>Connexion à %1:%2…</translation>
+    </message>
+    <message>
+        <source>Asking SendGrid about the API key…</source>
+        <translation>Interrogation de SendGrid sur la clé d’API…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProviderRepository</name>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Could not add provider &apos;%1&apos;</source>
+        <translation>Impossible d’ajouter le fournisseur « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not save provider &apos;%1&apos;</source>
+        <translation>Impossible d’enregistrer le fournisseur « %1 »</translation>
+    </message>
+    <message>
+        <source>Provider &apos;%1&apos; (#%2) was deleted by someone else; your changes were not saved.</source>
+        <translation>Le fournisseur « %1 » (n° %2) a été supprimé par quelqu’un d’autre ; vos modifications n’ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <source>Could not read provider #%1</source>
+        <translation>Impossible de lire le fournisseur n° %1</translation>
+    </message>
+    <message>
+        <source>Provider #%1 does not exist.</source>
+        <translation>Le fournisseur n° %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not read the providers</source>
+        <translation>Impossible de lire les fournisseurs</translation>
+    </message>
+    <message>
+        <source>Could not delete provider #%1</source>
+        <translation>Impossible de supprimer le fournisseur n° %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProviderValidator</name>
+    <message>
+        <source>Name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>Le nom dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Provider &apos;%1&apos; needs the SMTP server&apos;s host name (like smtp.example.org).</source>
+        <translation>Le fournisseur « %1 » a besoin du nom d’hôte du serveur SMTP (comme smtp.example.org).</translation>
+    </message>
+    <message>
+        <source>Host &apos;%1&apos; of provider &apos;%2&apos; has spaces in it.</source>
+        <translation>L’hôte « %1 » du fournisseur « %2 » contient des espaces.</translation>
+    </message>
+    <message>
+        <source>Port %1 of provider &apos;%2&apos; is not between 1 and 65535 (SMTP uses 587, 465 or 25).</source>
+        <translation>Le port %1 du fournisseur « %2 » n’est pas compris entre 1 et 65535 (SMTP utilise 587, 465 ou 25).</translation>
+    </message>
+    <message>
+        <source>The rate of provider &apos;%1&apos; must be more than 0 messages per second.</source>
+        <translation>Le débit du fournisseur « %1 » doit être supérieur à 0 message par seconde.</translation>
+    </message>
+    <message>
+        <source>The burst of provider &apos;%1&apos; must be at least 1 message.</source>
+        <translation>La rafale du fournisseur « %1 » doit être d’au moins 1 message.</translation>
+    </message>
+    <message>
+        <source>Provider &apos;%1&apos; needs at least 1 connection.</source>
+        <translation>Le fournisseur « %1 » a besoin d’au moins 1 connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProvidersPanel</name>
+    <message>
+        <source>Add pro&amp;vider…</source>
+        <translation>Ajouter un &amp;fournisseur…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit provider…</source>
+        <translation>Mo&amp;difier le fournisseur…</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>Retirer le fournisseur</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mail providers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Fournisseurs d’envoi&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The SMTP servers and mail APIs Herald sends through, tried in order of priority; when one fails, the next takes over. Passwords and API keys are kept in the system keychain.</source>
+        <translation>Les serveurs SMTP et API d’envoi par lesquels Herald envoie, essayés par ordre de priorité ; quand l’un échoue, le suivant prend le relais. Les mots de passe et clés d’API sont conservés dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>SMTP</source>
+        <translation>SMTP</translation>
+    </message>
+    <message>
+        <source>SendGrid</source>
+        <translation>SendGrid</translation>
+    </message>
+    <message>
+        <source>%1 msgs/s</source>
+        <translation>%1 msg/s</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>In use, but no secret saved</source>
+        <translation>Utilisé, mais sans secret enregistré</translation>
+    </message>
+    <message>
+        <source>No provider yet: add your organisation&apos;s SMTP server or a SendGrid API key to send.</source>
+        <translation>Pas encore de fournisseur : ajoutez le serveur SMTP de votre organisation ou une clé d’API SendGrid pour envoyer.</translation>
+    </message>
+    <message>
+        <source>Remove Provider</source>
+        <translation>Retirer le fournisseur</translation>
+    </message>
+    <message>
+        <source>Remove the provider “%1” (%2)? Its password or API key leaves the keychain too. Messages already sent through it are not touched.</source>
+        <translation>Retirer le fournisseur « %1 » (%2) ? Son mot de passe ou sa clé d’API quitte aussi le trousseau. Les messages déjà envoyés par son intermédiaire ne sont pas touchés.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+    <message>
+        <source>“%1” was removed.</source>
+        <translation>« %1 » a été retiré.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SecretStore</name>
+    <message>
+        <source>The system keychain is turned off for this session.</source>
+        <translation>Le trousseau du système est désactivé pour cette session.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1). Herald will ask for passwords each session instead of saving them.</source>
+        <translation>Aucun trousseau du système n’est disponible (%1). Herald demandera les mots de passe à chaque session au lieu de les enregistrer.</translation>
+    </message>
+    <message>
+        <source>No password is saved for %1.</source>
+        <translation>Aucun mot de passe n’est enregistré pour %1.</translation>
+    </message>
+    <message>
+        <source>Could not read %1 from the keychain: %2</source>
+        <translation>Impossible de lire %1 dans le trousseau : %2</translation>
+    </message>
+    <message>
+        <source>Could not save %1 in the keychain: %2. It is kept for this session only.</source>
+        <translation>Impossible d’enregistrer %1 dans le trousseau : %2. Il est conservé pour cette session uniquement.</translation>
+    </message>
+    <message>
+        <source>Could not remove %1 from the keychain: %2</source>
+        <translation>Impossible de retirer %1 du trousseau : %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SegmentFilterBar</name>
+    <message>
+        <source>Sa&amp;ve as Segment…</source>
+        <translation>&amp;Enregistrer comme segment…</translation>
+    </message>
+    <message>
+        <source>Delete Segment</source>
+        <translation>Supprimer le segment</translation>
+    </message>
+    <message>
+        <source>any tag, e.g. gala, food</source>
+        <translation>n’importe quelle étiquette, p. ex. gala, alimentation</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Se&amp;gment:</source>
+        <translation>Se&amp;gment :</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>É&amp;tiquettes :</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Région :</translation>
+    </message>
+    <message>
+        <source>All nonprofits</source>
+        <translation>Toutes les associations</translation>
+    </message>
+    <message>
+        <source>Save as Segment</source>
+        <translation>Enregistrer comme segment</translation>
+    </message>
+    <message>
+        <source>Campaigns can use this segment as their audience. Name:</source>
+        <translation>Les campagnes peuvent utiliser ce segment comme audience. Nom :</translation>
+    </message>
+    <message>
+        <source>Delete the segment “%1”? The nonprofits in it are not deleted.</source>
+        <translation>Supprimer le segment « %1 » ? Les associations qu’il contient ne sont pas supprimées.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SegmentRepository</name>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>Un segment doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>Le nom dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Could not add segment &apos;%1&apos;</source>
+        <translation>Impossible d’ajouter le segment « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not save segment &apos;%1&apos;</source>
+        <translation>Impossible d’enregistrer le segment « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not read segment #%1</source>
+        <translation>Impossible de lire le segment n° %1</translation>
+    </message>
+    <message>
+        <source>Segment #%1 does not exist.</source>
+        <translation>Le segment n° %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not read the segments</source>
+        <translation>Impossible de lire les segments</translation>
+    </message>
+    <message>
+        <source>Could not delete segment #%1</source>
+        <translation>Impossible de supprimer le segment n° %1</translation>
+    </message>
+    <message>
+        <source>Could not count the segment</source>
+        <translation>Impossible de compter le segment</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendEngine</name>
+    <message>
+        <source>No sending provider is set up and enabled. Add one in Settings → Providers.</source>
+        <translation>Aucun fournisseur d’envoi n’est configuré et activé. Ajoutez-en un dans Paramètres → Fournisseurs.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendGridTransport</name>
+    <message>
+        <source>SendGrid at %1: %2</source>
+        <translation>SendGrid à %1 : %2</translation>
+    </message>
+    <message>
+        <source>SendGrid refused the API key (401: %1). Check the key in the provider&apos;s settings.</source>
+        <translation>SendGrid a refusé la clé d’API (401 : %1). Vérifiez la clé dans les paramètres du fournisseur.</translation>
+    </message>
+    <message>
+        <source>SendGrid&apos;s API key may not do this (403: %1). Give the key the Mail Send permission.</source>
+        <translation>La clé d’API SendGrid n’a pas le droit de faire cela (403 : %1). Donnez à la clé l’autorisation Mail Send.</translation>
+    </message>
+    <message>
+        <source>SendGrid at %1 answered %2: %3</source>
+        <translation>SendGrid à %1 a répondu %2 : %3</translation>
+    </message>
+    <message>
+        <source>Accepted by SendGrid (%1).</source>
+        <translation>Accepté par SendGrid (%1).</translation>
+    </message>
+    <message>
+        <source>Accepted by SendGrid (%1), message id %2.</source>
+        <translation>Accepté par SendGrid (%1), identifiant du message %2.</translation>
+    </message>
+    <message>
+        <source>SendGrid accepted the API key, but it may not send mail: give it the Mail Send permission.</source>
+        <translation>SendGrid a accepté la clé d’API, mais elle ne peut pas envoyer de messages : donnez-lui l’autorisation Mail Send.</translation>
+    </message>
+    <message numerus="yes">
+        <source>SendGrid at %1 accepted the API key (%n permission(s), including Mail Send).</source>
+        <translation>
+            <numerusform>SendGrid à %1 a accepté la clé d’API (%n autorisation, dont Mail Send).</numerusform>
+            <numerusform>SendGrid à %1 a accepté la clé d’API (%n autorisations, dont Mail Send).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendQueue</name>
+    <message>
+        <source>Could not queue campaign #%1</source>
+        <translation>Impossible de mettre en file d’attente la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not count the queue of campaign #%1</source>
+        <translation>Impossible de compter la file d’attente de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not claim messages to send</source>
+        <translation>Impossible de réserver des messages à envoyer</translation>
+    </message>
+    <message>
+        <source>Could not read the recipients of claimed messages</source>
+        <translation>Impossible de lire les destinataires des messages réservés</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not mark %n message(s) as being sent</source>
+        <translation>
+            <numerusform>Impossible de marquer %n message comme en cours d’envoi</numerusform>
+            <numerusform>Impossible de marquer %n messages comme en cours d’envoi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not return %n message(s) to the queue</source>
+        <translation>
+            <numerusform>Impossible de remettre %n message dans la file d’attente</numerusform>
+            <numerusform>Impossible de remettre %n messages dans la file d’attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not record the outcome of %n message(s)</source>
+        <translation>
+            <numerusform>Impossible d’enregistrer le résultat de %n message</numerusform>
+            <numerusform>Impossible d’enregistrer le résultat de %n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not add hard bounces to the suppression list</source>
+        <translation>Impossible d’ajouter les rejets définitifs à la liste d’exclusion</translation>
+    </message>
+    <message>
+        <source>Could not mark bounced nonprofits</source>
+        <translation>Impossible de marquer les associations rejetées</translation>
+    </message>
+    <message>
+        <source>The sender stopped while handing this message to the provider; it may or may not have been delivered.</source>
+        <translation>L’expéditeur s’est arrêté pendant la remise de ce message au fournisseur ; il a peut-être été distribué, ou non.</translation>
+    </message>
+    <message>
+        <source>Could not recover expired leases</source>
+        <translation>Impossible de récupérer les réservations expirées</translation>
+    </message>
+    <message>
+        <source>Could not resend messages of unknown outcome</source>
+        <translation>Impossible de renvoyer les messages au résultat inconnu</translation>
+    </message>
+    <message>
+        <source>Could not mark messages of unknown outcome as sent</source>
+        <translation>Impossible de marquer comme envoyés les messages au résultat inconnu</translation>
+    </message>
+    <message>
+        <source>Could not start scheduled campaigns</source>
+        <translation>Impossible de démarrer les campagnes programmées</translation>
+    </message>
+    <message>
+        <source>Scheduled campaign &apos;%1&apos; (#%2) could not start and is a draft again: %3</source>
+        <translation>La campagne programmée « %1 » (n° %2) n’a pas pu démarrer et redevient un brouillon : %3</translation>
+    </message>
+    <message>
+        <source>Could not complete finished campaigns</source>
+        <translation>Impossible de clôturer les campagnes terminées</translation>
+    </message>
+    <message>
+        <source>Could not resolve messages of unknown outcome in campaign #%1</source>
+        <translation>Impossible de résoudre les messages au résultat inconnu de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not reopen campaign #%1</source>
+        <translation>Impossible de rouvrir la campagne n° %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not retry %n failed message(s) of campaign #%1</source>
+        <translation>
+            <numerusform>Impossible de réessayer %n message en échec de la campagne n° %1</numerusform>
+            <numerusform>Impossible de réessayer %n messages en échec de la campagne n° %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendRepository</name>
+    <message>
+        <source>Could not queue &apos;%1&apos; for campaign #%2</source>
+        <translation>Impossible de mettre « %1 » en file d’attente pour la campagne n° %2</translation>
+    </message>
+    <message>
+        <source>The queue did not return the new send.</source>
+        <translation>La file d’attente n’a pas renvoyé le nouvel envoi.</translation>
+    </message>
+    <message>
+        <source>Could not read send #%1</source>
+        <translation>Impossible de lire l’envoi n° %1</translation>
+    </message>
+    <message>
+        <source>Send #%1 does not exist.</source>
+        <translation>L’envoi n° %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not read the send of campaign #%1 to nonprofit #%2</source>
+        <translation>Impossible de lire l’envoi de la campagne n° %1 à l’association n° %2</translation>
+    </message>
+    <message>
+        <source>Campaign #%1 has not queued nonprofit #%2.</source>
+        <translation>La campagne n° %1 n’a pas mis l’association n° %2 en file d’attente.</translation>
+    </message>
+    <message>
+        <source>Could not count the sends of campaign #%1</source>
+        <translation>Impossible de compter les envois de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not count the sends of the campaigns</source>
+        <translation>Impossible de compter les envois des campagnes</translation>
+    </message>
+    <message>
+        <source>Could not read the sends of campaign #%1</source>
+        <translation>Impossible de lire les envois de la campagne n° %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderIdentity</name>
+    <message>
+        <source>A sender identity needs a name.</source>
+        <translation>Une identité d’expéditeur doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>Le nom dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>Nom de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Sender email</source>
+        <translation>E-mail de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Reply-to address</source>
+        <translation>Adresse de réponse</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Lien de désabonnement</translation>
+    </message>
+    <message>
+        <source>Sender email is required.</source>
+        <translation>L’e-mail de l’expéditeur est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Sender email &apos;%1&apos; %2.</source>
+        <translation>L’e-mail de l’expéditeur « %1 » %2.</translation>
+    </message>
+    <message>
+        <source>Reply-to address &apos;%1&apos; %2.</source>
+        <translation>L’adresse de réponse « %1 » %2.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link &apos;%1&apos; is not a web address (https://…).</source>
+        <translation>Le lien de désabonnement « %1 » n’est pas une adresse web (https://…).</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderIdentityDialog</name>
+    <message>
+        <source>New Sender Identity</source>
+        <translation>Nouvelle identité d’expéditeur</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. Development office</source>
+        <translation>p. ex. Service du développement</translation>
+    </message>
+    <message>
+        <source>From &amp;name:</source>
+        <translation>&amp;Nom de l’expéditeur :</translation>
+    </message>
+    <message>
+        <source>Friends of the Library</source>
+        <translation>Les Amis de la Bibliothèque</translation>
+    </message>
+    <message>
+        <source>From &amp;email:</source>
+        <translation>&amp;E-mail de l’expéditeur :</translation>
+    </message>
+    <message>
+        <source>news@example.org</source>
+        <translation>news@example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Reply-to:</source>
+        <translation>&amp;Répondre à :</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Bulk mail must show the sender&apos;s postal address (CAN-SPAM).</source>
+        <translation>Les envois en masse doivent afficher l’adresse postale de l’expéditeur (CAN-SPAM).</translation>
+    </message>
+    <message>
+        <source>&amp;Postal address:</source>
+        <translation>Adresse &amp;postale :</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe link:</source>
+        <translation>Lien de &amp;désabonnement :</translation>
+    </message>
+    <message>
+        <source>https://example.org/unsubscribe</source>
+        <translation>https://example.org/unsubscribe</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderIdentityRepository</name>
+    <message>
+        <source>Sender identity</source>
+        <translation>Identité d’expéditeur</translation>
+    </message>
+    <message>
+        <source>Could not add sender identity &apos;%1&apos;</source>
+        <translation>Impossible d’ajouter l’identité d’expéditeur « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not save sender identity &apos;%1&apos;</source>
+        <translation>Impossible d’enregistrer l’identité d’expéditeur « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not read sender identity #%1</source>
+        <translation>Impossible de lire l’identité d’expéditeur n° %1</translation>
+    </message>
+    <message>
+        <source>Sender identity #%1 does not exist.</source>
+        <translation>L’identité d’expéditeur n° %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not read the sender identities</source>
+        <translation>Impossible de lire les identités d’expéditeur</translation>
+    </message>
+    <message>
+        <source>Could not delete sender identity #%1</source>
+        <translation>Impossible de supprimer l’identité d’expéditeur n° %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderJob</name>
+    <message>
+        <source>No provider is available: every one is failing or paused by its circuit breaker.</source>
+        <translation>Aucun fournisseur disponible : tous échouent ou sont mis en pause par leur disjoncteur.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendingController</name>
+    <message numerus="yes">
+        <source>Sending from this computer through %n provider(s).</source>
+        <translation>
+            <numerusform>Envoi depuis cet ordinateur par %n fournisseur.</numerusform>
+            <numerusform>Envoi depuis cet ordinateur par %n fournisseurs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sending: no campaign is waiting.</source>
+        <translation>Pas d’envoi : aucune campagne n’attend.</translation>
+    </message>
+    <message>
+        <source>Not sending: %1</source>
+        <translation>Pas d’envoi : %1</translation>
+    </message>
+    <message>
+        <source>Sending, with a problem: %1</source>
+        <translation>Envoi en cours, avec un problème : %1</translation>
+    </message>
+    <message>
+        <source>Stopping: returning unsent messages to the queue…</source>
+        <translation>Arrêt : remise des messages non envoyés dans la file d’attente…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendingMonitor</name>
+    <message numerus="yes">
+        <source>%n message(s) of unknown outcome are queued again.</source>
+        <translation>
+            <numerusform>%n message au résultat inconnu est remis en file d’attente.</numerusform>
+            <numerusform>%n messages au résultat inconnu sont remis en file d’attente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) of unknown outcome are counted as sent.</source>
+        <translation>
+            <numerusform>%n message au résultat inconnu est compté comme envoyé.</numerusform>
+            <numerusform>%n messages au résultat inconnu sont comptés comme envoyés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed message(s) are queued again.</source>
+        <translation>
+            <numerusform>%n message en échec est remis en file d’attente.</numerusform>
+            <numerusform>%n messages en échec sont remis en file d’attente.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SendingPage</name>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Not sending: no campaign is waiting.</source>
+        <translation>Pas d’envoi : aucune campagne n’attend.</translation>
+    </message>
+    <message>
+        <source>No campaign is being sent. Queue one on the Campaigns page; it shows up here while it goes out.</source>
+        <translation>Aucune campagne n’est en cours d’envoi. Mettez-en une en file d’attente dans la page Campagnes ; elle s’affiche ici pendant son envoi.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SettingsPage</name>
+    <message>
+        <source>Add &amp;PostgreSQL server…</source>
+        <translation>Ajouter un serveur &amp;PostgreSQL…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Make active</source>
+        <translation>Rendre &amp;actif</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connection profiles&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Profils de connexion&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Herald keeps its data on this computer, or on a PostgreSQL server your team shares. Passwords are kept in the system keychain, never in the settings file.</source>
+        <translation>Herald conserve ses données sur cet ordinateur ou sur un serveur PostgreSQL partagé par votre équipe. Les mots de passe sont conservés dans le trousseau du système, jamais dans le fichier de paramètres.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Open this profile when Herald starts</source>
+        <translation>Ouvrir ce profil au démarrage de Herald</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Open now; not at next start</source>
+        <translation>Ouvert ; pas au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>Opens at next start</source>
+        <translation>S’ouvre au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Changes to “%1” take effect when Herald opens it again.</source>
+        <translation>Les modifications de « %1 » prennent effet quand Herald le rouvre.</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>Retirer le profil</translation>
+    </message>
+    <message>
+        <source>Remove the profile “%1” (%2)? Its saved password leaves the keychain too. The data on the server is not touched.</source>
+        <translation>Retirer le profil « %1 » (%2) ? Son mot de passe enregistré quitte aussi le trousseau. Les données du serveur ne sont pas touchées.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+    <message>
+        <source>Password Not Removed</source>
+        <translation>Mot de passe non supprimé</translation>
+    </message>
+    <message>
+        <source>Herald keeps using “%1” until it closes; it opens “This computer” next time.</source>
+        <translation>Herald continue d’utiliser « %1 » jusqu’à sa fermeture ; la prochaine fois, il ouvre « Cet ordinateur ».</translation>
+    </message>
+    <message>
+        <source>“%1” opens the next time Herald starts.</source>
+        <translation>« %1 » s’ouvrira au prochain démarrage de Herald.</translation>
+    </message>
+    <message>
+        <source>Switch Profile</source>
+        <translation>Changer de profil</translation>
+    </message>
+    <message>
+        <source>“%1” is now the active profile. Switch to it now? Herald closes this connection and opens %2.</source>
+        <translation>« %1 » est maintenant le profil actif. Y passer maintenant ? Herald ferme cette connexion et ouvre %2.</translation>
+    </message>
+    <message>
+        <source>Switch now</source>
+        <translation>Changer maintenant</translation>
+    </message>
+    <message>
+        <source>At next start</source>
+        <translation>Au prochain démarrage</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SharedRateBudget</name>
+    <message>
+        <source>Could not draw from the shared send budget of provider &apos;%1&apos;</source>
+        <translation>Impossible de puiser dans le budget d’envoi partagé du fournisseur « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not clean up the shared send budget of provider &apos;%1&apos;</source>
+        <translation>Impossible de nettoyer le budget d’envoi partagé du fournisseur « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not share the slow-down of provider &apos;%1&apos;</source>
+        <translation>Impossible de partager le ralentissement du fournisseur « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SmtpTransport</name>
+    <message>
+        <source>SMTP %1:%2: %3</source>
+        <translation>SMTP %1:%2 : %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::StagedNonprofitMerge</name>
+    <message>
+        <source>Could not check the batch for keys used by other rows</source>
+        <translation>Impossible de vérifier si le lot contient des clés utilisées par d’autres lignes</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (#%2)</source>
+        <translation>« %1 » (n° %2)</translation>
+    </message>
+    <message>
+        <source>EIN %1 is already used by %2.</source>
+        <translation>L’EIN %1 est déjà utilisé par %2.</translation>
+    </message>
+    <message>
+        <source>Email &apos;%1&apos; is already used by %2.</source>
+        <translation>L’e-mail « %1 » est déjà utilisé par %2.</translation>
+    </message>
+    <message>
+        <source>Could not set aside rows whose key another row holds</source>
+        <translation>Impossible de mettre de côté les lignes dont la clé est détenue par une autre ligne</translation>
+    </message>
+    <message>
+        <source>Could not check the batch against erased addresses</source>
+        <translation>Impossible de comparer le lot aux adresses effacées</translation>
+    </message>
+    <message>
+        <source>Could not store the batch</source>
+        <translation>Impossible d’enregistrer le lot</translation>
+    </message>
+    <message>
+        <source>Could not replace the tags of the batch</source>
+        <translation>Impossible de remplacer les étiquettes du lot</translation>
+    </message>
+</context>
+<context>
+    <name>herald::StoredRow</name>
+    <message>
+        <source>Could not read %1 #%2</source>
+        <translation>Impossible de lire %1 n° %2</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; (#%3) was deleted by someone else; your changes were not saved.</source>
+        <translation>%1 « %2 » (n° %3) a été supprimé par quelqu’un d’autre ; vos modifications n’ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; (#%3) was changed by someone else since you opened it (your version %4, now %5). Reload it to see their changes.</source>
+        <translation>%1 « %2 » (n° %3) a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert (votre version %4, maintenant %5). Rechargez-le pour voir ses modifications.</translation>
+    </message>
+    <message>
+        <source>%1 name &apos;%2&apos; is already used by &apos;%3&apos; (#%4).</source>
+        <translation>Le nom de %1 « %2 » est déjà utilisé par « %3 » (n° %4).</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionBatch</name>
+    <message>
+        <source>The row cannot be read as %1 columns of UTF-8 text.</source>
+        <translation>La ligne ne peut pas être lue comme %1 colonnes de texte UTF-8.</translation>
+    </message>
+    <message>
+        <source>Email &apos;%1&apos; %2.</source>
+        <translation>L’e-mail « %1 » %2.</translation>
+    </message>
+    <message>
+        <source>Reason &apos;%1&apos; is not one of unsubscribed, hard_bounce, complaint, manual.</source>
+        <translation>Le motif « %1 » ne fait pas partie de unsubscribed, hard_bounce, complaint, manual.</translation>
+    </message>
+    <message>
+        <source>Date &apos;%1&apos; is not an ISO 8601 date (like 2026-03-01T12:00:00Z).</source>
+        <translation>La date « %1 » n’est pas une date ISO 8601 (comme 2026-03-01T12:00:00Z).</translation>
+    </message>
+    <message>
+        <source>Could not add the batch to the suppression list</source>
+        <translation>Impossible d’ajouter le lot à la liste d’exclusion</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionImporter</name>
+    <message>
+        <source>%1 has no &apos;email&apos; column.</source>
+        <translation>%1 n’a pas de colonne « email ».</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionRepository</name>
+    <message>
+        <source>Email &apos;%1&apos; %2, so it cannot be suppressed.</source>
+        <translation>L’e-mail « %1 » %2 ; il ne peut donc pas être exclu.</translation>
+    </message>
+    <message>
+        <source>Could not suppress &apos;%1&apos;</source>
+        <translation>Impossible d’exclure « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not lift the suppression of &apos;%1&apos;</source>
+        <translation>Impossible de lever l’exclusion de « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not look up the suppression of &apos;%1&apos;</source>
+        <translation>Impossible de consulter l’exclusion de « %1 »</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not suppressed.</source>
+        <translation>« %1 » n’est pas exclue.</translation>
+    </message>
+    <message>
+        <source>Could not count the suppressions</source>
+        <translation>Impossible de compter les exclusions</translation>
+    </message>
+    <message>
+        <source>Could not read the suppressions</source>
+        <translation>Impossible de lire les exclusions</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplateHistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>History of &apos;%1&apos;</source>
+        <translation>Historique de « %1 »</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistrée</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (actuelle)</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Corps HTML</translation>
+    </message>
+    <message>
+        <source>Text body</source>
+        <translation>Corps texte</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>&amp;Restaurer cette version</translation>
+    </message>
+    <message>
+        <source>Puts this version back in the editor and saves it as a new version.</source>
+        <translation>Remet cette version dans l’éditeur et l’enregistre comme nouvelle version.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplatePreview</name>
+    <message numerus="yes">
+        <source>%n remote resource(s) not loaded: previews never reach the network.</source>
+        <translation>
+            <numerusform>%n ressource distante non chargée : les aperçus n’accèdent jamais au réseau.</numerusform>
+            <numerusform>%n ressources distantes non chargées : les aperçus n’accèdent jamais au réseau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample Nonprofit (no nonprofits yet)</source>
+        <translation>Association d’exemple (pas encore d’association)</translation>
+    </message>
+    <message>
+        <source>Sampletown</source>
+        <translation>Exempleville</translation>
+    </message>
+    <message>
+        <source>Search nonprofits by name, email, EIN or city</source>
+        <translation>Rechercher des associations par nom, e-mail, EIN ou ville</translation>
+    </message>
+    <message>
+        <source>&amp;HTML</source>
+        <translation>&amp;HTML</translation>
+    </message>
+    <message>
+        <source>Plain &amp;text</source>
+        <translation>&amp;Texte brut</translation>
+    </message>
+    <message>
+        <source>Preview &amp;for:</source>
+        <translation>Aperçu &amp;pour :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Sender: sample values (no sender identity yet); the unsubscribe link is a real signed link on a sample address.</source>
+        <translation>Expéditeur : valeurs d’exemple (pas encore d’identité d’expéditeur) ; le lien de désabonnement est un vrai lien signé vers une adresse d’exemple.</translation>
+    </message>
+    <message>
+        <source>Sender: identity &apos;%1&apos; (%2).</source>
+        <translation>Expéditeur : identité « %1 » (%2).</translation>
+    </message>
+    <message>
+        <source>No nonprofit matches; showing a sample</source>
+        <translation>Aucune association ne correspond ; un exemple est affiché</translation>
+    </message>
+    <message>
+        <source>Cannot render: %1</source>
+        <translation>Génération impossible : %1</translation>
+    </message>
+    <message>
+        <source>Rendered for %1 as it will be sent.</source>
+        <translation>Généré pour %1 tel qu’il sera envoyé.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplateRepository</name>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Could not add template &apos;%1&apos;</source>
+        <translation>Impossible d’ajouter le modèle « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not keep version %1 of template &apos;%2&apos;</source>
+        <translation>Impossible de conserver la version %1 du modèle « %2 »</translation>
+    </message>
+    <message>
+        <source>Could not save template &apos;%1&apos;</source>
+        <translation>Impossible d’enregistrer le modèle « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not read template #%1</source>
+        <translation>Impossible de lire le modèle n° %1</translation>
+    </message>
+    <message>
+        <source>Template #%1 does not exist.</source>
+        <translation>Le modèle n° %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not read template %1</source>
+        <translation>Impossible de lire le modèle %1</translation>
+    </message>
+    <message>
+        <source>No template has the UUID %1.</source>
+        <translation>Aucun modèle n’a l’UUID %1.</translation>
+    </message>
+    <message>
+        <source>Could not read the templates</source>
+        <translation>Impossible de lire les modèles</translation>
+    </message>
+    <message>
+        <source>Could not read the campaigns that use template #%1</source>
+        <translation>Impossible de lire les campagnes qui utilisent le modèle n° %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (#%2)</source>
+        <translation>« %1 » (n° %2)</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; (#%2) cannot be deleted while campaigns use it: %3. Delete those campaigns or give them another template first.</source>
+        <translation>Le modèle « %1 » (n° %2) ne peut pas être supprimé tant que des campagnes l’utilisent : %3. Supprimez ces campagnes ou donnez-leur d’abord un autre modèle.</translation>
+    </message>
+    <message>
+        <source>Could not delete template #%1</source>
+        <translation>Impossible de supprimer le modèle n° %1</translation>
+    </message>
+    <message>
+        <source>Could not read the history of template #%1</source>
+        <translation>Impossible de lire l’historique du modèle n° %1</translation>
+    </message>
+    <message>
+        <source>Could not read version %1 of template #%2</source>
+        <translation>Impossible de lire la version %1 du modèle n° %2</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; (#%2) has no version %3 (its versions go up to %4).</source>
+        <translation>Le modèle « %1 » (n° %2) n’a pas de version %3 (ses versions vont jusqu’à %4).</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; (#%2) has no template.</source>
+        <translation>La campagne « %1 » (n° %2) n’a pas de modèle.</translation>
+    </message>
+    <message>
+        <source>Name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Name is longer than %1 characters.</source>
+        <translation>Le nom dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplateValidator</name>
+    <message>
+        <source>Partials ({{&gt;%1}}) are not supported.</source>
+        <translation>Les partiels ({{&gt;%1}}) ne sont pas pris en charge.</translation>
+    </message>
+    <message>
+        <source>Changing the delimiters is not supported.</source>
+        <translation>Le changement de délimiteurs n’est pas pris en charge.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {{%1}}. Known: %2.</source>
+        <translation>Espace réservé inconnu {{%1}}. Connus : %2.</translation>
+    </message>
+    <message>
+        <source>{{%1}} is inserted without HTML escaping; a value with &lt; or &amp; would break the message. Use {{%1}}.</source>
+        <translation>{{%1}} est inséré sans échappement HTML ; une valeur contenant &lt; ou &amp; casserait le message. Utilisez {{%1}}.</translation>
+    </message>
+    <message>
+        <source>The subject is empty.</source>
+        <translation>L’objet est vide.</translation>
+    </message>
+    <message>
+        <source>The subject must be one line.</source>
+        <translation>L’objet doit tenir sur une seule ligne.</translation>
+    </message>
+    <message>
+        <source>Both bodies are empty: write an HTML or a plain-text body.</source>
+        <translation>Les deux corps sont vides : rédigez un corps HTML ou texte brut.</translation>
+    </message>
+    <message>
+        <source>The %1 body has no {{unsubscribe_url}} link; bulk mail must offer one (CAN-SPAM, RFC 8058).</source>
+        <translation>Le corps %1 n’a pas de lien {{unsubscribe_url}} ; les envois en masse doivent en proposer un (CAN-SPAM, RFC 8058).</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>plain-text</source>
+        <translation>texte brut</translation>
+    </message>
+    <message>
+        <source>The %1 body has no {{postal_address}}; CAN-SPAM requires the sender&apos;s postal address in every message.</source>
+        <translation>Le corps %1 n’a pas de {{postal_address}} ; CAN-SPAM exige l’adresse postale de l’expéditeur dans chaque message.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplatesPage</name>
+    <message numerus="yes">
+        <source>%n error(s) to fix before saving</source>
+        <translation>
+            <numerusform>%n erreur à corriger avant d’enregistrer</numerusform>
+            <numerusform>%n erreurs à corriger avant d’enregistrer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation>
+            <numerusform>, %n avertissement</numerusform>
+            <numerusform>, %n avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s):</source>
+        <translation>
+            <numerusform>%n avertissement :</numerusform>
+            <numerusform>%n avertissements :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: the template has %n error(s), listed above. Activate one to go to it.</source>
+        <translation>
+            <numerusform>Non enregistré : le modèle contient %n erreur, listée ci-dessus. Activez-la pour y aller.</numerusform>
+            <numerusform>Non enregistré : le modèle contient %n erreurs, listées ci-dessus. Activez-en une pour y aller.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete template &apos;%1&apos; with its %n saved version(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Supprimer le modèle « %1 » et sa %n version enregistrée ? Cette action est irréversible.</numerusform>
+            <numerusform>Supprimer le modèle « %1 » et ses %n versions enregistrées ? Cette action est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Corps HTML</translation>
+    </message>
+    <message>
+        <source>Text body</source>
+        <translation>Corps texte</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Enregistrer le modèle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <source>A new, empty template (%1)</source>
+        <translation>Un nouveau modèle vide (%1)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>e.g. News for {{name}}</source>
+        <translation>p. ex. Nouvelles pour {{name}}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
+        <translation>&lt;p&gt;Chère association {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Se désabonner&lt;/a&gt; {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
+        <translation>Chère association {{name}}, … Se désabonner : {{unsubscribe_url}} {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>&amp;Generate text from HTML</source>
+        <translation>&amp;Générer le texte à partir du HTML</translation>
+    </message>
+    <message>
+        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
+        <translation>Rédige le corps texte brut à partir du corps HTML : paragraphes, listes, liens sous la forme « texte (url) » ; les {{espaces réservés}} sont conservés.</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click an issue to go to it.</source>
+        <translation>Appuyez sur Entrée ou double-cliquez sur un problème pour y aller.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Saves a new version (%1)</source>
+        <translation>Enregistre une nouvelle version (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <source>&amp;HTML body:</source>
+        <translation>Corps &amp;HTML :</translation>
+    </message>
+    <message>
+        <source>&amp;Plain-text body:</source>
+        <translation>Corps &amp;texte brut :</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>No&amp;m :</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>O&amp;bjet :</translation>
+    </message>
+    <message>
+        <source>%1 %2:%3</source>
+        <translation>%1 %2:%3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No issues: this template can be saved and sent.</source>
+        <translation>Aucun problème : ce modèle peut être enregistré et envoyé.</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation> :</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (copie %2)</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Supprimer le modèle</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Restore version %1</source>
+        <translation>Restaurer la version %1</translation>
+    </message>
+    <message>
+        <source>Restoring version %1 replaces your unsaved changes. Restore it?</source>
+        <translation>Restaurer la version %1 remplace vos modifications non enregistrées. La restaurer ?</translation>
+    </message>
+    <message>
+        <source>Version %1 restored as version %2.</source>
+        <translation>Version %1 restaurée en tant que version %2.</translation>
+    </message>
+    <message>
+        <source>Generate text from HTML</source>
+        <translation>Générer le texte à partir du HTML</translation>
+    </message>
+    <message>
+        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
+        <translation>Remplacer le corps texte brut par le texte généré à partir du corps HTML ? Édition ▸ Annuler (Ctrl+Z) dans le corps texte le rétablit.</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>Nouveau modèle</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; has unsaved changes. Save them?</source>
+        <translation>Le modèle « %1 » a des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>New template, not saved yet.</source>
+        <translation>Nouveau modèle, pas encore enregistré.</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2.</source>
+        <translation>Version %1, enregistrée %2.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Modifications non enregistrées.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TestMessageSender</name>
+    <message>
+        <source>Test address &apos;%1&apos; %2.</source>
+        <translation>L’adresse de test « %1 » %2.</translation>
+    </message>
+    <message>
+        <source>[Test] %1</source>
+        <translation>[Test] %1</translation>
+    </message>
+    <message>
+        <source>Provider &apos;%1&apos; has a kind Herald cannot send with.</source>
+        <translation>Le fournisseur « %1 » est d’un type avec lequel Herald ne peut pas envoyer.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TestSendDialog</name>
+    <message>
+        <source>&amp;Send Test</source>
+        <translation>&amp;Envoyer le test</translation>
+    </message>
+    <message>
+        <source>Test Send</source>
+        <translation>Envoi de test</translation>
+    </message>
+    <message>
+        <source>Search nonprofits…</source>
+        <translation>Rechercher des associations…</translation>
+    </message>
+    <message>
+        <source>The message is rendered with this nonprofit&apos;s name, city and unsubscribe link.</source>
+        <translation>Le message est généré avec le nom, la ville et le lien de désabonnement de cette association.</translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation>vous@example.org</translation>
+    </message>
+    <message>
+        <source>Render &amp;for:</source>
+        <translation>Générer &amp;pour :</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>Envoyer &amp;à :</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Fournisseur :</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2:%3)</source>
+        <translation>%1 (%2:%3)</translation>
+    </message>
+    <message>
+        <source>No mail provider is set up. Add one under Settings → Providers first.</source>
+        <translation>Aucun fournisseur d’envoi n’est configuré. Ajoutez-en d’abord un dans Paramètres → Fournisseurs.</translation>
+    </message>
+    <message>
+        <source>Choose a nonprofit to render the message for and a provider to send it through.</source>
+        <translation>Choisissez une association pour laquelle générer le message et un fournisseur par lequel l’envoyer.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Sent. The server replied: %1</source>
+        <translation>Envoyé. Le serveur a répondu : %1</translation>
+    </message>
+    <message>
+        <source>Not sent. The server replied: %1</source>
+        <translation>Non envoyé. Le serveur a répondu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::UnsubscribeToken</name>
+    <message>
+        <source>The unsubscribe link is not valid.</source>
+        <translation>Le lien de désabonnement n’est pas valide.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli</name>
+    <message>
+        <source>No campaigns yet.</source>
+        <translation>Pas encore de campagne.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <source>Could not write the message to standard output.</source>
+        <translation>Impossible d’écrire le message sur la sortie standard.</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>  … and %1 more rejected rows (--report FILE lists them all).</source>
+        <translation>  … et %1 autres lignes rejetées (--report FICHIER les liste toutes).</translation>
+    </message>
+    <message>
+        <source>JSON output (--json), one object:
+  range: {from, to (ISO 8601 UTC), seconds, step_seconds}
+  totals: {sent, failed, retried, unknown, sent_per_second, failed_per_second,
+           latency_ms: {count, mean, p50, p95, p99}}
+  failure_rate: {range, recent, window_seconds}   (0..1: failed / (sent + failed))
+  providers: [{name, and the same keys as totals}]
+  top_failure_reasons: [{reason, count, example}]   (at most 5, most frequent first)
+  queue: {pending, retrying, in_flight}   (now, not over the range)
+  series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
+          (one point per step_seconds; failure_rate over the rolling window)</source>
+        <translation>Sortie JSON (--json), un objet :
+  range: {from, to (ISO 8601 UTC), seconds, step_seconds}
+  totals: {sent, failed, retried, unknown, sent_per_second, failed_per_second,
+           latency_ms: {count, mean, p50, p95, p99}}
+  failure_rate: {range, recent, window_seconds}   (0..1 : failed / (sent + failed))
+  providers: [{name, et les mêmes clés que totals}]
+  top_failure_reasons: [{reason, count, example}]   (5 au plus, les plus fréquentes d’abord)
+  queue: {pending, retrying, in_flight}   (maintenant, pas sur la période)
+  series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
+          (un point par step_seconds ; failure_rate sur la fenêtre glissante)</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::CampaignCommand</name>
+    <message>
+        <source>Lists campaigns, or prints the message a campaign sends to one nonprofit.</source>
+        <translation>Liste les campagnes, ou affiche le message qu’une campagne envoie à une association.</translation>
+    </message>
+    <message>
+        <source>list, or render ID.</source>
+        <translation>list, ou render ID.</translation>
+    </message>
+    <message>
+        <source>list: print JSON instead of a table.</source>
+        <translation>list : afficher du JSON au lieu d’un tableau.</translation>
+    </message>
+    <message>
+        <source>render: the recipient, by nonprofit id or email address.</source>
+        <translation>render : le destinataire, par identifiant d’association ou adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>id|email</source>
+        <translation>id|e-mail</translation>
+    </message>
+    <message>
+        <source>Usage: herald campaign list [--json] [--profile NAME] | herald campaign render ID --nonprofit ID|EMAIL [--profile NAME]</source>
+        <translation>Utilisation : herald campaign list [--json] [--profile NOM] | herald campaign render ID --nonprofit ID|E-MAIL [--profile NOM]</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::CommandLine</name>
+    <message>
+        <source>Database state: &apos;db status&apos; connects, migrates and reports.</source>
+        <translation>État de la base de données : « db status » se connecte, migre et rend compte.</translation>
+    </message>
+    <message>
+        <source>Connection profiles: list, add, use, remove.</source>
+        <translation>Profils de connexion : list, add, use, remove.</translation>
+    </message>
+    <message>
+        <source>Import nonprofits or a suppression list from CSV, with a report.</source>
+        <translation>Importer des associations ou une liste d’exclusion depuis un CSV, avec un rapport.</translation>
+    </message>
+    <message>
+        <source>Export nonprofits (or a search) or the suppression list to CSV.</source>
+        <translation>Exporter des associations (ou une recherche) ou la liste d’exclusion en CSV.</translation>
+    </message>
+    <message>
+        <source>GDPR requests about one address: export its data as JSON, erase it.</source>
+        <translation>Demandes RGPD concernant une adresse : exporter ses données en JSON, l’effacer.</translation>
+    </message>
+    <message>
+        <source>Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus).</source>
+        <translation>Chiffres d’envoi : débits, taux d’échec, latence, causes d’échec, profondeur de la file (texte, JSON, Prometheus).</translation>
+    </message>
+    <message>
+        <source>Campaigns: list them, or render the message one nonprofit gets.</source>
+        <translation>Campagnes : les lister, ou générer le message que reçoit une association.</translation>
+    </message>
+    <message>
+        <source>Send queued campaigns without a window (several may share one PostgreSQL queue).</source>
+        <translation>Envoyer les campagnes en file d’attente sans fenêtre (plusieurs peuvent partager une file PostgreSQL).</translation>
+    </message>
+    <message>
+        <source>Herald: email campaigns for nonprofit organisations.
+Without a command, the desktop application opens.
+
+Commands:
+</source>
+        <translation>Herald : campagnes d’e-mails pour les associations.
+Sans commande, l’application de bureau s’ouvre.
+
+Commandes :
+</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;herald COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>
+Lancez « herald COMMANDE --help » pour les options d’une commande.</translation>
+    </message>
+    <message>
+        <source>Unknown command &apos;%1&apos;. Commands: %2. &apos;herald --help&apos; explains them.</source>
+        <translation>Commande inconnue « %1 ». Commandes : %2. « herald --help » les explique.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::DbCommand</name>
+    <message>
+        <source>Shows the state of Herald&apos;s database.</source>
+        <translation>Affiche l’état de la base de données de Herald.</translation>
+    </message>
+    <message>
+        <source>status: connect, migrate and report.</source>
+        <translation>status : se connecter, migrer et rendre compte.</translation>
+    </message>
+    <message>
+        <source>Usage: herald db status [--profile NAME]</source>
+        <translation>Utilisation : herald db status [--profile NOM]</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profil : %1</translation>
+    </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Moteur : %1</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Emplacement : %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Serveur : %1</translation>
+    </message>
+    <message>
+        <source>Schema version: %1 (this Herald knows up to %2)</source>
+        <translation>Version du schéma : %1 (ce Herald connaît jusqu’à %2)</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::ExportCommand</name>
+    <message>
+        <source>Exports nonprofits (all, or those a search finds) or the suppression list to CSV.</source>
+        <translation>Exporte des associations (toutes, ou celles que trouve une recherche) ou la liste d’exclusion en CSV.</translation>
+    </message>
+    <message>
+        <source>nonprofits or suppressions</source>
+        <translation>nonprofits ou suppressions</translation>
+    </message>
+    <message>
+        <source>The CSV file to write.</source>
+        <translation>Le fichier CSV à écrire.</translation>
+    </message>
+    <message>
+        <source>Only nonprofits whose name, email, EIN or city contains it.</source>
+        <translation>Seulement les associations dont le nom, l’e-mail, l’EIN ou la ville le contient.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>name, email, ein, city, region, country, status or updated.</source>
+        <translation>name, email, ein, city, region, country, status ou updated.</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>colonne</translation>
+    </message>
+    <message>
+        <source>Sort from last to first.</source>
+        <translation>Trier du dernier au premier.</translation>
+    </message>
+    <message>
+        <source>Usage: herald export nonprofits|suppressions FILE.csv [--profile NAME] [--search TEXT] [--sort COLUMN] [--descending]</source>
+        <translation>Utilisation : herald export nonprofits|suppressions FICHIER.csv [--profile NOM] [--search TEXTE] [--sort COLONNE] [--descending]</translation>
+    </message>
+    <message>
+        <source>Exporting to %1</source>
+        <translation>Export vers %1</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2.</source>
+        <translation>%1 lignes écrites dans %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::GdprCommand</name>
+    <message>
+        <source>Answers GDPR requests about one email address.</source>
+        <translation>Répond aux demandes RGPD concernant une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>export FILE.json, or erase.</source>
+        <translation>export FICHIER.json, ou erase.</translation>
+    </message>
+    <message>
+        <source>The address the request is about.</source>
+        <translation>L’adresse concernée par la demande.</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <source>Confirm the erasure (it cannot be undone).</source>
+        <translation>Confirmer l’effacement (irréversible).</translation>
+    </message>
+    <message>
+        <source>Usage: herald gdpr export --email ADDRESS FILE.json | herald gdpr erase --email ADDRESS --yes</source>
+        <translation>Utilisation : herald gdpr export --email ADRESSE FICHIER.json | herald gdpr erase --email ADRESSE --yes</translation>
+    </message>
+    <message>
+        <source>Erasing &apos;%1&apos; deletes its personal data for good; add --yes to confirm.</source>
+        <translation>Effacer « %1 » supprime définitivement ses données personnelles ; ajoutez --yes pour confirmer.</translation>
+    </message>
+    <message>
+        <source>Everything Herald holds about &apos;%1&apos; is in %2.</source>
+        <translation>Tout ce que Herald détient sur « %1 » se trouve dans %2.</translation>
+    </message>
+    <message>
+        <source>Erased &apos;%1&apos;: %2 nonprofit row(s) deleted, %3 message(s) anonymised; the address stays suppressed as %4.</source>
+        <translation>« %1 » effacée : %2 ligne(s) d’association supprimée(s), %3 message(s) anonymisé(s) ; l’adresse reste exclue sous la forme %4.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::ImportCommand</name>
+    <message>
+        <source>Imports nonprofits or a suppression list from a CSV file (UTF-8, &apos;,&apos; or &apos;;&apos;).</source>
+        <translation>Importe des associations ou une liste d’exclusion depuis un fichier CSV (UTF-8, « , » ou « ; »).</translation>
+    </message>
+    <message>
+        <source>nonprofits or suppressions</source>
+        <translation>nonprofits ou suppressions</translation>
+    </message>
+    <message>
+        <source>The CSV file; its first line names the columns.</source>
+        <translation>Le fichier CSV ; sa première ligne nomme les colonnes.</translation>
+    </message>
+    <message>
+        <source>Match existing nonprofits by email (default) or ein.</source>
+        <translation>Rapprocher les associations existantes par email (par défaut) ou ein.</translation>
+    </message>
+    <message>
+        <source>Write every rejected row to this CSV file.</source>
+        <translation>Écrire chaque ligne rejetée dans ce fichier CSV.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>Give rows without an email the address &lt;EIN&gt;@DOMAIN (sample data).</source>
+        <translation>Donner aux lignes sans e-mail l’adresse &lt;EIN&gt;@DOMAINE (données d’exemple).</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>domaine</translation>
+    </message>
+    <message>
+        <source>Rows committed together (default 5000).</source>
+        <translation>Lignes validées ensemble (5000 par défaut).</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>lignes</translation>
+    </message>
+    <message>
+        <source>Usage: herald import nonprofits|suppressions FILE.csv [--profile NAME] [--key email|ein] [--report FILE]</source>
+        <translation>Utilisation : herald import nonprofits|suppressions FICHIER.csv [--profile NOM] [--key email|ein] [--report FICHIER]</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Import de %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::ProfileCommand</name>
+    <message>
+        <source>Manages connection profiles.</source>
+        <translation>Gère les profils de connexion.</translation>
+    </message>
+    <message>
+        <source>list, add NAME, use NAME or remove NAME.</source>
+        <translation>list, add NOM, use NOM ou remove NOM.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL host.</source>
+        <translation>Hôte PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>hôte</translation>
+    </message>
+    <message>
+        <source>PostgreSQL port.</source>
+        <translation>Port PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>Database name.</source>
+        <translation>Nom de la base de données.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>User name.</source>
+        <translation>Nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <source>disable, allow, prefer, require, verify-ca or verify-full (default: prefer for this machine, verify-full otherwise).</source>
+        <translation>disable, allow, prefer, require, verify-ca ou verify-full (par défaut : prefer pour cet ordinateur, verify-full sinon).</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>mode</translation>
+    </message>
+    <message>
+        <source>Usage: herald profile %1 NAME</source>
+        <translation>Utilisation : herald profile %1 NOM</translation>
+    </message>
+    <message>
+        <source>A profile named &apos;%1&apos; exists already.</source>
+        <translation>Un profil nommé « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>Added profile &apos;%1&apos; (%2, sslmode %3).</source>
+        <translation>Profil « %1 » ajouté (%2, sslmode %3).</translation>
+    </message>
+    <message>
+        <source>There is no connection profile named &apos;%1&apos;.</source>
+        <translation>Il n’existe aucun profil de connexion nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is now the active profile.</source>
+        <translation>« %1 » est maintenant le profil actif.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the built-in database and cannot be removed.</source>
+        <translation>« %1 » est la base de données intégrée et ne peut pas être retirée.</translation>
+    </message>
+    <message>
+        <source>Removed profile &apos;%1&apos;.</source>
+        <translation>Profil « %1 » retiré.</translation>
+    </message>
+    <message>
+        <source>Unknown action &apos;%1&apos;: use list, add, use or remove.</source>
+        <translation>Action inconnue « %1 » : utilisez list, add, use ou remove.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::StatsCommand</name>
+    <message>
+        <source>Prints sending figures for a time range: sends and failures per second, failure rate, latency percentiles, top failure reasons and queue depth.
+
+</source>
+        <translation>Affiche les chiffres d’envoi d’une période : envois et échecs par seconde, taux d’échec, percentiles de latence, principales causes d’échec et profondeur de la file.
+
+</translation>
+    </message>
+    <message>
+        <source>Print JSON (schema above).</source>
+        <translation>Afficher du JSON (schéma ci-dessus).</translation>
+    </message>
+    <message>
+        <source>Print Prometheus text exposition format.</source>
+        <translation>Afficher au format d’exposition texte de Prometheus.</translation>
+    </message>
+    <message>
+        <source>The time range up to now: 15m, 1h, 24h or 7d (default 1h).</source>
+        <translation>La période jusqu’à maintenant : 15m, 1h, 24h ou 7d (1h par défaut).</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>période</translation>
+    </message>
+    <message>
+        <source>Usage: herald stats [--profile NAME] [--json | --prometheus] [--range 15m|1h|24h|7d]</source>
+        <translation>Utilisation : herald stats [--profile NOM] [--json | --prometheus] [--range 15m|1h|24h|7d]</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::StatsReport</name>
+    <message>
+        <source>From %1 to %2 (UTC)</source>
+        <translation>Du %1 au %2 (UTC)</translation>
+    </message>
+    <message>
+        <source>Sent %1, failed %2, retried %3, unknown %4</source>
+        <translation>Envoyés %1, échecs %2, réessayés %3, inconnus %4</translation>
+    </message>
+    <message>
+        <source>Rate: %1 sent/s, %2 failed/s</source>
+        <translation>Débit : %1 envoyés/s, %2 échecs/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate: %1 % over the range, %2 % over the last %n minute(s)</source>
+        <translation>
+            <numerusform>Taux d’échec : %1 % sur la période, %2 % sur la dernière %n minute</numerusform>
+            <numerusform>Taux d’échec : %1 % sur la période, %2 % sur les %n dernières minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency: P50 %1 ms, P95 %2 ms, P99 %3 ms</source>
+        <translation>Latence : P50 %1 ms, P95 %2 ms, P99 %3 ms</translation>
+    </message>
+    <message>
+        <source>Queue: %1 pending (%2 retrying), %3 in flight</source>
+        <translation>File : %1 en attente (%2 en nouvel essai), %3 en cours</translation>
+    </message>
+    <message>
+        <source>  Provider %1: sent %2, failed %3, P95 %4 ms</source>
+        <translation>  Fournisseur %1 : envoyés %2, échecs %3, P95 %4 ms</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Top failure reasons:</source>
+        <translation>Principales causes d’échec :</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::WorkerCommand</name>
+    <message>
+        <source>Sends queued campaigns without a window.</source>
+        <translation>Envoie les campagnes en file d’attente sans fenêtre.</translation>
+    </message>
+    <message>
+        <source>Connection profile (default: the active one).</source>
+        <translation>Profil de connexion (par défaut : le profil actif).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Sending threads, each with its own connections (default 4).</source>
+        <translation>Fils d’envoi, chacun avec ses propres connexions (4 par défaut).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Messages leased per claim (default 500).</source>
+        <translation>Messages réservés par demande (500 par défaut).</translation>
+    </message>
+    <message>
+        <source>Lease length (default 120).</source>
+        <translation>Durée de réservation (120 par défaut).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>How often expired leases are recovered (default 5000).</source>
+        <translation>Fréquence de récupération des réservations expirées (5000 par défaut).</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Exit once no campaign has anything left to send.</source>
+        <translation>Quitter dès qu’aucune campagne n’a plus rien à envoyer.</translation>
+    </message>
+    <message>
+        <source>No progress lines.</source>
+        <translation>Pas de lignes de progression.</translation>
+    </message>
+    <message>
+        <source>Worker %1 sending with %2 threads through %3 provider(s).</source>
+        <translation>Worker %1 : envoi avec %2 fils par %3 fournisseur(s).</translation>
+    </message>
+    <message>
+        <source>sent %1  failed %2  retrying %3  unknown %4  queued %5  %6/s%7</source>
+        <translation>envoyés %1  échecs %2  nouvel essai %3  inconnus %4  en file %5  %6/s%7</translation>
+    </message>
+    <message>
+        <source>Stopped: sent %1, failed %2, retrying %3, unknown %4.</source>
+        <translation>Arrêté : envoyés %1, échecs %2, nouvel essai %3, inconnus %4.</translation>
+    </message>
+</context>
+</TS>
