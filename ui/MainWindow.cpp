@@ -9,6 +9,7 @@
 #include "SendingController.h"
 #include "SendingMonitor.h"
 #include "SendingPage.h"
+#include "SenderDomainsPanel.h"
 #include "SettingsPage.h"
 #include "TemplatesPage.h"
 #include "config/Config.h"
@@ -122,6 +123,7 @@ void MainWindow::buildPages(ProfileStore& profiles)
     auto* providers = new ProvidersPanel(m_database, m_settingsPage);
     connect(providers, &ProvidersPanel::providersChanged, m_sendingController, &SendingController::providersChanged);
     m_settingsPage->addSection(providers);
+    m_settingsPage->addSection(new SenderDomainsPanel(m_database, m_settingsPage));
     addPage(Settings, tr("Settings"), m_settingsPage);
 }
 
