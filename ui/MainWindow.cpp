@@ -123,7 +123,10 @@ void MainWindow::buildPages(ProfileStore& profiles)
     auto* providers = new ProvidersPanel(m_database, m_settingsPage);
     connect(providers, &ProvidersPanel::providersChanged, m_sendingController, &SendingController::providersChanged);
     m_settingsPage->addSection(providers);
-    m_settingsPage->addSection(new SenderDomainsPanel(m_database, m_settingsPage));
+    auto* senderDomains = new SenderDomainsPanel(m_database, m_settingsPage);
+    // A new DKIM key takes effect at once: the engine restarts with it like with a changed provider.
+    connect(senderDomains, &SenderDomainsPanel::keyStored, m_sendingController, &SendingController::providersChanged);
+    m_settingsPage->addSection(senderDomains);
     addPage(Settings, tr("Settings"), m_settingsPage);
 }
 

@@ -286,17 +286,18 @@ void SenderDomainsPanel::importKeyFile(const QString& path)
 
 void SenderDomainsPanel::storeKey(const QString& domain, const DkimKeyPair& pair)
 {
-    auto stored = DkimKeyring(m_database).store(domain, m_selectorEdit->text().trimmed(), pair);
+    QString warning;
+    auto stored = DkimKeyring(m_database).store(domain, m_selectorEdit->text().trimmed(), pair, &warning);
     reload();
     selectDomain(domain);
-    if (!stored) {
-        // Without a keychain the key still signs during this session; the message says so.
-        setNote(stored.error().message, true);
-    } else {
-        setNote(tr("%1 has a new %2-bit DKIM key. Publish the record above at your DNS host, then press Check DNS.")
-                    .arg(domain)
-                    .arg(pair.bits()));
-    }
+    if (!stored)
+        return setNote(stored.error().message, true);
+    const QString done = tr("%1 has a new %2-bit DKIM key. Publish the record above at your DNS host, then press "
+                            "Check DNS.")
+                             .arg(domain)
+                             .arg(pair.bits());
+    // Without a keychain the key still signs during this session; the note says so.
+    setNote(warning.isEmpty() ? done : done + QLatin1Char(' ') + warning, !warning.isEmpty());
     emit keyStored(domain);
 }
 

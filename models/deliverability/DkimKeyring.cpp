@@ -20,7 +20,8 @@ QString DkimKeyring::environmentVariable(const QString& domain)
     return variable;
 }
 
-Result<DkimDomainKey> DkimKeyring::store(const QString& domain, const QString& selector, const DkimKeyPair& pair)
+Result<DkimDomainKey> DkimKeyring::store(const QString& domain, const QString& selector, const DkimKeyPair& pair,
+                                         QString* warning)
 {
     DkimDomainKey key;
     key.domain = domain;
@@ -30,9 +31,10 @@ Result<DkimDomainKey> DkimKeyring::store(const QString& domain, const QString& s
     // The row first: it validates the domain and selector before anything reaches the keychain.
     if (Status saved = DkimKeyRepository(m_database).save(key); !saved)
         return saved.error();
-    if (Status kept = SecretStore::instance().write(DkimDomainKey::secretKey(key.domain), QString::fromLatin1(pair.privateKeyPem()));
-        !kept)
-        return kept.error();
+    // SecretStore keeps it for the session even when the keychain refuses it.
+    const Status kept = SecretStore::instance().write(DkimDomainKey::secretKey(key.domain), QString::fromLatin1(pair.privateKeyPem()));
+    if (!kept && warning)
+        *warning = tr("The private key of %1 is kept only until Herald closes: %2").arg(key.domain, kept.error().message);
     return key;
 }
 

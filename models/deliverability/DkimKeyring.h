@@ -20,8 +20,9 @@ public:
     explicit DkimKeyring(Database& database) : m_database(database) {}
 
     // Keeps `pair` as the domain's key under `selector`: the private key into the keychain, the rest into the
-    // database. Without a keychain the key is kept for this session only and the error says so (the row is stored).
-    Result<DkimDomainKey> store(const QString& domain, const QString& selector, const DkimKeyPair& pair);
+    // database. Without a usable keychain the private key is kept for this session only and `warning` says why.
+    Result<DkimDomainKey> store(const QString& domain, const QString& selector, const DkimKeyPair& pair,
+                                QString* warning = nullptr);
     // Forgets the domain's key (both halves).
     Status remove(const QString& domain);
 

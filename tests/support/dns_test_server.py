@@ -13,6 +13,7 @@ The file is read again when it changes, so a test can publish a record while the
 Every question is recorded in --store as one JSON line {"name", "type"}. Prints "READY 53" when listening.
 """
 import argparse
+import ctypes
 import json
 import os
 import signal
@@ -81,7 +82,16 @@ class Zone:
         return response.to_wire()
 
 
+def die_with_parent():
+    # Port 53 of the address is ours alone: a test that crashes must not leave the server holding it.
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 def main():
+    die_with_parent()
     parser = argparse.ArgumentParser()
     parser.add_argument("--address", default="127.0.0.77")
     parser.add_argument("--port", type=int, default=53)

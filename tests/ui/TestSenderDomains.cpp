@@ -90,9 +90,9 @@ class TestSenderDomains : public QObject
     {
         m_window->showPage(MainWindow::Campaigns);
         auto* page = find<CampaignsPage>("campaignsPage");
-        QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), 10000);
-        page->reload();
-        QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), 10000);
+        (void)QTest::qWaitFor([page] { return !page->isLoading(); }, 10000);
+        page->refresh();
+        (void)QTest::qWaitFor([page] { return !page->isLoading(); }, 10000);
         auto* table = find<QTableWidget>("campaignTable");
         for (int row = 0; row < table->rowCount(); ++row) {
             if (table->item(row, CampaignsPage::Name)->text() == campaignName)
@@ -102,7 +102,8 @@ class TestSenderDomains : public QObject
         QPointer<CampaignEditorDialog> editor = page->findChild<CampaignEditorDialog*>();
         if (!editor)
             return editor;
-        QTRY_VERIFY_WITH_TIMEOUT(!editor->isCounting(), 20000);
+        if (!QTest::qWaitFor([&editor] { return !editor->isCounting(); }, 20000))
+            return nullptr;
         QTest::mouseClick(find<QPushButton>("queueButton", editor), Qt::LeftButton);
         return editor;
     }
@@ -277,7 +278,7 @@ private slots:
         QPointer<CampaignEditorDialog> editor = pressQueue(QStringLiteral("Newsletter"));
         QVERIFY(editor);
         QTRY_VERIFY_WITH_TIMEOUT(!editor->isCheckingDomain(), 20000);
-        QTRY_VERIFY(MessageBox::lastText().startsWith(QLatin1String("Send “Newsletter” now")));
+        QTRY_VERIFY2(MessageBox::lastText().startsWith(QStringLiteral("Send “Newsletter” now")), qPrintable(MessageBox::lastText()));
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(0));
         editor->reject();
     }
