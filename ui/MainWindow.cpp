@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -127,7 +128,13 @@ void MainWindow::buildPages(ProfileStore& profiles)
     // A new DKIM key takes effect at once: the engine restarts with it like with a changed provider.
     connect(senderDomains, &SenderDomainsPanel::keyStored, m_sendingController, &SendingController::providersChanged);
     m_settingsPage->addSection(senderDomains);
-    addPage(Settings, tr("Settings"), m_settingsPage);
+    // Scrolls: with every section (profiles, providers, sender domains) it is taller than a small window.
+    auto* settingsScroll = new QScrollArea(m_pages);
+    settingsScroll->setObjectName(QStringLiteral("settingsScroll"));
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setWidget(m_settingsPage);
+    addPage(Settings, tr("Settings"), settingsScroll);
 }
 
 void MainWindow::buildMenus()

@@ -329,6 +329,7 @@ void SenderDomainsPanel::showChecks(const QList<DomainCheckReport>& reports)
         auto* domainItem = new QTreeWidgetItem(m_checkTree);
         domainItem->setText(RecordColumn, report.domain);
         domainItem->setText(ResultColumn, report.allPass() ? tr("all pass") : report.problemSummary());
+        domainItem->setToolTip(ResultColumn, domainItem->text(ResultColumn)); // the column is narrow for a summary
         QFont bold = domainItem->font(RecordColumn);
         bold.setBold(true);
         domainItem->setFont(RecordColumn, bold);
@@ -340,7 +341,9 @@ void SenderDomainsPanel::showChecks(const QList<DomainCheckReport>& reports)
             item->setForeground(ResultColumn, stateColor(check.state));
             item->setText(NameColumn, check.name);
             const bool pass = check.state == DnsRecordCheck::State::Pass;
-            item->setText(PublishColumn, pass || check.expected.isEmpty() ? check.found : check.expected);
+            const QString shown = pass || check.expected.isEmpty() ? check.found : check.expected;
+            // Nothing found and nothing to publish yet (DKIM before a key exists): say why instead of a blank.
+            item->setText(PublishColumn, shown.isEmpty() ? check.detail : shown);
             for (int column = 0; column < m_checkTree->columnCount(); ++column)
                 item->setToolTip(column, check.detail);
             problems += pass ? 0 : 1;

@@ -255,7 +255,9 @@ private slots:
         QVERIFY(find<QLabel>("senderDomainNote")->text().contains(QLatin1String("need attention")));
         // The domain list sums it up.
         QCOMPARE(find<QTreeWidget>("senderDomainList")->topLevelItem(0)->text(3), QStringLiteral("all pass"));
+        QVERIFY(missing->child(1)->text(3).contains(QLatin1String("no DKIM key"))); // not a blank cell
         saveScreenshot(m_window.get(), QStringLiteral("settings-sender-domains-check.png"));
+        saveScreenshot(panel(), QStringLiteral("settings-sender-domains-check-panel.png")); // the part below the fold too
     }
 
     void bulkCampaignFromANotReadyDomainIsWarned()
