@@ -3,6 +3,8 @@
 //   migrate  DATABASE             the schema, nothing else
 //   import   FILE DATABASE        Herald's import of FILE, timed
 //   queries  DATABASE [--explain] time to the first keyset page, to a count and to filtered results
+//   suppressions DATABASE [--rows N] fills the suppression list to N entries (1,000,000 by default), then times
+//                                 what the Suppressions page asks: first page and count, plain and filtered
 // DATABASE is --pg HOST:PORT/NAME (user postgres, no password) or --sqlite PATH.
 // Figures are printed as "figure <name> <value>" lines for the script, between human-readable ones.
 #include "BenchOutput.h"
@@ -10,11 +12,14 @@
 #include "importexport/NonprofitImporter.h"
 #include "storage/Database.h"
 #include "storage/NonprofitRepository.h"
+#include "storage/SqlDialect.h"
+#include "storage/SuppressionRepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -174,6 +179,79 @@ int queries(Database& database, int runs, bool explain)
     return 0;
 }
 
+// Adds generated entries until the list holds `rows` (one set-based statement): four reasons in turn, one second
+// apart, addresses spread over 5,000 partner domains.
+bool fillSuppressions(Database& database, qint64 rows)
+{
+    SuppressionRepository repository(database);
+    const auto held = repository.count();
+    if (!held) {
+        print(held.error().message);
+        return false;
+    }
+    if (held.value() >= rows)
+        return true;
+    const bool postgres = SqlDialect(database.backend()).isPostgres();
+    const QString sql = postgres
+        ? QStringLiteral("INSERT INTO suppressions (email, reason, source, created_at) "
+                         "SELECT 'member' || g || '@partner' || (g % 5000) || '.example.org', "
+                         "(ARRAY['unsubscribed','hard_bounce','complaint','manual'])[1 + g % 4], 'bench', "
+                         "now() - g * interval '1 second' FROM generate_series(1, CAST(:rows AS bigint)) g ON CONFLICT DO NOTHING")
+        : QStringLiteral("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < :rows) "
+                         "INSERT INTO suppressions (email, reason, source, created_at) "
+                         "SELECT 'member' || n || '@partner' || (n % 5000) || '.example.org', "
+                         "CASE n % 4 WHEN 0 THEN 'unsubscribed' WHEN 1 THEN 'hard_bounce' WHEN 2 THEN 'complaint' "
+                         "ELSE 'manual' END, 'bench', strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || n || ' seconds') "
+                         "FROM g WHERE true ON CONFLICT DO NOTHING");
+    QElapsedTimer timer;
+    timer.start();
+    QSqlQuery query(database.connection());
+    query.prepare(sql);
+    query.bindValue(QStringLiteral(":rows"), rows);
+    if (!query.exec()) {
+        print(QStringLiteral("could not fill the suppression list: %1").arg(query.lastError().text()));
+        return false;
+    }
+    QSqlQuery(QStringLiteral("ANALYZE"), database.connection());
+    print(QStringLiteral("filled the suppression list to %1 entries in %2 s").arg(rows).arg(timer.elapsed() / 1000.0));
+    return true;
+}
+
+// What the Suppressions page asks when it opens and when the user searches or picks a reason: the first page
+// (newest first) and the count beside the title.
+int suppressions(Database& database, qint64 rows, int runs)
+{
+    if (!fillSuppressions(database, rows))
+        return 1;
+    SuppressionRepository repository(database);
+    const int pageSize = 256; // PagedTableModel's default
+    struct Case
+    {
+        const char* name;
+        SuppressionFilter filter;
+    };
+    const Case cases[] = {
+        { "all", {} },
+        { "reason_hard_bounce", { QString(), SuppressionReason::HardBounce } },
+        { "search_partner4711", { QStringLiteral("partner4711."), std::nullopt } },
+        { "search_address", { QStringLiteral("member123456@partner3456.example.org"), std::nullopt } },
+        { "search_none", { QStringLiteral("zzqxj"), std::nullopt } },
+    };
+    print(QStringLiteral("Suppressions page on %1 entries (first page of %2, newest first; count):").arg(rows).arg(pageSize));
+    for (const Case& c : cases) {
+        const QString name = QString::fromLatin1(c.name);
+        timeQuery(QStringLiteral("suppressions.%1.first_page").arg(name), runs, [&] {
+            const auto page = repository.page(c.filter, {}, pageSize);
+            return page ? QStringLiteral("%1 rows").arg(page->rows.size()) : page.error().message;
+        });
+        timeQuery(QStringLiteral("suppressions.%1.count").arg(name), runs, [&] {
+            const auto counted = repository.count(c.filter);
+            return counted ? QStringLiteral("%1 match").arg(counted.value()) : counted.error().message;
+        });
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -183,7 +261,8 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("Figures for the nonprofits table at scale."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("command"), QStringLiteral("generate FILE ROWS | migrate | import FILE | queries"));
+        QStringLiteral("command"),
+        QStringLiteral("generate FILE ROWS | migrate | import FILE | queries | suppressions"));
     parser.addOptions({ { QStringLiteral("pg"), QStringLiteral("PostgreSQL database (user postgres)."),
                             QStringLiteral("host:port/name") },
         { QStringLiteral("sqlite"), QStringLiteral("SQLite file."), QStringLiteral("path") },
@@ -191,7 +270,9 @@ int main(int argc, char** argv)
             QStringLiteral("5000") },
         { QStringLiteral("runs"), QStringLiteral("Timed runs after the first."), QStringLiteral("n"),
             QStringLiteral("5") },
-        { QStringLiteral("explain"), QStringLiteral("PostgreSQL: print each query's plan (auto_explain).") } });
+        { QStringLiteral("explain"), QStringLiteral("PostgreSQL: print each query's plan (auto_explain).") },
+        { QStringLiteral("rows"), QStringLiteral("suppressions: entries to fill the list to."), QStringLiteral("n"),
+            QStringLiteral("1000000") } });
     parser.process(app);
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
@@ -207,5 +288,8 @@ int main(int argc, char** argv)
     if (command == QLatin1String("queries"))
         return queries(
             *database, parser.value(QStringLiteral("runs")).toInt(), parser.isSet(QStringLiteral("explain")));
+    if (command == QLatin1String("suppressions"))
+        return suppressions(
+            *database, parser.value(QStringLiteral("rows")).toLongLong(), parser.value(QStringLiteral("runs")).toInt());
     parser.showHelp(2);
 }

@@ -329,6 +329,7 @@ void CampaignPanel::addSample()
     m_sentSeries->replace(sentPoints);
     m_failedSeries->replace(failedPoints);
     m_rateAxis->setRange(0, peak * 1.2);
+    m_rateAxis->applyNiceNumbers();
     // Up to five minutes; a campaign just started gets the whole width (at least half a minute).
     const double span = std::clamp((now - m_samples.front().atMs) / 1000.0, 30.0, double(ChartSeconds));
     if (auto* timeAxis = qobject_cast<QValueAxis*>(m_rateView->chart()->axes(Qt::Horizontal).value(0)))
@@ -337,10 +338,12 @@ void CampaignPanel::addSample()
     const Sample* older = sampleBefore(EtaWindowMs);
     const double window = std::max<qint64>(1, latest.atMs - older->atMs) / 1000.0;
     const double doneRate = ((latest.sent + latest.failed) - (older->sent + older->failed)) / window;
+    if (m_progress.left() == 0) {
+        m_rateLabel->setText(tr("Every message handled."));
+        return;
+    }
     QString eta = QStringLiteral("—");
-    if (m_progress.left() == 0)
-        eta = tr("done");
-    else if (doneRate > 0.01 && m_progress.status == CampaignStatus::Sending)
+    if (doneRate > 0.01 && m_progress.status == CampaignStatus::Sending)
         eta = durationText(m_progress.left() / doneRate);
     m_rateLabel->setText(tr("%1 msgs/s · ETA %2").arg(m_rate, 0, 'f', 1).arg(eta));
 }
@@ -426,6 +429,7 @@ void CampaignPanel::showFailureReasons(const QList<FailureReason>& reasons)
     for (int i = 0; i < set->count(); ++i)
         peak = std::max(peak, set->at(i));
     countAxis->setRange(0, peak * 1.15);
+    countAxis->applyNiceNumbers(); // round ticks (0, 100, 200…) rather than fractions of the peak
     chart->addAxis(categoryAxis, Qt::AlignBottom);
     chart->addAxis(countAxis, Qt::AlignLeft);
     series->attachAxis(categoryAxis);

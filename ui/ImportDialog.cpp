@@ -1,20 +1,16 @@
 #include "ImportDialog.h"
 
-#include "BackgroundJob.h"
 #include "FormFeedback.h"
-#include "MessageBox.h"
+#include "ImportRunView.h"
 #include "importexport/CsvReader.h"
 #include "importexport/NonprofitImporter.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableWidget>
@@ -31,7 +27,6 @@ ImportDialog::ImportDialog(Database& database, QString path, QWidget* parent)
     : QDialog(parent)
     , m_database(database)
     , m_path(std::move(path))
-    , m_job(new BackgroundJob(this))
     , m_pages(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("importDialog"));
@@ -53,16 +48,21 @@ ImportDialog::ImportDialog(Database& database, QString path, QWidget* parent)
     m_ready = true;
 
     buildMappingPage();
-    buildProgressPage();
-    buildReportPage();
+    m_run = new ImportRunView(m_path, m_pages);
+    m_pages->addWidget(m_run);
+    connect(m_run, &ImportRunView::imported, this, &ImportDialog::imported);
+    connect(m_run, &ImportRunView::closeRequested, this, &QDialog::accept);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
-
-    connect(m_job, &BackgroundJob::progressed, this, &ImportDialog::showProgress);
-    connect(m_job, &BackgroundJob::finished, this, &ImportDialog::showReport);
 }
 
-bool ImportDialog::isImporting() const { return m_job->isRunning(); }
+bool ImportDialog::isImporting() const { return m_run && m_run->isImporting(); }
+
+const ImportReport& ImportDialog::report() const
+{
+    static const ImportReport none;
+    return m_run ? m_run->report() : none;
+}
 
 void ImportDialog::buildMappingPage()
 {
@@ -125,67 +125,6 @@ void ImportDialog::buildMappingPage()
     m_pages->addWidget(page);
 }
 
-void ImportDialog::buildProgressPage()
-{
-    auto* page = new QWidget(m_pages);
-    auto* layout = new QVBoxLayout(page);
-    layout->addStretch();
-    m_progressLabel = new QLabel(tr("Reading %1…").arg(QFileInfo(m_path).fileName()), page);
-    layout->addWidget(m_progressLabel);
-    m_progressBar = new QProgressBar(page);
-    m_progressBar->setObjectName(QStringLiteral("importProgress"));
-    m_progressBar->setRange(0, 1000);
-    m_progressBar->setValue(0);
-    layout->addWidget(m_progressBar);
-    auto* note = new QLabel(tr("Rows are stored in batches: Cancel keeps the batches already stored, and no "
-                               "half-imported row."),
-        page);
-    note->setWordWrap(true);
-    layout->addWidget(note);
-    layout->addStretch();
-    auto* buttons = new QDialogButtonBox(page);
-    m_cancelButton = buttons->addButton(QDialogButtonBox::Cancel);
-    m_cancelButton->setObjectName(QStringLiteral("cancelImportButton"));
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        m_job->cancel();
-        m_cancelButton->setEnabled(false);
-        m_progressLabel->setText(tr("Cancelling after the batch in hand…"));
-    });
-    layout->addWidget(buttons);
-    m_pages->addWidget(page);
-}
-
-void ImportDialog::buildReportPage()
-{
-    auto* page = new QWidget(m_pages);
-    auto* layout = new QVBoxLayout(page);
-    m_summaryLabel = new QLabel(page);
-    m_summaryLabel->setObjectName(QStringLiteral("importSummaryLabel"));
-    m_summaryLabel->setWordWrap(true);
-    m_summaryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_summaryLabel);
-    m_rejectedTable = new QTableWidget(0, 4, page);
-    m_rejectedTable->setObjectName(QStringLiteral("rejectedTable"));
-    m_rejectedTable->setHorizontalHeaderLabels({ tr("Line"), tr("Problem"), tr("Field"), tr("Details") });
-    m_rejectedTable->verticalHeader()->hide();
-    m_rejectedTable->horizontalHeader()->setStretchLastSection(true);
-    m_rejectedTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_rejectedTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    layout->addWidget(m_rejectedTable, 1);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, page);
-    m_saveRejectedButton = buttons->addButton(tr("&Save Rejected Rows…"), QDialogButtonBox::ActionRole);
-    m_saveRejectedButton->setObjectName(QStringLiteral("saveRejectedButton"));
-    connect(m_saveRejectedButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save Rejected Rows"),
-            QFileInfo(m_path).completeBaseName() + QStringLiteral("-rejected.csv"), tr("CSV files (*.csv)"));
-        if (!path.isEmpty())
-            saveRejectedRows(path);
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
-    layout->addWidget(buttons);
-    m_pages->addWidget(page);
-}
-
 ColumnMapping ImportDialog::chosenMapping() const
 {
     ColumnMapping mapping(m_guessed.header());
@@ -198,7 +137,7 @@ ColumnMapping ImportDialog::chosenMapping() const
 
 void ImportDialog::startImport()
 {
-    if (m_job->isRunning())
+    if (isImporting())
         return;
     NonprofitImportOptions options;
     options.mapping = chosenMapping();
@@ -212,59 +151,25 @@ void ImportDialog::startImport()
         return FormFeedback::showError(m_mappingError, tr("Choose the column that holds the EIN, or match by email."));
     FormFeedback::clearError(m_mappingError);
 
-    m_pages->setCurrentIndex(1);
-    m_cancelButton->setEnabled(true);
-    m_cancelButton->setFocus();
+    m_pages->setCurrentWidget(m_run);
     Database& database = m_database;
     const QString path = m_path;
-    ImportReport* report = &m_report; // written by the job, read after finished()
-    m_job->start([&database, path, options, report](const JobControl& control) {
-        *report = NonprofitImporter(database).run(path, options, control);
+    m_run->start([&database, path, options](const JobControl& control) {
+        return NonprofitImporter(database).run(path, options, control);
     });
-}
-
-void ImportDialog::showProgress(qint64 done, qint64 total)
-{
-    if (total > 0)
-        m_progressBar->setValue(int(1000 * done / total));
-    const QLocale locale;
-    m_progressLabel->setText(tr("Read %1 of %2.")
-                                 .arg(locale.formattedDataSize(done), locale.formattedDataSize(qMax(total, done))));
-}
-
-void ImportDialog::showReport()
-{
-    m_summaryLabel->setText(m_report.summary());
-    if (!m_report.completed())
-        m_summaryLabel->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
-    m_rejectedTable->setRowCount(int(m_report.rejected.size()));
-    for (int row = 0; row < m_report.rejected.size(); ++row) {
-        const RejectedRow& rejected = m_report.rejected.at(row);
-        m_rejectedTable->setItem(row, 0, new QTableWidgetItem(QString::number(rejected.line)));
-        m_rejectedTable->setItem(row, 1, new QTableWidgetItem(label(rejected.problem)));
-        m_rejectedTable->setItem(row, 2, new QTableWidgetItem(rejected.field));
-        m_rejectedTable->setItem(row, 3, new QTableWidgetItem(rejected.message));
-    }
-    m_rejectedTable->resizeColumnsToContents();
-    m_rejectedTable->setVisible(!m_report.rejected.isEmpty());
-    m_saveRejectedButton->setEnabled(!m_report.rejected.isEmpty());
-    m_pages->setCurrentIndex(2);
-    if (m_report.batchesCommitted > 0)
-        emit imported();
 }
 
 void ImportDialog::saveRejectedRows(const QString& path)
 {
-    if (Status saved = m_report.writeRejectedCsv(path); !saved)
-        MessageBox::warning(this, tr("Rejected Rows Not Saved"), saved.error().message);
+    if (m_run)
+        m_run->saveRejectedRows(path);
 }
 
 void ImportDialog::reject()
 {
     // Escape or the close button while importing means Cancel: stop after the batch in hand, then report.
-    if (m_job->isRunning()) {
-        m_job->cancel();
-        m_cancelButton->setEnabled(false);
+    if (isImporting()) {
+        m_run->cancel();
         return;
     }
     QDialog::reject();

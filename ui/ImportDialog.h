@@ -7,15 +7,13 @@
 
 class QComboBox;
 class QLabel;
-class QProgressBar;
-class QPushButton;
 class QStackedWidget;
 class QTableWidget;
 
 namespace herald {
 
-class BackgroundJob;
 class Database;
+class ImportRunView;
 
 // Imports a CSV file of nonprofits in three steps: choose which field each column fills (guessed from the header,
 // shown with sample values) and the key that finds existing rows; watch the progress (Cancel stops after the
@@ -29,7 +27,7 @@ public:
     // False when the file could not be read: errorText() says why and the dialog should not be shown.
     bool isReady() const { return m_ready; }
     QString errorText() const { return m_errorText; }
-    const ImportReport& report() const { return m_report; }
+    const ImportReport& report() const;
     bool isImporting() const;
 
 public slots:
@@ -45,11 +43,7 @@ protected:
 
 private:
     void buildMappingPage();
-    void buildProgressPage();
-    void buildReportPage();
     ColumnMapping chosenMapping() const;
-    void showProgress(qint64 done, qint64 total);
-    void showReport();
 
     Database& m_database;
     QString m_path;
@@ -58,19 +52,12 @@ private:
     ColumnMapping m_guessed;
     QList<QStringList> m_sampleRows;
     char m_delimiter = ',';
-    ImportReport m_report;
 
-    BackgroundJob* m_job;
     QStackedWidget* m_pages;
+    ImportRunView* m_run = nullptr;
     QTableWidget* m_mappingTable = nullptr;
     QComboBox* m_keyCombo = nullptr;
     QLabel* m_mappingError = nullptr;
-    QProgressBar* m_progressBar = nullptr;
-    QLabel* m_progressLabel = nullptr;
-    QPushButton* m_cancelButton = nullptr;
-    QLabel* m_summaryLabel = nullptr;
-    QTableWidget* m_rejectedTable = nullptr;
-    QPushButton* m_saveRejectedButton = nullptr;
 };
 
 } // namespace herald

@@ -1,16 +1,20 @@
 #include "MainWindow.h"
 
+#include "AlertBanner.h"
+#include "AlertMonitor.h"
+#include "AlertSettingsPanel.h"
 #include "CampaignsPage.h"
 #include "ConnectionMonitor.h"
+#include "DashboardPage.h"
 #include "MessageBox.h"
 #include "NonprofitsPage.h"
-#include "PlaceholderPage.h"
 #include "ProvidersPanel.h"
 #include "SendingController.h"
 #include "SendingMonitor.h"
 #include "SendingPage.h"
 #include "SenderDomainsPanel.h"
 #include "SettingsPage.h"
+#include "SuppressionsPage.h"
 #include "TemplatesPage.h"
 #include "config/Config.h"
 #include "storage/Database.h"
@@ -26,6 +30,8 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QVBoxLayout>
 
 namespace herald {
 
@@ -60,6 +66,8 @@ MainWindow::MainWindow(Database& database, ProfileStore& profiles, QWidget* pare
         }
         if (row == Templates && m_pages->currentIndex() != Templates)
             m_templatesPage->refresh(); // nonprofits or identities may have changed elsewhere
+        if (row == Suppressions && m_pages->currentIndex() != Suppressions)
+            m_suppressionsPage->refresh(); // bounces, unsubscribes and erasures add entries elsewhere
         m_pages->setCurrentIndex(row);
     });
     m_navigation->setCurrentRow(Nonprofits);
@@ -69,8 +77,14 @@ MainWindow::MainWindow(Database& database, ProfileStore& profiles, QWidget* pare
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_navigation);
-    layout->addWidget(m_pages, 1);
+    auto* pagesColumn = new QWidget(central);
+    auto* pagesLayout = new QVBoxLayout(pagesColumn);
+    pagesLayout->setContentsMargins(0, 0, 0, 0);
+    pagesLayout->setSpacing(0);
+    pagesLayout->addWidget(m_pages, 1);
+    layout->addWidget(pagesColumn, 1);
     setCentralWidget(central);
+    buildAlerts(pagesColumn);
 
     buildMenus();
     buildStatusBar();
@@ -105,6 +119,8 @@ void MainWindow::buildPages(ProfileStore& profiles)
 {
     m_nonprofitsPage = new NonprofitsPage(m_database, m_pages);
     addPage(Nonprofits, tr("Nonprofits"), m_nonprofitsPage);
+    m_suppressionsPage = new SuppressionsPage(m_database, m_pages);
+    addPage(Suppressions, tr("Suppressions"), m_suppressionsPage);
     m_templatesPage = new TemplatesPage(m_database, m_pages);
     addPage(Templates, tr("Templates"), m_templatesPage);
     addPage(Campaigns, tr("Campaigns"), new CampaignsPage(m_database, m_pages));
@@ -114,11 +130,8 @@ void MainWindow::buildPages(ProfileStore& profiles)
         &SendingController::campaignsRead);
     connect(m_sendingController, &SendingController::stateChanged, m_sendingPage, &SendingPage::showEngineState);
     addPage(Sending, tr("Sending"), m_sendingPage);
-    addPage(Dashboard, tr("Dashboard"),
-        new PlaceholderPage(tr("Dashboard"),
-            tr("Here you will see the queue drain, the sending rate, the failure rate and the "
-               "delivery results of finished campaigns."),
-            m_pages));
+    m_dashboardPage = new DashboardPage(m_database, m_pages);
+    addPage(Dashboard, tr("Dashboard"), m_dashboardPage);
     m_settingsPage = new SettingsPage(profiles, m_database.profile().id, m_pages);
     connect(m_settingsPage, &SettingsPage::switchRequested, this, &MainWindow::profileSwitchRequested);
     auto* providers = new ProvidersPanel(m_database, m_settingsPage);
@@ -128,13 +141,44 @@ void MainWindow::buildPages(ProfileStore& profiles)
     // A new DKIM key takes effect at once: the engine restarts with it like with a changed provider.
     connect(senderDomains, &SenderDomainsPanel::keyStored, m_sendingController, &SendingController::providersChanged);
     m_settingsPage->addSection(senderDomains);
-    // Scrolls: with every section (profiles, providers, sender domains) it is taller than a small window.
+    auto* alertSettings = new AlertSettingsPanel(m_database, m_settingsPage);
+    connect(alertSettings, &AlertSettingsPanel::thresholdsSaved, m_dashboardPage, &DashboardPage::setThresholds);
+    m_settingsPage->addSection(alertSettings);
+    // Scrolls: with every section (profiles, providers, sender domains, alerts) it is taller than a small window.
     auto* settingsScroll = new QScrollArea(m_pages);
     settingsScroll->setObjectName(QStringLiteral("settingsScroll"));
     settingsScroll->setFrameShape(QFrame::NoFrame);
     settingsScroll->setWidgetResizable(true);
     settingsScroll->setWidget(m_settingsPage);
     addPage(Settings, tr("Settings"), settingsScroll);
+}
+
+void MainWindow::buildAlerts(QWidget* pagesColumn)
+{
+    // Above the pages: whatever page is open, an alert shows.
+    m_alertBanner = new AlertBanner(pagesColumn);
+    static_cast<QVBoxLayout*>(pagesColumn->layout())->insertWidget(0, m_alertBanner);
+    connect(m_alertBanner, &AlertBanner::dashboardRequested, this, [this] { showPage(Dashboard); });
+    m_alertMonitor = new AlertMonitor(m_database, AlertMonitor::DefaultIntervalMs, this);
+    connect(m_alertMonitor, &AlertMonitor::alertsChanged, m_alertBanner, &AlertBanner::showAlerts);
+    connect(m_alertMonitor, &AlertMonitor::thresholdsChanged, m_dashboardPage, &DashboardPage::setThresholds);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_trayIcon = new QSystemTrayIcon(windowIcon().isNull() ? QApplication::windowIcon() : windowIcon(), this);
+        m_trayIcon->setToolTip(tr("Herald"));
+        m_trayIcon->show();
+        connect(m_trayIcon, &QSystemTrayIcon::messageClicked, this, [this] {
+            showPage(Dashboard);
+            raise();
+            activateWindow();
+        });
+    }
+    connect(m_alertMonitor, &AlertMonitor::alertRaised, this, [this](const Alert& alert) {
+        if (m_trayIcon && QSystemTrayIcon::supportsMessages())
+            m_trayIcon->showMessage(alert.title(), alert.detail, QSystemTrayIcon::Warning);
+    });
+    // Threshold changes take effect at once rather than at the next check.
+    for (auto* panel : m_settingsPage->findChildren<AlertSettingsPanel*>())
+        connect(panel, &AlertSettingsPanel::thresholdsSaved, m_alertMonitor, &AlertMonitor::checkNow);
 }
 
 void MainWindow::buildMenus()

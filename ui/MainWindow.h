@@ -5,31 +5,37 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace herald {
 
+class AlertBanner;
+class AlertMonitor;
 class ConnectionMonitor;
+class DashboardPage;
 class Database;
 class NonprofitsPage;
 class ProfileStore;
 class SendingController;
 class SendingPage;
 class SettingsPage;
+class SuppressionsPage;
 class TemplatesPage;
 
-// Herald's window: a sidebar of pages (Ctrl+1…6), the pages themselves, and a status bar saying which
+// Herald's window: a sidebar of pages (Ctrl+1…7), the pages themselves, and a status bar saying which
 // profile is open and whether its server answers.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { Nonprofits, Templates, Campaigns, Sending, Dashboard, Settings, PageCount };
+    enum Page { Nonprofits, Suppressions, Templates, Campaigns, Sending, Dashboard, Settings, PageCount };
 
     MainWindow(Database& database, ProfileStore& profiles, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     Page currentPage() const;
     void showPage(Page page);
+    AlertMonitor* alertMonitor() const { return m_alertMonitor; }
 
 signals:
     // The user made another profile active and wants it now: whoever opened the database reopens.
@@ -46,18 +52,24 @@ private:
     void showConnected();
     void showUnreachable(const QString& error);
     void showAbout();
+    void buildAlerts(QWidget* pagesColumn);
 
     Database& m_database;
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
     NonprofitsPage* m_nonprofitsPage = nullptr;
     SettingsPage* m_settingsPage = nullptr;
+    SuppressionsPage* m_suppressionsPage = nullptr;
     TemplatesPage* m_templatesPage = nullptr;
     SendingPage* m_sendingPage = nullptr;
     SendingController* m_sendingController = nullptr;
     QLabel* m_profileLabel = nullptr;
     QLabel* m_connectionLabel = nullptr;
     ConnectionMonitor* m_monitor = nullptr;
+    DashboardPage* m_dashboardPage = nullptr;
+    AlertMonitor* m_alertMonitor = nullptr;
+    AlertBanner* m_alertBanner = nullptr;
+    QSystemTrayIcon* m_trayIcon = nullptr; // where the platform has a tray
 };
 
 } // namespace herald

@@ -1,13 +1,16 @@
 #include "NonprofitsPage.h"
 
-#include "BackgroundJob.h"
 #include "BulkTagDialog.h"
+#include "ExportRunner.h"
 #include "FormFeedback.h"
 #include "ImportDialog.h"
 #include "MessageBox.h"
 #include "NonprofitDialog.h"
+#include "ListTable.h"
 #include "PageTitle.h"
+#include "SearchField.h"
 #include "SegmentFilterBar.h"
+#include "ShortcutText.h"
 #include "compliance/GdprService.h"
 #include "config/Config.h"
 #include "domain/CurrentUser.h"
@@ -17,8 +20,6 @@
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
-#include <QPointer>
-#include <QProgressDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,30 +27,18 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <limits>
 
 namespace herald {
 
-namespace {
-// Long enough that typing "food bank" runs one query, short enough to feel immediate.
-constexpr int SearchDelayMs = 250;
-
-QString withShortcut(const QString& text, const QKeySequence& shortcut)
-{
-    return QStringLiteral("%1 (%2)").arg(text, shortcut.toString(QKeySequence::NativeText));
-}
-} // namespace
-
 NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
     : QWidget(parent)
     , m_database(database)
     , m_model(new NonprofitTableModel(database, this))
     , m_view(new QTableView(this))
-    , m_searchEdit(new QLineEdit(this))
-    , m_searchTimer(new QTimer(this))
+    , m_searchEdit(new SearchField(tr("Search name or email…"), 280, this))
     , m_countLabel(new QLabel(this))
     , m_hintLabel(new QLabel(this))
     , m_errorLabel(FormFeedback::createErrorLabel(QStringLiteral("nonprofitsErrorLabel"), this))
@@ -59,7 +48,7 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
     , m_tagButton(new QPushButton(tr("Tag&s…"), this))
     , m_privacyButton(new QPushButton(tr("&Privacy"), this))
     , m_filterBar(new SegmentFilterBar(database, this))
-    , m_exportJob(new BackgroundJob(this))
+    , m_exporter(new ExportRunner(this))
     , m_sortColumn(NonprofitTableModel::Name)
 {
     setObjectName(QStringLiteral("nonprofitsPage"));
@@ -71,15 +60,7 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
 
     auto* title = new PageTitle(tr("Nonprofits"), this);
 
-    m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
-    m_searchEdit->setPlaceholderText(tr("Search name or email…"));
-    m_searchEdit->setClearButtonEnabled(true);
-    m_searchEdit->setMinimumWidth(280);
-    m_searchTimer->setObjectName(QStringLiteral("searchTimer"));
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(SearchDelayMs);
-    connect(m_searchEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchTimer, &QTimer::timeout, this, [this] { m_model->setSearchText(m_searchEdit->text().trimmed()); });
+    connect(m_searchEdit, &SearchField::searchChanged, m_model, &NonprofitTableModel::setSearchText);
     connect(m_searchEdit, &QLineEdit::textChanged, m_filterBar, &SegmentFilterBar::setSearchText);
     connect(m_filterBar, &SegmentFilterBar::filterChanged, m_model, &NonprofitTableModel::setSegment);
     connect(m_filterBar, &SegmentFilterBar::searchTextChosen, m_searchEdit, &QLineEdit::setText);
@@ -91,15 +72,7 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
 
     m_view->setObjectName(QStringLiteral("nonprofitTable"));
     m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setHighlightSections(false);
+    setUpListTable(m_view);
     const std::pair<int, int> widths[] = {
         { NonprofitTableModel::Name, 230 },
         { NonprofitTableModel::Email, 210 },
@@ -415,46 +388,22 @@ void NonprofitsPage::chooseExportFile()
 
 void NonprofitsPage::exportTo(const QString& path)
 {
-    if (m_exportJob->isRunning())
-        return;
     // Exactly the rows shown: the search, the filters and the sort order.
     const NonprofitQuery query = m_model->query();
-    auto written = std::make_shared<Result<qint64>>(qint64(0));
-    m_exportProgress = new QProgressDialog(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0, 1000, this);
-    m_exportProgress->setObjectName(QStringLiteral("exportProgress"));
-    m_exportProgress->setWindowTitle(tr("Export Nonprofits"));
-    m_exportProgress->setAttribute(Qt::WA_DeleteOnClose);
-    m_exportProgress->setAutoClose(false);
-    m_exportProgress->setAutoReset(false);
-    m_exportProgress->setMinimumDuration(300);
-    m_exportProgress->setValue(0);
-    connect(m_exportProgress, &QProgressDialog::canceled, m_exportJob, &BackgroundJob::cancel);
-    const QPointer<QProgressDialog> progress = m_exportProgress;
-    const auto connection = connect(m_exportJob, &BackgroundJob::progressed, this, [progress](qint64 done, qint64 total) {
-        if (progress && total > 0)
-            progress->setValue(int(1000 * done / total));
-    });
-    connect(m_exportJob, &BackgroundJob::finished, this, [this, progress, written, path, connection] {
-        disconnect(connection);
-        disconnect(m_exportJob, &BackgroundJob::finished, this, nullptr);
-        const bool cancelled = m_exportJob->wasCancelled();
-        if (progress) {
-            progress->disconnect(m_exportJob); // closing a progress dialog emits canceled()
-            progress->close();
-        }
-        if (cancelled)
-            return;
-        if (!*written)
-            showError(written->error().message);
-        else
-            m_hintLabel->setText(tr("Exported %Ln nonprofit(s) to %1.", nullptr, int(written->value()))
-                                     .arg(QDir::toNativeSeparators(path)));
-        m_hintLabel->setVisible(true);
-    });
     Database& database = m_database;
-    m_exportJob->start([&database, path, query, written](const JobControl& control) {
-        *written = NonprofitExporter(database).run(path, query, control);
-    });
+    m_exporter->start(
+        tr("Export Nonprofits"), path,
+        [&database, path, query](const JobControl& control) {
+            return NonprofitExporter(database).run(path, query, control);
+        },
+        [this, path](const Result<qint64>& written) {
+            if (!written)
+                showError(written.error().message);
+            else
+                m_hintLabel->setText(tr("Exported %Ln nonprofit(s) to %1.", nullptr, int(written.value()))
+                                         .arg(QDir::toNativeSeparators(path)));
+            m_hintLabel->setVisible(true);
+        });
 }
 
 void NonprofitsPage::choosePersonalDataFile()

@@ -4,17 +4,15 @@
 
 class QAction;
 class QLabel;
-class QLineEdit;
-class QProgressDialog;
 class QPushButton;
 class QTableView;
-class QTimer;
 
 namespace herald {
 
 struct Nonprofit;
-class BackgroundJob;
 class Database;
+class SearchField;
+class ExportRunner;
 class ImportDialog;
 class SegmentFilterBar;
 class NonprofitDialog;
@@ -62,8 +60,7 @@ private:
     Database& m_database;
     NonprofitTableModel* m_model;
     QTableView* m_view;
-    QLineEdit* m_searchEdit;
-    QTimer* m_searchTimer;
+    SearchField* m_searchEdit;
     QLabel* m_countLabel;
     QLabel* m_hintLabel;
     QLabel* m_errorLabel;
@@ -75,8 +72,7 @@ private:
     QAction* m_exportPersonalDataAction = nullptr;
     QAction* m_eraseAction = nullptr;
     SegmentFilterBar* m_filterBar;
-    BackgroundJob* m_exportJob;
-    QProgressDialog* m_exportProgress = nullptr;
+    ExportRunner* m_exporter;
     int m_sortColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -149,7 +149,7 @@ int render(Database& database, qint64 campaignId, const QString& nonprofitKey)
         Output::error(campaign.error().message);
         return 1;
     }
-    // A draft has no snapshot yet: it renders the template version it records, as queueing will snapshot it.
+    // A draft has no snapshot yet: it renders the current template, which queueing will snapshot.
     if (auto filled = TemplateRepository(database).fillSnapshot(campaign.value()); !filled) {
         Output::error(filled.error().message);
         return 1;

@@ -5,6 +5,7 @@
 #include "ProfileOpener.h"
 #include "StatsReport.h"
 #include "metrics/DashboardReader.h"
+#include "metrics/QueueSampler.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -27,7 +28,10 @@ QString jsonSchema()
               "  failure_rate: {range, recent, window_seconds}   (0..1: failed / (sent + failed))\n"
               "  providers: [{name, and the same keys as totals}]\n"
               "  top_failure_reasons: [{reason, count, example}]   (at most 5, most frequent first)\n"
-              "  queue: {pending, retrying, in_flight}   (now, not over the range)\n"
+              "  queue: {pending, retrying, in_flight, sampled_at}   (the latest sample, not over the range;\n"
+              "         campaigns that are sending; sampled_at null when never sampled)\n"
+              "  provider_health: [{name, breaker (closed|half-open|open|idle), senders, current_per_second,\n"
+              "                     allowed_per_second, limit_per_second, last_error, last_error_at}]   (now)\n"
               "  series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]\n"
               "          (one point per step_seconds; failure_rate over the rolling window)");
 }
@@ -59,6 +63,11 @@ int StatsCommand::run(const QStringList& arguments)
     auto database = ProfileOpener::open(parser.value(profile));
     if (!database) {
         Output::error(database.error().message);
+        return 1;
+    }
+    // Like every process that watches, count the queue if no one has in this slot.
+    if (auto sampled = QueueSampler(*database.value()).sampleIfDue(QDateTime::currentSecsSinceEpoch()); !sampled) {
+        Output::error(sampled.error().message);
         return 1;
     }
     auto figures = DashboardReader(*database.value()).read(rangeSeconds, QDateTime::currentSecsSinceEpoch());

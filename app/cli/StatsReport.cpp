@@ -93,6 +93,17 @@ QJsonObject StatsReport::json(const DashboardFigures& figures)
                                {QStringLiteral("count"), reason.count},
                                {QStringLiteral("example"), reason.example}};
     }
+    QJsonArray health;
+    for (const DashboardFigures::ProviderHealth& provider : figures.health) {
+        health << QJsonObject{{QStringLiteral("name"), provider.provider},
+                              {QStringLiteral("breaker"), provider.breaker},
+                              {QStringLiteral("senders"), provider.senders},
+                              {QStringLiteral("current_per_second"), provider.currentPerSecond},
+                              {QStringLiteral("allowed_per_second"), provider.allowedPerSecond},
+                              {QStringLiteral("limit_per_second"), provider.limitPerSecond},
+                              {QStringLiteral("last_error"), provider.lastError},
+                              {QStringLiteral("last_error_at"), provider.lastErrorAt ? QJsonValue(isoTime(provider.lastErrorAt)) : QJsonValue()}};
+    }
     return {{QStringLiteral("range"), QJsonObject{{QStringLiteral("from"), isoTime(figures.from)},
                                                    {QStringLiteral("to"), isoTime(figures.to)},
                                                    {QStringLiteral("seconds"), figures.seconds()},
@@ -105,7 +116,10 @@ QJsonObject StatsReport::json(const DashboardFigures& figures)
             {QStringLiteral("top_failure_reasons"), reasons},
             {QStringLiteral("queue"), QJsonObject{{QStringLiteral("pending"), figures.queue.pending},
                                                   {QStringLiteral("retrying"), figures.queue.retrying},
-                                                  {QStringLiteral("in_flight"), figures.queue.inFlight}}},
+                                                  {QStringLiteral("in_flight"), figures.queue.inFlight},
+                                                  {QStringLiteral("sampled_at"), figures.queue.known() ? QJsonValue(isoTime(figures.queue.at))
+                                                                                                       : QJsonValue()}}},
+            {QStringLiteral("provider_health"), health},
             {QStringLiteral("series"), series}};
 }
 
@@ -150,6 +164,20 @@ QString StatsReport::prometheus(const DashboardFigures& figures)
     out.sample(QStringLiteral("herald_queue_messages"), {{QStringLiteral("state"), QStringLiteral("pending")}}, double(figures.queue.pending));
     out.sample(QStringLiteral("herald_queue_messages"), {{QStringLiteral("state"), QStringLiteral("retrying")}}, double(figures.queue.retrying));
     out.sample(QStringLiteral("herald_queue_messages"), {{QStringLiteral("state"), QStringLiteral("in_flight")}}, double(figures.queue.inFlight));
+    out.family("herald_provider_circuit", "gauge", "1 for the circuit state each provider is in now (idle: no process sends through it).");
+    for (const auto& provider : figures.health) {
+        for (const char* state : {"closed", "half-open", "open", "idle"})
+            out.sample(QStringLiteral("herald_provider_circuit"), {{QStringLiteral("provider"), provider.provider}, {QStringLiteral("state"), QLatin1String(state)}},
+                       provider.breaker == QLatin1String(state) ? 1.0 : 0.0);
+    }
+    out.family("herald_provider_rate_per_second", "gauge", "Each provider's attempts per second over the last minute, the rate kept to, and its limit.");
+    for (const auto& provider : figures.health) {
+        const QList<std::pair<const char*, double>> rates{{"current", provider.currentPerSecond}, {"allowed", provider.allowedPerSecond},
+                                                          {"limit", provider.limitPerSecond}};
+        for (const auto& [kind, value] : rates)
+            out.sample(QStringLiteral("herald_provider_rate_per_second"),
+                       {{QStringLiteral("provider"), provider.provider}, {QStringLiteral("kind"), QLatin1String(kind)}}, value);
+    }
     return out.text();
 }
 
@@ -175,6 +203,12 @@ QString StatsReport::text(const DashboardFigures& figures)
         lines << tr("  Provider %1: sent %2, failed %3, P95 %4 ms")
                      .arg(outcomes.provider.isEmpty() ? tr("(none)") : outcomes.provider, locale.toString(outcomes.sent),
                           locale.toString(outcomes.failed), locale.toString(outcomes.latency.percentileMs(0.95), 'f', 0));
+    }
+    for (const auto& provider : figures.health) {
+        lines << tr("  %1: circuit %2, %3/s now, kept to %4/s of %5/s%6")
+                     .arg(provider.provider, provider.breaker, locale.toString(provider.currentPerSecond, 'f', 1),
+                          locale.toString(provider.allowedPerSecond, 'f', 1), locale.toString(provider.limitPerSecond, 'f', 1),
+                          provider.lastError.isEmpty() ? QString() : tr(", last error: %1").arg(provider.lastError));
     }
     if (!figures.reasons.isEmpty())
         lines << tr("Top failure reasons:");

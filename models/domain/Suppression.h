@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 namespace herald {
@@ -9,6 +10,10 @@ enum class SuppressionReason { Unsubscribed, HardBounce, Complaint, Manual };
 
 QString toString(SuppressionReason reason);
 bool fromString(const QString& text, SuppressionReason* reason);
+// The reason's name for people ("Hard bounce").
+QString label(SuppressionReason reason);
+// Every reason, in the order lists offer them.
+QList<SuppressionReason> allSuppressionReasons();
 
 // An address that must never be mailed again, and why.
 struct Suppression

@@ -12,8 +12,14 @@ SuppressionExporter::SuppressionExporter(Database& database)
 
 Result<qint64> SuppressionExporter::run(const QString& path, const JobControl& control, int pageSize)
 {
+    return run(path, SuppressionFilter {}, control, pageSize);
+}
+
+Result<qint64> SuppressionExporter::run(
+    const QString& path, const SuppressionFilter& filter, const JobControl& control, int pageSize)
+{
     SuppressionRepository repository(m_database);
-    auto total = repository.count();
+    auto total = repository.count(filter);
     if (!total)
         return total.error();
     CsvExportFile file(path);
@@ -22,7 +28,7 @@ Result<qint64> SuppressionExporter::run(const QString& path, const JobControl& c
         !opened)
         return opened.error();
     return file.writePages<SuppressionCursor>(
-        [&](const SuppressionCursor& after) { return repository.page(after, pageSize); },
+        [&](const SuppressionCursor& after) { return repository.page(filter, after, pageSize); },
         [](const Suppression& row) {
             return QStringList { row.email, toString(row.reason), row.createdAt.toUTC().toString(Qt::ISODateWithMs),
                 row.source };

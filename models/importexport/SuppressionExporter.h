@@ -2,6 +2,7 @@
 
 #include "JobControl.h"
 #include "storage/Database.h"
+#include "storage/SuppressionRepository.h"
 
 namespace herald {
 
@@ -16,6 +17,9 @@ public:
 
     // The number of rows written.
     Result<qint64> run(const QString& path, const JobControl& control = {}, int pageSize = DefaultPageSize);
+    // Only the suppressions the filter lets through (what a list shows).
+    Result<qint64> run(const QString& path, const SuppressionFilter& filter, const JobControl& control = {},
+        int pageSize = DefaultPageSize);
 
 private:
     Database& m_database;

@@ -5,20 +5,19 @@
 namespace herald {
 
 NonprofitTableModel::NonprofitTableModel(Database& database, QObject* parent)
-    : QAbstractTableModel(parent), m_repository(database)
+    : KeysetTableModel(parent), m_repository(database)
 {
     reload();
 }
-
-int NonprofitTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
 int NonprofitTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant NonprofitTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    const Nonprofit* nonprofit = rowOf(index);
+    if (!nonprofit)
         return {};
-    const Nonprofit& row = m_rows.at(index.row());
+    const Nonprofit& row = *nonprofit;
     if (role == IdRole)
         return row.id;
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
@@ -73,17 +72,6 @@ QVariant NonprofitTableModel::headerData(int section, Qt::Orientation orientatio
     return {};
 }
 
-bool NonprofitTableModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && !m_atEnd && !m_changing;
-}
-
-void NonprofitTableModel::fetchMore(const QModelIndex& parent)
-{
-    if (canFetchMore(parent))
-        loadPage();
-}
-
 bool NonprofitTableModel::isSortable(int column) { return column >= 0 && column < ColumnCount && column != Tags; }
 
 void NonprofitTableModel::sort(int column, Qt::SortOrder order)
@@ -117,48 +105,11 @@ void NonprofitTableModel::setSegment(const Audience& segment)
     reload();
 }
 
-void NonprofitTableModel::refresh() { reload(); }
+Result<qint64> NonprofitTableModel::countRows() { return m_repository.count(m_query); }
 
-void NonprofitTableModel::reload()
+Result<NonprofitPage> NonprofitTableModel::readPage(const NonprofitCursor& after, int limit)
 {
-    // Views (and QAbstractItemModelTester) may ask for more rows while handling a change signal;
-    // answering then would nest one change in another.
-    m_changing = true;
-    beginResetModel();
-    m_rows.clear();
-    m_cursor = {};
-    m_atEnd = false;
-    m_lastError.clear();
-    endResetModel();
-    m_changing = false;
-
-    const auto count = m_repository.count(m_query);
-    if (count) {
-        m_totalCount = count.value();
-        emit totalCountChanged(m_totalCount);
-    }
-    loadPage();
-}
-
-bool NonprofitTableModel::loadPage()
-{
-    const auto page = m_repository.page(m_query, m_cursor, m_pageSize);
-    if (!page) {
-        m_atEnd = true; // stop asking until refresh(); the view shows the error
-        m_lastError = page.error().message;
-        emit errorOccurred(m_lastError);
-        return false;
-    }
-    m_atEnd = page->atEnd;
-    m_cursor = page->next;
-    if (page->rows.isEmpty())
-        return true;
-    m_changing = true;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->rows.size() - 1));
-    m_rows.append(page->rows);
-    endInsertRows();
-    m_changing = false;
-    return true;
+    return m_repository.page(m_query, after, limit);
 }
 
 } // namespace herald

@@ -14,6 +14,8 @@ struct DashboardFigures
     struct Point
     {
         qint64 start = 0; // epoch seconds
+        qint64 sent = 0;  // in this step
+        qint64 failed = 0;
         double sentPerSecond = 0;
         double failedPerSecond = 0;
         double failureRate = 0; // over the rolling window ending with this point
@@ -35,9 +37,25 @@ struct DashboardFigures
     };
     struct Queue
     {
-        qint64 pending = 0;  // waiting to be sent, retries included
+        qint64 at = 0;       // epoch seconds of the sample; 0 when none was ever taken
+        qint64 pending = 0;  // waiting to be sent, retries included (campaigns sending only)
         qint64 retrying = 0; // pending after a failed attempt
         qint64 inFlight = 0; // leased by a sender
+
+        bool known() const { return at > 0; }
+        qint64 depth() const { return pending + inFlight; }
+    };
+    // One provider as the sending processes see it now (provider_status), with its recent rate (send_metrics).
+    struct ProviderHealth
+    {
+        QString provider;
+        QString breaker; // closed, open, half-open; "idle" when no process is sending through it
+        int senders = 0; // processes that reported within the last StaleSeconds
+        double currentPerSecond = 0; // attempts per second over the last minute, every process together
+        double allowedPerSecond = 0; // the rate kept to now (lower than the limit after a "slow down" reply)
+        double limitPerSecond = 0;
+        QString lastError;
+        qint64 lastErrorAt = 0; // epoch seconds; 0 when none
     };
 
     qint64 from = 0; // epoch seconds, inclusive
@@ -50,7 +68,9 @@ struct DashboardFigures
     double failureRate = 0;        // over the whole range
     double recentFailureRate = 0;  // over the last window
     QList<Reason> reasons;
-    Queue queue;
+    Queue queue;              // the latest sample
+    QList<Queue> queueSeries; // the queue at the end of each step (the latest sample then; unknown before the first)
+    QList<ProviderHealth> health;
 
     qint64 seconds() const { return to - from; }
 };

@@ -4,6 +4,8 @@
 #include "SendQueue.h"
 #include "SenderJob.h"
 #include "SharedRateBudget.h"
+#include "metrics/ProviderStatusWriter.h"
+#include "metrics/QueueSampler.h"
 #include "metrics/SendMetricsWriter.h"
 #include "storage/BoundQuery.h"
 
@@ -18,6 +20,8 @@
 namespace herald {
 
 namespace {
+constexpr qint64 StatusIntervalMs = 2000;
+
 QString defaultOwner()
 {
     return QStringLiteral("%1:%2:%3")
@@ -191,6 +195,8 @@ void SendEngine::dispatchLoop()
     qint64 lastRecovery = -m_settings.recoveryIntervalMs;
     qint64 lastCampaignCheck = 0;
     qint64 lastProgress = 0;
+    qint64 lastStatus = -StatusIntervalMs;
+    ProviderStatusWriter statusWriter(m_database, m_settings.owner);
     qint64 sentAtLastProgress = 0;
     qint64 failedAtLastProgress = 0;
     const int lowWater = std::max(m_settings.claimBatch / 2, m_settings.handBatch * m_settings.senders);
@@ -265,6 +271,15 @@ void SendEngine::dispatchLoop()
             }
             lastProgress = now;
             emit progress(copy);
+        }
+        if (now - lastStatus >= StatusIntervalMs) {
+            // For the dashboards of every instance: this engine's providers, and the queue (once per slot for all).
+            const qint64 epoch = QDateTime::currentSecsSinceEpoch();
+            if (auto written = statusWriter.write(m_providers->states(), epoch); !written)
+                reportError(written.error().message);
+            if (auto sampled = QueueSampler(m_database).sampleIfDue(epoch); !sampled)
+                reportError(sampled.error().message);
+            lastStatus = now;
         }
         if (!claimedSome)
             QThread::msleep(std::min(m_settings.flushIntervalMs, 50));

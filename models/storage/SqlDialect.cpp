@@ -40,6 +40,12 @@ QString SqlDialect::containsCondition(const QString& column, const QString& plac
                                                      placeholder);
 }
 
+QString SqlDialect::containsText(const QString& column, const QString& placeholder) const
+{
+    return QStringLiteral("%1(%2, %3) > 0").arg(isPostgres() ? QStringLiteral("strpos") : QStringLiteral("instr"), column,
+                                                placeholder);
+}
+
 QString SqlDialect::containsPattern(const QString& text)
 {
     QString escaped = text;

@@ -26,6 +26,9 @@ public:
     // "<column> contains the bound text, ignoring case"; bind containsPattern(text).
     QString containsCondition(const QString& column, const QString& placeholder) const;
     static QString containsPattern(const QString& text);
+    // "<column> contains the bound text" exactly, case and all, with no pattern to escape: for columns stored in
+    // lower case (addresses), where it is several times quicker than ILIKE on PostgreSQL.
+    QString containsText(const QString& column, const QString& placeholder) const;
 
     // Comma-joined values of an expression in a group, ordered.
     QString joinedAggregate(const QString& expression) const;

@@ -8,6 +8,8 @@
 
 #include <QList>
 
+#include <optional>
+
 class QSqlQuery;
 
 namespace herald {
@@ -22,6 +24,21 @@ struct SuppressionCursor
 
 using SuppressionPage = KeysetPage<Suppression, SuppressionCursor>;
 
+// Which suppressions a list shows: those whose address contains the search text (ignoring case), of one reason or
+// of any. A complete address also finds its erased entry (the AnonymisedEmail hash), which holds no text to match.
+struct SuppressionFilter
+{
+    QString searchText;
+    std::optional<SuppressionReason> reason;
+
+    bool isEverything() const { return searchText.trimmed().isEmpty() && !reason; }
+    bool operator==(const SuppressionFilter& other) const
+    {
+        return searchText == other.searchText && reason == other.reason;
+    }
+    bool operator!=(const SuppressionFilter& other) const { return !(*this == other); }
+};
+
 // SQL for the addresses that must never be mailed again. Addresses are kept normalized (trimmed, lower case),
 // so every lookup ignores case.
 class SuppressionRepository
@@ -35,11 +52,15 @@ public:
     Result<bool> add(Suppression& suppression);
     // Lifts the suppression; true when there was one.
     Result<bool> remove(const QString& email);
+    // Lifts the suppression of every address (or erased hash) given, all or none; the number lifted.
+    Result<int> removeAll(const QStringList& emails);
     Result<Suppression> find(const QString& email);
     Result<bool> isSuppressed(const QString& email);
-    Result<qint64> count();
-    // Newest first (ties by email), a page at a time.
-    Result<SuppressionPage> page(const SuppressionCursor& after, int limit);
+    // The suppressions the filter lets through (all of them by default).
+    Result<qint64> count(const SuppressionFilter& filter = {});
+    // Those the filter lets through, newest first (ties by email), a page at a time. The search is a substring
+    // match no index serves: a page reads the newest rows until it has `limit` matches, a count reads them all.
+    Result<SuppressionPage> page(const SuppressionFilter& filter, const SuppressionCursor& after, int limit);
 
 private:
     static Suppression readRow(const QSqlQuery& query);

@@ -276,8 +276,10 @@ Status TemplateRepository::fillSnapshot(Campaign& campaign)
     if (campaign.templateId == 0)
         return Error::make(Error::Kind::Validation,
                            tr("Campaign '%1' (#%2) has no template.").arg(campaign.name).arg(campaign.id));
-    auto used = campaign.templateVersion > 0 ? findVersion(campaign.templateId, campaign.templateVersion)
-                                             : find(campaign.templateId);
+    // A draft is sent with the template as it is when queued (CampaignLauncher), so it renders the current
+    // version; a queued campaign renders the version it recorded.
+    const bool recorded = campaign.templateVersion > 0 && campaign.status != CampaignStatus::Draft;
+    auto used = recorded ? findVersion(campaign.templateId, campaign.templateVersion) : find(campaign.templateId);
     if (!used)
         return used.error();
     campaign.templateVersion = used->version;

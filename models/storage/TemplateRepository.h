@@ -34,8 +34,9 @@ public:
     // The template as it was at `version` (the current row when that is its version), e.g. the one a campaign
     // recorded; NotFound naming both when there is no such version.
     Result<Template> findVersion(qint64 templateId, int version);
-    // Gives a campaign without a snapshot yet the subject and bodies of the template version it records
-    // (version 0, not recorded yet: the current one). A campaign that has a snapshot is left as it is.
+    // Gives a campaign without a snapshot yet the subject and bodies it will be sent with: a draft's are the
+    // template's current ones (queueing snapshots them), any other's those of the version it records.
+    // A campaign that has a snapshot is left as it is.
     Status fillSnapshot(Campaign& campaign);
 
 private:

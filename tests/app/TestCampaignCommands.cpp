@@ -41,16 +41,17 @@ class TestCampaignCommands : public QObject
         return {};
     }
 
-    // A template saved twice and a draft campaign that recorded its first version.
+    // A template saved twice and a campaign that recorded its first version.
     struct Stored
     {
         Nonprofit nonprofit;
         Campaign campaign;
     };
 
-    Stored storeCampaign()
+    Stored storeCampaign(CampaignStatus status = CampaignStatus::Draft)
     {
         Stored stored;
+        stored.campaign.status = status;
         stored.nonprofit.name = QStringLiteral("Café <Bonté> & Co");
         stored.nonprofit.email = QStringLiteral("hello@cafe.example.org");
         stored.nonprofit.city = QStringLiteral("Dover");
@@ -154,9 +155,22 @@ private slots:
         QCOMPARE(row.value(QStringLiteral("failed")).toInteger(), 0);
     }
 
+    void renderOfADraftUsesTheCurrentTemplate()
+    {
+        // A draft is queued with the template as it is then, so that is what it previews.
+        const Stored stored = storeCampaign();
+        const Run run = herald({QStringLiteral("campaign"), QStringLiteral("render"),
+                                QString::number(stored.campaign.id), QStringLiteral("--nonprofit"),
+                                QString::number(stored.nonprofit.id)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject headers = test::parseMessage(run.out.toUtf8()).value(QStringLiteral("headers")).toObject();
+        QCOMPARE(headers.value(QStringLiteral("Subject")).toString(),
+                 QStringLiteral("Version two, which the campaign did not use"));
+    }
+
     void renderPrintsTheMessageOfTheRecordedTemplateVersion()
     {
-        const Stored stored = storeCampaign();
+        const Stored stored = storeCampaign(CampaignStatus::Scheduled);
         const Run run = herald({QStringLiteral("campaign"), QStringLiteral("render"),
                                 QString::number(stored.campaign.id), QStringLiteral("--nonprofit"),
                                 QString::number(stored.nonprofit.id)});

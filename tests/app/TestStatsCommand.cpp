@@ -1,6 +1,7 @@
 #include "HeraldProcess.h"
 #include "SendingFixture.h"
 #include "TestDatabase.h"
+#include "metrics/ProviderStatusWriter.h"
 #include "metrics/SendMetricsWriter.h"
 
 #include <QDateTime>
@@ -59,12 +60,16 @@ private slots:
         QList<SendResult> results;
         for (int i = 0; i < 90; ++i)
             results << result(QStringLiteral("relay \"a\""), DeliveryOutcome::Kind::Sent, 40);
-        for (int i = 0; i < 6; ++i)
+        for (int i = 0; i < 6; ++i) {
             results << result(QStringLiteral("relay \"a\""), DeliveryOutcome::Kind::Permanent, 40);
+            results.last().outcome = DeliveryOutcome::fromSmtpReply(550, QStringLiteral("550 5.1.1 <r%1@example.net>: User unknown").arg(i));
+        }
         for (int i = 0; i < 4; ++i)
             results << result(QStringLiteral("api"), DeliveryOutcome::Kind::Temporary, 400, 1000);
         QVERIFY(SendMetricsWriter(*m_database).add(results, QDateTime::currentSecsSinceEpoch()).ok());
-        // The queue and failure reasons come from sends.
+        ProviderPool::ProviderState open{QStringLiteral("relay \"a\""), QStringLiteral("open"), 5, 10, QStringLiteral("Connection refused")};
+        QVERIFY(ProviderStatusWriter(*m_database, QStringLiteral("host:1:abc")).write({open}, QDateTime::currentSecsSinceEpoch()).ok());
+        // The queue comes from a sample `herald stats` takes of sends; the failure reasons from the metrics written.
         QVERIFY(test::SendingFixture::addCampaign(*m_database));
         QVERIFY(test::SendingFixture::addNonprofits(*m_database, 10));
         QVERIFY(test::SendingFixture::startCampaign(*m_database));
@@ -93,8 +98,9 @@ private slots:
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + run.out));
 
         // Every key the help documents is there, and nothing else.
-        const QStringList top{QStringLiteral("failure_rate"), QStringLiteral("providers"), QStringLiteral("queue"), QStringLiteral("range"),
-                              QStringLiteral("series"), QStringLiteral("top_failure_reasons"), QStringLiteral("totals")};
+        const QStringList top{QStringLiteral("failure_rate"), QStringLiteral("provider_health"), QStringLiteral("providers"),
+                              QStringLiteral("queue"), QStringLiteral("range"), QStringLiteral("series"),
+                              QStringLiteral("top_failure_reasons"), QStringLiteral("totals")};
         QCOMPARE(keys(stats), top);
         for (const QString& key : top)
             QVERIFY2(help.out.contains(key + QLatin1Char(':')), qPrintable(key));
@@ -109,6 +115,7 @@ private slots:
             keys(stats[QStringLiteral("totals")][QStringLiteral("latency_ms")].toObject()),
             keys(stats[QStringLiteral("series")][0].toObject()),
             keys(stats[QStringLiteral("top_failure_reasons")][0].toObject()),
+            keys(stats[QStringLiteral("provider_health")][0].toObject()),
         };
         for (const QStringList& names : nested) {
             for (const QString& key : names)
@@ -131,11 +138,22 @@ private slots:
         QCOMPARE(stats[QStringLiteral("series")].toArray().size(), 90);
         const QJsonObject reason = stats[QStringLiteral("top_failure_reasons")][0].toObject();
         QCOMPARE(reason[QStringLiteral("reason")].toString(), QStringLiteral("550 5.1.1"));
-        QCOMPARE(reason[QStringLiteral("count")].toInt(), 3);
+        QCOMPARE(reason[QStringLiteral("count")].toInt(), 6);
+        QVERIFY(reason[QStringLiteral("example")].toString().startsWith(QLatin1String("550 5.1.1 <r")));
         const QJsonObject queue = stats[QStringLiteral("queue")].toObject();
         QCOMPARE(queue[QStringLiteral("pending")].toInt(), 7);
         QCOMPARE(queue[QStringLiteral("retrying")].toInt(), 2);
         QCOMPARE(queue[QStringLiteral("in_flight")].toInt(), 0);
+        QVERIFY(QDateTime::fromString(queue[QStringLiteral("sampled_at")].toString(), Qt::ISODate).isValid());
+        // A provider someone reported recently: its circuit, and the rate of the last minute's whole buckets.
+        QCOMPARE(nested[6], QStringList({"allowed_per_second", "breaker", "current_per_second", "last_error", "last_error_at",
+                                         "limit_per_second", "name", "senders"}));
+        const QJsonArray health = stats[QStringLiteral("provider_health")].toArray();
+        QVERIFY2(std::any_of(health.begin(), health.end(), [](const QJsonValue& p) {
+                     return p[QStringLiteral("name")].toString() == QLatin1String("relay \"a\"")
+                         && p[QStringLiteral("breaker")].toString() == QLatin1String("open") && p[QStringLiteral("senders")].toInt() == 1
+                         && p[QStringLiteral("last_error")].toString() == QLatin1String("Connection refused");
+                 }), qPrintable(QJsonDocument(health).toJson()));
     }
 
     void prometheusIsValidExpositionFormat()
@@ -176,6 +194,7 @@ private slots:
         QCOMPARE(values.value(QStringLiteral("herald_send_latency_milliseconds_count{provider=\"api\"}")), 4.0);
         QVERIFY(values.contains(QStringLiteral("herald_send_latency_milliseconds{provider=\"api\",quantile=\"0.95\"}")));
         QCOMPARE(values.value(QStringLiteral("herald_range_seconds")), 3600.0);
+        QCOMPARE(values.value(QStringLiteral("herald_provider_circuit{provider=\"relay \\\"a\\\"\",state=\"open\"}")), 1.0);
     }
 
     void textAndMistakes()

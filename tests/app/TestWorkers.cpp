@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -152,18 +153,30 @@ private slots:
         int duplicates = 0;
         for (const int n : received)
             duplicates += n - 1;
-        const qint64 unknown = count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'unknown'"));
-        // Lost: never received, and not reported as unknown to the user.
-        const qint64 notReceivedNotUnknown = recipients - received.size()
-            - count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'unknown'")) + 0;
-        qInfo("kill -9 after %lld messages: lost %lld, duplicates %d, unknown %lld", atKill, std::max<qint64>(0, notReceivedNotUnknown),
-              duplicates, unknown);
-        QVERIFY2(notReceivedNotUnknown <= 0, "a message was lost");
+        // Every row whose message never arrived must be shown to the user as unknown, not lost.
+        qint64 unknown = 0, lost = 0, unknownNotReceived = 0;
+        {
+            QSqlQuery rows(m_database->connection());
+            QVERIFY(rows.exec(QStringLiteral("SELECT n.email, s.status FROM sends s JOIN nonprofits n ON n.id = s.nonprofit_id")));
+            while (rows.next()) {
+                const bool arrived = received.contains(rows.value(0).toString());
+                const bool isUnknown = rows.value(1).toString() == QLatin1String("unknown");
+                unknown += isUnknown;
+                lost += !arrived && !isUnknown;
+                unknownNotReceived += !arrived && isUnknown;
+            }
+        }
+        qInfo("kill -9 after %lld messages: lost %lld, duplicates %d, unknown %lld (%lld of them never arrived)", atKill, lost, duplicates,
+              unknown, unknownNotReceived);
+        QCOMPARE(lost, qint64(0));
         // With the campaign's policy "ask", rows in flight at the kill are shown as unknown, never resent.
-        // How many were in flight depends on where the kill lands (between two messages it is none), so
-        // the bound is checked here; TestSendEngine drives the unknown path itself deterministically.
+        // How many depends on where the kill lands, so bounds are checked (TestSendEngine drives the
+        // unknown path deterministically): rows marked for handing but not sent are at most two hand
+        // batches per sender; rows sent but not yet recorded at most about a second of sending at the
+        // provider's limit of 400/s (results are flushed every 100 ms, slower on a loaded machine).
         QCOMPARE(duplicates, 0);
-        QVERIFY2(unknown <= 4 * 2 * 16, "more rows unknown than a worker's 4 senders can have in flight");
+        QVERIFY2(unknownNotReceived <= 4 * 2 * 16, "more unsent rows unknown than a worker's 4 senders mark for handing");
+        QVERIFY2(unknown <= 4 * 2 * 16 + 400, "more rows unknown than were in flight");
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status IN ('pending', 'sending')")), qint64(0));
     }
 

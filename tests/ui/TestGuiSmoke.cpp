@@ -139,21 +139,23 @@ private slots:
         auto* navigation = find<QListWidget>("navigation");
         auto* pages = find<QStackedWidget>("pages");
         QVERIFY(navigation && pages);
-        QCOMPARE(navigation->count(), 6);
+        QCOMPARE(navigation->count(), 7);
         QCOMPARE(pages->currentIndex(), int(MainWindow::Nonprofits));
 
         QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {},
             navigation->visualItemRect(navigation->item(MainWindow::Dashboard)).center());
         QCOMPARE(pages->currentIndex(), int(MainWindow::Dashboard));
         QCOMPARE(find<QLabel>("pageTitle", pages->currentWidget())->text(), QStringLiteral("Dashboard"));
-        QVERIFY(
-            find<QLabel>("placeholderStatus", pages->currentWidget())->text().contains(QLatin1String("not built yet")));
-        saveScreenshot(m_window.get(), QStringLiteral("main-window-placeholder.png"));
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("dashboardPage"));
 
-        QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_7, Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), MainWindow::Settings);
-        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), MainWindow::Sending);
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage(), MainWindow::Suppressions);
+        QCOMPARE(navigation->item(MainWindow::Suppressions)->text(), QStringLiteral("Suppressions"));
+        QCOMPARE(find<QLabel>("pageTitle", pages->currentWidget())->text(), QStringLiteral("Suppression List"));
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), MainWindow::Nonprofits);
         QCOMPARE(navigation->currentRow(), int(MainWindow::Nonprofits));
@@ -224,7 +226,7 @@ private slots:
         QTRY_VERIFY(dialog.isNull());
 
         activateMainWindow();
-        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
         QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
         QVERIFY(!m_window->findChild<NonprofitDialog*>());
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
@@ -375,7 +377,7 @@ private slots:
     void addsAProfileAndTestsItsConnection()
     {
         activateMainWindow();
-        QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_7, Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), MainWindow::Settings);
         auto* profiles = find<QTreeWidget>("profileList");
         QCOMPARE(profiles->topLevelItemCount(), 1);

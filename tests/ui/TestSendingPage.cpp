@@ -123,7 +123,7 @@ private slots:
         m_window = std::make_unique<MainWindow>(*m_database, *m_profiles);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), MainWindow::Sending);
     }
 

@@ -116,7 +116,7 @@ private slots:
         m_window = std::make_unique<MainWindow>(*m_database, *m_profiles);
         m_window->show();
         activateMainWindow();
-        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), MainWindow::Templates);
     }
 
@@ -234,7 +234,7 @@ private slots:
         QCOMPARE(m_window->currentPage(), MainWindow::Nonprofits);
         QVERIFY(!page->isModified());
         QCOMPARE(find<QLineEdit>("subjectEdit")->text(), QStringLiteral("News for {{name}}"));
-        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), MainWindow::Templates);
     }
 

@@ -111,8 +111,22 @@ private slots:
         QCOMPARE(f.reasons.first().reason, QStringLiteral("550 5.1.1"));
         QCOMPARE(f.reasons.first().count, qint64(3));
         QVERIFY(f.reasons.first().example.contains(QLatin1String("+p550")));
-        QCOMPARE(f.queue.pending, qint64(0));
-        QCOMPARE(f.queue.inFlight, qint64(0));
+        // The engine sampled the queue as it went (once per 10-second slot) and reported its provider.
+        QVERIFY(f.queue.known());
+        QVERIFY(f.queue.at >= startedAt / 10 * 10);
+        QVERIFY(f.queue.depth() <= 307);
+        QCOMPARE(f.health.size(), 1);
+        QCOMPARE(f.health.first().provider, QStringLiteral("local"));
+        QCOMPARE(f.health.first().breaker, QStringLiteral("closed"));
+        QCOMPARE(f.health.first().senders, 1);
+        QCOMPARE(f.health.first().limitPerSecond, 100000.0);
+        // The 5-minute roll-ups the long ranges read hold the same.
+        auto day = DashboardReader(*m_database).read(86400, QDateTime::currentSecsSinceEpoch());
+        QVERIFY(day.ok());
+        QCOMPARE(day->totals.sent, f.totals.sent);
+        QCOMPARE(day->totals.failed, f.totals.failed);
+        QCOMPARE(day->totals.latency.count(), f.totals.latency.count());
+        QCOMPARE(day->reasons.first().count, qint64(3));
     }
 
     void providerMessageIdIsTheServersQueueId()

@@ -1,4 +1,5 @@
 #include "DatabaseTestCase.h"
+#include "domain/AnonymisedEmail.h"
 #include "storage/SuppressionRepository.h"
 
 #include <QSet>
@@ -18,6 +19,52 @@ class TestSuppressionRepository : public test::DatabaseTestCase
         suppression.reason = reason;
         suppression.source = source;
         return suppression;
+    }
+
+    // Every address the filter lets through, read page by page (small pages, so the cursor and the filter meet).
+    QStringList filtered(const SuppressionFilter& filter, int pageSize = 2)
+    {
+        SuppressionRepository repository(database());
+        QStringList emails;
+        SuppressionCursor cursor;
+        for (int pages = 0; pages < 50; ++pages) {
+            const auto page = repository.page(filter, cursor, pageSize);
+            if (!page.ok()) {
+                qWarning("%s", qPrintable(page.error().message));
+                return { QStringLiteral("<error>") };
+            }
+            for (const Suppression& row : page->rows)
+                emails << row.email;
+            cursor = page->next;
+            if (page->atEnd)
+                break;
+        }
+        emails.sort();
+        return emails;
+    }
+
+    void addFilterFixture()
+    {
+        SuppressionRepository repository(database());
+        const QDateTime base(QDate(2026, 2, 1), QTime(9, 0), Qt::UTC);
+        const struct
+        {
+            QString email;
+            SuppressionReason reason;
+        } rows[] = {
+            { QStringLiteral("info@foodbank.example.org"), SuppressionReason::Unsubscribed },
+            { QStringLiteral("director@FoodBank.example.org"), SuppressionReason::HardBounce },
+            { QStringLiteral("c_d@arts.example.org"), SuppressionReason::Manual },
+            { QStringLiteral("cxd@arts.example.org"), SuppressionReason::Complaint },
+            { QStringLiteral("100%sure@arts.example.org"), SuppressionReason::Unsubscribed },
+            { AnonymisedEmail::of(QStringLiteral("gone@foodbank.example.org")), SuppressionReason::Unsubscribed },
+        };
+        int i = 0;
+        for (const auto& row : rows) {
+            Suppression entry = make(row.email, row.reason);
+            entry.createdAt = base.addSecs(i++ / 2); // pairs share a time: the email breaks the tie
+            QVERIFY(repository.add(entry).value());
+        }
     }
 
 private slots:
@@ -117,7 +164,7 @@ private slots:
         QList<Suppression> seen;
         SuppressionCursor cursor;
         for (int pages = 0; pages < 20; ++pages) {
-            const auto page = repository.page(cursor, 5);
+            const auto page = repository.page({}, cursor, 5);
             QVERIFY2(page.ok(), qPrintable(page.error().message));
             seen += page->rows;
             cursor = page->next;
@@ -139,6 +186,84 @@ private slots:
         QCOMPARE(emails.size(), 23);
         QCOMPARE(seen.first().createdAt, base.addSecs(5));
         QCOMPARE(seen.first().email, QStringLiteral("user00@example.org"));
+    }
+
+    void filterMatchesSubstringsOfTheAddress_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("everything") << QString() << QStringList { QStringLiteral("100%sure@arts.example.org"),
+            QStringLiteral("c_d@arts.example.org"), QStringLiteral("cxd@arts.example.org"),
+            QStringLiteral("director@foodbank.example.org"), QStringLiteral("info@foodbank.example.org"),
+            AnonymisedEmail::of(QStringLiteral("gone@foodbank.example.org")) };
+        QTest::newRow("case ignored") << QStringLiteral("  FOODBANK ")
+                                      << QStringList { QStringLiteral("director@foodbank.example.org"),
+                                             QStringLiteral("info@foodbank.example.org") };
+        QTest::newRow("underscore is no wildcard") << QStringLiteral("c_d")
+                                                   << QStringList { QStringLiteral("c_d@arts.example.org") };
+        QTest::newRow("percent is no wildcard") << QStringLiteral("%s")
+                                                << QStringList { QStringLiteral("100%sure@arts.example.org") };
+        QTest::newRow("no match") << QStringLiteral("library") << QStringList {};
+        // An erased address holds no text to match, but its complete address finds its hash.
+        QTest::newRow("part of an erased address") << QStringLiteral("gone@") << QStringList {};
+        QTest::newRow("complete erased address") << QStringLiteral("Gone@FoodBank.example.org")
+                                                 << QStringList { AnonymisedEmail::of(
+                                                        QStringLiteral("gone@foodbank.example.org")) };
+    }
+
+    void filterMatchesSubstringsOfTheAddress()
+    {
+        QFETCH(QString, search);
+        QFETCH(QStringList, expected);
+        addFilterFixture();
+        expected.sort();
+        SuppressionFilter filter;
+        filter.searchText = search;
+        QCOMPARE(filter.isEverything(), search.trimmed().isEmpty());
+        QCOMPARE(filtered(filter), expected);
+        const auto count = SuppressionRepository(database()).count(filter);
+        QVERIFY2(count.ok(), qPrintable(count.error().message));
+        QCOMPARE(count.value(), qint64(expected.size()));
+    }
+
+    void filterByReasonAndSearchTogether()
+    {
+        addFilterFixture();
+        SuppressionRepository repository(database());
+        SuppressionFilter unsubscribed;
+        unsubscribed.reason = SuppressionReason::Unsubscribed;
+        QCOMPARE(repository.count(unsubscribed).value(), qint64(3));
+        QCOMPARE(filtered(unsubscribed, 1),
+            (QStringList { QStringLiteral("100%sure@arts.example.org"), QStringLiteral("info@foodbank.example.org"),
+                AnonymisedEmail::of(QStringLiteral("gone@foodbank.example.org")) }));
+
+        SuppressionFilter both = unsubscribed;
+        both.searchText = QStringLiteral("foodbank");
+        QCOMPARE(repository.count(both).value(), qint64(1));
+        QCOMPARE(filtered(both), QStringList { QStringLiteral("info@foodbank.example.org") });
+
+        SuppressionFilter complaints;
+        complaints.reason = SuppressionReason::Complaint;
+        complaints.searchText = QStringLiteral("foodbank");
+        QCOMPARE(repository.count(complaints).value(), qint64(0));
+        QVERIFY(filtered(complaints).isEmpty());
+        QVERIFY(!complaints.isEverything());
+    }
+
+    void removeAllLiftsTheGivenEntriesOnly()
+    {
+        addFilterFixture();
+        SuppressionRepository repository(database());
+        const QString erased = AnonymisedEmail::of(QStringLiteral("gone@foodbank.example.org"));
+        const auto removed = repository.removeAll(
+            { QStringLiteral("INFO@foodbank.example.org"), erased, QStringLiteral("never@example.org") });
+        QVERIFY2(removed.ok(), qPrintable(removed.error().message));
+        QCOMPARE(removed.value(), 2);
+        QCOMPARE(repository.count().value(), qint64(4));
+        QCOMPARE(repository.isSuppressed(QStringLiteral("info@foodbank.example.org")).value(), false);
+        QCOMPARE(repository.isSuppressed(QStringLiteral("gone@foodbank.example.org")).value(), false);
+        QCOMPARE(repository.isSuppressed(QStringLiteral("director@foodbank.example.org")).value(), true);
+        QCOMPARE(repository.removeAll({}).value(), 0);
     }
 };
 

@@ -266,8 +266,16 @@ private slots:
         row.subject = QStringLiteral("Changed after the campaign was made");
         QVERIFY(templates.update(row).ok());
 
+        // A draft follows the template: queueing snapshots the template as it is then.
+        Campaign draft = CampaignRepository(database()).find(gala.id).value();
+        QVERIFY(draft.status == CampaignStatus::Draft && draft.subject.isEmpty());
+        QVERIFY(templates.fillSnapshot(draft).ok());
+        QCOMPARE(draft.templateVersion, 2);
+        QCOMPARE(draft.subject, QStringLiteral("Changed after the campaign was made"));
+
+        // Past the draft, the campaign renders the version it recorded.
         Campaign read = CampaignRepository(database()).find(gala.id).value();
-        QVERIFY(read.subject.isEmpty());
+        read.status = CampaignStatus::Scheduled;
         const Status filled = templates.fillSnapshot(read);
         QVERIFY2(filled.ok(), qPrintable(filled.error().message));
         QCOMPARE(read.templateVersion, 1);

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "metrics/Alert.h"
+#include "metrics/DashboardFigures.h"
+
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QWidget>
+
+class QBarCategoryAxis;
+class QBarSeries;
+class QComboBox;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QTimer;
+class QTreeWidget;
+class QValueAxis;
+
+namespace herald {
+
+class ChartPanel;
+class Database;
+
+// Sending health at a glance, across every instance and worker sharing the database: queue depth, sends and
+// failures per second, the failure rate over a rolling window against the alert threshold, latency
+// percentiles, each provider's state and the top failure reasons, over 15 min / 1 h / 24 h / 7 d. While
+// visible it reads the figures a few times a second on a thread of its own (a tick is skipped while the
+// previous read runs), so the window never waits for the database.
+class DashboardPage : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int RefreshIntervalMs = 500;
+
+    explicit DashboardPage(Database& database, QWidget* parent = nullptr);
+    ~DashboardPage() override;
+
+    ChartPanel* panel(const QString& name) const; // "queue", "throughput", "failureRate", "latency"
+    const DashboardFigures& figures() const { return m_figures; }
+    int readsShown() const { return m_readsShown; }
+    bool isReading() const { return m_watcher.isRunning(); }
+    bool isLive() const;
+
+public slots:
+    // The alert thresholds, for the line on the failure-rate chart.
+    void setThresholds(const herald::AlertThresholds& thresholds);
+    // Reads the figures now unless a read is running (then it reads again when that one is done).
+    void refresh();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
+private:
+    struct Read
+    {
+        bool ok = false;
+        DashboardFigures figures;
+        QString error;
+        qint64 now = 0;
+    };
+
+    QWidget* buildTiles();
+    ChartPanel* buildQueueChart();
+    ChartPanel* buildThroughputChart();
+    ChartPanel* buildFailureRateChart();
+    ChartPanel* buildLatencyChart();
+    QTreeWidget* buildProviderTable();
+    QTreeWidget* buildReasonTable();
+    QDateTimeAxis* addTimeAxis(ChartPanel* panel);
+    void readDone();
+    void showFigures(const DashboardFigures& figures, qint64 now);
+    void showTiles(const DashboardFigures& figures);
+    void showQueue(const DashboardFigures& figures);
+    void showThroughput(const DashboardFigures& figures, qint64 now);
+    void showFailureRate(const DashboardFigures& figures);
+    void showLatency(const DashboardFigures& figures);
+    void showProviders(const DashboardFigures& figures);
+    void showReasons(const DashboardFigures& figures);
+    void showTimeRange(const DashboardFigures& figures);
+    qint64 rangeSeconds() const;
+    int windowSeconds() const;
+
+    Database& m_database;
+    QThreadPool m_pool; // one thread, kept: its database connection is opened once
+    QFutureWatcher<Read> m_watcher;
+    QTimer* m_timer;
+    bool m_readAgain = false;
+    int m_readsShown = 0;
+    DashboardFigures m_figures;
+    AlertThresholds m_thresholds;
+
+    QComboBox* m_rangeBox;
+    QComboBox* m_windowBox;
+    QLabel* m_updatedLabel;
+    QLabel* m_errorLabel;
+    QLabel* m_queueTile;
+    QLabel* m_rateTile;
+    QLabel* m_failureTile;
+    QLabel* m_latencyTile;
+    QList<ChartPanel*> m_panels;
+    QList<QDateTimeAxis*> m_timeAxes;
+    QLineSeries* m_pendingSeries;
+    QLineSeries* m_retryingSeries;
+    QLineSeries* m_inFlightSeries;
+    QValueAxis* m_queueAxis;
+    QLineSeries* m_sentSeries;
+    QLineSeries* m_failedSeries;
+    QValueAxis* m_rateAxis;
+    QLineSeries* m_failureRateSeries;
+    QLineSeries* m_thresholdSeries;
+    QValueAxis* m_failureAxis;
+    QBarSeries* m_latencySeries;
+    QBarCategoryAxis* m_latencyCategories;
+    QValueAxis* m_latencyAxis;
+    QTreeWidget* m_providerTable;
+    QTreeWidget* m_reasonTable;
+};
+
+} // namespace herald

@@ -1,0 +1,18 @@
+#include "FileDialog.h"
+
+#include <QFileDialog>
+
+namespace herald {
+
+QString FileDialog::s_nextFileName;
+
+QString FileDialog::saveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter)
+{
+    if (!s_nextFileName.isEmpty())
+        return std::exchange(s_nextFileName, QString());
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+void FileDialog::setNextFileName(const QString& path) { s_nextFileName = path; }
+
+} // namespace herald

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+class QWidget;
+
+namespace herald {
+
+// File pickers the GUI shows go through here, so a test can give the answer in advance (setNextFileName)
+// instead of hanging on a dialog nobody will fill in.
+class FileDialog
+{
+public:
+    // The file to save to, or empty when the user cancelled.
+    static QString saveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
+    // The next saveFileName returns this without showing anything (tests); empty clears it.
+    static void setNextFileName(const QString& path);
+
+private:
+    static QString s_nextFileName;
+};
+
+} // namespace herald
