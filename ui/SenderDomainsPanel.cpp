@@ -165,12 +165,15 @@ void SenderDomainsPanel::reload()
     }
     m_domains = domains.value();
     m_domainList->clear();
+    // Without a keychain a stored key lives in memory only: the list must not claim otherwise.
+    const QString keyPlace = SecretStore::instance().isKeychainAvailable() ? tr("RSA, in the keychain")
+                                                                           : tr("RSA, kept until Herald closes");
     for (const SenderDomainCheck::Target& target : std::as_const(m_domains)) {
         auto* item = new QTreeWidgetItem(m_domainList);
         item->setText(DomainColumn, target.domain);
         item->setData(DomainColumn, DomainRole, target.domain);
         item->setText(SelectorColumn, target.selector.isEmpty() ? tr("—") : target.selector);
-        item->setText(KeyColumn, target.publicKey.isEmpty() ? tr("none: mail goes out unsigned") : tr("RSA, in the keychain"));
+        item->setText(KeyColumn, target.publicKey.isEmpty() ? tr("none: mail goes out unsigned") : keyPlace);
         item->setText(DnsColumn, tr("not checked"));
         for (const DomainCheckReport& report : std::as_const(m_reports)) {
             if (report.domain == target.domain)
