@@ -439,13 +439,57 @@ void CampaignEditorDialog::openTestSend()
 
 void CampaignEditorDialog::queue()
 {
-    if (m_queueWatcher.isRunning() || !saveDraft())
+    if (m_queueWatcher.isRunning() || isCheckingDomain() || !saveDraft())
         return;
     // Checked here first (template, identity, audience), so a problem is named before anything is asked.
-    if (auto prepared = CampaignLauncher(m_database).prepare(m_campaign.id); !prepared) {
+    auto prepared = CampaignLauncher(m_database).prepare(m_campaign.id);
+    if (!prepared) {
         showError(prepared.error());
         return;
     }
+    // A bulk campaign from a domain without SPF, DKIM or DMARC lands in spam or is refused: say so first (a
+    // warning, not a block). The answer comes back in domainChecked().
+    if (m_lastCount && m_lastCount->recipients > DomainCheckThreshold) {
+        auto target = SenderDomainCheck::targetFor(m_database, prepared->fromEmail);
+        if (target) {
+            if (!m_domainCheck) {
+                m_domainCheck = new SenderDomainCheck(this);
+                connect(m_domainCheck, &SenderDomainCheck::finished, this, &CampaignEditorDialog::domainChecked);
+            }
+            m_checkedFrom = prepared->fromEmail;
+            m_queueButton->setEnabled(false);
+            m_queueButton->setText(tr("Checking %1…").arg(target->domain));
+            m_domainCheck->start({target.value()});
+            return;
+        }
+    }
+    confirmAndQueue();
+}
+
+bool CampaignEditorDialog::isCheckingDomain() const { return m_domainCheck && m_domainCheck->isRunning(); }
+
+void CampaignEditorDialog::domainChecked(const QList<DomainCheckReport>& reports)
+{
+    updateScheduleControls(); // the queue button's own text and state again
+    m_queueButton->setEnabled(isEditable());
+    if (!reports.isEmpty() && !reports.first().allPass()) {
+        const DomainCheckReport& report = reports.first();
+        const auto answer = MessageBox::warning(
+            this, tr("Sender Domain Not Ready"),
+            tr("“%1” goes to %2 recipients from %3, but the DNS records of %4 are not ready: %5.\n\nGmail and Yahoo "
+               "refuse or junk bulk mail without SPF, DKIM and DMARC. Settings → Sender domains shows what to publish.")
+                .arg(m_campaign.name, QLocale().toString(m_lastCount ? m_lastCount->recipients : 0), m_checkedFrom,
+                     report.domain, report.problemSummary()),
+            MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::No,
+            {{QMessageBox::Yes, tr("Queue Anyway")}, {QMessageBox::No, tr("Not Yet")}});
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    confirmAndQueue();
+}
+
+void CampaignEditorDialog::confirmAndQueue()
+{
     const bool scheduled = m_scheduleRadio->isChecked();
     const QDateTime at = m_scheduleEdit->dateTime().toUTC();
     if (!scheduled) {

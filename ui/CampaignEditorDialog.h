@@ -6,6 +6,8 @@
 #include "storage/AudienceCounter.h"
 
 #include <QDialog>
+#include "deliverability/SenderDomainCheck.h"
+
 #include <QFutureWatcher>
 #include <QHash>
 
@@ -39,6 +41,11 @@ public:
     const Campaign& campaign() const { return m_campaign; }
     bool isCounting() const { return m_counting; }
     bool isQueueing() const { return m_queueWatcher.isRunning(); }
+    bool isCheckingDomain() const;
+
+    // Campaigns to more recipients than this get their sender domain's DNS checked before they are queued
+    // (Gmail and Yahoo's bulk sender rules start at 5,000 messages a day).
+    static constexpr qint64 DomainCheckThreshold = 5000;
 
 public slots:
     // Stores the draft; false (with the error shown) when it could not be stored.
@@ -63,6 +70,9 @@ private:
     void countAudience();
     void showCount();
     void queueFinished();
+    // After the sender domain check (if any): asks, then queues off the UI thread.
+    void confirmAndQueue();
+    void domainChecked(const QList<herald::DomainCheckReport>& reports);
     void addIdentity();
     void editIdentity();
     void reloadIdentities(qint64 selectId);
@@ -101,6 +111,8 @@ private:
     bool m_counting = false;
     std::optional<AudienceSize> m_lastCount; // the audience as last counted; unset while counting     // until the count is shown (finished comes after isRunning() turns false)
     QFutureWatcher<Status> m_queueWatcher;
+    SenderDomainCheck* m_domainCheck = nullptr;
+    QString m_checkedFrom; // the From address whose domain is being checked
     std::shared_ptr<std::atomic<bool>> m_queueCancelled;
     QProgressDialog* m_progress = nullptr;
 };

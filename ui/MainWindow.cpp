@@ -13,6 +13,7 @@
 #include "SendingController.h"
 #include "SendingMonitor.h"
 #include "SendingPage.h"
+#include "SenderDomainsPanel.h"
 #include "SettingsPage.h"
 #include "SuppressionsPage.h"
 #include "TemplatesPage.h"
@@ -141,11 +142,15 @@ void MainWindow::buildPages(ProfileStore& profiles)
     auto* providers = new ProvidersPanel(m_database, m_settingsPage);
     connect(providers, &ProvidersPanel::providersChanged, m_sendingController, &SendingController::providersChanged);
     m_settingsPage->addSection(providers);
+    auto* senderDomains = new SenderDomainsPanel(m_database, m_settingsPage);
+    // A new DKIM key takes effect at once: the engine restarts with it like with a changed provider.
+    connect(senderDomains, &SenderDomainsPanel::keyStored, m_sendingController, &SendingController::providersChanged);
+    m_settingsPage->addSection(senderDomains);
     auto* alertSettings = new AlertSettingsPanel(m_database, m_settingsPage);
     connect(alertSettings, &AlertSettingsPanel::thresholdsSaved, m_dashboardPage, &DashboardPage::setThresholds);
     m_settingsPage->addSection(alertSettings);
     m_settingsPage->addSection(new LanguageSection(m_settingsPage));
-    // Scrolls: with every section (profiles, providers, alerts) it is taller than a small window.
+    // Scrolls: with all its sections it is taller than a small window.
     auto* settingsScroll = new QScrollArea(m_pages);
     settingsScroll->setObjectName(QStringLiteral("settingsScroll"));
     settingsScroll->setFrameShape(QFrame::NoFrame);

@@ -47,6 +47,11 @@ void ProviderDialog::buildForm()
     m_kindCombo->addItem(tr("SMTP server"), int(Provider::Kind::Smtp));
     m_kindCombo->addItem(tr("SendGrid (HTTP API)"), int(Provider::Kind::Http));
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &ProviderDialog::updateForKind);
+    connect(m_kindCombo, &QComboBox::activated, this, [this] {
+        // A new SMTP provider starts signed (most relays do not sign for you).
+        if (m_original.id == 0)
+            m_dkimCheck->setChecked(m_kindCombo->currentData().toInt() == int(Provider::Kind::Smtp));
+    });
 
     m_hostEdit = new QLineEdit(this);
     m_hostEdit->setObjectName(QStringLiteral("hostEdit"));
@@ -91,6 +96,9 @@ void ProviderDialog::buildForm()
     m_connectionsSpin->setRange(1, 64);
     m_enabledCheck = new QCheckBox(tr("&Use this provider"), this);
     m_enabledCheck->setObjectName(QStringLiteral("enabledCheck"));
+    m_dkimCheck = new QCheckBox(tr("&Sign with the sender domain's DKIM key (Settings → Sender domains)"), this);
+    m_dkimCheck->setObjectName(QStringLiteral("dkimCheck"));
+    m_dkimCheck->setToolTip(tr("Turn off for a provider that signs with its own DKIM key, as most mail APIs do."));
 
     for (QLineEdit* edit : {m_nameEdit, m_hostEdit, m_usernameEdit, m_secretEdit})
         connect(edit, &QLineEdit::textEdited, this, [edit] { FormFeedback::markInvalid(edit, false); });
@@ -121,6 +129,7 @@ void ProviderDialog::buildForm()
     form->addRow(tr("&Priority:"), m_prioritySpin);
     form->addRow(tr("&Connections:"), m_connectionsSpin);
     form->addRow(QString(), m_enabledCheck);
+    form->addRow(tr("DKIM:"), m_dkimCheck);
 
     m_testRow = new ConnectionTestRow(this);
     connect(m_testRow, &ConnectionTestRow::testRequested, this, &ProviderDialog::testConnection);
@@ -155,6 +164,7 @@ void ProviderDialog::load(const Provider& provider)
     m_prioritySpin->setValue(provider.priority);
     m_connectionsSpin->setValue(provider.connections);
     m_enabledCheck->setChecked(provider.enabled);
+    m_dkimCheck->setChecked(provider.dkimSign);
     if (provider.id != 0) {
         // The field shows dots, never the text.
         if (auto saved = SecretStore::instance().read(SendEngineFactory::secretKey(provider)))
@@ -168,6 +178,10 @@ void ProviderDialog::updateForKind()
     const bool smtp = m_kindCombo->currentData().toInt() == int(Provider::Kind::Smtp);
     m_secretLabel->setText(smtp ? tr("Pass&word:") : tr("API &key:"));
     m_usernameEdit->setEnabled(smtp);
+    // A mail API builds the message itself and signs it with its own key: Herald's signature would not fit.
+    m_dkimCheck->setEnabled(smtp);
+    if (!smtp)
+        m_dkimCheck->setChecked(false);
     m_hostEdit->setPlaceholderText(smtp ? tr("smtp.example.org")
                                         : tr("empty for api.sendgrid.com, or a proxy's address"));
 }
@@ -187,6 +201,7 @@ Provider ProviderDialog::provider() const
     provider.priority = m_prioritySpin->value();
     provider.connections = m_connectionsSpin->value();
     provider.enabled = m_enabledCheck->isChecked();
+    provider.dkimSign = m_dkimCheck->isChecked();
     provider.secretRef = SecretStore::providerKey(provider.name);
     return provider;
 }

@@ -64,6 +64,7 @@ private:
     QSpinBox* m_prioritySpin = nullptr;
     QSpinBox* m_connectionsSpin = nullptr;
     QCheckBox* m_enabledCheck = nullptr;
+    QCheckBox* m_dkimCheck = nullptr;
     ConnectionTestRow* m_testRow = nullptr;
     QLabel* m_errorLabel = nullptr;
 };

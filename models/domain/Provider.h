@@ -24,6 +24,7 @@ struct Provider
     int priority = 100; // lower is tried first
     bool enabled = true;
     bool verifyCertificate = true; // off only for a private relay with a self-made certificate
+    bool dkimSign = true;          // Herald signs what goes through it; off for a provider that signs itself
 
     static QString kindName(Kind kind);
     static bool kindFromName(const QString& text, Kind* kind);

@@ -15,6 +15,8 @@ struct OutgoingMessage
     QByteArray envelopeFrom; // ASCII address for MAIL FROM
     QByteArray recipient;    // ASCII address for RCPT TO
     QByteArray data;         // headers and body, CRLF line ends
+    QByteArray dkimSignature; // "DKIM-Signature: …" header over `data`, made once; put in front by providers that
+                              // Herald signs for (empty: the sender domain has no key)
     QString messageId;
     MessageSpec parts;       // from, to, reply-to, subject, text and HTML bodies, unsubscribe URL
 };

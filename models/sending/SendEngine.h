@@ -3,6 +3,7 @@
 #include "ClaimedSend.h"
 #include "ProviderPool.h"
 #include "RetryPolicy.h"
+#include "compose/DkimSigner.h"
 #include "storage/Database.h"
 
 #include <QByteArray>
@@ -85,6 +86,10 @@ public:
     ProviderPool& providers() { return *m_providers; }
     HandingMarker& handingMarker() { return *m_marker; }
     const QByteArray& unsubscribeSecret() const { return m_unsubscribeSecret; }
+    // The sender domains' DKIM keys: each sender thread signs every message whose From domain has one, once,
+    // before any provider sees it. Set before start().
+    void setDkimKeys(QList<DkimKey> keys) { m_dkimKeys = std::move(keys); }
+    const QList<DkimKey>& dkimKeys() const { return m_dkimKeys; }
     void reportError(const QString& message);
 
 signals:
@@ -100,6 +105,7 @@ private:
     EngineSettings m_settings;
     std::shared_ptr<ProviderPool> m_providers;
     QByteArray m_unsubscribeSecret;
+    QList<DkimKey> m_dkimKeys;
     QThreadPool m_pool;
     QElapsedTimer m_clock; // monotonic: keeps running while the process is stopped
     QThread* m_dispatcher = nullptr;

@@ -1,5 +1,6 @@
 #include "SendEngineFactory.h"
 
+#include "deliverability/DkimKeyring.h"
 #include "providers/TransportFactory.h"
 #include "storage/AppSettingsRepository.h"
 #include "storage/BoundQuery.h"
@@ -51,7 +52,24 @@ Result<std::unique_ptr<SendEngine>> SendEngineFactory::create(Database& database
     auto unsubscribeSecret = AppSettingsRepository(database).unsubscribeSecret();
     if (!unsubscribeSecret)
         return unsubscribeSecret.error();
-    return std::make_unique<SendEngine>(database, settings, pool.value(), unsubscribeSecret.value());
+    auto engine = std::make_unique<SendEngine>(database, settings, pool.value(), unsubscribeSecret.value());
+    if (auto keys = dkimKeysFor(database, *pool.value()); !keys)
+        return keys.error();
+    else
+        engine->setDkimKeys(keys.value());
+    return engine;
+}
+
+Result<QList<DkimKey>> SendEngineFactory::dkimKeysFor(Database& database, const ProviderPool& providers)
+{
+    bool anySigns = false;
+    for (int i = 0; i < providers.size(); ++i)
+        anySigns = anySigns || (providers.provider(i).enabled && providers.provider(i).dkimSign);
+    if (!anySigns)
+        return QList<DkimKey>(); // every provider signs for itself: no signing cost
+    // Read here, once: sender threads must not touch the keychain. A missing key stops the engine rather than
+    // letting mail from a domain that publishes DKIM go out unsigned.
+    return DkimKeyring(database).signingKeys();
 }
 
 bool SendEngineFactory::hasWorkLeft(Database& database)

@@ -29,6 +29,9 @@ public:
     static Result<std::unique_ptr<SendEngine>> create(Database& database, const EngineSettings& settings,
                                                       const SecretLookup& secrets = providerSecret);
 
+    // The DKIM keys to sign with when any enabled provider of `providers` wants Herald's signature; none otherwise.
+    static Result<QList<DkimKey>> dkimKeysFor(Database& database, const ProviderPool& providers);
+
     // Whether a campaign that is sending still has rows to send (pending or being sent); true when the
     // database cannot tell, so a caller never stops early on an error.
     static bool hasWorkLeft(Database& database);

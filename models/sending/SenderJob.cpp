@@ -3,6 +3,7 @@
 #include "HandingMarker.h"
 #include "SendEngine.h"
 #include "compose/CampaignMessageComposer.h"
+#include "compose/DkimSigner.h"
 #include "storage/CampaignRepository.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,7 @@ void SenderJob::run()
     Database& database = m_engine.database();
     CampaignRepository campaigns(database);
     const UnsubscribeToken signer(m_engine.unsubscribeSecret());
+    DkimSigner dkim(m_engine.dkimKeys()); // this thread's libopendkim handle
     QHash<qint64, std::shared_ptr<CampaignMessageComposer>> composers;
     QHash<int, std::shared_ptr<MailTransport>> transports;
     QRandomGenerator random(QRandomGenerator::global()->generate());
@@ -72,10 +74,12 @@ void SenderJob::run()
                 continue;
             }
             auto message = composer->compose(row.id, row.recipient);
-            if (!message) {
+            // Signed once here: a retry on another provider sends the same signature.
+            const Status signedMessage = message && !dkim.isEmpty() ? dkim.signInto(message.value()) : Status();
+            if (!message || !signedMessage) {
                 DeliveryOutcome outcome;
                 outcome.kind = DeliveryOutcome::Kind::Permanent;
-                outcome.text = message.error().message;
+                outcome.text = message ? signedMessage.error().message : message.error().message;
                 m_engine.pushResult(finalResult(row, outcome, {}));
                 continue;
             }

@@ -1,6 +1,8 @@
 #include "TestMessageSender.h"
 
 #include "compose/CampaignMessageComposer.h"
+#include "compose/DkimSigner.h"
+#include "deliverability/DkimKeyring.h"
 #include "compose/MessageBuilder.h"
 #include "compose/MimeEncoding.h"
 #include "domain/EmailAddress.h"
@@ -52,6 +54,13 @@ Result<DeliveryOutcome> TestMessageSender::send(const Campaign& campaign, qint64
     message.data = std::move(data).value();
     message.messageId = spec.messageId;
     message.parts = spec;
+    if (provider->dkimSign) { // signed like the campaign's own messages, so the test shows what receivers will see
+        auto keys = DkimKeyring(m_database).signingKeys(DkimSigner::domainOf(campaign.fromEmail));
+        if (!keys)
+            return keys.error();
+        if (Status signedMessage = DkimSigner(keys.value()).signInto(message); !signedMessage)
+            return signedMessage.error();
+    }
 
     QString key = secret;
     if (key.isEmpty() && !provider->username.isEmpty()) {

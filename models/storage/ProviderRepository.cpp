@@ -11,7 +11,7 @@ namespace herald {
 
 namespace {
 const QString SelectColumns = QStringLiteral("SELECT id, name, kind, host, port, tls, username, secret_ref, "
-                                             "rate_per_s, burst, connections, priority, enabled, verify_certificate FROM providers ");
+                                             "rate_per_s, burst, connections, priority, enabled, verify_certificate, dkim_sign FROM providers ");
 
 void normalize(Provider& provider)
 {
@@ -34,7 +34,8 @@ void bindFields(BoundQuery& query, const Provider& provider)
         .bind(QStringLiteral(":connections"), provider.connections)
         .bind(QStringLiteral(":priority"), provider.priority)
         .bind(QStringLiteral(":enabled"), provider.enabled)
-        .bind(QStringLiteral(":verify"), provider.verifyCertificate);
+        .bind(QStringLiteral(":verify"), provider.verifyCertificate)
+        .bind(QStringLiteral(":dkim_sign"), provider.dkimSign);
 }
 } // namespace
 
@@ -57,6 +58,7 @@ Provider ProviderRepository::readRow(const QSqlQuery& query)
     row.priority = query.value(11).toInt();
     row.enabled = query.value(12).toBool();
     row.verifyCertificate = query.value(13).toBool();
+    row.dkimSign = query.value(14).toBool();
     return row;
 }
 
@@ -81,9 +83,9 @@ Status ProviderRepository::insert(Provider& provider)
         return db.error();
     BoundQuery query(db.value(),
                      QStringLiteral("INSERT INTO providers (name, kind, host, port, tls, username, secret_ref, "
-                                    "rate_per_s, burst, connections, priority, enabled, verify_certificate) VALUES (:name, :kind, "
+                                    "rate_per_s, burst, connections, priority, enabled, verify_certificate, dkim_sign) VALUES (:name, :kind, "
                                     ":host, :port, :tls, :username, :secret_ref, :rate_per_s, :burst, :connections, "
-                                    ":priority, :enabled, :verify) RETURNING id"));
+                                    ":priority, :enabled, :verify, :dkim_sign) RETURNING id"));
     bindFields(query, provider);
     if (!query.query().exec())
         return writeError(provider, query.query().lastError(), tr("Could not add provider '%1'").arg(provider.name));
@@ -102,7 +104,8 @@ Status ProviderRepository::update(Provider& provider)
                      QStringLiteral("UPDATE providers SET name = :name, kind = :kind, host = :host, port = :port, "
                                     "tls = :tls, username = :username, secret_ref = :secret_ref, "
                                     "rate_per_s = :rate_per_s, burst = :burst, connections = :connections, "
-                                    "priority = :priority, enabled = :enabled, verify_certificate = :verify, updated_at = %1 "
+                                    "priority = :priority, enabled = :enabled, verify_certificate = :verify, dkim_sign = :dkim_sign, "
+                                    "updated_at = %1 "
                                     "WHERE id = :id")
                          .arg(SqlDialect(m_database.backend()).now()));
     bindFields(query, provider);

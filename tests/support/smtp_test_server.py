@@ -15,12 +15,14 @@ faults chosen by the recipient's local part, so a test can say what each address
   +dropdata connection dropped after the message data, before the reply (outcome unknown to the sender)
   +slowN    wait N seconds before replying to DATA
 
-Options: --port (0 picks a free one), --store FILE, --tls-cert/--tls-key (STARTTLS offered),
+Options: --port (0 picks a free one), --store FILE, --keep-data (the record carries the message's bytes,
+base64, as "data"), --tls-cert/--tls-key (STARTTLS offered),
 --require-tls, --implicit-tls (SMTPS), --auth USER:PASSWORD. Prints "READY <port>" when listening and
 runs until terminated.
 """
 import argparse
 import asyncio
+import base64
 import json
 import re
 import signal
@@ -36,8 +38,9 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class RecordingHandler:
-    def __init__(self, store):
+    def __init__(self, store, keep_data=False):
         self.store = open(store, "a", buffering=1) if store else None
+        self.keep_data = keep_data
         self.lock = threading.Lock()
         self.tries = {}
         self.queued = 0
@@ -98,6 +101,8 @@ class RecordingHandler:
             "peer": "%s:%d" % tuple(session.peer[:2]),
             "at": time.time(),
         }
+        if self.keep_data:
+            record["data"] = base64.b64encode(envelope.original_content or envelope.content).decode("ascii")
         if self.store:
             with self.lock:
                 self.store.write(json.dumps(record) + "\n")
@@ -149,6 +154,7 @@ def main():
     parser.add_argument("--require-tls", action="store_true")
     parser.add_argument("--implicit-tls", action="store_true")
     parser.add_argument("--auth")
+    parser.add_argument("--keep-data", action="store_true")
     options = parser.parse_args()
     if options.port == 0:
         options.port = free_port()
@@ -156,7 +162,7 @@ def main():
     if options.tls_cert:
         tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         tls_context.load_cert_chain(options.tls_cert, options.tls_key)
-    controller = TestController(RecordingHandler(options.store), options, tls_context)
+    controller = TestController(RecordingHandler(options.store, options.keep_data), options, tls_context)
     controller.start()
     print("READY %d" % options.port, flush=True)
     stop = threading.Event()

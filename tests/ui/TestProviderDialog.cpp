@@ -129,6 +129,15 @@ private slots:
         typeInto("nameEdit", QStringLiteral("Office relay"));
         typeInto("usernameEdit", QStringLiteral("news"));
         typeInto("secretEdit", QStringLiteral("s3cret"));
+        // DKIM: an SMTP relay is signed by Herald unless told it signs for itself; a mail API never is.
+        auto* dkim = field<QCheckBox>("dkimCheck");
+        QVERIFY(dkim->isChecked() && dkim->isEnabled());
+        auto* kind = field<QComboBox>("kindCombo");
+        kind->setCurrentIndex(kind->findData(int(Provider::Kind::Http)));
+        QVERIFY(!dkim->isChecked() && !dkim->isEnabled());
+        kind->setCurrentIndex(kind->findData(int(Provider::Kind::Smtp)));
+        QVERIFY(dkim->isEnabled());
+        dkim->setChecked(false);
         QSignalSpy changed(m_panel.get(), &ProvidersPanel::providersChanged);
         dialog()->accept();
         QTRY_VERIFY(!dialog());
@@ -143,6 +152,7 @@ private slots:
         QVERIFY(stored.tls == Provider::Tls::None);
         QCOMPARE(stored.ratePerSecond, 25.0);
         QVERIFY(stored.verifyCertificate);
+        QVERIFY(!stored.dkimSign);
         // The secret is not in the database, but the sender finds it.
         QVERIFY(!stored.secretRef.contains(QLatin1String("s3cret")));
         QCOMPARE(SendEngineFactory::providerSecret(stored), QStringLiteral("s3cret"));

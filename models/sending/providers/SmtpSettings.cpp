@@ -11,6 +11,7 @@ SmtpSettings SmtpSettings::fromProvider(const Provider& provider, const QString&
     settings.username = provider.username;
     settings.password = password;
     settings.verifyCertificate = provider.verifyCertificate;
+    settings.dkimSign = provider.dkimSign;
     return settings;
 }
 

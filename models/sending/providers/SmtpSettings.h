@@ -16,6 +16,7 @@ struct SmtpSettings
     QString password;
     bool verifyCertificate = true; // off only by an explicit choice in the provider's settings
     QString caFile;                // extra CA bundle (a private relay's own CA)
+    bool dkimSign = true;          // put the message's DKIM signature in front (Provider::dkimSign)
     int connectTimeoutMs = 10000;
     int timeoutMs = 60000;
 

@@ -150,7 +150,12 @@ QString SmtpTransport::describeFailure(int curlCode, const char* errorBuffer) co
 
 DeliveryOutcome SmtpTransport::send(const OutgoingMessage& message)
 {
-    m_body = &message.data;
+    // The DKIM signature goes in front when this provider is one Herald signs for (it was made once, when the
+    // message was composed).
+    QByteArray signedData;
+    if (m_settings.dkimSign && !message.dkimSignature.isEmpty())
+        signedData = message.dkimSignature + message.data;
+    m_body = signedData.isEmpty() ? &message.data : &signedData;
     m_bodyOffset = 0;
     m_lastReply.clear();
     m_replyAfterCommand.clear();
@@ -164,13 +169,14 @@ DeliveryOutcome SmtpTransport::send(const OutgoingMessage& message)
     curl_slist* recipients = curl_slist_append(nullptr, to.constData());
     curl_easy_setopt(m_handle, CURLOPT_MAIL_FROM, from.constData());
     curl_easy_setopt(m_handle, CURLOPT_MAIL_RCPT, recipients);
-    curl_easy_setopt(m_handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(message.data.size()));
+    curl_easy_setopt(m_handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(m_body->size()));
 
     const CURLcode result = curl_easy_perform(m_handle);
     long replyCode = 0;
     curl_easy_getinfo(m_handle, CURLINFO_RESPONSE_CODE, &replyCode);
     curl_easy_setopt(m_handle, CURLOPT_MAIL_RCPT, nullptr);
     curl_slist_free_all(recipients);
+    const bool wholeBodySent = m_bodyOffset == m_body->size();
     m_body = nullptr;
     if (result == CURLE_OK)
         return DeliveryOutcome::fromSmtpReply(replyCode ? int(replyCode) : 250, QString::fromUtf8(m_lastReply));
@@ -192,7 +198,7 @@ DeliveryOutcome SmtpTransport::send(const OutgoingMessage& message)
     }
     // No reply to what we sent: the connection broke or timed out. If the whole message had gone out,
     // the server may have accepted it.
-    const bool awaitingDataReply = m_lastCommand == "DATA" && m_bodyOffset == message.data.size();
+    const bool awaitingDataReply = m_lastCommand == "DATA" && wholeBodySent;
     return DeliveryOutcome::transportFailure(describeFailure(result, m_errorBuffer), awaitingDataReply,
                                              result == CURLE_OPERATION_TIMEDOUT || result == CURLE_GOT_NOTHING);
 }

@@ -33,6 +33,7 @@ private slots:
         office.burst = 5;
         office.connections = 2;
         office.enabled = false;
+        office.dkimSign = false; // a relay that signs with its own key
         const Status done = repository.insert(office);
         QVERIFY2(done.ok(), qPrintable(done.error().message));
         QVERIFY(office.id > 0);
@@ -52,6 +53,10 @@ private slots:
         QCOMPARE(found->connections, 2);
         QCOMPARE(found->priority, 10);
         QCOMPARE(found->enabled, false);
+        QCOMPARE(found->dkimSign, false);
+        office.dkimSign = true;
+        QVERIFY(repository.update(office).ok());
+        QCOMPARE(repository.find(office.id)->dkimSign, true);
     }
 
     void anHttpProviderNeedsNoHost()

@@ -1,0 +1,81 @@
+#include "DkimKeyRepository.h"
+
+#include "BoundQuery.h"
+#include "SqlDialect.h"
+
+#include <QCoreApplication>
+
+namespace herald {
+
+namespace {
+QString tr(const char* text) { return QCoreApplication::translate("DkimKeyRepository", text); }
+
+const QString SelectColumns =
+    QStringLiteral("SELECT domain, selector, public_key, bits, created_at, updated_at FROM dkim_keys ");
+} // namespace
+
+DkimDomainKey DkimKeyRepository::readRow(const QSqlQuery& query)
+{
+    DkimDomainKey key;
+    key.domain = query.value(0).toString();
+    key.selector = query.value(1).toString();
+    key.publicKey = query.value(2).toString();
+    key.bits = query.value(3).toInt();
+    key.createdAt = SqlDialect::readTimestamp(query.value(4));
+    key.updatedAt = SqlDialect::readTimestamp(query.value(5));
+    return key;
+}
+
+Status DkimKeyRepository::save(DkimDomainKey& key)
+{
+    key.domain = key.domain.trimmed().toLower();
+    key.selector = key.selector.trimmed();
+    if (const QString problem = DkimDomainKey::domainProblem(key.domain); !problem.isEmpty())
+        return Error::validation(QStringLiteral("domain"), problem);
+    if (const QString problem = DkimDomainKey::selectorProblem(key.selector); !problem.isEmpty())
+        return Error::validation(QStringLiteral("selector"), problem);
+    if (key.publicKey.isEmpty())
+        return Error::validation(QStringLiteral("public_key"), tr("The DKIM key for %1 has no public key.").arg(key.domain));
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    const QString now = SqlDialect(m_database.backend()).now();
+    BoundQuery query(db.value(),
+                     QStringLiteral("INSERT INTO dkim_keys (domain, selector, public_key, bits) "
+                                    "VALUES (:domain, :selector, :public_key, :bits) "
+                                    "ON CONFLICT (domain) DO UPDATE SET selector = excluded.selector, "
+                                    "public_key = excluded.public_key, bits = excluded.bits, created_at = %1, updated_at = %1")
+                         .arg(now));
+    query.bind(QStringLiteral(":domain"), key.domain)
+        .bind(QStringLiteral(":selector"), key.selector)
+        .bind(QStringLiteral(":public_key"), key.publicKey)
+        .bind(QStringLiteral(":bits"), key.bits);
+    return query.exec(tr("Could not save the DKIM key for %1").arg(key.domain));
+}
+
+Result<DkimDomainKey> DkimKeyRepository::find(const QString& domain)
+{
+    const QString lower = domain.trimmed().toLower();
+    return BoundQuery::selectOne(m_database, SelectColumns + QStringLiteral("WHERE domain = :key"), lower,
+                                 tr("Could not read the DKIM key for %1").arg(lower),
+                                 tr("Herald has no DKIM key for %1.").arg(lower), &DkimKeyRepository::readRow);
+}
+
+Result<QList<DkimDomainKey>> DkimKeyRepository::list()
+{
+    return BoundQuery::selectAll(m_database, SelectColumns + QStringLiteral("ORDER BY domain"),
+                                 tr("Could not read the DKIM keys"), &DkimKeyRepository::readRow);
+}
+
+Status DkimKeyRepository::remove(const QString& domain)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    const QString lower = domain.trimmed().toLower();
+    BoundQuery query(db.value(), QStringLiteral("DELETE FROM dkim_keys WHERE domain = :domain"));
+    query.bind(QStringLiteral(":domain"), lower);
+    return query.exec(tr("Could not delete the DKIM key for %1").arg(lower));
+}
+
+} // namespace herald

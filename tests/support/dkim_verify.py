@@ -1,0 +1,56 @@
+#!/usr/bin/python3
+"""Independent DKIM check of a message for Herald's tests (python3-dkim, not libopendkim).
+
+  dkim_verify.py MESSAGE_FILE ZONE_FILE
+
+ZONE_FILE is the JSON the DNS test server reads ({"name": ["txt value"]}); the verifier's DNS lookups are
+answered from it instead of the network. Prints one JSON line {"verified": bool, "headers": [signed header
+names], "domain", "selector", "error"} and exits 0 when the signature verifies, 1 when it does not.
+"""
+import json
+import logging
+import sys
+
+import dkim
+
+
+def main():
+    message = open(sys.argv[1], "rb").read()
+    with open(sys.argv[2]) as f:
+        zone = {name.lower().rstrip("."): values for name, values in json.load(f).items()}
+
+    def dnsfunc(name, timeout=5):
+        values = zone.get(name.decode("ascii").lower().rstrip("."))
+        return values[0].encode("ascii") if values else None
+
+    log = logging.getLogger("dkim")
+    errors = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            errors.append(record.getMessage())
+
+    log.addHandler(Collect())
+    log.setLevel(logging.DEBUG)
+    verifier = dkim.DKIM(message, logger=log)
+    try:
+        verified = verifier.verify(dnsfunc=dnsfunc)
+    except dkim.DKIMException as error:
+        verified = False
+        errors.append(str(error))
+    signature = verifier.signature_fields or {}
+    result = {
+        "verified": bool(verified),
+        "headers": [h.decode().strip().lower() for h in signature.get(b"h", b"").split(b":") if h],
+        "domain": signature.get(b"d", b"").decode(),
+        "selector": signature.get(b"s", b"").decode(),
+        "algorithm": signature.get(b"a", b"").decode(),
+        "canonicalization": signature.get(b"c", b"").decode(),
+        "error": "; ".join(errors[-3:]),
+    }
+    print(json.dumps(result))
+    return 0 if verified else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
