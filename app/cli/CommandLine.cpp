@@ -5,9 +5,11 @@
 #include "ExportCommand.h"
 #include "GdprCommand.h"
 #include "ImportCommand.h"
+#include "IntakeCommand.h"
 #include "Output.h"
 #include "ProfileCommand.h"
 #include "StatsCommand.h"
+#include "UnsubscribeServerCommand.h"
 #include "WorkerCommand.h"
 
 #include <QCommandLineParser>
@@ -38,6 +40,8 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
         {QStringLiteral("stats"), {QT_TRANSLATE_NOOP("CommandLine", "Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus)."), &StatsCommand::run}},
         {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("CommandLine", "Campaigns: list them, or render the message one nonprofit gets."), &CampaignCommand::run}},
+        {QStringLiteral("intake"), {QT_TRANSLATE_NOOP("CommandLine", "Read bounces, complaints and mailto: unsubscribes from the feedback mailbox (IMAP)."), &IntakeCommand::run}},
+        {QStringLiteral("unsubscribe-server"), {QT_TRANSLATE_NOOP("CommandLine", "Receive one-click unsubscribes (RFC 8058) over HTTP and suppress at once."), &UnsubscribeServerCommand::run}},
         {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},
     };
     return commands;

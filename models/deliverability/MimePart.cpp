@@ -160,10 +160,15 @@ QByteArray MimePart::header(const QByteArray& name) const
     return {};
 }
 
+QByteArray MimePart::mediaType(const QByteArray& contentTypeValue)
+{
+    const qsizetype semicolon = contentTypeValue.indexOf(';'); // QByteArray::left(-1) is empty, not everything
+    return (semicolon < 0 ? contentTypeValue : contentTypeValue.left(semicolon)).trimmed().toLower();
+}
+
 QByteArray MimePart::contentType() const
 {
-    const QByteArray value = header("Content-Type");
-    const QByteArray type = value.left(value.indexOf(';')).trimmed().toLower();
+    const QByteArray type = mediaType(header("Content-Type"));
     return type.isEmpty() ? QByteArrayLiteral("text/plain") : type;
 }
 

@@ -31,6 +31,8 @@ public:
 
     // Header fields in RFC 822 syntax: "Name: value" lines, continuation lines folded in; blank lines end it.
     static QList<QPair<QByteArray, QByteArray>> parseFields(const QByteArray& block);
+    // The media type of a Content-Type value, lower case, without parameters ("" when empty).
+    static QByteArray mediaType(const QByteArray& contentTypeValue);
     // Parameters of a structured header value ("type/sub; a=1; b=\"x;y\""), names in lower case.
     static QList<QPair<QByteArray, QByteArray>> parameters(const QByteArray& value);
 

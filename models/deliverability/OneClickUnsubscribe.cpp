@@ -51,7 +51,7 @@ OneClickUnsubscribe::OneClickUnsubscribe(Database& database, QByteArray secret)
 
 bool OneClickUnsubscribe::isOneClickBody(const QByteArray& contentType, const QByteArray& body)
 {
-    const QByteArray type = contentType.left(contentType.indexOf(';')).trimmed().toLower();
+    const QByteArray type = MimePart::mediaType(contentType);
     if (type == "multipart/form-data")
         return isOneClickMultipart(contentType, body);
     // RFC 8058 mail receivers send a form; a missing content type is read as one too.

@@ -8,13 +8,19 @@
 #include "Translations.h"
 #include "config/Config.h"
 #include "sending/SendQueue.h"
+#include "deliverability/MailboxSettings.h"
 #include "storage/CampaignRepository.h"
+#include "storage/FeedbackRepository.h"
 #include "storage/ProfileStore.h"
 #include "storage/ProviderRepository.h"
 #include "storage/SecretStore.h"
 
 #include <QApplication>
 #include <QChartView>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QLocale>
 #include <QDir>
 #include <QLabel>
 #include <QLineSeries>
@@ -241,6 +247,61 @@ private slots:
                  qint64(HardBounces));
         QCOMPARE(count(hardAttempts), hardBefore);
         QTRY_COMPARE_WITH_TIMEOUT(label("campaignStatus"), QStringLiteral("Completed"), 10000);
+    }
+
+    void showsBouncesAndComplaintsOfTheCampaign()
+    {
+        // What the bounce intake records: one hard bounce and two complaints about messages of campaign 1.
+        QSqlQuery sends(m_database->connection());
+        QVERIFY(sends.exec(QStringLiteral("SELECT id FROM sends WHERE campaign_id = 1 AND status = 'sent' ORDER BY id LIMIT 3")));
+        QStringList kinds = {QStringLiteral("hard_bounce"), QStringLiteral("complaint"), QStringLiteral("complaint")};
+        for (int i = 0; sends.next(); ++i) {
+            FeedbackEntry entry{QStringLiteral("report-%1@example.net").arg(i), kinds.at(i), 1, sends.value(0).toLongLong(),
+                                QStringLiteral("5.1.1")};
+            QVERIFY(FeedbackRepository(*m_database).record(entry).value());
+        }
+        const int sent = Plain + DropData + FailOnce;
+        const QString complaintRate = QLocale().toString(200.0 / sent, 'f', 2);
+        QTRY_COMPARE_WITH_TIMEOUT(label("feedbackLabel"),
+                                  QStringLiteral("Bounced 1 (%1 %), soft bounces 0 · Complaints 2 (%2 %) · Unsubscribed 0")
+                                      .arg(QLocale().toString(100.0 / sent, 'f', 2), complaintRate),
+                                  15000);
+        QVERIFY(find<QLabel>("feedbackLabel", panel(1))->isVisible());
+        QVERIFY(find<QLabel>("feedbackLabel", panel(1))->styleSheet().contains(QLatin1String("#b3261e"))); // above 0.3 %
+        saveScreenshot(panel(1), QStringLiteral("sending-campaign-feedback.png"));
+    }
+
+    void savesTheFeedbackMailboxInSettings()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage(), MainWindow::Settings);
+        auto* section = find<QWidget>("feedbackMailboxPanel");
+        QVERIFY(section);
+        QTest::keyClicks(find<QLineEdit>("intakeHostEdit", section), QStringLiteral("imap.example.org"));
+        QTest::keyClicks(find<QLineEdit>("intakeUserEdit", section), QStringLiteral("bounces@example.org"));
+        QTest::keyClicks(find<QLineEdit>("intakePasswordEdit", section), QStringLiteral("s3cret"));
+        find<QDoubleSpinBox>("complaintThresholdSpin", section)->setValue(0.25);
+        QTest::mouseClick(find<QPushButton>("saveIntakeButton", section), Qt::LeftButton);
+        auto saved = MailboxSettings::load(*m_database);
+        QVERIFY2(saved, qPrintable(saved.error().message));
+        QCOMPARE(saved->host, QStringLiteral("imap.example.org"));
+        QCOMPARE(saved->port, 993);
+        QCOMPARE(saved->tls, MailboxSettings::Tls::Implicit);
+        QCOMPARE(saved->username, QStringLiteral("bounces@example.org"));
+        QCOMPARE(saved->folder, QStringLiteral("INBOX"));
+        QCOMPARE(saved->complaintRateThreshold, 0.0025);
+        QCOMPARE(saved->password, QStringLiteral("s3cret")); // no keychain in tests: kept for the session
+        QVERIFY(find<QLineEdit>("intakePasswordEdit", section)->text().isEmpty());
+        saveScreenshot(section, QStringLiteral("settings-feedback-mailbox.png"));
+
+        // No encryption to a remote server is refused, naming what to choose.
+        auto* tls = find<QComboBox>("intakeTlsCombo", section);
+        tls->setCurrentIndex(tls->findData(int(MailboxSettings::Tls::None)));
+        QTest::mouseClick(find<QPushButton>("saveIntakeButton", section), Qt::LeftButton);
+        QVERIFY2(find<QLabel>("intakeResultLabel", section)->text().contains(QLatin1String("choose TLS or STARTTLS")),
+                 qPrintable(find<QLabel>("intakeResultLabel", section)->text()));
+        QCOMPARE(MailboxSettings::load(*m_database)->tls, MailboxSettings::Tls::Implicit);
+        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
     }
 
     void closingWhileSendingStopsTheEngine()
