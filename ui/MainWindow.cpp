@@ -5,6 +5,7 @@
 #include "MessageBox.h"
 #include "NonprofitsPage.h"
 #include "PlaceholderPage.h"
+#include "FeedbackMailboxPanel.h"
 #include "ProvidersPanel.h"
 #include "SendingController.h"
 #include "SendingMonitor.h"
@@ -122,6 +123,7 @@ void MainWindow::buildPages(ProfileStore& profiles)
     auto* providers = new ProvidersPanel(m_database, m_settingsPage);
     connect(providers, &ProvidersPanel::providersChanged, m_sendingController, &SendingController::providersChanged);
     m_settingsPage->addSection(providers);
+    m_settingsPage->addSection(new FeedbackMailboxPanel(m_database, m_settingsPage));
     addPage(Settings, tr("Settings"), m_settingsPage);
 }
 

@@ -60,6 +60,10 @@ SendingPage::SendingPage(Database& database, QWidget* parent)
         if (CampaignPanel* panel = m_panels.value(id))
             panel->showFailureReasons(reasons);
     });
+    connect(m_monitor, &SendingMonitor::feedbackRead, this, [this](qint64 id, const CampaignFeedback& feedback) {
+        if (CampaignPanel* panel = m_panels.value(id))
+            panel->showFeedback(feedback);
+    });
     connect(m_monitor, &SendingMonitor::actionDone, this, [this](qint64 id, const QString& message) {
         m_errorLabel->hide();
         if (CampaignPanel* panel = m_panels.value(id))
@@ -87,6 +91,7 @@ CampaignPanel* SendingPage::createPanel(qint64 campaignId)
     connect(panel, &CampaignPanel::retryRequested, m_monitor, &SendingMonitor::retryFailed);
     connect(panel, &CampaignPanel::failedListStale, m_monitor, &SendingMonitor::readFailed);
     connect(panel, &CampaignPanel::failureReasonsStale, m_monitor, &SendingMonitor::readFailureReasons);
+    connect(panel, &CampaignPanel::feedbackStale, m_monitor, &SendingMonitor::readFeedback);
     m_panels.insert(campaignId, panel);
     return panel;
 }

@@ -1,5 +1,4 @@
-#include "HeraldProcess.h"
-#include "TestDatabase.h"
+#include "HeraldBackend.h"
 #include "compose/UnsubscribeToken.h"
 #include "storage/AppSettingsRepository.h"
 #include "storage/NonprofitRepository.h"
@@ -9,7 +8,6 @@
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -33,10 +31,9 @@ class TestUnsubscribeServer : public QObject
     };
 
     std::unique_ptr<test::HeraldProcess> m_herald;
-    std::unique_ptr<test::TestDatabase> m_scratch;
-    std::unique_ptr<Database> m_database;
+    std::unique_ptr<test::HeraldBackend> m_backend;
+    Database* m_database = nullptr;
     std::unique_ptr<QProcess> m_server;
-    QStringList m_profileArguments;
     QByteArray m_serverLog;
     int m_port = 0;
     QNetworkAccessManager m_network;
@@ -140,32 +137,14 @@ private slots:
     void init()
     {
         m_herald = std::make_unique<test::HeraldProcess>(QStringLiteral(HERALD_EXECUTABLE));
-        m_profileArguments.clear();
-        if (test::TestDatabase::backendUnderTest() == Backend::Postgres) {
-            m_scratch = std::make_unique<test::TestDatabase>();
-            QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
-            const ConnectionProfile server = m_scratch->profile();
-            const auto added = m_herald->run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Office"),
-                                              QStringLiteral("--host"), server.host, QStringLiteral("--port"),
-                                              QString::number(server.port), QStringLiteral("--database"), server.database,
-                                              QStringLiteral("--user"), server.user, QStringLiteral("--sslmode"),
-                                              QStringLiteral("disable")});
-            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-            m_profileArguments = {QStringLiteral("--profile"), QStringLiteral("Office")};
-            m_database = m_scratch->open();
-        } else {
-            const auto status = m_herald->run({QStringLiteral("db"), QStringLiteral("status")});
-            QVERIFY2(status.exitCode == 0, qPrintable(status.err));
-            const auto location = QRegularExpression(QStringLiteral("Location: (.+)\\n")).match(status.out);
-            QVERIFY2(location.hasMatch(), qPrintable(status.out));
-            m_database = std::make_unique<Database>(ConnectionProfile::embedded(location.captured(1).trimmed()));
-            const Status opened = m_database->open();
-            QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        }
+        m_backend = std::make_unique<test::HeraldBackend>();
+        const QString problem = m_backend->setUp(*m_herald);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        m_database = &m_backend->database();
         m_port = freePort();
         m_server = m_herald->start(QStringList{QStringLiteral("unsubscribe-server"), QStringLiteral("--listen"),
                                                QStringLiteral("127.0.0.1:%1").arg(m_port)}
-                                   + m_profileArguments);
+                                   + m_backend->profileArguments());
         QVERIFY(m_server->waitForStarted(10000));
         m_serverLog.clear();
         QElapsedTimer clock;
@@ -189,8 +168,8 @@ private slots:
             QVERIFY2(!m_serverLog.contains("t="), m_serverLog.constData());
         }
         m_server.reset();
-        m_database.reset();
-        m_scratch.reset();
+        m_database = nullptr;
+        m_backend.reset();
         m_herald.reset();
     }
 
