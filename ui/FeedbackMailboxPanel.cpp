@@ -1,8 +1,7 @@
 #include "FeedbackMailboxPanel.h"
 
-#include "BackgroundJob.h"
-#include "deliverability/FeedbackIntake.h"
-#include "storage/AppSettingsRepository.h"
+#include "FeedbackIntakeRunner.h"
+#include "deliverability/MailboxSettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,9 +17,10 @@
 
 namespace herald {
 
-FeedbackMailboxPanel::FeedbackMailboxPanel(Database& database, QWidget* parent)
+FeedbackMailboxPanel::FeedbackMailboxPanel(Database& database, FeedbackIntakeRunner& runner, QWidget* parent)
     : QWidget(parent)
     , m_database(database)
+    , m_runner(runner)
     , m_hostEdit(new QLineEdit(this))
     , m_portSpin(new QSpinBox(this))
     , m_tlsCombo(new QComboBox(this))
@@ -33,7 +33,6 @@ FeedbackMailboxPanel::FeedbackMailboxPanel(Database& database, QWidget* parent)
     , m_saveButton(new QPushButton(tr("&Save mailbox"), this))
     , m_checkButton(new QPushButton(tr("Check &now"), this))
     , m_resultLabel(new QLabel(this))
-    , m_job(new BackgroundJob(this))
 {
     setObjectName(QStringLiteral("feedbackMailboxPanel"));
     m_hostEdit->setObjectName(QStringLiteral("intakeHostEdit"));
@@ -100,10 +99,19 @@ FeedbackMailboxPanel::FeedbackMailboxPanel(Database& database, QWidget* parent)
 
     connect(m_saveButton, &QPushButton::clicked, this, &FeedbackMailboxPanel::save);
     connect(m_checkButton, &QPushButton::clicked, this, [this] {
-        if (m_job->isRunning())
-            m_job->cancel();
+        if (m_runner.isRunning())
+            m_runner.cancel();
         else
             checkNow();
+    });
+    // The runner also reads the mailbox on its own while sending: the label says what the latest pass found.
+    connect(&m_runner, &FeedbackIntakeRunner::started, this, [this](const QString& text) {
+        m_checkButton->setText(tr("&Stop"));
+        showResult(text, false);
+    });
+    connect(&m_runner, &FeedbackIntakeRunner::finished, this, [this](const QString& text, bool problem) {
+        m_checkButton->setText(tr("Check &now"));
+        showResult(text, problem);
     });
     reload();
 }
@@ -155,44 +163,8 @@ bool FeedbackMailboxPanel::save()
 
 void FeedbackMailboxPanel::checkNow()
 {
-    if (!save())
-        return;
-    auto settings = MailboxSettings::load(m_database);
-    auto secret = AppSettingsRepository(m_database).unsubscribeSecret();
-    if (!settings || !secret) {
-        showResult(!settings ? settings.error().message : secret.error().message, true);
-        return;
-    }
-    auto outcome = std::make_shared<Result<IntakeSummary>>(Error::make(Error::Kind::Cancelled, tr("Stopped.")));
-    Database& database = m_database;
-    const MailboxSettings mailbox = settings.value();
-    const QByteArray unsubscribeSecret = secret.value();
-    m_checkButton->setText(tr("&Stop"));
-    showResult(tr("Reading %1…").arg(mailbox.host), false);
-    connect(m_job, &BackgroundJob::finished, this, [this, outcome] {
-        disconnect(m_job, &BackgroundJob::finished, this, nullptr);
-        m_checkButton->setText(tr("Check &now"));
-        if (!*outcome) {
-            showResult(outcome->error().message, outcome->error().kind != Error::Kind::Cancelled);
-            return;
-        }
-        const IntakeSummary& found = outcome->value();
-        QString text = tr("Read %n message(s): ", nullptr, found.read)
-            + tr("%1 hard bounce(s), %2 soft bounce(s), %3 complaint(s), %4 unsubscribe(s); %5 left unread for you.")
-                  .arg(found.hardBounces)
-                  .arg(found.softBounces)
-                  .arg(found.complaints)
-                  .arg(found.unsubscribes)
-                  .arg(found.unmatched + found.unrecognised);
-        if (!found.pausedCampaigns.isEmpty())
-            text += QLatin1Char(' ') + tr("%n campaign(s) paused for too many complaints.", nullptr, int(found.pausedCampaigns.size()));
-        showResult(text, !found.pausedCampaigns.isEmpty());
-    });
-    m_job->start([outcome, &database, mailbox, unsubscribeSecret](const JobControl& control) {
-        FeedbackIntake intake(database, mailbox, unsubscribeSecret);
-        *outcome = intake.runOnce([&control] { return control.cancelled(); });
-        database.releaseThreadConnection();
-    });
+    if (save())
+        m_runner.runNow();
 }
 
 void FeedbackMailboxPanel::showResult(const QString& text, bool problem)

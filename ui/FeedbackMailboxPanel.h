@@ -12,18 +12,18 @@ class QSpinBox;
 
 namespace herald {
 
-class BackgroundJob;
 class Database;
+class FeedbackIntakeRunner;
 
 // Settings → Bounces and complaints: the IMAP mailbox the intake reads (server, port, TLS, user, password in
 // the keychain, folder) and the complaint rate at which a sending campaign pauses itself. "Check now" runs one
-// intake pass in the background, with cancel, and says what it found or which server refused.
+// intake pass (FeedbackIntakeRunner), with cancel, and says what it found or which server refused.
 class FeedbackMailboxPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit FeedbackMailboxPanel(Database& database, QWidget* parent = nullptr);
+    FeedbackMailboxPanel(Database& database, FeedbackIntakeRunner& runner, QWidget* parent = nullptr);
 
 public slots:
     void reload();
@@ -34,6 +34,7 @@ private:
     void showResult(const QString& text, bool problem);
 
     Database& m_database;
+    FeedbackIntakeRunner& m_runner;
     QLineEdit* m_hostEdit;
     QSpinBox* m_portSpin;
     QComboBox* m_tlsCombo;
@@ -46,7 +47,6 @@ private:
     QPushButton* m_saveButton;
     QPushButton* m_checkButton;
     QLabel* m_resultLabel;
-    BackgroundJob* m_job;
 };
 
 } // namespace herald

@@ -2,10 +2,11 @@
 
 #include "CampaignsPage.h"
 #include "ConnectionMonitor.h"
+#include "FeedbackIntakeRunner.h"
+#include "FeedbackMailboxPanel.h"
 #include "MessageBox.h"
 #include "NonprofitsPage.h"
 #include "PlaceholderPage.h"
-#include "FeedbackMailboxPanel.h"
 #include "ProvidersPanel.h"
 #include "SendingController.h"
 #include "SendingMonitor.h"
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -123,8 +125,17 @@ void MainWindow::buildPages(ProfileStore& profiles)
     auto* providers = new ProvidersPanel(m_database, m_settingsPage);
     connect(providers, &ProvidersPanel::providersChanged, m_sendingController, &SendingController::providersChanged);
     m_settingsPage->addSection(providers);
-    m_settingsPage->addSection(new FeedbackMailboxPanel(m_database, m_settingsPage));
-    addPage(Settings, tr("Settings"), m_settingsPage);
+    // Reads the feedback mailbox on "Check now" and every few minutes while a campaign is sending.
+    auto* intake = new FeedbackIntakeRunner(m_database, this);
+    connect(m_sendingPage->monitor(), &SendingMonitor::progressRead, intake, &FeedbackIntakeRunner::campaignsRead);
+    connect(intake, &FeedbackIntakeRunner::finished, m_sendingPage, &SendingPage::showIntakeResult);
+    m_settingsPage->addSection(new FeedbackMailboxPanel(m_database, *intake, m_settingsPage));
+    // Settings gains a section per feature: it scrolls rather than squeezing them into the window.
+    auto* settingsScroll = new QScrollArea(m_pages);
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    settingsScroll->setWidget(m_settingsPage);
+    addPage(Settings, tr("Settings"), settingsScroll);
 }
 
 void MainWindow::buildMenus()
