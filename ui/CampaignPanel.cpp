@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QLineSeries>
 #include <QProgressBar>
 #include <QPushButton>
@@ -118,6 +119,11 @@ CampaignPanel::CampaignPanel(qint64 campaignId, QWidget* parent)
     layout->addLayout(header);
     layout->addWidget(m_progressBar);
     layout->addWidget(buildCountsRow());
+    m_feedbackLabel = countLabel("feedbackLabel", this);
+    m_feedbackLabel->setToolTip(tr("From the feedback mailbox (Settings → Bounces and complaints). Mailbox providers "
+                                   "expect complaints under 0.3 % of the messages sent."));
+    m_feedbackLabel->hide();
+    layout->addWidget(m_feedbackLabel);
     layout->addWidget(m_rateLabel);
     layout->addWidget(m_rateView);
     layout->addWidget(m_deliveryView);
@@ -252,6 +258,21 @@ void CampaignPanel::buildDeliveryChart()
     m_deliveryView->hide();
 }
 
+void CampaignPanel::showFeedback(const CampaignFeedback& feedback)
+{
+    const auto percent = [](double rate) { return QLocale().toString(rate * 100, 'f', 2); };
+    m_feedbackLabel->setText(tr("Bounced %1 (%2 %), soft bounces %3 · Complaints %4 (%5 %) · Unsubscribed %6")
+                                 .arg(feedback.hardBounces)
+                                 .arg(percent(feedback.bounceRate()))
+                                 .arg(feedback.softBounces)
+                                 .arg(feedback.complaints)
+                                 .arg(percent(feedback.complaintRate()))
+                                 .arg(feedback.unsubscribes));
+    // Above the providers' 0.3 % the campaign is hurting the organisation's reputation.
+    m_feedbackLabel->setStyleSheet(feedback.complaintRate() > 0.003 ? QStringLiteral("QLabel { color: #b3261e; }") : QString());
+    m_feedbackLabel->setVisible(feedback.sent > 0);
+}
+
 void CampaignPanel::showProgress(const CampaignProgress& progress)
 {
     const bool failedChanged = !m_hasProgress || progress.failed != m_progress.failed;
@@ -274,6 +295,10 @@ void CampaignPanel::showProgress(const CampaignProgress& progress)
     m_suppressedLabel->setText(tr("Suppressed %1").arg(progress.suppressed));
 
     addSample();
+    if (m_feedbackAskedMs < 0 || m_clock.elapsed() - m_feedbackAskedMs >= 10000) {
+        m_feedbackAskedMs = m_clock.elapsed();
+        emit feedbackStale(m_campaignId);
+    }
     m_unknownBox->setVisible(progress.unknown > 0);
     m_unknownLabel->setText(tr("%n message(s) have an unknown outcome.", nullptr, int(progress.unknown)));
     m_failedBox->setVisible(progress.failed > 0);

@@ -2,6 +2,7 @@
 
 #include "domain/Send.h"
 #include "sending/CampaignProgressReader.h"
+#include "storage/FeedbackRepository.h"
 
 #include <QElapsedTimer>
 #include <QFrame>
@@ -37,6 +38,8 @@ public:
     void showFailed(const QList<Send>& rows, bool more);
     void showFailureReasons(const QList<FailureReason>& reasons);
     void showMessage(const QString& message);
+    // Bounces, complaints and unsubscribes the feedback mailbox brought back for this campaign.
+    void showFeedback(const CampaignFeedback& feedback);
     double sendsPerSecond() const { return m_rate; }
 
 signals:
@@ -46,6 +49,8 @@ signals:
     // The failed count changed (or the campaign finished): the page reads the rows again.
     void failedListStale(qint64 campaignId);
     void failureReasonsStale(qint64 campaignId);
+    // Asked every few seconds: bounces and complaints arrive long after the messages went out.
+    void feedbackStale(qint64 campaignId);
 
 private:
     struct Sample
@@ -85,6 +90,8 @@ private:
     QLabel* m_unknownCountLabel = nullptr;
     QLabel* m_suppressedLabel = nullptr;
     QLabel* m_rateLabel;
+    QLabel* m_feedbackLabel = nullptr;
+    qint64 m_feedbackAskedMs = -1;
     QLabel* m_messageLabel;
     QPushButton* m_pauseButton;
     QPushButton* m_resumeButton;

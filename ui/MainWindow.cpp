@@ -6,6 +6,8 @@
 #include "CampaignsPage.h"
 #include "ConnectionMonitor.h"
 #include "DashboardPage.h"
+#include "FeedbackIntakeRunner.h"
+#include "FeedbackMailboxPanel.h"
 #include "LanguageSection.h"
 #include "MessageBox.h"
 #include "NonprofitsPage.h"
@@ -149,6 +151,11 @@ void MainWindow::buildPages(ProfileStore& profiles)
     auto* alertSettings = new AlertSettingsPanel(m_database, m_settingsPage);
     connect(alertSettings, &AlertSettingsPanel::thresholdsSaved, m_dashboardPage, &DashboardPage::setThresholds);
     m_settingsPage->addSection(alertSettings);
+    // Reads the feedback mailbox on "Check now" and every few minutes while a campaign is sending.
+    auto* intake = new FeedbackIntakeRunner(m_database, this);
+    connect(m_sendingPage->monitor(), &SendingMonitor::progressRead, intake, &FeedbackIntakeRunner::campaignsRead);
+    connect(intake, &FeedbackIntakeRunner::finished, m_sendingPage, &SendingPage::showIntakeResult);
+    m_settingsPage->addSection(new FeedbackMailboxPanel(m_database, *intake, m_settingsPage));
     m_settingsPage->addSection(new LanguageSection(m_settingsPage));
     // Scrolls: with all its sections it is taller than a small window.
     auto* settingsScroll = new QScrollArea(m_pages);

@@ -19,6 +19,7 @@ SendingMonitor::SendingMonitor(Database& database, int intervalMs, QObject* pare
     qRegisterMetaType<QList<herald::CampaignProgress>>();
     qRegisterMetaType<QList<herald::FailureReason>>();
     qRegisterMetaType<QList<herald::Send>>();
+    qRegisterMetaType<herald::CampaignFeedback>();
     m_thread->setObjectName(QStringLiteral("SendingMonitor"));
     m_context->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_context, &QObject::deleteLater);
@@ -121,6 +122,17 @@ void SendingMonitor::readFailureReasons(qint64 campaignId)
             emit errorOccurred(reasons.error().message);
         else
             emit failureReasonsRead(campaignId, reasons.value());
+    });
+}
+
+void SendingMonitor::readFeedback(qint64 campaignId)
+{
+    onThread([this, campaignId] {
+        auto feedback = FeedbackRepository(m_database).campaignFeedback(campaignId);
+        if (!feedback)
+            emit errorOccurred(feedback.error().message);
+        else
+            emit feedbackRead(campaignId, feedback.value());
     });
 }
 

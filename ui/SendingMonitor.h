@@ -3,6 +3,7 @@
 #include "domain/Campaign.h"
 #include "domain/Send.h"
 #include "sending/CampaignProgressReader.h"
+#include "storage/FeedbackRepository.h"
 
 #include <QList>
 #include <QObject>
@@ -33,6 +34,7 @@ public:
     // The campaign's failed rows (at most MaxFailedShown) and, when finished, why they failed.
     void readFailed(qint64 campaignId);
     void readFailureReasons(qint64 campaignId);
+    void readFeedback(qint64 campaignId);
 
     static constexpr int MaxFailedShown = 500;
 
@@ -40,6 +42,7 @@ signals:
     void progressRead(const QList<herald::CampaignProgress>& campaigns);
     void failedRead(qint64 campaignId, const QList<herald::Send>& rows, bool more);
     void failureReasonsRead(qint64 campaignId, const QList<herald::FailureReason>& reasons);
+    void feedbackRead(qint64 campaignId, const herald::CampaignFeedback& feedback);
     // An action finished: what it did, in a sentence for the status line.
     void actionDone(qint64 campaignId, const QString& message);
     void errorOccurred(const QString& message);

@@ -14,6 +14,7 @@ SendingPage::SendingPage(Database& database, QWidget* parent)
     : QWidget(parent)
     , m_monitor(new SendingMonitor(database, PollIntervalMs, this))
     , m_engineLabel(new QLabel(this))
+    , m_intakeLabel(new QLabel(this))
     , m_emptyLabel(new QLabel(this))
     , m_errorLabel(new QLabel(this))
 {
@@ -23,6 +24,10 @@ SendingPage::SendingPage(Database& database, QWidget* parent)
     m_engineLabel->setWordWrap(true);
     m_engineLabel->setTextFormat(Qt::PlainText);
     m_engineLabel->setText(tr("Not sending: no campaign is waiting."));
+    m_intakeLabel->setObjectName(QStringLiteral("intakeStateLabel"));
+    m_intakeLabel->setWordWrap(true);
+    m_intakeLabel->setTextFormat(Qt::PlainText);
+    m_intakeLabel->hide();
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setText(tr("No campaign is being sent. Queue one on the Campaigns page; it shows up here while it "
@@ -48,6 +53,7 @@ SendingPage::SendingPage(Database& database, QWidget* parent)
     layout->setContentsMargins(16, 12, 16, 12);
     layout->addWidget(title);
     layout->addWidget(m_engineLabel);
+    layout->addWidget(m_intakeLabel);
     layout->addWidget(m_errorLabel);
     layout->addWidget(scroll, 1);
 
@@ -59,6 +65,10 @@ SendingPage::SendingPage(Database& database, QWidget* parent)
     connect(m_monitor, &SendingMonitor::failureReasonsRead, this, [this](qint64 id, const QList<FailureReason>& reasons) {
         if (CampaignPanel* panel = m_panels.value(id))
             panel->showFailureReasons(reasons);
+    });
+    connect(m_monitor, &SendingMonitor::feedbackRead, this, [this](qint64 id, const CampaignFeedback& feedback) {
+        if (CampaignPanel* panel = m_panels.value(id))
+            panel->showFeedback(feedback);
     });
     connect(m_monitor, &SendingMonitor::actionDone, this, [this](qint64 id, const QString& message) {
         m_errorLabel->hide();
@@ -79,6 +89,13 @@ void SendingPage::showEngineState(const QString& text, bool problem)
     m_engineLabel->setStyleSheet(problem ? QStringLiteral("QLabel { color: #b3261e; }") : QString());
 }
 
+void SendingPage::showIntakeResult(const QString& text, bool problem)
+{
+    m_intakeLabel->setText(tr("Bounces and complaints: %1").arg(text));
+    m_intakeLabel->setStyleSheet(problem ? QStringLiteral("QLabel { color: #b3261e; }") : QString());
+    m_intakeLabel->show();
+}
+
 CampaignPanel* SendingPage::createPanel(qint64 campaignId)
 {
     auto* panel = new CampaignPanel(campaignId, m_panelsLayout->parentWidget());
@@ -87,6 +104,7 @@ CampaignPanel* SendingPage::createPanel(qint64 campaignId)
     connect(panel, &CampaignPanel::retryRequested, m_monitor, &SendingMonitor::retryFailed);
     connect(panel, &CampaignPanel::failedListStale, m_monitor, &SendingMonitor::readFailed);
     connect(panel, &CampaignPanel::failureReasonsStale, m_monitor, &SendingMonitor::readFailureReasons);
+    connect(panel, &CampaignPanel::feedbackStale, m_monitor, &SendingMonitor::readFeedback);
     m_panels.insert(campaignId, panel);
     return panel;
 }

@@ -31,6 +31,8 @@ public:
 
 public slots:
     void showEngineState(const QString& text, bool problem);
+    // What the latest pass over the feedback mailbox found (FeedbackIntakeRunner).
+    void showIntakeResult(const QString& text, bool problem);
 
 private:
     void showCampaigns(const QList<herald::CampaignProgress>& campaigns);
@@ -38,6 +40,7 @@ private:
 
     SendingMonitor* m_monitor;
     QLabel* m_engineLabel;
+    QLabel* m_intakeLabel;
     QLabel* m_emptyLabel;
     QLabel* m_errorLabel;
     QVBoxLayout* m_panelsLayout;

@@ -5,11 +5,13 @@
 #include "ExportCommand.h"
 #include "GdprCommand.h"
 #include "ImportCommand.h"
+#include "IntakeCommand.h"
 #include "Output.h"
 #include "ProfileCommand.h"
 #include "StatsCommand.h"
 #include "SyncCommand.h"
 #include "Translations.h"
+#include "UnsubscribeServerCommand.h"
 #include "WorkerCommand.h"
 #include "config/Config.h"
 
@@ -33,6 +35,7 @@ const std::map<QString, SubCommand>& registry()
 {
     static const std::map<QString, SubCommand> commands = {
         {QStringLiteral("db"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Database state: 'db status' connects, migrates and reports."), &DbCommand::run}},
+        {QStringLiteral("intake"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Read bounces, complaints and mailto: unsubscribes from the feedback mailbox (IMAP)."), &IntakeCommand::run}},
         {QStringLiteral("profile"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Connection profiles: list, add, use, remove."), &ProfileCommand::run}},
         {QStringLiteral("import"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Import nonprofits or a suppression list from CSV, with a report."), &ImportCommand::run}},
         {QStringLiteral("export"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Export nonprofits (or a search) or the suppression list to CSV."), &ExportCommand::run}},
@@ -40,6 +43,7 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("stats"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus)."), &StatsCommand::run}},
         {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Campaigns: list them, or render the message one nonprofit gets."), &CampaignCommand::run}},
         {QStringLiteral("sync"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts."), &SyncCommand::run}},
+        {QStringLiteral("unsubscribe-server"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Receive one-click unsubscribes (RFC 8058) over HTTP and suppress at once."), &UnsubscribeServerCommand::run}},
         {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},
     };
     return commands;

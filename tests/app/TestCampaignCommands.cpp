@@ -1,4 +1,4 @@
-#include "HeraldProcess.h"
+#include "HeraldBackend.h"
 #include "ParsedMessage.h"
 #include "TestDatabase.h"
 #include "compose/UnsubscribeToken.h"
@@ -27,8 +27,8 @@ class TestCampaignCommands : public QObject
     using Run = test::HeraldProcess::Run;
 
     std::unique_ptr<test::HeraldProcess> m_herald;
-    std::unique_ptr<test::TestDatabase> m_scratch;
-    std::unique_ptr<Database> m_database;
+    std::unique_ptr<test::HeraldBackend> m_backend;
+    Database* m_database = nullptr;
     QStringList m_profileArguments;
 
     Run herald(QStringList arguments) { return m_herald->run(arguments << m_profileArguments); }
@@ -90,36 +90,18 @@ private slots:
     void init()
     {
         m_herald = std::make_unique<test::HeraldProcess>(QStringLiteral(HERALD_EXECUTABLE));
-        m_profileArguments.clear();
-        if (test::TestDatabase::backendUnderTest() == Backend::Postgres) {
-            m_scratch = std::make_unique<test::TestDatabase>();
-            QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
-            const ConnectionProfile server = m_scratch->profile();
-            const Run added = m_herald->run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Office"),
-                                             QStringLiteral("--host"), server.host, QStringLiteral("--port"),
-                                             QString::number(server.port), QStringLiteral("--database"),
-                                             server.database, QStringLiteral("--user"), server.user,
-                                             QStringLiteral("--sslmode"), QStringLiteral("disable")});
-            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-            m_profileArguments = {QStringLiteral("--profile"), QStringLiteral("Office")};
-            m_database = m_scratch->open();
-        } else {
-            // The embedded database of the process's own data folder, created and migrated by `db status`.
-            const Run status = herald({QStringLiteral("db"), QStringLiteral("status")});
-            QVERIFY2(status.exitCode == 0, qPrintable(status.err));
-            const auto location = QRegularExpression(QStringLiteral("Location: (.+)\\n")).match(status.out);
-            QVERIFY2(location.hasMatch(), qPrintable(status.out));
-            m_database = std::make_unique<Database>(ConnectionProfile::embedded(location.captured(1).trimmed()));
-            const Status opened = m_database->open();
-            QVERIFY2(opened.ok(), qPrintable(opened.error().message));
-        }
+        m_backend = std::make_unique<test::HeraldBackend>();
+        const QString problem = m_backend->setUp(*m_herald);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        m_database = &m_backend->database();
+        m_profileArguments = m_backend->profileArguments();
         QVERIFY(m_database);
     }
 
     void cleanup()
     {
-        m_database.reset();
-        m_scratch.reset();
+        m_database = nullptr;
+        m_backend.reset();
         m_herald.reset();
     }
 

@@ -1,4 +1,6 @@
 #include "CampaignPanel.h"
+#include "FeedbackIntakeRunner.h"
+#include "ImapTestServer.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "SendingFixture.h"
@@ -8,13 +10,23 @@
 #include "Translations.h"
 #include "config/Config.h"
 #include "sending/SendQueue.h"
+#include "deliverability/MailboxSettings.h"
 #include "storage/CampaignRepository.h"
+#include "storage/FeedbackRepository.h"
 #include "storage/ProfileStore.h"
 #include "storage/ProviderRepository.h"
 #include "storage/SecretStore.h"
+#include "storage/SuppressionRepository.h"
 
 #include <QApplication>
 #include <QChartView>
+#include <QComboBox>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QJsonArray>
+#include <QSpinBox>
+#include <QLineEdit>
+#include <QLocale>
 #include <QDir>
 #include <QLabel>
 #include <QLineSeries>
@@ -47,6 +59,7 @@ class TestSendingPage : public QObject
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<MainWindow> m_window;
     test::SmtpTestServer m_server;
+    std::unique_ptr<test::ImapTestServer> m_imap;
 
     template<typename T> T* find(const char* name, QObject* parent = nullptr) const
     {
@@ -59,6 +72,25 @@ class TestSendingPage : public QObject
         return found ? found->text() : QString();
     }
     qint64 count(const QString& sql) const { return SendingFixture::count(*m_database, sql); }
+    // A sample report (tests/data/feedback) about the `offset`-th message the campaign sent; its address.
+    QString deliverReport(const QString& sample, qint64 campaignId, int offset)
+    {
+        QSqlQuery sent(m_database->connection());
+        sent.exec(QStringLiteral("SELECT email, message_id FROM sends WHERE campaign_id = %1 AND status = 'sent' "
+                                 "ORDER BY id LIMIT 1 OFFSET %2").arg(campaignId).arg(offset));
+        if (!sent.next())
+            return QString();
+        QFile file(QStringLiteral(HERALD_TEST_DATA_DIR "/feedback/") + sample);
+        if (!file.open(QIODevice::ReadOnly))
+            return QString();
+        const QString email = sent.value(0).toString();
+        const QByteArray report = file.readAll()
+                                      .replace("{{RECIPIENT}}", email.toUtf8())
+                                      .replace("{{MESSAGE_ID}}", sent.value(1).toString().toUtf8())
+                                      // each report its own Message-ID: the intake records one report once
+                                      .replace("Message-ID: <arf-", QStringLiteral("Message-ID: <c%1-%2-arf-").arg(campaignId).arg(offset).toUtf8());
+        return m_imap->deliver(report) ? email : QString();
+    }
     QString campaignStatus(qint64 id) const
     {
         QSqlQuery query(m_database->connection());
@@ -241,6 +273,131 @@ private slots:
                  qint64(HardBounces));
         QCOMPARE(count(hardAttempts), hardBefore);
         QTRY_COMPARE_WITH_TIMEOUT(label("campaignStatus"), QStringLiteral("Completed"), 10000);
+    }
+
+    void showsBouncesAndComplaintsOfTheCampaign()
+    {
+        // What the bounce intake records: one hard bounce and two complaints about messages of campaign 1.
+        QSqlQuery sends(m_database->connection());
+        QVERIFY(sends.exec(QStringLiteral("SELECT id FROM sends WHERE campaign_id = 1 AND status = 'sent' ORDER BY id LIMIT 3")));
+        QStringList kinds = {QStringLiteral("hard_bounce"), QStringLiteral("complaint"), QStringLiteral("complaint")};
+        for (int i = 0; sends.next(); ++i) {
+            FeedbackEntry entry{QStringLiteral("report-%1@example.net").arg(i), kinds.at(i), 1, sends.value(0).toLongLong(),
+                                QStringLiteral("5.1.1")};
+            QVERIFY(FeedbackRepository(*m_database).record(entry).value());
+        }
+        const int sent = Plain + DropData + FailOnce;
+        const QString complaintRate = QLocale().toString(200.0 / sent, 'f', 2);
+        QTRY_COMPARE_WITH_TIMEOUT(label("feedbackLabel"),
+                                  QStringLiteral("Bounced 1 (%1 %), soft bounces 0 · Complaints 2 (%2 %) · Unsubscribed 0")
+                                      .arg(QLocale().toString(100.0 / sent, 'f', 2), complaintRate),
+                                  15000);
+        QVERIFY(find<QLabel>("feedbackLabel", panel(1))->isVisible());
+        QVERIFY(find<QLabel>("feedbackLabel", panel(1))->styleSheet().contains(QLatin1String("#b3261e"))); // above 0.3 %
+        saveScreenshot(panel(1), QStringLiteral("sending-campaign-feedback.png"));
+    }
+
+    void savesTheFeedbackMailboxInSettings()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPage(), MainWindow::Settings);
+        auto* section = find<QWidget>("feedbackMailboxPanel");
+        QVERIFY(section);
+        QTest::keyClicks(find<QLineEdit>("intakeHostEdit", section), QStringLiteral("imap.example.org"));
+        QTest::keyClicks(find<QLineEdit>("intakeUserEdit", section), QStringLiteral("bounces@example.org"));
+        QTest::keyClicks(find<QLineEdit>("intakePasswordEdit", section), QStringLiteral("s3cret"));
+        find<QDoubleSpinBox>("complaintThresholdSpin", section)->setValue(0.25);
+        QTest::mouseClick(find<QPushButton>("saveIntakeButton", section), Qt::LeftButton);
+        auto saved = MailboxSettings::load(*m_database);
+        QVERIFY2(saved, qPrintable(saved.error().message));
+        QCOMPARE(saved->host, QStringLiteral("imap.example.org"));
+        QCOMPARE(saved->port, 993);
+        QCOMPARE(saved->tls, MailboxSettings::Tls::Implicit);
+        QCOMPARE(saved->username, QStringLiteral("bounces@example.org"));
+        QCOMPARE(saved->folder, QStringLiteral("INBOX"));
+        QCOMPARE(saved->complaintRateThreshold, 0.0025);
+        QCOMPARE(saved->password, QStringLiteral("s3cret")); // no keychain in tests: kept for the session
+        QVERIFY(find<QLineEdit>("intakePasswordEdit", section)->text().isEmpty());
+        saveScreenshot(section, QStringLiteral("settings-feedback-mailbox.png"));
+
+        // No encryption to a remote server is refused, naming what to choose.
+        auto* tls = find<QComboBox>("intakeTlsCombo", section);
+        tls->setCurrentIndex(tls->findData(int(MailboxSettings::Tls::None)));
+        QTest::mouseClick(find<QPushButton>("saveIntakeButton", section), Qt::LeftButton);
+        QVERIFY2(find<QLabel>("intakeResultLabel", section)->text().contains(QLatin1String("choose TLS or STARTTLS")),
+                 qPrintable(find<QLabel>("intakeResultLabel", section)->text()));
+        QCOMPARE(MailboxSettings::load(*m_database)->tls, MailboxSettings::Tls::Implicit);
+        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+    }
+
+    void checksTheFeedbackMailboxFromSettings()
+    {
+        m_imap = std::make_unique<test::ImapTestServer>();
+        QVERIFY2(m_imap->start(), qPrintable(m_imap->lastError()));
+        const QString bounced = deliverReport(QStringLiteral("dsn-hard-bounce.eml"), 1, 10);
+        const QString complained = deliverReport(QStringLiteral("arf-complaint.eml"), 1, 11);
+        QVERIFY(!bounced.isEmpty() && !complained.isEmpty());
+
+        QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+        auto* section = find<QWidget>("feedbackMailboxPanel");
+        find<QLineEdit>("intakeHostEdit", section)->setText(QStringLiteral("127.0.0.1"));
+        auto* tls = find<QComboBox>("intakeTlsCombo", section);
+        tls->setCurrentIndex(tls->findData(int(MailboxSettings::Tls::StartTls)));
+        find<QSpinBox>("intakePortSpin", section)->setValue(m_imap->port());
+        find<QCheckBox>("intakeVerifyCheck", section)->setChecked(false); // the test server's certificate is self-signed
+        find<QLineEdit>("intakeUserEdit", section)->setText(test::ImapTestServer::user());
+        auto* result = find<QLabel>("intakeResultLabel", section);
+        auto* check = find<QPushButton>("checkIntakeButton", section);
+
+        // A refused login names the mailbox and the server, in red; nothing is read.
+        find<QLineEdit>("intakePasswordEdit", section)->setText(QStringLiteral("wrong"));
+        QTest::mouseClick(check, Qt::LeftButton);
+        const QString server = QStringLiteral("(127.0.0.1:%1)").arg(m_imap->port());
+        QTRY_VERIFY2_WITH_TIMEOUT(result->text().contains(server), qPrintable(result->text()), 20000);
+        QVERIFY(result->styleSheet().contains(QLatin1String("#b3261e")));
+        QCOMPARE(check->text(), QStringLiteral("Check &now"));
+
+        find<QLineEdit>("intakePasswordEdit", section)->setText(test::ImapTestServer::password());
+        QTest::mouseClick(check, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(result->text().startsWith(QLatin1String("Read 2 message")), qPrintable(result->text()), 20000);
+        QVERIFY2(result->text().contains(QLatin1String("1 hard bounce(s), 0 soft bounce(s), 1 complaint(s), 0 unsubscribe(s); 0 left")),
+                 qPrintable(result->text()));
+        QVERIFY(result->styleSheet().isEmpty());
+        QVERIFY(SuppressionRepository(*m_database).find(bounced)->reason == SuppressionReason::HardBounce);
+        QVERIFY(SuppressionRepository(*m_database).find(complained)->reason == SuppressionReason::Complaint);
+        for (const QJsonObject& message : m_imap->listing())
+            QVERIFY(message.value(QStringLiteral("flags")).toArray().contains(QStringLiteral("$HeraldProcessed")));
+        saveScreenshot(m_window.get(), QStringLiteral("settings-feedback-checked.png"));
+
+        // The campaign panel counts them with the reports recorded before.
+        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+        QTRY_VERIFY2_WITH_TIMEOUT(label("feedbackLabel").startsWith(QLatin1String("Bounced 2 ")), qPrintable(label("feedbackLabel")), 15000);
+        QVERIFY2(label("feedbackLabel").contains(QLatin1String("Complaints 3 ")), qPrintable(label("feedbackLabel")));
+    }
+
+    void readsTheFeedbackMailboxWhileSending()
+    {
+        auto* runner = m_window->findChild<FeedbackIntakeRunner*>(QStringLiteral("feedbackIntakeRunner"));
+        QVERIFY(runner);
+        runner->setInterval(300);
+        QVERIFY(SendingFixture::addCampaign(*m_database, 3));
+        QVERIFY(SendQueue(*m_database, QStringLiteral("test")).enqueue(3, {}).ok());
+        QVERIFY(CampaignRepository(*m_database).setStatus(3, CampaignStatus::Draft, CampaignStatus::Sending).ok());
+        const QString sent3 = QStringLiteral("SELECT count(*) FROM sends WHERE campaign_id = 3 AND status = 'sent'");
+        QTRY_VERIFY_WITH_TIMEOUT(count(sent3) > 5, 10000);
+        const QString complained = deliverReport(QStringLiteral("arf-complaint.eml"), 3, 2);
+        QVERIFY(!complained.isEmpty());
+
+        // Nobody clicks anything: the pass on the timer finds the complaint while the campaign is still going.
+        auto* state = find<QLabel>("intakeStateLabel");
+        const QString complaints3 = QStringLiteral("SELECT count(*) FROM feedback_reports WHERE campaign_id = 3 AND kind = 'complaint'");
+        QTRY_VERIFY2_WITH_TIMEOUT(count(complaints3) == 1, qPrintable(state->text()), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(state->text().contains(QLatin1String("1 complaint(s)")), qPrintable(state->text()), 5000);
+        QVERIFY(state->isVisible());
+        QVERIFY(SuppressionRepository(*m_database).find(complained)->reason == SuppressionReason::Complaint);
+        QTRY_VERIFY2_WITH_TIMEOUT(label("feedbackLabel", 3).contains(QLatin1String("Complaints 1 ")), qPrintable(label("feedbackLabel", 3)), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(campaignStatus(3), QStringLiteral("completed"), 20000);
+        saveScreenshot(find<SendingPage>("sendingPage"), QStringLiteral("sending-intake-while-sending.png"));
     }
 
     void closingWhileSendingStopsTheEngine()
