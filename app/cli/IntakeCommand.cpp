@@ -17,14 +17,12 @@
 namespace herald::cli {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("IntakeCommand", text); }
-
 std::atomic<bool> g_stopRequested{false};
 void requestStop(int) { g_stopRequested = true; }
 
 QString summaryLine(const IntakeSummary& summary)
 {
-    QString line = tr("read %1: %2 hard bounce(s), %3 soft bounce(s), %4 complaint(s), %5 unsubscribe(s), "
+    QString line = IntakeCommand::tr("read %1: %2 hard bounce(s), %3 soft bounce(s), %4 complaint(s), %5 unsubscribe(s), "
                       "%6 not matched, %7 not understood")
                        .arg(summary.read)
                        .arg(summary.hardBounces)
@@ -34,7 +32,7 @@ QString summaryLine(const IntakeSummary& summary)
                        .arg(summary.unmatched)
                        .arg(summary.unrecognised);
     for (const qint64 id : summary.pausedCampaigns)
-        line += tr("; campaign #%1 paused: its complaint rate passed the limit").arg(id);
+        line += IntakeCommand::tr("; campaign #%1 paused: its complaint rate passed the limit").arg(id);
     return line;
 }
 } // namespace

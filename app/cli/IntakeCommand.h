@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -10,6 +11,7 @@ namespace herald::cli {
 // comes from HERALD_INTAKE_PASSWORD or the keychain. Exit 1 when a pass fails (with --once) or nothing is set up.
 class IntakeCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::IntakeCommand)
 public:
     static int run(const QStringList& arguments);
 };

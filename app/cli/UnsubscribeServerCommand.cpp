@@ -15,8 +15,6 @@
 namespace herald::cli {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("UnsubscribeServerCommand", text); }
-
 std::atomic<bool> g_stopRequested{false};
 void requestStop(int) { g_stopRequested = true; }
 } // namespace

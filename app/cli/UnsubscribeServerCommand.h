@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -10,6 +11,7 @@ namespace herald::cli {
 // request. Exit 1 when the database or the address cannot be used, 2 on a usage mistake.
 class UnsubscribeServerCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::UnsubscribeServerCommand)
 public:
     static int run(const QStringList& arguments);
 };

@@ -13,8 +13,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("DkimKeyPair", text); }
-
 using KeyPtr = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 
@@ -23,7 +21,7 @@ QString lastOpenSslError()
     const unsigned long code = ERR_get_error();
     ERR_clear_error();
     if (code == 0)
-        return tr("unknown OpenSSL error");
+        return DkimKeyPair::tr("unknown OpenSSL error");
     char text[256];
     ERR_error_string_n(code, text, sizeof text);
     return QString::fromLatin1(text);
@@ -33,7 +31,7 @@ Result<QByteArray> privatePem(EVP_PKEY* key)
 {
     BioPtr out(BIO_new(BIO_s_mem()), &BIO_free);
     if (!out || PEM_write_bio_PrivateKey(out.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
-        return Error::make(Error::Kind::Validation, tr("Could not write the private key: %1").arg(lastOpenSslError()));
+        return Error::make(Error::Kind::Validation, DkimKeyPair::tr("Could not write the private key: %1").arg(lastOpenSslError()));
     char* data = nullptr;
     const long size = BIO_get_mem_data(out.get(), &data);
     return QByteArray(data, int(size));
@@ -44,7 +42,7 @@ Result<QString> publicBase64(EVP_PKEY* key)
     unsigned char* der = nullptr;
     const int size = i2d_PUBKEY(key, &der);
     if (size <= 0)
-        return Error::make(Error::Kind::Validation, tr("Could not read the public key: %1").arg(lastOpenSslError()));
+        return Error::make(Error::Kind::Validation, DkimKeyPair::tr("Could not read the public key: %1").arg(lastOpenSslError()));
     const QByteArray encoded = QByteArray(reinterpret_cast<const char*>(der), size).toBase64();
     OPENSSL_free(der);
     return QString::fromLatin1(encoded);

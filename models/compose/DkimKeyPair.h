@@ -3,6 +3,7 @@
 #include "domain/Error.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 namespace herald {
@@ -11,6 +12,7 @@ namespace herald {
 // from a PEM file, and the public half in the form DNS publishes it (the base64 "p=" of a DKIM TXT record).
 class DkimKeyPair
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::DkimKeyPair)
 public:
     static constexpr int GeneratedBits = 2048;
     static constexpr int MinimumBits = 1024; // receivers ignore smaller keys (RFC 8301)

@@ -9,8 +9,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("DkimSigner", text); }
-
 const char* const SignedHeaders[] = {"from", "to", "cc", "reply-to", "subject", "date", "message-id",
                                      "list-unsubscribe", "list-unsubscribe-post", "mime-version",
                                      "content-type", "content-transfer-encoding", nullptr};

@@ -4,6 +4,7 @@
 #include "sending/OutgoingMessage.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -27,6 +28,7 @@ struct DkimKey
 // Holds one libopendkim handle for its life: one signer per sending thread, never shared between threads.
 class DkimSigner
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::DkimSigner)
 public:
     explicit DkimSigner(const QList<DkimKey>& keys);
     ~DkimSigner();

@@ -10,8 +10,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("AddressSuppressor", text); }
-
 QString nonprofitStatusFor(SuppressionReason reason)
 {
     switch (reason) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "domain/Error.h"
 #include "domain/Suppression.h"
 #include "storage/Database.h"
@@ -11,6 +13,7 @@ namespace herald {
 // an address twice keeps the first entry and is not an error.
 class AddressSuppressor
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::AddressSuppressor)
 public:
     explicit AddressSuppressor(Database& database) : m_database(database) {}
 

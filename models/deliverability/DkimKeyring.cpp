@@ -9,9 +9,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("DkimKeyring", text); }
-} // namespace
 
 QString DkimKeyring::environmentVariable(const QString& domain)
 {

@@ -6,6 +6,7 @@
 #include "domain/Error.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 namespace herald {
@@ -16,6 +17,7 @@ namespace herald {
 // characters as '_'): the PEM text itself, or the path of a PEM file.
 class DkimKeyring
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::DkimKeyring)
 public:
     explicit DkimKeyring(Database& database) : m_database(database) {}
 

@@ -5,9 +5,6 @@
 
 namespace herald {
 
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("DomainCheckReport", text); }
-} // namespace
 
 QString DnsRecordCheck::recordText(Record record)
 {
@@ -26,13 +23,13 @@ QString DnsRecordCheck::stateText(State state)
 {
     switch (state) {
     case State::Pass:
-        return tr("pass");
+        return DomainCheckReport::tr("pass");
     case State::Missing:
-        return tr("missing");
+        return DomainCheckReport::tr("missing");
     case State::Wrong:
-        return tr("wrong");
+        return DomainCheckReport::tr("wrong");
     case State::Failed:
-        return tr("lookup failed");
+        return DomainCheckReport::tr("lookup failed");
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -31,6 +32,8 @@ struct DnsRecordCheck
 // The three checks of one sender domain.
 struct DomainCheckReport
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::DomainCheckReport)
+public:
     QString domain;
     QList<DnsRecordCheck> records; // SPF, DKIM, DMARC in that order
 

@@ -12,8 +12,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("FeedbackIntake", text); }
-
 SuppressionReason reasonFor(FeedbackReport::Kind kind)
 {
     switch (kind) {

@@ -5,6 +5,7 @@
 #include "compose/UnsubscribeToken.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSet>
 
@@ -34,6 +35,7 @@ struct IntakeSummary
 // sending pauses itself once its complaint rate passes the threshold after the minimum number of messages.
 class FeedbackIntake
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::FeedbackIntake)
 public:
     FeedbackIntake(Database& database, MailboxSettings settings, QByteArray unsubscribeSecret);
 

@@ -10,8 +10,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ImapMailbox", text); }
-
 size_t collect(char* data, size_t size, size_t count, void* target)
 {
     static_cast<QByteArray*>(target)->append(data, qsizetype(size * count));

@@ -4,6 +4,7 @@
 #include "domain/Error.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 
 typedef void CURL;
@@ -15,6 +16,7 @@ namespace herald {
 // nothing is ever deleted or expunged.
 class ImapMailbox
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::ImapMailbox)
 public:
     static const QByteArray ProcessedKeyword; // "$HeraldProcessed"
 

@@ -10,8 +10,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("MailboxSettings", text); }
-
 // One typed table of the stored keys.
 const QString HostKey = QStringLiteral("intake.host");
 const QString PortKey = QStringLiteral("intake.port");

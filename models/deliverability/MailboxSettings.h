@@ -3,6 +3,7 @@
 #include "domain/Error.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace herald {
@@ -13,6 +14,8 @@ namespace herald {
 // the environment variable HERALD_INTAKE_PASSWORD.
 struct MailboxSettings
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::MailboxSettings)
+public:
     enum class Tls { Implicit, StartTls, None }; // None only for a server on this machine
 
     QString host;

@@ -9,8 +9,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("OneClickUnsubscribe", text); }
-
 const QByteArray OneClickKey = QByteArrayLiteral("List-Unsubscribe");
 const QByteArray OneClickValue = QByteArrayLiteral("One-Click");
 

@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 namespace herald {
@@ -16,6 +17,7 @@ namespace herald {
 // in the database, so no reply tells whether an address exists. Repeating a POST changes nothing.
 class OneClickUnsubscribe
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::OneClickUnsubscribe)
 public:
     enum class Method { Get, Post, Other };
 

@@ -6,8 +6,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("DkimDomainKey", text); }
-
 bool isDnsName(const QString& text)
 {
     static const QRegularExpression labels(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
@@ -9,6 +10,8 @@ namespace herald {
 // public half. The private half is in the keychain, never here.
 struct DkimDomainKey
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::DkimDomainKey)
+public:
     QString domain;    // lower-case: "example.org"
     QString selector;  // "herald2026"
     QString publicKey; // base64, the "p=" of the TXT record

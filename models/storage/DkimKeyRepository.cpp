@@ -8,8 +8,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("DkimKeyRepository", text); }
-
 const QString SelectColumns =
     QStringLiteral("SELECT domain, selector, public_key, bits, created_at, updated_at FROM dkim_keys ");
 } // namespace

@@ -4,6 +4,7 @@
 #include "domain/DkimDomainKey.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 class QSqlQuery;
@@ -14,6 +15,7 @@ namespace herald {
 // generated or imported.
 class DkimKeyRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::DkimKeyRepository)
 public:
     explicit DkimKeyRepository(Database& database) : m_database(database) {}
 

@@ -8,8 +8,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("FeedbackRepository", text); }
-
 SendReference readSend(const QSqlQuery& query)
 {
     return {query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString()};

@@ -4,6 +4,7 @@
 #include "SqlDialect.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -48,6 +49,7 @@ struct CampaignFeedback
 // figures (for the Sending page's campaign panel and the dashboard).
 class FeedbackRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::FeedbackRepository)
 public:
     explicit FeedbackRepository(Database& database);
 
