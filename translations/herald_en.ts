@@ -2,12 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>SendMetricsWriter</name>
+    <name>SuppressionRepository</name>
     <message numerus="yes">
-        <source>Could not add %n result(s) to the send metrics</source>
-        <translation>
-            <numerusform>Could not add %n result to the send metrics</numerusform>
-            <numerusform>Could not add %n results to the send metrics</numerusform>
+        <source>Could not lift the suppression of %n address(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertEvaluator</name>
+    <message numerus="yes">
+        <source>%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 messages waiting; the queue has not gone down for %n minute(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -94,6 +111,30 @@
     </message>
 </context>
 <context>
+    <name>herald::DashboardPage</name>
+    <message numerus="yes">
+        <source>Alert above %1 % (over %n min)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate over %n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::ImportDialog</name>
     <message numerus="yes">
         <source>%n column(s) separated by %1. Choose which field each column fills; columns set to “Ignore” are not read.</source>
@@ -148,6 +189,40 @@
         <translation>
             <numerusform>Exported %Ln nonprofit to %1.</numerusform>
             <numerusform>Exported %Ln nonprofits to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::OfflineBanner</name>
+    <message numerus="yes">
+        <source>Next try in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is back and your drafts are synced, except %n conflict(s) waiting for your decision.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) changed both here and on the server wait for your decision.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::OfflineController</name>
+    <message numerus="yes">
+        <source>%n draft(s) could not sync; the sync log says why.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -237,6 +312,61 @@
     </message>
 </context>
 <context>
+    <name>herald::SuppressionsPage</name>
+    <message numerus="yes">
+        <source>%Ln suppressed address(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lift the suppression of %Ln address(es)? Herald will mail them again in every campaign whose audience includes them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them stand(s) for erased addresses. Herald keeps only their anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln address(es) can be mailed again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln address(es) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncLogDialog</name>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your decision; they open after the next sync.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplatePreview</name>
     <message numerus="yes">
         <source>%n remote resource(s) not loaded: previews never reach the network.</source>
@@ -291,6 +421,16 @@
         <translation>
             <numerusform>Failure rate: %1 % over the range, %2 % over the last %n minute</numerusform>
             <numerusform>Failure rate: %1 % over the range, %2 % over the last %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::SyncCommand</name>
+    <message numerus="yes">
+        <source>%1: %n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

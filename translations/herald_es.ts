@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>Alert</name>
+    <message>
+        <source>High failure rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is not draining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider %1 is failing (circuit open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColumnMapping</name>
     <message>
         <source>Ignore</source>
@@ -64,6 +79,37 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatabaseOpener</name>
     <message>
         <source>Password Not Saved</source>
@@ -104,6 +150,17 @@
     <message>
         <source>No password was given for %1 on %2.</source>
         <translation>No se indicó ninguna contraseña para %1 en %2.</translation>
+    </message>
+    <message>
+        <source>Work Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesktopMain</name>
+    <message>
+        <source>Offline Drafts Unavailable</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -160,6 +217,17 @@
     </message>
 </context>
 <context>
+    <name>OfflineMode</name>
+    <message>
+        <source>Needs the server, and Herald is offline (%1 cannot be reached). This comes back when the server does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileOpener</name>
     <message>
         <source>There is no connection profile named &apos;%1&apos;. &apos;herald profile list&apos; shows them.</source>
@@ -175,12 +243,13 @@
 </context>
 <context>
     <name>SendMetricsWriter</name>
-    <message numerus="yes">
-        <source>Could not add %n result(s) to the send metrics</source>
-        <translation>
-            <numerusform>No se pudo añadir %n resultado a las métricas de envío</numerusform>
-            <numerusform>No se pudieron añadir %n resultados a las métricas de envío</numerusform>
-        </translation>
+    <message>
+        <source>Could not add results to the send metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add failure reasons to the send metrics</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -188,6 +257,35 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionReason</name>
+    <message>
+        <source>Unsubscribed</source>
+        <translation type="unfinished">Dada de baja</translation>
+    </message>
+    <message>
+        <source>Hard bounce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionRepository</name>
+    <message numerus="yes">
+        <source>Could not lift the suppression of %n address(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -253,6 +351,151 @@
     <message>
         <source>Could not connect to %1</source>
         <translation>No se pudo conectar con %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertBanner</name>
+    <message>
+        <source>Open &amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide these alerts; the banner comes back when another one is raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; since %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertEvaluator</name>
+    <message numerus="yes">
+        <source>%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 messages waiting; the queue has not gone down for %n minute(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Messages fail over to the next provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertRepository</name>
+    <message>
+        <source>Could not read the open alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not clear the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert was cleared meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertSettings</name>
+    <message>
+        <source>The failure rate must be between 0 and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The failure rate window must be 1 to 360 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue alert time must be 0 (off) to 360 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of messages needed must not be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertSettingsPanel</name>
+    <message>
+        <source>Alert while a provider&apos;s &amp;circuit is open (it keeps failing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;alert settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When to show a banner and a desktop notification about sending. These settings are kept in the database and apply to everyone using it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> finished messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished">Desactivado</translation>
+    </message>
+    <message>
+        <source>Failure rate &amp;above:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Over the last:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With at &amp;least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue not draining for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Every Herald using this database alerts with these settings.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -781,10 +1024,6 @@
         <translation>Excluidos %1</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>terminado</translation>
-    </message>
-    <message>
         <source>%1 msgs/s · ETA %2</source>
         <translation>%1 mens./s · quedan %2</translation>
     </message>
@@ -827,6 +1066,10 @@
     <message>
         <source>Unknown</source>
         <translation>Desconocidos</translation>
+    </message>
+    <message>
+        <source>Every message handled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1332,53 @@
     </message>
 </context>
 <context>
+    <name>herald::ChartPanel</name>
+    <message>
+        <source>Save Chart as &amp;PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Data as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image, or the data behind it as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the chart to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished">No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart Data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">Archivos CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>herald::ConnectionProfile</name>
     <message>
         <source>This computer</source>
@@ -1168,6 +1458,238 @@
     </message>
 </context>
 <context>
+    <name>herald::DashboardPage</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure rate &amp;over:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished">Panel</translation>
+    </message>
+    <message>
+        <source>Providers (every sending process)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top failure reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent/s</source>
+        <translation type="unfinished">Enviados/s</translation>
+    </message>
+    <message>
+        <source>Failed/s</source>
+        <translation type="unfinished">Fallidos/s</translation>
+    </message>
+    <message>
+        <source>Sends and failures per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages/s</source>
+        <translation type="unfinished">mensajes/s</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure rate (rolling window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send latency (P50, P95, P99)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished">ms</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">Proveedor</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished">Límite</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Alert above %1 % (over %n min)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the figures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 retrying · %2 in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sample yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 failed in the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency P95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P50 %1 ms · P99 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate over %n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed (healthy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open (failing over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half-open (probing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle (no sender)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s (slowed from %2/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2:%3) {1 ?} {2)?}</translation>
+    </message>
+    <message>
+        <source>No failures in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>herald::DashboardReader</name>
     <message>
         <source>Could not read the send metrics</source>
@@ -1182,8 +1704,24 @@
         <translation>No se pudieron leer los motivos de fallo</translation>
     </message>
     <message>
-        <source>Could not count the queue</source>
-        <translation>No se pudo contar la cola</translation>
+        <source>Could not read the queue depth over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the queue depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the providers</source>
+        <translation type="unfinished">No se pudieron leer los proveedores</translation>
+    </message>
+    <message>
+        <source>Could not read the state of the providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the current sending rate</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1776,17 @@
     <message>
         <source>has an invalid domain &apos;%1&apos;</source>
         <translation>tiene un dominio no válido &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ExportRunner</name>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished">Exportando a %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1329,46 +1878,6 @@
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <source>Reading %1…</source>
-        <translation>Leyendo %1…</translation>
-    </message>
-    <message>
-        <source>Rows are stored in batches: Cancel keeps the batches already stored, and no half-imported row.</source>
-        <translation>Las filas se guardan por lotes: Cancelar conserva los lotes ya guardados y ninguna fila a medio importar.</translation>
-    </message>
-    <message>
-        <source>Cancelling after the batch in hand…</source>
-        <translation>Cancelando después del lote en curso…</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Línea</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problema</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Campo</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Detalles</translation>
-    </message>
-    <message>
-        <source>&amp;Save Rejected Rows…</source>
-        <translation>&amp;Guardar filas rechazadas…</translation>
-    </message>
-    <message>
-        <source>Save Rejected Rows</source>
-        <translation>Guardar filas rechazadas</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Choose the column that holds the name.</source>
         <translation>Elija la columna que contiene el nombre.</translation>
     </message>
@@ -1379,14 +1888,6 @@
     <message>
         <source>Choose the column that holds the EIN, or match by email.</source>
         <translation>Elija la columna que contiene el EIN, o busque coincidencias por correo.</translation>
-    </message>
-    <message>
-        <source>Read %1 of %2.</source>
-        <translation>Leído %1 de %2.</translation>
-    </message>
-    <message>
-        <source>Rejected Rows Not Saved</source>
-        <translation>Filas rechazadas no guardadas</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1911,57 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportRunView</name>
+    <message>
+        <source>Rows are stored in batches: Cancel keeps the batches already stored, and no half-imported row.</source>
+        <translation type="unfinished">Las filas se guardan por lotes: Cancelar conserva los lotes ya guardados y ninguna fila a medio importar.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished">Línea</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished">Problema</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">Campo</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">Detalles</translation>
+    </message>
+    <message>
+        <source>&amp;Save Rejected Rows…</source>
+        <translation type="unfinished">&amp;Guardar filas rechazadas…</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows</source>
+        <translation type="unfinished">Guardar filas rechazadas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished">Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the batch in hand…</source>
+        <translation type="unfinished">Cancelando después del lote en curso…</translation>
+    </message>
+    <message>
+        <source>Read %1 of %2.</source>
+        <translation type="unfinished">Leído %1 de %2.</translation>
+    </message>
+    <message>
+        <source>Rejected Rows Not Saved</source>
+        <translation type="unfinished">Filas rechazadas no guardadas</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1999,69 @@
     </message>
 </context>
 <context>
+    <name>herald::LocalStore</name>
+    <message>
+        <source>%1 (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not set up the sync journal in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the sync journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record the sync of %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not update the sync journal for %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record the conflict on %1 &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the conflict on %1 &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflict on %1 &apos;%2&apos; was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read sync conflict #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sync conflict #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not mark sync conflict #%1 resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the sync log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the sync log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not record the time of the sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>herald::MainWindow</name>
     <message>
         <source>%1 — Herald</source>
@@ -1475,10 +2090,6 @@
     <message>
         <source>Dashboard</source>
         <translation>Panel</translation>
-    </message>
-    <message>
-        <source>Here you will see the queue drain, the sending rate, the failure rate and the delivery results of finished campaigns.</source>
-        <translation>Aquí verá cómo se vacía la cola, la tasa de envío, la tasa de fallos y los resultados de entrega de las campañas terminadas.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1550,6 +2161,14 @@ Datos: %2 (%3)</translation>
         <source>Keep open</source>
         <translation>Mantener abierto</translation>
     </message>
+    <message>
+        <source>Suppressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herald</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>herald::MessageBuilder</name>
@@ -1607,6 +2226,33 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Could not commit migration %1</source>
         <translation>No se pudo confirmar la migración %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitCache</name>
+    <message>
+        <source>Could not choose the nonprofits to keep offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the segments</source>
+        <translation type="unfinished">No se pudieron leer los segmentos</translation>
+    </message>
+    <message>
+        <source>Could not clear the offline copy of the nonprofits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the nonprofits to keep offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep nonprofit &apos;%1&apos; offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep the tags of nonprofit &apos;%1&apos; offline</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2080,14 +2726,6 @@ Datos: %2 (%3)</translation>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Exporting to %1…</source>
-        <translation>Exportando a %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Export Personal Data</source>
         <translation>Exportar datos personales</translation>
     </message>
@@ -2114,6 +2752,124 @@ Datos: %2 (%3)</translation>
     <message>
         <source>%1 was erased; the address stays suppressed as an anonymised entry.</source>
         <translation>Se borró %1; la dirección sigue excluida como entrada anonimizada.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::OfflineBanner</name>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Work Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve &amp;Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: %1 cannot be reached. Keep drafting templates and campaigns; they are kept on this computer and sync when the server is back. Sending, dashboards and imports need the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server is back. Syncing your drafts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is back and your drafts are synced, except %n conflict(s) waiting for your decision.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server is back and your drafts are synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped answering. Save what you are editing, then work offline: your drafts stay on this computer until the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) changed both here and on the server wait for your decision.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::OfflineController</name>
+    <message>
+        <source>Sync of the offline drafts failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — drafts are kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached; Herald retries in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) could not sync; the sync log says why.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Log</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2449,6 +3205,17 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::ProviderStatusWriter</name>
+    <message>
+        <source>Could not record the state of the providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the provider states of stopped senders</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>herald::ProviderValidator</name>
     <message>
         <source>Name is required.</source>
@@ -2576,6 +3343,21 @@ Datos: %2 (%3)</translation>
     <message>
         <source>“%1” was removed.</source>
         <translation>Se quitó “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::QueueSampler</name>
+    <message>
+        <source>Could not read the queue samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sample the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove old queue samples</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3306,6 +4088,53 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SuppressionDialog</name>
+    <message>
+        <source>Suppress an Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. asked by phone on 3 March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herald never mails a suppressed address: it is left out whenever a campaign is queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept as the entry&apos;s source; left empty, your user name is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suppress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already suppressed (%2, since %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already suppressed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>herald::SuppressionImporter</name>
     <message>
         <source>%1 has no &apos;email&apos; column.</source>
@@ -3341,6 +4170,613 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Could not read the suppressions</source>
         <translation>No se pudieron leer las exclusiones</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionTableModel</name>
+    <message>
+        <source>Erased address (anonymised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased on request; kept as %1 so that the address is never mailed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionsPage</name>
+    <message>
+        <source>Search addresses…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished">&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Suppression List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suppress an Address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Suppression List…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Suppression List…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from the Suppression List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished">&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>Suppress an address by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished">&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Add the addresses of a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished">E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Export the entries shown to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the suppression of the selected addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suppressed address(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln coincidencia</numerusform>
+            <numerusform>%Ln coincidencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No suppressed address contains “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No address is suppressed for the reason “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is suppressed yet. Addresses arrive here when someone unsubscribes, a message bounces hard or a complaint comes in; Add (%1) suppresses one by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is suppressed: no campaign will mail it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the suppression of %1? Herald will mail it again in every campaign whose audience includes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Lift the suppression of %Ln address(es)? Herald will mail them again in every campaign whose audience includes them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them stand(s) for erased addresses. Herald keeps only their anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Quitar</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished">Conservar</translation>
+    </message>
+    <message>
+        <source>Remove Suppressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln address(es) can be mailed again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Suppression List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished">Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Import Suppression List from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Suppression List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">Archivos CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln address(es) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncConflictDialog</name>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the &amp;Server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">Campo</translation>
+    </message>
+    <message>
+        <source>Yours (this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your version replaces the server&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s version replaces yours on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps the server&apos;s version and yours as a new draft of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide &amp;Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nombre</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished">Asunto</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished">Plantilla</translation>
+    </message>
+    <message>
+        <source>Template version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation type="unfinished">Audiencia</translation>
+    </message>
+    <message>
+        <source>From name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply-To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation type="unfinished">Enlace de baja</translation>
+    </message>
+    <message>
+        <source>Scheduled for</source>
+        <translation type="unfinished">Programada para</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished">Segmento</translation>
+    </message>
+    <message>
+        <source>Unknown outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation type="unfinished">Cuerpo HTML</translation>
+    </message>
+    <message>
+        <source>Plain-text body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(ninguno)</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation type="unfinished">Segmento: %1</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed it here, and on the server it was queued for sending since the last sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was changed both here and on the server since the last sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed it here, and someone deleted it on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You deleted it here, and someone changed it on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict %1 of %2 — %3 &apos;%4&apos;. %5 Nothing has been overwritten; choose which version to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No bodies to compare.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Lines marked − are only in yours, + only on the server.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was queued on the server; keep both to keep yours as a new draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncEngine</name>
+    <message>
+        <source>changed here and on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed here, deleted on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted here, changed on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept the server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pushed: %1, pulled: %2, conflicts: %3 new, %4 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync was stopped; what was synced so far is kept and the rest follows next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now version %1 on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted on the server, or no longer a draft there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is taken on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look for the name &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync conflict #%1 is about an unknown kind of row &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; changed on the server again just now; look at it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is no longer a draft on the server (it was queued), so your version cannot replace it. Keep both to keep your version as a new draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your version is now version %1 on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s version %1 replaced yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed here as on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yours kept as the new draft &apos;%1&apos; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s version restored here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncLogDialog</name>
+    <message>
+        <source>Sync Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your decision; they open after the next sync.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Tipo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nombre</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished">Plantilla</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished">Campaña</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished">Segmento</translation>
+    </message>
+    <message>
+        <source>Sender identity</source>
+        <translation type="unfinished">Identidad de remitente</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncTable</name>
+    <message>
+        <source>Could not look up %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list the %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not set the audience of %1 &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add %1 &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep version %1 of template %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1 &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete %1 %2 on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store %1 &apos;%2&apos; in the offline store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete %1 %2 from the offline store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not rename %1 &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no %1 %2 in the offline store.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3935,19 +5371,13 @@ Datos: %2 (%3)</translation>
   failure_rate: {range, recent, window_seconds}   (0..1: failed / (sent + failed))
   providers: [{name, and the same keys as totals}]
   top_failure_reasons: [{reason, count, example}]   (at most 5, most frequent first)
-  queue: {pending, retrying, in_flight}   (now, not over the range)
+  queue: {pending, retrying, in_flight, sampled_at}   (the latest sample, not over the range;
+         campaigns that are sending; sampled_at null when never sampled)
+  provider_health: [{name, breaker (closed|half-open|open|idle), senders, current_per_second,
+                     allowed_per_second, limit_per_second, last_error, last_error_at}]   (now)
   series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
           (one point per step_seconds; failure_rate over the rolling window)</source>
-        <translation>Salida JSON (--json), un objeto:
-  range: {from, to (ISO 8601 UTC), seconds, step_seconds}
-  totals: {sent, failed, retried, unknown, sent_per_second, failed_per_second,
-           latency_ms: {count, mean, p50, p95, p99}}
-  failure_rate: {range, recent, window_seconds}   (0..1: failed / (sent + failed))
-  providers: [{name, y las mismas claves que totals}]
-  top_failure_reasons: [{reason, count, example}]   (como máximo 5, los más frecuentes primero)
-  queue: {pending, retrying, in_flight}   (ahora, no sobre el intervalo)
-  series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
-          (un punto cada step_seconds; failure_rate sobre la ventana móvil)</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4032,6 +5462,10 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Unknown command &apos;%1&apos;. Commands: %2. &apos;herald --help&apos; explains them.</source>
         <translation>Orden desconocida &apos;%1&apos;. Órdenes: %2. &apos;herald --help&apos; las explica.</translation>
+    </message>
+    <message>
+        <source>Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4360,6 +5794,88 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Top failure reasons:</source>
         <translation>Principales motivos de fallo:</translation>
+    </message>
+    <message>
+        <source>  %1: circuit %2, %3/s now, kept to %4/s of %5/s%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::SyncCommand</name>
+    <message>
+        <source>Syncs the drafts kept on this computer with the profile&apos;s PostgreSQL server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve every open conflict first: mine, server or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--keep takes mine, server or both, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; keeps its data on this computer; only PostgreSQL profiles have drafts to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot sync now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict on %1 &apos;%2&apos; not resolved: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved: %1 &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was synced is kept; run &apos;herald sync&apos; again to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts: %1 new, %2 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nonprofits kept offline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  conflict: %1 &apos;%2&apos; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve them in Herald&apos;s sync dialog, or with --keep mine|server|both.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
