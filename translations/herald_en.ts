@@ -5,9 +5,9 @@
     <name>SuppressionRepository</name>
     <message numerus="yes">
         <source>Could not lift the suppression of %n address(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Could not lift the suppression of %n address</numerusform>
+            <numerusform>Could not lift the suppression of %n addresses</numerusform>
         </translation>
     </message>
 </context>
@@ -15,16 +15,16 @@
     <name>herald::AlertEvaluator</name>
     <message numerus="yes">
         <source>%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 % of %2 messages failed over the last %n minute (alert above %3 %).</numerusform>
+            <numerusform>%1 % of %2 messages failed over the last %n minutes (alert above %3 %).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 messages waiting; the queue has not gone down for %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 messages waiting; the queue has not gone down for %n minute.</numerusform>
+            <numerusform>%1 messages waiting; the queue has not gone down for %n minutes.</numerusform>
         </translation>
     </message>
 </context>
@@ -114,23 +114,23 @@
     <name>herald::DashboardPage</name>
     <message numerus="yes">
         <source>Alert above %1 % (over %n min)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Alert above %1 % (over %n min)</numerusform>
+            <numerusform>Alert above %1 % (over %n min)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>over the last %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>over the last %n minute</numerusform>
+            <numerusform>over the last %n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Failure rate over %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Failure rate over %n min</numerusform>
+            <numerusform>Failure rate over %n min</numerusform>
         </translation>
     </message>
 </context>
@@ -196,23 +196,23 @@
     <name>herald::OfflineBanner</name>
     <message numerus="yes">
         <source>Next try in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Next try in %n second.</numerusform>
+            <numerusform>Next try in %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The server is back and your drafts are synced, except %n conflict(s) waiting for your decision.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The server is back and your drafts are synced, except %n conflict waiting for your decision.</numerusform>
+            <numerusform>The server is back and your drafts are synced, except %n conflicts waiting for your decision.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n draft(s) changed both here and on the server wait for your decision.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n draft changed both here and on the server waits for your decision.</numerusform>
+            <numerusform>%n drafts changed both here and on the server wait for your decision.</numerusform>
         </translation>
     </message>
 </context>
@@ -220,9 +220,9 @@
     <name>herald::OfflineController</name>
     <message numerus="yes">
         <source>%n draft(s) could not sync; the sync log says why.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n draft could not sync; the sync log says why.</numerusform>
+            <numerusform>%n drafts could not sync; the sync log says why.</numerusform>
         </translation>
     </message>
 </context>
@@ -315,44 +315,44 @@
     <name>herald::SuppressionsPage</name>
     <message numerus="yes">
         <source>%Ln suppressed address(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln suppressed address</numerusform>
+            <numerusform>%Ln suppressed addresses</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln match(es)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln match</numerusform>
             <numerusform>%Ln matches</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Lift the suppression of %Ln address(es)? Herald will mail them again in every campaign whose audience includes them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lift the suppression of %Ln address? Herald will mail it again in every campaign whose audience includes it.</numerusform>
+            <numerusform>Lift the suppression of %Ln addresses? Herald will mail them again in every campaign whose audience includes them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them stand(s) for erased addresses. Herald keeps only their anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln of them stands for an erased address. Herald keeps only its anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</numerusform>
+            <numerusform>%Ln of them stand for erased addresses. Herald keeps only their anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln address(es) can be mailed again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln address can be mailed again.</numerusform>
+            <numerusform>%Ln addresses can be mailed again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln address(es) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %Ln address to %1.</numerusform>
+            <numerusform>Exported %Ln addresses to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -360,9 +360,9 @@
     <name>herald::SyncLogDialog</name>
     <message numerus="yes">
         <source>%n conflict(s) wait for your decision; they open after the next sync.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict waits for your decision; it opens after the next sync.</numerusform>
+            <numerusform>%n conflicts wait for your decision; they open after the next sync.</numerusform>
         </translation>
     </message>
 </context>
@@ -428,9 +428,9 @@
     <name>herald::cli::SyncCommand</name>
     <message numerus="yes">
         <source>%1: %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n row</numerusform>
+            <numerusform>%1: %n rows</numerusform>
         </translation>
     </message>
 </context>
