@@ -263,7 +263,7 @@
     <name>SuppressionReason</name>
     <message>
         <source>Unsubscribed</source>
-        <translation type="unfinished">Désabonnée</translation>
+        <translation>Désabonnée</translation>
     </message>
     <message>
         <source>Hard bounce</source>
@@ -475,7 +475,7 @@
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished">Désactivé</translation>
+        <translation>Désactivé</translation>
     </message>
     <message>
         <source>Failure rate &amp;above:</source>
@@ -1359,7 +1359,7 @@
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished">Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
         <source>Save Chart as PNG</source>
@@ -1375,7 +1375,7 @@
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Fichiers CSV (*.csv)</translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1469,7 @@
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished">Tableau de bord</translation>
+        <translation>Tableau de bord</translation>
     </message>
     <message>
         <source>Providers (every sending process)</source>
@@ -1505,11 +1505,11 @@
     </message>
     <message>
         <source>Sent/s</source>
-        <translation type="unfinished">Envoyés/s</translation>
+        <translation>Envoyés/s</translation>
     </message>
     <message>
         <source>Failed/s</source>
-        <translation type="unfinished">Échecs/s</translation>
+        <translation>Échecs/s</translation>
     </message>
     <message>
         <source>Sends and failures per second</source>
@@ -1517,7 +1517,7 @@
     </message>
     <message>
         <source>messages/s</source>
-        <translation type="unfinished">messages/s</translation>
+        <translation>messages/s</translation>
     </message>
     <message>
         <source>Failure rate</source>
@@ -1541,11 +1541,11 @@
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished">ms</translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Fournisseur</translation>
+        <translation>Fournisseur</translation>
     </message>
     <message>
         <source>Circuit</source>
@@ -1561,7 +1561,7 @@
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished">Limite</translation>
+        <translation>Limite</translation>
     </message>
     <message>
         <source>Last error</source>
@@ -1713,7 +1713,7 @@
     </message>
     <message>
         <source>Could not read the providers</source>
-        <translation type="unfinished">Impossible de lire les fournisseurs</translation>
+        <translation>Impossible de lire les fournisseurs</translation>
     </message>
     <message>
         <source>Could not read the state of the providers</source>
@@ -1782,11 +1782,11 @@
     <name>herald::ExportRunner</name>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished">Export vers %1…</translation>
+        <translation>Export vers %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1917,51 +1917,51 @@
     <name>herald::ImportRunView</name>
     <message>
         <source>Rows are stored in batches: Cancel keeps the batches already stored, and no half-imported row.</source>
-        <translation type="unfinished">Les lignes sont enregistrées par lots : Annuler conserve les lots déjà enregistrés, sans ligne à moitié importée.</translation>
+        <translation>Les lignes sont enregistrées par lots : Annuler conserve les lots déjà enregistrés, sans ligne à moitié importée.</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished">Ligne</translation>
+        <translation>Ligne</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished">Problème</translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">Champ</translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">Détails</translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>&amp;Save Rejected Rows…</source>
-        <translation type="unfinished">&amp;Enregistrer les lignes rejetées…</translation>
+        <translation>&amp;Enregistrer les lignes rejetées…</translation>
     </message>
     <message>
         <source>Save Rejected Rows</source>
-        <translation type="unfinished">Enregistrer les lignes rejetées</translation>
+        <translation>Enregistrer les lignes rejetées</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Fichiers CSV (*.csv)</translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished">Lecture de %1…</translation>
+        <translation>Lecture de %1…</translation>
     </message>
     <message>
         <source>Cancelling after the batch in hand…</source>
-        <translation type="unfinished">Annulation après le lot en cours…</translation>
+        <translation>Annulation après le lot en cours…</translation>
     </message>
     <message>
         <source>Read %1 of %2.</source>
-        <translation type="unfinished">%1 lu sur %2.</translation>
+        <translation>%1 lu sur %2.</translation>
     </message>
     <message>
         <source>Rejected Rows Not Saved</source>
-        <translation type="unfinished">Lignes rejetées non enregistrées</translation>
+        <translation>Lignes rejetées non enregistrées</translation>
     </message>
 </context>
 <context>
@@ -2236,7 +2236,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Could not read the segments</source>
-        <translation type="unfinished">Impossible de lire les segments</translation>
+        <translation>Impossible de lire les segments</translation>
     </message>
     <message>
         <source>Could not clear the offline copy of the nonprofits</source>
@@ -4207,7 +4207,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">&amp;Retirer</translation>
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <source>Suppression List</source>
@@ -4239,7 +4239,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished">&amp;Ajouter…</translation>
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>Suppress an address by hand</source>
@@ -4247,7 +4247,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished">&amp;Importer…</translation>
+        <translation>&amp;Importer…</translation>
     </message>
     <message>
         <source>Add the addresses of a CSV file</source>
@@ -4255,7 +4255,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished">E&amp;xporter…</translation>
+        <translation>E&amp;xporter…</translation>
     </message>
     <message>
         <source>Export the entries shown to a CSV file</source>
@@ -4274,7 +4274,7 @@ Données : %2 (%3)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln match(es)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln résultat</numerusform>
             <numerusform>%Ln résultats</numerusform>
         </translation>
@@ -4315,11 +4315,11 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Retirer</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation type="unfinished">Conserver</translation>
+        <translation>Conserver</translation>
     </message>
     <message>
         <source>Remove Suppressions</source>
@@ -4338,7 +4338,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished">Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Import Suppression List from %1</source>
@@ -4350,7 +4350,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Fichiers CSV (*.csv)</translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln address(es) to %1.</source>
@@ -4380,7 +4380,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">Champ</translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>Yours (this computer)</source>
@@ -4408,15 +4408,15 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">Objet</translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished">Modèle</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Template version</source>
@@ -4424,7 +4424,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Audience</source>
-        <translation type="unfinished">Audience</translation>
+        <translation>Audience</translation>
     </message>
     <message>
         <source>From name</source>
@@ -4444,11 +4444,11 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Unsubscribe link</source>
-        <translation type="unfinished">Lien de désabonnement</translation>
+        <translation>Lien de désabonnement</translation>
     </message>
     <message>
         <source>Scheduled for</source>
-        <translation type="unfinished">Programmée pour</translation>
+        <translation>Programmée pour</translation>
     </message>
     <message>
         <source>Created by</source>
@@ -4460,7 +4460,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished">Segment</translation>
+        <translation>Segment</translation>
     </message>
     <message>
         <source>Unknown outcomes</source>
@@ -4472,7 +4472,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>HTML body</source>
-        <translation type="unfinished">Corps HTML</translation>
+        <translation>Corps HTML</translation>
     </message>
     <message>
         <source>Plain-text body</source>
@@ -4484,11 +4484,11 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(aucun)</translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <source>Segment: %1</source>
-        <translation type="unfinished">Segment : %1</translation>
+        <translation>Segment : %1</translation>
     </message>
     <message>
         <source>(not set)</source>
@@ -4661,11 +4661,11 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Detail</source>
@@ -4713,19 +4713,19 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished">Modèle</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished">Campagne</translation>
+        <translation>Campagne</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished">Segment</translation>
+        <translation>Segment</translation>
     </message>
     <message>
         <source>Sender identity</source>
-        <translation type="unfinished">Identité d’expéditeur</translation>
+        <translation>Identité d’expéditeur</translation>
     </message>
 </context>
 <context>
