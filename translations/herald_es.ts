@@ -263,7 +263,7 @@
     <name>SuppressionReason</name>
     <message>
         <source>Unsubscribed</source>
-        <translation>Dada de baja</translation>
+        <translation>Baja voluntaria</translation>
     </message>
     <message>
         <source>Hard bounce</source>

@@ -5,15 +5,15 @@
     <name>Alert</name>
     <message>
         <source>High failure rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’échec élevé</translation>
     </message>
     <message>
         <source>The queue is not draining</source>
-        <translation type="unfinished"></translation>
+        <translation>La file d’attente ne se vide pas</translation>
     </message>
     <message>
         <source>Provider %1 is failing (circuit open)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fournisseur %1 est en échec (circuit ouvert)</translation>
     </message>
 </context>
 <context>
@@ -82,31 +82,31 @@
     <name>DashboardPage</name>
     <message>
         <source>Last 15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>15 dernières minutes</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière heure</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>24 dernières heures</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1 minute</translation>
     </message>
     <message>
         <source>15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>15 minutes</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 heure</translation>
     </message>
 </context>
 <context>
@@ -153,14 +153,14 @@
     </message>
     <message>
         <source>Work Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Travailler hors ligne</translation>
     </message>
 </context>
 <context>
     <name>DesktopMain</name>
     <message>
         <source>Offline Drafts Unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillons hors ligne indisponibles</translation>
     </message>
 </context>
 <context>
@@ -220,11 +220,11 @@
     <name>OfflineMode</name>
     <message>
         <source>Needs the server, and Herald is offline (%1 cannot be reached). This comes back when the server does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite le serveur, et Herald est hors ligne (%1 est injoignable). Cela reviendra avec le serveur.</translation>
     </message>
     <message>
         <source>the server</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur</translation>
     </message>
 </context>
 <context>
@@ -245,11 +245,11 @@
     <name>SendMetricsWriter</name>
     <message>
         <source>Could not add results to the send metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ajouter les résultats aux statistiques d’envoi</translation>
     </message>
     <message>
         <source>Could not add failure reasons to the send metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ajouter les motifs d’échec aux statistiques d’envoi</translation>
     </message>
 </context>
 <context>
@@ -263,28 +263,28 @@
     <name>SuppressionReason</name>
     <message>
         <source>Unsubscribed</source>
-        <translation>Désabonnée</translation>
+        <translation>Désabonnement</translation>
     </message>
     <message>
         <source>Hard bounce</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejet définitif</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Plainte</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout manuel</translation>
     </message>
 </context>
 <context>
     <name>SuppressionRepository</name>
     <message numerus="yes">
         <source>Could not lift the suppression of %n address(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Impossible de lever l’exclusion de %n adresse</numerusform>
+            <numerusform>Impossible de lever l’exclusion de %n adresses</numerusform>
         </translation>
     </message>
 </context>
@@ -357,121 +357,121 @@
     <name>herald::AlertBanner</name>
     <message>
         <source>Open &amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le &amp;tableau de bord</translation>
     </message>
     <message>
         <source>Dis&amp;miss</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ignorer</translation>
     </message>
     <message>
         <source>Hide these alerts; the banner comes back when another one is raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer ces alertes ; le bandeau revient quand une autre alerte se déclenche</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; since %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; depuis %2 — %3</translation>
     </message>
 </context>
 <context>
     <name>herald::AlertEvaluator</name>
     <message numerus="yes">
         <source>%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 % de %2 messages ont échoué pendant la dernière %n minute (alerte au-delà de %3 %).</numerusform>
+            <numerusform>%1 % de %2 messages ont échoué pendant les %n dernières minutes (alerte au-delà de %3 %).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 messages waiting; the queue has not gone down for %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 messages en attente ; la file d’attente n’a pas diminué depuis %n minute.</numerusform>
+            <numerusform>%1 messages en attente ; la file d’attente n’a pas diminué depuis %n minutes.</numerusform>
         </translation>
     </message>
     <message>
         <source>Messages fail over to the next provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les messages basculent vers le fournisseur suivant.</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur : %1</translation>
     </message>
 </context>
 <context>
     <name>herald::AlertRepository</name>
     <message>
         <source>Could not read the open alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les alertes en cours</translation>
     </message>
     <message>
         <source>Could not clear the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lever l’alerte</translation>
     </message>
     <message>
         <source>Could not record the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer l’alerte</translation>
     </message>
     <message>
         <source>Could not read the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’alerte</translation>
     </message>
     <message>
         <source>The alert was cleared meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’alerte a été levée entre-temps.</translation>
     </message>
     <message>
         <source>Could not read the alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les alertes</translation>
     </message>
 </context>
 <context>
     <name>herald::AlertSettings</name>
     <message>
         <source>The failure rate must be between 0 and 100 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le taux d’échec doit être compris entre 0 et 100 %.</translation>
     </message>
     <message>
         <source>The failure rate window must be 1 to 360 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fenêtre du taux d’échec doit être de 1 à 360 minutes.</translation>
     </message>
     <message>
         <source>The queue alert time must be 0 (off) to 360 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le délai d’alerte de la file d’attente doit être de 0 (désactivé) à 360 minutes.</translation>
     </message>
     <message>
         <source>The number of messages needed must not be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de messages requis ne doit pas être négatif.</translation>
     </message>
 </context>
 <context>
     <name>herald::AlertSettingsPanel</name>
     <message>
         <source>Alert while a provider&apos;s &amp;circuit is open (it keeps failing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerter tant que le &amp;circuit d’un fournisseur est ouvert (il échoue encore)</translation>
     </message>
     <message>
         <source>Save &amp;alert settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les réglages d’&amp;alerte</translation>
     </message>
     <message>
         <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Alertes&lt;/b&gt;</translation>
     </message>
     <message>
         <source>When to show a banner and a desktop notification about sending. These settings are kept in the database and apply to everyone using it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand afficher un bandeau et une notification de bureau au sujet de l’envoi. Ces réglages sont conservés dans la base de données et s’appliquent à tous ceux qui l’utilisent.</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source> finished messages</source>
-        <translation type="unfinished"></translation>
+        <translation> messages terminés</translation>
     </message>
     <message>
         <source>Off</source>
@@ -479,23 +479,23 @@
     </message>
     <message>
         <source>Failure rate &amp;above:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’échec &amp;au-delà de :</translation>
     </message>
     <message>
         <source>&amp;Over the last:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sur les dernières :</translation>
     </message>
     <message>
         <source>With at &amp;least:</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec au &amp;moins :</translation>
     </message>
     <message>
         <source>&amp;Queue not draining for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File d’attente bloquée depuis :</translation>
     </message>
     <message>
         <source>Saved. Every Herald using this database alerts with these settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré. Chaque Herald qui utilise cette base de données alerte selon ces réglages.</translation>
     </message>
 </context>
 <context>
@@ -1069,7 +1069,7 @@
     </message>
     <message>
         <source>Every message handled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les messages ont été traités.</translation>
     </message>
 </context>
 <context>
@@ -1335,27 +1335,27 @@
     <name>herald::ChartPanel</name>
     <message>
         <source>Save Chart as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique en &amp;PNG…</translation>
     </message>
     <message>
         <source>Save Data as &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les données en &amp;CSV…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>Save this chart as a PNG image, or the data behind it as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer ce graphique en image PNG, ou ses données en CSV</translation>
     </message>
     <message>
         <source>Export %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter %1</translation>
     </message>
     <message>
         <source>Could not save the chart to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer le graphique dans %1.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -1363,15 +1363,15 @@
     </message>
     <message>
         <source>Save Chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique en PNG</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images PNG (*.png)</translation>
     </message>
     <message>
         <source>Save Chart Data as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les données du graphique en CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -1461,11 +1461,11 @@
     <name>herald::DashboardPage</name>
     <message>
         <source>&amp;Time range:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Période :</translation>
     </message>
     <message>
         <source>Failure rate &amp;over:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’échec &amp;sur :</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1473,35 +1473,35 @@
     </message>
     <message>
         <source>Providers (every sending process)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseurs (tous les processus d’envoi)</translation>
     </message>
     <message>
         <source>Top failure reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Principaux motifs d’échec</translation>
     </message>
     <message>
         <source>Local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure locale</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel essai</translation>
     </message>
     <message>
         <source>In flight</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Queue depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille de la file d’attente</translation>
     </message>
     <message>
         <source>messages</source>
-        <translation type="unfinished"></translation>
+        <translation>messages</translation>
     </message>
     <message>
         <source>Sent/s</source>
@@ -1513,7 +1513,7 @@
     </message>
     <message>
         <source>Sends and failures per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Envois et échecs par seconde</translation>
     </message>
     <message>
         <source>messages/s</source>
@@ -1521,23 +1521,23 @@
     </message>
     <message>
         <source>Failure rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’échec</translation>
     </message>
     <message>
         <source>Alert threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil d’alerte</translation>
     </message>
     <message>
         <source>Failure rate (rolling window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’échec (fenêtre glissante)</translation>
     </message>
     <message>
         <source>% of finished</source>
-        <translation type="unfinished"></translation>
+        <translation>% des terminés</translation>
     </message>
     <message>
         <source>Send latency (P50, P95, P99)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence d’envoi (P50, P95, P99)</translation>
     </message>
     <message>
         <source>ms</source>
@@ -1549,15 +1549,15 @@
     </message>
     <message>
         <source>Circuit</source>
-        <translation type="unfinished"></translation>
+        <translation>Circuit</translation>
     </message>
     <message>
         <source>Senders</source>
-        <translation type="unfinished"></translation>
+        <translation>Expéditeurs</translation>
     </message>
     <message>
         <source>Rate now</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit actuel</translation>
     </message>
     <message>
         <source>Limit</source>
@@ -1565,128 +1565,128 @@
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Échecs</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Part</translation>
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemple</translation>
     </message>
     <message numerus="yes">
         <source>Alert above %1 % (over %n min)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
+            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not read the figures: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les chiffres : %1</translation>
     </message>
     <message>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis à jour %1</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d’envoi</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>%1 retrying · %2 in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en nouvel essai · %2 en cours</translation>
     </message>
     <message>
         <source>no sample yet</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore d’échantillon</translation>
     </message>
     <message>
         <source>Sent per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyés par seconde</translation>
     </message>
     <message>
         <source>%1 sent · %2 failed in the range</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 envoyés · %2 échecs sur la période</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message numerus="yes">
         <source>over the last %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>sur la dernière %n minute</numerusform>
+            <numerusform>sur les %n dernières minutes</numerusform>
         </translation>
     </message>
     <message>
         <source>Latency P95</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence P95</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>P50 %1 ms · P99 %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>P50 %1 ms · P99 %2 ms</translation>
     </message>
     <message numerus="yes">
         <source>Failure rate over %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Taux d’échec sur %n min</numerusform>
+            <numerusform>Taux d’échec sur %n min</numerusform>
         </translation>
     </message>
     <message>
         <source>All providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les fournisseurs</translation>
     </message>
     <message>
         <source>Closed (healthy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermé (sain)</translation>
     </message>
     <message>
         <source>Open (failing over)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert (bascule)</translation>
     </message>
     <message>
         <source>Half-open (probing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Semi-ouvert (test)</translation>
     </message>
     <message>
         <source>Idle (no sender)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactif (aucun expéditeur)</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>%1/s (slowed from %2/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s (ralenti depuis %2/s)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2:%3) {1 ?} {2)?}</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>No failures in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun échec sur cette période</translation>
     </message>
 </context>
 <context>
@@ -1705,11 +1705,11 @@
     </message>
     <message>
         <source>Could not read the queue depth over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’évolution de la taille de la file d’attente</translation>
     </message>
     <message>
         <source>Could not read the queue depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la taille de la file d’attente</translation>
     </message>
     <message>
         <source>Could not read the providers</source>
@@ -1717,11 +1717,11 @@
     </message>
     <message>
         <source>Could not read the state of the providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’état des fournisseurs</translation>
     </message>
     <message>
         <source>Could not read the current sending rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le débit d’envoi actuel</translation>
     </message>
 </context>
 <context>
@@ -2002,63 +2002,63 @@
     <name>herald::LocalStore</name>
     <message>
         <source>%1 (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (hors ligne)</translation>
     </message>
     <message>
         <source>Could not set up the sync journal in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le journal de synchronisation dans %1</translation>
     </message>
     <message>
         <source>Could not read the sync journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le journal de synchronisation</translation>
     </message>
     <message>
         <source>Could not record the sync of %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer la synchronisation de %1 %2</translation>
     </message>
     <message>
         <source>Could not update the sync journal for %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mettre à jour le journal de synchronisation pour %1 %2</translation>
     </message>
     <message>
         <source>Could not record the conflict on %1 &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer le conflit sur %1 « %2 »</translation>
     </message>
     <message>
         <source>Could not read the conflict on %1 &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le conflit sur %1 « %2 »</translation>
     </message>
     <message>
         <source>The conflict on %1 &apos;%2&apos; was not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le conflit sur %1 « %2 » n’a pas été enregistré.</translation>
     </message>
     <message>
         <source>Could not read the sync conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les conflits de synchronisation</translation>
     </message>
     <message>
         <source>Could not read sync conflict #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le conflit de synchronisation n° %1</translation>
     </message>
     <message>
         <source>There is no sync conflict #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’existe aucun conflit de synchronisation n° %1.</translation>
     </message>
     <message>
         <source>Could not mark sync conflict #%1 resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de marquer le conflit de synchronisation n° %1 comme résolu</translation>
     </message>
     <message>
         <source>Could not write the sync log</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire l’historique de synchronisation</translation>
     </message>
     <message>
         <source>Could not read the sync log</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’historique de synchronisation</translation>
     </message>
     <message>
         <source>Could not record the time of the sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer l’heure de la synchronisation</translation>
     </message>
 </context>
 <context>
@@ -2163,11 +2163,11 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Suppressions</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclusions</translation>
     </message>
     <message>
         <source>Herald</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald</translation>
     </message>
 </context>
 <context>
@@ -2232,7 +2232,7 @@ Données : %2 (%3)</translation>
     <name>herald::NonprofitCache</name>
     <message>
         <source>Could not choose the nonprofits to keep offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de choisir les associations à conserver hors ligne</translation>
     </message>
     <message>
         <source>Could not read the segments</source>
@@ -2240,19 +2240,19 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Could not clear the offline copy of the nonprofits</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vider la copie hors ligne des associations</translation>
     </message>
     <message>
         <source>Could not read the nonprofits to keep offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les associations à conserver hors ligne</translation>
     </message>
     <message>
         <source>Could not keep nonprofit &apos;%1&apos; offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de conserver l’association « %1 » hors ligne</translation>
     </message>
     <message>
         <source>Could not keep the tags of nonprofit &apos;%1&apos; offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de conserver hors ligne les étiquettes de l’association « %1 »</translation>
     </message>
 </context>
 <context>
@@ -2758,63 +2758,63 @@ Données : %2 (%3)</translation>
     <name>herald::OfflineBanner</name>
     <message>
         <source>&amp;Retry Now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer maintenant</translation>
     </message>
     <message>
         <source>&amp;Go Online</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passer en ligne</translation>
     </message>
     <message>
         <source>&amp;Work Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Travailler hors ligne</translation>
     </message>
     <message>
         <source>Resolve &amp;Conflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Résoudre les &amp;conflits…</translation>
     </message>
     <message>
         <source>Stop Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la synchronisation</translation>
     </message>
     <message>
         <source>Sync &amp;Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique de synchronisation…</translation>
     </message>
     <message>
         <source>Offline: %1 cannot be reached. Keep drafting templates and campaigns; they are kept on this computer and sync when the server is back. Sending, dashboards and imports need the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne : %1 est injoignable. Continuez à préparer modèles et campagnes ; ils sont conservés sur cet ordinateur et se synchronisent au retour du serveur. Les envois, le tableau de bord et les importations nécessitent le serveur.</translation>
     </message>
     <message numerus="yes">
         <source>Next try in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prochain essai dans %n seconde.</numerusform>
+            <numerusform>Prochain essai dans %n secondes.</numerusform>
         </translation>
     </message>
     <message>
         <source>The server is back. Syncing your drafts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur est de retour. Synchronisation de vos brouillons…</translation>
     </message>
     <message numerus="yes">
         <source>The server is back and your drafts are synced, except %n conflict(s) waiting for your decision.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le serveur est de retour et vos brouillons sont synchronisés, sauf %n conflit qui attend votre décision.</numerusform>
+            <numerusform>Le serveur est de retour et vos brouillons sont synchronisés, sauf %n conflits qui attendent votre décision.</numerusform>
         </translation>
     </message>
     <message>
         <source>The server is back and your drafts are synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur est de retour et vos brouillons sont synchronisés.</translation>
     </message>
     <message>
         <source>%1 stopped answering. Save what you are editing, then work offline: your drafts stay on this computer until the server is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne répond plus. Enregistrez ce que vous modifiez, puis travaillez hors ligne : vos brouillons restent sur cet ordinateur jusqu’au retour du serveur.</translation>
     </message>
     <message numerus="yes">
         <source>%n draft(s) changed both here and on the server wait for your decision.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n brouillon modifié ici et sur le serveur attend votre décision.</numerusform>
+            <numerusform>%n brouillons modifiés ici et sur le serveur attendent votre décision.</numerusform>
         </translation>
     </message>
 </context>
@@ -2822,54 +2822,54 @@ Données : %2 (%3)</translation>
     <name>herald::OfflineController</name>
     <message>
         <source>Sync of the offline drafts failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation des brouillons hors ligne a échoué : %1</translation>
     </message>
     <message>
         <source>The server did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas répondu.</translation>
     </message>
     <message>
         <source>Offline — drafts are kept on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne — les brouillons sont conservés sur cet ordinateur</translation>
     </message>
     <message>
         <source>%1 cannot be reached; Herald retries in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est injoignable ; Herald réessaie en arrière-plan.</translation>
     </message>
     <message>
         <source>S&amp;ync</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ynchronisation</translation>
     </message>
     <message>
         <source>Sync &amp;Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser &amp;maintenant</translation>
     </message>
     <message>
         <source>&amp;Resolve Conflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Résoudre les conflits…</translation>
     </message>
     <message>
         <source>Sync &amp;Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique de synchronisation…</translation>
     </message>
     <message numerus="yes">
         <source>%n draft(s) could not sync; the sync log says why.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n brouillon n’a pas pu être synchronisé ; l’historique de synchronisation indique pourquoi.</numerusform>
+            <numerusform>%n brouillons n’ont pas pu être synchronisés ; l’historique de synchronisation indique pourquoi.</numerusform>
         </translation>
     </message>
     <message>
         <source>Sync Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits de synchronisation</translation>
     </message>
     <message>
         <source>No conflicts are waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun conflit en attente.</translation>
     </message>
     <message>
         <source>Sync Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique de synchronisation</translation>
     </message>
 </context>
 <context>
@@ -3208,11 +3208,11 @@ Données : %2 (%3)</translation>
     <name>herald::ProviderStatusWriter</name>
     <message>
         <source>Could not record the state of the providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer l’état des fournisseurs</translation>
     </message>
     <message>
         <source>Could not remove the provider states of stopped senders</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer l’état des fournisseurs des expéditeurs arrêtés</translation>
     </message>
 </context>
 <context>
@@ -3349,15 +3349,15 @@ Données : %2 (%3)</translation>
     <name>herald::QueueSampler</name>
     <message>
         <source>Could not read the queue samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les échantillons de la file d’attente</translation>
     </message>
     <message>
         <source>Could not sample the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’échantillonner la file d’attente</translation>
     </message>
     <message>
         <source>Could not remove old queue samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer les anciens échantillons de la file d’attente</translation>
     </message>
 </context>
 <context>
@@ -4091,47 +4091,47 @@ Données : %2 (%3)</translation>
     <name>herald::SuppressionDialog</name>
     <message>
         <source>Suppress an Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclure une adresse</translation>
     </message>
     <message>
         <source>name@example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>nom@exemple.org</translation>
     </message>
     <message>
         <source>e.g. asked by phone on 3 March</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. demandé par téléphone le 3 mars</translation>
     </message>
     <message>
         <source>Herald never mails a suppressed address: it is left out whenever a campaign is queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herald n’écrit jamais à une adresse exclue : elle est écartée chaque fois qu’une campagne est mise en file d’attente.</translation>
     </message>
     <message>
         <source>Kept as the entry&apos;s source; left empty, your user name is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservé comme origine de l’entrée ; laissé vide, c’est votre nom d’utilisateur qui l’est.</translation>
     </message>
     <message>
         <source>Email &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse e-mail :</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif :</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note :</translation>
     </message>
     <message>
         <source>&amp;Suppress</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xclure</translation>
     </message>
     <message>
         <source>%1 is already suppressed (%2, since %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est déjà exclue (%2, depuis le %3).</translation>
     </message>
     <message>
         <source>%1 is already suppressed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est déjà exclue.</translation>
     </message>
 </context>
 <context>
@@ -4176,34 +4176,34 @@ Données : %2 (%3)</translation>
     <name>herald::SuppressionTableModel</name>
     <message>
         <source>Erased address (anonymised)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse effacée (anonymisée)</translation>
     </message>
     <message>
         <source>Erased on request; kept as %1 so that the address is never mailed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacée sur demande ; conservée sous la forme %1 pour que l’adresse ne reçoive plus jamais de message.</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Origine</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutée</translation>
     </message>
 </context>
 <context>
     <name>herald::SuppressionsPage</name>
     <message>
         <source>Search addresses…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des adresses…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
@@ -4211,31 +4211,31 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Suppression List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste d’exclusion</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>All reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les motifs</translation>
     </message>
     <message>
         <source>Suppress an Address…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclure une adresse…</translation>
     </message>
     <message>
         <source>Import Suppression List…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer une liste d’exclusion…</translation>
     </message>
     <message>
         <source>Export Suppression List…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la liste d’exclusion…</translation>
     </message>
     <message>
         <source>Remove from the Suppression List</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer de la liste d’exclusion</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
@@ -4243,7 +4243,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Suppress an address by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclure une adresse à la main</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -4251,7 +4251,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Add the addresses of a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter les adresses d’un fichier CSV</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
@@ -4259,17 +4259,17 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Export the entries shown to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les entrées affichées dans un fichier CSV</translation>
     </message>
     <message>
         <source>Lift the suppression of the selected addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Lever l’exclusion des adresses sélectionnées</translation>
     </message>
     <message numerus="yes">
         <source>%Ln suppressed address(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln adresse exclue</numerusform>
+            <numerusform>%Ln adresses exclues</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4281,36 +4281,36 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>No suppressed address contains “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune adresse exclue ne contient « %1 ».</translation>
     </message>
     <message>
         <source>No address is suppressed for the reason “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune adresse n’est exclue pour le motif « %1 ».</translation>
     </message>
     <message>
         <source>Nothing is suppressed yet. Addresses arrive here when someone unsubscribes, a message bounces hard or a complaint comes in; Add (%1) suppresses one by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’est encore exclu. Les adresses arrivent ici quand quelqu’un se désabonne, qu’un message est rejeté définitivement ou qu’une plainte arrive ; Ajouter (%1) en exclut une à la main.</translation>
     </message>
     <message>
         <source>%1 is suppressed: no campaign will mail it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est exclue : aucune campagne ne lui écrira.</translation>
     </message>
     <message>
         <source>Lift the suppression of %1? Herald will mail it again in every campaign whose audience includes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lever l’exclusion de %1 ? Herald lui écrira de nouveau dans chaque campagne dont l’audience l’inclut.</translation>
     </message>
     <message numerus="yes">
         <source>Lift the suppression of %Ln address(es)? Herald will mail them again in every campaign whose audience includes them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lever l’exclusion de %Ln adresse ? Herald lui écrira de nouveau dans chaque campagne dont l’audience l’inclut.</numerusform>
+            <numerusform>Lever l’exclusion de %Ln adresses ? Herald leur écrira de nouveau dans chaque campagne dont l’audience les inclut.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them stand(s) for erased addresses. Herald keeps only their anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln d’entre elles correspond à une adresse effacée. Herald n’en conserve que la forme anonymisée pour qu’une personne ayant demandé l’oubli ne reçoive plus jamais de message ; sans elle, importer de nouveau l’adresse permettrait de lui écrire.</numerusform>
+            <numerusform>%Ln d’entre elles correspondent à des adresses effacées. Herald n’en conserve que la forme anonymisée pour qu’une personne ayant demandé l’oubli ne reçoive plus jamais de message ; sans elle, importer de nouveau l’adresse permettrait de lui écrire.</numerusform>
         </translation>
     </message>
     <message>
@@ -4323,18 +4323,18 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Remove Suppressions</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer les exclusions</translation>
     </message>
     <message numerus="yes">
         <source>%Ln address(es) can be mailed again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln adresse peut de nouveau recevoir des messages.</numerusform>
+            <numerusform>%Ln adresses peuvent de nouveau recevoir des messages.</numerusform>
         </translation>
     </message>
     <message>
         <source>Import Suppression List</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer une liste d’exclusion</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
@@ -4342,11 +4342,11 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Import Suppression List from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer une liste d’exclusion depuis %1</translation>
     </message>
     <message>
         <source>Export Suppression List</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la liste d’exclusion</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -4354,9 +4354,9 @@ Données : %2 (%3)</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln address(es) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln adresse exportée dans %1.</numerusform>
+            <numerusform>%Ln adresses exportées dans %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -4364,19 +4364,19 @@ Données : %2 (%3)</translation>
     <name>herald::SyncConflictDialog</name>
     <message>
         <source>Keep &amp;Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder la &amp;mienne</translation>
     </message>
     <message>
         <source>Keep the &amp;Server&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder celle du &amp;serveur</translation>
     </message>
     <message>
         <source>Keep &amp;Both</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder les &amp;deux</translation>
     </message>
     <message>
         <source>Sync Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits de synchronisation</translation>
     </message>
     <message>
         <source>Field</source>
@@ -4384,27 +4384,27 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Yours (this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>La vôtre (cet ordinateur)</translation>
     </message>
     <message>
         <source>On the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur le serveur</translation>
     </message>
     <message>
         <source>Your version replaces the server&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre version remplace celle du serveur.</translation>
     </message>
     <message>
         <source>The server&apos;s version replaces yours on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>La version du serveur remplace la vôtre sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Keeps the server&apos;s version and yours as a new draft of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Garde la version du serveur, et la vôtre comme un nouveau brouillon distinct.</translation>
     </message>
     <message>
         <source>Decide &amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Décider &amp;plus tard</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4420,7 +4420,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Template version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version du modèle</translation>
     </message>
     <message>
         <source>Audience</source>
@@ -4428,19 +4428,19 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>From name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l’expéditeur</translation>
     </message>
     <message>
         <source>From address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l’expéditeur</translation>
     </message>
     <message>
         <source>Reply-To</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondre à</translation>
     </message>
     <message>
         <source>Postal address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse postale</translation>
     </message>
     <message>
         <source>Unsubscribe link</source>
@@ -4452,11 +4452,11 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé par</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Expéditeur</translation>
     </message>
     <message>
         <source>Segment</source>
@@ -4464,11 +4464,11 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Unknown outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats inconnus</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Définition</translation>
     </message>
     <message>
         <source>HTML body</source>
@@ -4476,11 +4476,11 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Plain-text body</source>
-        <translation type="unfinished"></translation>
+        <translation>Corps en texte brut</translation>
     </message>
     <message>
         <source>(deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(supprimé)</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -4492,172 +4492,172 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non défini)</translation>
     </message>
     <message>
         <source>You changed it here, and on the server it was queued for sending since the last sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous l’avez modifié ici, et sur le serveur il a été mis en file d’attente d’envoi depuis la dernière synchronisation.</translation>
     </message>
     <message>
         <source>It was changed both here and on the server since the last sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a été modifié ici et sur le serveur depuis la dernière synchronisation.</translation>
     </message>
     <message>
         <source>You changed it here, and someone deleted it on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous l’avez modifié ici, et quelqu’un l’a supprimé sur le serveur.</translation>
     </message>
     <message>
         <source>You deleted it here, and someone changed it on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous l’avez supprimé ici, et quelqu’un l’a modifié sur le serveur.</translation>
     </message>
     <message>
         <source>Conflict %1 of %2 — %3 &apos;%4&apos;. %5 Nothing has been overwritten; choose which version to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit %1 sur %2 — %3 « %4 ». %5 Rien n’a été écrasé ; choisissez la version à garder.</translation>
     </message>
     <message>
         <source>&lt;p&gt;No bodies to compare.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Aucun corps à comparer.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Lines marked − are only in yours, + only on the server.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Les lignes marquées − ne figurent que dans la vôtre, celles marquées + que sur le serveur.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>It was queued on the server; keep both to keep yours as a new draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a été mis en file d’attente sur le serveur ; gardez les deux pour conserver le vôtre comme nouveau brouillon.</translation>
     </message>
 </context>
 <context>
     <name>herald::SyncEngine</name>
     <message>
         <source>changed here and on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>modifié ici et sur le serveur</translation>
     </message>
     <message>
         <source>changed here, deleted on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>modifié ici, supprimé sur le serveur</translation>
     </message>
     <message>
         <source>deleted here, changed on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimé ici, modifié sur le serveur</translation>
     </message>
     <message>
         <source>kept yours</source>
-        <translation type="unfinished"></translation>
+        <translation>la vôtre a été gardée</translation>
     </message>
     <message>
         <source>kept the server&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>celle du serveur a été gardée</translation>
     </message>
     <message>
         <source>kept both</source>
-        <translation type="unfinished"></translation>
+        <translation>les deux ont été gardées</translation>
     </message>
     <message>
         <source>pushed: %1, pulled: %2, conflicts: %3 new, %4 open</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyés : %1, reçus : %2, conflits : %3 nouveaux, %4 ouverts</translation>
     </message>
     <message>
         <source>The sync was stopped; what was synced so far is kept and the rest follows next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation a été arrêtée ; ce qui a déjà été synchronisé est conservé et le reste suivra la prochaine fois.</translation>
     </message>
     <message>
         <source>now version %1 on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>désormais version %1 sur le serveur</translation>
     </message>
     <message>
         <source>version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>version %1</translation>
     </message>
     <message>
         <source>deleted on the server, or no longer a draft there</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimé sur le serveur, ou n’y est plus un brouillon</translation>
     </message>
     <message>
         <source>same on both sides</source>
-        <translation type="unfinished"></translation>
+        <translation>identique des deux côtés</translation>
     </message>
     <message>
         <source>offline copy</source>
-        <translation type="unfinished"></translation>
+        <translation>copie hors ligne</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is taken on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » est déjà pris sur le serveur</translation>
     </message>
     <message>
         <source>new on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>nouveau sur le serveur</translation>
     </message>
     <message>
         <source>Could not look for the name &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de rechercher le nom « %1 »</translation>
     </message>
     <message>
         <source>Sync conflict #%1 is about an unknown kind of row &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le conflit de synchronisation n° %1 porte sur un type de ligne inconnu « %2 ».</translation>
     </message>
     <message>
         <source>%1 &apos;%2&apos; changed on the server again just now; look at it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 « %2 » vient d’être de nouveau modifié sur le serveur ; réexaminez-le.</translation>
     </message>
     <message>
         <source>deleted on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimé sur le serveur</translation>
     </message>
     <message>
         <source>%1 &apos;%2&apos; is no longer a draft on the server (it was queued), so your version cannot replace it. Keep both to keep your version as a new draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 « %2 » n’est plus un brouillon sur le serveur (il a été mis en file d’attente), votre version ne peut donc pas le remplacer. Gardez les deux pour conserver votre version comme nouveau brouillon.</translation>
     </message>
     <message>
         <source>your version is now version %1 on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>votre version est désormais la version %1 sur le serveur</translation>
     </message>
     <message>
         <source>the server&apos;s version %1 replaced yours</source>
-        <translation type="unfinished"></translation>
+        <translation>la version %1 du serveur a remplacé la vôtre</translation>
     </message>
     <message>
         <source>removed here as on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimé ici comme sur le serveur</translation>
     </message>
     <message>
         <source>my copy</source>
-        <translation type="unfinished"></translation>
+        <translation>ma copie</translation>
     </message>
     <message>
         <source>yours kept as the new draft &apos;%1&apos; (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>la vôtre conservée comme nouveau brouillon « %1 » (%2)</translation>
     </message>
     <message>
         <source>the server&apos;s version restored here</source>
-        <translation type="unfinished"></translation>
+        <translation>la version du serveur a été restaurée ici</translation>
     </message>
 </context>
 <context>
     <name>herald::SyncLogDialog</name>
     <message>
         <source>Sync Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique de synchronisation</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) wait for your decision; they open after the next sync.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflit attend votre décision ; il s’ouvrira après la prochaine synchronisation.</numerusform>
+            <numerusform>%n conflits attendent votre décision ; ils s’ouvriront après la prochaine synchronisation.</numerusform>
         </translation>
     </message>
     <message>
         <source>No conflicts are waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun conflit en attente.</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -4669,47 +4669,47 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Détail</translation>
     </message>
     <message>
         <source>Sent to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé au serveur</translation>
     </message>
     <message>
         <source>Received from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçu du serveur</translation>
     </message>
     <message>
         <source>Deleted on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé sur le serveur</translation>
     </message>
     <message>
         <source>Deleted here</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé ici</translation>
     </message>
     <message>
         <source>Already the same</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà identique</translation>
     </message>
     <message>
         <source>Renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommé</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit</translation>
     </message>
     <message>
         <source>Conflict resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit résolu</translation>
     </message>
     <message>
         <source>Not synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Non synchronisé</translation>
     </message>
     <message>
         <source>Sync finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation terminée</translation>
     </message>
     <message>
         <source>Template</source>
@@ -4732,51 +4732,51 @@ Données : %2 (%3)</translation>
     <name>herald::SyncTable</name>
     <message>
         <source>Could not look up %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de rechercher %1</translation>
     </message>
     <message>
         <source>Could not list the %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister les lignes de %1</translation>
     </message>
     <message>
         <source>Could not read %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 %2</translation>
     </message>
     <message>
         <source>Could not set the audience of %1 &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de définir l’audience de %1 « %2 »</translation>
     </message>
     <message>
         <source>Could not add %1 &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ajouter %1 « %2 »</translation>
     </message>
     <message>
         <source>Could not keep version %1 of template %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de conserver la version %1 du modèle %2</translation>
     </message>
     <message>
         <source>Could not save %1 &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer %1 « %2 »</translation>
     </message>
     <message>
         <source>Could not delete %1 %2 on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer %1 %2 sur le serveur</translation>
     </message>
     <message>
         <source>Could not store %1 &apos;%2&apos; in the offline store</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer %1 « %2 » dans le stockage hors ligne</translation>
     </message>
     <message>
         <source>Could not delete %1 %2 from the offline store</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer %1 %2 du stockage hors ligne</translation>
     </message>
     <message>
         <source>Could not rename %1 &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de renommer %1 « %2 »</translation>
     </message>
     <message>
         <source>There is no %1 %2 in the offline store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a aucun %1 %2 dans le stockage hors ligne.</translation>
     </message>
 </context>
 <context>
@@ -5377,7 +5377,19 @@ Données : %2 (%3)</translation>
                      allowed_per_second, limit_per_second, last_error, last_error_at}]   (now)
   series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
           (one point per step_seconds; failure_rate over the rolling window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie JSON (--json), un objet :
+  range: {from, to (ISO 8601 UTC), seconds, step_seconds}
+  totals: {sent, failed, retried, unknown, sent_per_second, failed_per_second,
+           latency_ms: {count, mean, p50, p95, p99}}
+  failure_rate: {range, recent, window_seconds}   (0..1 : échecs / (envoyés + échecs))
+  providers: [{name, et les mêmes clés que totals}]
+  top_failure_reasons: [{reason, count, example}]   (5 au plus, les plus fréquents d’abord)
+  queue: {pending, retrying, in_flight, sampled_at}   (le dernier échantillon, pas sur la période ;
+         campagnes en cours d’envoi ; sampled_at null si jamais échantillonnée)
+  provider_health: [{name, breaker (closed|half-open|open|idle), senders, current_per_second,
+                     allowed_per_second, limit_per_second, last_error, last_error_at}]   (maintenant)
+  series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
+          (un point par step_seconds ; failure_rate sur la fenêtre glissante)</translation>
     </message>
 </context>
 <context>
@@ -5465,7 +5477,7 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     </message>
     <message>
         <source>Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser les brouillons conservés sur cet ordinateur avec le serveur PostgreSQL ; liste les conflits.</translation>
     </message>
 </context>
 <context>
@@ -5797,85 +5809,85 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     </message>
     <message>
         <source>  %1: circuit %2, %3/s now, kept to %4/s of %5/s%6</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 : circuit %2, %3/s actuellement, limité à %4/s sur %5/s%6</translation>
     </message>
     <message>
         <source>, last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, dernière erreur : %1</translation>
     </message>
 </context>
 <context>
     <name>herald::cli::SyncCommand</name>
     <message>
         <source>Syncs the drafts kept on this computer with the profile&apos;s PostgreSQL server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronise les brouillons conservés sur cet ordinateur avec le serveur PostgreSQL du profil.</translation>
     </message>
     <message>
         <source>Resolve every open conflict first: mine, server or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Résoudre d’abord tous les conflits ouverts : mine (la mienne), server (celle du serveur) ou both (les deux).</translation>
     </message>
     <message>
         <source>--keep takes mine, server or both, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--keep accepte mine, server ou both, pas « %1 ».</translation>
     </message>
     <message>
         <source>Profile &apos;%1&apos; keeps its data on this computer; only PostgreSQL profiles have drafts to sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil « %1 » conserve ses données sur cet ordinateur ; seuls les profils PostgreSQL ont des brouillons à synchroniser.</translation>
     </message>
     <message>
         <source>Cannot sync now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation impossible pour l’instant : %1</translation>
     </message>
     <message>
         <source>Conflict on %1 &apos;%2&apos; not resolved: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit sur %1 « %2 » non résolu : %3</translation>
     </message>
     <message>
         <source>Resolved: %1 &apos;%2&apos; (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolu : %1 « %2 » (%3)</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 : %n ligne</numerusform>
+            <numerusform>%1 : %n lignes</numerusform>
         </translation>
     </message>
     <message>
         <source>Sync stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation arrêtée : %1</translation>
     </message>
     <message>
         <source>What was synced is kept; run &apos;herald sync&apos; again to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a été synchronisé est conservé ; relancez « herald sync » pour terminer.</translation>
     </message>
     <message>
         <source>Pushed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyés : %1</translation>
     </message>
     <message>
         <source>Pulled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçus : %1</translation>
     </message>
     <message>
         <source>Conflicts: %1 new, %2 open</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits : %1 nouveaux, %2 ouverts</translation>
     </message>
     <message>
         <source>Nonprofits kept offline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Associations conservées hors ligne : %1</translation>
     </message>
     <message>
         <source>Not synced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non synchronisé : %1</translation>
     </message>
     <message>
         <source>  conflict: %1 &apos;%2&apos; (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>  conflit : %1 « %2 » (%3)</translation>
     </message>
     <message>
         <source>Resolve them in Herald&apos;s sync dialog, or with --keep mine|server|both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolvez-les dans la fenêtre de synchronisation de Herald, ou avec --keep mine|server|both.</translation>
     </message>
 </context>
 <context>
