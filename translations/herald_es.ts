@@ -377,7 +377,7 @@
     <message numerus="yes">
         <source>%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).</source>
         <translation>
-            <numerusform>El %1 % de %2 mensajes falló en el último %n minuto (alerta por encima del %3 %).</numerusform>
+            <numerusform>El %1 % de %2 mensajes falló en %n minuto (alerta por encima del %3 %).</numerusform>
             <numerusform>El %1 % de %2 mensajes falló en los últimos %n minutos (alerta por encima del %3 %).</numerusform>
         </translation>
     </message>
@@ -491,7 +491,7 @@
     </message>
     <message>
         <source>&amp;Queue not draining for:</source>
-        <translation>&amp;Cola sin vaciarse durante:</translation>
+        <translation>Cola sin &amp;vaciarse durante:</translation>
     </message>
     <message>
         <source>Saved. Every Herald using this database alerts with these settings.</source>
@@ -1629,7 +1629,7 @@
     <message numerus="yes">
         <source>over the last %n minute(s)</source>
         <translation>
-            <numerusform>en el último %n minuto</numerusform>
+            <numerusform>en %n minuto</numerusform>
             <numerusform>en los últimos %n minutos</numerusform>
         </translation>
     </message>
@@ -2762,7 +2762,7 @@ Datos: %2 (%3)</translation>
     </message>
     <message>
         <source>&amp;Go Online</source>
-        <translation>&amp;Conectarse</translation>
+        <translation>Co&amp;nectarse</translation>
     </message>
     <message>
         <source>&amp;Work Offline</source>
@@ -2838,7 +2838,7 @@ Datos: %2 (%3)</translation>
     </message>
     <message>
         <source>S&amp;ync</source>
-        <translation>S&amp;incronizar</translation>
+        <translation>&amp;Sincronización</translation>
     </message>
     <message>
         <source>Sync &amp;Now</source>
@@ -4404,7 +4404,7 @@ Datos: %2 (%3)</translation>
     </message>
     <message>
         <source>Decide &amp;Later</source>
-        <translation>Decidir &amp;más tarde</translation>
+        <translation>Decidir &amp;después</translation>
     </message>
     <message>
         <source>Name</source>

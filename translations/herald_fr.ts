@@ -377,7 +377,7 @@
     <message numerus="yes">
         <source>%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).</source>
         <translation>
-            <numerusform>%1 % de %2 messages ont échoué pendant la dernière %n minute (alerte au-delà de %3 %).</numerusform>
+            <numerusform>%1 % de %2 messages ont échoué en %n minute (alerte au-delà de %3 %).</numerusform>
             <numerusform>%1 % de %2 messages ont échoué pendant les %n dernières minutes (alerte au-delà de %3 %).</numerusform>
         </translation>
     </message>
@@ -1629,7 +1629,7 @@
     <message numerus="yes">
         <source>over the last %n minute(s)</source>
         <translation>
-            <numerusform>sur la dernière %n minute</numerusform>
+            <numerusform>sur %n minute</numerusform>
             <numerusform>sur les %n dernières minutes</numerusform>
         </translation>
     </message>
