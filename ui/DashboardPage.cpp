@@ -1,6 +1,7 @@
 #include "DashboardPage.h"
 
 #include "ChartPanel.h"
+#include "ColumnWidths.h"
 #include "PageTitle.h"
 #include "metrics/DashboardReader.h"
 #include "storage/Database.h"
@@ -100,6 +101,9 @@ QTreeWidget* table(const QString& name, const QStringList& header, QWidget* pare
     tree->setMinimumHeight(110);
     tree->setMaximumHeight(170);
     tree->header()->setStretchLastSection(true);
+    // Until the first figures arrive (and size the columns to their contents), the headers alone set the widths.
+    for (int column = 0; column < header.size() - 1; ++column)
+        setColumnWidthFittingHeader(tree->header(), column, tree->header()->defaultSectionSize());
     return tree;
 }
 } // namespace
