@@ -79,37 +79,6 @@
     </message>
 </context>
 <context>
-    <name>DashboardPage</name>
-    <message>
-        <source>Last 15 minutes</source>
-        <translation>Últimos 15 minutos</translation>
-    </message>
-    <message>
-        <source>Last hour</source>
-        <translation>Última hora</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>Últimas 24 horas</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Últimos 7 días</translation>
-    </message>
-    <message>
-        <source>1 minute</source>
-        <translation>1 minuto</translation>
-    </message>
-    <message>
-        <source>15 minutes</source>
-        <translation>15 minutos</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 hora</translation>
-    </message>
-</context>
-<context>
     <name>DatabaseOpener</name>
     <message>
         <source>Password Not Saved</source>
@@ -1687,6 +1656,34 @@
     <message>
         <source>No failures in this range</source>
         <translation>Sin fallos en este periodo</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Últimos 15 minutos</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Última hora</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minuto</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutos</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
     </message>
 </context>
 <context>

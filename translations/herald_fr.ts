@@ -79,37 +79,6 @@
     </message>
 </context>
 <context>
-    <name>DashboardPage</name>
-    <message>
-        <source>Last 15 minutes</source>
-        <translation>15 dernières minutes</translation>
-    </message>
-    <message>
-        <source>Last hour</source>
-        <translation>Dernière heure</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>24 dernières heures</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>7 derniers jours</translation>
-    </message>
-    <message>
-        <source>1 minute</source>
-        <translation>1 minute</translation>
-    </message>
-    <message>
-        <source>15 minutes</source>
-        <translation>15 minutes</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 heure</translation>
-    </message>
-</context>
-<context>
     <name>DatabaseOpener</name>
     <message>
         <source>Password Not Saved</source>
@@ -1687,6 +1656,34 @@
     <message>
         <source>No failures in this range</source>
         <translation>Aucun échec sur cette période</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>15 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 dernières heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
     </message>
 </context>
 <context>

@@ -32,13 +32,15 @@
 namespace herald {
 
 namespace {
-const std::pair<const char*, qint64> Ranges[] = {{QT_TRANSLATE_NOOP("DashboardPage", "Last 15 minutes"), 15 * 60},
-                                                  {QT_TRANSLATE_NOOP("DashboardPage", "Last hour"), 3600},
-                                                  {QT_TRANSLATE_NOOP("DashboardPage", "Last 24 hours"), 24 * 3600},
-                                                  {QT_TRANSLATE_NOOP("DashboardPage", "Last 7 days"), 7 * 24 * 3600}};
-const std::pair<const char*, int> Windows[] = {{QT_TRANSLATE_NOOP("DashboardPage", "1 minute"), 60},
-                                                {QT_TRANSLATE_NOOP("DashboardPage", "15 minutes"), 15 * 60},
-                                                {QT_TRANSLATE_NOOP("DashboardPage", "1 hour"), 3600}};
+const std::pair<const char*, qint64> Ranges[] = {
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "Last 15 minutes"), 15 * 60},
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "Last hour"), 3600},
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "Last 24 hours"), 24 * 3600},
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "Last 7 days"), 7 * 24 * 3600}};
+const std::pair<const char*, int> Windows[] = {
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "1 minute"), 60},
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "15 minutes"), 15 * 60},
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "1 hour"), 3600}};
 const double Quantiles[] = {0.5, 0.95, 0.99};
 
 // Colours that read on white and for most colour-blind eyes (Okabe–Ito).
