@@ -1502,7 +1502,7 @@
     </message>
     <message>
         <source>% of finished</source>
-        <translation>% de terminados</translation>
+        <translation>% terminados</translation>
     </message>
     <message>
         <source>Send latency (P50, P95, P99)</source>
@@ -1555,8 +1555,8 @@
     <message numerus="yes">
         <source>Alert above %1 % (over %n min)</source>
         <translation>
-            <numerusform>Alerta por encima del %1 % (en %n min)</numerusform>
-            <numerusform>Alerta por encima del %1 % (en %n min)</numerusform>
+            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
+            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
         </translation>
     </message>
     <message>
@@ -1623,7 +1623,7 @@
     </message>
     <message>
         <source>All providers</source>
-        <translation>Todos los proveedores</translation>
+        <translation>Global</translation>
     </message>
     <message>
         <source>Closed (healthy)</source>

@@ -1502,7 +1502,7 @@
     </message>
     <message>
         <source>% of finished</source>
-        <translation>% des terminés</translation>
+        <translation>% terminés</translation>
     </message>
     <message>
         <source>Send latency (P50, P95, P99)</source>
