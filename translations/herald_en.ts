@@ -2,12 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>SendMetricsWriter</name>
+    <name>SuppressionRepository</name>
     <message numerus="yes">
-        <source>Could not add %n result(s) to the send metrics</source>
+        <source>Could not lift the suppression of %n address(es)</source>
         <translation>
-            <numerusform>Could not add %n result to the send metrics</numerusform>
-            <numerusform>Could not add %n results to the send metrics</numerusform>
+            <numerusform>Could not lift the suppression of %n address</numerusform>
+            <numerusform>Could not lift the suppression of %n addresses</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertEvaluator</name>
+    <message numerus="yes">
+        <source>%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).</source>
+        <translation>
+            <numerusform>%1 % of %2 messages failed over the last %n minute (alert above %3 %).</numerusform>
+            <numerusform>%1 % of %2 messages failed over the last %n minutes (alert above %3 %).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 messages waiting; the queue has not gone down for %n minute(s).</source>
+        <translation>
+            <numerusform>%1 messages waiting; the queue has not gone down for %n minute.</numerusform>
+            <numerusform>%1 messages waiting; the queue has not gone down for %n minutes.</numerusform>
         </translation>
     </message>
 </context>
@@ -94,6 +111,30 @@
     </message>
 </context>
 <context>
+    <name>herald::DashboardPage</name>
+    <message numerus="yes">
+        <source>Alert above %1 % (over %n min)</source>
+        <translation>
+            <numerusform>Alert above %1 % (over %n min)</numerusform>
+            <numerusform>Alert above %1 % (over %n min)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation>
+            <numerusform>over the last %n minute</numerusform>
+            <numerusform>over the last %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate over %n min</source>
+        <translation>
+            <numerusform>Failure rate over %n min</numerusform>
+            <numerusform>Failure rate over %n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::ImportDialog</name>
     <message numerus="yes">
         <source>%n column(s) separated by %1. Choose which field each column fills; columns set to “Ignore” are not read.</source>
@@ -148,6 +189,40 @@
         <translation>
             <numerusform>Exported %Ln nonprofit to %1.</numerusform>
             <numerusform>Exported %Ln nonprofits to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::OfflineBanner</name>
+    <message numerus="yes">
+        <source>Next try in %n second(s).</source>
+        <translation>
+            <numerusform>Next try in %n second.</numerusform>
+            <numerusform>Next try in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is back and your drafts are synced, except %n conflict(s) waiting for your decision.</source>
+        <translation>
+            <numerusform>The server is back and your drafts are synced, except %n conflict waiting for your decision.</numerusform>
+            <numerusform>The server is back and your drafts are synced, except %n conflicts waiting for your decision.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) changed both here and on the server wait for your decision.</source>
+        <translation>
+            <numerusform>%n draft changed both here and on the server waits for your decision.</numerusform>
+            <numerusform>%n drafts changed both here and on the server wait for your decision.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::OfflineController</name>
+    <message numerus="yes">
+        <source>%n draft(s) could not sync; the sync log says why.</source>
+        <translation>
+            <numerusform>%n draft could not sync; the sync log says why.</numerusform>
+            <numerusform>%n drafts could not sync; the sync log says why.</numerusform>
         </translation>
     </message>
 </context>
@@ -237,6 +312,61 @@
     </message>
 </context>
 <context>
+    <name>herald::SuppressionsPage</name>
+    <message numerus="yes">
+        <source>%Ln suppressed address(es)</source>
+        <translation>
+            <numerusform>%Ln suppressed address</numerusform>
+            <numerusform>%Ln suppressed addresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lift the suppression of %Ln address(es)? Herald will mail them again in every campaign whose audience includes them.</source>
+        <translation>
+            <numerusform>Lift the suppression of %Ln address? Herald will mail it again in every campaign whose audience includes it.</numerusform>
+            <numerusform>Lift the suppression of %Ln addresses? Herald will mail them again in every campaign whose audience includes them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them stand(s) for erased addresses. Herald keeps only their anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</source>
+        <translation>
+            <numerusform>%Ln of them stands for an erased address. Herald keeps only its anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</numerusform>
+            <numerusform>%Ln of them stand for erased addresses. Herald keeps only their anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln address(es) can be mailed again.</source>
+        <translation>
+            <numerusform>%Ln address can be mailed again.</numerusform>
+            <numerusform>%Ln addresses can be mailed again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln address(es) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln address to %1.</numerusform>
+            <numerusform>Exported %Ln addresses to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncLogDialog</name>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your decision; they open after the next sync.</source>
+        <translation>
+            <numerusform>%n conflict waits for your decision; it opens after the next sync.</numerusform>
+            <numerusform>%n conflicts wait for your decision; they open after the next sync.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplatePreview</name>
     <message numerus="yes">
         <source>%n remote resource(s) not loaded: previews never reach the network.</source>
@@ -291,6 +421,16 @@
         <translation>
             <numerusform>Failure rate: %1 % over the range, %2 % over the last %n minute</numerusform>
             <numerusform>Failure rate: %1 % over the range, %2 % over the last %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::SyncCommand</name>
+    <message numerus="yes">
+        <source>%1: %n row(s)</source>
+        <translation>
+            <numerusform>%1: %n row</numerusform>
+            <numerusform>%1: %n rows</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>Alert</name>
+    <message>
+        <source>High failure rate</source>
+        <translation>Tasa de fallos alta</translation>
+    </message>
+    <message>
+        <source>The queue is not draining</source>
+        <translation>La cola no se vacía</translation>
+    </message>
+    <message>
+        <source>Provider %1 is failing (circuit open)</source>
+        <translation>El proveedor %1 está fallando (circuito abierto)</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMapping</name>
     <message>
         <source>Ignore</source>
@@ -105,6 +120,17 @@
         <source>No password was given for %1 on %2.</source>
         <translation>No se indicó ninguna contraseña para %1 en %2.</translation>
     </message>
+    <message>
+        <source>Work Offline</source>
+        <translation>Trabajar sin conexión</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopMain</name>
+    <message>
+        <source>Offline Drafts Unavailable</source>
+        <translation>Borradores sin conexión no disponibles</translation>
+    </message>
 </context>
 <context>
     <name>HeaderText</name>
@@ -160,6 +186,17 @@
     </message>
 </context>
 <context>
+    <name>OfflineMode</name>
+    <message>
+        <source>Needs the server, and Herald is offline (%1 cannot be reached). This comes back when the server does.</source>
+        <translation>Necesita el servidor, y Herald está sin conexión (no se puede contactar con %1). Volverá cuando vuelva el servidor.</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>el servidor</translation>
+    </message>
+</context>
+<context>
     <name>ProfileOpener</name>
     <message>
         <source>There is no connection profile named &apos;%1&apos;. &apos;herald profile list&apos; shows them.</source>
@@ -175,12 +212,13 @@
 </context>
 <context>
     <name>SendMetricsWriter</name>
-    <message numerus="yes">
-        <source>Could not add %n result(s) to the send metrics</source>
-        <translation>
-            <numerusform>No se pudo añadir %n resultado a las métricas de envío</numerusform>
-            <numerusform>No se pudieron añadir %n resultados a las métricas de envío</numerusform>
-        </translation>
+    <message>
+        <source>Could not add results to the send metrics</source>
+        <translation>No se pudieron añadir los resultados a las métricas de envío</translation>
+    </message>
+    <message>
+        <source>Could not add failure reasons to the send metrics</source>
+        <translation>No se pudieron añadir los motivos de fallo a las métricas de envío</translation>
     </message>
 </context>
 <context>
@@ -188,6 +226,35 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionReason</name>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Baja voluntaria</translation>
+    </message>
+    <message>
+        <source>Hard bounce</source>
+        <translation>Rebote permanente</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Queja</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionRepository</name>
+    <message numerus="yes">
+        <source>Could not lift the suppression of %n address(es)</source>
+        <translation>
+            <numerusform>No se pudo levantar la exclusión de %n dirección</numerusform>
+            <numerusform>No se pudo levantar la exclusión de %n direcciones</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -253,6 +320,151 @@
     <message>
         <source>Could not connect to %1</source>
         <translation>No se pudo conectar con %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertBanner</name>
+    <message>
+        <source>Open &amp;Dashboard</source>
+        <translation>Abrir el &amp;panel</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>Hide these alerts; the banner comes back when another one is raised</source>
+        <translation>Ocultar estas alertas; el aviso vuelve cuando salte otra</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; since %2 — %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; desde %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertEvaluator</name>
+    <message numerus="yes">
+        <source>%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).</source>
+        <translation>
+            <numerusform>El %1 % de %2 mensajes falló en %n minuto (alerta por encima del %3 %).</numerusform>
+            <numerusform>El %1 % de %2 mensajes falló en los últimos %n minutos (alerta por encima del %3 %).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 messages waiting; the queue has not gone down for %n minute(s).</source>
+        <translation>
+            <numerusform>%1 mensajes en espera; la cola no ha bajado desde hace %n minuto.</numerusform>
+            <numerusform>%1 mensajes en espera; la cola no ha bajado desde hace %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Messages fail over to the next provider.</source>
+        <translation>Los mensajes pasan al siguiente proveedor.</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Último error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertRepository</name>
+    <message>
+        <source>Could not read the open alerts</source>
+        <translation>No se pudieron leer las alertas abiertas</translation>
+    </message>
+    <message>
+        <source>Could not clear the alert</source>
+        <translation>No se pudo cerrar la alerta</translation>
+    </message>
+    <message>
+        <source>Could not record the alert</source>
+        <translation>No se pudo registrar la alerta</translation>
+    </message>
+    <message>
+        <source>Could not read the alert</source>
+        <translation>No se pudo leer la alerta</translation>
+    </message>
+    <message>
+        <source>The alert was cleared meanwhile.</source>
+        <translation>Mientras tanto, la alerta se cerró.</translation>
+    </message>
+    <message>
+        <source>Could not read the alerts</source>
+        <translation>No se pudieron leer las alertas</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertSettings</name>
+    <message>
+        <source>The failure rate must be between 0 and 100 %.</source>
+        <translation>La tasa de fallos debe estar entre 0 y 100 %.</translation>
+    </message>
+    <message>
+        <source>The failure rate window must be 1 to 360 minutes.</source>
+        <translation>La ventana de la tasa de fallos debe ser de 1 a 360 minutos.</translation>
+    </message>
+    <message>
+        <source>The queue alert time must be 0 (off) to 360 minutes.</source>
+        <translation>El tiempo de alerta de la cola debe ser de 0 (desactivado) a 360 minutos.</translation>
+    </message>
+    <message>
+        <source>The number of messages needed must not be negative.</source>
+        <translation>El número de mensajes necesario no puede ser negativo.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertSettingsPanel</name>
+    <message>
+        <source>Alert while a provider&apos;s &amp;circuit is open (it keeps failing)</source>
+        <translation>Alertar mientras el &amp;circuito de un proveedor esté abierto (sigue fallando)</translation>
+    </message>
+    <message>
+        <source>Save &amp;alert settings</source>
+        <translation>Guardar la configuración de &amp;alertas</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Alertas&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>When to show a banner and a desktop notification about sending. These settings are kept in the database and apply to everyone using it.</source>
+        <translation>Cuándo mostrar un aviso y una notificación de escritorio sobre el envío. Esta configuración se guarda en la base de datos y se aplica a todos los que la usan.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> finished messages</source>
+        <translation> mensajes terminados</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Failure rate &amp;above:</source>
+        <translation>Tasa de fallos &amp;superior a:</translation>
+    </message>
+    <message>
+        <source>&amp;Over the last:</source>
+        <translation>&amp;En los últimos:</translation>
+    </message>
+    <message>
+        <source>With at &amp;least:</source>
+        <translation>Con al &amp;menos:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue not draining for:</source>
+        <translation>Cola sin &amp;vaciarse durante:</translation>
+    </message>
+    <message>
+        <source>Saved. Every Herald using this database alerts with these settings.</source>
+        <translation>Guardado. Todos los Herald que usan esta base de datos alertan con esta configuración.</translation>
     </message>
 </context>
 <context>
@@ -781,10 +993,6 @@
         <translation>Excluidos %1</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>terminado</translation>
-    </message>
-    <message>
         <source>%1 msgs/s · ETA %2</source>
         <translation>%1 mens./s · quedan %2</translation>
     </message>
@@ -827,6 +1035,10 @@
     <message>
         <source>Unknown</source>
         <translation>Desconocidos</translation>
+    </message>
+    <message>
+        <source>Every message handled.</source>
+        <translation>Todos los mensajes procesados.</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1301,53 @@
     </message>
 </context>
 <context>
+    <name>herald::ChartPanel</name>
+    <message>
+        <source>Save Chart as &amp;PNG…</source>
+        <translation>Guardar el gráfico como &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save Data as &amp;CSV…</source>
+        <translation>Guardar los datos como &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image, or the data behind it as CSV</source>
+        <translation>Guardar este gráfico como imagen PNG, o sus datos como CSV</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Exportar %1</translation>
+    </message>
+    <message>
+        <source>Could not save the chart to %1.</source>
+        <translation>No se pudo guardar el gráfico en %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG</source>
+        <translation>Guardar el gráfico como PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save Chart Data as CSV</source>
+        <translation>Guardar los datos del gráfico como CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>herald::ConnectionProfile</name>
     <message>
         <source>This computer</source>
@@ -1168,6 +1427,266 @@
     </message>
 </context>
 <context>
+    <name>herald::DashboardPage</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>Failure rate &amp;over:</source>
+        <translation>Tasa de fallos &amp;en:</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Providers (every sending process)</source>
+        <translation>Proveedores (todos los procesos de envío)</translation>
+    </message>
+    <message>
+        <source>Top failure reasons</source>
+        <translation>Principales motivos de fallo</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Hora local</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Queue depth</source>
+        <translation>Tamaño de la cola</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>mensajes</translation>
+    </message>
+    <message>
+        <source>Sent/s</source>
+        <translation>Enviados/s</translation>
+    </message>
+    <message>
+        <source>Failed/s</source>
+        <translation>Fallidos/s</translation>
+    </message>
+    <message>
+        <source>Sends and failures per second</source>
+        <translation>Envíos y fallos por segundo</translation>
+    </message>
+    <message>
+        <source>messages/s</source>
+        <translation>mensajes/s</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Tasa de fallos</translation>
+    </message>
+    <message>
+        <source>Alert threshold</source>
+        <translation>Umbral de alerta</translation>
+    </message>
+    <message>
+        <source>Failure rate (rolling window)</source>
+        <translation>Tasa de fallos (ventana móvil)</translation>
+    </message>
+    <message>
+        <source>% of finished</source>
+        <translation>% terminados</translation>
+    </message>
+    <message>
+        <source>Send latency (P50, P95, P99)</source>
+        <translation>Latencia de envío (P50, P95, P99)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Circuito</translation>
+    </message>
+    <message>
+        <source>Senders</source>
+        <translation>Emisores</translation>
+    </message>
+    <message>
+        <source>Rate now</source>
+        <translation>Ritmo actual</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Proporción</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Ejemplo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alert above %1 % (over %n min)</source>
+        <translation>
+            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
+            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the figures: %1</source>
+        <translation>No se pudieron leer las cifras: %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Actualizado %1</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>En espera de envío</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 retrying · %2 in flight</source>
+        <translation>%1 reintentando · %2 en curso</translation>
+    </message>
+    <message>
+        <source>no sample yet</source>
+        <translation>aún sin muestra</translation>
+    </message>
+    <message>
+        <source>Sent per second</source>
+        <translation>Enviados por segundo</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 failed in the range</source>
+        <translation>%1 enviados · %2 fallidos en el periodo</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation>
+            <numerusform>en %n minuto</numerusform>
+            <numerusform>en los últimos %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency P95</source>
+        <translation>Latencia P95</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>P50 %1 ms · P99 %2 ms</source>
+        <translation>P50 %1 ms · P99 %2 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate over %n min</source>
+        <translation>
+            <numerusform>Tasa de fallos en %n min</numerusform>
+            <numerusform>Tasa de fallos en %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Closed (healthy)</source>
+        <translation>Cerrado (correcto)</translation>
+    </message>
+    <message>
+        <source>Open (failing over)</source>
+        <translation>Abierto (pasando al siguiente)</translation>
+    </message>
+    <message>
+        <source>Half-open (probing)</source>
+        <translation>Semiabierto (probando)</translation>
+    </message>
+    <message>
+        <source>Idle (no sender)</source>
+        <translation>Inactivo (sin emisor)</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1/s (slowed from %2/s)</source>
+        <translation>%1/s (reducido desde %2/s)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No failures in this range</source>
+        <translation>Sin fallos en este periodo</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Últimos 15 minutos</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Última hora</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minuto</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutos</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+</context>
+<context>
     <name>herald::DashboardReader</name>
     <message>
         <source>Could not read the send metrics</source>
@@ -1182,8 +1701,24 @@
         <translation>No se pudieron leer los motivos de fallo</translation>
     </message>
     <message>
-        <source>Could not count the queue</source>
-        <translation>No se pudo contar la cola</translation>
+        <source>Could not read the queue depth over time</source>
+        <translation>No se pudo leer la evolución del tamaño de la cola</translation>
+    </message>
+    <message>
+        <source>Could not read the queue depth</source>
+        <translation>No se pudo leer el tamaño de la cola</translation>
+    </message>
+    <message>
+        <source>Could not read the providers</source>
+        <translation>No se pudieron leer los proveedores</translation>
+    </message>
+    <message>
+        <source>Could not read the state of the providers</source>
+        <translation>No se pudo leer el estado de los proveedores</translation>
+    </message>
+    <message>
+        <source>Could not read the current sending rate</source>
+        <translation>No se pudo leer el ritmo de envío actual</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1773,17 @@
     <message>
         <source>has an invalid domain &apos;%1&apos;</source>
         <translation>tiene un dominio no válido &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ExportRunner</name>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportando a %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1329,16 +1875,46 @@
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <source>Reading %1…</source>
-        <translation>Leyendo %1…</translation>
+        <source>Choose the column that holds the name.</source>
+        <translation>Elija la columna que contiene el nombre.</translation>
     </message>
+    <message>
+        <source>Choose the column that holds the email address.</source>
+        <translation>Elija la columna que contiene la dirección de correo.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the EIN, or match by email.</source>
+        <translation>Elija la columna que contiene el EIN, o busque coincidencias por correo.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportReport</name>
+    <message>
+        <source>%1 added, %2 updated, %3 skipped (unchanged), %4 rejected.</source>
+        <translation>%1 añadidas, %2 actualizadas, %3 omitidas (sin cambios), %4 rechazadas.</translation>
+    </message>
+    <message>
+        <source>%1 erased address(es) came back as unsubscribed.</source>
+        <translation>%1 dirección(es) borrada(s) volvieron como dadas de baja.</translation>
+    </message>
+    <message>
+        <source>Cancelled: rows up to line %1 were stored, none after it.</source>
+        <translation>Cancelado: se guardaron las filas hasta la línea %1, ninguna después.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 Rows up to line %2 were stored, none after it.</source>
+        <translation>Detenido: %1 Se guardaron las filas hasta la línea %2, ninguna después.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportRunView</name>
     <message>
         <source>Rows are stored in batches: Cancel keeps the batches already stored, and no half-imported row.</source>
         <translation>Las filas se guardan por lotes: Cancelar conserva los lotes ya guardados y ninguna fila a medio importar.</translation>
-    </message>
-    <message>
-        <source>Cancelling after the batch in hand…</source>
-        <translation>Cancelando después del lote en curso…</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1369,16 +1945,12 @@
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Choose the column that holds the name.</source>
-        <translation>Elija la columna que contiene el nombre.</translation>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <source>Choose the column that holds the email address.</source>
-        <translation>Elija la columna que contiene la dirección de correo.</translation>
-    </message>
-    <message>
-        <source>Choose the column that holds the EIN, or match by email.</source>
-        <translation>Elija la columna que contiene el EIN, o busque coincidencias por correo.</translation>
+        <source>Cancelling after the batch in hand…</source>
+        <translation>Cancelando después del lote en curso…</translation>
     </message>
     <message>
         <source>Read %1 of %2.</source>
@@ -1387,29 +1959,6 @@
     <message>
         <source>Rejected Rows Not Saved</source>
         <translation>Filas rechazadas no guardadas</translation>
-    </message>
-</context>
-<context>
-    <name>herald::ImportReport</name>
-    <message>
-        <source>%1 added, %2 updated, %3 skipped (unchanged), %4 rejected.</source>
-        <translation>%1 añadidas, %2 actualizadas, %3 omitidas (sin cambios), %4 rechazadas.</translation>
-    </message>
-    <message>
-        <source>%1 erased address(es) came back as unsubscribed.</source>
-        <translation>%1 dirección(es) borrada(s) volvieron como dadas de baja.</translation>
-    </message>
-    <message>
-        <source>Cancelled: rows up to line %1 were stored, none after it.</source>
-        <translation>Cancelado: se guardaron las filas hasta la línea %1, ninguna después.</translation>
-    </message>
-    <message>
-        <source>Stopped: %1 Rows up to line %2 were stored, none after it.</source>
-        <translation>Detenido: %1 Se guardaron las filas hasta la línea %2, ninguna después.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1996,69 @@
     </message>
 </context>
 <context>
+    <name>herald::LocalStore</name>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1 (sin conexión)</translation>
+    </message>
+    <message>
+        <source>Could not set up the sync journal in %1</source>
+        <translation>No se pudo crear el registro de sincronización en %1</translation>
+    </message>
+    <message>
+        <source>Could not read the sync journal</source>
+        <translation>No se pudo leer el registro de sincronización</translation>
+    </message>
+    <message>
+        <source>Could not record the sync of %1 %2</source>
+        <translation>No se pudo registrar la sincronización de %1 %2</translation>
+    </message>
+    <message>
+        <source>Could not update the sync journal for %1 %2</source>
+        <translation>No se pudo actualizar el registro de sincronización de %1 %2</translation>
+    </message>
+    <message>
+        <source>Could not record the conflict on %1 &apos;%2&apos;</source>
+        <translation>No se pudo registrar el conflicto en %1 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Could not read the conflict on %1 &apos;%2&apos;</source>
+        <translation>No se pudo leer el conflicto en %1 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>The conflict on %1 &apos;%2&apos; was not recorded.</source>
+        <translation>El conflicto en %1 &apos;%2&apos; no se registró.</translation>
+    </message>
+    <message>
+        <source>Could not read the sync conflicts</source>
+        <translation>No se pudieron leer los conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Could not read sync conflict #%1</source>
+        <translation>No se pudo leer el conflicto de sincronización n.º %1</translation>
+    </message>
+    <message>
+        <source>There is no sync conflict #%1.</source>
+        <translation>No existe el conflicto de sincronización n.º %1.</translation>
+    </message>
+    <message>
+        <source>Could not mark sync conflict #%1 resolved</source>
+        <translation>No se pudo marcar como resuelto el conflicto de sincronización n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not write the sync log</source>
+        <translation>No se pudo escribir el historial de sincronización</translation>
+    </message>
+    <message>
+        <source>Could not read the sync log</source>
+        <translation>No se pudo leer el historial de sincronización</translation>
+    </message>
+    <message>
+        <source>Could not record the time of the sync</source>
+        <translation>No se pudo registrar la hora de la sincronización</translation>
+    </message>
+</context>
+<context>
     <name>herald::MainWindow</name>
     <message>
         <source>%1 — Herald</source>
@@ -1475,10 +2087,6 @@
     <message>
         <source>Dashboard</source>
         <translation>Panel</translation>
-    </message>
-    <message>
-        <source>Here you will see the queue drain, the sending rate, the failure rate and the delivery results of finished campaigns.</source>
-        <translation>Aquí verá cómo se vacía la cola, la tasa de envío, la tasa de fallos y los resultados de entrega de las campañas terminadas.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1550,6 +2158,14 @@ Datos: %2 (%3)</translation>
         <source>Keep open</source>
         <translation>Mantener abierto</translation>
     </message>
+    <message>
+        <source>Suppressions</source>
+        <translation>Exclusiones</translation>
+    </message>
+    <message>
+        <source>Herald</source>
+        <translation>Herald</translation>
+    </message>
 </context>
 <context>
     <name>herald::MessageBuilder</name>
@@ -1607,6 +2223,33 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Could not commit migration %1</source>
         <translation>No se pudo confirmar la migración %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitCache</name>
+    <message>
+        <source>Could not choose the nonprofits to keep offline</source>
+        <translation>No se pudieron elegir las organizaciones que se guardan sin conexión</translation>
+    </message>
+    <message>
+        <source>Could not read the segments</source>
+        <translation>No se pudieron leer los segmentos</translation>
+    </message>
+    <message>
+        <source>Could not clear the offline copy of the nonprofits</source>
+        <translation>No se pudo vaciar la copia sin conexión de las organizaciones</translation>
+    </message>
+    <message>
+        <source>Could not read the nonprofits to keep offline</source>
+        <translation>No se pudieron leer las organizaciones que se guardan sin conexión</translation>
+    </message>
+    <message>
+        <source>Could not keep nonprofit &apos;%1&apos; offline</source>
+        <translation>No se pudo guardar sin conexión la organización &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not keep the tags of nonprofit &apos;%1&apos; offline</source>
+        <translation>No se pudieron guardar sin conexión las etiquetas de la organización &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -2080,14 +2723,6 @@ Datos: %2 (%3)</translation>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Exporting to %1…</source>
-        <translation>Exportando a %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Export Personal Data</source>
         <translation>Exportar datos personales</translation>
     </message>
@@ -2114,6 +2749,124 @@ Datos: %2 (%3)</translation>
     <message>
         <source>%1 was erased; the address stays suppressed as an anonymised entry.</source>
         <translation>Se borró %1; la dirección sigue excluida como entrada anonimizada.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::OfflineBanner</name>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation>&amp;Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Go Online</source>
+        <translation>Co&amp;nectarse</translation>
+    </message>
+    <message>
+        <source>&amp;Work Offline</source>
+        <translation>&amp;Trabajar sin conexión</translation>
+    </message>
+    <message>
+        <source>Resolve &amp;Conflicts…</source>
+        <translation>Resolver &amp;conflictos…</translation>
+    </message>
+    <message>
+        <source>Stop Sync</source>
+        <translation>Detener la sincronización</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Log…</source>
+        <translation>&amp;Historial de sincronización…</translation>
+    </message>
+    <message>
+        <source>Offline: %1 cannot be reached. Keep drafting templates and campaigns; they are kept on this computer and sync when the server is back. Sending, dashboards and imports need the server.</source>
+        <translation>Sin conexión: no se puede contactar con %1. Siga preparando plantillas y campañas; se guardan en este equipo y se sincronizan cuando vuelva el servidor. Los envíos, el panel y las importaciones necesitan el servidor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n second(s).</source>
+        <translation>
+            <numerusform>Próximo intento en %n segundo.</numerusform>
+            <numerusform>Próximo intento en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server is back. Syncing your drafts…</source>
+        <translation>El servidor ha vuelto. Sincronizando sus borradores…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is back and your drafts are synced, except %n conflict(s) waiting for your decision.</source>
+        <translation>
+            <numerusform>El servidor ha vuelto y sus borradores están sincronizados, salvo %n conflicto que espera su decisión.</numerusform>
+            <numerusform>El servidor ha vuelto y sus borradores están sincronizados, salvo %n conflictos que esperan su decisión.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server is back and your drafts are synced.</source>
+        <translation>El servidor ha vuelto y sus borradores están sincronizados.</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering. Save what you are editing, then work offline: your drafts stay on this computer until the server is back.</source>
+        <translation>%1 ha dejado de responder. Guarde lo que está editando y trabaje sin conexión: sus borradores se quedan en este equipo hasta que vuelva el servidor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) changed both here and on the server wait for your decision.</source>
+        <translation>
+            <numerusform>%n borrador modificado aquí y en el servidor espera su decisión.</numerusform>
+            <numerusform>%n borradores modificados aquí y en el servidor esperan su decisión.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::OfflineController</name>
+    <message>
+        <source>Sync of the offline drafts failed: %1</source>
+        <translation>Falló la sincronización de los borradores sin conexión: %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>El servidor no respondió.</translation>
+    </message>
+    <message>
+        <source>Offline — drafts are kept on this computer</source>
+        <translation>Sin conexión — los borradores se guardan en este equipo</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached; Herald retries in the background.</source>
+        <translation>No se puede contactar con %1; Herald lo reintenta en segundo plano.</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>&amp;Sincronización</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve Conflicts…</source>
+        <translation>&amp;Resolver conflictos…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Log…</source>
+        <translation>&amp;Historial de sincronización…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) could not sync; the sync log says why.</source>
+        <translation>
+            <numerusform>%n borrador no se pudo sincronizar; el historial de sincronización indica por qué.</numerusform>
+            <numerusform>%n borradores no se pudieron sincronizar; el historial de sincronización indica por qué.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting.</source>
+        <translation>No hay conflictos pendientes.</translation>
+    </message>
+    <message>
+        <source>Sync Log</source>
+        <translation>Historial de sincronización</translation>
     </message>
 </context>
 <context>
@@ -2449,6 +3202,17 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::ProviderStatusWriter</name>
+    <message>
+        <source>Could not record the state of the providers</source>
+        <translation>No se pudo registrar el estado de los proveedores</translation>
+    </message>
+    <message>
+        <source>Could not remove the provider states of stopped senders</source>
+        <translation>No se pudieron eliminar los estados de proveedor de los emisores detenidos</translation>
+    </message>
+</context>
+<context>
     <name>herald::ProviderValidator</name>
     <message>
         <source>Name is required.</source>
@@ -2576,6 +3340,21 @@ Datos: %2 (%3)</translation>
     <message>
         <source>“%1” was removed.</source>
         <translation>Se quitó “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::QueueSampler</name>
+    <message>
+        <source>Could not read the queue samples</source>
+        <translation>No se pudieron leer las muestras de la cola</translation>
+    </message>
+    <message>
+        <source>Could not sample the queue</source>
+        <translation>No se pudo tomar una muestra de la cola</translation>
+    </message>
+    <message>
+        <source>Could not remove old queue samples</source>
+        <translation>No se pudieron eliminar las muestras antiguas de la cola</translation>
     </message>
 </context>
 <context>
@@ -3306,6 +4085,53 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SuppressionDialog</name>
+    <message>
+        <source>Suppress an Address</source>
+        <translation>Excluir una dirección</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>nombre@ejemplo.org</translation>
+    </message>
+    <message>
+        <source>e.g. asked by phone on 3 March</source>
+        <translation>p. ej., lo pidió por teléfono el 3 de marzo</translation>
+    </message>
+    <message>
+        <source>Herald never mails a suppressed address: it is left out whenever a campaign is queued.</source>
+        <translation>Herald nunca escribe a una dirección excluida: se deja fuera cada vez que se pone en cola una campaña.</translation>
+    </message>
+    <message>
+        <source>Kept as the entry&apos;s source; left empty, your user name is.</source>
+        <translation>Se guarda como origen de la entrada; si se deja vacío, se guarda su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Email &amp;address:</source>
+        <translation>&amp;Dirección de correo:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>&amp;Suppress</source>
+        <translation>&amp;Excluir</translation>
+    </message>
+    <message>
+        <source>%1 is already suppressed (%2, since %3).</source>
+        <translation>%1 ya está excluida (%2, desde %3).</translation>
+    </message>
+    <message>
+        <source>%1 is already suppressed.</source>
+        <translation>%1 ya está excluida.</translation>
+    </message>
+</context>
+<context>
     <name>herald::SuppressionImporter</name>
     <message>
         <source>%1 has no &apos;email&apos; column.</source>
@@ -3341,6 +4167,613 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Could not read the suppressions</source>
         <translation>No se pudieron leer las exclusiones</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionTableModel</name>
+    <message>
+        <source>Erased address (anonymised)</source>
+        <translation>Dirección borrada (anonimizada)</translation>
+    </message>
+    <message>
+        <source>Erased on request; kept as %1 so that the address is never mailed again.</source>
+        <translation>Borrada a petición; se guarda como %1 para no volver a escribir nunca a la dirección.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadida</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionsPage</name>
+    <message>
+        <source>Search addresses…</source>
+        <translation>Buscar direcciones…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Suppression List</source>
+        <translation>Lista de exclusión</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Todos los motivos</translation>
+    </message>
+    <message>
+        <source>Suppress an Address…</source>
+        <translation>Excluir una dirección…</translation>
+    </message>
+    <message>
+        <source>Import Suppression List…</source>
+        <translation>Importar lista de exclusión…</translation>
+    </message>
+    <message>
+        <source>Export Suppression List…</source>
+        <translation>Exportar lista de exclusión…</translation>
+    </message>
+    <message>
+        <source>Remove from the Suppression List</source>
+        <translation>Quitar de la lista de exclusión</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>Suppress an address by hand</source>
+        <translation>Excluir una dirección a mano</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Add the addresses of a CSV file</source>
+        <translation>Añadir las direcciones de un archivo CSV</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Export the entries shown to a CSV file</source>
+        <translation>Exportar las entradas mostradas a un archivo CSV</translation>
+    </message>
+    <message>
+        <source>Lift the suppression of the selected addresses</source>
+        <translation>Levantar la exclusión de las direcciones seleccionadas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suppressed address(es)</source>
+        <translation>
+            <numerusform>%Ln dirección excluida</numerusform>
+            <numerusform>%Ln direcciones excluidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln coincidencia</numerusform>
+            <numerusform>%Ln coincidencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No suppressed address contains “%1”.</source>
+        <translation>Ninguna dirección excluida contiene “%1”.</translation>
+    </message>
+    <message>
+        <source>No address is suppressed for the reason “%1”.</source>
+        <translation>Ninguna dirección está excluida por el motivo “%1”.</translation>
+    </message>
+    <message>
+        <source>Nothing is suppressed yet. Addresses arrive here when someone unsubscribes, a message bounces hard or a complaint comes in; Add (%1) suppresses one by hand.</source>
+        <translation>Todavía no hay nada excluido. Las direcciones llegan aquí cuando alguien se da de baja, un mensaje rebota de forma permanente o llega una queja; Añadir (%1) excluye una a mano.</translation>
+    </message>
+    <message>
+        <source>%1 is suppressed: no campaign will mail it.</source>
+        <translation>%1 está excluida: ninguna campaña le escribirá.</translation>
+    </message>
+    <message>
+        <source>Lift the suppression of %1? Herald will mail it again in every campaign whose audience includes it.</source>
+        <translation>¿Levantar la exclusión de %1? Herald volverá a escribirle en cada campaña cuya audiencia la incluya.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lift the suppression of %Ln address(es)? Herald will mail them again in every campaign whose audience includes them.</source>
+        <translation>
+            <numerusform>¿Levantar la exclusión de %Ln dirección? Herald volverá a escribirle en cada campaña cuya audiencia la incluya.</numerusform>
+            <numerusform>¿Levantar la exclusión de %Ln direcciones? Herald volverá a escribirles en cada campaña cuya audiencia las incluya.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them stand(s) for erased addresses. Herald keeps only their anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</source>
+        <translation>
+            <numerusform>%Ln de ellas corresponde a una dirección borrada. Herald solo guarda su forma anonimizada para no volver a escribir nunca a una persona que pidió ser olvidada; sin ella, importar de nuevo la dirección permitiría volver a escribirle.</numerusform>
+            <numerusform>%Ln de ellas corresponden a direcciones borradas. Herald solo guarda su forma anonimizada para no volver a escribir nunca a una persona que pidió ser olvidada; sin ella, importar de nuevo la dirección permitiría volver a escribirle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Remove Suppressions</source>
+        <translation>Quitar exclusiones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln address(es) can be mailed again.</source>
+        <translation>
+            <numerusform>Ya se puede volver a escribir a %Ln dirección.</numerusform>
+            <numerusform>Ya se puede volver a escribir a %Ln direcciones.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Suppression List</source>
+        <translation>Importar lista de exclusión</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Import Suppression List from %1</source>
+        <translation>Importar lista de exclusión desde %1</translation>
+    </message>
+    <message>
+        <source>Export Suppression List</source>
+        <translation>Exportar lista de exclusión</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln address(es) to %1.</source>
+        <translation>
+            <numerusform>Se exportó %Ln dirección a %1.</numerusform>
+            <numerusform>Se exportaron %Ln direcciones a %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncConflictDialog</name>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>Conservar la &amp;mía</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;Server&apos;s</source>
+        <translation>Conservar la del &amp;servidor</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Both</source>
+        <translation>Conservar &amp;ambas</translation>
+    </message>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Yours (this computer)</source>
+        <translation>La suya (este equipo)</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>En el servidor</translation>
+    </message>
+    <message>
+        <source>Your version replaces the server&apos;s.</source>
+        <translation>Su versión sustituye a la del servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version replaces yours on this computer.</source>
+        <translation>La versión del servidor sustituye a la suya en este equipo.</translation>
+    </message>
+    <message>
+        <source>Keeps the server&apos;s version and yours as a new draft of its own.</source>
+        <translation>Conserva la versión del servidor y la suya como un borrador nuevo aparte.</translation>
+    </message>
+    <message>
+        <source>Decide &amp;Later</source>
+        <translation>Decidir &amp;después</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Template version</source>
+        <translation>Versión de la plantilla</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Audiencia</translation>
+    </message>
+    <message>
+        <source>From name</source>
+        <translation>Nombre del remitente</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Dirección del remitente</translation>
+    </message>
+    <message>
+        <source>Reply-To</source>
+        <translation>Responder a</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Dirección postal</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Enlace de baja</translation>
+    </message>
+    <message>
+        <source>Scheduled for</source>
+        <translation>Programada para</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Creado por</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Remitente</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>Unknown outcomes</source>
+        <translation>Resultados desconocidos</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definición</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Cuerpo HTML</translation>
+    </message>
+    <message>
+        <source>Plain-text body</source>
+        <translation>Cuerpo en texto sin formato</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(eliminado)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segmento: %1</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin definir)</translation>
+    </message>
+    <message>
+        <source>You changed it here, and on the server it was queued for sending since the last sync.</source>
+        <translation>Lo cambió aquí y, desde la última sincronización, en el servidor se puso en cola para enviarlo.</translation>
+    </message>
+    <message>
+        <source>It was changed both here and on the server since the last sync.</source>
+        <translation>Se cambió aquí y en el servidor desde la última sincronización.</translation>
+    </message>
+    <message>
+        <source>You changed it here, and someone deleted it on the server.</source>
+        <translation>Lo cambió aquí y alguien lo eliminó en el servidor.</translation>
+    </message>
+    <message>
+        <source>You deleted it here, and someone changed it on the server.</source>
+        <translation>Lo eliminó aquí y alguien lo cambió en el servidor.</translation>
+    </message>
+    <message>
+        <source>Conflict %1 of %2 — %3 &apos;%4&apos;. %5 Nothing has been overwritten; choose which version to keep.</source>
+        <translation>Conflicto %1 de %2 — %3 &apos;%4&apos;. %5 No se ha sobrescrito nada; elija qué versión conservar.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No bodies to compare.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No hay cuerpos que comparar.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Lines marked − are only in yours, + only on the server.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Las líneas marcadas con − solo están en la suya; las marcadas con +, solo en el servidor.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>It was queued on the server; keep both to keep yours as a new draft.</source>
+        <translation>Se puso en cola en el servidor; conserve ambas para guardar la suya como un borrador nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncEngine</name>
+    <message>
+        <source>changed here and on the server</source>
+        <translation>cambiado aquí y en el servidor</translation>
+    </message>
+    <message>
+        <source>changed here, deleted on the server</source>
+        <translation>cambiado aquí, eliminado en el servidor</translation>
+    </message>
+    <message>
+        <source>deleted here, changed on the server</source>
+        <translation>eliminado aquí, cambiado en el servidor</translation>
+    </message>
+    <message>
+        <source>kept yours</source>
+        <translation>se conservó la suya</translation>
+    </message>
+    <message>
+        <source>kept the server&apos;s</source>
+        <translation>se conservó la del servidor</translation>
+    </message>
+    <message>
+        <source>kept both</source>
+        <translation>se conservaron ambas</translation>
+    </message>
+    <message>
+        <source>pushed: %1, pulled: %2, conflicts: %3 new, %4 open</source>
+        <translation>enviados: %1, recibidos: %2, conflictos: %3 nuevos, %4 abiertos</translation>
+    </message>
+    <message>
+        <source>The sync was stopped; what was synced so far is kept and the rest follows next time.</source>
+        <translation>Se detuvo la sincronización; lo sincronizado hasta ahora se conserva y el resto se sincronizará la próxima vez.</translation>
+    </message>
+    <message>
+        <source>now version %1 on the server</source>
+        <translation>ahora versión %1 en el servidor</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>versión %1</translation>
+    </message>
+    <message>
+        <source>deleted on the server, or no longer a draft there</source>
+        <translation>eliminado en el servidor, o ya no es un borrador allí</translation>
+    </message>
+    <message>
+        <source>same on both sides</source>
+        <translation>igual en ambos lados</translation>
+    </message>
+    <message>
+        <source>offline copy</source>
+        <translation>copia sin conexión</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is taken on the server</source>
+        <translation>&apos;%1&apos; ya existe en el servidor</translation>
+    </message>
+    <message>
+        <source>new on the server</source>
+        <translation>nuevo en el servidor</translation>
+    </message>
+    <message>
+        <source>Could not look for the name &apos;%1&apos;</source>
+        <translation>No se pudo buscar el nombre &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Sync conflict #%1 is about an unknown kind of row &apos;%2&apos;.</source>
+        <translation>El conflicto de sincronización n.º %1 trata de un tipo de fila desconocido &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; changed on the server again just now; look at it again.</source>
+        <translation>%1 &apos;%2&apos; acaba de cambiar otra vez en el servidor; vuelva a revisarlo.</translation>
+    </message>
+    <message>
+        <source>deleted on the server</source>
+        <translation>eliminado en el servidor</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is no longer a draft on the server (it was queued), so your version cannot replace it. Keep both to keep your version as a new draft.</source>
+        <translation>%1 &apos;%2&apos; ya no es un borrador en el servidor (se puso en cola), así que su versión no puede sustituirlo. Conserve ambas para guardar su versión como un borrador nuevo.</translation>
+    </message>
+    <message>
+        <source>your version is now version %1 on the server</source>
+        <translation>su versión es ahora la versión %1 en el servidor</translation>
+    </message>
+    <message>
+        <source>the server&apos;s version %1 replaced yours</source>
+        <translation>la versión %1 del servidor sustituyó a la suya</translation>
+    </message>
+    <message>
+        <source>removed here as on the server</source>
+        <translation>eliminado aquí como en el servidor</translation>
+    </message>
+    <message>
+        <source>my copy</source>
+        <translation>mi copia</translation>
+    </message>
+    <message>
+        <source>yours kept as the new draft &apos;%1&apos; (%2)</source>
+        <translation>la suya se conservó como el nuevo borrador &apos;%1&apos; (%2)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s version restored here</source>
+        <translation>la versión del servidor se restauró aquí</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncLogDialog</name>
+    <message>
+        <source>Sync Log</source>
+        <translation>Historial de sincronización</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your decision; they open after the next sync.</source>
+        <translation>
+            <numerusform>%n conflicto espera su decisión; se abrirá tras la próxima sincronización.</numerusform>
+            <numerusform>%n conflictos esperan su decisión; se abrirán tras la próxima sincronización.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting.</source>
+        <translation>No hay conflictos pendientes.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Sent to the server</source>
+        <translation>Enviado al servidor</translation>
+    </message>
+    <message>
+        <source>Received from the server</source>
+        <translation>Recibido del servidor</translation>
+    </message>
+    <message>
+        <source>Deleted on the server</source>
+        <translation>Eliminado en el servidor</translation>
+    </message>
+    <message>
+        <source>Deleted here</source>
+        <translation>Eliminado aquí</translation>
+    </message>
+    <message>
+        <source>Already the same</source>
+        <translation>Ya era igual</translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation>Renombrado</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>Conflict resolved</source>
+        <translation>Conflicto resuelto</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>No sincronizado</translation>
+    </message>
+    <message>
+        <source>Sync finished</source>
+        <translation>Sincronización terminada</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>Sender identity</source>
+        <translation>Identidad de remitente</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncTable</name>
+    <message>
+        <source>Could not look up %1</source>
+        <translation>No se pudo buscar %1</translation>
+    </message>
+    <message>
+        <source>Could not list the %1 rows</source>
+        <translation>No se pudieron listar las filas de %1</translation>
+    </message>
+    <message>
+        <source>Could not read %1 %2</source>
+        <translation>No se pudo leer %1 %2</translation>
+    </message>
+    <message>
+        <source>Could not set the audience of %1 &apos;%2&apos;</source>
+        <translation>No se pudo definir la audiencia de %1 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Could not add %1 &apos;%2&apos;</source>
+        <translation>No se pudo añadir %1 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Could not keep version %1 of template %2</source>
+        <translation>No se pudo conservar la versión %1 de la plantilla %2</translation>
+    </message>
+    <message>
+        <source>Could not save %1 &apos;%2&apos;</source>
+        <translation>No se pudo guardar %1 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Could not delete %1 %2 on the server</source>
+        <translation>No se pudo eliminar %1 %2 en el servidor</translation>
+    </message>
+    <message>
+        <source>Could not store %1 &apos;%2&apos; in the offline store</source>
+        <translation>No se pudo guardar %1 &apos;%2&apos; en el almacén sin conexión</translation>
+    </message>
+    <message>
+        <source>Could not delete %1 %2 from the offline store</source>
+        <translation>No se pudo eliminar %1 %2 del almacén sin conexión</translation>
+    </message>
+    <message>
+        <source>Could not rename %1 &apos;%2&apos;</source>
+        <translation>No se pudo renombrar %1 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>There is no %1 %2 in the offline store.</source>
+        <translation>No hay ningún %1 %2 en el almacén sin conexión.</translation>
     </message>
 </context>
 <context>
@@ -3935,19 +5368,25 @@ Datos: %2 (%3)</translation>
   failure_rate: {range, recent, window_seconds}   (0..1: failed / (sent + failed))
   providers: [{name, and the same keys as totals}]
   top_failure_reasons: [{reason, count, example}]   (at most 5, most frequent first)
-  queue: {pending, retrying, in_flight}   (now, not over the range)
+  queue: {pending, retrying, in_flight, sampled_at}   (the latest sample, not over the range;
+         campaigns that are sending; sampled_at null when never sampled)
+  provider_health: [{name, breaker (closed|half-open|open|idle), senders, current_per_second,
+                     allowed_per_second, limit_per_second, last_error, last_error_at}]   (now)
   series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
           (one point per step_seconds; failure_rate over the rolling window)</source>
         <translation>Salida JSON (--json), un objeto:
   range: {from, to (ISO 8601 UTC), seconds, step_seconds}
   totals: {sent, failed, retried, unknown, sent_per_second, failed_per_second,
            latency_ms: {count, mean, p50, p95, p99}}
-  failure_rate: {range, recent, window_seconds}   (0..1: failed / (sent + failed))
+  failure_rate: {range, recent, window_seconds}   (0..1: fallidos / (enviados + fallidos))
   providers: [{name, y las mismas claves que totals}]
-  top_failure_reasons: [{reason, count, example}]   (como máximo 5, los más frecuentes primero)
-  queue: {pending, retrying, in_flight}   (ahora, no sobre el intervalo)
+  top_failure_reasons: [{reason, count, example}]   (como mucho 5, los más frecuentes primero)
+  queue: {pending, retrying, in_flight, sampled_at}   (la última muestra, no del periodo;
+         campañas que se están enviando; sampled_at null si nunca se tomó una muestra)
+  provider_health: [{name, breaker (closed|half-open|open|idle), senders, current_per_second,
+                     allowed_per_second, limit_per_second, last_error, last_error_at}]   (ahora)
   series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
-          (un punto cada step_seconds; failure_rate sobre la ventana móvil)</translation>
+          (un punto por step_seconds; failure_rate sobre la ventana móvil)</translation>
     </message>
 </context>
 <context>
@@ -4032,6 +5471,10 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Unknown command &apos;%1&apos;. Commands: %2. &apos;herald --help&apos; explains them.</source>
         <translation>Orden desconocida &apos;%1&apos;. Órdenes: %2. &apos;herald --help&apos; las explica.</translation>
+    </message>
+    <message>
+        <source>Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts.</source>
+        <translation>Sincronizar los borradores guardados en este equipo con el servidor PostgreSQL; enumera los conflictos.</translation>
     </message>
 </context>
 <context>
@@ -4360,6 +5803,88 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Top failure reasons:</source>
         <translation>Principales motivos de fallo:</translation>
+    </message>
+    <message>
+        <source>  %1: circuit %2, %3/s now, kept to %4/s of %5/s%6</source>
+        <translation>  %1: circuito %2, %3/s ahora, limitado a %4/s de %5/s%6</translation>
+    </message>
+    <message>
+        <source>, last error: %1</source>
+        <translation>, último error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::SyncCommand</name>
+    <message>
+        <source>Syncs the drafts kept on this computer with the profile&apos;s PostgreSQL server.</source>
+        <translation>Sincroniza los borradores guardados en este equipo con el servidor PostgreSQL del perfil.</translation>
+    </message>
+    <message>
+        <source>Resolve every open conflict first: mine, server or both.</source>
+        <translation>Resolver primero todos los conflictos abiertos: mine (la mía), server (la del servidor) o both (ambas).</translation>
+    </message>
+    <message>
+        <source>--keep takes mine, server or both, not &apos;%1&apos;.</source>
+        <translation>--keep admite mine, server o both, no &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; keeps its data on this computer; only PostgreSQL profiles have drafts to sync.</source>
+        <translation>El perfil &apos;%1&apos; guarda sus datos en este equipo; solo los perfiles PostgreSQL tienen borradores que sincronizar.</translation>
+    </message>
+    <message>
+        <source>Cannot sync now: %1</source>
+        <translation>No se puede sincronizar ahora: %1</translation>
+    </message>
+    <message>
+        <source>Conflict on %1 &apos;%2&apos; not resolved: %3</source>
+        <translation>Conflicto en %1 &apos;%2&apos; sin resolver: %3</translation>
+    </message>
+    <message>
+        <source>Resolved: %1 &apos;%2&apos; (%3)</source>
+        <translation>Resuelto: %1 &apos;%2&apos; (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s)</source>
+        <translation>
+            <numerusform>%1: %n fila</numerusform>
+            <numerusform>%1: %n filas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>Sincronización detenida: %1</translation>
+    </message>
+    <message>
+        <source>What was synced is kept; run &apos;herald sync&apos; again to finish.</source>
+        <translation>Lo sincronizado se conserva; ejecute &apos;herald sync&apos; de nuevo para terminar.</translation>
+    </message>
+    <message>
+        <source>Pushed: %1</source>
+        <translation>Enviados: %1</translation>
+    </message>
+    <message>
+        <source>Pulled: %1</source>
+        <translation>Recibidos: %1</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1 new, %2 open</source>
+        <translation>Conflictos: %1 nuevos, %2 abiertos</translation>
+    </message>
+    <message>
+        <source>Nonprofits kept offline: %1</source>
+        <translation>Organizaciones guardadas sin conexión: %1</translation>
+    </message>
+    <message>
+        <source>Not synced: %1</source>
+        <translation>No sincronizado: %1</translation>
+    </message>
+    <message>
+        <source>  conflict: %1 &apos;%2&apos; (%3)</source>
+        <translation>  conflicto: %1 &apos;%2&apos; (%3)</translation>
+    </message>
+    <message>
+        <source>Resolve them in Herald&apos;s sync dialog, or with --keep mine|server|both.</source>
+        <translation>Resuélvalos en el diálogo de sincronización de Herald, o con --keep mine|server|both.</translation>
     </message>
 </context>
 <context>

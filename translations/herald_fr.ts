@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Alert</name>
+    <message>
+        <source>High failure rate</source>
+        <translation>Taux d’échec élevé</translation>
+    </message>
+    <message>
+        <source>The queue is not draining</source>
+        <translation>La file d’attente ne se vide pas</translation>
+    </message>
+    <message>
+        <source>Provider %1 is failing (circuit open)</source>
+        <translation>Le fournisseur %1 est en échec (circuit ouvert)</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMapping</name>
     <message>
         <source>Ignore</source>
@@ -105,6 +120,17 @@
         <source>No password was given for %1 on %2.</source>
         <translation>Aucun mot de passe n’a été saisi pour %1 sur %2.</translation>
     </message>
+    <message>
+        <source>Work Offline</source>
+        <translation>Travailler hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopMain</name>
+    <message>
+        <source>Offline Drafts Unavailable</source>
+        <translation>Brouillons hors ligne indisponibles</translation>
+    </message>
 </context>
 <context>
     <name>HeaderText</name>
@@ -160,6 +186,17 @@
     </message>
 </context>
 <context>
+    <name>OfflineMode</name>
+    <message>
+        <source>Needs the server, and Herald is offline (%1 cannot be reached). This comes back when the server does.</source>
+        <translation>Nécessite le serveur, et Herald est hors ligne (%1 est injoignable). Cela reviendra avec le serveur.</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>le serveur</translation>
+    </message>
+</context>
+<context>
     <name>ProfileOpener</name>
     <message>
         <source>There is no connection profile named &apos;%1&apos;. &apos;herald profile list&apos; shows them.</source>
@@ -175,12 +212,13 @@
 </context>
 <context>
     <name>SendMetricsWriter</name>
-    <message numerus="yes">
-        <source>Could not add %n result(s) to the send metrics</source>
-        <translation>
-            <numerusform>Impossible d’ajouter %n résultat aux statistiques d’envoi</numerusform>
-            <numerusform>Impossible d’ajouter %n résultats aux statistiques d’envoi</numerusform>
-        </translation>
+    <message>
+        <source>Could not add results to the send metrics</source>
+        <translation>Impossible d’ajouter les résultats aux statistiques d’envoi</translation>
+    </message>
+    <message>
+        <source>Could not add failure reasons to the send metrics</source>
+        <translation>Impossible d’ajouter les motifs d’échec aux statistiques d’envoi</translation>
     </message>
 </context>
 <context>
@@ -188,6 +226,35 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionReason</name>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Désabonnement</translation>
+    </message>
+    <message>
+        <source>Hard bounce</source>
+        <translation>Rejet définitif</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Plainte</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Ajout manuel</translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionRepository</name>
+    <message numerus="yes">
+        <source>Could not lift the suppression of %n address(es)</source>
+        <translation>
+            <numerusform>Impossible de lever l’exclusion de %n adresse</numerusform>
+            <numerusform>Impossible de lever l’exclusion de %n adresses</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -253,6 +320,151 @@
     <message>
         <source>Could not connect to %1</source>
         <translation>Impossible de se connecter à %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertBanner</name>
+    <message>
+        <source>Open &amp;Dashboard</source>
+        <translation>Ouvrir le &amp;tableau de bord</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation>&amp;Ignorer</translation>
+    </message>
+    <message>
+        <source>Hide these alerts; the banner comes back when another one is raised</source>
+        <translation>Masquer ces alertes ; le bandeau revient quand une autre alerte se déclenche</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; since %2 — %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; depuis %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertEvaluator</name>
+    <message numerus="yes">
+        <source>%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).</source>
+        <translation>
+            <numerusform>%1 % de %2 messages ont échoué en %n minute (alerte au-delà de %3 %).</numerusform>
+            <numerusform>%1 % de %2 messages ont échoué pendant les %n dernières minutes (alerte au-delà de %3 %).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 messages waiting; the queue has not gone down for %n minute(s).</source>
+        <translation>
+            <numerusform>%1 messages en attente ; la file d’attente n’a pas diminué depuis %n minute.</numerusform>
+            <numerusform>%1 messages en attente ; la file d’attente n’a pas diminué depuis %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Messages fail over to the next provider.</source>
+        <translation>Les messages basculent vers le fournisseur suivant.</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Dernière erreur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertRepository</name>
+    <message>
+        <source>Could not read the open alerts</source>
+        <translation>Impossible de lire les alertes en cours</translation>
+    </message>
+    <message>
+        <source>Could not clear the alert</source>
+        <translation>Impossible de lever l’alerte</translation>
+    </message>
+    <message>
+        <source>Could not record the alert</source>
+        <translation>Impossible d’enregistrer l’alerte</translation>
+    </message>
+    <message>
+        <source>Could not read the alert</source>
+        <translation>Impossible de lire l’alerte</translation>
+    </message>
+    <message>
+        <source>The alert was cleared meanwhile.</source>
+        <translation>L’alerte a été levée entre-temps.</translation>
+    </message>
+    <message>
+        <source>Could not read the alerts</source>
+        <translation>Impossible de lire les alertes</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertSettings</name>
+    <message>
+        <source>The failure rate must be between 0 and 100 %.</source>
+        <translation>Le taux d’échec doit être compris entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <source>The failure rate window must be 1 to 360 minutes.</source>
+        <translation>La fenêtre du taux d’échec doit être de 1 à 360 minutes.</translation>
+    </message>
+    <message>
+        <source>The queue alert time must be 0 (off) to 360 minutes.</source>
+        <translation>Le délai d’alerte de la file d’attente doit être de 0 (désactivé) à 360 minutes.</translation>
+    </message>
+    <message>
+        <source>The number of messages needed must not be negative.</source>
+        <translation>Le nombre de messages requis ne doit pas être négatif.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AlertSettingsPanel</name>
+    <message>
+        <source>Alert while a provider&apos;s &amp;circuit is open (it keeps failing)</source>
+        <translation>Alerter tant que le &amp;circuit d’un fournisseur est ouvert (il échoue encore)</translation>
+    </message>
+    <message>
+        <source>Save &amp;alert settings</source>
+        <translation>Enregistrer les réglages d’&amp;alerte</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Alertes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>When to show a banner and a desktop notification about sending. These settings are kept in the database and apply to everyone using it.</source>
+        <translation>Quand afficher un bandeau et une notification de bureau au sujet de l’envoi. Ces réglages sont conservés dans la base de données et s’appliquent à tous ceux qui l’utilisent.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> finished messages</source>
+        <translation> messages terminés</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Failure rate &amp;above:</source>
+        <translation>Taux d’échec &amp;au-delà de :</translation>
+    </message>
+    <message>
+        <source>&amp;Over the last:</source>
+        <translation>&amp;Sur les dernières :</translation>
+    </message>
+    <message>
+        <source>With at &amp;least:</source>
+        <translation>Avec au &amp;moins :</translation>
+    </message>
+    <message>
+        <source>&amp;Queue not draining for:</source>
+        <translation>&amp;File d’attente bloquée depuis :</translation>
+    </message>
+    <message>
+        <source>Saved. Every Herald using this database alerts with these settings.</source>
+        <translation>Enregistré. Chaque Herald qui utilise cette base de données alerte selon ces réglages.</translation>
     </message>
 </context>
 <context>
@@ -781,10 +993,6 @@
         <translation>Exclus %1</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>terminé</translation>
-    </message>
-    <message>
         <source>%1 msgs/s · ETA %2</source>
         <translation>%1 msg/s · reste %2</translation>
     </message>
@@ -827,6 +1035,10 @@
     <message>
         <source>Unknown</source>
         <translation>Inconnus</translation>
+    </message>
+    <message>
+        <source>Every message handled.</source>
+        <translation>Tous les messages ont été traités.</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1301,53 @@
     </message>
 </context>
 <context>
+    <name>herald::ChartPanel</name>
+    <message>
+        <source>Save Chart as &amp;PNG…</source>
+        <translation>Enregistrer le graphique en &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save Data as &amp;CSV…</source>
+        <translation>Enregistrer les données en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image, or the data behind it as CSV</source>
+        <translation>Enregistrer ce graphique en image PNG, ou ses données en CSV</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Exporter %1</translation>
+    </message>
+    <message>
+        <source>Could not save the chart to %1.</source>
+        <translation>Impossible d’enregistrer le graphique dans %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG</source>
+        <translation>Enregistrer le graphique en PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save Chart Data as CSV</source>
+        <translation>Enregistrer les données du graphique en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>herald::ConnectionProfile</name>
     <message>
         <source>This computer</source>
@@ -1168,6 +1427,266 @@
     </message>
 </context>
 <context>
+    <name>herald::DashboardPage</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Failure rate &amp;over:</source>
+        <translation>Taux d’échec &amp;sur :</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Providers (every sending process)</source>
+        <translation>Fournisseurs (tous les processus d’envoi)</translation>
+    </message>
+    <message>
+        <source>Top failure reasons</source>
+        <translation>Principaux motifs d’échec</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Heure locale</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Nouvel essai</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Queue depth</source>
+        <translation>Taille de la file d’attente</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <source>Sent/s</source>
+        <translation>Envoyés/s</translation>
+    </message>
+    <message>
+        <source>Failed/s</source>
+        <translation>Échecs/s</translation>
+    </message>
+    <message>
+        <source>Sends and failures per second</source>
+        <translation>Envois et échecs par seconde</translation>
+    </message>
+    <message>
+        <source>messages/s</source>
+        <translation>messages/s</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Taux d’échec</translation>
+    </message>
+    <message>
+        <source>Alert threshold</source>
+        <translation>Seuil d’alerte</translation>
+    </message>
+    <message>
+        <source>Failure rate (rolling window)</source>
+        <translation>Taux d’échec (fenêtre glissante)</translation>
+    </message>
+    <message>
+        <source>% of finished</source>
+        <translation>% terminés</translation>
+    </message>
+    <message>
+        <source>Send latency (P50, P95, P99)</source>
+        <translation>Latence d’envoi (P50, P95, P99)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Circuit</translation>
+    </message>
+    <message>
+        <source>Senders</source>
+        <translation>Expéditeurs</translation>
+    </message>
+    <message>
+        <source>Rate now</source>
+        <translation>Débit actuel</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Exemple</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alert above %1 % (over %n min)</source>
+        <translation>
+            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
+            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the figures: %1</source>
+        <translation>Impossible de lire les chiffres : %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Mis à jour %1</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 retrying · %2 in flight</source>
+        <translation>%1 en nouvel essai · %2 en cours</translation>
+    </message>
+    <message>
+        <source>no sample yet</source>
+        <translation>pas encore d’échantillon</translation>
+    </message>
+    <message>
+        <source>Sent per second</source>
+        <translation>Envoyés par seconde</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 failed in the range</source>
+        <translation>%1 envoyés · %2 échecs sur la période</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation>
+            <numerusform>sur %n minute</numerusform>
+            <numerusform>sur les %n dernières minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency P95</source>
+        <translation>Latence P95</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>P50 %1 ms · P99 %2 ms</source>
+        <translation>P50 %1 ms · P99 %2 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate over %n min</source>
+        <translation>
+            <numerusform>Taux d’échec sur %n min</numerusform>
+            <numerusform>Taux d’échec sur %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Tous les fournisseurs</translation>
+    </message>
+    <message>
+        <source>Closed (healthy)</source>
+        <translation>Fermé (sain)</translation>
+    </message>
+    <message>
+        <source>Open (failing over)</source>
+        <translation>Ouvert (bascule)</translation>
+    </message>
+    <message>
+        <source>Half-open (probing)</source>
+        <translation>Semi-ouvert (test)</translation>
+    </message>
+    <message>
+        <source>Idle (no sender)</source>
+        <translation>Inactif (aucun expéditeur)</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1/s (slowed from %2/s)</source>
+        <translation>%1/s (ralenti depuis %2/s)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No failures in this range</source>
+        <translation>Aucun échec sur cette période</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>15 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 dernières heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+</context>
+<context>
     <name>herald::DashboardReader</name>
     <message>
         <source>Could not read the send metrics</source>
@@ -1182,8 +1701,24 @@
         <translation>Impossible de lire les causes d’échec</translation>
     </message>
     <message>
-        <source>Could not count the queue</source>
-        <translation>Impossible de compter la file d’attente</translation>
+        <source>Could not read the queue depth over time</source>
+        <translation>Impossible de lire l’évolution de la taille de la file d’attente</translation>
+    </message>
+    <message>
+        <source>Could not read the queue depth</source>
+        <translation>Impossible de lire la taille de la file d’attente</translation>
+    </message>
+    <message>
+        <source>Could not read the providers</source>
+        <translation>Impossible de lire les fournisseurs</translation>
+    </message>
+    <message>
+        <source>Could not read the state of the providers</source>
+        <translation>Impossible de lire l’état des fournisseurs</translation>
+    </message>
+    <message>
+        <source>Could not read the current sending rate</source>
+        <translation>Impossible de lire le débit d’envoi actuel</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1773,17 @@
     <message>
         <source>has an invalid domain &apos;%1&apos;</source>
         <translation>a un domaine invalide « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ExportRunner</name>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export vers %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1329,16 +1875,46 @@
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <source>Reading %1…</source>
-        <translation>Lecture de %1…</translation>
+        <source>Choose the column that holds the name.</source>
+        <translation>Choisissez la colonne qui contient le nom.</translation>
     </message>
+    <message>
+        <source>Choose the column that holds the email address.</source>
+        <translation>Choisissez la colonne qui contient l’adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the EIN, or match by email.</source>
+        <translation>Choisissez la colonne qui contient l’EIN, ou faites la correspondance par e-mail.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportReport</name>
+    <message>
+        <source>%1 added, %2 updated, %3 skipped (unchanged), %4 rejected.</source>
+        <translation>%1 ajoutées, %2 mises à jour, %3 ignorées (inchangées), %4 rejetées.</translation>
+    </message>
+    <message>
+        <source>%1 erased address(es) came back as unsubscribed.</source>
+        <translation>%1 adresse(s) effacée(s) sont revenues comme désabonnées.</translation>
+    </message>
+    <message>
+        <source>Cancelled: rows up to line %1 were stored, none after it.</source>
+        <translation>Annulé : les lignes jusqu’à la ligne %1 ont été enregistrées, aucune après.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 Rows up to line %2 were stored, none after it.</source>
+        <translation>Arrêté : %1 Les lignes jusqu’à la ligne %2 ont été enregistrées, aucune après.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImportRunView</name>
     <message>
         <source>Rows are stored in batches: Cancel keeps the batches already stored, and no half-imported row.</source>
         <translation>Les lignes sont enregistrées par lots : Annuler conserve les lots déjà enregistrés, sans ligne à moitié importée.</translation>
-    </message>
-    <message>
-        <source>Cancelling after the batch in hand…</source>
-        <translation>Annulation après le lot en cours…</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1369,16 +1945,12 @@
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Choose the column that holds the name.</source>
-        <translation>Choisissez la colonne qui contient le nom.</translation>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <source>Choose the column that holds the email address.</source>
-        <translation>Choisissez la colonne qui contient l’adresse e-mail.</translation>
-    </message>
-    <message>
-        <source>Choose the column that holds the EIN, or match by email.</source>
-        <translation>Choisissez la colonne qui contient l’EIN, ou faites la correspondance par e-mail.</translation>
+        <source>Cancelling after the batch in hand…</source>
+        <translation>Annulation après le lot en cours…</translation>
     </message>
     <message>
         <source>Read %1 of %2.</source>
@@ -1387,29 +1959,6 @@
     <message>
         <source>Rejected Rows Not Saved</source>
         <translation>Lignes rejetées non enregistrées</translation>
-    </message>
-</context>
-<context>
-    <name>herald::ImportReport</name>
-    <message>
-        <source>%1 added, %2 updated, %3 skipped (unchanged), %4 rejected.</source>
-        <translation>%1 ajoutées, %2 mises à jour, %3 ignorées (inchangées), %4 rejetées.</translation>
-    </message>
-    <message>
-        <source>%1 erased address(es) came back as unsubscribed.</source>
-        <translation>%1 adresse(s) effacée(s) sont revenues comme désabonnées.</translation>
-    </message>
-    <message>
-        <source>Cancelled: rows up to line %1 were stored, none after it.</source>
-        <translation>Annulé : les lignes jusqu’à la ligne %1 ont été enregistrées, aucune après.</translation>
-    </message>
-    <message>
-        <source>Stopped: %1 Rows up to line %2 were stored, none after it.</source>
-        <translation>Arrêté : %1 Les lignes jusqu’à la ligne %2 ont été enregistrées, aucune après.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1996,69 @@
     </message>
 </context>
 <context>
+    <name>herald::LocalStore</name>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1 (hors ligne)</translation>
+    </message>
+    <message>
+        <source>Could not set up the sync journal in %1</source>
+        <translation>Impossible de créer le journal de synchronisation dans %1</translation>
+    </message>
+    <message>
+        <source>Could not read the sync journal</source>
+        <translation>Impossible de lire le journal de synchronisation</translation>
+    </message>
+    <message>
+        <source>Could not record the sync of %1 %2</source>
+        <translation>Impossible d’enregistrer la synchronisation de %1 %2</translation>
+    </message>
+    <message>
+        <source>Could not update the sync journal for %1 %2</source>
+        <translation>Impossible de mettre à jour le journal de synchronisation pour %1 %2</translation>
+    </message>
+    <message>
+        <source>Could not record the conflict on %1 &apos;%2&apos;</source>
+        <translation>Impossible d’enregistrer le conflit sur %1 « %2 »</translation>
+    </message>
+    <message>
+        <source>Could not read the conflict on %1 &apos;%2&apos;</source>
+        <translation>Impossible de lire le conflit sur %1 « %2 »</translation>
+    </message>
+    <message>
+        <source>The conflict on %1 &apos;%2&apos; was not recorded.</source>
+        <translation>Le conflit sur %1 « %2 » n’a pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>Could not read the sync conflicts</source>
+        <translation>Impossible de lire les conflits de synchronisation</translation>
+    </message>
+    <message>
+        <source>Could not read sync conflict #%1</source>
+        <translation>Impossible de lire le conflit de synchronisation n° %1</translation>
+    </message>
+    <message>
+        <source>There is no sync conflict #%1.</source>
+        <translation>Il n’existe aucun conflit de synchronisation n° %1.</translation>
+    </message>
+    <message>
+        <source>Could not mark sync conflict #%1 resolved</source>
+        <translation>Impossible de marquer le conflit de synchronisation n° %1 comme résolu</translation>
+    </message>
+    <message>
+        <source>Could not write the sync log</source>
+        <translation>Impossible d’écrire l’historique de synchronisation</translation>
+    </message>
+    <message>
+        <source>Could not read the sync log</source>
+        <translation>Impossible de lire l’historique de synchronisation</translation>
+    </message>
+    <message>
+        <source>Could not record the time of the sync</source>
+        <translation>Impossible d’enregistrer l’heure de la synchronisation</translation>
+    </message>
+</context>
+<context>
     <name>herald::MainWindow</name>
     <message>
         <source>%1 — Herald</source>
@@ -1475,10 +2087,6 @@
     <message>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
-    </message>
-    <message>
-        <source>Here you will see the queue drain, the sending rate, the failure rate and the delivery results of finished campaigns.</source>
-        <translation>Vous verrez ici la file d’attente se vider, le débit d’envoi, le taux d’échec et les résultats de distribution des campagnes terminées.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1550,6 +2158,14 @@ Données : %2 (%3)</translation>
         <source>Keep open</source>
         <translation>Garder ouvert</translation>
     </message>
+    <message>
+        <source>Suppressions</source>
+        <translation>Exclusions</translation>
+    </message>
+    <message>
+        <source>Herald</source>
+        <translation>Herald</translation>
+    </message>
 </context>
 <context>
     <name>herald::MessageBuilder</name>
@@ -1607,6 +2223,33 @@ Données : %2 (%3)</translation>
     <message>
         <source>Could not commit migration %1</source>
         <translation>Impossible de valider la migration %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::NonprofitCache</name>
+    <message>
+        <source>Could not choose the nonprofits to keep offline</source>
+        <translation>Impossible de choisir les associations à conserver hors ligne</translation>
+    </message>
+    <message>
+        <source>Could not read the segments</source>
+        <translation>Impossible de lire les segments</translation>
+    </message>
+    <message>
+        <source>Could not clear the offline copy of the nonprofits</source>
+        <translation>Impossible de vider la copie hors ligne des associations</translation>
+    </message>
+    <message>
+        <source>Could not read the nonprofits to keep offline</source>
+        <translation>Impossible de lire les associations à conserver hors ligne</translation>
+    </message>
+    <message>
+        <source>Could not keep nonprofit &apos;%1&apos; offline</source>
+        <translation>Impossible de conserver l’association « %1 » hors ligne</translation>
+    </message>
+    <message>
+        <source>Could not keep the tags of nonprofit &apos;%1&apos; offline</source>
+        <translation>Impossible de conserver hors ligne les étiquettes de l’association « %1 »</translation>
     </message>
 </context>
 <context>
@@ -2080,14 +2723,6 @@ Données : %2 (%3)</translation>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Exporting to %1…</source>
-        <translation>Export vers %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>Export Personal Data</source>
         <translation>Exporter les données personnelles</translation>
     </message>
@@ -2114,6 +2749,124 @@ Données : %2 (%3)</translation>
     <message>
         <source>%1 was erased; the address stays suppressed as an anonymised entry.</source>
         <translation>%1 a été effacé ; l’adresse reste exclue sous forme d’entrée anonymisée.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::OfflineBanner</name>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation>&amp;Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Go Online</source>
+        <translation>&amp;Passer en ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Work Offline</source>
+        <translation>&amp;Travailler hors ligne</translation>
+    </message>
+    <message>
+        <source>Resolve &amp;Conflicts…</source>
+        <translation>Résoudre les &amp;conflits…</translation>
+    </message>
+    <message>
+        <source>Stop Sync</source>
+        <translation>Arrêter la synchronisation</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Log…</source>
+        <translation>&amp;Historique de synchronisation…</translation>
+    </message>
+    <message>
+        <source>Offline: %1 cannot be reached. Keep drafting templates and campaigns; they are kept on this computer and sync when the server is back. Sending, dashboards and imports need the server.</source>
+        <translation>Hors ligne : %1 est injoignable. Continuez à préparer modèles et campagnes ; ils sont conservés sur cet ordinateur et se synchronisent au retour du serveur. Les envois, le tableau de bord et les importations nécessitent le serveur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next try in %n second(s).</source>
+        <translation>
+            <numerusform>Prochain essai dans %n seconde.</numerusform>
+            <numerusform>Prochain essai dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server is back. Syncing your drafts…</source>
+        <translation>Le serveur est de retour. Synchronisation de vos brouillons…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is back and your drafts are synced, except %n conflict(s) waiting for your decision.</source>
+        <translation>
+            <numerusform>Le serveur est de retour et vos brouillons sont synchronisés, sauf %n conflit qui attend votre décision.</numerusform>
+            <numerusform>Le serveur est de retour et vos brouillons sont synchronisés, sauf %n conflits qui attendent votre décision.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server is back and your drafts are synced.</source>
+        <translation>Le serveur est de retour et vos brouillons sont synchronisés.</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering. Save what you are editing, then work offline: your drafts stay on this computer until the server is back.</source>
+        <translation>%1 ne répond plus. Enregistrez ce que vous modifiez, puis travaillez hors ligne : vos brouillons restent sur cet ordinateur jusqu’au retour du serveur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) changed both here and on the server wait for your decision.</source>
+        <translation>
+            <numerusform>%n brouillon modifié ici et sur le serveur attend votre décision.</numerusform>
+            <numerusform>%n brouillons modifiés ici et sur le serveur attendent votre décision.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::OfflineController</name>
+    <message>
+        <source>Sync of the offline drafts failed: %1</source>
+        <translation>La synchronisation des brouillons hors ligne a échoué : %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>Le serveur n’a pas répondu.</translation>
+    </message>
+    <message>
+        <source>Offline — drafts are kept on this computer</source>
+        <translation>Hors ligne — les brouillons sont conservés sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached; Herald retries in the background.</source>
+        <translation>%1 est injoignable ; Herald réessaie en arrière-plan.</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Now</source>
+        <translation>Synchroniser &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve Conflicts…</source>
+        <translation>&amp;Résoudre les conflits…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Log…</source>
+        <translation>&amp;Historique de synchronisation…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) could not sync; the sync log says why.</source>
+        <translation>
+            <numerusform>%n brouillon n’a pas pu être synchronisé ; l’historique de synchronisation indique pourquoi.</numerusform>
+            <numerusform>%n brouillons n’ont pas pu être synchronisés ; l’historique de synchronisation indique pourquoi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting.</source>
+        <translation>Aucun conflit en attente.</translation>
+    </message>
+    <message>
+        <source>Sync Log</source>
+        <translation>Historique de synchronisation</translation>
     </message>
 </context>
 <context>
@@ -2449,6 +3202,17 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::ProviderStatusWriter</name>
+    <message>
+        <source>Could not record the state of the providers</source>
+        <translation>Impossible d’enregistrer l’état des fournisseurs</translation>
+    </message>
+    <message>
+        <source>Could not remove the provider states of stopped senders</source>
+        <translation>Impossible de supprimer l’état des fournisseurs des expéditeurs arrêtés</translation>
+    </message>
+</context>
+<context>
     <name>herald::ProviderValidator</name>
     <message>
         <source>Name is required.</source>
@@ -2576,6 +3340,21 @@ Données : %2 (%3)</translation>
     <message>
         <source>“%1” was removed.</source>
         <translation>« %1 » a été retiré.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::QueueSampler</name>
+    <message>
+        <source>Could not read the queue samples</source>
+        <translation>Impossible de lire les échantillons de la file d’attente</translation>
+    </message>
+    <message>
+        <source>Could not sample the queue</source>
+        <translation>Impossible d’échantillonner la file d’attente</translation>
+    </message>
+    <message>
+        <source>Could not remove old queue samples</source>
+        <translation>Impossible de supprimer les anciens échantillons de la file d’attente</translation>
     </message>
 </context>
 <context>
@@ -3306,6 +4085,53 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SuppressionDialog</name>
+    <message>
+        <source>Suppress an Address</source>
+        <translation>Exclure une adresse</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>nom@exemple.org</translation>
+    </message>
+    <message>
+        <source>e.g. asked by phone on 3 March</source>
+        <translation>p. ex. demandé par téléphone le 3 mars</translation>
+    </message>
+    <message>
+        <source>Herald never mails a suppressed address: it is left out whenever a campaign is queued.</source>
+        <translation>Herald n’écrit jamais à une adresse exclue : elle est écartée chaque fois qu’une campagne est mise en file d’attente.</translation>
+    </message>
+    <message>
+        <source>Kept as the entry&apos;s source; left empty, your user name is.</source>
+        <translation>Conservé comme origine de l’entrée ; laissé vide, c’est votre nom d’utilisateur qui l’est.</translation>
+    </message>
+    <message>
+        <source>Email &amp;address:</source>
+        <translation>&amp;Adresse e-mail :</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>&amp;Suppress</source>
+        <translation>E&amp;xclure</translation>
+    </message>
+    <message>
+        <source>%1 is already suppressed (%2, since %3).</source>
+        <translation>%1 est déjà exclue (%2, depuis le %3).</translation>
+    </message>
+    <message>
+        <source>%1 is already suppressed.</source>
+        <translation>%1 est déjà exclue.</translation>
+    </message>
+</context>
+<context>
     <name>herald::SuppressionImporter</name>
     <message>
         <source>%1 has no &apos;email&apos; column.</source>
@@ -3341,6 +4167,613 @@ Données : %2 (%3)</translation>
     <message>
         <source>Could not read the suppressions</source>
         <translation>Impossible de lire les exclusions</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionTableModel</name>
+    <message>
+        <source>Erased address (anonymised)</source>
+        <translation>Adresse effacée (anonymisée)</translation>
+    </message>
+    <message>
+        <source>Erased on request; kept as %1 so that the address is never mailed again.</source>
+        <translation>Effacée sur demande ; conservée sous la forme %1 pour que l’adresse ne reçoive plus jamais de message.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajoutée</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SuppressionsPage</name>
+    <message>
+        <source>Search addresses…</source>
+        <translation>Rechercher des adresses…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Suppression List</source>
+        <translation>Liste d’exclusion</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Tous les motifs</translation>
+    </message>
+    <message>
+        <source>Suppress an Address…</source>
+        <translation>Exclure une adresse…</translation>
+    </message>
+    <message>
+        <source>Import Suppression List…</source>
+        <translation>Importer une liste d’exclusion…</translation>
+    </message>
+    <message>
+        <source>Export Suppression List…</source>
+        <translation>Exporter la liste d’exclusion…</translation>
+    </message>
+    <message>
+        <source>Remove from the Suppression List</source>
+        <translation>Retirer de la liste d’exclusion</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Suppress an address by hand</source>
+        <translation>Exclure une adresse à la main</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Add the addresses of a CSV file</source>
+        <translation>Ajouter les adresses d’un fichier CSV</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Export the entries shown to a CSV file</source>
+        <translation>Exporter les entrées affichées dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Lift the suppression of the selected addresses</source>
+        <translation>Lever l’exclusion des adresses sélectionnées</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suppressed address(es)</source>
+        <translation>
+            <numerusform>%Ln adresse exclue</numerusform>
+            <numerusform>%Ln adresses exclues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln résultat</numerusform>
+            <numerusform>%Ln résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No suppressed address contains “%1”.</source>
+        <translation>Aucune adresse exclue ne contient « %1 ».</translation>
+    </message>
+    <message>
+        <source>No address is suppressed for the reason “%1”.</source>
+        <translation>Aucune adresse n’est exclue pour le motif « %1 ».</translation>
+    </message>
+    <message>
+        <source>Nothing is suppressed yet. Addresses arrive here when someone unsubscribes, a message bounces hard or a complaint comes in; Add (%1) suppresses one by hand.</source>
+        <translation>Rien n’est encore exclu. Les adresses arrivent ici quand quelqu’un se désabonne, qu’un message est rejeté définitivement ou qu’une plainte arrive ; Ajouter (%1) en exclut une à la main.</translation>
+    </message>
+    <message>
+        <source>%1 is suppressed: no campaign will mail it.</source>
+        <translation>%1 est exclue : aucune campagne ne lui écrira.</translation>
+    </message>
+    <message>
+        <source>Lift the suppression of %1? Herald will mail it again in every campaign whose audience includes it.</source>
+        <translation>Lever l’exclusion de %1 ? Herald lui écrira de nouveau dans chaque campagne dont l’audience l’inclut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lift the suppression of %Ln address(es)? Herald will mail them again in every campaign whose audience includes them.</source>
+        <translation>
+            <numerusform>Lever l’exclusion de %Ln adresse ? Herald lui écrira de nouveau dans chaque campagne dont l’audience l’inclut.</numerusform>
+            <numerusform>Lever l’exclusion de %Ln adresses ? Herald leur écrira de nouveau dans chaque campagne dont l’audience les inclut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them stand(s) for erased addresses. Herald keeps only their anonymised form so that a person who asked to be forgotten is never mailed again; without it, importing the address again would make it mailable.</source>
+        <translation>
+            <numerusform>%Ln d’entre elles correspond à une adresse effacée. Herald n’en conserve que la forme anonymisée pour qu’une personne ayant demandé l’oubli ne reçoive plus jamais de message ; sans elle, importer de nouveau l’adresse permettrait de lui écrire.</numerusform>
+            <numerusform>%Ln d’entre elles correspondent à des adresses effacées. Herald n’en conserve que la forme anonymisée pour qu’une personne ayant demandé l’oubli ne reçoive plus jamais de message ; sans elle, importer de nouveau l’adresse permettrait de lui écrire.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+    <message>
+        <source>Remove Suppressions</source>
+        <translation>Retirer les exclusions</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln address(es) can be mailed again.</source>
+        <translation>
+            <numerusform>%Ln adresse peut de nouveau recevoir des messages.</numerusform>
+            <numerusform>%Ln adresses peuvent de nouveau recevoir des messages.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Suppression List</source>
+        <translation>Importer une liste d’exclusion</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import Suppression List from %1</source>
+        <translation>Importer une liste d’exclusion depuis %1</translation>
+    </message>
+    <message>
+        <source>Export Suppression List</source>
+        <translation>Exporter la liste d’exclusion</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln address(es) to %1.</source>
+        <translation>
+            <numerusform>%Ln adresse exportée dans %1.</numerusform>
+            <numerusform>%Ln adresses exportées dans %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncConflictDialog</name>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>Garder la &amp;mienne</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;Server&apos;s</source>
+        <translation>Garder celle du &amp;serveur</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Both</source>
+        <translation>Garder les &amp;deux</translation>
+    </message>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Yours (this computer)</source>
+        <translation>La vôtre (cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>Your version replaces the server&apos;s.</source>
+        <translation>Votre version remplace celle du serveur.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version replaces yours on this computer.</source>
+        <translation>La version du serveur remplace la vôtre sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Keeps the server&apos;s version and yours as a new draft of its own.</source>
+        <translation>Garde la version du serveur, et la vôtre comme un nouveau brouillon distinct.</translation>
+    </message>
+    <message>
+        <source>Decide &amp;Later</source>
+        <translation>Décider &amp;plus tard</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Template version</source>
+        <translation>Version du modèle</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>From name</source>
+        <translation>Nom de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Adresse de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Reply-To</source>
+        <translation>Répondre à</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Adresse postale</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Lien de désabonnement</translation>
+    </message>
+    <message>
+        <source>Scheduled for</source>
+        <translation>Programmée pour</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Créé par</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Unknown outcomes</source>
+        <translation>Résultats inconnus</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Définition</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Corps HTML</translation>
+    </message>
+    <message>
+        <source>Plain-text body</source>
+        <translation>Corps en texte brut</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(supprimé)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segment : %1</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(non défini)</translation>
+    </message>
+    <message>
+        <source>You changed it here, and on the server it was queued for sending since the last sync.</source>
+        <translation>Vous l’avez modifié ici, et sur le serveur il a été mis en file d’attente d’envoi depuis la dernière synchronisation.</translation>
+    </message>
+    <message>
+        <source>It was changed both here and on the server since the last sync.</source>
+        <translation>Il a été modifié ici et sur le serveur depuis la dernière synchronisation.</translation>
+    </message>
+    <message>
+        <source>You changed it here, and someone deleted it on the server.</source>
+        <translation>Vous l’avez modifié ici, et quelqu’un l’a supprimé sur le serveur.</translation>
+    </message>
+    <message>
+        <source>You deleted it here, and someone changed it on the server.</source>
+        <translation>Vous l’avez supprimé ici, et quelqu’un l’a modifié sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Conflict %1 of %2 — %3 &apos;%4&apos;. %5 Nothing has been overwritten; choose which version to keep.</source>
+        <translation>Conflit %1 sur %2 — %3 « %4 ». %5 Rien n’a été écrasé ; choisissez la version à garder.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No bodies to compare.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aucun corps à comparer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Lines marked − are only in yours, + only on the server.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les lignes marquées − ne figurent que dans la vôtre, celles marquées + que sur le serveur.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>It was queued on the server; keep both to keep yours as a new draft.</source>
+        <translation>Il a été mis en file d’attente sur le serveur ; gardez les deux pour conserver le vôtre comme nouveau brouillon.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncEngine</name>
+    <message>
+        <source>changed here and on the server</source>
+        <translation>modifié ici et sur le serveur</translation>
+    </message>
+    <message>
+        <source>changed here, deleted on the server</source>
+        <translation>modifié ici, supprimé sur le serveur</translation>
+    </message>
+    <message>
+        <source>deleted here, changed on the server</source>
+        <translation>supprimé ici, modifié sur le serveur</translation>
+    </message>
+    <message>
+        <source>kept yours</source>
+        <translation>la vôtre a été gardée</translation>
+    </message>
+    <message>
+        <source>kept the server&apos;s</source>
+        <translation>celle du serveur a été gardée</translation>
+    </message>
+    <message>
+        <source>kept both</source>
+        <translation>les deux ont été gardées</translation>
+    </message>
+    <message>
+        <source>pushed: %1, pulled: %2, conflicts: %3 new, %4 open</source>
+        <translation>envoyés : %1, reçus : %2, conflits : %3 nouveaux, %4 ouverts</translation>
+    </message>
+    <message>
+        <source>The sync was stopped; what was synced so far is kept and the rest follows next time.</source>
+        <translation>La synchronisation a été arrêtée ; ce qui a déjà été synchronisé est conservé et le reste suivra la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>now version %1 on the server</source>
+        <translation>désormais version %1 sur le serveur</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>deleted on the server, or no longer a draft there</source>
+        <translation>supprimé sur le serveur, ou n’y est plus un brouillon</translation>
+    </message>
+    <message>
+        <source>same on both sides</source>
+        <translation>identique des deux côtés</translation>
+    </message>
+    <message>
+        <source>offline copy</source>
+        <translation>copie hors ligne</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is taken on the server</source>
+        <translation>« %1 » est déjà pris sur le serveur</translation>
+    </message>
+    <message>
+        <source>new on the server</source>
+        <translation>nouveau sur le serveur</translation>
+    </message>
+    <message>
+        <source>Could not look for the name &apos;%1&apos;</source>
+        <translation>Impossible de rechercher le nom « %1 »</translation>
+    </message>
+    <message>
+        <source>Sync conflict #%1 is about an unknown kind of row &apos;%2&apos;.</source>
+        <translation>Le conflit de synchronisation n° %1 porte sur un type de ligne inconnu « %2 ».</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; changed on the server again just now; look at it again.</source>
+        <translation>%1 « %2 » vient d’être de nouveau modifié sur le serveur ; réexaminez-le.</translation>
+    </message>
+    <message>
+        <source>deleted on the server</source>
+        <translation>supprimé sur le serveur</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is no longer a draft on the server (it was queued), so your version cannot replace it. Keep both to keep your version as a new draft.</source>
+        <translation>%1 « %2 » n’est plus un brouillon sur le serveur (il a été mis en file d’attente), votre version ne peut donc pas le remplacer. Gardez les deux pour conserver votre version comme nouveau brouillon.</translation>
+    </message>
+    <message>
+        <source>your version is now version %1 on the server</source>
+        <translation>votre version est désormais la version %1 sur le serveur</translation>
+    </message>
+    <message>
+        <source>the server&apos;s version %1 replaced yours</source>
+        <translation>la version %1 du serveur a remplacé la vôtre</translation>
+    </message>
+    <message>
+        <source>removed here as on the server</source>
+        <translation>supprimé ici comme sur le serveur</translation>
+    </message>
+    <message>
+        <source>my copy</source>
+        <translation>ma copie</translation>
+    </message>
+    <message>
+        <source>yours kept as the new draft &apos;%1&apos; (%2)</source>
+        <translation>la vôtre conservée comme nouveau brouillon « %1 » (%2)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s version restored here</source>
+        <translation>la version du serveur a été restaurée ici</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncLogDialog</name>
+    <message>
+        <source>Sync Log</source>
+        <translation>Historique de synchronisation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your decision; they open after the next sync.</source>
+        <translation>
+            <numerusform>%n conflit attend votre décision ; il s’ouvrira après la prochaine synchronisation.</numerusform>
+            <numerusform>%n conflits attendent votre décision ; ils s’ouvriront après la prochaine synchronisation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting.</source>
+        <translation>Aucun conflit en attente.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Sent to the server</source>
+        <translation>Envoyé au serveur</translation>
+    </message>
+    <message>
+        <source>Received from the server</source>
+        <translation>Reçu du serveur</translation>
+    </message>
+    <message>
+        <source>Deleted on the server</source>
+        <translation>Supprimé sur le serveur</translation>
+    </message>
+    <message>
+        <source>Deleted here</source>
+        <translation>Supprimé ici</translation>
+    </message>
+    <message>
+        <source>Already the same</source>
+        <translation>Déjà identique</translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation>Renommé</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>Conflict resolved</source>
+        <translation>Conflit résolu</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Non synchronisé</translation>
+    </message>
+    <message>
+        <source>Sync finished</source>
+        <translation>Synchronisation terminée</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Sender identity</source>
+        <translation>Identité d’expéditeur</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SyncTable</name>
+    <message>
+        <source>Could not look up %1</source>
+        <translation>Impossible de rechercher %1</translation>
+    </message>
+    <message>
+        <source>Could not list the %1 rows</source>
+        <translation>Impossible de lister les lignes de %1</translation>
+    </message>
+    <message>
+        <source>Could not read %1 %2</source>
+        <translation>Impossible de lire %1 %2</translation>
+    </message>
+    <message>
+        <source>Could not set the audience of %1 &apos;%2&apos;</source>
+        <translation>Impossible de définir l’audience de %1 « %2 »</translation>
+    </message>
+    <message>
+        <source>Could not add %1 &apos;%2&apos;</source>
+        <translation>Impossible d’ajouter %1 « %2 »</translation>
+    </message>
+    <message>
+        <source>Could not keep version %1 of template %2</source>
+        <translation>Impossible de conserver la version %1 du modèle %2</translation>
+    </message>
+    <message>
+        <source>Could not save %1 &apos;%2&apos;</source>
+        <translation>Impossible d’enregistrer %1 « %2 »</translation>
+    </message>
+    <message>
+        <source>Could not delete %1 %2 on the server</source>
+        <translation>Impossible de supprimer %1 %2 sur le serveur</translation>
+    </message>
+    <message>
+        <source>Could not store %1 &apos;%2&apos; in the offline store</source>
+        <translation>Impossible d’enregistrer %1 « %2 » dans le stockage hors ligne</translation>
+    </message>
+    <message>
+        <source>Could not delete %1 %2 from the offline store</source>
+        <translation>Impossible de supprimer %1 %2 du stockage hors ligne</translation>
+    </message>
+    <message>
+        <source>Could not rename %1 &apos;%2&apos;</source>
+        <translation>Impossible de renommer %1 « %2 »</translation>
+    </message>
+    <message>
+        <source>There is no %1 %2 in the offline store.</source>
+        <translation>Il n’y a aucun %1 %2 dans le stockage hors ligne.</translation>
     </message>
 </context>
 <context>
@@ -3935,17 +5368,23 @@ Données : %2 (%3)</translation>
   failure_rate: {range, recent, window_seconds}   (0..1: failed / (sent + failed))
   providers: [{name, and the same keys as totals}]
   top_failure_reasons: [{reason, count, example}]   (at most 5, most frequent first)
-  queue: {pending, retrying, in_flight}   (now, not over the range)
+  queue: {pending, retrying, in_flight, sampled_at}   (the latest sample, not over the range;
+         campaigns that are sending; sampled_at null when never sampled)
+  provider_health: [{name, breaker (closed|half-open|open|idle), senders, current_per_second,
+                     allowed_per_second, limit_per_second, last_error, last_error_at}]   (now)
   series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
           (one point per step_seconds; failure_rate over the rolling window)</source>
         <translation>Sortie JSON (--json), un objet :
   range: {from, to (ISO 8601 UTC), seconds, step_seconds}
   totals: {sent, failed, retried, unknown, sent_per_second, failed_per_second,
            latency_ms: {count, mean, p50, p95, p99}}
-  failure_rate: {range, recent, window_seconds}   (0..1 : failed / (sent + failed))
+  failure_rate: {range, recent, window_seconds}   (0..1 : échecs / (envoyés + échecs))
   providers: [{name, et les mêmes clés que totals}]
-  top_failure_reasons: [{reason, count, example}]   (5 au plus, les plus fréquentes d’abord)
-  queue: {pending, retrying, in_flight}   (maintenant, pas sur la période)
+  top_failure_reasons: [{reason, count, example}]   (5 au plus, les plus fréquents d’abord)
+  queue: {pending, retrying, in_flight, sampled_at}   (le dernier échantillon, pas sur la période ;
+         campagnes en cours d’envoi ; sampled_at null si jamais échantillonnée)
+  provider_health: [{name, breaker (closed|half-open|open|idle), senders, current_per_second,
+                     allowed_per_second, limit_per_second, last_error, last_error_at}]   (maintenant)
   series: [{start (ISO 8601 UTC), sent_per_second, failed_per_second, failure_rate}]
           (un point par step_seconds ; failure_rate sur la fenêtre glissante)</translation>
     </message>
@@ -4032,6 +5471,10 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Unknown command &apos;%1&apos;. Commands: %2. &apos;herald --help&apos; explains them.</source>
         <translation>Commande inconnue « %1 ». Commandes : %2. « herald --help » les explique.</translation>
+    </message>
+    <message>
+        <source>Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts.</source>
+        <translation>Synchroniser les brouillons conservés sur cet ordinateur avec le serveur PostgreSQL ; liste les conflits.</translation>
     </message>
 </context>
 <context>
@@ -4360,6 +5803,88 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Top failure reasons:</source>
         <translation>Principales causes d’échec :</translation>
+    </message>
+    <message>
+        <source>  %1: circuit %2, %3/s now, kept to %4/s of %5/s%6</source>
+        <translation>  %1 : circuit %2, %3/s actuellement, limité à %4/s sur %5/s%6</translation>
+    </message>
+    <message>
+        <source>, last error: %1</source>
+        <translation>, dernière erreur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::SyncCommand</name>
+    <message>
+        <source>Syncs the drafts kept on this computer with the profile&apos;s PostgreSQL server.</source>
+        <translation>Synchronise les brouillons conservés sur cet ordinateur avec le serveur PostgreSQL du profil.</translation>
+    </message>
+    <message>
+        <source>Resolve every open conflict first: mine, server or both.</source>
+        <translation>Résoudre d’abord tous les conflits ouverts : mine (la mienne), server (celle du serveur) ou both (les deux).</translation>
+    </message>
+    <message>
+        <source>--keep takes mine, server or both, not &apos;%1&apos;.</source>
+        <translation>--keep accepte mine, server ou both, pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; keeps its data on this computer; only PostgreSQL profiles have drafts to sync.</source>
+        <translation>Le profil « %1 » conserve ses données sur cet ordinateur ; seuls les profils PostgreSQL ont des brouillons à synchroniser.</translation>
+    </message>
+    <message>
+        <source>Cannot sync now: %1</source>
+        <translation>Synchronisation impossible pour l’instant : %1</translation>
+    </message>
+    <message>
+        <source>Conflict on %1 &apos;%2&apos; not resolved: %3</source>
+        <translation>Conflit sur %1 « %2 » non résolu : %3</translation>
+    </message>
+    <message>
+        <source>Resolved: %1 &apos;%2&apos; (%3)</source>
+        <translation>Résolu : %1 « %2 » (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n row(s)</source>
+        <translation>
+            <numerusform>%1 : %n ligne</numerusform>
+            <numerusform>%1 : %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>Synchronisation arrêtée : %1</translation>
+    </message>
+    <message>
+        <source>What was synced is kept; run &apos;herald sync&apos; again to finish.</source>
+        <translation>Ce qui a été synchronisé est conservé ; relancez « herald sync » pour terminer.</translation>
+    </message>
+    <message>
+        <source>Pushed: %1</source>
+        <translation>Envoyés : %1</translation>
+    </message>
+    <message>
+        <source>Pulled: %1</source>
+        <translation>Reçus : %1</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1 new, %2 open</source>
+        <translation>Conflits : %1 nouveaux, %2 ouverts</translation>
+    </message>
+    <message>
+        <source>Nonprofits kept offline: %1</source>
+        <translation>Associations conservées hors ligne : %1</translation>
+    </message>
+    <message>
+        <source>Not synced: %1</source>
+        <translation>Non synchronisé : %1</translation>
+    </message>
+    <message>
+        <source>  conflict: %1 &apos;%2&apos; (%3)</source>
+        <translation>  conflit : %1 « %2 » (%3)</translation>
+    </message>
+    <message>
+        <source>Resolve them in Herald&apos;s sync dialog, or with --keep mine|server|both.</source>
+        <translation>Résolvez-les dans la fenêtre de synchronisation de Herald, ou avec --keep mine|server|both.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "DashboardPage.h"
 
 #include "ChartPanel.h"
+#include "ColumnWidths.h"
 #include "PageTitle.h"
 #include "metrics/DashboardReader.h"
 #include "storage/Database.h"
@@ -31,13 +32,15 @@
 namespace herald {
 
 namespace {
-const std::pair<const char*, qint64> Ranges[] = {{QT_TRANSLATE_NOOP("DashboardPage", "Last 15 minutes"), 15 * 60},
-                                                  {QT_TRANSLATE_NOOP("DashboardPage", "Last hour"), 3600},
-                                                  {QT_TRANSLATE_NOOP("DashboardPage", "Last 24 hours"), 24 * 3600},
-                                                  {QT_TRANSLATE_NOOP("DashboardPage", "Last 7 days"), 7 * 24 * 3600}};
-const std::pair<const char*, int> Windows[] = {{QT_TRANSLATE_NOOP("DashboardPage", "1 minute"), 60},
-                                                {QT_TRANSLATE_NOOP("DashboardPage", "15 minutes"), 15 * 60},
-                                                {QT_TRANSLATE_NOOP("DashboardPage", "1 hour"), 3600}};
+const std::pair<const char*, qint64> Ranges[] = {
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "Last 15 minutes"), 15 * 60},
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "Last hour"), 3600},
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "Last 24 hours"), 24 * 3600},
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "Last 7 days"), 7 * 24 * 3600}};
+const std::pair<const char*, int> Windows[] = {
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "1 minute"), 60},
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "15 minutes"), 15 * 60},
+    {QT_TRANSLATE_NOOP("herald::DashboardPage", "1 hour"), 3600}};
 const double Quantiles[] = {0.5, 0.95, 0.99};
 
 // Colours that read on white and for most colour-blind eyes (Okabe–Ito).
@@ -100,6 +103,9 @@ QTreeWidget* table(const QString& name, const QStringList& header, QWidget* pare
     tree->setMinimumHeight(110);
     tree->setMaximumHeight(170);
     tree->header()->setStretchLastSection(true);
+    // Until the first figures arrive (and size the columns to their contents), the headers alone set the widths.
+    for (int column = 0; column < header.size() - 1; ++column)
+        setColumnWidthFittingHeader(tree->header(), column, tree->header()->defaultSectionSize());
     return tree;
 }
 } // namespace

@@ -8,13 +8,10 @@
 #include "sync/SyncEngine.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 
 namespace herald::cli {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SyncCommand", text); }
-
 constexpr int ConflictsRemain = 3;
 } // namespace
 
@@ -76,7 +73,7 @@ int SyncCommand::run(const QStringList& arguments)
 
     auto summary = engine.run([](const SyncProgress& progress) {
         if (progress.done == progress.total)
-            Output::err() << tr("%1: %2 rows").arg(progress.stage).arg(progress.total) << Qt::endl;
+            Output::err() << tr("%1: %n row(s)", nullptr, progress.total).arg(progress.stage) << Qt::endl;
         return true;
     });
     if (!summary) {

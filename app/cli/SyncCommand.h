@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace herald::cli {
@@ -9,6 +10,7 @@ namespace herald::cli {
 // same way first. Exit 0 when everything synced, 3 while conflicts wait for a decision, 1 on failure.
 class SyncCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::SyncCommand)
 public:
     static int run(const QStringList& arguments);
 };

@@ -181,7 +181,7 @@ QString ColumnMapping::label(NonprofitField field)
         text = QT_TRANSLATE_NOOP("ColumnMapping", "Consent");
         break;
     }
-    return QCoreApplication::translate("herald", text);
+    return QCoreApplication::translate("ColumnMapping", text);
 }
 
 } // namespace herald

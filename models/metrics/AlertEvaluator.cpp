@@ -2,7 +2,6 @@
 
 #include "FailureRate.h"
 
-#include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
@@ -10,7 +9,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text, int n = -1) { return QCoreApplication::translate("AlertEvaluator", text, nullptr, n); }
 constexpr qint64 MinimumRangeSeconds = 900;
 } // namespace
 
@@ -67,7 +65,8 @@ QList<Alert> AlertEvaluator::evaluate(const DashboardFigures& figures) const
     if (finished > 0 && finished >= m_thresholds.minimumFinished
         && double(counts.failed) * 100.0 > m_thresholds.failureRatePercent * double(finished)) {
         alerts << Alert{Alert::Kind::FailureRate, QString(),
-                        tr("%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).", m_thresholds.failureWindowMinutes)
+                        tr("%1 % of %2 messages failed over the last %n minute(s) (alert above %3 %).", nullptr,
+                           m_thresholds.failureWindowMinutes)
                             .arg(locale.toString(rate * 100.0, 'f', 2), locale.toString(finished),
                                  locale.toString(m_thresholds.failureRatePercent, 'g', 3)),
                         figures.to};
@@ -76,7 +75,8 @@ QList<Alert> AlertEvaluator::evaluate(const DashboardFigures& figures) const
     const qint64 stalled = stalledSeconds(figures, &since);
     if (m_thresholds.queueStallMinutes > 0 && stalled >= 60 * qint64(m_thresholds.queueStallMinutes)) {
         alerts << Alert{Alert::Kind::QueueStalled, QString(),
-                        tr("%1 messages waiting; the queue has not gone down for %n minute(s).", int(stalled / 60))
+                        tr("%1 messages waiting; the queue has not gone down for %n minute(s).", nullptr,
+                           int(stalled / 60))
                             .arg(locale.toString(figures.queueSeries.last().depth())),
                         since};
     }

@@ -4,6 +4,8 @@
 #include "DashboardFigures.h"
 #include "FailureRate.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // Decides which alerts the dashboard figures call for, against the thresholds: the failure rate over the
@@ -11,6 +13,7 @@ namespace herald {
 // stall time, a provider's circuit open in a process that is sending. Pure: recording is AlertRepository's.
 class AlertEvaluator
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::AlertEvaluator)
 public:
     explicit AlertEvaluator(AlertThresholds thresholds) : m_thresholds(thresholds) {}
 

@@ -3,13 +3,9 @@
 #include "storage/AppSettingsRepository.h"
 #include "storage/Transaction.h"
 
-#include <QCoreApplication>
-
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("AlertSettings", text); }
-
 // One row per threshold: its key in app_settings and where it lives in AlertThresholds (defaults come from there).
 struct Key
 {

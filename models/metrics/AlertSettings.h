@@ -4,12 +4,15 @@
 #include "domain/Error.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // The alert thresholds in the database settings (app_settings), one typed key each with its default, so
 // every instance and worker sharing the database alerts alike.
 class AlertSettings
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::AlertSettings)
 public:
     explicit AlertSettings(Database& database) : m_database(database) {}
 

@@ -4,15 +4,10 @@
 #include "storage/JsonRows.h"
 #include "storage/Transaction.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace herald {
-
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ProviderStatusWriter", text); }
-} // namespace
 
 ProviderStatusWriter::ProviderStatusWriter(Database& database, QString owner)
     : m_database(database), m_dialect(database.backend()), m_owner(std::move(owner))

@@ -5,6 +5,7 @@
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace herald {
@@ -14,6 +15,7 @@ namespace herald {
 // and `herald worker`. Keeps when each last error was first seen; rows of processes gone for a day are removed.
 class ProviderStatusWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::ProviderStatusWriter)
 public:
     static constexpr qint64 KeptSeconds = 24 * 3600;
 

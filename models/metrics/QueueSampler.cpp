@@ -2,13 +2,7 @@
 
 #include "storage/BoundQuery.h"
 
-#include <QCoreApplication>
-
 namespace herald {
-
-namespace {
-QString tr(const char* text) { return QCoreApplication::translate("QueueSampler", text); }
-} // namespace
 
 Result<bool> QueueSampler::sampleIfDue(qint64 epochSeconds)
 {

@@ -3,6 +3,8 @@
 #include "domain/Error.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // Counts the queue now and then into queue_samples, so the dashboards read its depth over time from a small
@@ -11,6 +13,7 @@ namespace herald {
 // a paused campaign's messages wait on purpose.
 class QueueSampler
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::QueueSampler)
 public:
     static constexpr int SlotSeconds = 10;
     static constexpr qint64 KeptSeconds = 8 * 24 * 3600; // the longest range shown, and a day

@@ -3,13 +3,9 @@
 #include "BoundQuery.h"
 #include "Transaction.h"
 
-#include <QCoreApplication>
-
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("AlertRepository", text); }
-
 AlertRepository::Entry readEntry(const QSqlQuery& row)
 {
     AlertRepository::Entry entry;

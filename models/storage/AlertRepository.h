@@ -4,12 +4,15 @@
 #include "domain/Error.h"
 #include "metrics/Alert.h"
 
+#include <QCoreApplication>
+
 namespace herald {
 
 // The alerts table: which alerts are open and since when, and every alert raised and cleared, shared by the
 // instances sharing the database (one open alert per kind and subject however many raise it).
 class AlertRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::AlertRepository)
 public:
     explicit AlertRepository(Database& database) : m_database(database) {}
 

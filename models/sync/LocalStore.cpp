@@ -3,7 +3,6 @@
 #include "storage/BoundQuery.h"
 #include "storage/SqlDialect.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -11,13 +10,11 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("LocalStore", text); }
-
 ConnectionProfile storeProfile(const ConnectionProfile& server, const QString& path)
 {
     ConnectionProfile profile = ConnectionProfile::embedded(path.isEmpty() ? LocalStore::pathFor(server) : path);
     profile.id = QStringLiteral("offline-") + server.id;
-    profile.name = tr("%1 (offline)").arg(server.name);
+    profile.name = LocalStore::tr("%1 (offline)").arg(server.name);
     return profile;
 }
 

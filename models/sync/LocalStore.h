@@ -5,6 +5,7 @@
 #include "storage/ConnectionProfile.h"
 #include "storage/Database.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -24,6 +25,7 @@ struct SyncedVersions
 // the versions of each row at its last sync, the conflicts waiting for the user, and the sync log.
 class LocalStore
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::LocalStore)
 public:
     // `path` empty: <AppDataLocation>/offline/<profile id>.sqlite.
     explicit LocalStore(const ConnectionProfile& server, const QString& path = {});

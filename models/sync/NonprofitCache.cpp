@@ -7,15 +7,12 @@
 #include "storage/SqlDialect.h"
 #include "storage/Transaction.h"
 
-#include <QCoreApplication>
 #include <QSet>
 #include <QStringList>
 
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("NonprofitCache", text); }
-
 const QStringList Columns{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("ein"),
                           QStringLiteral("street"), QStringLiteral("city"), QStringLiteral("region"),
                           QStringLiteral("postal_code"), QStringLiteral("country"), QStringLiteral("status"),
@@ -30,7 +27,7 @@ Status collect(const QSqlDatabase& db, const QString& sql, const NonprofitCondit
     if (condition)
         condition->bindTo(query);
     query.bind(QStringLiteral(":limit"), limit);
-    if (auto done = query.exec(tr("Could not choose the nonprofits to keep offline")); !done)
+    if (auto done = query.exec(NonprofitCache::tr("Could not choose the nonprofits to keep offline")); !done)
         return done;
     while (query.next() && ids.size() < limit) {
         const qint64 id = query.value(0).toLongLong();

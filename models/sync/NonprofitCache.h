@@ -2,6 +2,7 @@
 
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 
 namespace herald {
@@ -10,6 +11,7 @@ namespace herald {
 // segments select first, then others, up to a limit. Replaced as a whole on every sync, in one transaction.
 class NonprofitCache
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::NonprofitCache)
 public:
     // How many nonprofits the store now holds.
     static Result<int> refresh(const QSqlDatabase& server, const QSqlDatabase& local, int limit);

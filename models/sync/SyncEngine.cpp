@@ -6,25 +6,22 @@
 #include "storage/StoredRow.h"
 #include "storage/Transaction.h"
 
-#include <QCoreApplication>
 #include <QSet>
 #include <QUuid>
 
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SyncEngine", text); }
-
 // The log is read by people: it says what happened in words, not in the codes the conflicts table keeps.
 QString describe(ConflictKind kind)
 {
     switch (kind) {
     case ConflictKind::EditedOnBoth:
-        return tr("changed here and on the server");
+        return SyncEngine::tr("changed here and on the server");
     case ConflictKind::DeletedOnServer:
-        return tr("changed here, deleted on the server");
+        return SyncEngine::tr("changed here, deleted on the server");
     case ConflictKind::DeletedLocally:
-        return tr("deleted here, changed on the server");
+        return SyncEngine::tr("deleted here, changed on the server");
     }
     return {};
 }
@@ -33,11 +30,11 @@ QString describe(Resolution resolution)
 {
     switch (resolution) {
     case Resolution::KeepMine:
-        return tr("kept yours");
+        return SyncEngine::tr("kept yours");
     case Resolution::KeepServer:
-        return tr("kept the server's");
+        return SyncEngine::tr("kept the server's");
     case Resolution::KeepBoth:
-        return tr("kept both");
+        return SyncEngine::tr("kept both");
     }
     return {};
 }

@@ -5,6 +5,8 @@
 #include "SyncTypes.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
+
 #include <functional>
 #include <optional>
 
@@ -20,6 +22,7 @@ class Database;
 // fails or is stopped midway leaves both sides consistent and completes on the next run.
 class SyncEngine
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SyncEngine)
 public:
     // Called after each row; return false to stop the sync there.
     using ProgressCallback = std::function<bool(const SyncProgress&)>;

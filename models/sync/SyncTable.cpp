@@ -5,7 +5,6 @@
 #include "storage/SqlErrors.h"
 #include "storage/Transaction.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -14,8 +13,6 @@
 namespace herald {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("SyncTable", text); }
-
 const QString SegmentKey = QStringLiteral("segment");
 
 // The segment a campaign audience names by row id, or 0.
@@ -38,7 +35,7 @@ Result<QVariant> lookUp(const QSqlDatabase& db, const QString& sql, const QVaria
 {
     BoundQuery query(db, sql);
     query.bind(QStringLiteral(":key"), key);
-    if (auto done = query.exec(tr("Could not look up %1").arg(key.toString())); !done)
+    if (auto done = query.exec(SyncTable::tr("Could not look up %1").arg(key.toString())); !done)
         return done.error();
     return query.next() ? query.value(0) : QVariant();
 }
@@ -278,7 +275,8 @@ static Status pointAudienceAtSegments(const SyncTable& table, const QSqlDatabase
         BoundQuery update(db, QStringLiteral("UPDATE %1 SET %2 = :audience WHERE uuid = :uuid").arg(table.table, column.name));
         update.bind(QStringLiteral(":audience"), audienceNaming(QJsonValue(segmentId->toLongLong())))
             .bind(QStringLiteral(":uuid"), record.uuid);
-        if (auto done = update.exec(tr("Could not set the audience of %1 '%2'").arg(table.entity, record.name())); !done)
+        const QString what = SyncTable::tr("Could not set the audience of %1 '%2'").arg(table.entity, record.name());
+        if (auto done = update.exec(what); !done)
             return done;
     }
     return {};

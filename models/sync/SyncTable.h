@@ -3,6 +3,7 @@
 #include "storage/ConnectionProfile.h"
 #include "domain/Error.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -37,6 +38,7 @@ struct SyncVersion
 // segments, draft campaigns), and the SQL that reads and writes its rows the same way on both backends.
 class SyncTable
 {
+    Q_DECLARE_TR_FUNCTIONS(herald::SyncTable)
 public:
     // Audience: campaign audience JSON, whose {"segment": id} names a segment by its row id.
     enum class Kind { Text, Integer, Timestamp, Reference, Audience };

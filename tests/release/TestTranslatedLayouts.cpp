@@ -139,6 +139,10 @@ private slots:
             saveScreenshot(&window, QStringLiteral("translated-%1-settings.png").arg(tag));
             window.showPage(MainWindow::Campaigns);
             saveScreenshot(&window, QStringLiteral("translated-%1-campaigns.png").arg(tag));
+            window.showPage(MainWindow::Suppressions);
+            saveScreenshot(&window, QStringLiteral("translated-%1-suppressions.png").arg(tag));
+            window.showPage(MainWindow::Dashboard);
+            saveScreenshot(&window, QStringLiteral("translated-%1-dashboard.png").arg(tag));
 
             window.showPage(MainWindow::Nonprofits);
             QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("addButton")), Qt::LeftButton);
