@@ -135,6 +135,23 @@
     </message>
 </context>
 <context>
+    <name>herald::FeedbackIntakeRunner</name>
+    <message numerus="yes">
+        <source>Read %n message(s): </source>
+        <translation>
+            <numerusform>Read %n message: </numerusform>
+            <numerusform>Read %n messages: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) paused for too many complaints.</source>
+        <translation>
+            <numerusform>%n campaign paused for too many complaints.</numerusform>
+            <numerusform>%n campaigns paused for too many complaints.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::ImportDialog</name>
     <message numerus="yes">
         <source>%n column(s) separated by %1. Choose which field each column fills; columns set to “Ignore” are not read.</source>
@@ -274,6 +291,23 @@
         <translation>
             <numerusform>Could not retry %n failed message of campaign #%1</numerusform>
             <numerusform>Could not retry %n failed messages of campaign #%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderDomainsPanel</name>
+    <message numerus="yes">
+        <source>Asking DNS about %n domain(s)…</source>
+        <translation>
+            <numerusform>Asking DNS about %n domain…</numerusform>
+            <numerusform>Asking DNS about %n domains…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) need attention: publish the values shown (hover a row for why).</source>
+        <translation>
+            <numerusform>%n record needs attention: publish the values shown (hover a row for why).</numerusform>
+            <numerusform>%n records need attention: publish the values shown (hover a row for why).</numerusform>
         </translation>
     </message>
 </context>

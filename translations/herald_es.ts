@@ -323,6 +323,13 @@
     </message>
 </context>
 <context>
+    <name>herald::AddressSuppressor</name>
+    <message>
+        <source>Could not mark the nonprofit of a suppressed address</source>
+        <translation>No se pudo marcar la organización de una dirección excluida</translation>
+    </message>
+</context>
+<context>
     <name>herald::AlertBanner</name>
     <message>
         <source>Open &amp;Dashboard</source>
@@ -780,6 +787,26 @@
         <source>Save the changes to “%1” before closing?</source>
         <translation>¿Guardar los cambios de “%1” antes de cerrar?</translation>
     </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Comprobando %1…</translation>
+    </message>
+    <message>
+        <source>Sender Domain Not Ready</source>
+        <translation>Dominio del remitente no preparado</translation>
+    </message>
+    <message>
+        <source>“%1” goes to %2 recipients from %3, but the DNS records of %4 are not ready: %5.
+
+Gmail and Yahoo refuse or junk bulk mail without SPF, DKIM and DMARC. Settings → Sender domains shows what to publish.</source>
+        <translation>“%1” se envía a %2 destinatarios desde %3, pero los registros DNS de %4 no están listos: %5.
+
+Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. En Configuración → Dominios de remitente verá qué debe publicar.</translation>
+    </message>
+    <message>
+        <source>Queue Anyway</source>
+        <translation>Poner en cola igualmente</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignLauncher</name>
@@ -1039,6 +1066,14 @@
     <message>
         <source>Every message handled.</source>
         <translation>Todos los mensajes procesados.</translation>
+    </message>
+    <message>
+        <source>From the feedback mailbox (Settings → Bounces and complaints). Mailbox providers expect complaints under 0.3 % of the messages sent.</source>
+        <translation>Del buzón de retroalimentación (Configuración → Rebotes y quejas). Los servicios de correo esperan menos de un 0,3 % de quejas sobre los mensajes enviados.</translation>
+    </message>
+    <message>
+        <source>Bounced %1 (%2 %), soft bounces %3 · Complaints %4 (%5 %) · Unsubscribed %6</source>
+        <translation>Rebotados %1 (%2 %), rebotes temporales %3 · Quejas %4 (%5 %) · Bajas %6</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +1772,136 @@
     </message>
 </context>
 <context>
+    <name>herald::DkimDomainKey</name>
+    <message>
+        <source>The selector is empty; it names the DNS record (&lt;selector&gt;._domainkey.&lt;domain&gt;).</source>
+        <translation>El selector está vacío; da nombre al registro DNS (&lt;selector&gt;._domainkey.&lt;domain&gt;).</translation>
+    </message>
+    <message>
+        <source>The selector “%1” may hold only letters, digits, hyphens and dots.</source>
+        <translation>El selector “%1” solo puede contener letras, dígitos, guiones y puntos.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a domain name such as example.org.</source>
+        <translation>“%1” no es un nombre de dominio como example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DkimKeyPair</name>
+    <message>
+        <source>unknown OpenSSL error</source>
+        <translation>error desconocido de OpenSSL</translation>
+    </message>
+    <message>
+        <source>Could not write the private key: %1</source>
+        <translation>No se pudo escribir la clave privada: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the public key: %1</source>
+        <translation>No se pudo leer la clave pública: %1</translation>
+    </message>
+    <message>
+        <source>Could not generate an RSA key: %1</source>
+        <translation>No se pudo generar una clave RSA: %1</translation>
+    </message>
+    <message>
+        <source>This is not a private key in PEM form (it should start with “-----BEGIN PRIVATE KEY-----” or “-----BEGIN RSA PRIVATE KEY-----”).</source>
+        <translation>No es una clave privada en formato PEM (debería empezar por “-----BEGIN PRIVATE KEY-----” o “-----BEGIN RSA PRIVATE KEY-----”).</translation>
+    </message>
+    <message>
+        <source>The key is not an RSA key; DKIM with rsa-sha256 needs one.</source>
+        <translation>La clave no es una clave RSA; DKIM con rsa-sha256 necesita una.</translation>
+    </message>
+    <message>
+        <source>The key has %1 bits; receivers ignore DKIM keys under %2 bits. Generate a %3-bit key instead.</source>
+        <translation>La clave tiene %1 bits; los receptores ignoran las claves DKIM de menos de %2 bits. Genere en su lugar una clave de %3 bits.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DkimKeyRepository</name>
+    <message>
+        <source>The DKIM key for %1 has no public key.</source>
+        <translation>La clave DKIM de %1 no tiene clave pública.</translation>
+    </message>
+    <message>
+        <source>Could not save the DKIM key for %1</source>
+        <translation>No se pudo guardar la clave DKIM de %1</translation>
+    </message>
+    <message>
+        <source>Could not read the DKIM key for %1</source>
+        <translation>No se pudo leer la clave DKIM de %1</translation>
+    </message>
+    <message>
+        <source>Herald has no DKIM key for %1.</source>
+        <translation>Herald no tiene ninguna clave DKIM para %1.</translation>
+    </message>
+    <message>
+        <source>Could not read the DKIM keys</source>
+        <translation>No se pudieron leer las claves DKIM</translation>
+    </message>
+    <message>
+        <source>Could not delete the DKIM key for %1</source>
+        <translation>No se pudo eliminar la clave DKIM de %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DkimKeyring</name>
+    <message>
+        <source>The private key of %1 is kept only until Herald closes: %2</source>
+        <translation>La clave privada de %1 solo se conserva hasta que Herald se cierre: %2</translation>
+    </message>
+    <message>
+        <source>%1 names the file %2, which cannot be read: %3</source>
+        <translation>%1 indica el archivo %2, que no se puede leer: %3</translation>
+    </message>
+    <message>
+        <source>The private DKIM key for %1 is not on this computer (%2). Import it in Settings → Sender domains, or give it to a headless worker in %3.</source>
+        <translation>La clave DKIM privada de %1 no está en este equipo (%2). Impórtela en Configuración → Dominios de remitente, o indíquesela a un worker sin ventana en %3.</translation>
+    </message>
+    <message>
+        <source>The private DKIM key for %1: %2</source>
+        <translation>La clave DKIM privada de %1: %2</translation>
+    </message>
+    <message>
+        <source>The private DKIM key for %1 on this computer does not match the key in the database (selector %2); mail signed with it would fail. Import the current key in Settings → Sender domains.</source>
+        <translation>La clave DKIM privada de %1 en este equipo no coincide con la clave de la base de datos (selector %2); el correo firmado con ella no pasaría la verificación. Importe la clave actual en Configuración → Dominios de remitente.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DkimSigner</name>
+    <message>
+        <source>The DKIM library could not be started.</source>
+        <translation>No se pudo iniciar la biblioteca DKIM.</translation>
+    </message>
+    <message>
+        <source>DKIM signing for %1 failed at %2: %3</source>
+        <translation>La firma DKIM de %1 falló en %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DomainCheckReport</name>
+    <message>
+        <source>pass</source>
+        <translation>correcto</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>incorrecto</translation>
+    </message>
+    <message>
+        <source>lookup failed</source>
+        <translation>consulta fallida</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>herald::EmailAddress</name>
     <message>
         <source>is empty</source>
@@ -1787,6 +1952,160 @@
     </message>
 </context>
 <context>
+    <name>herald::FeedbackIntake</name>
+    <message>
+        <source>No feedback mailbox is set up: enter its server and user in Settings → Bounces and complaints.</source>
+        <translation>No hay ningún buzón de retroalimentación configurado: indique su servidor y su usuario en Configuración → Rebotes y quejas.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::FeedbackIntakeRunner</name>
+    <message numerus="yes">
+        <source>Read %n message(s): </source>
+        <translation>
+            <numerusform>Se leyó %n mensaje: </numerusform>
+            <numerusform>Se leyeron %n mensajes: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 hard bounce(s), %2 soft bounce(s), %3 complaint(s), %4 unsubscribe(s); %5 left unread for you.</source>
+        <translation>%1 rebote(s) permanente(s), %2 rebote(s) temporal(es), %3 queja(s), %4 baja(s); %5 sin leer para usted.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) paused for too many complaints.</source>
+        <translation>
+            <numerusform>%n campaña en pausa por demasiadas quejas.</numerusform>
+            <numerusform>%n campañas en pausa por demasiadas quejas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the feedback mailbox&apos;s server and user in Settings → Bounces and complaints.</source>
+        <translation>Indique el servidor y el usuario del buzón de retroalimentación en Configuración → Rebotes y quejas.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::FeedbackMailboxPanel</name>
+    <message>
+        <source>Check the server&apos;s certificate</source>
+        <translation>Comprobar el certificado del servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Save mailbox</source>
+        <translation>&amp;Guardar buzón</translation>
+    </message>
+    <message>
+        <source>Check &amp;now</source>
+        <translation>Comprobar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>imap.example.org</source>
+        <translation>imap.example.org</translation>
+    </message>
+    <message>
+        <source>TLS (port 993)</source>
+        <translation>TLS (puerto 993)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 143)</source>
+        <translation>STARTTLS (puerto 143)</translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation>Ninguno (solo este equipo)</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation>se guarda en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>Bounces and complaints</source>
+        <translation>Rebotes y quejas</translation>
+    </message>
+    <message>
+        <source>Herald reads delivery failures, spam complaints and emailed unsubscribes from this mailbox (use it as the sender&apos;s bounce and feedback-loop address). Messages are flagged, never deleted; what Herald does not understand stays unread for you.</source>
+        <translation>Herald lee de este buzón los fallos de entrega, las quejas por spam y las bajas recibidas por correo (úselo como dirección de rebotes y de bucle de retroalimentación del remitente). Los mensajes se marcan, nunca se eliminan; lo que Herald no entiende queda sin leer para usted.</translation>
+    </message>
+    <message>
+        <source>IMAP &amp;server:</source>
+        <translation>Servidor &amp;IMAP:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Cifrado:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>Carpe&amp;ta:</translation>
+    </message>
+    <message>
+        <source>Pause a campaign above a complaint &amp;rate of:</source>
+        <translation>Pausar una campaña si la tasa de quejas supe&amp;ra:</translation>
+    </message>
+    <message>
+        <source>…once it has &amp;sent at least (messages):</source>
+        <translation>…tras haber &amp;enviado al menos (mensajes):</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>Saved, but the password is kept for this session only: %1</source>
+        <translation>Guardado, pero la contraseña solo se conserva durante esta sesión: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::FeedbackRepository</name>
+    <message>
+        <source>Could not look up the message a report is about</source>
+        <translation>No se pudo buscar el mensaje al que se refiere un informe</translation>
+    </message>
+    <message>
+        <source>Could not look up the messages sent to an address</source>
+        <translation>No se pudieron buscar los mensajes enviados a una dirección</translation>
+    </message>
+    <message>
+        <source>Could not record a %1 report</source>
+        <translation>No se pudo registrar un informe de tipo %1</translation>
+    </message>
+    <message>
+        <source>Could not read the bounces and complaints of campaign #%1</source>
+        <translation>No se pudieron leer los rebotes y quejas de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Campaign #%1 does not exist.</source>
+        <translation>La campaña n.º %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Could not read the bounces and complaints of recent campaigns</source>
+        <translation>No se pudieron leer los rebotes y quejas de las campañas recientes</translation>
+    </message>
+</context>
+<context>
     <name>herald::GdprService</name>
     <message>
         <source>Could not read the messages sent to &apos;%1&apos;</source>
@@ -1815,6 +2134,25 @@
     <message>
         <source>Personal data erased; the address stays suppressed as %1.</source>
         <translation>Datos personales borrados; la dirección queda excluida como %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImapMailbox</name>
+    <message>
+        <source>Feedback mailbox %1 (%2): %3 failed: %4</source>
+        <translation>Buzón de retroalimentación %1 (%2): no se pudo %3: %4</translation>
+    </message>
+    <message>
+        <source>searching folder &apos;%1&apos;</source>
+        <translation>buscar en la carpeta &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>reading message %1</source>
+        <translation>leer el mensaje %1</translation>
+    </message>
+    <message>
+        <source>flagging message %1</source>
+        <translation>marcar el mensaje %1</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2394,21 @@
     <message>
         <source>Could not record the time of the sync</source>
         <translation>No se pudo registrar la hora de la sincronización</translation>
+    </message>
+</context>
+<context>
+    <name>herald::MailboxSettings</name>
+    <message>
+        <source>The mailbox port must be between 1 and 65535.</source>
+        <translation>El puerto del buzón debe estar entre 1 y 65535.</translation>
+    </message>
+    <message>
+        <source>The complaint rate that pauses a campaign must be above 0 % and below 100 %.</source>
+        <translation>La tasa de quejas que pausa una campaña debe ser mayor que 0 % y menor que 100 %.</translation>
+    </message>
+    <message>
+        <source>The mailbox password would cross the network in clear: choose TLS or STARTTLS for &apos;%1&apos;.</source>
+        <translation>La contraseña del buzón viajaría por la red sin cifrar: elija TLS o STARTTLS para &apos;%1&apos;.</translation>
     </message>
 </context>
 <context>
@@ -2870,6 +3223,65 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::OneClickUnsubscribe</name>
+    <message>
+        <source>Request too large</source>
+        <translation>Solicitud demasiado grande</translation>
+    </message>
+    <message>
+        <source>This request is larger than an unsubscribe request can be.</source>
+        <translation>Esta solicitud es más grande de lo que puede ser una solicitud de baja.</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Método no permitido</translation>
+    </message>
+    <message>
+        <source>Open the unsubscribe link in a browser.</source>
+        <translation>Abra el enlace de baja en un navegador.</translation>
+    </message>
+    <message>
+        <source>This link does not work</source>
+        <translation>Este enlace no funciona</translation>
+    </message>
+    <message>
+        <source>The unsubscribe link is incomplete or was changed. Open it again from the email you received, or reply to that email asking to be removed.</source>
+        <translation>El enlace de baja está incompleto o se ha modificado. Ábralo de nuevo desde el correo que recibió, o responda a ese correo pidiendo que le den de baja.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Darse de baja</translation>
+    </message>
+    <message>
+        <source>Press the button to stop receiving these emails.</source>
+        <translation>Pulse el botón para dejar de recibir estos correos.</translation>
+    </message>
+    <message>
+        <source>Request not understood</source>
+        <translation>Solicitud no comprendida</translation>
+    </message>
+    <message>
+        <source>An unsubscribe request must send List-Unsubscribe=One-Click as a form.</source>
+        <translation>Una solicitud de baja debe enviar List-Unsubscribe=One-Click como formulario.</translation>
+    </message>
+    <message>
+        <source>Please try again</source>
+        <translation>Inténtelo de nuevo</translation>
+    </message>
+    <message>
+        <source>Your request could not be recorded just now. Please try again in a few minutes.</source>
+        <translation>No se pudo registrar su solicitud en este momento. Inténtelo de nuevo dentro de unos minutos.</translation>
+    </message>
+    <message>
+        <source>You are unsubscribed</source>
+        <translation>Se ha dado de baja</translation>
+    </message>
+    <message>
+        <source>You will receive no more of these emails.</source>
+        <translation>Ya no recibirá más correos de este tipo.</translation>
+    </message>
+</context>
+<context>
     <name>herald::PasswordDialog</name>
     <message>
         <source>Save password in the system keychain</source>
@@ -3164,6 +3576,18 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Asking SendGrid about the API key…</source>
         <translation>Consultando a SendGrid sobre la clave de API…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign with the sender domain&apos;s DKIM key (Settings → Sender domains)</source>
+        <translation>&amp;Firmar con la clave DKIM del dominio del remitente (Configuración → Dominios de remitente)</translation>
+    </message>
+    <message>
+        <source>Turn off for a provider that signs with its own DKIM key, as most mail APIs do.</source>
+        <translation>Desactívelo para un proveedor que firma con su propia clave DKIM, como hacen la mayoría de las API de correo.</translation>
+    </message>
+    <message>
+        <source>DKIM:</source>
+        <translation>DKIM:</translation>
     </message>
 </context>
 <context>
@@ -3662,6 +4086,238 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SenderDomainCheck</name>
+    <message>
+        <source>No SPF record: receivers cannot tell which servers may send for %1. Publish one that names your mail servers (add include:… for a mail provider, as its documentation says).</source>
+        <translation>No hay registro SPF: los receptores no pueden saber qué servidores pueden enviar en nombre de %1. Publique uno que indique sus servidores de correo (añada include:… para un proveedor de correo, según indique su documentación).</translation>
+    </message>
+    <message>
+        <source>%1 SPF records: receivers treat more than one as an error (RFC 7208). Merge them into one.</source>
+        <translation>%1 registros SPF: los receptores consideran un error que haya más de uno (RFC 7208). Combínelos en uno solo.</translation>
+    </message>
+    <message>
+        <source>The SPF record ends in “+all”: it lets every server in the world send as %1. Use “~all”.</source>
+        <translation>El registro SPF termina en “+all”: permite que cualquier servidor del mundo envíe como %1. Use “~all”.</translation>
+    </message>
+    <message>
+        <source>SPF is published.</source>
+        <translation>SPF está publicado.</translation>
+    </message>
+    <message>
+        <source>Herald has no DKIM key for %1: generate or import one in Settings → Sender domains, then publish its record.</source>
+        <translation>Herald no tiene ninguna clave DKIM para %1: genere o importe una en Configuración → Dominios de remitente y luego publique su registro.</translation>
+    </message>
+    <message>
+        <source>No DKIM key is published at %1: receivers cannot check Herald&apos;s signatures.</source>
+        <translation>No hay ninguna clave DKIM publicada en %1: los receptores no pueden verificar las firmas de Herald.</translation>
+    </message>
+    <message>
+        <source>The published key is the one Herald signs with.</source>
+        <translation>La clave publicada es la que Herald usa para firmar.</translation>
+    </message>
+    <message>
+        <source>The published key is revoked (empty p=): every signature fails. Publish Herald&apos;s key.</source>
+        <translation>La clave publicada está revocada (p= vacío): todas las firmas fallan. Publique la clave de Herald.</translation>
+    </message>
+    <message>
+        <source>The published key is not the one Herald signs with: every signature fails. Replace it with Herald&apos;s key.</source>
+        <translation>La clave publicada no es la que Herald usa para firmar: todas las firmas fallan. Sustitúyala por la clave de Herald.</translation>
+    </message>
+    <message>
+        <source>No DMARC record: Gmail and Yahoo require one from bulk senders. Start with p=none and read the reports before tightening it.</source>
+        <translation>No hay registro DMARC: Gmail y Yahoo lo exigen a los remitentes masivos. Empiece con p=none y lea los informes antes de endurecerlo.</translation>
+    </message>
+    <message>
+        <source>%1 DMARC records: receivers ignore them all when there is more than one. Keep one.</source>
+        <translation>%1 registros DMARC: los receptores los ignoran todos cuando hay más de uno. Conserve solo uno.</translation>
+    </message>
+    <message>
+        <source>The DMARC record must start with v=DMARC1 and carry a policy p=none, p=quarantine or p=reject.</source>
+        <translation>El registro DMARC debe empezar por v=DMARC1 y contener una política p=none, p=quarantine o p=reject.</translation>
+    </message>
+    <message>
+        <source>DMARC is published (policy %1).</source>
+        <translation>DMARC está publicado (política %1).</translation>
+    </message>
+    <message>
+        <source>Could not ask DNS about %1: %2</source>
+        <translation>No se pudo consultar el DNS sobre %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderDomainsPanel</name>
+    <message>
+        <source>&amp;Generate DKIM key</source>
+        <translation>&amp;Generar clave DKIM</translation>
+    </message>
+    <message>
+        <source>&amp;Import key…</source>
+        <translation>&amp;Importar clave…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy record</source>
+        <translation>&amp;Copiar registro</translation>
+    </message>
+    <message>
+        <source>Check &amp;DNS</source>
+        <translation>Comprobar &amp;DNS</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sender domains&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dominios de remitente&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Herald signs the mail of each domain your sender identities use with its DKIM key (the private key stays in the system keychain). Publish the TXT record below at your DNS host, then check that SPF, DKIM and DMARC pass: Gmail and Yahoo require all three from bulk senders.</source>
+        <translation>Herald firma el correo de cada dominio que usan sus identidades de remitente con la clave DKIM de ese dominio (la clave privada se queda en el llavero del sistema). Publique el registro TXT de abajo en su servicio de DNS y luego compruebe que SPF, DKIM y DMARC son correctos: Gmail y Yahoo exigen los tres a los remitentes masivos.</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Dominio</translation>
+    </message>
+    <message>
+        <source>Selector</source>
+        <translation>Selector</translation>
+    </message>
+    <message>
+        <source>DKIM key</source>
+        <translation>Clave DKIM</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>The name of the DNS record: &lt;selector&gt;._domainkey.&lt;domain&gt;. A new key gets a new selector, so mail signed with the old key still verifies while it is delivered.</source>
+        <translation>El nombre del registro DNS: &lt;selector&gt;._domainkey.&lt;domain&gt;. Una clave nueva recibe un selector nuevo, para que el correo firmado con la clave anterior se siga verificando mientras se entrega.</translation>
+    </message>
+    <message>
+        <source>A private RSA key in PEM form (from opendkim-genkey or your mail provider)</source>
+        <translation>Una clave RSA privada en formato PEM (de opendkim-genkey o de su proveedor de correo)</translation>
+    </message>
+    <message>
+        <source>Look up the SPF, DKIM and DMARC records of every sender domain</source>
+        <translation>Consultar los registros SPF, DKIM y DMARC de todos los dominios de remitente</translation>
+    </message>
+    <message>
+        <source>Domain / record</source>
+        <translation>Dominio / registro</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>DNS name</source>
+        <translation>Nombre DNS</translation>
+    </message>
+    <message>
+        <source>Found, or the record to publish</source>
+        <translation>Encontrado, o el registro que debe publicar</translation>
+    </message>
+    <message>
+        <source>Selector:</source>
+        <translation>Selector:</translation>
+    </message>
+    <message>
+        <source>DNS record to publish:</source>
+        <translation>Registro DNS que debe publicar:</translation>
+    </message>
+    <message>
+        <source>RSA, in the keychain</source>
+        <translation>RSA, en el llavero</translation>
+    </message>
+    <message>
+        <source>RSA, kept until Herald closes</source>
+        <translation>RSA, se conserva hasta que Herald se cierre</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>none: mail goes out unsigned</source>
+        <translation>ninguna: el correo sale sin firmar</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>sin comprobar</translation>
+    </message>
+    <message>
+        <source>all pass</source>
+        <translation>todo correcto</translation>
+    </message>
+    <message>
+        <source>No sender domains yet: add a sender identity (Campaigns → New campaign → sender) first.</source>
+        <translation>Aún no hay dominios de remitente: primero añada una identidad de remitente (Campañas → Nueva campaña → remitente).</translation>
+    </message>
+    <message>
+        <source>No DKIM key for %1 yet: generate or import one.</source>
+        <translation>Aún no hay clave DKIM para %1: genere o importe una.</translation>
+    </message>
+    <message>
+        <source>Replace DKIM Key</source>
+        <translation>Sustituir la clave DKIM</translation>
+    </message>
+    <message>
+        <source>%1 already has a DKIM key (selector %2). Herald signs with the new key from now on: publish its record before the next campaign, and keep the old record published for a few days.</source>
+        <translation>%1 ya tiene una clave DKIM (selector %2). A partir de ahora Herald firma con la clave nueva: publique su registro antes de la próxima campaña y mantenga publicado el registro anterior durante unos días.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Sustituir</translation>
+    </message>
+    <message>
+        <source>Keep the current key</source>
+        <translation>Conservar la clave actual</translation>
+    </message>
+    <message>
+        <source>Generating a %1-bit RSA key for %2…</source>
+        <translation>Generando una clave RSA de %1 bits para %2…</translation>
+    </message>
+    <message>
+        <source>Import DKIM Private Key</source>
+        <translation>Importar clave privada DKIM</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.key *.private);;All files (*)</source>
+        <translation>Archivos PEM (*.pem *.key *.private);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>No se pudo leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 has a new %2-bit DKIM key. Publish the record above at your DNS host, then press Check DNS.</source>
+        <translation>%1 tiene una nueva clave DKIM de %2 bits. Publique el registro de arriba en su servicio de DNS y luego pulse Comprobar DNS.</translation>
+    </message>
+    <message>
+        <source>The TXT record for %1 is on the clipboard.</source>
+        <translation>El registro TXT de %1 está en el portapapeles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking DNS about %n domain(s)…</source>
+        <translation>
+            <numerusform>Consultando el DNS sobre %n dominio…</numerusform>
+            <numerusform>Consultando el DNS sobre %n dominios…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every record passes.</source>
+        <translation>Todos los registros son correctos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) need attention: publish the values shown (hover a row for why).</source>
+        <translation>
+            <numerusform>%n registro requiere atención: publique los valores mostrados (pase el puntero sobre una fila para ver el motivo).</numerusform>
+            <numerusform>%n registros requieren atención: publique los valores mostrados (pase el puntero sobre una fila para ver el motivo).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::SenderIdentity</name>
     <message>
         <source>A sender identity needs a name.</source>
@@ -3864,6 +4520,10 @@ Datos: %2 (%3)</translation>
     <message>
         <source>No campaign is being sent. Queue one on the Campaigns page; it shows up here while it goes out.</source>
         <translation>No se está enviando ninguna campaña. Ponga una en cola en la página Campañas; aparecerá aquí mientras sale.</translation>
+    </message>
+    <message>
+        <source>Bounces and complaints: %1</source>
+        <translation>Rebotes y quejas: %1</translation>
     </message>
 </context>
 <context>
@@ -5476,6 +6136,14 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <source>Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts.</source>
         <translation>Sincronizar los borradores guardados en este equipo con el servidor PostgreSQL; enumera los conflictos.</translation>
     </message>
+    <message>
+        <source>Read bounces, complaints and mailto: unsubscribes from the feedback mailbox (IMAP).</source>
+        <translation>Leer rebotes, quejas y bajas por mailto: del buzón de retroalimentación (IMAP).</translation>
+    </message>
+    <message>
+        <source>Receive one-click unsubscribes (RFC 8058) over HTTP and suppress at once.</source>
+        <translation>Recibir bajas con un clic (RFC 8058) por HTTP y excluir al instante.</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::DbCommand</name>
@@ -5647,6 +6315,33 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Importing %1</source>
         <translation>Importando %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::IntakeCommand</name>
+    <message>
+        <source>read %1: %2 hard bounce(s), %3 soft bounce(s), %4 complaint(s), %5 unsubscribe(s), %6 not matched, %7 not understood</source>
+        <translation>leídos %1: %2 rebote(s) permanente(s), %3 rebote(s) temporal(es), %4 queja(s), %5 baja(s), %6 sin correspondencia, %7 no comprendidos</translation>
+    </message>
+    <message>
+        <source>; campaign #%1 paused: its complaint rate passed the limit</source>
+        <translation>; campaña n.º %1 en pausa: su tasa de quejas superó el límite</translation>
+    </message>
+    <message>
+        <source>Reads bounces, complaints and mailto: unsubscribes from the feedback mailbox set up in Settings, suppresses the addresses and pauses campaigns with too many complaints.</source>
+        <translation>Lee los rebotes, las quejas y las bajas por mailto: del buzón de retroalimentación definido en Configuración, excluye las direcciones y pausa las campañas con demasiadas quejas.</translation>
+    </message>
+    <message>
+        <source>One pass, then exit.</source>
+        <translation>Una pasada y salir.</translation>
+    </message>
+    <message>
+        <source>Seconds between passes (default 300).</source>
+        <translation>Segundos entre pasadas (predeterminado 300).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
     </message>
 </context>
 <context>
@@ -5885,6 +6580,40 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Resolve them in Herald&apos;s sync dialog, or with --keep mine|server|both.</source>
         <translation>Resuélvalos en el diálogo de sincronización de Herald, o con --keep mine|server|both.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::UnsubscribeHttpServer</name>
+    <message>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation>No se puede escuchar en %1:%2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::UnsubscribeServerCommand</name>
+    <message>
+        <source>Receives one-click unsubscribes (RFC 8058) from the links and List-Unsubscribe headers Herald sends, and suppresses the address at once. Run it behind your web server, which forwards the path of the sender identity&apos;s unsubscribe link here.</source>
+        <translation>Recibe las bajas con un clic (RFC 8058) de los enlaces y las cabeceras List-Unsubscribe que envía Herald, y excluye la dirección al instante. Ejecútelo detrás de su servidor web, que reenvía aquí la ruta del enlace de baja de la identidad de remitente.</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on, e.g. 127.0.0.1:8025.</source>
+        <translation>Dirección y puerto en los que escuchar, p. ej. 127.0.0.1:8025.</translation>
+    </message>
+    <message>
+        <source>address:port</source>
+        <translation>dirección:puerto</translation>
+    </message>
+    <message>
+        <source>Usage: herald unsubscribe-server --listen ADDRESS:PORT, e.g. --listen 127.0.0.1:8025 (&apos;%1&apos; is not an IP address and port).</source>
+        <translation>Uso: herald unsubscribe-server --listen DIRECCIÓN:PUERTO, p. ej. --listen 127.0.0.1:8025 (&apos;%1&apos; no es una dirección IP y un puerto).</translation>
+    </message>
+    <message>
+        <source>Listening on %1:%2</source>
+        <translation>Escuchando en %1:%2</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
     </message>
 </context>
 <context>

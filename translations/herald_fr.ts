@@ -323,6 +323,13 @@
     </message>
 </context>
 <context>
+    <name>herald::AddressSuppressor</name>
+    <message>
+        <source>Could not mark the nonprofit of a suppressed address</source>
+        <translation>Impossible de marquer l’association d’une adresse exclue</translation>
+    </message>
+</context>
+<context>
     <name>herald::AlertBanner</name>
     <message>
         <source>Open &amp;Dashboard</source>
@@ -780,6 +787,26 @@
         <source>Save the changes to “%1” before closing?</source>
         <translation>Enregistrer les modifications de « %1 » avant de fermer ?</translation>
     </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>Sender Domain Not Ready</source>
+        <translation>Domaine d’expéditeur pas prêt</translation>
+    </message>
+    <message>
+        <source>“%1” goes to %2 recipients from %3, but the DNS records of %4 are not ready: %5.
+
+Gmail and Yahoo refuse or junk bulk mail without SPF, DKIM and DMARC. Settings → Sender domains shows what to publish.</source>
+        <translation>« %1 » part vers %2 destinataires depuis %3, mais les enregistrements DNS de %4 ne sont pas prêts : %5.
+
+Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM et DMARC. Paramètres → Domaines d’expéditeur indique ce qu’il faut publier.</translation>
+    </message>
+    <message>
+        <source>Queue Anyway</source>
+        <translation>Mettre en file d’attente quand même</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignLauncher</name>
@@ -1039,6 +1066,14 @@
     <message>
         <source>Every message handled.</source>
         <translation>Tous les messages ont été traités.</translation>
+    </message>
+    <message>
+        <source>From the feedback mailbox (Settings → Bounces and complaints). Mailbox providers expect complaints under 0.3 % of the messages sent.</source>
+        <translation>Depuis la boîte de retours (Paramètres → Rejets et plaintes). Les messageries attendent moins de 0,3 % de plaintes par rapport aux messages envoyés.</translation>
+    </message>
+    <message>
+        <source>Bounced %1 (%2 %), soft bounces %3 · Complaints %4 (%5 %) · Unsubscribed %6</source>
+        <translation>Rejetés %1 (%2 %), rejets temporaires %3 · Plaintes %4 (%5 %) · Désabonnés %6</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +1772,136 @@
     </message>
 </context>
 <context>
+    <name>herald::DkimDomainKey</name>
+    <message>
+        <source>The selector is empty; it names the DNS record (&lt;selector&gt;._domainkey.&lt;domain&gt;).</source>
+        <translation>Le sélecteur est vide ; il donne son nom à l’enregistrement DNS (&lt;selector&gt;._domainkey.&lt;domain&gt;).</translation>
+    </message>
+    <message>
+        <source>The selector “%1” may hold only letters, digits, hyphens and dots.</source>
+        <translation>Le sélecteur « %1 » ne peut contenir que des lettres, des chiffres, des tirets et des points.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a domain name such as example.org.</source>
+        <translation>« %1 » n’est pas un nom de domaine comme example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DkimKeyPair</name>
+    <message>
+        <source>unknown OpenSSL error</source>
+        <translation>erreur OpenSSL inconnue</translation>
+    </message>
+    <message>
+        <source>Could not write the private key: %1</source>
+        <translation>Impossible d’écrire la clé privée : %1</translation>
+    </message>
+    <message>
+        <source>Could not read the public key: %1</source>
+        <translation>Impossible de lire la clé publique : %1</translation>
+    </message>
+    <message>
+        <source>Could not generate an RSA key: %1</source>
+        <translation>Impossible de générer une clé RSA : %1</translation>
+    </message>
+    <message>
+        <source>This is not a private key in PEM form (it should start with “-----BEGIN PRIVATE KEY-----” or “-----BEGIN RSA PRIVATE KEY-----”).</source>
+        <translation>Ce n’est pas une clé privée au format PEM (elle devrait commencer par « -----BEGIN PRIVATE KEY----- » ou « -----BEGIN RSA PRIVATE KEY----- »).</translation>
+    </message>
+    <message>
+        <source>The key is not an RSA key; DKIM with rsa-sha256 needs one.</source>
+        <translation>La clé n’est pas une clé RSA ; DKIM avec rsa-sha256 en exige une.</translation>
+    </message>
+    <message>
+        <source>The key has %1 bits; receivers ignore DKIM keys under %2 bits. Generate a %3-bit key instead.</source>
+        <translation>La clé fait %1 bits ; les destinataires ignorent les clés DKIM de moins de %2 bits. Générez plutôt une clé de %3 bits.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DkimKeyRepository</name>
+    <message>
+        <source>The DKIM key for %1 has no public key.</source>
+        <translation>La clé DKIM de %1 n’a pas de clé publique.</translation>
+    </message>
+    <message>
+        <source>Could not save the DKIM key for %1</source>
+        <translation>Impossible d’enregistrer la clé DKIM de %1</translation>
+    </message>
+    <message>
+        <source>Could not read the DKIM key for %1</source>
+        <translation>Impossible de lire la clé DKIM de %1</translation>
+    </message>
+    <message>
+        <source>Herald has no DKIM key for %1.</source>
+        <translation>Herald n’a aucune clé DKIM pour %1.</translation>
+    </message>
+    <message>
+        <source>Could not read the DKIM keys</source>
+        <translation>Impossible de lire les clés DKIM</translation>
+    </message>
+    <message>
+        <source>Could not delete the DKIM key for %1</source>
+        <translation>Impossible de supprimer la clé DKIM de %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DkimKeyring</name>
+    <message>
+        <source>The private key of %1 is kept only until Herald closes: %2</source>
+        <translation>La clé privée de %1 n’est conservée que jusqu’à la fermeture de Herald : %2</translation>
+    </message>
+    <message>
+        <source>%1 names the file %2, which cannot be read: %3</source>
+        <translation>%1 désigne le fichier %2, qui ne peut pas être lu : %3</translation>
+    </message>
+    <message>
+        <source>The private DKIM key for %1 is not on this computer (%2). Import it in Settings → Sender domains, or give it to a headless worker in %3.</source>
+        <translation>La clé DKIM privée de %1 n’est pas sur cet ordinateur (%2). Importez-la dans Paramètres → Domaines d’expéditeur, ou fournissez-la à un worker sans interface dans %3.</translation>
+    </message>
+    <message>
+        <source>The private DKIM key for %1: %2</source>
+        <translation>La clé DKIM privée de %1 : %2</translation>
+    </message>
+    <message>
+        <source>The private DKIM key for %1 on this computer does not match the key in the database (selector %2); mail signed with it would fail. Import the current key in Settings → Sender domains.</source>
+        <translation>La clé DKIM privée de %1 sur cet ordinateur ne correspond pas à la clé de la base de données (sélecteur %2) ; les messages signés avec elle échoueraient à la vérification. Importez la clé actuelle dans Paramètres → Domaines d’expéditeur.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DkimSigner</name>
+    <message>
+        <source>The DKIM library could not be started.</source>
+        <translation>Impossible de démarrer la bibliothèque DKIM.</translation>
+    </message>
+    <message>
+        <source>DKIM signing for %1 failed at %2: %3</source>
+        <translation>La signature DKIM de %1 a échoué à l’étape %2 : %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DomainCheckReport</name>
+    <message>
+        <source>pass</source>
+        <translation>valide</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>incorrect</translation>
+    </message>
+    <message>
+        <source>lookup failed</source>
+        <translation>échec de la requête</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>herald::EmailAddress</name>
     <message>
         <source>is empty</source>
@@ -1787,6 +1952,160 @@
     </message>
 </context>
 <context>
+    <name>herald::FeedbackIntake</name>
+    <message>
+        <source>No feedback mailbox is set up: enter its server and user in Settings → Bounces and complaints.</source>
+        <translation>Aucune boîte de retours n’est configurée : saisissez son serveur et son utilisateur dans Paramètres → Rejets et plaintes.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::FeedbackIntakeRunner</name>
+    <message numerus="yes">
+        <source>Read %n message(s): </source>
+        <translation>
+            <numerusform>%n message lu : </numerusform>
+            <numerusform>%n messages lus : </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 hard bounce(s), %2 soft bounce(s), %3 complaint(s), %4 unsubscribe(s); %5 left unread for you.</source>
+        <translation>%1 rejet(s) définitif(s), %2 rejet(s) temporaire(s), %3 plainte(s), %4 désabonnement(s) ; %5 laissé(s) non lu(s) pour vous.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) paused for too many complaints.</source>
+        <translation>
+            <numerusform>%n campagne mise en pause pour trop de plaintes.</numerusform>
+            <numerusform>%n campagnes mises en pause pour trop de plaintes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the feedback mailbox&apos;s server and user in Settings → Bounces and complaints.</source>
+        <translation>Saisissez le serveur et l’utilisateur de la boîte de retours dans Paramètres → Rejets et plaintes.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::FeedbackMailboxPanel</name>
+    <message>
+        <source>Check the server&apos;s certificate</source>
+        <translation>Vérifier le certificat du serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Save mailbox</source>
+        <translation>&amp;Enregistrer la boîte</translation>
+    </message>
+    <message>
+        <source>Check &amp;now</source>
+        <translation>Vérifier &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>imap.example.org</source>
+        <translation>imap.example.org</translation>
+    </message>
+    <message>
+        <source>TLS (port 993)</source>
+        <translation>TLS (port 993)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 143)</source>
+        <translation>STARTTLS (port 143)</translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation>Aucun (cet ordinateur uniquement)</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation>conservé dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Bounces and complaints</source>
+        <translation>Rejets et plaintes</translation>
+    </message>
+    <message>
+        <source>Herald reads delivery failures, spam complaints and emailed unsubscribes from this mailbox (use it as the sender&apos;s bounce and feedback-loop address). Messages are flagged, never deleted; what Herald does not understand stays unread for you.</source>
+        <translation>Herald lit dans cette boîte les échecs de remise, les plaintes pour spam et les désabonnements reçus par e-mail (utilisez-la comme adresse de rejets et de boucle de rétroaction de l’expéditeur). Les messages sont marqués, jamais supprimés ; ce que Herald ne comprend pas reste non lu pour vous.</translation>
+    </message>
+    <message>
+        <source>IMAP &amp;server:</source>
+        <translation>Serveur &amp;IMAP :</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Chiffrement :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de pa&amp;sse :</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+        <source>Pause a campaign above a complaint &amp;rate of:</source>
+        <translation>Mettre en pause une campagne au-delà d’un &amp;taux de plaintes de :</translation>
+    </message>
+    <message>
+        <source>…once it has &amp;sent at least (messages):</source>
+        <translation>…dès qu’elle a envo&amp;yé au moins (messages) :</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Saved, but the password is kept for this session only: %1</source>
+        <translation>Enregistré, mais le mot de passe n’est conservé que pour cette session : %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::FeedbackRepository</name>
+    <message>
+        <source>Could not look up the message a report is about</source>
+        <translation>Impossible de retrouver le message concerné par un rapport</translation>
+    </message>
+    <message>
+        <source>Could not look up the messages sent to an address</source>
+        <translation>Impossible de retrouver les messages envoyés à une adresse</translation>
+    </message>
+    <message>
+        <source>Could not record a %1 report</source>
+        <translation>Impossible d’enregistrer un rapport de type %1</translation>
+    </message>
+    <message>
+        <source>Could not read the bounces and complaints of campaign #%1</source>
+        <translation>Impossible de lire les rejets et plaintes de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Campaign #%1 does not exist.</source>
+        <translation>La campagne n° %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not read the bounces and complaints of recent campaigns</source>
+        <translation>Impossible de lire les rejets et plaintes des campagnes récentes</translation>
+    </message>
+</context>
+<context>
     <name>herald::GdprService</name>
     <message>
         <source>Could not read the messages sent to &apos;%1&apos;</source>
@@ -1815,6 +2134,25 @@
     <message>
         <source>Personal data erased; the address stays suppressed as %1.</source>
         <translation>Données personnelles effacées ; l’adresse reste exclue sous la forme %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImapMailbox</name>
+    <message>
+        <source>Feedback mailbox %1 (%2): %3 failed: %4</source>
+        <translation>Boîte de retours %1 (%2) : impossible de %3 : %4</translation>
+    </message>
+    <message>
+        <source>searching folder &apos;%1&apos;</source>
+        <translation>parcourir le dossier « %1 »</translation>
+    </message>
+    <message>
+        <source>reading message %1</source>
+        <translation>lire le message %1</translation>
+    </message>
+    <message>
+        <source>flagging message %1</source>
+        <translation>marquer le message %1</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2394,21 @@
     <message>
         <source>Could not record the time of the sync</source>
         <translation>Impossible d’enregistrer l’heure de la synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>herald::MailboxSettings</name>
+    <message>
+        <source>The mailbox port must be between 1 and 65535.</source>
+        <translation>Le port de la boîte doit être compris entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>The complaint rate that pauses a campaign must be above 0 % and below 100 %.</source>
+        <translation>Le taux de plaintes qui met une campagne en pause doit être supérieur à 0 % et inférieur à 100 %.</translation>
+    </message>
+    <message>
+        <source>The mailbox password would cross the network in clear: choose TLS or STARTTLS for &apos;%1&apos;.</source>
+        <translation>Le mot de passe de la boîte circulerait en clair sur le réseau : choisissez TLS ou STARTTLS pour « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -2870,6 +3223,65 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::OneClickUnsubscribe</name>
+    <message>
+        <source>Request too large</source>
+        <translation>Requête trop volumineuse</translation>
+    </message>
+    <message>
+        <source>This request is larger than an unsubscribe request can be.</source>
+        <translation>Cette requête est plus volumineuse qu’une demande de désabonnement ne peut l’être.</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Méthode non autorisée</translation>
+    </message>
+    <message>
+        <source>Open the unsubscribe link in a browser.</source>
+        <translation>Ouvrez le lien de désabonnement dans un navigateur.</translation>
+    </message>
+    <message>
+        <source>This link does not work</source>
+        <translation>Ce lien ne fonctionne pas</translation>
+    </message>
+    <message>
+        <source>The unsubscribe link is incomplete or was changed. Open it again from the email you received, or reply to that email asking to be removed.</source>
+        <translation>Le lien de désabonnement est incomplet ou a été modifié. Ouvrez-le de nouveau depuis l’e-mail reçu, ou répondez à cet e-mail en demandant à être retiré de la liste.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Se désabonner</translation>
+    </message>
+    <message>
+        <source>Press the button to stop receiving these emails.</source>
+        <translation>Cliquez sur le bouton pour ne plus recevoir ces e-mails.</translation>
+    </message>
+    <message>
+        <source>Request not understood</source>
+        <translation>Requête incomprise</translation>
+    </message>
+    <message>
+        <source>An unsubscribe request must send List-Unsubscribe=One-Click as a form.</source>
+        <translation>Une demande de désabonnement doit envoyer List-Unsubscribe=One-Click sous forme de formulaire.</translation>
+    </message>
+    <message>
+        <source>Please try again</source>
+        <translation>Veuillez réessayer</translation>
+    </message>
+    <message>
+        <source>Your request could not be recorded just now. Please try again in a few minutes.</source>
+        <translation>Votre demande n’a pas pu être enregistrée pour le moment. Veuillez réessayer dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>You are unsubscribed</source>
+        <translation>Vous êtes désabonné</translation>
+    </message>
+    <message>
+        <source>You will receive no more of these emails.</source>
+        <translation>Vous ne recevrez plus ces e-mails.</translation>
+    </message>
+</context>
+<context>
     <name>herald::PasswordDialog</name>
     <message>
         <source>Save password in the system keychain</source>
@@ -3164,6 +3576,18 @@ Données : %2 (%3)</translation>
     <message>
         <source>Asking SendGrid about the API key…</source>
         <translation>Interrogation de SendGrid sur la clé d’API…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign with the sender domain&apos;s DKIM key (Settings → Sender domains)</source>
+        <translation>Si&amp;gner avec la clé DKIM du domaine d’expéditeur (Paramètres → Domaines d’expéditeur)</translation>
+    </message>
+    <message>
+        <source>Turn off for a provider that signs with its own DKIM key, as most mail APIs do.</source>
+        <translation>Désactivez pour un fournisseur qui signe avec sa propre clé DKIM, comme le font la plupart des API d’e-mail.</translation>
+    </message>
+    <message>
+        <source>DKIM:</source>
+        <translation>DKIM :</translation>
     </message>
 </context>
 <context>
@@ -3662,6 +4086,238 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SenderDomainCheck</name>
+    <message>
+        <source>No SPF record: receivers cannot tell which servers may send for %1. Publish one that names your mail servers (add include:… for a mail provider, as its documentation says).</source>
+        <translation>Aucun enregistrement SPF : les destinataires ne peuvent pas savoir quels serveurs peuvent envoyer pour %1. Publiez-en un qui nomme vos serveurs de messagerie (ajoutez include:… pour un fournisseur de messagerie, comme l’indique sa documentation).</translation>
+    </message>
+    <message>
+        <source>%1 SPF records: receivers treat more than one as an error (RFC 7208). Merge them into one.</source>
+        <translation>%1 enregistrements SPF : les destinataires considèrent qu’en avoir plusieurs est une erreur (RFC 7208). Fusionnez-les en un seul.</translation>
+    </message>
+    <message>
+        <source>The SPF record ends in “+all”: it lets every server in the world send as %1. Use “~all”.</source>
+        <translation>L’enregistrement SPF se termine par « +all » : il permet à n’importe quel serveur au monde d’envoyer au nom de %1. Utilisez « ~all ».</translation>
+    </message>
+    <message>
+        <source>SPF is published.</source>
+        <translation>SPF est publié.</translation>
+    </message>
+    <message>
+        <source>Herald has no DKIM key for %1: generate or import one in Settings → Sender domains, then publish its record.</source>
+        <translation>Herald n’a aucune clé DKIM pour %1 : générez-en ou importez-en une dans Paramètres → Domaines d’expéditeur, puis publiez son enregistrement.</translation>
+    </message>
+    <message>
+        <source>No DKIM key is published at %1: receivers cannot check Herald&apos;s signatures.</source>
+        <translation>Aucune clé DKIM n’est publiée à %1 : les destinataires ne peuvent pas vérifier les signatures de Herald.</translation>
+    </message>
+    <message>
+        <source>The published key is the one Herald signs with.</source>
+        <translation>La clé publiée est celle avec laquelle Herald signe.</translation>
+    </message>
+    <message>
+        <source>The published key is revoked (empty p=): every signature fails. Publish Herald&apos;s key.</source>
+        <translation>La clé publiée est révoquée (p= vide) : toutes les signatures échouent. Publiez la clé de Herald.</translation>
+    </message>
+    <message>
+        <source>The published key is not the one Herald signs with: every signature fails. Replace it with Herald&apos;s key.</source>
+        <translation>La clé publiée n’est pas celle avec laquelle Herald signe : toutes les signatures échouent. Remplacez-la par la clé de Herald.</translation>
+    </message>
+    <message>
+        <source>No DMARC record: Gmail and Yahoo require one from bulk senders. Start with p=none and read the reports before tightening it.</source>
+        <translation>Aucun enregistrement DMARC : Gmail et Yahoo en exigent un des expéditeurs en masse. Commencez par p=none et lisez les rapports avant de le durcir.</translation>
+    </message>
+    <message>
+        <source>%1 DMARC records: receivers ignore them all when there is more than one. Keep one.</source>
+        <translation>%1 enregistrements DMARC : les destinataires les ignorent tous lorsqu’il y en a plusieurs. N’en gardez qu’un.</translation>
+    </message>
+    <message>
+        <source>The DMARC record must start with v=DMARC1 and carry a policy p=none, p=quarantine or p=reject.</source>
+        <translation>L’enregistrement DMARC doit commencer par v=DMARC1 et comporter une politique p=none, p=quarantine ou p=reject.</translation>
+    </message>
+    <message>
+        <source>DMARC is published (policy %1).</source>
+        <translation>DMARC est publié (politique %1).</translation>
+    </message>
+    <message>
+        <source>Could not ask DNS about %1: %2</source>
+        <translation>Impossible d’interroger le DNS sur %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SenderDomainsPanel</name>
+    <message>
+        <source>&amp;Generate DKIM key</source>
+        <translation>&amp;Générer une clé DKIM</translation>
+    </message>
+    <message>
+        <source>&amp;Import key…</source>
+        <translation>&amp;Importer une clé…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy record</source>
+        <translation>&amp;Copier l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Check &amp;DNS</source>
+        <translation>Vérifier le &amp;DNS</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sender domains&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Domaines d’expéditeur&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Herald signs the mail of each domain your sender identities use with its DKIM key (the private key stays in the system keychain). Publish the TXT record below at your DNS host, then check that SPF, DKIM and DMARC pass: Gmail and Yahoo require all three from bulk senders.</source>
+        <translation>Herald signe les messages de chaque domaine utilisé par vos identités d’expéditeur avec la clé DKIM de ce domaine (la clé privée reste dans le trousseau du système). Publiez l’enregistrement TXT ci-dessous chez votre hébergeur DNS, puis vérifiez que SPF, DKIM et DMARC sont valides : Gmail et Yahoo exigent les trois des expéditeurs en masse.</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Selector</source>
+        <translation>Sélecteur</translation>
+    </message>
+    <message>
+        <source>DKIM key</source>
+        <translation>Clé DKIM</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>The name of the DNS record: &lt;selector&gt;._domainkey.&lt;domain&gt;. A new key gets a new selector, so mail signed with the old key still verifies while it is delivered.</source>
+        <translation>Le nom de l’enregistrement DNS : &lt;selector&gt;._domainkey.&lt;domain&gt;. Une nouvelle clé reçoit un nouveau sélecteur, afin que les messages signés avec l’ancienne clé restent vérifiables pendant leur remise.</translation>
+    </message>
+    <message>
+        <source>A private RSA key in PEM form (from opendkim-genkey or your mail provider)</source>
+        <translation>Une clé RSA privée au format PEM (issue d’opendkim-genkey ou de votre fournisseur de messagerie)</translation>
+    </message>
+    <message>
+        <source>Look up the SPF, DKIM and DMARC records of every sender domain</source>
+        <translation>Consulter les enregistrements SPF, DKIM et DMARC de chaque domaine d’expéditeur</translation>
+    </message>
+    <message>
+        <source>Domain / record</source>
+        <translation>Domaine / enregistrement</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>DNS name</source>
+        <translation>Nom DNS</translation>
+    </message>
+    <message>
+        <source>Found, or the record to publish</source>
+        <translation>Trouvé, ou l’enregistrement à publier</translation>
+    </message>
+    <message>
+        <source>Selector:</source>
+        <translation>Sélecteur :</translation>
+    </message>
+    <message>
+        <source>DNS record to publish:</source>
+        <translation>Enregistrement DNS à publier :</translation>
+    </message>
+    <message>
+        <source>RSA, in the keychain</source>
+        <translation>RSA, dans le trousseau</translation>
+    </message>
+    <message>
+        <source>RSA, kept until Herald closes</source>
+        <translation>RSA, conservée jusqu’à la fermeture de Herald</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>none: mail goes out unsigned</source>
+        <translation>aucune : les messages partent sans signature</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <source>all pass</source>
+        <translation>tout est valide</translation>
+    </message>
+    <message>
+        <source>No sender domains yet: add a sender identity (Campaigns → New campaign → sender) first.</source>
+        <translation>Pas encore de domaine d’expéditeur : ajoutez d’abord une identité d’expéditeur (Campagnes → Nouvelle campagne → expéditeur).</translation>
+    </message>
+    <message>
+        <source>No DKIM key for %1 yet: generate or import one.</source>
+        <translation>Pas encore de clé DKIM pour %1 : générez-en ou importez-en une.</translation>
+    </message>
+    <message>
+        <source>Replace DKIM Key</source>
+        <translation>Remplacer la clé DKIM</translation>
+    </message>
+    <message>
+        <source>%1 already has a DKIM key (selector %2). Herald signs with the new key from now on: publish its record before the next campaign, and keep the old record published for a few days.</source>
+        <translation>%1 a déjà une clé DKIM (sélecteur %2). Herald signe désormais avec la nouvelle clé : publiez son enregistrement avant la prochaine campagne, et laissez l’ancien enregistrement publié quelques jours.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Keep the current key</source>
+        <translation>Garder la clé actuelle</translation>
+    </message>
+    <message>
+        <source>Generating a %1-bit RSA key for %2…</source>
+        <translation>Génération d’une clé RSA de %1 bits pour %2…</translation>
+    </message>
+    <message>
+        <source>Import DKIM Private Key</source>
+        <translation>Importer une clé privée DKIM</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.key *.private);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.key *.private);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 has a new %2-bit DKIM key. Publish the record above at your DNS host, then press Check DNS.</source>
+        <translation>%1 a une nouvelle clé DKIM de %2 bits. Publiez l’enregistrement ci-dessus chez votre hébergeur DNS, puis cliquez sur Vérifier le DNS.</translation>
+    </message>
+    <message>
+        <source>The TXT record for %1 is on the clipboard.</source>
+        <translation>L’enregistrement TXT de %1 est dans le presse-papiers.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking DNS about %n domain(s)…</source>
+        <translation>
+            <numerusform>Interrogation du DNS pour %n domaine…</numerusform>
+            <numerusform>Interrogation du DNS pour %n domaines…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every record passes.</source>
+        <translation>Tous les enregistrements sont valides.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) need attention: publish the values shown (hover a row for why).</source>
+        <translation>
+            <numerusform>%n enregistrement demande votre attention : publiez les valeurs affichées (survolez une ligne pour savoir pourquoi).</numerusform>
+            <numerusform>%n enregistrements demandent votre attention : publiez les valeurs affichées (survolez une ligne pour savoir pourquoi).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::SenderIdentity</name>
     <message>
         <source>A sender identity needs a name.</source>
@@ -3864,6 +4520,10 @@ Données : %2 (%3)</translation>
     <message>
         <source>No campaign is being sent. Queue one on the Campaigns page; it shows up here while it goes out.</source>
         <translation>Aucune campagne n’est en cours d’envoi. Mettez-en une en file d’attente dans la page Campagnes ; elle s’affiche ici pendant son envoi.</translation>
+    </message>
+    <message>
+        <source>Bounces and complaints: %1</source>
+        <translation>Rejets et plaintes : %1</translation>
     </message>
 </context>
 <context>
@@ -5476,6 +6136,14 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <source>Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts.</source>
         <translation>Synchroniser les brouillons conservés sur cet ordinateur avec le serveur PostgreSQL ; liste les conflits.</translation>
     </message>
+    <message>
+        <source>Read bounces, complaints and mailto: unsubscribes from the feedback mailbox (IMAP).</source>
+        <translation>Lire les rejets, les plaintes et les désabonnements mailto: dans la boîte de retours (IMAP).</translation>
+    </message>
+    <message>
+        <source>Receive one-click unsubscribes (RFC 8058) over HTTP and suppress at once.</source>
+        <translation>Recevoir les désabonnements en un clic (RFC 8058) par HTTP et exclure aussitôt.</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::DbCommand</name>
@@ -5647,6 +6315,33 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Importing %1</source>
         <translation>Import de %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::IntakeCommand</name>
+    <message>
+        <source>read %1: %2 hard bounce(s), %3 soft bounce(s), %4 complaint(s), %5 unsubscribe(s), %6 not matched, %7 not understood</source>
+        <translation>%1 lu(s) : %2 rejet(s) définitif(s), %3 rejet(s) temporaire(s), %4 plainte(s), %5 désabonnement(s), %6 sans correspondance, %7 incompris</translation>
+    </message>
+    <message>
+        <source>; campaign #%1 paused: its complaint rate passed the limit</source>
+        <translation>; campagne n° %1 mise en pause : son taux de plaintes a dépassé la limite</translation>
+    </message>
+    <message>
+        <source>Reads bounces, complaints and mailto: unsubscribes from the feedback mailbox set up in Settings, suppresses the addresses and pauses campaigns with too many complaints.</source>
+        <translation>Lit les rejets, les plaintes et les désabonnements mailto: dans la boîte de retours configurée dans les Paramètres, exclut les adresses et met en pause les campagnes qui reçoivent trop de plaintes.</translation>
+    </message>
+    <message>
+        <source>One pass, then exit.</source>
+        <translation>Un seul passage, puis quitter.</translation>
+    </message>
+    <message>
+        <source>Seconds between passes (default 300).</source>
+        <translation>Secondes entre deux passages (300 par défaut).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
     </message>
 </context>
 <context>
@@ -5885,6 +6580,40 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Resolve them in Herald&apos;s sync dialog, or with --keep mine|server|both.</source>
         <translation>Résolvez-les dans la fenêtre de synchronisation de Herald, ou avec --keep mine|server|both.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::UnsubscribeHttpServer</name>
+    <message>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation>Impossible d’écouter sur %1:%2 : %3</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::UnsubscribeServerCommand</name>
+    <message>
+        <source>Receives one-click unsubscribes (RFC 8058) from the links and List-Unsubscribe headers Herald sends, and suppresses the address at once. Run it behind your web server, which forwards the path of the sender identity&apos;s unsubscribe link here.</source>
+        <translation>Reçoit les désabonnements en un clic (RFC 8058) issus des liens et des en-têtes List-Unsubscribe envoyés par Herald, et exclut aussitôt l’adresse. Exécutez-le derrière votre serveur web, qui transmet ici le chemin du lien de désabonnement de l’identité d’expéditeur.</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on, e.g. 127.0.0.1:8025.</source>
+        <translation>Adresse et port d’écoute, p. ex. 127.0.0.1:8025.</translation>
+    </message>
+    <message>
+        <source>address:port</source>
+        <translation>adresse:port</translation>
+    </message>
+    <message>
+        <source>Usage: herald unsubscribe-server --listen ADDRESS:PORT, e.g. --listen 127.0.0.1:8025 (&apos;%1&apos; is not an IP address and port).</source>
+        <translation>Utilisation : herald unsubscribe-server --listen ADRESSE:PORT, p. ex. --listen 127.0.0.1:8025 (« %1 » n’est pas une adresse IP et un port).</translation>
+    </message>
+    <message>
+        <source>Listening on %1:%2</source>
+        <translation>Écoute sur %1:%2</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
     </message>
 </context>
 <context>
