@@ -155,7 +155,7 @@ private slots:
         m_window = std::make_unique<MainWindow>(*m_database, *m_profiles);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + MainWindow::Sending), Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), MainWindow::Sending);
     }
 
@@ -299,7 +299,7 @@ private slots:
 
     void savesTheFeedbackMailboxInSettings()
     {
-        QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + MainWindow::Settings), Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), MainWindow::Settings);
         auto* section = find<QWidget>("feedbackMailboxPanel");
         QVERIFY(section);
@@ -327,7 +327,7 @@ private slots:
         QVERIFY2(find<QLabel>("intakeResultLabel", section)->text().contains(QLatin1String("choose TLS or STARTTLS")),
                  qPrintable(find<QLabel>("intakeResultLabel", section)->text()));
         QCOMPARE(MailboxSettings::load(*m_database)->tls, MailboxSettings::Tls::Implicit);
-        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + MainWindow::Sending), Qt::ControlModifier);
     }
 
     void checksTheFeedbackMailboxFromSettings()
@@ -338,7 +338,7 @@ private slots:
         const QString complained = deliverReport(QStringLiteral("arf-complaint.eml"), 1, 11);
         QVERIFY(!bounced.isEmpty() && !complained.isEmpty());
 
-        QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + MainWindow::Settings), Qt::ControlModifier);
         auto* section = find<QWidget>("feedbackMailboxPanel");
         find<QLineEdit>("intakeHostEdit", section)->setText(QStringLiteral("127.0.0.1"));
         auto* tls = find<QComboBox>("intakeTlsCombo", section);
@@ -370,7 +370,7 @@ private slots:
         saveScreenshot(m_window.get(), QStringLiteral("settings-feedback-checked.png"));
 
         // The campaign panel counts them with the reports recorded before.
-        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + MainWindow::Sending), Qt::ControlModifier);
         QTRY_VERIFY2_WITH_TIMEOUT(label("feedbackLabel").startsWith(QLatin1String("Bounced 2 ")), qPrintable(label("feedbackLabel")), 15000);
         QVERIFY2(label("feedbackLabel").contains(QLatin1String("Complaints 3 ")), qPrintable(label("feedbackLabel")));
     }
