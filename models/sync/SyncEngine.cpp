@@ -111,6 +111,16 @@ Result<SyncSummary> SyncEngine::run(const ProgressCallback& progress)
     return run.summary;
 }
 
+namespace {
+// The value stored under `key`, or null.
+template <typename Map>
+const typename Map::mapped_type* entryOf(const Map& map, const QString& key)
+{
+    const auto found = map.constFind(key);
+    return found == map.constEnd() ? nullptr : &found.value();
+}
+} // namespace
+
 Status SyncEngine::syncTable(Run& run, const SyncTable& table, bool deletionsOnly)
 {
     auto both = connections();
@@ -150,11 +160,11 @@ Status SyncEngine::syncTable(Run& run, const SyncTable& table, bool deletionsOnl
     for (const QString& uuid : std::as_const(uuids)) {
         if (conflicted->contains(uuid))
             continue; // waits for the user
-        const auto s = serverVersions->contains(uuid) ? std::optional<SyncVersion>(serverVersions->value(uuid))
-                                                      : std::nullopt;
-        const auto l = localVersions->contains(uuid) ? std::optional<SyncVersion>(localVersions->value(uuid))
-                                                     : std::nullopt;
-        const auto b = synced->contains(uuid) ? std::optional<SyncedVersions>(synced->value(uuid)) : std::nullopt;
+        // Pointers into the maps rather than std::optional copies: GCC 12 at -O2 takes the optionals' payload
+        // for "maybe uninitialized" and the build treats warnings as errors.
+        const auto s = entryOf(*serverVersions, uuid);
+        const auto l = entryOf(*localVersions, uuid);
+        const auto b = entryOf(*synced, uuid);
         if (l && !l->inScope)
             continue; // a local campaign that is not a draft is not ours to push
         if (deletionsOnly != (b && !l))
