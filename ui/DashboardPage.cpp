@@ -3,6 +3,7 @@
 #include "ChartPanel.h"
 #include "ColumnWidths.h"
 #include "PageTitle.h"
+#include "deliverability/MailboxSettings.h"
 #include "metrics/DashboardReader.h"
 #include "storage/Database.h"
 
@@ -28,6 +29,7 @@
 #include <QtConcurrent>
 
 #include <cmath>
+#include <limits>
 
 namespace herald {
 
@@ -170,7 +172,11 @@ DashboardPage::DashboardPage(Database& database, QWidget* parent)
     auto* reasonsLayout = new QVBoxLayout(reasonsBox);
     reasonsLayout->setContentsMargins(0, 0, 0, 0);
     auto* reasonsTitle = new QLabel(tr("Top failure reasons"), reasonsBox);
-    for (QLabel* title : {providersTitle, reasonsTitle}) {
+    auto* feedbackBox = new QWidget(content);
+    auto* feedbackLayout = new QVBoxLayout(feedbackBox);
+    feedbackLayout->setContentsMargins(0, 0, 0, 0);
+    auto* feedbackTitle = new QLabel(tr("Bounces and complaints by campaign"), feedbackBox);
+    for (QLabel* title : {providersTitle, reasonsTitle, feedbackTitle}) {
         QFont bold = title->font();
         bold.setBold(true);
         title->setFont(bold);
@@ -179,11 +185,15 @@ DashboardPage::DashboardPage(Database& database, QWidget* parent)
     providersLayout->addWidget(buildProviderTable());
     reasonsLayout->addWidget(reasonsTitle);
     reasonsLayout->addWidget(buildReasonTable());
+    feedbackLayout->addWidget(feedbackTitle);
+    feedbackLayout->addWidget(buildFeedbackTable());
     grid->addWidget(providersBox, 3, 0);
     grid->addWidget(reasonsBox, 3, 1);
+    grid->addWidget(feedbackBox, 4, 0, 1, 2);
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 3);
     grid->setRowStretch(3, 1);
+    grid->setRowStretch(4, 1);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -322,6 +332,25 @@ QTreeWidget* DashboardPage::buildReasonTable()
     return m_reasonTable;
 }
 
+QTreeWidget* DashboardPage::buildFeedbackTable()
+{
+    m_feedbackTable = table(QStringLiteral("feedbackTable"),
+                            {tr("Campaign"), tr("Sent"), tr("Hard bounces"), tr("Soft bounces"), tr("Complaints"), tr("Unsubscribes")}, this);
+    // The name takes what the figures leave; each figure keeps room for its header and a few digits.
+    QHeaderView* header = m_feedbackTable->header();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(110);
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int column = 1; column < 6; ++column)
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_feedbackTable->headerItem()->setTextAlignment(0, Qt::AlignLeft | Qt::AlignVCenter);
+    for (int column = 1; column < 6; ++column)
+        m_feedbackTable->headerItem()->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
+    m_feedbackTable->setToolTip(tr("The most recent campaigns that sent messages, from the feedback mailbox (Settings → Bounces and "
+                                   "complaints). Mailbox providers expect complaints under 0.3 % of the messages sent."));
+    return m_feedbackTable;
+}
+
 ChartPanel* DashboardPage::panel(const QString& name) const
 {
     for (ChartPanel* panel : m_panels) {
@@ -371,10 +400,20 @@ void DashboardPage::refresh()
         read.now = QDateTime::currentSecsSinceEpoch();
         auto figures = DashboardReader(m_database).read(range, read.now, window);
         read.ok = figures.ok();
-        if (figures)
-            read.figures = std::move(figures).value();
-        else
+        if (!figures) {
             read.error = figures.error().message;
+            return read;
+        }
+        read.figures = std::move(figures).value();
+        auto campaigns = FeedbackRepository(m_database).recentCampaigns(FeedbackCampaigns);
+        auto threshold = MailboxSettings::loadComplaintRateThreshold(m_database);
+        if (!campaigns || !threshold) {
+            read.ok = false;
+            read.error = (!campaigns ? campaigns.error() : threshold.error()).message;
+            return read;
+        }
+        read.campaigns = std::move(campaigns).value();
+        read.complaintThreshold = threshold.value();
         return read;
     }));
 }
@@ -388,6 +427,7 @@ void DashboardPage::readDone()
     } else {
         m_errorLabel->hide();
         showFigures(read.figures, read.now);
+        showFeedback(read.campaigns, read.complaintThreshold);
     }
     if (std::exchange(m_readAgain, false))
         refresh();
@@ -598,6 +638,33 @@ void DashboardPage::showReasons(const DashboardFigures& figures)
         new QTreeWidgetItem(m_reasonTable, {tr("No failures in this range")});
     for (int column = 0; column < 3; ++column)
         m_reasonTable->resizeColumnToContents(column);
+}
+
+void DashboardPage::showFeedback(const QList<CampaignFeedback>& campaigns, double complaintThreshold)
+{
+    const QLocale locale;
+    // Above the pause threshold (Settings, 0.3 % unless changed: the mailbox providers' limit) the campaign
+    // hurts the organisation's reputation, as on the Sending page's campaign panel.
+    const double limit = complaintThreshold > 0 ? complaintThreshold : 0.003;
+    m_feedbackTable->clear();
+    for (const CampaignFeedback& feedback : campaigns) {
+        auto* item = new QTreeWidgetItem(
+            m_feedbackTable, {feedback.campaignName, tr("%L1").arg(feedback.sent),
+                              tr("%L1 (%L2 %)").arg(feedback.hardBounces).arg(feedback.bounceRate() * 100, 0, 'f', 2),
+                              tr("%L1").arg(feedback.softBounces),
+                              tr("%L1 (%L2 %)").arg(feedback.complaints).arg(feedback.complaintRate() * 100, 0, 'f', 2),
+                              tr("%L1").arg(feedback.unsubscribes)});
+        for (int column = 1; column < 6; ++column)
+            item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
+        item->setToolTip(0, tr("%n message(s) sent", nullptr, int(std::min<qint64>(feedback.sent, std::numeric_limits<int>::max()))));
+        if (feedback.complaintRate() > limit) {
+            item->setForeground(4, QColor(0xb3, 0x26, 0x1e));
+            item->setToolTip(4, tr("Above %1 %, the complaint rate at which a campaign pauses itself")
+                                    .arg(locale.toString(limit * 100, 'g', 3)));
+        }
+    }
+    if (campaigns.isEmpty())
+        new QTreeWidgetItem(m_feedbackTable, {tr("No campaign has sent messages yet")});
 }
 
 } // namespace herald

@@ -2,6 +2,7 @@
 
 #include "metrics/Alert.h"
 #include "metrics/DashboardFigures.h"
+#include "storage/FeedbackRepository.h"
 
 #include <QFutureWatcher>
 #include <QThreadPool>
@@ -24,7 +25,8 @@ class Database;
 
 // Sending health at a glance, across every instance and worker sharing the database: queue depth, sends and
 // failures per second, the failure rate over a rolling window against the alert threshold, latency
-// percentiles, each provider's state and the top failure reasons, over 15 min / 1 h / 24 h / 7 d. While
+// percentiles, each provider's state, the top failure reasons and the recent campaigns' bounce and complaint
+// rates, over 15 min / 1 h / 24 h / 7 d. While
 // visible it reads the figures a few times a second on a thread of its own (a tick is skipped while the
 // previous read runs), so the window never waits for the database.
 class DashboardPage : public QWidget
@@ -32,6 +34,7 @@ class DashboardPage : public QWidget
     Q_OBJECT
 public:
     static constexpr int RefreshIntervalMs = 500;
+    static constexpr int FeedbackCampaigns = 10; // campaigns in "Bounces and complaints by campaign"
 
     explicit DashboardPage(Database& database, QWidget* parent = nullptr);
     ~DashboardPage() override;
@@ -57,6 +60,8 @@ private:
     {
         bool ok = false;
         DashboardFigures figures;
+        QList<CampaignFeedback> campaigns;
+        double complaintThreshold = 0;
         QString error;
         qint64 now = 0;
     };
@@ -68,6 +73,7 @@ private:
     ChartPanel* buildLatencyChart();
     QTreeWidget* buildProviderTable();
     QTreeWidget* buildReasonTable();
+    QTreeWidget* buildFeedbackTable();
     QDateTimeAxis* addTimeAxis(ChartPanel* panel);
     void readDone();
     void showFigures(const DashboardFigures& figures, qint64 now);
@@ -78,6 +84,7 @@ private:
     void showLatency(const DashboardFigures& figures);
     void showProviders(const DashboardFigures& figures);
     void showReasons(const DashboardFigures& figures);
+    void showFeedback(const QList<CampaignFeedback>& campaigns, double complaintThreshold);
     void showTimeRange(const DashboardFigures& figures);
     qint64 rangeSeconds() const;
     int windowSeconds() const;
@@ -116,6 +123,7 @@ private:
     QValueAxis* m_latencyAxis;
     QTreeWidget* m_providerTable;
     QTreeWidget* m_reasonTable;
+    QTreeWidget* m_feedbackTable;
 };
 
 } // namespace herald

@@ -101,6 +101,15 @@ Result<MailboxSettings> MailboxSettings::load(Database& database)
     return settings;
 }
 
+Result<double> MailboxSettings::loadComplaintRateThreshold(Database& database)
+{
+    AppSettingsRepository stored(database);
+    auto value = storedOr(stored, ThresholdKey, QString::number(MailboxSettings().complaintRateThreshold));
+    if (!value)
+        return value.error();
+    return value.value().toDouble();
+}
+
 Status MailboxSettings::validate() const
 {
     if (port < 1 || port > 65535)

@@ -44,6 +44,9 @@ public:
 
     // What is stored (defaults for keys never saved), with the password from the environment or the keychain.
     static Result<MailboxSettings> load(Database& database);
+    // Only the complaint rate that pauses a campaign (the default when never saved): no keychain read, for
+    // the dashboard, which asks a few times a second.
+    static Result<double> loadComplaintRateThreshold(Database& database);
     // Stores everything but the password.
     Status save(Database& database) const;
     // Saves the password in the keychain (kept for this session when there is none; the error says why).

@@ -20,7 +20,8 @@ const QString FiguresSql = QStringLiteral(
     " (SELECT COUNT(DISTINCT f.send_id) FROM feedback_reports f WHERE f.campaign_id = c.id AND f.kind = 'hard_bounce'),"
     " (SELECT COUNT(DISTINCT f.send_id) FROM feedback_reports f WHERE f.campaign_id = c.id AND f.kind = 'soft_bounce'),"
     " (SELECT COUNT(DISTINCT f.send_id) FROM feedback_reports f WHERE f.campaign_id = c.id AND f.kind = 'complaint'),"
-    " (SELECT COUNT(DISTINCT f.send_id) FROM feedback_reports f WHERE f.campaign_id = c.id AND f.kind = 'unsubscribe')"
+    " (SELECT COUNT(DISTINCT f.send_id) FROM feedback_reports f WHERE f.campaign_id = c.id AND f.kind = 'unsubscribe'),"
+    " c.name"
     " FROM campaigns c");
 
 CampaignFeedback readFigures(const QSqlQuery& query)
@@ -32,6 +33,7 @@ CampaignFeedback readFigures(const QSqlQuery& query)
     figures.softBounces = query.value(3).toLongLong();
     figures.complaints = query.value(4).toLongLong();
     figures.unsubscribes = query.value(5).toLongLong();
+    figures.campaignName = query.value(6).toString();
     return figures;
 }
 } // namespace

@@ -35,6 +35,7 @@ struct SendReference
 struct CampaignFeedback
 {
     qint64 campaignId = 0;
+    QString campaignName;
     qint64 sent = 0;
     qint64 hardBounces = 0;
     qint64 softBounces = 0;

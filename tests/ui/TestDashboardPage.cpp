@@ -8,11 +8,13 @@
 #include "TestDatabase.h"
 #include "Translations.h"
 #include "config/Config.h"
+#include "deliverability/MailboxSettings.h"
 #include "metrics/AlertSettings.h"
 #include "metrics/DashboardReader.h"
 #include "metrics/ProviderStatusWriter.h"
 #include "metrics/QueueSampler.h"
 #include "metrics/SendMetricsWriter.h"
+#include "storage/FeedbackRepository.h"
 #include "storage/ProfileStore.h"
 #include "storage/SecretStore.h"
 
@@ -30,6 +32,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -39,7 +42,8 @@ using test::SendingFixture;
 
 // The Dashboard page on the real window, over a quarter of an hour of history written the way engines write
 // it (SendMetricsWriter, QueueSampler over real sends, ProviderStatusWriter): charts with the figures, live
-// reads only while visible, PNG and CSV exports, and the alert banner once the failure rate passes 3 %.
+// reads only while visible, PNG and CSV exports, the bounce and complaint rates of the campaign as the intake
+// records them, and the alert banner once the failure rate passes 3 %.
 class TestDashboardPage : public QObject
 {
     Q_OBJECT
@@ -129,6 +133,25 @@ class TestDashboardPage : public QObject
                     .ok());
     }
 
+    // What the bounce and complaint intake records about messages of the campaign: two hard bounces, a soft
+    // bounce, three complaints (one mailbox complaining twice counts once) and an unsubscribe.
+    void writeFeedback()
+    {
+        QSqlQuery sends(m_database->connection());
+        QVERIFY(sends.exec(QStringLiteral("SELECT id FROM sends WHERE campaign_id = 1 AND status = 'sent' ORDER BY id LIMIT 7")));
+        const QStringList kinds = {QStringLiteral("hard_bounce"), QStringLiteral("hard_bounce"), QStringLiteral("soft_bounce"),
+                                   QStringLiteral("complaint"),   QStringLiteral("complaint"),   QStringLiteral("complaint"),
+                                   QStringLiteral("unsubscribe")};
+        QList<qint64> ids;
+        while (sends.next())
+            ids << sends.value(0).toLongLong();
+        QCOMPARE(ids.size(), kinds.size());
+        FeedbackRepository feedback(*m_database);
+        for (int i = 0; i < kinds.size(); ++i)
+            QVERIFY(feedback.record({QStringLiteral("report-%1@example.net").arg(i), kinds.at(i), 1, ids.at(i), {}}).value());
+        QVERIFY(feedback.record({QStringLiteral("report-again@example.net"), QStringLiteral("complaint"), 1, ids.at(5), {}}).value());
+    }
+
 private slots:
     void initTestCase()
     {
@@ -144,6 +167,7 @@ private slots:
         m_database = m_scratch->open();
         QVERIFY(m_database);
         writeHistory(QDateTime::currentSecsSinceEpoch());
+        writeFeedback();
 
         m_profiles = std::make_unique<ProfileStore>(Config::instance());
         m_window = std::make_unique<MainWindow>(*m_database, *m_profiles);
@@ -207,6 +231,29 @@ private slots:
         QCOMPARE(reasons->topLevelItem(0)->text(0), QStringLiteral("550 5.1.1"));
         QCOMPARE(reasons->topLevelItemCount(), 2);
         QVERIFY(find<QLabel>(QStringLiteral("queueTile"))->text().contains(QLatin1String("in flight")));
+        // Bounces and complaints of the campaign: 3 complaints of the messages sent is above the 0.3 % that pauses.
+        auto* feedback = find<QTreeWidget>(QStringLiteral("feedbackTable"));
+        QCOMPARE(feedback->topLevelItemCount(), 1);
+        const QTreeWidgetItem* gala = feedback->topLevelItem(0);
+        const qint64 sent = SendingFixture::count(*m_database, QStringLiteral("SELECT count(*) FROM sends WHERE campaign_id = 1 AND status = 'sent'"));
+        QVERIFY(sent > 300 && sent < 1000);
+        const QLocale locale;
+        QCOMPARE(gala->text(0), QStringLiteral("Gala"));
+        QCOMPARE(gala->text(1), locale.toString(sent));
+        QCOMPARE(gala->text(2), QStringLiteral("2 (%1 %)").arg(locale.toString(200.0 / sent, 'f', 2)));
+        QCOMPARE(gala->text(3), QStringLiteral("1"));
+        QCOMPARE(gala->text(4), QStringLiteral("3 (%1 %)").arg(locale.toString(300.0 / sent, 'f', 2)));
+        QCOMPARE(gala->text(5), QStringLiteral("1"));
+        QCOMPARE(gala->foreground(4).color(), QColor(0xb3, 0x26, 0x1e));
+        QCOMPARE(gala->foreground(2).style(), Qt::NoBrush); // bounces are not flagged
+        // The pause threshold comes from Settings: at 1 % the same complaints are no longer flagged.
+        MailboxSettings settings;
+        settings.complaintRateThreshold = 0.01;
+        QVERIFY(settings.save(*m_database).ok());
+        QTRY_COMPARE(feedback->topLevelItem(0)->foreground(4).style(), Qt::NoBrush);
+        settings.complaintRateThreshold = 0.003;
+        QVERIFY(settings.save(*m_database).ok());
+        QTRY_COMPARE(feedback->topLevelItem(0)->foreground(4).color(), QColor(0xb3, 0x26, 0x1e));
 
         // Live: reads go on while the page shows …
         const int reads = page()->readsShown();
