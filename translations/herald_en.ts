@@ -133,6 +133,13 @@
             <numerusform>Failure rate over %n min</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) sent</source>
+        <translation>
+            <numerusform>%n message sent</numerusform>
+            <numerusform>%n messages sent</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>herald::FeedbackIntakeRunner</name>

@@ -1720,6 +1720,61 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>1 hour</source>
         <translation>1 hora</translation>
     </message>
+    <message>
+        <source>Bounces and complaints by campaign</source>
+        <translation>Rebotes y quejas por campaña</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation>Rebotes permanentes</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>Rebotes temporales</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Quejas</translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation>Bajas</translation>
+    </message>
+    <message>
+        <source>The most recent campaigns that sent messages, from the feedback mailbox (Settings → Bounces and complaints). Mailbox providers expect complaints under 0.3 % of the messages sent.</source>
+        <translation>Las campañas más recientes que enviaron mensajes, según el buzón de retroalimentación (Configuración → Rebotes y quejas). Los proveedores de correo esperan menos de un 0,3 % de quejas sobre los mensajes enviados.</translation>
+    </message>
+    <message>
+        <source>%L1</source>
+        <translation>%L1</translation>
+    </message>
+    <message>
+        <source>%L1 (%L2 %)</source>
+        <translation>%L1 (%L2 %)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) sent</source>
+        <translation>
+            <numerusform>%n mensaje enviado</numerusform>
+            <numerusform>%n mensajes enviados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Above %1 %, the complaint rate at which a campaign pauses itself</source>
+        <translation>Por encima del %1 %, la tasa de quejas a la que una campaña se pone en pausa</translation>
+    </message>
+    <message>
+        <source>No campaign has sent messages yet</source>
+        <translation>Ninguna campaña ha enviado mensajes todavía</translation>
+    </message>
 </context>
 <context>
     <name>herald::DashboardReader</name>

@@ -1720,6 +1720,61 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>1 hour</source>
         <translation>1 heure</translation>
     </message>
+    <message>
+        <source>Bounces and complaints by campaign</source>
+        <translation>Rejets et plaintes par campagne</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation>Rejets définitifs</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>Rejets temporaires</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Plaintes</translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation>Désabonnements</translation>
+    </message>
+    <message>
+        <source>The most recent campaigns that sent messages, from the feedback mailbox (Settings → Bounces and complaints). Mailbox providers expect complaints under 0.3 % of the messages sent.</source>
+        <translation>Les campagnes les plus récentes ayant envoyé des messages, d’après la boîte de retours (Paramètres → Rejets et plaintes). Les fournisseurs de messagerie attendent moins de 0,3 % de plaintes sur les messages envoyés.</translation>
+    </message>
+    <message>
+        <source>%L1</source>
+        <translation>%L1</translation>
+    </message>
+    <message>
+        <source>%L1 (%L2 %)</source>
+        <translation>%L1 (%L2 %)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) sent</source>
+        <translation>
+            <numerusform>%n message envoyé</numerusform>
+            <numerusform>%n messages envoyés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Above %1 %, the complaint rate at which a campaign pauses itself</source>
+        <translation>Au-delà de %1 %, le taux de plaintes auquel une campagne se met en pause</translation>
+    </message>
+    <message>
+        <source>No campaign has sent messages yet</source>
+        <translation>Aucune campagne n’a encore envoyé de messages</translation>
+    </message>
 </context>
 <context>
     <name>herald::DashboardReader</name>
