@@ -3,6 +3,7 @@
 #include "FormFeedback.h"
 #include "MessageBox.h"
 #include "OfflineMode.h"
+#include "PluralCount.h"
 #include "SenderIdentityDialog.h"
 #include "TestSendDialog.h"
 #include "sending/CampaignLauncher.h"
@@ -359,10 +360,9 @@ void CampaignEditorDialog::showCount()
         return;
     }
     m_lastCount = size.value();
-    const auto n = [](qint64 value) { return int(qMin<qint64>(value, std::numeric_limits<int>::max())); };
-    m_audienceCountLabel->setText(tr("%Ln recipient(s)", nullptr, n(size->recipients)) + QStringLiteral(" · ")
+    m_audienceCountLabel->setText(tr("%Ln recipient(s)", nullptr, pluralCount(size->recipients)) + QStringLiteral(" · ")
                                   + tr("%Ln suppressed (on the suppression list, not sent)", nullptr,
-                                       n(size->suppressed)));
+                                       pluralCount(size->suppressed)));
 }
 
 void CampaignEditorDialog::clearErrors()
@@ -496,7 +496,7 @@ void CampaignEditorDialog::confirmAndQueue()
         const auto answer = MessageBox::question(
             this, tr("Send Campaign"),
             m_lastCount ? tr("Send “%1” now to %Ln recipient(s)?", nullptr,
-                             int(qMin<qint64>(m_lastCount->recipients, std::numeric_limits<int>::max())))
+                             pluralCount(m_lastCount->recipients))
                               .arg(m_campaign.name)
                         : tr("Send “%1” now to %2?").arg(m_campaign.name, m_audienceCombo->currentText()),
             MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::No,

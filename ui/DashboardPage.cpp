@@ -3,6 +3,7 @@
 #include "ChartPanel.h"
 #include "ColumnWidths.h"
 #include "PageTitle.h"
+#include "PluralCount.h"
 #include "deliverability/MailboxSettings.h"
 #include "metrics/DashboardReader.h"
 #include "storage/Database.h"
@@ -29,7 +30,6 @@
 #include <QtConcurrent>
 
 #include <cmath>
-#include <limits>
 
 namespace herald {
 
@@ -656,7 +656,7 @@ void DashboardPage::showFeedback(const QList<CampaignFeedback>& campaigns, doubl
                               tr("%L1").arg(feedback.unsubscribes)});
         for (int column = 1; column < 6; ++column)
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
-        item->setToolTip(0, tr("%n message(s) sent", nullptr, int(std::min<qint64>(feedback.sent, std::numeric_limits<int>::max()))));
+        item->setToolTip(0, tr("%n message(s) sent", nullptr, pluralCount(feedback.sent)));
         if (feedback.complaintRate() > limit) {
             item->setForeground(4, QColor(0xb3, 0x26, 0x1e));
             item->setToolTip(4, tr("Above %1 %, the complaint rate at which a campaign pauses itself")

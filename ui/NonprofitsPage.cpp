@@ -9,6 +9,7 @@
 #include "NonprofitDialog.h"
 #include "ListTable.h"
 #include "PageTitle.h"
+#include "PluralCount.h"
 #include "SearchField.h"
 #include "SegmentFilterBar.h"
 #include "ShortcutText.h"
@@ -29,8 +30,6 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
-
-#include <limits>
 
 namespace herald {
 
@@ -209,7 +208,7 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
 
 void NonprofitsPage::showCount(qint64 count)
 {
-    const int n = int(qMin<qint64>(count, std::numeric_limits<int>::max()));
+    const int n = pluralCount(count);
     const bool searching = !m_model->searchText().isEmpty();
     const bool filtering = !m_model->query().segment.isEverything();
     m_countLabel->setText(

@@ -6,6 +6,7 @@
 #include "MessageBox.h"
 #include "ListTable.h"
 #include "PageTitle.h"
+#include "PluralCount.h"
 #include "SearchField.h"
 #include "ShortcutText.h"
 #include "SuppressionDialog.h"
@@ -27,15 +28,11 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <limits>
-
 namespace herald {
 
 namespace {
 // The reason filter's first entry: every reason.
 constexpr int AnyReason = -1;
-
-int clampedCount(qint64 count) { return int(qMin<qint64>(count, std::numeric_limits<int>::max())); }
 } // namespace
 
 SuppressionsPage::SuppressionsPage(Database& database, QWidget* parent)
@@ -157,7 +154,7 @@ SuppressionsPage::SuppressionsPage(Database& database, QWidget* parent)
 void SuppressionsPage::showCount(qint64 count)
 {
     const SuppressionFilter& filter = m_model->filter();
-    const int n = clampedCount(count);
+    const int n = pluralCount(count);
     m_countLabel->setText(filter.isEverything() ? tr("%Ln suppressed address(es)", nullptr, n)
                                                 : tr("%Ln match(es)", nullptr, n));
     if (count > 0)
@@ -289,7 +286,7 @@ void SuppressionsPage::exportTo(const QString& path)
             if (!written)
                 showError(written.error().message);
             else
-                showHint(tr("Exported %Ln address(es) to %1.", nullptr, clampedCount(written.value()))
+                showHint(tr("Exported %Ln address(es) to %1.", nullptr, pluralCount(written.value()))
                              .arg(QDir::toNativeSeparators(path)));
         });
 }
