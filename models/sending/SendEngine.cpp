@@ -65,6 +65,8 @@ Status SendEngine::start()
         m_pool.start(new SenderJob(*this)); // the pool owns and deletes the job
     m_dispatcher = QThread::create([this] { dispatchLoop(); });
     m_dispatcher->start();
+    m_housekeeper = QThread::create([this] { housekeepingLoop(); });
+    m_housekeeper->start();
     return {};
 }
 
@@ -72,12 +74,18 @@ void SendEngine::stop()
 {
     if (!m_running.load())
         return;
-    m_stopping = true;
+    {
+        QMutexLocker lock(&m_stopMutex);
+        m_stopping = true;
+        m_stopRequested.wakeAll();
+    }
     m_workAvailable.wakeAll();
     m_pool.waitForDone();
-    m_dispatcher->wait();
-    delete m_dispatcher;
-    m_dispatcher = nullptr;
+    for (QThread** thread : {&m_housekeeper, &m_dispatcher}) {
+        (*thread)->wait();
+        delete *thread;
+        *thread = nullptr;
+    }
     m_marker.reset();
     m_running = false;
     QMutexLocker lock(&m_stateMutex);
@@ -192,11 +200,8 @@ void SendEngine::dispatchLoop()
     SendQueue queue(m_database, m_settings.owner);
     QElapsedTimer clock;
     clock.start();
-    qint64 lastRecovery = -m_settings.recoveryIntervalMs;
     qint64 lastCampaignCheck = 0;
     qint64 lastProgress = 0;
-    qint64 lastStatus = -StatusIntervalMs;
-    ProviderStatusWriter statusWriter(m_database, m_settings.owner);
     qint64 sentAtLastProgress = 0;
     qint64 failedAtLastProgress = 0;
     const int lowWater = std::max(m_settings.claimBatch / 2, m_settings.handBatch * m_settings.senders);
@@ -206,20 +211,6 @@ void SendEngine::dispatchLoop()
         if (now - lastCampaignCheck >= 250) {
             refreshActiveCampaigns();
             lastCampaignCheck = now;
-        }
-        if (now - lastRecovery >= m_settings.recoveryIntervalMs) {
-            if (auto recovered = queue.recoverExpiredLeases()) {
-                QMutexLocker lock(&m_stateMutex);
-                m_snapshot.recoveredToPending += recovered->returnedToPending;
-                m_snapshot.recoveredUnknown += recovered->markedUnknown;
-            } else {
-                reportError(recovered.error().message);
-            }
-            // Scheduled campaigns whose time has come join the queue here, in whichever instance gets there first.
-            if (auto started = queue.startDueCampaigns(); !started)
-                reportError(started.error().message);
-            (void)queue.completeFinishedCampaigns();
-            lastRecovery = now;
         }
         flush();
 
@@ -272,15 +263,6 @@ void SendEngine::dispatchLoop()
             lastProgress = now;
             emit progress(copy);
         }
-        if (now - lastStatus >= StatusIntervalMs) {
-            // For the dashboards of every instance: this engine's providers, and the queue (once per slot for all).
-            const qint64 epoch = QDateTime::currentSecsSinceEpoch();
-            if (auto written = statusWriter.write(m_providers->states(), epoch); !written)
-                reportError(written.error().message);
-            if (auto sampled = QueueSampler(m_database).sampleIfDue(epoch); !sampled)
-                reportError(sampled.error().message);
-            lastStatus = now;
-        }
         if (!claimedSome)
             QThread::msleep(std::min(m_settings.flushIntervalMs, 50));
         else
@@ -299,6 +281,47 @@ void SendEngine::dispatchLoop()
     for (int attempt = 0; attempt < 5 && !flush(); ++attempt)
         QThread::msleep(200);
     (void)queue.completeFinishedCampaigns();
+    m_database.releaseThreadConnection();
+}
+
+void SendEngine::housekeepingLoop()
+{
+    SendQueue queue(m_database, m_settings.owner);
+    ProviderStatusWriter statusWriter(m_database, m_settings.owner);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastRecovery = -m_settings.recoveryIntervalMs;
+    qint64 lastStatus = -StatusIntervalMs;
+    while (!m_stopping.load()) {
+        const qint64 now = clock.elapsed();
+        if (now - lastRecovery >= m_settings.recoveryIntervalMs) {
+            if (auto recovered = queue.recoverExpiredLeases()) {
+                QMutexLocker lock(&m_stateMutex);
+                m_snapshot.recoveredToPending += recovered->returnedToPending;
+                m_snapshot.recoveredUnknown += recovered->markedUnknown;
+            } else {
+                reportError(recovered.error().message);
+            }
+            // Scheduled campaigns whose time has come join the queue here, in whichever instance gets there first.
+            if (auto started = queue.startDueCampaigns(); !started)
+                reportError(started.error().message);
+            (void)queue.completeFinishedCampaigns();
+            lastRecovery = now;
+        }
+        if (now - lastStatus >= StatusIntervalMs) {
+            // For the dashboards of every instance: this engine's providers, and the queue (once per slot for all).
+            const qint64 epoch = QDateTime::currentSecsSinceEpoch();
+            if (auto written = statusWriter.write(m_providers->states(), epoch); !written)
+                reportError(written.error().message);
+            if (auto sampled = QueueSampler(m_database).sampleIfDue(epoch); !sampled)
+                reportError(sampled.error().message);
+            lastStatus = now;
+        }
+        const qint64 nextDue = std::min(lastRecovery + m_settings.recoveryIntervalMs, lastStatus + StatusIntervalMs);
+        QMutexLocker lock(&m_stopMutex);
+        if (!m_stopping.load())
+            m_stopRequested.wait(&m_stopMutex, QDeadlineTimer(std::max<qint64>(10, nextDue - clock.elapsed())));
+    }
     m_database.releaseThreadConnection();
 }
 

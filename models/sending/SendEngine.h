@@ -98,6 +98,9 @@ signals:
 
 private:
     void dispatchLoop();
+    // The slow periodic work, on its own thread so that claims and result writes never wait for it: expired
+    // leases, scheduled and finished campaigns, provider status and the queue sample (a count over the queue).
+    void housekeepingLoop();
     bool flush();
     void refreshActiveCampaigns();
 
@@ -109,6 +112,9 @@ private:
     QThreadPool m_pool;
     QElapsedTimer m_clock; // monotonic: keeps running while the process is stopped
     QThread* m_dispatcher = nullptr;
+    QThread* m_housekeeper = nullptr;
+    QMutex m_stopMutex;
+    QWaitCondition m_stopRequested; // wakes the housekeeper at once when stopping
     std::unique_ptr<HandingMarker> m_marker; // while running
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_stopping{false};

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -213,6 +214,37 @@ private slots:
         QVERIFY(waitForCampaign(QStringLiteral("completed"), 30000));
         engine.stop();
         QCOMPARE(server.messages().size(), 400);
+    }
+
+    // The queue sample counts the whole queue (seconds on ten million rows): claims and results go on while
+    // it waits. Here another session holds the samples table, so the sample waits until it lets go.
+    void sendingGoesOnWhileTheQueueSampleWaits()
+    {
+        if (test::TestDatabase::backendUnderTest() != Backend::Postgres)
+            QSKIP("needs a second session holding a table lock (PostgreSQL)");
+        test::SmtpTestServer server;
+        QVERIFY(server.start());
+        addNonprofits(600);
+        startCampaign();
+        // The engine first: on a failed check the holder lets go before the engine is stopped.
+        SendEngine engine(*m_database, fastSettings(), pool({smtpProvider(QStringLiteral("local"), server.port())}),
+                          QByteArrayLiteral("secret"));
+        std::unique_ptr<Database> other = m_scratch->open();
+        QSqlQuery holder(other->connection());
+        QVERIFY2(holder.exec(QStringLiteral("BEGIN")), qPrintable(holder.lastError().text()));
+        auto letGo = qScopeGuard([&holder] { holder.exec(QStringLiteral("ROLLBACK")); });
+        QVERIFY2(holder.exec(QStringLiteral("LOCK TABLE queue_samples IN ACCESS EXCLUSIVE MODE")), qPrintable(holder.lastError().text()));
+        QVERIFY(engine.start().ok());
+        const QString sent = QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'");
+        QTRY_COMPARE_WITH_TIMEOUT(count(sent), qint64(600), 20000);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                                      "WHERE c.relname = 'queue_samples' AND NOT l.granted")), qint64(1)); // still waiting
+        letGo.dismiss();
+        QVERIFY(holder.exec(QStringLiteral("COMMIT")));
+        QVERIFY(waitForCampaign(QStringLiteral("completed"), 30000));
+        QTRY_VERIFY_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM queue_samples")) >= 1, 10000);
+        engine.stop();
+        QCOMPARE(server.messages().size(), 600);
     }
 };
 
