@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace herald {
 
 NonprofitCondition::NonprofitCondition(Backend backend)
@@ -21,15 +23,27 @@ QString NonprofitCondition::placeholder(const QVariant& value)
     return name;
 }
 
-NonprofitCondition& NonprofitCondition::containing(const QString& text)
+namespace {
+QString einDigitsOf(const QString& trimmed)
+{
+    static const QRegularExpression einLike(QStringLiteral("^[0-9-]+$"));
+    return einLike.match(trimmed).hasMatch() ? Nonprofit::normalizedEin(trimmed) : QString();
+}
+
+// The trigram index answers texts of three characters or more (and EIN digits of three or more).
+bool indexAnswers(const QString& trimmed, const QString& einDigits)
+{
+    return trimmed.size() >= 3 && (einDigits.isEmpty() || einDigits.size() >= 3);
+}
+} // namespace
+
+NonprofitCondition& NonprofitCondition::containing(const QString& text, TextSearch how)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return *this;
-    static const QRegularExpression einLike(QStringLiteral("^[0-9-]+$"));
-    const QString einDigits = einLike.match(trimmed).hasMatch() ? Nonprofit::normalizedEin(trimmed) : QString();
-    // SQLite: the trigram index (nonprofits_search) answers texts of three characters or more.
-    if (!m_dialect.isPostgres() && trimmed.size() >= 3 && (einDigits.isEmpty() || einDigits.size() >= 3)) {
+    const QString einDigits = einDigitsOf(trimmed);
+    if (!m_dialect.isPostgres() && how == TextSearch::Index && indexAnswers(trimmed, einDigits)) {
         m_parts << QStringLiteral("n.id IN (SELECT rowid FROM nonprofits_search WHERE nonprofits_search MATCH %1)")
                        .arg(placeholder(searchQuery(trimmed, einDigits)));
         return *this;
@@ -44,6 +58,20 @@ NonprofitCondition& NonprofitCondition::containing(const QString& text)
             QStringLiteral("n.ein"), placeholder(SqlDialect::containsPattern(einDigits)));
     m_parts << QStringLiteral("(%1)").arg(alternatives.join(QStringLiteral(" OR ")));
     return *this;
+}
+
+bool NonprofitCondition::scanAgreesWithIndex(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    if (!indexAnswers(trimmed, einDigitsOf(trimmed)))
+        return false;
+    return std::all_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+QString NonprofitCondition::indexQuery(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    return searchQuery(trimmed, einDigitsOf(trimmed));
 }
 
 QString NonprofitCondition::searchQuery(const QString& text, const QString& einDigits)

@@ -20,8 +20,17 @@ class NonprofitCondition
 public:
     explicit NonprofitCondition(Backend backend);
 
+    // How SQLite finds a text: through its trigram search index (collects every match, then sorts), or by
+    // LIKE on each row read (walking a sort order's index, it stops at the first page when matches are dense).
+    // PostgreSQL's planner makes that choice itself.
+    enum class TextSearch { Index, Scan };
+
     // Name, email or city contains the text ignoring case; EIN contains it when it is digits (dashes ignored).
-    NonprofitCondition& containing(const QString& text);
+    NonprofitCondition& containing(const QString& text, TextSearch how = TextSearch::Index);
+    // Whether a scan finds the same rows as the search index: LIKE folds the case of ASCII letters only.
+    static bool scanAgreesWithIndex(const QString& text);
+    // SQLite: the FTS5 query for the text in the search index (nonprofits_search).
+    static QString indexQuery(const QString& text);
     NonprofitCondition& matching(const Audience& audience);
     NonprofitCondition& withStatus(NonprofitStatus status);
 

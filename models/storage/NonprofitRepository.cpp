@@ -330,10 +330,10 @@ Result<int> NonprofitRepository::changeTags(const QList<qint64>& ids, const QStr
     return changed;
 }
 
-NonprofitCondition NonprofitRepository::filterCondition(const NonprofitQuery& query) const
+NonprofitCondition NonprofitRepository::filterCondition(const NonprofitQuery& query, NonprofitCondition::TextSearch how) const
 {
     NonprofitCondition condition(m_dialect.backend());
-    condition.containing(query.searchText);
+    condition.containing(query.searchText, how);
     condition.matching(query.segment);
     return condition;
 }
@@ -385,6 +385,21 @@ Result<bool> NonprofitRepository::matchesFew(const QSqlDatabase& db, const Nonpr
     return probe.value(0).toLongLong() < FewMatches;
 }
 
+Result<bool> NonprofitRepository::textIsDense(const QSqlDatabase& db, const NonprofitQuery& query)
+{
+    if (m_dialect.isPostgres() || !query.segment.isEverything() || !NonprofitCondition::scanAgreesWithIndex(query.searchText))
+        return false;
+    // The search index alone yields its rows as it finds them, so LIMIT stops it early (7 ms for 5,000 of a
+    // million rows; counting all 55,963 rows of "burlington" takes 250 ms).
+    BoundQuery probe(db, QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM nonprofits_search "
+                                        "WHERE nonprofits_search MATCH :text LIMIT :cap) p"));
+    probe.bind(QStringLiteral(":text"), NonprofitCondition::indexQuery(query.searchText));
+    probe.bind(QStringLiteral(":cap"), FewMatches);
+    if (auto done = probe.execSingle(tr("Could not search nonprofits"), tr("Could not search nonprofits")); !done)
+        return done.error();
+    return probe.value(0).toLongLong() >= FewMatches;
+}
+
 Result<NonprofitPage> NonprofitRepository::page(const NonprofitQuery& query, const NonprofitCursor& after, int limit)
 {
     auto db = m_database.checkedConnection();
@@ -392,11 +407,16 @@ Result<NonprofitPage> NonprofitRepository::page(const NonprofitQuery& query, con
         return db.error();
     const QString key = sortKeyExpression(query.sortColumn);
     const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    const NonprofitCondition filter = filterCondition(query);
     // Where the matches lie in the sort order is anyone's guess (PostgreSQL's planner assumes evenly): walking
     // the sort order's index finds a page quickly when many rows match, and can read most of the table when few
-    // do. Few matches are collected through the trigram indexes first and sorted. (SQLite's planner always
-    // collects the rows its search index names, then sorts them.)
+    // do. Few matches are collected through the trigram indexes first and sorted. SQLite's planner always
+    // collects the rows its search index names, then sorts them (294 ms for "burlington" in a million rows):
+    // when they are many, the text is looked for with LIKE in the rows read along the sort order instead.
+    auto dense = textIsDense(db.value(), query);
+    if (!dense)
+        return dense.error();
+    const NonprofitCondition filter = filterCondition(query, dense.value() ? NonprofitCondition::TextSearch::Scan
+                                                                          : NonprofitCondition::TextSearch::Index);
     bool collect = false;
     if (m_dialect.isPostgres() && !query.searchText.trimmed().isEmpty()) {
         auto few = matchesFew(db.value(), filter);

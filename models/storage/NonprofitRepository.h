@@ -66,9 +66,13 @@ private:
     Status writeTags(const QSqlDatabase& db, qint64 id, const QStringList& tags);
     Result<int> changeTags(const QList<qint64>& ids, const QStringList& tags, bool add);
     Error duplicateError(const Nonprofit& nonprofit, const QSqlError& error);
-    NonprofitCondition filterCondition(const NonprofitQuery& query) const;
+    NonprofitCondition filterCondition(const NonprofitQuery& query,
+                                       NonprofitCondition::TextSearch how = NonprofitCondition::TextSearch::Index) const;
     // Whether fewer than FewMatches rows match: then a page is best made by collecting and sorting them.
     Result<bool> matchesFew(const QSqlDatabase& db, const NonprofitCondition& filter);
+    // SQLite, a text and nothing else asked: whether the search index names FewMatches rows or more, so that
+    // walking the sort order with LIKE fills a page sooner than collecting them all.
+    Result<bool> textIsDense(const QSqlDatabase& db, const NonprofitQuery& query);
     Status keepErasedAddressUnmailable(const QSqlDatabase& db, Nonprofit& nonprofit);
     QString sortKeyExpression(NonprofitQuery::SortColumn column) const;
     QString selectColumns() const;

@@ -1,7 +1,12 @@
 #include "TestDatabase.h"
 #include "storage/NonprofitRepository.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
+
+#include <algorithm>
+#include <tuple>
 
 using namespace herald;
 
@@ -221,6 +226,53 @@ private slots:
         query.searchText = QStringLiteral("'; DROP TABLE nonprofits; --");
         QCOMPARE(repository.count(query).value(), qint64(0));
         QCOMPARE(repository.count({}).value(), qint64(4));
+    }
+
+    // A text matching 20,000 rows or more is looked for along the sort order (SQLite: LIKE instead of the search
+    // index); fewer matches are collected first. Either way the pages hold the same rows in the same order.
+    void denseAndSparseSearchesPageInSortOrder()
+    {
+        const int rows = 25000; // every fifth is "Lakeside": 5,000 sparse matches, 20,000 dense "Riverside" ones
+        QSqlQuery insert(m_database->connection());
+        QVERIFY2(insert.exec(QStringLiteral(
+                     "WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < %1) "
+                     "INSERT INTO nonprofits (name, email, city) SELECT CASE WHEN i % 5 = 0 THEN 'Lakeside Club ' "
+                     "ELSE 'Riverside Club ' END || i, 'org' || i || '@example.org', 'Dover' FROM g").arg(rows)),
+                 qPrintable(insert.lastError().text()));
+        const auto expected = [](int remainder, bool equal, const QString& prefix) {
+            QStringList names;
+            for (int i = 1; i <= 25000; ++i)
+                if ((i % 5 == remainder) == equal)
+                    names << prefix + QString::number(i);
+            std::sort(names.begin(), names.end(), [](const QString& a, const QString& b) { return a.toLower() < b.toLower(); });
+            return names;
+        };
+        const QList<std::tuple<QString, QStringList, bool>> cases = {
+            {QStringLiteral("RIVERSIDE"), expected(0, false, QStringLiteral("Riverside Club ")), false},
+            {QStringLiteral("lakeside"), expected(0, true, QStringLiteral("Lakeside Club ")), false},
+            {QStringLiteral("riverside"), expected(0, false, QStringLiteral("Riverside Club ")), true},
+        };
+        NonprofitRepository repository(*m_database);
+        for (const auto& [text, names, descending] : cases) {
+            NonprofitQuery query;
+            query.searchText = text;
+            query.descending = descending;
+            QStringList wanted = names;
+            if (descending)
+                std::reverse(wanted.begin(), wanted.end());
+            QStringList seen;
+            NonprofitCursor cursor;
+            for (int pages = 0; pages < 3; ++pages) {
+                const auto page = repository.page(query, cursor, 100);
+                QVERIFY2(page.ok(), qPrintable(page.error().message));
+                QVERIFY(!page->atEnd);
+                for (const Nonprofit& row : page->rows)
+                    seen << row.name;
+                cursor = page->next;
+            }
+            QCOMPARE(seen, wanted.mid(0, 300));
+            QCOMPARE(repository.count(query).value(), qint64(names.size()));
+        }
     }
 
     void bulkRemoveIsAllOrNothing()
