@@ -116,6 +116,9 @@ Result<QList<ClaimedSend>> SendQueue::claimPostgres(const QSqlDatabase& db, int 
     // SKIP LOCKED: concurrent claimers on other machines take other rows instead of waiting. Ordered by
     // next_attempt_at alone, the order of sends_due_idx (equal times come in table order): adding ", s.id"
     // sorted every pending row at each claim (190 ms at 200,000 pending, on disk; 1.7 ms this way).
+    // The rows are then reached by their keys (= ANY of an array, a LATERAL lookup): joined to `due` as a
+    // table, the planner hashed every row of sends and of nonprofits at each claim (80 ms for 500 rows of
+    // 50,000; 16 ms this way).
     BoundQuery query(db, QStringLiteral(
         "WITH due AS ("
         "  SELECT s.id FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
@@ -124,10 +127,11 @@ Result<QList<ClaimedSend>> SendQueue::claimPostgres(const QSqlDatabase& db, int 
         " claimed AS ("
         "  UPDATE sends SET status = 'sending', attempts = sends.attempts + 1, lease_owner = :owner,"
         "   lease_until = now() + :lease * interval '1 second', handed_at = NULL"
-        "  FROM due WHERE sends.id = due.id"
+        "  WHERE sends.id = ANY (ARRAY(SELECT id FROM due))"
         "  RETURNING sends.id, sends.campaign_id, sends.attempts, sends.email, sends.nonprofit_id)"
-        " SELECT claimed.id, claimed.campaign_id, claimed.attempts, claimed.email, %1"
-        " FROM claimed LEFT JOIN nonprofits n ON n.id = claimed.nonprofit_id ORDER BY claimed.id").arg(recipientColumns()));
+        " SELECT claimed.id, claimed.campaign_id, claimed.attempts, claimed.email, r.*"
+        " FROM claimed LEFT JOIN LATERAL (SELECT %1 FROM nonprofits n WHERE n.id = claimed.nonprofit_id) r ON true"
+        " ORDER BY claimed.id").arg(recipientColumns()));
     query.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":owner"), m_owner).bind(QStringLiteral(":lease"), leaseSeconds);
     if (auto done = query.exec(tr("Could not claim messages to send")); !done)
         return done.error();
