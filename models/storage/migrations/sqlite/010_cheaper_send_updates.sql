@@ -1,0 +1,3 @@
+-- Herald schema 10 (SQLite): PostgreSQL's schema 10 makes updates of queued rows cheaper (free room on each
+-- page of sends, fewer index entries per row version). SQLite rewrites a row in place and updates only the
+-- indexes whose columns changed, so nothing changes here: the version keeps both schemas in step.

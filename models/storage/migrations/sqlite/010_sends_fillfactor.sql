@@ -1,3 +1,0 @@
--- Herald schema 10 (SQLite): PostgreSQL's schema 10 leaves free room on each page of sends for updates in
--- place; SQLite has no such setting (its B-tree rewrites the row where it is). Nothing to change here: the
--- version keeps both schemas in step.
