@@ -396,7 +396,13 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(count(complaints3) == 1, qPrintable(state->text()), 15000);
         QTRY_VERIFY2_WITH_TIMEOUT(state->text().contains(QLatin1String("1 complaint(s)")), qPrintable(state->text()), 5000);
         QVERIFY(state->isVisible());
-        QVERIFY(SuppressionRepository(*m_database).find(complained)->reason == SuppressionReason::Complaint);
+        // The report is recorded before the address is suppressed (and the label may still show an earlier
+        // pass), so the suppression is waited for, not assumed.
+        const auto suppressedFor = [this](const QString& email) {
+            const auto found = SuppressionRepository(*m_database).find(email);
+            return found.ok() && found->reason == SuppressionReason::Complaint;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(suppressedFor(complained), 10000);
         QTRY_VERIFY2_WITH_TIMEOUT(label("feedbackLabel", 3).contains(QLatin1String("Complaints 1 ")), qPrintable(label("feedbackLabel", 3)), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(campaignStatus(3), QStringLiteral("completed"), 20000);
         saveScreenshot(find<SendingPage>("sendingPage"), QStringLiteral("sending-intake-while-sending.png"));
