@@ -1,3 +1,4 @@
+#include "DesktopTestEnvironment.h"
 #include "MainWindow.h"
 #include "NonprofitDialog.h"
 #include "ProfileDialog.h"
@@ -82,11 +83,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
-        QApplication::setOrganizationName(QStringLiteral("Herald"));
-        QApplication::setApplicationName(QStringLiteral("Herald"));
-        SecretStore::instance().setKeychainDisabled(true);
-        Config::instance().useFile(m_dir.filePath(QStringLiteral("herald.ini")));
+        test::useTestDesktop(m_dir, QString()); // each test installs its language
         m_database = std::make_unique<Database>(ConnectionProfile::embedded(m_dir.filePath(QStringLiteral("t.sqlite"))));
         const Status opened = m_database->open();
         QVERIFY2(opened.ok(), qPrintable(opened.error().message));

@@ -1,3 +1,4 @@
+#include "DesktopTestEnvironment.h"
 #include "CampaignEditorDialog.h"
 #include "CampaignsPage.h"
 #include "MainWindow.h"
@@ -104,12 +105,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
-        QApplication::setOrganizationName(QStringLiteral("Herald"));
-        QApplication::setApplicationName(QStringLiteral("Herald"));
-        Translations::install(*qApp, QStringLiteral("en_US"));
-        SecretStore::instance().setKeychainDisabled(true);
-        Config::instance().useFile(m_dir.filePath(QStringLiteral("herald.ini")));
+        test::useTestDesktop(m_dir);
 
         m_database = std::make_unique<Database>(
             ConnectionProfile::embedded(m_dir.filePath(QStringLiteral("campaigns.sqlite"))));

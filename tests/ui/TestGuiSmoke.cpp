@@ -1,3 +1,4 @@
+#include "DesktopTestEnvironment.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "NonprofitDialog.h"
@@ -109,12 +110,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
-        QApplication::setOrganizationName(QStringLiteral("Herald"));
-        QApplication::setApplicationName(QStringLiteral("Herald"));
-        Translations::install(*qApp, QStringLiteral("en_US"));
-        SecretStore::instance().setKeychainDisabled(true); // no D-Bus here; the dialogs must say so
-        Config::instance().useFile(m_dir.filePath(QStringLiteral("herald.ini")));
+        test::useTestDesktop(m_dir);
         Config::instance().set(Config::ConnectionCheckSeconds, 1);
 
         m_database

@@ -1,3 +1,4 @@
+#include "DesktopTestEnvironment.h"
 #include "CampaignEditorDialog.h"
 #include "CampaignsPage.h"
 #include "ConnectionMonitor.h"
@@ -80,12 +81,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
-        QApplication::setOrganizationName(QStringLiteral("Herald"));
-        QApplication::setApplicationName(QStringLiteral("Herald"));
-        Translations::install(*qApp, QStringLiteral("en_US"));
-        SecretStore::instance().setKeychainDisabled(true);
-        Config::instance().useFile(m_dir.filePath(QStringLiteral("herald.ini")));
+        test::useTestDesktop(m_dir);
         m_profiles = std::make_unique<ProfileStore>(Config::instance());
 
         m_cluster = std::make_unique<test::PrivateCluster>();

@@ -1,3 +1,4 @@
+#include "DesktopTestEnvironment.h"
 #include "CampaignEditorDialog.h"
 #include "CampaignsPage.h"
 #include "DnsTestServer.h"
@@ -131,12 +132,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
-        QApplication::setOrganizationName(QStringLiteral("Herald"));
-        QApplication::setApplicationName(QStringLiteral("Herald"));
-        Translations::install(*qApp, QStringLiteral("en_US"));
-        SecretStore::instance().setKeychainDisabled(true);
-        Config::instance().useFile(m_dir.filePath(QStringLiteral("herald.ini")));
+        test::useTestDesktop(m_dir);
 
         // good.example publishes SPF and DMARC (its DKIM record comes once the key is made); missing.example
         // exists with nothing; wrong.example publishes "+all" and a DMARC record without a policy.

@@ -3,6 +3,7 @@
 #include "PreviewBrowser.h"
 #include "TemplateHistoryDialog.h"
 #include "TemplatesPage.h"
+#include "DesktopTestEnvironment.h"
 #include "TestDatabase.h"
 #include "Translations.h"
 #include "config/Config.h"
@@ -91,12 +92,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
-        QApplication::setOrganizationName(QStringLiteral("Herald"));
-        QApplication::setApplicationName(QStringLiteral("Herald"));
-        Translations::install(*qApp, QStringLiteral("en_US"));
-        SecretStore::instance().setKeychainDisabled(true);
-        Config::instance().useFile(m_dir.filePath(QStringLiteral("herald.ini")));
+        test::useTestDesktop(m_dir);
 
         m_scratch = std::make_unique<test::TestDatabase>();
         QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
