@@ -44,8 +44,7 @@ NonprofitCondition& NonprofitCondition::containing(const QString& text, TextSear
         return *this;
     const QString einDigits = einDigitsOf(trimmed);
     if (!m_dialect.isPostgres() && how == TextSearch::Index && indexAnswers(trimmed, einDigits)) {
-        m_parts << QStringLiteral("n.id IN (SELECT rowid FROM nonprofits_search WHERE nonprofits_search MATCH %1)")
-                       .arg(placeholder(searchQuery(trimmed, einDigits)));
+        m_parts << QStringLiteral("n.id IN (%1)").arg(indexRows(placeholder(searchQuery(trimmed, einDigits))));
         return *this;
     }
     // PostgreSQL: ILIKE, served by the pg_trgm indexes (schema 1 and 4).
@@ -72,6 +71,11 @@ QString NonprofitCondition::indexQuery(const QString& text)
 {
     const QString trimmed = text.trimmed();
     return searchQuery(trimmed, einDigitsOf(trimmed));
+}
+
+QString NonprofitCondition::indexRows(const QString& placeholder)
+{
+    return QStringLiteral("SELECT rowid FROM nonprofits_search WHERE nonprofits_search MATCH %1").arg(placeholder);
 }
 
 QString NonprofitCondition::searchQuery(const QString& text, const QString& einDigits)

@@ -29,8 +29,10 @@ public:
     NonprofitCondition& containing(const QString& text, TextSearch how = TextSearch::Index);
     // Whether a scan finds the same rows as the search index: LIKE folds the case of ASCII letters only.
     static bool scanAgreesWithIndex(const QString& text);
-    // SQLite: the FTS5 query for the text in the search index (nonprofits_search).
+    // SQLite: the FTS5 query for the text in the search index, and the ids of the rows the index names for
+    // the query bound to `placeholder`, in the index's order.
     static QString indexQuery(const QString& text);
+    static QString indexRows(const QString& placeholder);
     NonprofitCondition& matching(const Audience& audience);
     NonprofitCondition& withStatus(NonprofitStatus status);
 

@@ -374,30 +374,28 @@ Result<qint64> NonprofitRepository::count(const NonprofitQuery& query)
     return counter.value(0).toLongLong();
 }
 
-Result<bool> NonprofitRepository::matchesFew(const QSqlDatabase& db, const NonprofitCondition& filter)
+Result<NonprofitCursor::Matches> NonprofitRepository::countMatches(const QSqlDatabase& db, const NonprofitQuery& query)
 {
-    BoundQuery probe(db, QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM nonprofits n WHERE %1 LIMIT :cap) p")
-                             .arg(filter.sql()));
-    filter.bindTo(probe);
+    using Matches = NonprofitCursor::Matches;
+    const bool postgres = m_dialect.isPostgres();
+    if (postgres ? query.searchText.trimmed().isEmpty()
+                 : !query.segment.isEverything() || !NonprofitCondition::scanAgreesWithIndex(query.searchText))
+        return Matches::Unknown;
+    // SQLite: the search index alone yields its rows as it finds them, so LIMIT stops it early (7 ms for 5,000
+    // of a million rows; counting all 55,963 rows of "burlington" takes 250 ms).
+    const NonprofitCondition filter = filterCondition(query);
+    BoundQuery probe(db, postgres ? QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM nonprofits n WHERE %1 LIMIT :cap) p")
+                                        .arg(filter.sql())
+                                  : QStringLiteral("SELECT count(*) FROM (%1 LIMIT :cap) p")
+                                        .arg(NonprofitCondition::indexRows(QStringLiteral(":text"))));
+    if (postgres)
+        filter.bindTo(probe);
+    else
+        probe.bind(QStringLiteral(":text"), NonprofitCondition::indexQuery(query.searchText));
     probe.bind(QStringLiteral(":cap"), FewMatches);
     if (auto done = probe.execSingle(tr("Could not search nonprofits"), tr("Could not search nonprofits")); !done)
         return done.error();
-    return probe.value(0).toLongLong() < FewMatches;
-}
-
-Result<bool> NonprofitRepository::textIsDense(const QSqlDatabase& db, const NonprofitQuery& query)
-{
-    if (m_dialect.isPostgres() || !query.segment.isEverything() || !NonprofitCondition::scanAgreesWithIndex(query.searchText))
-        return false;
-    // The search index alone yields its rows as it finds them, so LIMIT stops it early (7 ms for 5,000 of a
-    // million rows; counting all 55,963 rows of "burlington" takes 250 ms).
-    BoundQuery probe(db, QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM nonprofits_search "
-                                        "WHERE nonprofits_search MATCH :text LIMIT :cap) p"));
-    probe.bind(QStringLiteral(":text"), NonprofitCondition::indexQuery(query.searchText));
-    probe.bind(QStringLiteral(":cap"), FewMatches);
-    if (auto done = probe.execSingle(tr("Could not search nonprofits"), tr("Could not search nonprofits")); !done)
-        return done.error();
-    return probe.value(0).toLongLong() >= FewMatches;
+    return probe.value(0).toLongLong() < FewMatches ? Matches::Few : Matches::Many;
 }
 
 Result<NonprofitPage> NonprofitRepository::page(const NonprofitQuery& query, const NonprofitCursor& after, int limit)
@@ -412,18 +410,17 @@ Result<NonprofitPage> NonprofitRepository::page(const NonprofitQuery& query, con
     // do. Few matches are collected through the trigram indexes first and sorted. SQLite's planner always
     // collects the rows its search index names, then sorts them (294 ms for "burlington" in a million rows):
     // when they are many, the text is looked for with LIKE in the rows read along the sort order instead.
-    auto dense = textIsDense(db.value(), query);
-    if (!dense)
-        return dense.error();
-    const NonprofitCondition filter = filterCondition(query, dense.value() ? NonprofitCondition::TextSearch::Scan
-                                                                          : NonprofitCondition::TextSearch::Index);
-    bool collect = false;
-    if (m_dialect.isPostgres() && !query.searchText.trimmed().isEmpty()) {
-        auto few = matchesFew(db.value(), filter);
-        if (!few)
-            return few.error();
-        collect = few.value();
+    NonprofitCursor::Matches matches = after.matches; // asked on the first page, carried by the cursor after it
+    if (matches == NonprofitCursor::Matches::Unknown) {
+        auto counted = countMatches(db.value(), query);
+        if (!counted)
+            return counted.error();
+        matches = counted.value();
     }
+    const bool many = matches == NonprofitCursor::Matches::Many;
+    const bool collect = m_dialect.isPostgres() && matches == NonprofitCursor::Matches::Few;
+    const NonprofitCondition filter = filterCondition(query, many ? NonprofitCondition::TextSearch::Scan
+                                                                  : NonprofitCondition::TextSearch::Index);
     const QString source = collect ? QStringLiteral("WITH hits AS MATERIALIZED (SELECT n.id, %1 AS sort_key FROM "
                                                     "nonprofits n WHERE %2) SELECT %3, h.sort_key FROM hits h "
                                                     "JOIN nonprofits n ON n.id = h.id WHERE 1 = 1")
@@ -447,7 +444,7 @@ Result<NonprofitPage> NonprofitRepository::page(const NonprofitQuery& query, con
     NonprofitPage page;
     while (select.next()) {
         page.rows.append(readRow(select.query(), m_dialect));
-        page.next = {select.value(15), page.rows.last().id};
+        page.next = {select.value(15), page.rows.last().id, matches};
     }
     page.atEnd = page.rows.size() < limit;
     if (page.rows.isEmpty())

@@ -30,8 +30,13 @@ struct NonprofitQuery
 // Where the next keyset page starts: after this sort key and id.
 struct NonprofitCursor
 {
+    // Whether the search text matches many rows (NonprofitRepository::FewMatches or more), as the first page
+    // found out: the later pages of the same query go the same way without asking again.
+    enum class Matches { Unknown, Few, Many };
+
     QVariant sortKey;
     qint64 id = 0;
+    Matches matches = Matches::Unknown;
     bool isStart() const { return id == 0; }
 };
 
@@ -68,11 +73,10 @@ private:
     Error duplicateError(const Nonprofit& nonprofit, const QSqlError& error);
     NonprofitCondition filterCondition(const NonprofitQuery& query,
                                        NonprofitCondition::TextSearch how = NonprofitCondition::TextSearch::Index) const;
-    // Whether fewer than FewMatches rows match: then a page is best made by collecting and sorting them.
-    Result<bool> matchesFew(const QSqlDatabase& db, const NonprofitCondition& filter);
-    // SQLite, a text and nothing else asked: whether the search index names FewMatches rows or more, so that
-    // walking the sort order with LIKE fills a page sooner than collecting them all.
-    Result<bool> textIsDense(const QSqlDatabase& db, const NonprofitQuery& query);
+    // Whether the search text matches FewMatches rows or more, counting no further: PostgreSQL counts the rows
+    // of the whole filter, SQLite (a text and nothing else asked, that LIKE finds alike) the rows its search
+    // index names. Unknown when there is nothing to choose.
+    Result<NonprofitCursor::Matches> countMatches(const QSqlDatabase& db, const NonprofitQuery& query);
     Status keepErasedAddressUnmailable(const QSqlDatabase& db, Nonprofit& nonprofit);
     QString sortKeyExpression(NonprofitQuery::SortColumn column) const;
     QString selectColumns() const;
