@@ -135,7 +135,7 @@ Status SendMetricsWriter::addOutcomes(const QSqlDatabase& db, const QString& tab
                                         "SELECT CAST(:bucket AS bigint), r.provider, %2 FROM %3 WHERE true "
                                         "ON CONFLICT (bucket_start, provider) DO UPDATE SET %4")
                              .arg(columns.join(QStringLiteral(", ")), selected.join(QStringLiteral(", ")), source,
-                                  added.join(QStringLiteral(", ")), table));
+                                  added.join(QStringLiteral(", ")), table), BoundQuery::Lifetime::KeptPrepared);
     query.bind(QStringLiteral(":bucket"), bucket);
     query.bind(QStringLiteral(":rows"), JsonRows::text(rows));
     return query.exec(QCoreApplication::translate("SendMetricsWriter", "Could not add results to the send metrics"));
@@ -147,7 +147,7 @@ Status SendMetricsWriter::addReasons(const QSqlDatabase& db, const QString& tabl
     BoundQuery query(db, QStringLiteral("INSERT INTO %1 (bucket_start, reason, failures, example) "
                                         "SELECT CAST(:bucket AS bigint), r.reason, r.failures, r.example FROM %2 WHERE true "
                                         "ON CONFLICT (bucket_start, reason) DO UPDATE SET failures = %1.failures + excluded.failures")
-                             .arg(table, source));
+                             .arg(table, source), BoundQuery::Lifetime::KeptPrepared);
     query.bind(QStringLiteral(":bucket"), bucket);
     query.bind(QStringLiteral(":rows"), JsonRows::text(rows));
     return query.exec(QCoreApplication::translate("SendMetricsWriter", "Could not add failure reasons to the send metrics"));

@@ -144,7 +144,7 @@ void SendEngine::refreshActiveCampaigns()
     auto db = m_database.checkedConnection();
     if (!db)
         return;
-    BoundQuery query(db.value(), QStringLiteral("SELECT id FROM campaigns WHERE status = 'sending'"));
+    BoundQuery query(db.value(), QStringLiteral("SELECT id FROM campaigns WHERE status = 'sending'"), BoundQuery::Lifetime::KeptPrepared);
     if (!query.exec(QString()))
         return;
     QSet<qint64> active;

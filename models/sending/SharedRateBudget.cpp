@@ -42,7 +42,7 @@ Result<SharedRateBudget::Grant> SharedRateBudget::draw(const QString& provider, 
         "  granted = LEAST(GREATEST(b.used, (SELECT n FROM lowest)) + (SELECT wanted FROM args),"
         "   GREATEST(b.used, (SELECT n FROM lowest), (SELECT n FROM ramp))) - GREATEST(b.used, (SELECT n FROM lowest))"
         " RETURNING b.granted, CAST(1000 - mod(CAST(floor((SELECT t FROM args) * 1000) AS bigint), 1000) AS integer),"
-        "  b.used >= (SELECT n FROM cap)").arg(QLatin1String(EpochNow)));
+        "  b.used >= (SELECT n FROM cap)").arg(QLatin1String(EpochNow)), BoundQuery::Lifetime::KeptPrepared);
     query.bind(QStringLiteral(":provider"), provider).bind(QStringLiteral(":wanted"), wanted).bind(QStringLiteral(":limit"), limitPerSecond);
     if (auto done = query.execSingle(tr("Could not draw from the shared send budget of provider '%1'").arg(provider), QString()); !done)
         return done.error();

@@ -6,10 +6,29 @@
 
 namespace herald {
 
-BoundQuery::BoundQuery(const QSqlDatabase& db, const QString& sql) : m_query(db)
+namespace {
+StatementCache::Taken preparedOnce(const QSqlDatabase& db, const QString& sql)
 {
-    m_query.setForwardOnly(true);
-    m_prepared = m_query.prepare(sql);
+    StatementCache::Taken once{QSqlQuery(db), 0, false};
+    once.query.setForwardOnly(true);
+    once.prepared = once.query.prepare(sql);
+    return once;
+}
+} // namespace
+
+BoundQuery::BoundQuery(const QSqlDatabase& db, const QString& sql, Lifetime lifetime)
+    : m_statement(lifetime == Lifetime::KeptPrepared ? StatementCache::take(db, sql) : preparedOnce(db, sql))
+{
+    if (lifetime == Lifetime::KeptPrepared) {
+        m_keptOn = db;
+        m_keptSql = sql;
+    }
+}
+
+BoundQuery::~BoundQuery()
+{
+    if (m_keptOn.isValid())
+        StatementCache::giveBack(m_keptOn, m_keptSql, std::move(m_statement), m_failed);
 }
 
 BoundQuery& BoundQuery::bind(const QString& placeholder, const QVariant& value)
@@ -25,8 +44,10 @@ BoundQuery& BoundQuery::bind(const QString& placeholder, const QVariant& value)
 
 Status BoundQuery::exec(const QString& what)
 {
-    if (!m_prepared || !m_query.exec())
+    if (!m_statement.prepared || !m_query.exec()) {
+        m_failed = true;
         return SqlErrors::toError(m_query.lastError(), what);
+    }
     return {};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Database.h"
+#include "StatementCache.h"
 #include "domain/Error.h"
 
 #include <QList>
@@ -18,7 +19,15 @@ namespace herald {
 class BoundQuery
 {
 public:
-    BoundQuery(const QSqlDatabase& db, const QString& sql);
+    enum class Lifetime {
+        OneRun,       // prepared for this run only
+        KeptPrepared, // kept prepared on this thread's connection for the next run (StatementCache): for the
+                      // statements that run thousands of times, never for SQL built with varying text
+    };
+    BoundQuery(const QSqlDatabase& db, const QString& sql, Lifetime lifetime = Lifetime::OneRun);
+    ~BoundQuery();
+    BoundQuery(const BoundQuery&) = delete;
+    BoundQuery& operator=(const BoundQuery&) = delete;
 
     BoundQuery& bind(const QString& placeholder, const QVariant& value);
     // SQL NULL for a nullable text column (bind() stores a null QString as empty text).
@@ -77,9 +86,11 @@ public:
     void finish() { m_query.finish(); }
 
 private:
-    QSqlQuery m_query;
-    bool m_prepared = false;
-    QString m_prepareError;
+    StatementCache::Taken m_statement;
+    QSqlQuery& m_query = m_statement.query;
+    QSqlDatabase m_keptOn; // valid for a kept statement
+    QString m_keptSql;
+    bool m_failed = false;
 };
 
 } // namespace herald

@@ -2,6 +2,7 @@
 
 #include "Migrator.h"
 #include "SqlErrors.h"
+#include "StatementCache.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -35,6 +36,7 @@ Database::~Database()
 {
     QMutexLocker lock(&m_namesMutex);
     for (const QString& name : std::as_const(m_connectionNames)) {
+        StatementCache::forget(name); // this thread's; other threads released theirs
         { QSqlDatabase::database(name, false).close(); }
         QSqlDatabase::removeDatabase(name);
     }
@@ -74,6 +76,7 @@ Result<QSqlDatabase> Database::openNamed(const ConnectionProfile& profile, const
                 return Error::make(Error::Kind::Database, tr("%1 is not a usable Herald database: %2")
                                                               .arg(profile.sqlitePath, query.lastError().text()));
         }
+        StatementCache::markOpened(db);
         return db;
     }
 
@@ -90,6 +93,7 @@ Result<QSqlDatabase> Database::openNamed(const ConnectionProfile& profile, const
                              .arg(profile.connectTimeoutSeconds));
     if (!db.open())
         return connectError(profile, db.lastError());
+    StatementCache::markOpened(db);
     return db;
 }
 
@@ -157,6 +161,7 @@ void Database::releaseThreadConnection()
         if (!m_connectionNames.remove(name))
             return;
     }
+    StatementCache::forget(name);
     { QSqlDatabase::database(name, false).close(); }
     QSqlDatabase::removeDatabase(name);
 }

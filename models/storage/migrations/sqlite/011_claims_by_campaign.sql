@@ -1,0 +1,3 @@
+-- Herald schema 11 (SQLite): PostgreSQL's schema 11 replaces indexes its planner used badly for claims and
+-- hand-over marks when its statistics were older than the queue. Herald never analyzes SQLite databases, so
+-- their plans do not follow the data, and nothing changes here: the version keeps both schemas in step.
