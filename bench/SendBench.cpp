@@ -3,9 +3,10 @@
 //        N nonprofits (one generate_series INSERT), a campaign whose template renders to about --bytes per
 //        message, and an SMTP provider on 127.0.0.1:P without a practical rate limit. --queue also queues
 //        the campaign and sets it sending (for `herald worker`).
-//   send DATABASE [--concurrency 4]
-//        queues the prepared campaign and sends it with the real SendEngine in this process; times
-//        queue -> every row recorded as sent.
+//   send DATABASE [--concurrency 4] [--threads T]
+//        queues the prepared campaign and sends it with the real SendEngine in this process over
+//        --concurrency SMTP connections carried by T sending threads (default: the engine's default);
+//        times queue -> every row recorded as sent.
 //   compose [--messages 20000] [--bytes 5120]
 //        renders messages of the same campaign in one thread, no database or network: the composer's own cost.
 // DATABASE is --pg HOST:PORT/NAME (user postgres, no password).
@@ -80,7 +81,7 @@ int prepare(Database& database, int recipients, int sinkPort, int bytes, bool qu
     return 0;
 }
 
-int send(Database& database, int concurrency)
+int send(Database& database, int concurrency, int threads)
 {
     BenchCampaign campaign(database);
     const auto campaignId = campaign.preparedCampaign();
@@ -94,10 +95,13 @@ int send(Database& database, int concurrency)
         print(!providers ? providers.error().message : secret.error().message);
         return 1;
     }
+    for (Provider& provider : providers.value())
+        provider.connections = concurrency;
     auto pool = std::make_shared<ProviderPool>(providers.value(),
         [](const Provider& provider) { return TransportFactory::create(provider, QString()); });
     EngineSettings settings;
-    settings.senders = concurrency;
+    if (threads > 0)
+        settings.senders = threads;
 
     const QString load = loadAverage();
     QElapsedTimer total;
@@ -136,10 +140,10 @@ int send(Database& database, int concurrency)
     engine.stop();
     const qint64 sentRows = campaign.countSent(campaignId.value());
 
-    print(QStringLiteral("Herald: %1 messages, %2 sending threads: queued in %3 s, sent in %4 s; %5 msgs/s end to end "
+    print(QStringLiteral("Herald: %1 messages, %2: queued in %3 s, sent in %4 s; %5 msgs/s end to end "
                          "(%6 msgs/s once queued); %7 rows sent, %8 failed; load before %9")
               .arg(queued.value())
-              .arg(concurrency)
+              .arg(QStringLiteral("%1 connections, %2 sending threads").arg(concurrency).arg(settings.senders))
               .arg(queueSeconds, 0, 'f', 2)
               .arg(sendSeconds, 0, 'f', 2)
               .arg(queued.value() / totalSeconds, 0, 'f', 0)
@@ -204,7 +208,8 @@ int main(int argc, char** argv)
         {QStringLiteral("sink-port"), QStringLiteral("Port of the SMTP sink on 127.0.0.1."), QStringLiteral("port")},
         {QStringLiteral("bytes"), QStringLiteral("Size of a rendered message."), QStringLiteral("n"), QStringLiteral("5120")},
         {QStringLiteral("queue"), QStringLiteral("prepare: also queue the campaign and set it sending.")},
-        {QStringLiteral("concurrency"), QStringLiteral("Sending threads."), QStringLiteral("n"), QStringLiteral("4")},
+        {QStringLiteral("concurrency"), QStringLiteral("SMTP connections."), QStringLiteral("n"), QStringLiteral("4")},
+        {QStringLiteral("threads"), QStringLiteral("Sending threads (default: the engine's)."), QStringLiteral("n"), QStringLiteral("0")},
         {QStringLiteral("messages"), QStringLiteral("compose: messages to render."), QStringLiteral("n"), QStringLiteral("20000")},
     });
     parser.process(app);
@@ -220,5 +225,6 @@ int main(int argc, char** argv)
     if (command == QLatin1String("prepare"))
         return prepare(*database, parser.value(QStringLiteral("recipients")).toInt(),
             parser.value(QStringLiteral("sink-port")).toInt(), bytes, parser.isSet(QStringLiteral("queue")));
-    return send(*database, std::max(1, parser.value(QStringLiteral("concurrency")).toInt()));
+    return send(*database, std::max(1, parser.value(QStringLiteral("concurrency")).toInt()),
+                parser.value(QStringLiteral("threads")).toInt());
 }

@@ -6,21 +6,24 @@
 # 1,000,000 recipients instead and its peak resident memory is printed.
 # Prints figures; never a pass/fail test. Both ends share this machine's cores: the load average is
 # printed with every figure.
-# Usage: scripts/bench-send.sh [--rss] [--recipients N] [--concurrency C] [--build DIR]
-#        defaults: N = 50000 (1000000 with --rss), C = 4, DIR = build. About a minute; --rss about 10.
+# Usage: scripts/bench-send.sh [--rss] [--recipients N] [--concurrency C] [--threads T] [--build DIR]
+#        defaults: N = 50000 (1000000 with --rss), C = 4 connections (smtp-source sessions), T = Herald's
+#        default sending threads, DIR = build. About a minute; --rss about 10.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build
 rss=0
 recipients=
 concurrency=4
+threads=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --rss) rss=1 ;;
     --recipients) recipients=$2; shift ;;
     --concurrency) concurrency=$2; shift ;;
+    --threads) threads=$2; shift ;;
     --build) build=$2; shift ;;
-    *) echo "usage: $0 [--rss] [--recipients N] [--concurrency C] [--build DIR]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--rss] [--recipients N] [--concurrency C] [--threads T] [--build DIR]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -105,10 +108,10 @@ if [ $rss = 1 ]; then
     exit 0
 fi
 
-echo "== Herald: queue and send with the SendEngine, $concurrency sending threads (load $(load))"
+echo "== Herald: queue and send with the SendEngine, $concurrency connections (load $(load))"
 before=$(sink_messages); before=${before:-0}
 pg_before=$(pg_cpu); sink_before=$(sink_cpu)
-/usr/bin/time -f "%U %S" -o "$work/herald-cpu.txt" "$bench" send --pg "$pg" --concurrency "$concurrency" 2>"$work/send.err" \
+/usr/bin/time -f "%U %S" -o "$work/herald-cpu.txt" "$bench" send --pg "$pg" --concurrency "$concurrency" --threads "$threads" 2>"$work/send.err" \
     | tee "$work/send.txt" | grep -v '^figure' || { cat "$work/send.err" >&2; exit 1; }
 herald_rate=$(figure send.end_to_end_per_second "$work/send.txt")
 herald_load=$(load)

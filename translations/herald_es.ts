@@ -6686,10 +6686,6 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <translation>nombre</translation>
     </message>
     <message>
-        <source>Sending threads, each with its own connections (default 4).</source>
-        <translation>Hilos de envío, cada uno con sus propias conexiones (predeterminado 4).</translation>
-    </message>
-    <message>
         <source>n</source>
         <translation>n</translation>
     </message>
@@ -6732,6 +6728,10 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Stopped: sent %1, failed %2, retrying %3, unknown %4.</source>
         <translation>Detenido: enviados %1, fallidos %2, reintentando %3, desconocidos %4.</translation>
+    </message>
+    <message>
+        <source>Sending threads, over which each provider&apos;s connections are spread (default: one per processor core, %1 here).</source>
+        <translation>Hilos de envío, entre los que se reparten las conexiones de cada proveedor (por omisión: uno por núcleo del procesador, %1 aquí).</translation>
     </message>
 </context>
 </TS>

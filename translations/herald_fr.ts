@@ -6686,10 +6686,6 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <translation>nom</translation>
     </message>
     <message>
-        <source>Sending threads, each with its own connections (default 4).</source>
-        <translation>Fils d’envoi, chacun avec ses propres connexions (4 par défaut).</translation>
-    </message>
-    <message>
         <source>n</source>
         <translation>n</translation>
     </message>
@@ -6732,6 +6728,10 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Stopped: sent %1, failed %2, retrying %3, unknown %4.</source>
         <translation>Arrêté : envoyés %1, échecs %2, nouvel essai %3, inconnus %4.</translation>
+    </message>
+    <message>
+        <source>Sending threads, over which each provider&apos;s connections are spread (default: one per processor core, %1 here).</source>
+        <translation>Fils d&apos;envoi, entre lesquels se répartissent les connexions de chaque fournisseur (par défaut : un par cœur du processeur, %1 ici).</translation>
     </message>
 </context>
 </TS>

@@ -24,8 +24,10 @@ int WorkerCommand::run(const QStringList& arguments)
     parser.setApplicationDescription(tr("Sends queued campaigns without a window."));
     parser.addHelpOption();
     const QCommandLineOption profile(QStringLiteral("profile"), tr("Connection profile (default: the active one)."), tr("name"));
-    const QCommandLineOption concurrency(QStringLiteral("concurrency"), tr("Sending threads, each with its own connections (default 4)."),
-                                         tr("n"), QStringLiteral("4"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
+                                         tr("Sending threads, over which each provider's connections are spread (default: "
+                                            "one per processor core, %1 here).").arg(EngineSettings::defaultSenders()),
+                                         tr("n"), QString::number(EngineSettings::defaultSenders()));
     const QCommandLineOption claimBatch(QStringLiteral("claim-batch"), tr("Messages leased per claim (default 500)."), tr("n"),
                                         QStringLiteral("500"));
     const QCommandLineOption lease(QStringLiteral("lease-seconds"), tr("Lease length (default 120)."), tr("seconds"),

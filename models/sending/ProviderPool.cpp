@@ -104,10 +104,11 @@ bool ProviderPool::drawShared(Entry& entry, QMutexLocker<QMutex>& lock, qint64* 
     return false;
 }
 
-int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded)
+int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded, const std::function<bool(int)>& hasRoom)
 {
     QMutexLocker lock(&m_mutex);
     qint64 shortestWait = -1; // stays -1 when no provider can take a message at all
+    bool roomWanted = false;
     for (int i = 0; i < m_entries.size(); ++i) {
         if (excluded.contains(i))
             continue;
@@ -118,6 +119,13 @@ int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded)
         const CircuitBreaker::State state = entry.breaker.state(now);
         if (state == CircuitBreaker::State::Open)
             continue; // fail over to the next provider by priority
+        if (hasRoom && !hasRoom(i)) {
+            // Every connection the caller has to it is busy: like a rate limit, waiting beats failing over.
+            roomWanted = true;
+            if (state == CircuitBreaker::State::Closed)
+                break;
+            continue;
+        }
         qint64 wait = 0;
         if (m_budget) {
             if (entry.bucket.available(now) < 1.0 && !drawShared(entry, lock, &wait))
@@ -140,8 +148,15 @@ int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded)
         *waitMs = 0;
         return i;
     }
-    *waitMs = shortestWait;
+    *waitMs = roomWanted ? 0 : shortestWait;
     return -1;
+}
+
+int ProviderPool::connectionShare(int index, int sender, int senders) const
+{
+    const int connections = std::max(1, m_entries.at(index)->provider.connections);
+    senders = std::max(1, senders);
+    return std::max(1, connections / senders + (sender % senders < connections % senders ? 1 : 0));
 }
 
 void ProviderPool::report(int index, const DeliveryOutcome& outcome)

@@ -34,10 +34,11 @@ public:
 
     ProviderPool(QList<Provider> providers, TransportFactory factory);
 
-    // The index of the provider to use now, skipping `excluded` (failed over from). -1 when none can
-    // take a message now: waitMs > 0 is how long until a rate limit allows one; -1 means every
-    // provider is down (circuit open).
-    int acquire(qint64* waitMs, const QList<int>& excluded = {});
+    // The index of the provider to use now, skipping `excluded` (failed over from) and waiting for one
+    // where `hasRoom` (when given) says the caller has no free connection. -1 when none can take a message
+    // now: waitMs > 0 is how long until a rate limit allows one; 0 means a connection of the caller's must
+    // come free first; -1 means every provider is down (circuit open).
+    int acquire(qint64* waitMs, const QList<int>& excluded = {}, const std::function<bool(int)>& hasRoom = {});
     // Tells the pool how a message went on provider `index` (breaker, slow-down).
     void report(int index, const DeliveryOutcome& outcome);
     // From now on the rate limits hold across every process sharing `budget`'s database: the local buckets
@@ -47,6 +48,9 @@ public:
     double currentRate(int index);
 
     const Provider& provider(int index) const { return m_entries.at(index)->provider; }
+    // How many of provider `index`'s connections sending thread `sender` of `senders` may keep open: the
+    // provider's connections spread over the threads, at least one each.
+    int connectionShare(int index, int sender, int senders) const;
     int size() const { return int(m_entries.size()); }
     std::unique_ptr<MailTransport> createTransport(int index) const { return m_factory(m_entries.at(index)->provider); }
     QList<ProviderState> states();

@@ -49,6 +49,8 @@ SendEngine::SendEngine(Database& database, EngineSettings settings, std::shared_
 
 SendEngine::~SendEngine() { stop(); }
 
+int EngineSettings::defaultSenders() { return std::clamp(QThread::idealThreadCount(), 1, 16); }
+
 Status SendEngine::start()
 {
     if (m_running.load())
@@ -62,7 +64,7 @@ Status SendEngine::start()
     refreshActiveCampaigns();
     m_marker = std::make_unique<HandingMarker>(m_database, m_settings.owner);
     for (int i = 0; i < m_settings.senders; ++i)
-        m_pool.start(new SenderJob(*this)); // the pool owns and deletes the job
+        m_pool.start(new SenderJob(*this, i)); // the pool owns and deletes the job
     m_dispatcher = QThread::create([this] { dispatchLoop(); });
     m_dispatcher->start();
     m_housekeeper = QThread::create([this] { housekeepingLoop(); });

@@ -27,7 +27,9 @@ class HandingMarker;
 struct EngineSettings
 {
     QString owner;          // lease owner name: host:pid:random when empty
-    int senders = 4;        // sending threads, each with its own connection per provider
+    // Sending threads: they render, sign and carry the SMTP exchanges, CPU work, so one per core; each
+    // provider's connections are spread over them (at least one each).
+    int senders = defaultSenders();
     int claimBatch = 500;   // rows leased per claim
     int leaseSeconds = 120; // a row not reported within this returns to the queue (or becomes unknown)
     int handBatch = 16;     // rows a sender marks "being handed over" at once; bounds unknowns after a crash
@@ -35,6 +37,8 @@ struct EngineSettings
     int flushIntervalMs = 100;
     int recoveryIntervalMs = 5000;
     RetryPolicy retry;
+
+    static int defaultSenders();
 };
 
 // Live figures of one engine, sent to the UI a few times a second.

@@ -4,6 +4,7 @@
 #include "SendEngine.h"
 #include "compose/CampaignMessageComposer.h"
 #include "compose/DkimSigner.h"
+#include "providers/TransferLoop.h"
 #include "storage/CampaignRepository.h"
 
 #include <QCoreApplication>
@@ -12,17 +13,36 @@
 #include <QRandomGenerator>
 #include <QThread>
 
+#include <algorithm>
+#include <deque>
 #include <future>
 #include <memory>
+#include <vector>
 
 namespace herald {
 
 namespace {
-struct Prepared
+// A message on its way: marked, then rendered, waiting for a connection or going out on one.
+struct Attempt
 {
     ClaimedSend row;
     OutgoingMessage message;
+    bool composed = false;
+    QList<int> triedProviders; // failed over from
+    DeliveryOutcome outcome;   // of the last provider tried
+    QString providerName;
 };
+
+// One connection to a provider: its transport, and whether a transfer runs on it.
+struct Connection
+{
+    std::unique_ptr<MailTransport> transport;
+    bool busy = false;
+};
+
+constexpr int IdleWaitMs = 200;     // for claimed work when nothing is in hand
+constexpr int TransferWaitMs = 100; // longest sleep while transfers run (stop and pause are checked between)
+constexpr int RateWaitMs = 50;      // longest sleep for a rate limit
 } // namespace
 
 void SenderJob::run()
@@ -32,9 +52,25 @@ void SenderJob::run()
     const UnsubscribeToken signer(m_engine.unsubscribeSecret());
     DkimSigner dkim(m_engine.dkimKeys()); // this thread's libopendkim handle
     QHash<qint64, std::shared_ptr<CampaignMessageComposer>> composers;
-    QHash<int, std::shared_ptr<MailTransport>> transports;
     QRandomGenerator random(QRandomGenerator::global()->generate());
     ProviderPool& providers = m_engine.providers();
+    const int senders = m_engine.settings().senders;
+
+    // Declared before the loop so that the loop, destroyed first, ends what still runs on their handles.
+    std::vector<std::vector<Connection>> connections(size_t(providers.size()));
+    int allConnections = 0;
+    for (int i = 0; i < providers.size(); ++i)
+        allConnections += providers.connectionShare(i, m_index, senders);
+    TransferLoop loop(allConnections);
+    struct InFlight
+    {
+        Attempt attempt;
+        int provider = -1;
+        size_t connection = 0;
+        QElapsedTimer clock;
+    };
+    QHash<CURL*, std::shared_ptr<InFlight>> inFlight;
+    std::deque<Attempt> waiting;
 
     auto composerFor = [&](qint64 campaignId) -> std::shared_ptr<CampaignMessageComposer> {
         if (auto found = composers.value(campaignId))
@@ -57,119 +93,169 @@ void SenderJob::run()
             result.retryDelayMs = m_engine.settings().retry.delayMs(row.token, random, result.outcome.retryAfterSeconds);
         return result;
     };
+    auto hasRoom = [&](int provider) {
+        const std::vector<Connection>& open = connections[size_t(provider)];
+        const int busy = int(std::count_if(open.begin(), open.end(), [](const Connection& c) { return c.busy; }));
+        return busy < providers.connectionShare(provider, m_index, senders);
+    };
+    auto freeConnection = [&](int provider) -> size_t {
+        std::vector<Connection>& open = connections[size_t(provider)];
+        for (size_t i = 0; i < open.size(); ++i) {
+            if (!open[i].busy)
+                return i;
+        }
+        open.push_back(Connection{providers.createTransport(provider), false});
+        return open.size() - 1;
+    };
 
-    // Rows taken and rendered, with their marks asked for: answered while the batch before goes out.
+    // Renders and signs an attempt's message; false, with the row given back or failed, when it cannot be.
+    auto compose = [&](Attempt& attempt) {
+        const auto composer = composerFor(attempt.row.campaignId);
+        if (!composer) {
+            m_engine.pushRelease(attempt.row); // the campaign could not be read now; try again later
+            return false;
+        }
+        auto message = composer->compose(attempt.row.id, attempt.row.recipient);
+        // Signed once here: a retry on another provider sends the same signature.
+        const Status signedMessage = message && !dkim.isEmpty() ? dkim.signInto(message.value()) : Status();
+        if (!message || !signedMessage) {
+            DeliveryOutcome outcome;
+            outcome.kind = DeliveryOutcome::Kind::Permanent;
+            outcome.text = message ? signedMessage.error().message : message.error().message;
+            m_engine.pushResult(finalResult(attempt.row, outcome, {}));
+            return false;
+        }
+        attempt.message = std::move(message).value();
+        attempt.composed = true;
+        return true;
+    };
+
+    // Rows taken, with their marks asked for: answered while the messages before go out. Each message is rendered
+    // when its turn comes, rather than a batch at once while the replies of every connection wait.
     struct Batch
     {
-        QList<Prepared> prepared;
-        QList<ClaimedSend> handing;
+        QList<ClaimedSend> rows;
         std::future<HandingMarker::Marked> marked;
     };
     auto nextBatch = [&](int waitMs) {
         Batch next;
-        for (const ClaimedSend& row : m_engine.takeWork(m_engine.settings().handBatch, waitMs)) {
-            const auto composer = composerFor(row.campaignId);
-            if (!composer) {
-                m_engine.pushRelease(row); // the campaign could not be read now; try again later
-                continue;
-            }
-            auto message = composer->compose(row.id, row.recipient);
-            // Signed once here: a retry on another provider sends the same signature.
-            const Status signedMessage = message && !dkim.isEmpty() ? dkim.signInto(message.value()) : Status();
-            if (!message || !signedMessage) {
-                DeliveryOutcome outcome;
-                outcome.kind = DeliveryOutcome::Kind::Permanent;
-                outcome.text = message ? signedMessage.error().message : message.error().message;
-                m_engine.pushResult(finalResult(row, outcome, {}));
-                continue;
-            }
-            next.prepared << Prepared{row, std::move(message).value()};
-            next.handing << row;
-        }
-        if (!next.handing.isEmpty())
-            next.marked = m_engine.handingMarker().mark(next.handing);
+        next.rows = m_engine.takeWork(m_engine.settings().handBatch, waitMs);
+        if (!next.rows.isEmpty())
+            next.marked = m_engine.handingMarker().mark(next.rows);
         return next;
     };
-
     Batch ahead;
-    while (true) {
-        Batch current = ahead.marked.valid() ? std::move(ahead) : nextBatch(200);
+    // Moves the next marked batch into `waiting` and asks for the marks of the one after; false when no work came.
+    auto takeMarkedBatch = [&](int waitMs) {
+        Batch current = ahead.marked.valid() ? std::move(ahead) : nextBatch(waitMs);
         ahead = Batch();
-        if (!current.marked.valid()) {
-            if (m_engine.isStopping())
-                break;
-            continue;
-        }
+        if (!current.marked.valid())
+            return false;
         const auto marked = current.marked.get();
         if (!marked) {
             m_engine.reportError(marked.error().message);
-            for (const ClaimedSend& row : std::as_const(current.handing))
+            for (const ClaimedSend& row : std::as_const(current.rows))
                 m_engine.pushRelease(row);
             QThread::msleep(500);
-            continue;
+            return false;
         }
         ahead = nextBatch(0);
+        for (const ClaimedSend& row : std::as_const(current.rows)) {
+            if (marked->contains(row.id)) // else another sender holds it now (this process was stalled past the lease)
+                waiting.push_back(Attempt{row, {}, false, {}, {}, {}});
+        }
+        return true;
+    };
 
-        for (const Prepared& item : std::as_const(current.prepared)) {
-            if (!marked->contains(item.row.id))
-                continue; // another sender holds it now (this process was stalled past the lease)
+    while (true) {
+        if (waiting.empty()) {
+            const bool took = takeMarkedBatch(inFlight.isEmpty() ? IdleWaitMs : 0);
+            if (waiting.empty() && inFlight.isEmpty()) {
+                if (!took && m_engine.isStopping() && !ahead.marked.valid())
+                    break;
+                continue;
+            }
+        }
+
+        // Start what the connections and rate limits allow.
+        int waitMs = TransferWaitMs;
+        while (!waiting.empty()) {
+            Attempt& next = waiting.front();
+            const ClaimedSend& row = next.row;
             // Paused, cancelled, stopping, or held too long: what has not been handed over goes back to the
             // queue (a fenced write: if another sender took the row meanwhile, nothing changes).
-            if (m_engine.isStopping() || !m_engine.isCampaignActive(item.row.campaignId) || !m_engine.isLeaseUsable(item.row)) {
-                m_engine.pushRelease(item.row);
+            if (m_engine.isStopping() || !m_engine.isCampaignActive(row.campaignId) || !m_engine.isLeaseUsable(row)) {
+                m_engine.pushRelease(row);
+                waiting.pop_front();
                 continue;
             }
-            QList<int> triedProviders;
-            DeliveryOutcome outcome;
-            QString providerName;
-            QElapsedTimer clock;
-            int latencyMs = 0;
-            bool released = false;
-            while (true) {
-                qint64 waitMs = 0;
-                const int index = providers.acquire(&waitMs, triedProviders);
-                if (index < 0) {
-                    if (waitMs > 0 && !m_engine.isStopping() && m_engine.isCampaignActive(item.row.campaignId)) {
-                        QThread::msleep(quint32(std::min<qint64>(waitMs, 50)));
-                        continue;
-                    }
-                    if (waitMs > 0 && triedProviders.isEmpty()) { // paused or stopping while rate-limited
-                        m_engine.pushRelease(item.row);
-                        released = true;
-                        break;
-                    }
-                    if (outcome.text.isEmpty()) {
-                        outcome = DeliveryOutcome::transportFailure(tr("No provider is available: every one is failing "
-                                                                       "or paused by its circuit breaker."),
-                                                                    false, false);
-                    }
+            if (!next.composed && !compose(next)) {
+                waiting.pop_front();
+                continue;
+            }
+            qint64 providerWaitMs = 0;
+            const int index = providers.acquire(&providerWaitMs, next.triedProviders, hasRoom);
+            if (index < 0) {
+                if (providerWaitMs >= 0) {
+                    // A connection of this thread's comes free when a transfer ends, or a rate limit allows
+                    // another message soon (what is paused or stopped meanwhile goes back above).
+                    if (providerWaitMs > 0)
+                        waitMs = int(std::min<qint64>(providerWaitMs, RateWaitMs));
                     break;
                 }
-                auto& transport = transports[index];
-                if (!transport)
-                    transport = providers.createTransport(index);
-                clock.start();
-                outcome = transport->send(item.message);
-                latencyMs = int(clock.elapsed());
-                providers.report(index, outcome);
-                providerName = providers.provider(index).name;
-                // The provider failed before taking the message: the next one by priority may take it.
-                if (outcome.providerProblem && outcome.kind == DeliveryOutcome::Kind::Temporary
-                    && triedProviders.size() + 1 < providers.size()) {
-                    triedProviders << index;
-                    continue;
+                if (next.outcome.text.isEmpty()) {
+                    next.outcome = DeliveryOutcome::transportFailure(tr("No provider is available: every one is failing "
+                                                                        "or paused by its circuit breaker."),
+                                                                     false, false);
                 }
-                break;
-            }
-            if (released)
+                m_engine.pushResult(finalResult(row, next.outcome, next.providerName));
+                waiting.pop_front();
                 continue;
-            SendResult result = finalResult(item.row, outcome, providerName);
-            result.messageId = item.message.messageId;
+            }
+            auto flight = std::make_shared<InFlight>();
+            flight->provider = index;
+            flight->connection = freeConnection(index);
+            Connection& connection = connections[size_t(index)][flight->connection];
+            flight->attempt = std::move(next); // where the message stays until the transfer ends
+            waiting.pop_front();
+            CURL* handle = connection.transport->begin(flight->attempt.message);
+            flight->clock.start();
+            if (const int refused = loop.start(handle); refused != 0) {
+                DeliveryOutcome outcome = connection.transport->finish(refused);
+                m_engine.pushResult(finalResult(flight->attempt.row, outcome, providers.provider(index).name));
+                continue;
+            }
+            connection.busy = true;
+            inFlight.insert(handle, flight);
+        }
+
+        if (inFlight.isEmpty() && waiting.empty())
+            continue;
+        const QList<TransferLoop::Ended> endedNow = loop.run(waitMs);
+        for (const TransferLoop::Ended& ended : std::as_const(endedNow)) {
+            const std::shared_ptr<InFlight> flight = inFlight.take(ended.handle);
+            if (!flight)
+                continue;
+            Connection& connection = connections[size_t(flight->provider)][flight->connection];
+            connection.busy = false;
+            Attempt& attempt = flight->attempt;
+            attempt.outcome = connection.transport->finish(ended.curlCode);
+            const int latencyMs = int(flight->clock.elapsed());
+            providers.report(flight->provider, attempt.outcome);
+            attempt.providerName = providers.provider(flight->provider).name;
+            // The provider failed before taking the message: the next one by priority may take it, first.
+            if (attempt.outcome.providerProblem && attempt.outcome.kind == DeliveryOutcome::Kind::Temporary
+                && attempt.triedProviders.size() + 1 < providers.size()) {
+                attempt.triedProviders << flight->provider;
+                waiting.push_front(std::move(attempt));
+                continue;
+            }
+            SendResult result = finalResult(attempt.row, attempt.outcome, attempt.providerName);
+            result.messageId = attempt.message.messageId;
             result.latencyMs = latencyMs;
             m_engine.pushResult(result);
         }
     }
-    transports.clear(); // QUIT on every open connection
     database.releaseThreadConnection();
 }
 

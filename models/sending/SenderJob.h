@@ -8,17 +8,20 @@ namespace herald {
 class SendEngine;
 
 // One sending thread's work: takes small batches of claimed rows, renders them, marks them as being
-// handed over, and hands each to a provider over connections it keeps open, failing over to the
-// next provider when one is down. Reports every outcome to the engine.
+// handed over, and hands them to providers over the connections it keeps open — its share of each
+// provider's connections, all carried at once by one TransferLoop — failing over to the next provider
+// when one is down. Reports every outcome to the engine.
 class SenderJob : public QRunnable
 {
     Q_DECLARE_TR_FUNCTIONS(herald::SenderJob)
 public:
-    explicit SenderJob(SendEngine& engine) : m_engine(engine) {}
+    // `index`: which of the engine's sending threads this is (for its share of the connections).
+    SenderJob(SendEngine& engine, int index) : m_engine(engine), m_index(index) {}
     void run() override;
 
 private:
     SendEngine& m_engine;
+    int m_index;
 };
 
 } // namespace herald

@@ -178,7 +178,7 @@ QString SendGridTransport::errorMessage(const QByteArray& body)
     return QString::fromUtf8(body.left(200)).simplified();
 }
 
-SendGridTransport::Exchange SendGridTransport::perform(const char* path, const QByteArray* postBody)
+void SendGridTransport::prepare(const char* path, const QByteArray* postBody)
 {
     m_replyHeaders.clear();
     m_replyBody.clear();
@@ -192,8 +192,12 @@ SendGridTransport::Exchange SendGridTransport::perform(const char* path, const Q
     } else {
         curl_easy_setopt(m_handle, CURLOPT_HTTPGET, 1L);
     }
+}
+
+SendGridTransport::Exchange SendGridTransport::complete(int curlCode, const QByteArray* postBody)
+{
     Exchange exchange;
-    exchange.curlCode = curl_easy_perform(m_handle);
+    exchange.curlCode = curlCode;
     long status = 0;
     curl_easy_getinfo(m_handle, CURLINFO_RESPONSE_CODE, &status);
     exchange.status = int(status);
@@ -225,10 +229,17 @@ QString SendGridTransport::refusal(int status) const
     }
 }
 
-DeliveryOutcome SendGridTransport::send(const OutgoingMessage& message)
+CURL* SendGridTransport::begin(const OutgoingMessage& message)
 {
-    const QByteArray body = requestBody(message);
-    const Exchange exchange = perform("/v3/mail/send", &body);
+    m_requestBody = requestBody(message);
+    prepare("/v3/mail/send", &m_requestBody);
+    return m_handle;
+}
+
+DeliveryOutcome SendGridTransport::finish(int curlCode)
+{
+    const Exchange exchange = complete(curlCode, &m_requestBody);
+    m_requestBody.clear();
     if (exchange.status == 0) {
         // No answer. Once the whole request was out, the API may have queued the message: sending it again
         // could deliver it twice, so the outcome is unknown rather than temporary.
@@ -254,7 +265,8 @@ DeliveryOutcome SendGridTransport::send(const OutgoingMessage& message)
 
 Result<QString> SendGridTransport::probe()
 {
-    const Exchange exchange = perform("/v3/scopes", nullptr);
+    prepare("/v3/scopes", nullptr);
+    const Exchange exchange = complete(curl_easy_perform(m_handle), nullptr);
     if (exchange.status == 0)
         return Error::make(Error::Kind::Connection, describeFailure(exchange.curlCode));
     if (exchange.status == 401 || exchange.status == 403)

@@ -26,7 +26,8 @@ public:
     SendGridTransport(const SendGridTransport&) = delete;
     SendGridTransport& operator=(const SendGridTransport&) = delete;
 
-    DeliveryOutcome send(const OutgoingMessage& message) override;
+    CURL* begin(const OutgoingMessage& message) override;
+    DeliveryOutcome finish(int curlCode) override;
     // Checks the key with an authenticated GET /v3/scopes: says what the key may do, or why it was refused.
     Result<QString> probe() override;
 
@@ -51,7 +52,9 @@ private:
         bool requestSent = false; // the whole body went out: without an answer, the API may have taken it
     };
 
-    Exchange perform(const char* path, const QByteArray* postBody);
+    // A request in two steps: set up on the handle, then read once performed.
+    void prepare(const char* path, const QByteArray* postBody);
+    Exchange complete(int curlCode, const QByteArray* postBody);
     QString describeFailure(int curlCode) const;
     QString refusal(int status) const;
 
@@ -62,6 +65,7 @@ private:
     QByteArray m_url;
 
     // Per request.
+    QByteArray m_requestBody;
     QHash<QByteArray, QByteArray> m_replyHeaders; // names in lower case
     QByteArray m_replyBody;
     char m_errorBuffer[256] = {};

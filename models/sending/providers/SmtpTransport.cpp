@@ -73,7 +73,8 @@ SmtpTransport::SmtpTransport(SmtpSettings settings) : m_settings(std::move(setti
 SmtpTransport::~SmtpTransport()
 {
     if (m_handle)
-        curl_easy_cleanup(m_handle); // sends QUIT on the open connection
+        curl_easy_cleanup(m_handle); // sends QUIT on a connection it holds (one a TransferLoop holds is the loop's)
+    curl_slist_free_all(m_recipients);
 }
 
 void SmtpTransport::applyConnectionOptions(CURL* handle)
@@ -148,14 +149,14 @@ QString SmtpTransport::describeFailure(int curlCode, const char* errorBuffer) co
     return tr("SMTP %1:%2: %3").arg(m_settings.host).arg(m_settings.port).arg(detail);
 }
 
-DeliveryOutcome SmtpTransport::send(const OutgoingMessage& message)
+CURL* SmtpTransport::begin(const OutgoingMessage& message)
 {
     // The DKIM signature goes in front when this provider is one Herald signs for (it was made once, when the
     // message was composed).
-    QByteArray signedData;
+    m_signedBody.clear();
     if (m_settings.dkimSign && !message.dkimSignature.isEmpty())
-        signedData = message.dkimSignature + message.data;
-    m_body = signedData.isEmpty() ? &message.data : &signedData;
+        m_signedBody = message.dkimSignature + message.data;
+    m_body = m_signedBody.isEmpty() ? &message.data : &m_signedBody;
     m_bodyOffset = 0;
     m_lastReply.clear();
     m_replyAfterCommand.clear();
@@ -164,20 +165,27 @@ DeliveryOutcome SmtpTransport::send(const OutgoingMessage& message)
     m_failureReply.clear();
     m_errorBuffer[0] = '\0';
 
-    const QByteArray from = '<' + message.envelopeFrom + '>';
+    m_from = '<' + message.envelopeFrom + '>';
     const QByteArray to = '<' + message.recipient + '>';
-    curl_slist* recipients = curl_slist_append(nullptr, to.constData());
-    curl_easy_setopt(m_handle, CURLOPT_MAIL_FROM, from.constData());
-    curl_easy_setopt(m_handle, CURLOPT_MAIL_RCPT, recipients);
+    curl_slist_free_all(m_recipients);
+    m_recipients = curl_slist_append(nullptr, to.constData());
+    curl_easy_setopt(m_handle, CURLOPT_MAIL_FROM, m_from.constData());
+    curl_easy_setopt(m_handle, CURLOPT_MAIL_RCPT, m_recipients);
     curl_easy_setopt(m_handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(m_body->size()));
+    return m_handle;
+}
 
-    const CURLcode result = curl_easy_perform(m_handle);
+DeliveryOutcome SmtpTransport::finish(int curlCode)
+{
+    const auto result = CURLcode(curlCode);
     long replyCode = 0;
     curl_easy_getinfo(m_handle, CURLINFO_RESPONSE_CODE, &replyCode);
     curl_easy_setopt(m_handle, CURLOPT_MAIL_RCPT, nullptr);
-    curl_slist_free_all(recipients);
-    const bool wholeBodySent = m_bodyOffset == m_body->size();
+    curl_slist_free_all(m_recipients);
+    m_recipients = nullptr;
+    const bool wholeBodySent = m_body && m_bodyOffset == m_body->size();
     m_body = nullptr;
+    m_signedBody.clear();
     if (result == CURLE_OK)
         return DeliveryOutcome::fromSmtpReply(replyCode ? int(replyCode) : 250, QString::fromUtf8(m_lastReply));
 

@@ -8,7 +8,7 @@
 #include <QByteArray>
 #include <QString>
 
-typedef void CURL;
+struct curl_slist;
 
 namespace herald {
 
@@ -24,7 +24,8 @@ public:
     SmtpTransport(const SmtpTransport&) = delete;
     SmtpTransport& operator=(const SmtpTransport&) = delete;
 
-    DeliveryOutcome send(const OutgoingMessage& message) override;
+    CURL* begin(const OutgoingMessage& message) override;
+    DeliveryOutcome finish(int curlCode) override;
     Result<QString> probe() override;
 
     // libcurl callbacks (public for the C trampolines).
@@ -44,6 +45,9 @@ private:
     CurlOptions m_curlOptions;
 
     // Per transfer.
+    QByteArray m_signedBody; // DKIM signature and message, when this provider signs
+    QByteArray m_from;
+    curl_slist* m_recipients = nullptr;
     const QByteArray* m_body = nullptr;
     qsizetype m_bodyOffset = 0;
     QByteArray m_lastReply;

@@ -31,9 +31,10 @@ class TestSendEngine : public QObject
     }
     void startCampaign() { QVERIFY(test::SendingFixture::startCampaign(*m_database)); }
 
-    static Provider smtpProvider(const QString& name, int port, int priority = 100, double rate = 100000)
+    static Provider smtpProvider(const QString& name, int port, int priority = 100, double rate = 100000, int connections = 4)
     {
         Provider provider;
+        provider.connections = connections;
         provider.name = name;
         provider.host = QStringLiteral("127.0.0.1");
         provider.port = port;
@@ -75,6 +76,16 @@ class TestSendEngine : public QObject
             QTest::qWait(50);
         }
         return false;
+    }
+
+    // Each sending thread carries its share of a provider's connections at once (TransferLoop): a thread
+    // of its own per connection, and several connections on one thread, must behave the same.
+    static void addLayouts()
+    {
+        QTest::addColumn<int>("senders");
+        QTest::addColumn<int>("connections");
+        QTest::newRow("a connection per thread") << 4 << 4;
+        QTest::newRow("three connections on one thread") << 1 << 3;
     }
 
 private slots:
@@ -124,8 +135,39 @@ private slots:
         QCOMPARE(engine.snapshot().sent, qint64(recipients));
     }
 
+    void oneThreadKeepsAllItsConnectionsBusy()
+    {
+        test::SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        const int recipients = 600;
+        addNonprofits(recipients);
+        startCampaign();
+        EngineSettings settings = fastSettings();
+        settings.senders = 1;
+        SendEngine engine(*m_database, settings, pool({smtpProvider(QStringLiteral("local"), server.port(), 100, 100000, 3)}),
+                          QByteArrayLiteral("secret"));
+        QVERIFY(engine.start().ok());
+        QVERIFY2(waitForCampaign(QStringLiteral("completed"), 60000), qPrintable(engine.snapshot().lastError));
+        engine.stop();
+        QVERIFY(server.waitForMessages(recipients, 5000));
+        QSet<QString> ids;
+        QSet<QString> peers;
+        for (const QJsonObject& record : server.messages()) {
+            ids.insert(record.value(QStringLiteral("message_id")).toString());
+            peers.insert(record.value(QStringLiteral("peer")).toString());
+        }
+        QCOMPARE(int(server.messages().size()), recipients);
+        QCOMPARE(int(ids.size()), recipients);
+        // The thread's three connections, each kept open for the whole campaign.
+        QCOMPARE(int(peers.size()), 3);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'")), qint64(recipients));
+    }
+
+    void faultsAreRetriedOrFailedAsTheyShouldBe_data() { addLayouts(); }
     void faultsAreRetriedOrFailedAsTheyShouldBe()
     {
+        QFETCH(int, senders);
+        QFETCH(int, connections);
         test::SmtpTestServer server;
         QVERIFY(server.start());
         addNonprofits(20);
@@ -134,7 +176,9 @@ private slots:
         addNonprofits(2, QStringLiteral("+t452"), 300);
         addNonprofits(1, QStringLiteral("+p554d"), 400);
         startCampaign();
-        SendEngine engine(*m_database, fastSettings(), pool({smtpProvider(QStringLiteral("local"), server.port())}),
+        EngineSettings settings = fastSettings();
+        settings.senders = senders;
+        SendEngine engine(*m_database, settings, pool({smtpProvider(QStringLiteral("local"), server.port(), 100, 100000, connections)}),
                           QByteArrayLiteral("secret"));
         QVERIFY(engine.start().ok());
         QVERIFY2(waitForCampaign(QStringLiteral("completed"), 30000), qPrintable(engine.snapshot().lastError));
@@ -148,8 +192,11 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM suppressions")), qint64(2)); // 554 content is not a bounce
     }
 
+    void failsOverWhenTheFirstProviderIsDown_data() { addLayouts(); }
     void failsOverWhenTheFirstProviderIsDown()
     {
+        QFETCH(int, senders);
+        QFETCH(int, connections);
         test::SmtpTestServer server;
         QVERIFY(server.start());
         QTcpServer closed;
@@ -158,8 +205,11 @@ private slots:
         closed.close();
         addNonprofits(100);
         startCampaign();
-        SendEngine engine(*m_database, fastSettings(),
-                          pool({smtpProvider(QStringLiteral("primary"), deadPort, 1), smtpProvider(QStringLiteral("backup"), server.port(), 2)}),
+        EngineSettings settings = fastSettings();
+        settings.senders = senders;
+        SendEngine engine(*m_database, settings,
+                          pool({smtpProvider(QStringLiteral("primary"), deadPort, 1, 100000, connections),
+                                smtpProvider(QStringLiteral("backup"), server.port(), 2, 100000, connections)}),
                           QByteArrayLiteral("secret"));
         QVERIFY(engine.start().ok());
         QVERIFY2(waitForCampaign(QStringLiteral("completed"), 30000), qPrintable(engine.snapshot().lastError));
