@@ -353,6 +353,16 @@
     </message>
 </context>
 <context>
+    <name>herald::SmtpTransport</name>
+    <message numerus="yes">
+        <source>no reply within %n second(s)</source>
+        <translation>
+            <numerusform>no reply within %n second</numerusform>
+            <numerusform>no reply within %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::SuppressionsPage</name>
     <message numerus="yes">
         <source>%Ln suppressed address(es)</source>

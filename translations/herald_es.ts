@@ -4721,6 +4721,25 @@ Datos: %2 (%3)</translation>
         <source>SMTP %1:%2: %3</source>
         <translation>SMTP %1:%2: %3</translation>
     </message>
+    <message>
+        <source>the server refused the sender (%1)</source>
+        <translation>el servidor rechazó el remitente (%1)</translation>
+    </message>
+    <message>
+        <source>the connection broke while sending (%1)</source>
+        <translation>la conexión se cortó durante el envío (%1)</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>el servidor cerró la conexión</translation>
+    </message>
+    <message numerus="yes">
+        <source>no reply within %n second(s)</source>
+        <translation>
+            <numerusform>sin respuesta en %n segundo</numerusform>
+            <numerusform>sin respuesta en %n segundos</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>herald::StagedNonprofitMerge</name>

@@ -4721,6 +4721,25 @@ Données : %2 (%3)</translation>
         <source>SMTP %1:%2: %3</source>
         <translation>SMTP %1:%2 : %3</translation>
     </message>
+    <message>
+        <source>the server refused the sender (%1)</source>
+        <translation>le serveur a refusé l&apos;expéditeur (%1)</translation>
+    </message>
+    <message>
+        <source>the connection broke while sending (%1)</source>
+        <translation>la connexion s&apos;est rompue pendant l&apos;envoi (%1)</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>le serveur a fermé la connexion</translation>
+    </message>
+    <message numerus="yes">
+        <source>no reply within %n second(s)</source>
+        <translation>
+            <numerusform>pas de réponse en %n seconde</numerusform>
+            <numerusform>pas de réponse en %n secondes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>herald::StagedNonprofitMerge</name>

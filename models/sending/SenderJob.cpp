@@ -69,7 +69,7 @@ void SenderJob::run()
         size_t connection = 0;
         QElapsedTimer clock;
     };
-    QHash<CURL*, std::shared_ptr<InFlight>> inFlight;
+    QHash<const void*, std::shared_ptr<InFlight>> inFlight;
     std::deque<Attempt> waiting;
 
     auto composerFor = [&](qint64 campaignId) -> std::shared_ptr<CampaignMessageComposer> {
@@ -218,28 +218,23 @@ void SenderJob::run()
             Connection& connection = connections[size_t(index)][flight->connection];
             flight->attempt = std::move(next); // where the message stays until the transfer ends
             waiting.pop_front();
-            CURL* handle = connection.transport->begin(flight->attempt.message);
-            flight->clock.start();
-            if (const int refused = loop.start(handle); refused != 0) {
-                DeliveryOutcome outcome = connection.transport->finish(refused);
-                m_engine.pushResult(finalResult(flight->attempt.row, outcome, providers.provider(index).name));
-                continue;
-            }
             connection.busy = true;
-            inFlight.insert(handle, flight);
+            inFlight.insert(flight.get(), flight);
+            flight->clock.start();
+            connection.transport->start(flight->attempt.message, loop, flight.get());
         }
 
         if (inFlight.isEmpty() && waiting.empty())
             continue;
         const QList<TransferLoop::Ended> endedNow = loop.run(waitMs);
         for (const TransferLoop::Ended& ended : std::as_const(endedNow)) {
-            const std::shared_ptr<InFlight> flight = inFlight.take(ended.handle);
+            const std::shared_ptr<InFlight> flight = inFlight.take(ended.tag);
             if (!flight)
                 continue;
             Connection& connection = connections[size_t(flight->provider)][flight->connection];
             connection.busy = false;
             Attempt& attempt = flight->attempt;
-            attempt.outcome = connection.transport->finish(ended.curlCode);
+            attempt.outcome = connection.transport->finish(ended);
             const int latencyMs = int(flight->clock.elapsed());
             providers.report(flight->provider, attempt.outcome);
             attempt.providerName = providers.provider(flight->provider).name;

@@ -16,7 +16,7 @@ faults chosen by the recipient's local part, so a test can say what each address
   +slowN    wait N seconds before replying to DATA
 
 Options: --port (0 picks a free one), --store FILE, --keep-data (the record carries the message's bytes,
-base64, as "data"), --tls-cert/--tls-key (STARTTLS offered),
+base64, as "data"), --pipelining (PIPELINING offered: RFC 2920), --tls-cert/--tls-key (STARTTLS offered),
 --require-tls, --implicit-tls (SMTPS), --auth USER:PASSWORD. Prints "READY <port>" when listening and
 runs until terminated.
 """
@@ -38,9 +38,10 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class RecordingHandler:
-    def __init__(self, store, keep_data=False):
+    def __init__(self, store, keep_data=False, pipelining=False):
         self.store = open(store, "a", buffering=1) if store else None
         self.keep_data = keep_data
+        self.pipelining = pipelining
         self.lock = threading.Lock()
         self.tries = {}
         self.queued = 0
@@ -48,6 +49,14 @@ class RecordingHandler:
     @staticmethod
     def local(address):
         return address.rsplit("@", 1)[0]
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        # aiosmtpd reads commands one line after the other, so pipelined ones (RFC 2920) work; it only does
+        # not say so unless asked.
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(1, "250-PIPELINING")
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = self.local(address)
@@ -155,6 +164,7 @@ def main():
     parser.add_argument("--implicit-tls", action="store_true")
     parser.add_argument("--auth")
     parser.add_argument("--keep-data", action="store_true")
+    parser.add_argument("--pipelining", action="store_true")
     options = parser.parse_args()
     if options.port == 0:
         options.port = free_port()
@@ -162,7 +172,7 @@ def main():
     if options.tls_cert:
         tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         tls_context.load_cert_chain(options.tls_cert, options.tls_key)
-    controller = TestController(RecordingHandler(options.store, options.keep_data), options, tls_context)
+    controller = TestController(RecordingHandler(options.store, options.keep_data, options.pipelining), options, tls_context)
     controller.start()
     print("READY %d" % options.port, flush=True)
     stop = threading.Event()

@@ -1,13 +1,16 @@
 #include "MailTransport.h"
 
-#include <curl/curl.h>
-
 namespace herald {
 
 DeliveryOutcome MailTransport::send(const OutgoingMessage& message)
 {
-    CURL* handle = begin(message);
-    return finish(curl_easy_perform(handle));
+    if (!m_ownLoop)
+        m_ownLoop = std::make_unique<TransferLoop>(1);
+    start(message, *m_ownLoop, this);
+    QList<TransferLoop::Ended> ended;
+    while (ended.isEmpty())
+        ended = m_ownLoop->run(1000);
+    return finish(ended.first());
 }
 
 } // namespace herald

@@ -1,31 +1,35 @@
 #pragma once
 
+#include "TransferLoop.h"
 #include "domain/Error.h"
 #include "sending/DeliveryOutcome.h"
 #include "sending/OutgoingMessage.h"
 
-typedef void CURL;
+#include <memory>
 
 namespace herald {
 
 // One connection to a provider, used by one sending thread at a time. Keeps its connection open
 // between messages; implementations reconnect by themselves after a failure.
-// A message goes out in three steps, so that one thread can carry several connections' transfers at once
-// (TransferLoop): begin() sets up the transfer on the transport's libcurl handle, the caller performs it,
-// finish() reads the outcome. send() does all three.
+// A message goes out in steps, so that one thread can carry several connections at once (TransferLoop):
+// start() sets it going on the loop, the loop's run() says when it has ended, finish() reads the outcome.
+// send() does it all for one message.
 class MailTransport
 {
 public:
     virtual ~MailTransport() = default;
-    // Sets up the transfer of `message`, which must stay alive until finish(), and returns the handle to
-    // perform.
-    virtual CURL* begin(const OutgoingMessage& message) = 0;
-    // The outcome of the transfer begun last, from libcurl's result code for it.
-    virtual DeliveryOutcome finish(int curlCode) = 0;
-    // One message from start to finish, on this thread.
+    // Starts sending `message`, which must stay alive until finish(); the loop names `tag` once it has ended.
+    virtual void start(const OutgoingMessage& message, TransferLoop& loop, const void* tag) = 0;
+    // The outcome of the message started last, once the loop said it ended.
+    virtual DeliveryOutcome finish(const TransferLoop::Ended& ended) = 0;
+    // One message from start to finish, on this thread, on a loop of the transport's own that keeps its
+    // connection from one message to the next.
     DeliveryOutcome send(const OutgoingMessage& message);
     // Connects and greets without sending; returns the server's banner (for "Test connection").
     virtual Result<QString> probe() = 0;
+
+private:
+    std::unique_ptr<TransferLoop> m_ownLoop;
 };
 
 } // namespace herald

@@ -229,16 +229,18 @@ QString SendGridTransport::refusal(int status) const
     }
 }
 
-CURL* SendGridTransport::begin(const OutgoingMessage& message)
+void SendGridTransport::start(const OutgoingMessage& message, TransferLoop& loop, const void* tag)
 {
     m_requestBody = requestBody(message);
     prepare("/v3/mail/send", &m_requestBody);
-    return m_handle;
+    m_refusedByLoop = loop.startTransfer(m_handle, tag);
+    if (m_refusedByLoop != 0)
+        loop.startExchange(&m_alreadyEnded, tag); // ends at once: the loop names the tag on its next run
 }
 
-DeliveryOutcome SendGridTransport::finish(int curlCode)
+DeliveryOutcome SendGridTransport::finish(const TransferLoop::Ended& ended)
 {
-    const Exchange exchange = complete(curlCode, &m_requestBody);
+    const Exchange exchange = complete(m_refusedByLoop != 0 ? CURLE_FAILED_INIT : ended.curlCode, &m_requestBody);
     m_requestBody.clear();
     if (exchange.status == 0) {
         // No answer. Once the whole request was out, the API may have queued the message: sending it again

@@ -26,8 +26,8 @@ public:
     SendGridTransport(const SendGridTransport&) = delete;
     SendGridTransport& operator=(const SendGridTransport&) = delete;
 
-    CURL* begin(const OutgoingMessage& message) override;
-    DeliveryOutcome finish(int curlCode) override;
+    void start(const OutgoingMessage& message, TransferLoop& loop, const void* tag) override;
+    DeliveryOutcome finish(const TransferLoop::Ended& ended) override;
     // Checks the key with an authenticated GET /v3/scopes: says what the key may do, or why it was refused.
     Result<QString> probe() override;
 
@@ -66,6 +66,8 @@ private:
 
     // Per request.
     QByteArray m_requestBody;
+    int m_refusedByLoop = 0;
+    TransferLoop::EndedAtOnce m_alreadyEnded;
     QHash<QByteArray, QByteArray> m_replyHeaders; // names in lower case
     QByteArray m_replyBody;
     char m_errorBuffer[256] = {};

@@ -5,18 +5,18 @@
 #include <curl/curl.h>
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+
+#include <poll.h>
+#include <sys/socket.h>
 
 #include <cstring>
 
 namespace herald {
 
 namespace {
-size_t readTrampoline(char* buffer, size_t size, size_t count, void* self)
-{
-    return static_cast<SmtpTransport*>(self)->readBody(buffer, size * count);
-}
-
-// Splits what libcurl reports into lines: server replies (HEADER_IN) and our commands (HEADER_OUT).
+// Splits what libcurl reports while connecting into lines: server replies (HEADER_IN) and our commands
+// (HEADER_OUT).
 int debugTrampoline(CURL*, curl_infotype type, char* data, size_t size, void* self)
 {
     auto* transport = static_cast<SmtpTransport*>(self);
@@ -35,24 +35,8 @@ int debugTrampoline(CURL*, curl_infotype type, char* data, size_t size, void* se
     return 0;
 }
 
-bool isProviderProblem(CURLcode code)
-{
-    switch (code) {
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_CONNECT:
-    case CURLE_LOGIN_DENIED:
-    case CURLE_USE_SSL_FAILED:
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_AUTH_ERROR:
-    case CURLE_WEIRD_SERVER_REPLY:
-        return true;
-    default:
-        return false;
-    }
-}
+bool isSuccess(int code) { return code >= 200 && code < 300; }
+qint64 nowMs() { return QDeadlineTimer::current().deadline(); }
 } // namespace
 
 SmtpTransport::SmtpTransport(SmtpSettings settings) : m_settings(std::move(settings))
@@ -63,22 +47,13 @@ SmtpTransport::SmtpTransport(SmtpSettings settings) : m_settings(std::move(setti
     m_password = m_settings.password.toUtf8();
     m_curlOptions = {m_settings.connectTimeoutMs, m_settings.timeoutMs, m_settings.verifyCertificate,
                      m_settings.caFile.toUtf8()};
-    m_handle = curl_easy_init();
-    applyConnectionOptions(m_handle);
-    curl_easy_setopt(m_handle, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(m_handle, CURLOPT_READFUNCTION, readTrampoline);
-    curl_easy_setopt(m_handle, CURLOPT_READDATA, this);
 }
 
-SmtpTransport::~SmtpTransport()
-{
-    if (m_handle)
-        curl_easy_cleanup(m_handle); // sends QUIT on a connection it holds (one a TransferLoop holds is the loop's)
-    curl_slist_free_all(m_recipients);
-}
+SmtpTransport::~SmtpTransport() { disconnect(m_phase != Phase::Done); }
 
-void SmtpTransport::applyConnectionOptions(CURL* handle)
+void SmtpTransport::applyConnectionOptions(void* curl)
 {
+    CURL* handle = curl;
     curl_easy_setopt(handle, CURLOPT_URL, m_url.constData());
     m_curlOptions.apply(handle, m_errorBuffer);
     curl_easy_setopt(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, long(std::max(1, m_settings.timeoutMs / 1000)));
@@ -102,132 +77,367 @@ void SmtpTransport::applyConnectionOptions(CURL* handle)
     curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L); // feeds the debug callback with the server's replies
     curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, debugTrampoline);
     curl_easy_setopt(handle, CURLOPT_DEBUGDATA, this);
-}
-
-size_t SmtpTransport::readBody(char* buffer, size_t size)
-{
-    if (!m_body)
-        return 0;
-    const size_t left = size_t(m_body->size() - m_bodyOffset);
-    const size_t chunk = std::min(left, size);
-    std::memcpy(buffer, m_body->constData() + m_bodyOffset, chunk);
-    m_bodyOffset += qsizetype(chunk);
-    return chunk;
+    // libcurl connects, greets, negotiates TLS and logs in; the mail transactions are ours.
+    curl_easy_setopt(handle, CURLOPT_CONNECT_ONLY, 1L);
 }
 
 void SmtpTransport::onServerLine(const QByteArray& line)
 {
     if (m_banner.isEmpty() && line.startsWith("220"))
         m_banner = line;
-    m_lastReply = line;
     m_replyAfterCommand = line;
-    const bool finalLine = line.size() < 4 || line.at(3) != '-';
-    if (finalLine && m_failureReply.isEmpty() && (line.startsWith('4') || line.startsWith('5'))) {
-        m_failureReply = line;
-        m_failedCommand = m_lastCommand;
-    }
+    if (m_lastCommand == "EHLO" && line.size() >= 14 && line.mid(4, 10).toUpper() == "PIPELINING")
+        m_offersPipelining = true;
 }
 
 void SmtpTransport::onClientLine(const QByteArray& line)
 {
     const qsizetype space = line.indexOf(' ');
-    const qsizetype colon = line.indexOf(':');
-    qsizetype end = space < 0 ? line.size() : space;
-    if (colon >= 0 && colon < end)
-        end = colon;
-    m_lastCommand = line.left(end).toUpper();
-    if (m_lastCommand == "MAIL" || m_lastCommand == "RCPT")
-        m_lastCommand += line.mid(end, 5).toUpper().trimmed().prepend(' ');
+    m_lastCommand = line.left(space < 0 ? line.size() : space).toUpper();
+    if (m_lastCommand == "EHLO")
+        m_offersPipelining = false; // what counts is the answer to the last EHLO (after STARTTLS)
     m_replyAfterCommand.clear();
 }
 
-QString SmtpTransport::describeFailure(int curlCode, const char* errorBuffer) const
+QString SmtpTransport::describe(const QString& detail) const
 {
-    QString detail = CurlOptions::failureText(curlCode, errorBuffer);
-    if (!m_replyAfterCommand.isEmpty())
-        detail += QStringLiteral(" (server: %1)").arg(QString::fromUtf8(m_replyAfterCommand));
     return tr("SMTP %1:%2: %3").arg(m_settings.host).arg(m_settings.port).arg(detail);
 }
 
-CURL* SmtpTransport::begin(const OutgoingMessage& message)
+bool SmtpTransport::connect()
 {
-    // The DKIM signature goes in front when this provider is one Herald signs for (it was made once, when the
-    // message was composed).
-    m_signedBody.clear();
-    if (m_settings.dkimSign && !message.dkimSignature.isEmpty())
-        m_signedBody = message.dkimSignature + message.data;
-    m_body = m_signedBody.isEmpty() ? &message.data : &m_signedBody;
-    m_bodyOffset = 0;
-    m_lastReply.clear();
-    m_replyAfterCommand.clear();
+    CURL* handle = curl_easy_init();
+    m_banner.clear();
     m_lastCommand.clear();
-    m_failedCommand.clear();
-    m_failureReply.clear();
+    m_replyAfterCommand.clear();
+    m_offersPipelining = false;
     m_errorBuffer[0] = '\0';
-
-    m_from = '<' + message.envelopeFrom + '>';
-    const QByteArray to = '<' + message.recipient + '>';
-    curl_slist_free_all(m_recipients);
-    m_recipients = curl_slist_append(nullptr, to.constData());
-    curl_easy_setopt(m_handle, CURLOPT_MAIL_FROM, m_from.constData());
-    curl_easy_setopt(m_handle, CURLOPT_MAIL_RCPT, m_recipients);
-    curl_easy_setopt(m_handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(m_body->size()));
-    return m_handle;
+    applyConnectionOptions(handle);
+    const CURLcode result = curl_easy_perform(handle);
+    if (result != CURLE_OK) {
+        // The message is not at fault: the server cannot be reached, or refused TLS, the login or us.
+        QString detail = CurlOptions::failureText(result, m_errorBuffer);
+        if (!m_replyAfterCommand.isEmpty())
+            detail += QStringLiteral(" (server: %1)").arg(QString::fromUtf8(m_replyAfterCommand));
+        m_outcome = DeliveryOutcome::transportFailure(describe(detail), false, true);
+        if (m_replyAfterCommand.startsWith('4') || m_replyAfterCommand.startsWith('5')) {
+            const DeliveryOutcome reply = DeliveryOutcome::fromSmtpReply(m_replyAfterCommand.left(3).toInt(),
+                                                                         QString::fromUtf8(m_replyAfterCommand));
+            m_outcome.code = reply.code;
+            m_outcome.enhanced = reply.enhanced;
+            m_outcome.slowDown = reply.slowDown;
+        }
+        curl_easy_cleanup(handle);
+        return false;
+    }
+    curl_socket_t socket = CURL_SOCKET_BAD;
+    curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, &socket);
+    m_handle = handle;
+    m_socket = qintptr(socket);
+    m_pipelining = m_offersPipelining;
+    m_in.clear();
+    return true;
 }
 
-DeliveryOutcome SmtpTransport::finish(int curlCode)
+void SmtpTransport::disconnect(bool abruptly)
 {
-    const auto result = CURLcode(curlCode);
-    long replyCode = 0;
-    curl_easy_getinfo(m_handle, CURLINFO_RESPONSE_CODE, &replyCode);
-    curl_easy_setopt(m_handle, CURLOPT_MAIL_RCPT, nullptr);
-    curl_slist_free_all(m_recipients);
-    m_recipients = nullptr;
-    const bool wholeBodySent = m_body && m_bodyOffset == m_body->size();
-    m_body = nullptr;
-    m_signedBody.clear();
-    if (result == CURLE_OK)
-        return DeliveryOutcome::fromSmtpReply(replyCode ? int(replyCode) : 250, QString::fromUtf8(m_lastReply));
+    if (!m_handle)
+        return;
+    // On a broken connection there is no QUIT to wait for: libcurl's attempt fails at once.
+    if (abruptly && m_socket >= 0)
+        ::shutdown(int(m_socket), SHUT_RDWR);
+    curl_easy_cleanup(static_cast<CURL*>(m_handle)); // QUIT on a connection still in order
+    m_handle = nullptr;
+    m_socket = -1;
+    m_in.clear();
+}
 
-    // A refusal of this recipient or of this message: classify the server's own reply.
-    if (!m_failureReply.isEmpty() && (m_failedCommand.startsWith("RCPT") || m_failedCommand == "DATA"))
-        return DeliveryOutcome::fromSmtpReply(m_failureReply.left(3).toInt(), QString::fromUtf8(m_failureReply));
+bool SmtpTransport::idleConnectionIsGone() const
+{
+    // An idle connection has nothing to say. Readable means closed, or closing (a 421 after the server's idle
+    // timeout), unless it was only TLS housekeeping (a session ticket), which libcurl reads without data.
+    pollfd idle{int(m_socket), POLLIN, 0};
+    if (::poll(&idle, 1, 0) == 0)
+        return false;
+    char byte = 0;
+    size_t received = 0;
+    return curl_easy_recv(static_cast<CURL*>(m_handle), &byte, 1, &received) != CURLE_AGAIN;
+}
 
-    if (!m_failureReply.isEmpty() || isProviderProblem(result)) {
-        // Not this recipient's fault: the server refused the sender, TLS or the login, or cannot be reached.
-        DeliveryOutcome outcome = DeliveryOutcome::transportFailure(describeFailure(result, m_errorBuffer), false, true);
-        if (!m_failureReply.isEmpty()) {
-            const DeliveryOutcome reply = DeliveryOutcome::fromSmtpReply(m_failureReply.left(3).toInt(), QString::fromUtf8(m_failureReply));
-            outcome.code = reply.code;
-            outcome.enhanced = reply.enhanced;
-            outcome.slowDown = reply.slowDown;
+QByteArray SmtpTransport::dataWithEnd(const QByteArray& signature, const QByteArray& data)
+{
+    QByteArray out;
+    out.reserve(signature.size() + data.size() + data.size() / 64 + 8);
+    bool lineStart = true;
+    for (const QByteArray* part : {&signature, &data}) {
+        const char* at = part->constData();
+        const char* end = at + part->size();
+        while (at < end) {
+            if (lineStart && *at == '.')
+                out.append('.');
+            const auto* lineEnd = static_cast<const char*>(std::memchr(at, '\n', size_t(end - at)));
+            const char* next = lineEnd ? lineEnd + 1 : end;
+            out.append(at, next - at);
+            lineStart = lineEnd != nullptr;
+            at = next;
         }
-        return outcome;
     }
-    // No reply to what we sent: the connection broke or timed out. If the whole message had gone out,
-    // the server may have accepted it.
-    const bool awaitingDataReply = m_lastCommand == "DATA" && wholeBodySent;
-    return DeliveryOutcome::transportFailure(describeFailure(result, m_errorBuffer), awaitingDataReply,
-                                             result == CURLE_OPERATION_TIMEDOUT || result == CURLE_GOT_NOTHING);
+    if (!out.endsWith("\r\n"))
+        out.append("\r\n");
+    out.append(".\r\n");
+    return out;
+}
+
+void SmtpTransport::start(const OutgoingMessage& message, TransferLoop& loop, const void* tag)
+{
+    m_message = &message;
+    m_outcome = DeliveryOutcome();
+    m_replies.clear();
+    m_out.clear();
+    m_outOffset = 0;
+    m_commandsSent = 0;
+    if (m_handle && idleConnectionIsGone())
+        disconnect(true);
+    m_freshConnection = !m_handle;
+    if (!m_handle && !connect()) {
+        m_phase = Phase::Done;
+        loop.startExchange(&m_endedAtOnce, tag);
+        return;
+    }
+    m_commands[0] = "MAIL FROM:<" + message.envelopeFrom + ">\r\n";
+    m_commands[1] = "RCPT TO:<" + message.recipient + ">\r\n";
+    m_commands[2] = "DATA\r\n";
+    beginEnvelope();
+    loop.startExchange(this, tag);
+}
+
+void SmtpTransport::beginEnvelope()
+{
+    m_phase = Phase::Envelope;
+    m_replies.clear();
+    m_out.clear();
+    m_outOffset = 0;
+    queueCommand(0);
+    if (m_pipelining) { // RFC 2920: the server answers them in order
+        queueCommand(1);
+        queueCommand(2);
+    }
+    m_deadline = nowMs() + m_settings.timeoutMs;
+}
+
+void SmtpTransport::queueCommand(int index)
+{
+    m_out += m_commands[index];
+    m_commandsSent = index + 1;
+}
+
+DeliveryOutcome SmtpTransport::finish(const TransferLoop::Ended&)
+{
+    m_message = nullptr;
+    return m_outcome;
+}
+
+bool SmtpTransport::receive()
+{
+    char buffer[16384];
+    while (true) {
+        size_t received = 0;
+        const CURLcode result = curl_easy_recv(static_cast<CURL*>(m_handle), buffer, sizeof buffer, &received);
+        if (result == CURLE_AGAIN)
+            return true;
+        if (result != CURLE_OK || received == 0)
+            return false;
+        m_in.append(buffer, qsizetype(received));
+        m_deadline = nowMs() + m_settings.timeoutMs;
+    }
+}
+
+bool SmtpTransport::takeReply(Reply* reply)
+{
+    // A reply is lines "250-…" ending with one "250 …" (RFC 5321 4.2.1).
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype end = m_in.indexOf('\n', start);
+        if (end < 0)
+            return false;
+        const QByteArray line = m_in.mid(start, end - start).trimmed();
+        start = end + 1;
+        if (line.size() >= 4 && line.at(3) == '-')
+            continue;
+        reply->code = line.left(3).toInt();
+        reply->text = line;
+        m_in.remove(0, start);
+        return true;
+    }
+}
+
+void SmtpTransport::endWithRefusal(const DeliveryOutcome& outcome)
+{
+    if (m_outcome.text.isEmpty() && m_outcome.code == 0)
+        m_outcome = outcome;
+}
+
+void SmtpTransport::onEnvelopeReply(const Reply& reply)
+{
+    m_replies << reply;
+    const int index = int(m_replies.size()) - 1; // the command it answers: MAIL, RCPT, DATA
+    const bool refusedBefore = m_outcome.code != 0;
+    const bool accepted = index == 2 ? reply.code == 354 : isSuccess(reply.code);
+    if (accepted && !refusedBefore) {
+        if (index < 2) {
+            if (!m_pipelining)
+                queueCommand(index + 1);
+            return;
+        }
+        const QByteArray& signature = m_settings.dkimSign ? m_message->dkimSignature : QByteArray();
+        m_out += dataWithEnd(signature, m_message->data);
+        m_phase = Phase::Content;
+        return;
+    }
+    if (!accepted) {
+        if (index == 0) {
+            // The server refused the sender: not this recipient's fault.
+            DeliveryOutcome outcome = DeliveryOutcome::transportFailure(
+                describe(tr("the server refused the sender (%1)").arg(QString::fromUtf8(reply.text))), false, true);
+            const DeliveryOutcome classified = DeliveryOutcome::fromSmtpReply(reply.code, QString::fromUtf8(reply.text));
+            outcome.code = classified.code;
+            outcome.enhanced = classified.enhanced;
+            outcome.slowDown = classified.slowDown;
+            endWithRefusal(outcome);
+        } else {
+            // A refusal of this recipient or of this message: the server's own words decide.
+            endWithRefusal(DeliveryOutcome::fromSmtpReply(reply.code, QString::fromUtf8(reply.text)));
+        }
+        if (reply.code == 421) { // the server is closing the connection
+            disconnect(true);
+            m_phase = Phase::Done;
+            return;
+        }
+    }
+    if (m_pipelining && index < 2)
+        return; // the replies to the commands sent after it are on their way
+    if (accepted) {
+        // DATA accepted after a refusal (pipelined): an empty message ends it; the server has no recipient.
+        m_out += ".\r\n";
+        m_phase = Phase::EndEmpty;
+        return;
+    }
+    // Nothing more of this transaction: reset it, so the connection serves the next message.
+    m_out += "RSET\r\n";
+    m_phase = Phase::Reset;
+}
+
+bool SmtpTransport::endWithBrokenConnection(const QString& what, bool providerProblem)
+{
+    if (m_phase == Phase::Envelope && m_replies.isEmpty() && !m_freshConnection) {
+        // A kept connection the server dropped while it was idle (a limit of messages or of time): nothing of
+        // this message reached it, so it goes again on a new connection, as libcurl does with its own.
+        disconnect(true);
+        if (!connect()) {
+            m_phase = Phase::Done;
+            return true;
+        }
+        m_freshConnection = true;
+        beginEnvelope();
+        return advance();
+    }
+    if (m_phase == Phase::EndEmpty || m_phase == Phase::Reset) {
+        disconnect(true); // the outcome is known; the next message gets a new connection
+        m_phase = Phase::Done;
+        return true;
+    }
+    // Once the whole message went out, the server may have taken it: unknown, not to be sent again blindly.
+    const bool wholeMessageSent = m_phase == Phase::Content && m_outOffset >= m_out.size();
+    QString detail = what;
+    if (!m_replies.isEmpty())
+        detail += QStringLiteral(" (server: %1)").arg(QString::fromUtf8(m_replies.last().text));
+    m_outcome = DeliveryOutcome::transportFailure(describe(detail), wholeMessageSent, providerProblem);
+    disconnect(true);
+    m_phase = Phase::Done;
+    return true;
+}
+
+bool SmtpTransport::advance()
+{
+    if (m_phase == Phase::Done)
+        return true;
+    while (true) {
+        bool progressed = false;
+        while (m_outOffset < m_out.size()) {
+            size_t sent = 0;
+            const CURLcode result = curl_easy_send(static_cast<CURL*>(m_handle), m_out.constData() + m_outOffset,
+                                                   size_t(m_out.size() - m_outOffset), &sent);
+            if (result == CURLE_AGAIN)
+                break;
+            if (result != CURLE_OK)
+                return endWithBrokenConnection(tr("the connection broke while sending (%1)")
+                                                   .arg(QString::fromUtf8(curl_easy_strerror(result))), false);
+            m_outOffset += qsizetype(sent);
+            m_deadline = nowMs() + m_settings.timeoutMs;
+            progressed = true;
+        }
+        if (m_outOffset >= m_out.size() && m_phase != Phase::Content) {
+            m_out.clear();
+            m_outOffset = 0;
+        }
+        const qsizetype before = m_in.size();
+        const bool open = receive();
+        progressed = progressed || m_in.size() != before;
+        Reply reply;
+        while (m_phase != Phase::Done && takeReply(&reply)) {
+            progressed = true;
+            switch (m_phase) {
+            case Phase::Envelope:
+                onEnvelopeReply(reply);
+                break;
+            case Phase::Content:
+                m_outcome = DeliveryOutcome::fromSmtpReply(reply.code, QString::fromUtf8(reply.text));
+                if (reply.code == 421)
+                    disconnect(true);
+                m_phase = Phase::Done;
+                break;
+            case Phase::EndEmpty:
+                m_out += "RSET\r\n";
+                m_phase = Phase::Reset;
+                break;
+            case Phase::Reset:
+                if (!isSuccess(reply.code))
+                    disconnect(true);
+                m_phase = Phase::Done;
+                break;
+            case Phase::Done:
+                break;
+            }
+        }
+        if (m_phase == Phase::Done)
+            return true;
+        if (!open)
+            return endWithBrokenConnection(tr("the server closed the connection"), true);
+        if (!progressed)
+            break;
+    }
+    if (nowMs() >= m_deadline)
+        return endWithBrokenConnection(tr("no reply within %n second(s)", nullptr, std::max(1, m_settings.timeoutMs / 1000)), true);
+    return false;
 }
 
 Result<QString> SmtpTransport::probe()
 {
     CURL* handle = curl_easy_init();
     m_banner.clear();
-    m_lastReply.clear();
     m_replyAfterCommand.clear();
     m_errorBuffer[0] = '\0';
     applyConnectionOptions(handle);
-    curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, "NOOP");
-    curl_easy_setopt(handle, CURLOPT_NOBODY, 1L);
-    curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, 1L);
-    curl_easy_setopt(handle, CURLOPT_FORBID_REUSE, 1L);
     const CURLcode result = curl_easy_perform(handle);
-    const QString failure = result == CURLE_OK ? QString() : describeFailure(result, m_errorBuffer);
+    QString failure;
+    if (result != CURLE_OK) {
+        failure = CurlOptions::failureText(result, m_errorBuffer);
+        if (!m_replyAfterCommand.isEmpty())
+            failure += QStringLiteral(" (server: %1)").arg(QString::fromUtf8(m_replyAfterCommand));
+    }
     curl_easy_cleanup(handle);
     if (result != CURLE_OK)
-        return Error::make(Error::Kind::Connection, failure);
+        return Error::make(Error::Kind::Connection, describe(failure));
     return QString::fromUtf8(m_banner);
 }
 

@@ -4,6 +4,11 @@
 
 #include <curl/curl.h>
 
+#include <QDeadlineTimer>
+
+#include <algorithm>
+#include <vector>
+
 namespace herald {
 
 TransferLoop::TransferLoop(int connections)
@@ -17,48 +22,84 @@ TransferLoop::TransferLoop(int connections)
 
 TransferLoop::~TransferLoop()
 {
-    for (CURL* handle : std::as_const(m_handles))
-        curl_multi_remove_handle(m_multi, handle);
+    for (const auto& transfer : std::as_const(m_transfers))
+        curl_multi_remove_handle(m_multi, transfer.first);
     curl_multi_cleanup(m_multi); // closes the cached connections, with QUIT for SMTP
 }
 
-int TransferLoop::start(CURL* handle)
+int TransferLoop::startTransfer(CURL* handle, const void* tag)
 {
     const CURLMcode added = curl_multi_add_handle(m_multi, handle);
     if (added != CURLM_OK)
         return int(added);
-    m_handles << handle;
-    ++m_running;
+    m_transfers.append({handle, tag});
     return 0;
+}
+
+void TransferLoop::startExchange(Exchange* exchange, const void* tag)
+{
+    if (exchange->advance())
+        m_endedAtStart.append(Ended{tag, 0});
+    else
+        m_exchanges.append({exchange, tag});
 }
 
 QList<TransferLoop::Ended> TransferLoop::run(int timeoutMs)
 {
+    QList<Ended> ended;
+    ended.swap(m_endedAtStart);
     int stillRunning = 0;
-    curl_multi_perform(m_multi, &stillRunning);
-    QList<Ended> ended = collectEnded();
+    if (!m_transfers.isEmpty()) {
+        curl_multi_perform(m_multi, &stillRunning);
+        collectTransfers(&ended);
+    }
     if (!ended.isEmpty())
         return ended;
-    curl_multi_poll(m_multi, nullptr, 0, std::max(0, timeoutMs), nullptr);
-    curl_multi_perform(m_multi, &stillRunning);
-    return collectEnded();
+
+    std::vector<curl_waitfd> sockets;
+    sockets.reserve(size_t(m_exchanges.size()));
+    qint64 now = QDeadlineTimer::current().deadline();
+    qint64 wait = std::max(0, timeoutMs);
+    for (const auto& exchange : std::as_const(m_exchanges)) {
+        const short events = short(CURL_WAIT_POLLIN | (exchange.first->wantsToWrite() ? CURL_WAIT_POLLOUT : 0));
+        sockets.push_back(curl_waitfd{curl_socket_t(exchange.first->socket()), events, 0});
+        wait = std::min(wait, std::max<qint64>(0, exchange.first->deadline() - now));
+    }
+    curl_multi_poll(m_multi, sockets.empty() ? nullptr : sockets.data(), unsigned(sockets.size()), int(wait), nullptr);
+    if (!m_transfers.isEmpty()) {
+        curl_multi_perform(m_multi, &stillRunning);
+        collectTransfers(&ended);
+    }
+    now = QDeadlineTimer::current().deadline();
+    QList<std::pair<Exchange*, const void*>> going;
+    for (qsizetype i = 0; i < m_exchanges.size(); ++i) {
+        const auto& exchange = m_exchanges.at(i);
+        const bool due = sockets[size_t(i)].revents != 0 || now >= exchange.first->deadline();
+        if (due && exchange.first->advance())
+            ended.append(Ended{exchange.second, 0});
+        else
+            going.append(exchange);
+    }
+    m_exchanges.swap(going);
+    return ended;
 }
 
-QList<TransferLoop::Ended> TransferLoop::collectEnded()
+void TransferLoop::collectTransfers(QList<Ended>* ended)
 {
-    QList<Ended> ended;
     int left = 0;
     while (CURLMsg* message = curl_multi_info_read(m_multi, &left)) {
         if (message->msg != CURLMSG_DONE)
             continue;
         CURL* handle = message->easy_handle;
         const int code = int(message->data.result);
-        curl_multi_remove_handle(m_multi, handle); // may be begun and started again; the connection stays cached
-        m_handles.removeOne(handle);
-        --m_running;
-        ended << Ended{handle, code};
+        curl_multi_remove_handle(m_multi, handle); // may be set up and started again; the connection stays cached
+        const auto found = std::find_if(m_transfers.begin(), m_transfers.end(),
+                                        [handle](const auto& transfer) { return transfer.first == handle; });
+        if (found == m_transfers.end())
+            continue;
+        ended->append(Ended{found->second, code});
+        m_transfers.erase(found);
     }
-    return ended;
 }
 
 } // namespace herald

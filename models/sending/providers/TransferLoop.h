@@ -2,45 +2,75 @@
 
 #include <QList>
 
+#include <utility>
+
 typedef void CURL;
 typedef void CURLM;
 
 namespace herald {
 
-// Carries the transfers of several connections at once on one thread, through one libcurl multi handle:
-// the thread sleeps in one poll for all of them and wakes for whatever replies came together. Performing
-// each transfer alone (curl_easy_perform) woke a sending thread about four times per message, once per SMTP
-// reply, and on two cores those wake-ups were half of its CPU time.
-// Connections stay open in the loop between transfers (its connection cache holds them), so a handle begun
-// again finds its server greeted and logged in; destroying the loop closes them (SMTP QUIT).
+// Carries the exchanges of several connections at once on one thread: libcurl transfers through one multi
+// handle, and exchanges of our own on sockets libcurl connected (SMTP transactions, see SmtpTransport), all
+// in one poll, so the thread wakes for whatever replies came together. Performing each transfer alone
+// (curl_easy_perform) woke a sending thread about four times per message, once per SMTP reply, and on two
+// cores those wake-ups were half of its CPU time.
+// Connections of libcurl transfers stay open in the loop between transfers (its connection cache holds
+// them); destroying the loop closes them.
 class TransferLoop
 {
 public:
-    // `connections`: how many connections the loop keeps open at most, all servers together.
+    // Work on a socket of its own that the loop polls for.
+    class Exchange
+    {
+    public:
+        virtual ~Exchange() = default;
+        virtual int socket() const = 0;
+        virtual bool wantsToWrite() const = 0;
+        // When to call advance() even if the socket stays quiet (a timeout), on QDeadlineTimer's clock (ms).
+        virtual qint64 deadline() const = 0;
+        // Moves on as far as it can without waiting; true once the exchange has ended.
+        virtual bool advance() = 0;
+    };
+
+    // An exchange with nothing to do, so that a transport that failed before anything started still ends
+    // through the loop like any other.
+    class EndedAtOnce : public Exchange
+    {
+    public:
+        int socket() const override { return -1; }
+        bool wantsToWrite() const override { return false; }
+        qint64 deadline() const override { return 0; }
+        bool advance() override { return true; }
+    };
+
+    struct Ended
+    {
+        const void* tag = nullptr;
+        int curlCode = 0; // of a libcurl transfer; 0 for an exchange
+    };
+
+    // `connections`: how many connections of libcurl transfers the loop keeps open at most.
     explicit TransferLoop(int connections);
     ~TransferLoop(); // ends transfers still running (their connections close)
     TransferLoop(const TransferLoop&) = delete;
     TransferLoop& operator=(const TransferLoop&) = delete;
 
-    struct Ended
-    {
-        CURL* handle = nullptr;
-        int curlCode = 0;
-    };
-
-    // Starts a transfer set up on `handle` (MailTransport::begin). Returns libcurl's refusal, 0 when started.
-    int start(CURL* handle);
-    // Moves every transfer as far as it can go without waiting, then waits up to `timeoutMs` for one of them
-    // to be able to go on (or the full time when none runs), and returns those that ended.
+    // Starts a libcurl transfer set up on `handle`. Returns libcurl's refusal, 0 when started.
+    int startTransfer(CURL* handle, const void* tag);
+    // Starts an exchange: advances it at once (it may end there).
+    void startExchange(Exchange* exchange, const void* tag);
+    // Moves everything as far as it can go, waiting up to `timeoutMs` (less when an exchange's deadline comes
+    // first) when nothing has ended yet; returns what ended.
     QList<Ended> run(int timeoutMs);
-    int running() const { return m_running; }
+    int running() const { return int(m_transfers.size() + m_exchanges.size()); }
 
 private:
-    QList<Ended> collectEnded();
+    void collectTransfers(QList<Ended>* ended);
 
     CURLM* m_multi = nullptr;
-    int m_running = 0;
-    QList<CURL*> m_handles; // started and not yet collected
+    QList<std::pair<CURL*, const void*>> m_transfers; // started and not yet collected
+    QList<std::pair<Exchange*, const void*>> m_exchanges;
+    QList<Ended> m_endedAtStart;
 };
 
 } // namespace herald

@@ -7,8 +7,8 @@
 
 using namespace herald;
 
-// libcurl SMTP against our aiosmtpd test server on loopback: delivery, reuse of one connection,
-// every fault kind classified, TLS and AUTH.
+// SMTP on libcurl's connections against our aiosmtpd test server on loopback: delivery, reuse of one
+// connection, every fault kind classified, with and without PIPELINING offered; TLS and AUTH.
 class TestSmtpTransport : public QObject
 {
     Q_OBJECT
@@ -41,11 +41,49 @@ class TestSmtpTransport : public QObject
         return settings;
     }
 
+    static QStringList serverOptions(bool pipelining)
+    {
+        return pipelining ? QStringList{QStringLiteral("--pipelining")} : QStringList();
+    }
+
+    static void addPipelining()
+    {
+        QTest::addColumn<bool>("pipelining");
+        QTest::newRow("one command at a time") << false;
+        QTest::newRow("pipelined") << true;
+    }
+
 private slots:
+    void dataIsDotStuffedAndEnded()
+    {
+        QCOMPARE(SmtpTransport::dataWithEnd({}, "A: b\r\n\r\n.x\r\nok\r\n..\r\n."),
+                 QByteArray("A: b\r\n\r\n..x\r\nok\r\n...\r\n..\r\n.\r\n"));
+        QCOMPARE(SmtpTransport::dataWithEnd("DKIM-Signature: a\r\n", ".first\r\n"),
+                 QByteArray("DKIM-Signature: a\r\n..first\r\n.\r\n"));
+    }
+
+    void linesStartingWithADotArriveIntact_data() { addPipelining(); }
+    void linesStartingWithADotArriveIntact()
+    {
+        QFETCH(bool, pipelining);
+        test::SmtpTestServer server;
+        QVERIFY2(server.start(serverOptions(pipelining) << QStringLiteral("--keep-data")), qPrintable(server.lastError()));
+        OutgoingMessage raw = message(QStringLiteral("dots@example.net"), 7);
+        raw.data = "Message-ID: <dots@example.org>\r\nSubject: dots\r\n\r\n.\r\n..two\r\n.three\r\nend\r\n";
+        SmtpTransport transport(plain(server.port()));
+        const DeliveryOutcome outcome = transport.send(raw);
+        QVERIFY2(outcome.isSent(), qPrintable(outcome.text));
+        QVERIFY(server.waitForMessages(1));
+        const QByteArray received = QByteArray::fromBase64(server.messages().first().value(QStringLiteral("data")).toString().toLatin1());
+        QCOMPARE(received, raw.data);
+    }
+
+    void deliversManyOverOneConnection_data() { addPipelining(); }
     void deliversManyOverOneConnection()
     {
+        QFETCH(bool, pipelining);
         test::SmtpTestServer server;
-        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        QVERIFY2(server.start(serverOptions(pipelining)), qPrintable(server.lastError()));
         SmtpTransport transport(plain(server.port()));
         for (int i = 1; i <= 50; ++i) {
             const DeliveryOutcome outcome = transport.send(message(QStringLiteral("r%1@example.net").arg(i), i));
@@ -66,24 +104,29 @@ private slots:
 
     void faultsAreClassified_data()
     {
+        QTest::addColumn<bool>("pipelining");
         QTest::addColumn<QString>("recipient");
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("enhanced");
         QTest::addColumn<bool>("hardBounce");
         QTest::addColumn<bool>("slowDown");
-        QTest::newRow("550 no such user") << "x+p550@example.net" << int(DeliveryOutcome::Kind::Permanent) << 550 << "5.1.1" << true << false;
-        QTest::newRow("553 bad mailbox") << "x+p553@example.net" << int(DeliveryOutcome::Kind::Permanent) << 553 << "5.1.3" << true << false;
-        QTest::newRow("554 content at DATA") << "x+p554d@example.net" << int(DeliveryOutcome::Kind::Permanent) << 554 << "5.7.1" << false << false;
-        QTest::newRow("451 temporary") << "x+t451@example.net" << int(DeliveryOutcome::Kind::Temporary) << 451 << "4.3.0" << false << false;
-        QTest::newRow("452 mailbox full") << "x+t452@example.net" << int(DeliveryOutcome::Kind::Temporary) << 452 << "4.2.2" << false << false;
-        QTest::newRow("421 slow down") << "x+t421@example.net" << int(DeliveryOutcome::Kind::Temporary) << 421 << "4.7.0" << false << true;
-        QTest::newRow("dropped at RCPT") << "x+drop@example.net" << int(DeliveryOutcome::Kind::Temporary) << 0 << "" << false << false;
-        QTest::newRow("dropped after data") << "x+dropdata@example.net" << int(DeliveryOutcome::Kind::Unknown) << 0 << "" << false << false;
+        for (const bool pipelining : {false, true}) {
+            const char* mode = pipelining ? " (pipelined)" : "";
+            QTest::newRow(QByteArray("550 no such user").append(mode).constData()) << pipelining << "x+p550@example.net" << int(DeliveryOutcome::Kind::Permanent) << 550 << "5.1.1" << true << false;
+            QTest::newRow(QByteArray("553 bad mailbox").append(mode).constData()) << pipelining << "x+p553@example.net" << int(DeliveryOutcome::Kind::Permanent) << 553 << "5.1.3" << true << false;
+            QTest::newRow(QByteArray("554 content at DATA").append(mode).constData()) << pipelining << "x+p554d@example.net" << int(DeliveryOutcome::Kind::Permanent) << 554 << "5.7.1" << false << false;
+            QTest::newRow(QByteArray("451 temporary").append(mode).constData()) << pipelining << "x+t451@example.net" << int(DeliveryOutcome::Kind::Temporary) << 451 << "4.3.0" << false << false;
+            QTest::newRow(QByteArray("452 mailbox full").append(mode).constData()) << pipelining << "x+t452@example.net" << int(DeliveryOutcome::Kind::Temporary) << 452 << "4.2.2" << false << false;
+            QTest::newRow(QByteArray("421 slow down").append(mode).constData()) << pipelining << "x+t421@example.net" << int(DeliveryOutcome::Kind::Temporary) << 421 << "4.7.0" << false << true;
+            QTest::newRow(QByteArray("dropped at RCPT").append(mode).constData()) << pipelining << "x+drop@example.net" << int(DeliveryOutcome::Kind::Temporary) << 0 << "" << false << false;
+            QTest::newRow(QByteArray("dropped after data").append(mode).constData()) << pipelining << "x+dropdata@example.net" << int(DeliveryOutcome::Kind::Unknown) << 0 << "" << false << false;
+        }
     }
 
     void faultsAreClassified()
     {
+        QFETCH(bool, pipelining);
         QFETCH(QString, recipient);
         QFETCH(int, kind);
         QFETCH(int, code);
@@ -91,7 +134,7 @@ private slots:
         QFETCH(bool, hardBounce);
         QFETCH(bool, slowDown);
         test::SmtpTestServer server;
-        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        QVERIFY2(server.start(serverOptions(pipelining)), qPrintable(server.lastError()));
         SmtpTransport transport(plain(server.port()));
         const DeliveryOutcome outcome = transport.send(message(recipient, 1));
         QVERIFY2(int(outcome.kind) == kind, qPrintable(QStringLiteral("kind %1: %2").arg(int(outcome.kind)).arg(outcome.text)));
@@ -105,10 +148,12 @@ private slots:
         QVERIFY2(next.isSent(), qPrintable(next.text));
     }
 
+    void temporaryFailureThenSuccess_data() { addPipelining(); }
     void temporaryFailureThenSuccess()
     {
+        QFETCH(bool, pipelining);
         test::SmtpTestServer server;
-        QVERIFY(server.start());
+        QVERIFY(server.start(serverOptions(pipelining)));
         SmtpTransport transport(plain(server.port()));
         QVERIFY(transport.send(message(QStringLiteral("x+once451@example.net"), 1)).kind == DeliveryOutcome::Kind::Temporary);
         QVERIFY(transport.send(message(QStringLiteral("x+once451@example.net"), 1)).isSent());
