@@ -139,9 +139,10 @@ Result<BenchCampaign::Created> BenchCampaign::addCampaign(int bytes)
     return Created{campaign.id, renderedSize(campaign)};
 }
 
-Status BenchCampaign::addProvider(int port)
+Status BenchCampaign::addProvider(int port, int connections)
 {
     Provider provider;
+    provider.connections = connections;
     provider.name = QStringLiteral("smtp-sink");
     provider.host = QStringLiteral("127.0.0.1");
     provider.port = port;

@@ -23,7 +23,7 @@ public:
 
     Status addNonprofits(int count);
     Result<Created> addCampaign(int bytes);
-    Status addProvider(int port);
+    Status addProvider(int port, int connections);
     // Queues every active nonprofit and sets the campaign sending; returns the rows queued.
     Result<qint64> queue(qint64 campaignId);
     Result<qint64> preparedCampaign();

@@ -1,8 +1,8 @@
 // herald-bench-send: figures for sending (run by scripts/bench-send.sh).
-//   prepare DATABASE --recipients N --sink-port P [--bytes 5120] [--queue]
+//   prepare DATABASE --recipients N --sink-port P [--bytes 5120] [--queue] [--concurrency 4]
 //        N nonprofits (one generate_series INSERT), a campaign whose template renders to about --bytes per
-//        message, and an SMTP provider on 127.0.0.1:P without a practical rate limit. --queue also queues
-//        the campaign and sets it sending (for `herald worker`).
+//        message, and an SMTP provider on 127.0.0.1:P with --concurrency connections and no practical rate
+//        limit. --queue also queues the campaign and sets it sending (for `herald worker`).
 //   send DATABASE [--concurrency 4] [--threads T]
 //        queues the prepared campaign and sends it with the real SendEngine in this process over
 //        --concurrency SMTP connections carried by T sending threads (default: the engine's default);
@@ -48,7 +48,7 @@ QString loadAverage()
     return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2);
 }
 
-int prepare(Database& database, int recipients, int sinkPort, int bytes, bool queue)
+int prepare(Database& database, int recipients, int sinkPort, int bytes, bool queue, int connections)
 {
     QElapsedTimer timer;
     timer.start();
@@ -65,7 +65,7 @@ int prepare(Database& database, int recipients, int sinkPort, int bytes, bool qu
     }
     print(QStringLiteral("campaign #%1: %2 bytes per message (goal %3)").arg(created->id).arg(created->sampleBytes).arg(bytes));
     figure(QStringLiteral("message.bytes"), created->sampleBytes);
-    if (auto added = campaign.addProvider(sinkPort); !added) {
+    if (auto added = campaign.addProvider(sinkPort, connections); !added) {
         print(added.error().message);
         return 1;
     }
@@ -224,7 +224,8 @@ int main(int argc, char** argv)
         return 1;
     if (command == QLatin1String("prepare"))
         return prepare(*database, parser.value(QStringLiteral("recipients")).toInt(),
-            parser.value(QStringLiteral("sink-port")).toInt(), bytes, parser.isSet(QStringLiteral("queue")));
+            parser.value(QStringLiteral("sink-port")).toInt(), bytes, parser.isSet(QStringLiteral("queue")),
+            std::max(1, parser.value(QStringLiteral("concurrency")).toInt()));
     return send(*database, std::max(1, parser.value(QStringLiteral("concurrency")).toInt()),
                 parser.value(QStringLiteral("threads")).toInt());
 }

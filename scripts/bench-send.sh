@@ -81,19 +81,21 @@ kill -0 "$sink_pid" 2>/dev/null || { echo "smtp-sink did not start: $(cat "$work
 echo "== $recipients nonprofits, a campaign of about 5 KB per message, a provider without rate limit"
 queue=()
 [ $rss = 1 ] && queue=(--queue)
-"$bench" prepare --pg "$pg" --recipients "$recipients" --sink-port "$sink_port" "${queue[@]}" 2>/dev/null | tee "$work/prepare.txt" \
+"$bench" prepare --pg "$pg" --recipients "$recipients" --sink-port "$sink_port" --concurrency "$concurrency" "${queue[@]}" 2>/dev/null | tee "$work/prepare.txt" \
     | grep -v '^figure'
 bytes=$(figure message.bytes "$work/prepare.txt" | cut -d. -f1)
 "${psql[@]}" -d bench -c "CHECKPOINT" -c "VACUUM ANALYZE"
 
 if [ $rss = 1 ]; then
-    echo "== herald worker --concurrency $concurrency --exit-when-idle on $recipients queued messages (load $(load))"
+    worker_threads=()
+    [ "$threads" -gt 0 ] && worker_threads=(--concurrency "$threads")
+    echo "== herald worker ${worker_threads[*]} --exit-when-idle on $recipients queued messages, $concurrency connections (load $(load))"
     export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
     unset DBUS_SESSION_BUS_ADDRESS DISPLAY
     "$herald" profile add bench --host 127.0.0.1 --port "$port" --database bench --user postgres --sslmode disable >/dev/null
     "$herald" profile use bench >/dev/null
     start=$(date +%s.%N)
-    /usr/bin/time -v -o "$work/time.txt" "$herald" worker --profile bench --concurrency "$concurrency" --exit-when-idle \
+    /usr/bin/time -v -o "$work/time.txt" "$herald" worker --profile bench "${worker_threads[@]}" --exit-when-idle \
         >"$work/worker.txt" 2>&1 || { cat "$work/worker.txt" >&2; exit 1; }
     seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
     sent=$("${psql[@]}" -d bench -c "SELECT count(*) FROM sends WHERE status = 'sent'")
