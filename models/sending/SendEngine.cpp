@@ -206,7 +206,11 @@ void SendEngine::dispatchLoop()
     qint64 lastProgress = 0;
     qint64 sentAtLastProgress = 0;
     qint64 failedAtLastProgress = 0;
-    const int lowWater = std::max(m_settings.claimBatch / 2, m_settings.handBatch * m_settings.senders);
+    // Claim again before the senders could run dry: each may take a hand batch per connection at once.
+    int connections = m_settings.senders;
+    for (int i = 0; i < m_providers->size(); ++i)
+        connections = std::max(connections, m_providers->provider(i).connections);
+    const int lowWater = std::max(m_settings.claimBatch / 2, m_settings.handBatch * connections);
 
     while (!m_stopping.load()) {
         const qint64 now = clock.elapsed();

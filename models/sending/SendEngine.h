@@ -32,8 +32,8 @@ struct EngineSettings
     int senders = defaultSenders();
     int claimBatch = 500;   // rows leased per claim
     int leaseSeconds = 120; // a row not reported within this returns to the queue (or becomes unknown)
-    int handBatch = 16;     // rows a sender marks "being handed over" at once; bounds unknowns after a crash
-                            // (two batches per sender: the next one is marked while one goes out)
+    int handBatch = 16;     // rows marked "being handed over" at once per connection of a sending thread; bounds
+                            // unknowns after a crash (two batches per thread: the next is marked while one goes out)
     int flushIntervalMs = 100;
     int recoveryIntervalMs = 5000;
     RetryPolicy retry;

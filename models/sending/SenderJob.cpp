@@ -59,8 +59,14 @@ void SenderJob::run()
     // Declared before the loop so that the loop, destroyed first, ends what still runs on their handles.
     std::vector<std::vector<Connection>> connections(size_t(providers.size()));
     int allConnections = 0;
-    for (int i = 0; i < providers.size(); ++i)
+    int mostConnections = 1; // to one provider: how many messages this thread may have going at once
+    for (int i = 0; i < providers.size(); ++i) {
         allConnections += providers.connectionShare(i, m_index, senders);
+        mostConnections = std::max(mostConnections, providers.connectionShare(i, m_index, senders));
+    }
+    // A hand batch per connection: as many messages marked per statement for a thread of four connections
+    // as for four threads of one, and the same bound on unknowns after a crash.
+    const int handBatch = m_engine.settings().handBatch * mostConnections;
     TransferLoop loop(allConnections);
     struct InFlight
     {
@@ -139,7 +145,7 @@ void SenderJob::run()
     };
     auto nextBatch = [&](int waitMs) {
         Batch next;
-        next.rows = m_engine.takeWork(m_engine.settings().handBatch, waitMs);
+        next.rows = m_engine.takeWork(handBatch, waitMs);
         if (!next.rows.isEmpty())
             next.marked = m_engine.handingMarker().mark(next.rows);
         return next;
