@@ -186,6 +186,35 @@ private slots:
         QVERIFY2(banner.value().startsWith(QLatin1String("220 herald-test-smtp.example")), qPrintable(banner.value()));
     }
 
+    // One TLS handshake for many messages: the connection check before each message (SmtpTransport's
+    // idleConnectionIsGone) reads through TLS, not the raw socket.
+    void keepsOneTlsConnectionForManyMessages_data() { addPipelining(); }
+    void keepsOneTlsConnectionForManyMessages()
+    {
+        QFETCH(bool, pipelining);
+        test::SmtpTestServer server;
+        QString certificate, key;
+        QVERIFY(server.makeCertificate(&certificate, &key));
+        QVERIFY2(server.start(serverOptions(pipelining) << QStringLiteral("--tls-cert") << certificate << QStringLiteral("--tls-key")
+                                                        << key << QStringLiteral("--require-tls")),
+                 qPrintable(server.lastError()));
+        SmtpSettings settings = plain(server.port());
+        settings.tls = Provider::Tls::StartTlsRequired;
+        settings.caFile = certificate;
+        SmtpTransport transport(settings);
+        for (int i = 1; i <= 5; ++i) {
+            const DeliveryOutcome outcome = transport.send(message(QStringLiteral("t%1@example.net").arg(i), i));
+            QVERIFY2(outcome.isSent(), qPrintable(outcome.text));
+        }
+        QVERIFY(server.waitForMessages(5));
+        QSet<QString> peers;
+        for (const QJsonObject& record : server.messages()) {
+            QVERIFY(record.value(QStringLiteral("tls")).toBool());
+            peers.insert(record.value(QStringLiteral("peer")).toString());
+        }
+        QCOMPARE(peers.size(), 1);
+    }
+
     void starttlsRequiredIsEnforced()
     {
         test::SmtpTestServer server; // offers no STARTTLS
