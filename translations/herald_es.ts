@@ -3644,6 +3644,10 @@ Datos: %2 (%3)</translation>
         <source>DKIM:</source>
         <translation>DKIM:</translation>
     </message>
+    <message>
+        <source>How many connections each sending process keeps open to this provider at once. Many providers limit this; more connections send faster.</source>
+        <translation>Cuántas conexiones mantiene abiertas a la vez con este proveedor cada proceso que envía. Muchos proveedores lo limitan; más conexiones envían más rápido.</translation>
+    </message>
 </context>
 <context>
     <name>herald::ProviderRepository</name>

@@ -3644,6 +3644,10 @@ Données : %2 (%3)</translation>
         <source>DKIM:</source>
         <translation>DKIM :</translation>
     </message>
+    <message>
+        <source>How many connections each sending process keeps open to this provider at once. Many providers limit this; more connections send faster.</source>
+        <translation>Combien de connexions chaque processus d&apos;envoi garde ouvertes en même temps vers ce fournisseur. Beaucoup de fournisseurs les limitent ; plus de connexions envoient plus vite.</translation>
+    </message>
 </context>
 <context>
     <name>herald::ProviderRepository</name>

@@ -94,6 +94,8 @@ void ProviderDialog::buildForm()
     m_connectionsSpin = new QSpinBox(this);
     m_connectionsSpin->setObjectName(QStringLiteral("connectionsSpin"));
     m_connectionsSpin->setRange(1, 64);
+    m_connectionsSpin->setToolTip(tr("How many connections each sending process keeps open to this provider at "
+                                     "once. Many providers limit this; more connections send faster."));
     m_enabledCheck = new QCheckBox(tr("&Use this provider"), this);
     m_enabledCheck->setObjectName(QStringLiteral("enabledCheck"));
     m_dkimCheck = new QCheckBox(tr("&Sign with the sender domain's DKIM key (Settings → Sender domains)"), this);
