@@ -235,7 +235,7 @@ void SendGridTransport::start(const OutgoingMessage& message, TransferLoop& loop
     prepare("/v3/mail/send", &m_requestBody);
     m_refusedByLoop = loop.startTransfer(m_handle, tag);
     if (m_refusedByLoop != 0)
-        loop.startExchange(&m_alreadyEnded, tag); // ends at once: the loop names the tag on its next run
+        loop.endAtOnce(tag);
 }
 
 DeliveryOutcome SendGridTransport::finish(const TransferLoop::Ended& ended)

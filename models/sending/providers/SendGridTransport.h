@@ -67,7 +67,6 @@ private:
     // Per request.
     QByteArray m_requestBody;
     int m_refusedByLoop = 0;
-    TransferLoop::EndedAtOnce m_alreadyEnded;
     QHash<QByteArray, QByteArray> m_replyHeaders; // names in lower case
     QByteArray m_replyBody;
     char m_errorBuffer[256] = {};

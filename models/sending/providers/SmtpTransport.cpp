@@ -104,29 +104,45 @@ QString SmtpTransport::describe(const QString& detail) const
     return tr("SMTP %1:%2: %3").arg(m_settings.host).arg(m_settings.port).arg(detail);
 }
 
-bool SmtpTransport::connect()
+int SmtpTransport::handshake(void* handle)
 {
-    CURL* handle = curl_easy_init();
     m_banner.clear();
     m_lastCommand.clear();
     m_replyAfterCommand.clear();
     m_offersPipelining = false;
     m_errorBuffer[0] = '\0';
     applyConnectionOptions(handle);
-    const CURLcode result = curl_easy_perform(handle);
+    return curl_easy_perform(static_cast<CURL*>(handle));
+}
+
+QString SmtpTransport::handshakeFailure(int curlCode) const
+{
+    QString detail = CurlOptions::failureText(curlCode, m_errorBuffer);
+    if (!m_replyAfterCommand.isEmpty())
+        detail += QStringLiteral(" (server: %1)").arg(QString::fromUtf8(m_replyAfterCommand));
+    return describe(detail);
+}
+
+DeliveryOutcome SmtpTransport::providerRefusal(const QString& text, const QByteArray& reply)
+{
+    // Not this message's fault: the provider failed or refused us. Its reply, if any, still says why.
+    DeliveryOutcome outcome = DeliveryOutcome::transportFailure(text, false, true);
+    if (reply.startsWith('4') || reply.startsWith('5')) {
+        const DeliveryOutcome classified = DeliveryOutcome::fromSmtpReply(reply.left(3).toInt(), QString::fromUtf8(reply));
+        outcome.code = classified.code;
+        outcome.enhanced = classified.enhanced;
+        outcome.slowDown = classified.slowDown;
+    }
+    return outcome;
+}
+
+bool SmtpTransport::connect()
+{
+    CURL* handle = curl_easy_init();
+    const int result = handshake(handle);
     if (result != CURLE_OK) {
-        // The message is not at fault: the server cannot be reached, or refused TLS, the login or us.
-        QString detail = CurlOptions::failureText(result, m_errorBuffer);
-        if (!m_replyAfterCommand.isEmpty())
-            detail += QStringLiteral(" (server: %1)").arg(QString::fromUtf8(m_replyAfterCommand));
-        m_outcome = DeliveryOutcome::transportFailure(describe(detail), false, true);
-        if (m_replyAfterCommand.startsWith('4') || m_replyAfterCommand.startsWith('5')) {
-            const DeliveryOutcome reply = DeliveryOutcome::fromSmtpReply(m_replyAfterCommand.left(3).toInt(),
-                                                                         QString::fromUtf8(m_replyAfterCommand));
-            m_outcome.code = reply.code;
-            m_outcome.enhanced = reply.enhanced;
-            m_outcome.slowDown = reply.slowDown;
-        }
+        // The server cannot be reached, or refused TLS, the login or us.
+        m_outcome = providerRefusal(handshakeFailure(result), m_replyAfterCommand);
         curl_easy_cleanup(handle);
         return false;
     }
@@ -195,13 +211,12 @@ void SmtpTransport::start(const OutgoingMessage& message, TransferLoop& loop, co
     m_replies.clear();
     m_out.clear();
     m_outOffset = 0;
-    m_commandsSent = 0;
     if (m_handle && idleConnectionIsGone())
         disconnect(true);
     m_freshConnection = !m_handle;
     if (!m_handle && !connect()) {
         m_phase = Phase::Done;
-        loop.startExchange(&m_endedAtOnce, tag);
+        loop.endAtOnce(tag);
         return;
     }
     m_commands[0] = "MAIL FROM:<" + message.envelopeFrom + ">\r\n";
@@ -228,7 +243,6 @@ void SmtpTransport::beginEnvelope()
 void SmtpTransport::queueCommand(int index)
 {
     m_out += m_commands[index];
-    m_commandsSent = index + 1;
 }
 
 DeliveryOutcome SmtpTransport::finish(const TransferLoop::Ended&)
@@ -297,13 +311,8 @@ void SmtpTransport::onEnvelopeReply(const Reply& reply)
     if (!accepted) {
         if (index == 0) {
             // The server refused the sender: not this recipient's fault.
-            DeliveryOutcome outcome = DeliveryOutcome::transportFailure(
-                describe(tr("the server refused the sender (%1)").arg(QString::fromUtf8(reply.text))), false, true);
-            const DeliveryOutcome classified = DeliveryOutcome::fromSmtpReply(reply.code, QString::fromUtf8(reply.text));
-            outcome.code = classified.code;
-            outcome.enhanced = classified.enhanced;
-            outcome.slowDown = classified.slowDown;
-            endWithRefusal(outcome);
+            endWithRefusal(providerRefusal(describe(tr("the server refused the sender (%1)").arg(QString::fromUtf8(reply.text))),
+                                           reply.text));
         } else {
             // A refusal of this recipient or of this message: the server's own words decide.
             endWithRefusal(DeliveryOutcome::fromSmtpReply(reply.code, QString::fromUtf8(reply.text)));
@@ -424,20 +433,11 @@ bool SmtpTransport::advance()
 Result<QString> SmtpTransport::probe()
 {
     CURL* handle = curl_easy_init();
-    m_banner.clear();
-    m_replyAfterCommand.clear();
-    m_errorBuffer[0] = '\0';
-    applyConnectionOptions(handle);
-    const CURLcode result = curl_easy_perform(handle);
-    QString failure;
-    if (result != CURLE_OK) {
-        failure = CurlOptions::failureText(result, m_errorBuffer);
-        if (!m_replyAfterCommand.isEmpty())
-            failure += QStringLiteral(" (server: %1)").arg(QString::fromUtf8(m_replyAfterCommand));
-    }
+    const int result = handshake(handle);
+    const QString failure = result == CURLE_OK ? QString() : handshakeFailure(result);
     curl_easy_cleanup(handle);
     if (result != CURLE_OK)
-        return Error::make(Error::Kind::Connection, describe(failure));
+        return Error::make(Error::Kind::Connection, failure);
     return QString::fromUtf8(m_banner);
 }
 

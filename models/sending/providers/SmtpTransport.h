@@ -60,6 +60,10 @@ private:
     bool advance() override;
 
     void applyConnectionOptions(void* handle);
+    // libcurl's part on `handle` (a CURL*): connect, TLS, EHLO, AUTH, then stop (CURLOPT_CONNECT_ONLY).
+    int handshake(void* handle);
+    QString handshakeFailure(int curlCode) const;
+    static DeliveryOutcome providerRefusal(const QString& text, const QByteArray& reply);
     bool connect(); // false: m_outcome says why
     void disconnect(bool abruptly);
     bool idleConnectionIsGone() const;
@@ -93,7 +97,6 @@ private:
     // The transaction in hand.
     Phase m_phase = Phase::Done;
     QByteArray m_commands[3]; // MAIL FROM, RCPT TO, DATA
-    int m_commandsSent = 0;
     bool m_freshConnection = false; // opened for this message: a drop is not the server's idle limit
     QList<Reply> m_replies;
     const OutgoingMessage* m_message = nullptr;
@@ -102,7 +105,6 @@ private:
     QByteArray m_in;
     qint64 m_deadline = 0;
     DeliveryOutcome m_outcome;
-    TransferLoop::EndedAtOnce m_endedAtOnce;
 };
 
 } // namespace herald

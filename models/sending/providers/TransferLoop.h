@@ -32,17 +32,6 @@ public:
         virtual bool advance() = 0;
     };
 
-    // An exchange with nothing to do, so that a transport that failed before anything started still ends
-    // through the loop like any other.
-    class EndedAtOnce : public Exchange
-    {
-    public:
-        int socket() const override { return -1; }
-        bool wantsToWrite() const override { return false; }
-        qint64 deadline() const override { return 0; }
-        bool advance() override { return true; }
-    };
-
     struct Ended
     {
         const void* tag = nullptr;
@@ -59,6 +48,8 @@ public:
     int startTransfer(CURL* handle, const void* tag);
     // Starts an exchange: advances it at once (it may end there).
     void startExchange(Exchange* exchange, const void* tag);
+    // Names `tag` as ended on the next run(), for a transport that failed before anything could start.
+    void endAtOnce(const void* tag) { m_endedAtStart.append(Ended{tag, 0}); }
     // Moves everything as far as it can go, waiting up to `timeoutMs` (less when an exchange's deadline comes
     // first) when nothing has ended yet; returns what ended.
     QList<Ended> run(int timeoutMs);
