@@ -21,6 +21,7 @@ namespace herald {
 
 namespace {
 constexpr qint64 StatusIntervalMs = 2000;
+constexpr int DispatchIdleMs = 50; // longest wait between two looks at the queue
 
 QString defaultOwner()
 {
@@ -63,9 +64,17 @@ Status SendEngine::start()
     m_running = true;
     refreshActiveCampaigns();
     m_marker = std::make_unique<HandingMarker>(m_database, m_settings.owner);
+    // Claim again while a claim's worth is still in hand: the senders go on with it while the claim runs (tens
+    // of milliseconds on a busy database). Each sender may take a hand batch per connection at once.
+    int connections = m_settings.senders;
+    for (int i = 0; i < m_providers->size(); ++i)
+        connections = std::max(connections, m_providers->provider(i).connections);
+    m_lowWater = size_t(std::max(m_settings.claimBatch, 2 * m_settings.handBatch * connections));
     for (int i = 0; i < m_settings.senders; ++i)
         m_pool.start(new SenderJob(*this, i)); // the pool owns and deletes the job
-    m_dispatcher = QThread::create([this] { dispatchLoop(); });
+    m_recorder = QThread::create([this] { recordLoop(); });
+    m_recorder->start();
+    m_dispatcher = QThread::create([this] { dispatchLoop(); }); // waits for the recorder when stopping
     m_dispatcher->start();
     m_housekeeper = QThread::create([this] { housekeepingLoop(); });
     m_housekeeper->start();
@@ -82,8 +91,9 @@ void SendEngine::stop()
         m_stopRequested.wakeAll();
     }
     m_workAvailable.wakeAll();
+    m_workLow.wakeAll();
     m_pool.waitForDone();
-    for (QThread** thread : {&m_housekeeper, &m_dispatcher}) {
+    for (QThread** thread : {&m_housekeeper, &m_dispatcher, &m_recorder}) {
         (*thread)->wait();
         delete *thread;
         *thread = nullptr;
@@ -105,6 +115,8 @@ QList<ClaimedSend> SendEngine::takeWork(int max, int waitMs)
         batch << std::move(m_work.front());
         m_work.pop_front();
     }
+    if (!batch.isEmpty() && m_work.size() < m_lowWater)
+        m_workLow.wakeOne();
     return batch;
 }
 
@@ -206,11 +218,6 @@ void SendEngine::dispatchLoop()
     qint64 lastProgress = 0;
     qint64 sentAtLastProgress = 0;
     qint64 failedAtLastProgress = 0;
-    // Claim again before the senders could run dry: each may take a hand batch per connection at once.
-    int connections = m_settings.senders;
-    for (int i = 0; i < m_providers->size(); ++i)
-        connections = std::max(connections, m_providers->provider(i).connections);
-    const int lowWater = std::max(m_settings.claimBatch / 2, m_settings.handBatch * connections);
 
     while (!m_stopping.load()) {
         const qint64 now = clock.elapsed();
@@ -218,7 +225,6 @@ void SendEngine::dispatchLoop()
             refreshActiveCampaigns();
             lastCampaignCheck = now;
         }
-        flush();
 
         size_t queued = 0;
         {
@@ -235,7 +241,7 @@ void SendEngine::dispatchLoop()
             queued = m_work.size();
         }
         bool claimedSome = false;
-        if (queued < size_t(lowWater)) {
+        if (queued < m_lowWater) {
             auto claimed = queue.claim(m_settings.claimBatch, m_settings.leaseSeconds);
             if (!claimed) {
                 reportError(claimed.error().message);
@@ -269,10 +275,11 @@ void SendEngine::dispatchLoop()
             lastProgress = now;
             emit progress(copy);
         }
-        if (!claimedSome)
-            QThread::msleep(std::min(m_settings.flushIntervalMs, 50));
-        else
-            QThread::msleep(5);
+        // Claim again at once while short of work; otherwise when the senders have taken it down to the low
+        // water mark, or after a while (nothing was due; campaigns and progress are looked at again).
+        QMutexLocker lock(&m_workMutex);
+        if (!m_stopping.load() && (!claimedSome || m_work.size() >= m_lowWater))
+            m_workLow.wait(&m_workMutex, QDeadlineTimer(DispatchIdleMs));
     }
 
     // Stopping: senders have been told; wait for them so that every result is in, then write it all
@@ -284,9 +291,21 @@ void SendEngine::dispatchLoop()
             pushRelease(row);
         m_work.clear();
     }
+    m_recorder->wait(); // its last write ended: the rest is written here
     for (int attempt = 0; attempt < 5 && !flush(); ++attempt)
         QThread::msleep(200);
     (void)queue.completeFinishedCampaigns();
+    m_database.releaseThreadConnection();
+}
+
+void SendEngine::recordLoop()
+{
+    while (!m_stopping.load()) {
+        flush();
+        QMutexLocker lock(&m_stopMutex);
+        if (!m_stopping.load())
+            m_stopRequested.wait(&m_stopMutex, QDeadlineTimer(m_settings.flushIntervalMs));
+    }
     m_database.releaseThreadConnection();
 }
 

@@ -101,7 +101,10 @@ signals:
     void errorOccurred(const QString& message);
 
 private:
+    // Claims rows whenever the senders have taken the work in hand down to m_lowWater.
     void dispatchLoop();
+    // Writes results and releases every flushIntervalMs, on its own thread so that claims never wait for it.
+    void recordLoop();
     // The slow periodic work, on its own thread so that claims and result writes never wait for it: expired
     // leases, scheduled and finished campaigns, provider status and the queue sample (a count over the queue).
     void housekeepingLoop();
@@ -117,6 +120,7 @@ private:
     QElapsedTimer m_clock; // monotonic: keeps running while the process is stopped
     QThread* m_dispatcher = nullptr;
     QThread* m_housekeeper = nullptr;
+    QThread* m_recorder = nullptr;
     QMutex m_stopMutex;
     QWaitCondition m_stopRequested; // wakes the housekeeper at once when stopping
     std::unique_ptr<HandingMarker> m_marker; // while running
@@ -125,6 +129,8 @@ private:
 
     QMutex m_workMutex;
     QWaitCondition m_workAvailable;
+    QWaitCondition m_workLow; // the senders took the work in hand below m_lowWater: time to claim
+    size_t m_lowWater = 0;
     std::deque<ClaimedSend> m_work;
 
     QMutex m_resultMutex;
