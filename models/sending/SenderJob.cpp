@@ -33,11 +33,23 @@ struct Attempt
     QString providerName;
 };
 
-// One connection to a provider: its transport, and whether a transfer runs on it.
+struct InFlight
+{
+    Attempt attempt;
+    int provider = -1;
+    size_t connection = 0;
+    QElapsedTimer clock;
+};
+
+// One connection to a provider: its transport, whether a transfer runs on it, and the message queued
+// behind that transfer (SMTP pipelining), started when it ends.
 struct Connection
 {
     std::unique_ptr<MailTransport> transport;
     bool busy = false;
+    std::shared_ptr<InFlight> queued;
+
+    bool takesNext() const { return busy && !queued && transport->acceptsNext(); }
 };
 
 constexpr int IdleWaitMs = 200;     // for claimed work when nothing is in hand
@@ -68,13 +80,6 @@ void SenderJob::run()
     // as for four threads of one, and the same bound on unknowns after a crash.
     const int handBatch = m_engine.settings().handBatch * mostConnections;
     TransferLoop loop(allConnections);
-    struct InFlight
-    {
-        Attempt attempt;
-        int provider = -1;
-        size_t connection = 0;
-        QElapsedTimer clock;
-    };
     QHash<const void*, std::shared_ptr<InFlight>> inFlight;
     std::deque<Attempt> waiting;
 
@@ -99,19 +104,35 @@ void SenderJob::run()
             result.retryDelayMs = m_engine.settings().retry.delayMs(row.token, random, result.outcome.retryAfterSeconds);
         return result;
     };
+    // A connection of this thread's to `provider` is free, or may be, or takes a message behind its own.
     auto hasRoom = [&](int provider) {
         const std::vector<Connection>& open = connections[size_t(provider)];
         const int busy = int(std::count_if(open.begin(), open.end(), [](const Connection& c) { return c.busy; }));
-        return busy < providers.connectionShare(provider, m_index, senders);
+        return busy < providers.connectionShare(provider, m_index, senders)
+            || std::any_of(open.begin(), open.end(), [](const Connection& c) { return c.takesNext(); });
     };
-    auto freeConnection = [&](int provider) -> size_t {
+    // Where a message for `provider` goes: a free connection (opened if need be), else behind the transfer of
+    // a busy one (`behind`).
+    auto connectionFor = [&](int provider, bool* behind) -> size_t {
         std::vector<Connection>& open = connections[size_t(provider)];
+        *behind = false;
         for (size_t i = 0; i < open.size(); ++i) {
             if (!open[i].busy)
                 return i;
         }
-        open.push_back(Connection{providers.createTransport(provider), false});
-        return open.size() - 1;
+        if (int(open.size()) < providers.connectionShare(provider, m_index, senders)) {
+            open.push_back(Connection{providers.createTransport(provider), false, nullptr});
+            return open.size() - 1;
+        }
+        *behind = true;
+        const auto taker = std::find_if(open.begin(), open.end(), [](const Connection& c) { return c.takesNext(); });
+        return size_t(taker - open.begin());
+    };
+    auto startOn = [&](Connection& connection, std::shared_ptr<InFlight> flight) {
+        connection.busy = true;
+        inFlight.insert(flight.get(), flight);
+        flight->clock.start();
+        connection.transport->start(flight->attempt.message, loop, flight.get());
     };
 
     // Renders and signs an attempt's message; false, with the row given back or failed, when it cannot be.
@@ -134,6 +155,21 @@ void SenderJob::run()
         attempt.message = std::move(message).value();
         attempt.composed = true;
         return true;
+    };
+
+    // Renders the first message not yet rendered among the next few, as many as this thread has connections
+    // (each takes one message behind the one it sends), so that the message a reply makes due goes out at
+    // once, with no rendering between the reply and the write. False when there is none to render.
+    auto renderAhead = [&]() {
+        const size_t ahead = std::min(waiting.size(), size_t(allConnections));
+        for (size_t i = 0; i < ahead; ++i) {
+            if (waiting[i].composed)
+                continue;
+            if (!compose(waiting[i]))
+                waiting.erase(waiting.begin() + std::ptrdiff_t(i));
+            return true;
+        }
+        return false;
     };
 
     // Rows taken, with their marks asked for: answered while the messages before go out. Each message is rendered
@@ -220,19 +256,24 @@ void SenderJob::run()
             }
             auto flight = std::make_shared<InFlight>();
             flight->provider = index;
-            flight->connection = freeConnection(index);
+            bool behind = false;
+            flight->connection = connectionFor(index, &behind);
             Connection& connection = connections[size_t(index)][flight->connection];
             flight->attempt = std::move(next); // where the message stays until the transfer ends
             waiting.pop_front();
-            connection.busy = true;
-            inFlight.insert(flight.get(), flight);
-            flight->clock.start();
-            connection.transport->start(flight->attempt.message, loop, flight.get());
+            if (behind) {
+                connection.queued = flight;
+                connection.transport->queueNext(flight->attempt.message);
+            } else {
+                startOn(connection, flight);
+            }
         }
 
         if (inFlight.isEmpty() && waiting.empty())
             continue;
-        const QList<TransferLoop::Ended> endedNow = loop.run(waitMs);
+        loop.advanceStarted(); // what was started above goes out before anything is rendered ahead
+        const bool rendered = renderAhead();
+        const QList<TransferLoop::Ended> endedNow = loop.run(rendered ? 0 : waitMs);
         for (const TransferLoop::Ended& ended : std::as_const(endedNow)) {
             const std::shared_ptr<InFlight> flight = inFlight.take(ended.tag);
             if (!flight)
@@ -241,6 +282,8 @@ void SenderJob::run()
             connection.busy = false;
             Attempt& attempt = flight->attempt;
             attempt.outcome = connection.transport->finish(ended);
+            if (connection.queued)
+                startOn(connection, std::move(connection.queued));
             const int latencyMs = int(flight->clock.elapsed());
             providers.report(flight->provider, attempt.outcome);
             attempt.providerName = providers.provider(flight->provider).name;

@@ -109,6 +109,9 @@ class RecordingHandler:
             "auth": session.authenticated,
             "peer": "%s:%d" % tuple(session.peer[:2]),
             "at": time.time(),
+            # What the client sent after the message's final dot before hearing the reply (the next message's
+            # envelope, pipelined with this data) is already read and waiting.
+            "followed_by_commands": bool(getattr(server._reader, "_buffer", b"")),
         }
         if self.keep_data:
             record["data"] = base64.b64encode(envelope.original_content or envelope.content).decode("ascii")

@@ -22,6 +22,12 @@ public:
     virtual void start(const OutgoingMessage& message, TransferLoop& loop, const void* tag) = 0;
     // The outcome of the message started last, once the loop said it ended.
     virtual DeliveryOutcome finish(const TransferLoop::Ended& ended) = 0;
+    // Whether a message may be queued behind the one going now, to go out on this connection as soon as
+    // the one going allows (SMTP pipelining: its envelope with the data before).
+    virtual bool acceptsNext() const { return false; }
+    // Queues `next` (kept alive by the caller) behind the message going now, when acceptsNext(); the caller
+    // start()s it once that message has ended, on the same loop.
+    virtual void queueNext(const OutgoingMessage& next) { Q_UNUSED(next); }
     // One message from start to finish, on this thread, on a loop of the transport's own that keeps its
     // connection from one message to the next.
     DeliveryOutcome send(const OutgoingMessage& message);

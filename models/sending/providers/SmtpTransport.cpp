@@ -36,6 +36,13 @@ int debugTrampoline(CURL*, curl_infotype type, char* data, size_t size, void* se
 }
 
 bool isSuccess(int code) { return code >= 200 && code < 300; }
+
+void envelopeOf(const OutgoingMessage& message, QByteArray (&commands)[3])
+{
+    commands[0] = "MAIL FROM:<" + message.envelopeFrom + ">\r\n";
+    commands[1] = "RCPT TO:<" + message.recipient + ">\r\n";
+    commands[2] = "DATA\r\n";
+}
 qint64 nowMs() { return QDeadlineTimer::current().deadline(); }
 } // namespace
 
@@ -49,7 +56,7 @@ SmtpTransport::SmtpTransport(SmtpSettings settings) : m_settings(std::move(setti
                      m_settings.caFile.toUtf8()};
 }
 
-SmtpTransport::~SmtpTransport() { disconnect(m_phase != Phase::Done); }
+SmtpTransport::~SmtpTransport() { disconnect(m_phase != Phase::Done || m_nextEnvelopeSent); }
 
 void SmtpTransport::applyConnectionOptions(void* curl)
 {
@@ -166,6 +173,7 @@ void SmtpTransport::disconnect(bool abruptly)
     m_handle = nullptr;
     m_socket = -1;
     m_in.clear();
+    m_nextEnvelopeSent = false; // a message queued behind starts on a new connection
 }
 
 bool SmtpTransport::idleConnectionIsGone() const
@@ -206,9 +214,23 @@ QByteArray SmtpTransport::dataWithEnd(const QByteArray& signature, const QByteAr
 
 void SmtpTransport::start(const OutgoingMessage& message, TransferLoop& loop, const void* tag)
 {
+    // Queued behind the message before, whose data took this one's envelope along: its replies may be here.
+    const bool envelopeSent = m_next == &message && m_nextEnvelopeSent && m_handle;
+    m_next = nullptr;
+    m_nextEnvelopeSent = false;
     m_message = &message;
     m_outcome = DeliveryOutcome();
     m_replies.clear();
+    envelopeOf(message, m_commands);
+    if (envelopeSent) {
+        m_out.remove(0, m_outOffset);
+        m_outOffset = 0;
+        m_freshConnection = false;
+        m_phase = Phase::Envelope;
+        m_deadline = nowMs() + m_settings.timeoutMs;
+        loop.startExchange(this, tag);
+        return;
+    }
     m_out.clear();
     m_outOffset = 0;
     if (m_handle && idleConnectionIsGone())
@@ -219,9 +241,6 @@ void SmtpTransport::start(const OutgoingMessage& message, TransferLoop& loop, co
         loop.endAtOnce(tag);
         return;
     }
-    m_commands[0] = "MAIL FROM:<" + message.envelopeFrom + ">\r\n";
-    m_commands[1] = "RCPT TO:<" + message.recipient + ">\r\n";
-    m_commands[2] = "DATA\r\n";
     beginEnvelope();
     loop.startExchange(this, tag);
 }
@@ -243,6 +262,38 @@ void SmtpTransport::beginEnvelope()
 void SmtpTransport::queueCommand(int index)
 {
     m_out += m_commands[index];
+}
+
+void SmtpTransport::queueContent()
+{
+    const QByteArray& signature = m_settings.dkimSign ? m_message->dkimSignature : QByteArray();
+    m_out += dataWithEnd(signature, m_message->data);
+    m_contentEnd = m_out.size();
+    m_phase = Phase::Content;
+    if (m_next)
+        queueNextEnvelope();
+}
+
+bool SmtpTransport::acceptsNext() const
+{
+    // Only with PIPELINING may commands follow the data unanswered.
+    return m_pipelining && m_handle && m_phase != Phase::Done && !m_next;
+}
+
+void SmtpTransport::queueNext(const OutgoingMessage& next)
+{
+    m_next = &next;
+    if (m_phase == Phase::Content)
+        queueNextEnvelope();
+}
+
+void SmtpTransport::queueNextEnvelope()
+{
+    // After this message's data, and only then: a refused envelope would leave a transaction to reset first.
+    QByteArray commands[3];
+    envelopeOf(*m_next, commands);
+    m_out += commands[0] + commands[1] + commands[2];
+    m_nextEnvelopeSent = true;
 }
 
 DeliveryOutcome SmtpTransport::finish(const TransferLoop::Ended&)
@@ -303,9 +354,7 @@ void SmtpTransport::onEnvelopeReply(const Reply& reply)
                 queueCommand(index + 1);
             return;
         }
-        const QByteArray& signature = m_settings.dkimSign ? m_message->dkimSignature : QByteArray();
-        m_out += dataWithEnd(signature, m_message->data);
-        m_phase = Phase::Content;
+        queueContent();
         return;
     }
     if (!accepted) {
@@ -356,7 +405,7 @@ bool SmtpTransport::endWithBrokenConnection(const QString& what, bool providerPr
         return true;
     }
     // Once the whole message went out, the server may have taken it: unknown, not to be sent again blindly.
-    const bool wholeMessageSent = m_phase == Phase::Content && m_outOffset >= m_out.size();
+    const bool wholeMessageSent = m_phase == Phase::Content && m_outOffset >= m_contentEnd;
     QString detail = what;
     if (!m_replies.isEmpty())
         detail += QStringLiteral(" (server: %1)").arg(QString::fromUtf8(m_replies.last().text));

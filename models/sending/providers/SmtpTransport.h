@@ -16,7 +16,10 @@ namespace herald {
 // so one connection carries thousands of messages. When the server offers PIPELINING (RFC 2920), MAIL,
 // RCPT and DATA go out together and the body with its final dot in one write: two round trips per
 // message instead of the four of libcurl's own SMTP transfer, which has no pipelining, and two writes
-// instead of five. Replies are classified with their enhanced status codes ("5.1.1").
+// instead of five. A message queued behind the one going (queueNext) has its envelope sent with that one's
+// data (RFC 2920 3.1: message content may be the first "command" in a group), so a busy connection needs
+// one round trip and one write per message. Replies are classified with their enhanced status codes
+// ("5.1.1").
 // The transaction is a TransferLoop exchange, so one thread carries several connections at once.
 class SmtpTransport : public MailTransport, private TransferLoop::Exchange
 {
@@ -29,6 +32,8 @@ public:
 
     void start(const OutgoingMessage& message, TransferLoop& loop, const void* tag) override;
     DeliveryOutcome finish(const TransferLoop::Ended& ended) override;
+    bool acceptsNext() const override;
+    void queueNext(const OutgoingMessage& next) override;
     Result<QString> probe() override;
 
     // libcurl's debug stream while connecting (public for the C trampoline).
@@ -69,6 +74,8 @@ private:
     bool idleConnectionIsGone() const;
     void beginEnvelope();
     void queueCommand(int index);
+    void queueContent();
+    void queueNextEnvelope();
     // Reads what the server sent; false when the connection broke (m_brokenText says how).
     bool receive();
     bool takeReply(Reply* reply);
@@ -102,6 +109,10 @@ private:
     const OutgoingMessage* m_message = nullptr;
     QByteArray m_out;
     qsizetype m_outOffset = 0;
+    qsizetype m_contentEnd = 0; // in m_out, the end of this message's data (Content phase)
+    // The message queued behind, and whether its envelope went out (with this message's data).
+    const OutgoingMessage* m_next = nullptr;
+    bool m_nextEnvelopeSent = false;
     QByteArray m_in;
     qint64 m_deadline = 0;
     DeliveryOutcome m_outcome;

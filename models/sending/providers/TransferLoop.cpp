@@ -38,14 +38,30 @@ int TransferLoop::startTransfer(CURL* handle, const void* tag)
 
 void TransferLoop::startExchange(Exchange* exchange, const void* tag)
 {
-    if (exchange->advance())
-        m_endedAtStart.append(Ended{tag, 0});
-    else
-        m_exchanges.append({exchange, tag});
+    m_exchanges.append(Going{exchange, tag, false});
+}
+
+void TransferLoop::advanceStarted()
+{
+    for (qsizetype i = 0; i < m_exchanges.size();) {
+        Going& going = m_exchanges[i];
+        if (going.started) {
+            ++i;
+            continue;
+        }
+        going.started = true;
+        if (going.exchange->advance()) {
+            m_endedAtStart.append(Ended{going.tag, 0});
+            m_exchanges.removeAt(i);
+        } else {
+            ++i;
+        }
+    }
 }
 
 QList<TransferLoop::Ended> TransferLoop::run(int timeoutMs)
 {
+    advanceStarted();
     QList<Ended> ended;
     ended.swap(m_endedAtStart);
     int stillRunning = 0;
@@ -60,10 +76,10 @@ QList<TransferLoop::Ended> TransferLoop::run(int timeoutMs)
     sockets.reserve(size_t(m_exchanges.size()));
     qint64 now = QDeadlineTimer::current().deadline();
     qint64 wait = std::max(0, timeoutMs);
-    for (const auto& exchange : std::as_const(m_exchanges)) {
-        const short events = short(CURL_WAIT_POLLIN | (exchange.first->wantsToWrite() ? CURL_WAIT_POLLOUT : 0));
-        sockets.push_back(curl_waitfd{curl_socket_t(exchange.first->socket()), events, 0});
-        wait = std::min(wait, std::max<qint64>(0, exchange.first->deadline() - now));
+    for (const Going& going : std::as_const(m_exchanges)) {
+        const short events = short(CURL_WAIT_POLLIN | (going.exchange->wantsToWrite() ? CURL_WAIT_POLLOUT : 0));
+        sockets.push_back(curl_waitfd{curl_socket_t(going.exchange->socket()), events, 0});
+        wait = std::min(wait, std::max<qint64>(0, going.exchange->deadline() - now));
     }
     curl_multi_poll(m_multi, sockets.empty() ? nullptr : sockets.data(), unsigned(sockets.size()), int(wait), nullptr);
     if (!m_transfers.isEmpty()) {
@@ -71,16 +87,16 @@ QList<TransferLoop::Ended> TransferLoop::run(int timeoutMs)
         collectTransfers(&ended);
     }
     now = QDeadlineTimer::current().deadline();
-    QList<std::pair<Exchange*, const void*>> going;
+    QList<Going> stillGoing;
     for (qsizetype i = 0; i < m_exchanges.size(); ++i) {
-        const auto& exchange = m_exchanges.at(i);
-        const bool due = sockets[size_t(i)].revents != 0 || now >= exchange.first->deadline();
-        if (due && exchange.first->advance())
-            ended.append(Ended{exchange.second, 0});
+        const Going& going = m_exchanges.at(i);
+        const bool due = sockets[size_t(i)].revents != 0 || now >= going.exchange->deadline();
+        if (due && going.exchange->advance())
+            ended.append(Ended{going.tag, 0});
         else
-            going.append(exchange);
+            stillGoing.append(going);
     }
-    m_exchanges.swap(going);
+    m_exchanges.swap(stillGoing);
     return ended;
 }
 

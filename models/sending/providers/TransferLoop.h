@@ -46,8 +46,13 @@ public:
 
     // Starts a libcurl transfer set up on `handle`. Returns libcurl's refusal, 0 when started.
     int startTransfer(CURL* handle, const void* tag);
-    // Starts an exchange: advances it at once (it may end there).
+    // Starts an exchange: its first advance() comes at the start of the next run(), before any wait, so that
+    // what the caller hands its transport meanwhile (the next message for a pipelining SMTP connection) goes
+    // out in the same write.
     void startExchange(Exchange* exchange, const void* tag);
+    // Gives the exchanges started since the last run() their first step now (their writes go out); those
+    // that ended there are named by the next run(). run() does it too.
+    void advanceStarted();
     // Names `tag` as ended on the next run(), for a transport that failed before anything could start.
     void endAtOnce(const void* tag) { m_endedAtStart.append(Ended{tag, 0}); }
     // Moves everything as far as it can go, waiting up to `timeoutMs` (less when an exchange's deadline comes
@@ -56,11 +61,18 @@ public:
     int running() const { return int(m_transfers.size() + m_exchanges.size()); }
 
 private:
+    struct Going
+    {
+        Exchange* exchange = nullptr;
+        const void* tag = nullptr;
+        bool started = false; // advanced once since startExchange()
+    };
+
     void collectTransfers(QList<Ended>* ended);
 
     CURLM* m_multi = nullptr;
     QList<std::pair<CURL*, const void*>> m_transfers; // started and not yet collected
-    QList<std::pair<Exchange*, const void*>> m_exchanges;
+    QList<Going> m_exchanges;
     QList<Ended> m_endedAtStart;
 };
 

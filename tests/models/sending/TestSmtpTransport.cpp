@@ -1,9 +1,14 @@
 #include "SmtpTestServer.h"
 #include "compose/MessageBuilder.h"
 #include "sending/providers/SmtpTransport.h"
+#include "sending/providers/TransferLoop.h"
+
+#include <QJsonArray>
 
 #include <QTcpServer>
 #include <QTest>
+
+#include <vector>
 
 using namespace herald;
 
@@ -158,6 +163,72 @@ private slots:
         QVERIFY(transport.send(message(QStringLiteral("x+once451@example.net"), 1)).kind == DeliveryOutcome::Kind::Temporary);
         QVERIFY(transport.send(message(QStringLiteral("x+once451@example.net"), 1)).isSent());
         QVERIFY(server.waitForMessages(1));
+    }
+
+    // A message queued behind the one going (what a sending thread does on a busy connection) has its
+    // envelope sent with that one's data when the server offers PIPELINING: the server finds the next
+    // commands already read when it takes the data. Each fault before, at or after the data leaves the
+    // message behind to go as it should: on the same connection, or on a new one when the server closed it.
+    void messagesQueuedBehindGoWithTheDataBefore_data() { addPipelining(); }
+    void messagesQueuedBehindGoWithTheDataBefore()
+    {
+        QFETCH(bool, pipelining);
+        test::SmtpTestServer server;
+        QVERIFY2(server.start(serverOptions(pipelining)), qPrintable(server.lastError()));
+        const QStringList recipients = {
+            QStringLiteral("ok1@example.net"),        QStringLiteral("x+p550@example.net"), // refused at RCPT
+            QStringLiteral("ok3@example.net"),        QStringLiteral("x+p554d@example.net"), // refused after the data
+            QStringLiteral("ok5@example.net"),        QStringLiteral("x+t421@example.net"), // 421, connection closed
+            QStringLiteral("ok7@example.net"),        QStringLiteral("x+dropdata@example.net"), // dropped after data
+            QStringLiteral("ok9@example.net")};
+        const QList<DeliveryOutcome::Kind> expected = {
+            DeliveryOutcome::Kind::Sent, DeliveryOutcome::Kind::Permanent, DeliveryOutcome::Kind::Sent,
+            DeliveryOutcome::Kind::Permanent, DeliveryOutcome::Kind::Sent, DeliveryOutcome::Kind::Temporary,
+            DeliveryOutcome::Kind::Sent, DeliveryOutcome::Kind::Unknown, DeliveryOutcome::Kind::Sent};
+        std::vector<OutgoingMessage> messages;
+        for (int i = 0; i < recipients.size(); ++i)
+            messages.push_back(message(recipients.at(i), i + 1));
+
+        SmtpTransport transport(plain(server.port()));
+        TransferLoop loop(1);
+        int queuedBehind = 0;
+        size_t going = 0;
+        transport.start(messages[0], loop, &messages[0]);
+        while (going < messages.size()) {
+            if (going + 1 < messages.size() && transport.acceptsNext()) {
+                transport.queueNext(messages[going + 1]);
+                ++queuedBehind;
+            }
+            const QList<TransferLoop::Ended> ended = loop.run(10000);
+            QVERIFY(ended.size() <= 1);
+            if (ended.isEmpty())
+                continue;
+            QCOMPARE(ended.first().tag, static_cast<const void*>(&messages[going]));
+            const DeliveryOutcome outcome = transport.finish(ended.first());
+            QVERIFY2(outcome.kind == expected.at(int(going)),
+                     qPrintable(QStringLiteral("%1: kind %2, %3").arg(recipients.at(int(going))).arg(int(outcome.kind)).arg(outcome.text)));
+            if (++going < messages.size())
+                transport.start(messages[going], loop, &messages[going]);
+        }
+        QCOMPARE(queuedBehind, pipelining ? int(messages.size()) - 1 : 0);
+
+        QVERIFY(server.waitForMessages(5));
+        QHash<QString, QJsonObject> received;
+        QSet<QString> peers;
+        for (const QJsonObject& record : server.messages()) {
+            received.insert(record.value(QStringLiteral("rcpt_tos")).toArray().first().toString(), record);
+            peers.insert(record.value(QStringLiteral("peer")).toString());
+        }
+        QCOMPARE(received.size(), 5);
+        QCOMPARE(peers.size(), 3); // new connections after the 421 and after the drop
+        // Followed by the next envelope: each message whose successor was queued while its own transaction
+        // could still reach the data; the last one has none, and neither does anything without PIPELINING.
+        for (const QString& to : {QStringLiteral("ok1@example.net"), QStringLiteral("ok3@example.net"),
+                                  QStringLiteral("ok5@example.net"), QStringLiteral("ok7@example.net")}) {
+            QVERIFY2(received.contains(to), qPrintable(to));
+            QCOMPARE(received.value(to).value(QStringLiteral("followed_by_commands")).toBool(), pipelining);
+        }
+        QCOMPARE(received.value(QStringLiteral("ok9@example.net")).value(QStringLiteral("followed_by_commands")).toBool(), false);
     }
 
     void unreachableServerIsAProviderProblem()
