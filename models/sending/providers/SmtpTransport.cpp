@@ -158,6 +158,7 @@ bool SmtpTransport::connect()
     m_handle = handle;
     m_socket = qintptr(socket);
     m_pipelining = m_offersPipelining;
+    m_plainText = m_settings.tls == Provider::Tls::None;
     m_in.clear();
     return true;
 }
@@ -314,6 +315,10 @@ bool SmtpTransport::receive()
             return false;
         m_in.append(buffer, qsizetype(received));
         m_deadline = nowMs() + m_settings.timeoutMs;
+        // Over plain TCP a short read took all the socket had (what comes later, poll reports). TLS may keep
+        // decrypted data that poll cannot see, so there it is read until there is none.
+        if (m_plainText && received < sizeof buffer)
+            return true;
     }
 }
 
@@ -419,64 +424,70 @@ bool SmtpTransport::advance()
 {
     if (m_phase == Phase::Done)
         return true;
-    while (true) {
-        bool progressed = false;
-        while (m_outOffset < m_out.size()) {
-            size_t sent = 0;
-            const CURLcode result = curl_easy_send(static_cast<CURL*>(m_handle), m_out.constData() + m_outOffset,
-                                                   size_t(m_out.size() - m_outOffset), &sent);
-            if (result == CURLE_AGAIN)
-                break;
-            if (result != CURLE_OK)
-                return endWithBrokenConnection(tr("the connection broke while sending (%1)")
-                                                   .arg(QString::fromUtf8(curl_easy_strerror(result))), false);
-            m_outOffset += qsizetype(sent);
-            m_deadline = nowMs() + m_settings.timeoutMs;
-            progressed = true;
-        }
-        if (m_outOffset >= m_out.size() && m_phase != Phase::Content) {
-            m_out.clear();
-            m_outOffset = 0;
-        }
-        const qsizetype before = m_in.size();
-        const bool open = receive();
-        progressed = progressed || m_in.size() != before;
-        Reply reply;
-        while (m_phase != Phase::Done && takeReply(&reply)) {
-            progressed = true;
-            switch (m_phase) {
-            case Phase::Envelope:
-                onEnvelopeReply(reply);
-                break;
-            case Phase::Content:
-                m_outcome = DeliveryOutcome::fromSmtpReply(reply.code, QString::fromUtf8(reply.text));
-                if (reply.code == 421)
-                    disconnect(true);
-                m_phase = Phase::Done;
-                break;
-            case Phase::EndEmpty:
-                m_out += "RSET\r\n";
-                m_phase = Phase::Reset;
-                break;
-            case Phase::Reset:
-                if (!isSuccess(reply.code))
-                    disconnect(true);
-                m_phase = Phase::Done;
-                break;
-            case Phase::Done:
-                break;
-            }
-        }
+    // Replies first. The socket is read only when no whole reply is in hand: a message queued behind finds its
+    // replies read along with those of the message before, and whatever comes later the loop's poll reports,
+    // since every read takes all there is (see receive()).
+    Reply reply;
+    bool open = true;
+    bool replied = takeReply(&reply);
+    if (!replied) {
+        open = receive();
+        replied = takeReply(&reply);
+    }
+    while (replied) {
+        onReply(reply);
         if (m_phase == Phase::Done)
             return true;
-        if (!open)
-            return endWithBrokenConnection(tr("the server closed the connection"), true);
-        if (!progressed)
+        replied = takeReply(&reply);
+    }
+    if (!open)
+        return endWithBrokenConnection(tr("the server closed the connection"), true);
+    // Then what the replies made due, or what start() queued.
+    while (m_outOffset < m_out.size()) {
+        size_t sent = 0;
+        const CURLcode result = curl_easy_send(static_cast<CURL*>(m_handle), m_out.constData() + m_outOffset,
+                                               size_t(m_out.size() - m_outOffset), &sent);
+        if (result == CURLE_AGAIN)
             break;
+        if (result != CURLE_OK)
+            return endWithBrokenConnection(tr("the connection broke while sending (%1)")
+                                               .arg(QString::fromUtf8(curl_easy_strerror(result))), false);
+        m_outOffset += qsizetype(sent);
+        m_deadline = nowMs() + m_settings.timeoutMs;
+    }
+    if (m_outOffset >= m_out.size() && m_phase != Phase::Content) {
+        m_out.clear();
+        m_outOffset = 0;
     }
     if (nowMs() >= m_deadline)
         return endWithBrokenConnection(tr("no reply within %n second(s)", nullptr, std::max(1, m_settings.timeoutMs / 1000)), true);
     return false;
+}
+
+void SmtpTransport::onReply(const Reply& reply)
+{
+    switch (m_phase) {
+    case Phase::Envelope:
+        onEnvelopeReply(reply);
+        break;
+    case Phase::Content:
+        m_outcome = DeliveryOutcome::fromSmtpReply(reply.code, QString::fromUtf8(reply.text));
+        if (reply.code == 421)
+            disconnect(true);
+        m_phase = Phase::Done;
+        break;
+    case Phase::EndEmpty:
+        m_out += "RSET\r\n";
+        m_phase = Phase::Reset;
+        break;
+    case Phase::Reset:
+        if (!isSuccess(reply.code))
+            disconnect(true);
+        m_phase = Phase::Done;
+        break;
+    case Phase::Done:
+        break;
+    }
 }
 
 Result<QString> SmtpTransport::probe()

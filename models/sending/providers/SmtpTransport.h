@@ -76,9 +76,11 @@ private:
     void queueCommand(int index);
     void queueContent();
     void queueNextEnvelope();
-    // Reads what the server sent; false when the connection broke (m_brokenText says how).
+    // Reads all the server sent so far; false when the connection broke.
     bool receive();
     bool takeReply(Reply* reply);
+    // A reply came: moves the transaction on.
+    void onReply(const Reply& reply);
     // A reply of the envelope phase came; sets the outcome and what to send next.
     void onEnvelopeReply(const Reply& reply);
     void endWithRefusal(const DeliveryOutcome& outcome);
@@ -93,6 +95,7 @@ private:
     void* m_handle = nullptr; // CURL*, connected with CONNECT_ONLY; null when not connected
     qintptr m_socket = -1;
     bool m_pipelining = false;
+    bool m_plainText = false; // no TLS: nothing decrypted can wait unseen by poll
     char m_errorBuffer[256] = {};
 
     // While connecting (libcurl's debug stream).
