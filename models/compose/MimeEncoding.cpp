@@ -3,11 +3,29 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cstring>
 
 namespace herald {
 
 namespace {
 constexpr int MaxLine = 76;        // quoted-printable line limit (RFC 2045)
+
+// What each octet needs in quoted-printable: it stands for itself (Literal), or does unless it ends its line
+// (Blank: space and tab), or is written "=XX" (or is a line break).
+struct QuotedPrintableClasses
+{
+    enum : unsigned char { Encoded, Literal, Blank };
+    unsigned char of[256] = {};
+    constexpr QuotedPrintableClasses()
+    {
+        for (int c = 33; c <= 126; ++c)
+            of[c] = Literal;
+        of[int('=')] = Encoded;
+        of[int(' ')] = Blank;
+        of[int('\t')] = Blank;
+    }
+};
+constexpr QuotedPrintableClasses quotedPrintableClasses;
 constexpr int MaxEncodedWord = 75; // RFC 2047
 const QByteArray WordPrefix = QByteArrayLiteral("=?UTF-8?B?");
 const QByteArray WordSuffix = QByteArrayLiteral("?=");
@@ -129,46 +147,63 @@ QByteArray MimeEncoding::quotedPrintable(const QString& text)
 {
     static const char hex[] = "0123456789ABCDEF";
     // One pass over the UTF-8 into a buffer sized for the worst case (every octet "=XX", a soft break per
-    // 24 of them): this runs for every body of every message.
+    // 24 of them), copying runs of octets that stand for themselves at once: this runs for every body of
+    // every message.
     const QByteArray utf8 = text.toUtf8();
     const char* in = utf8.constData();
     const qsizetype size = utf8.size();
     QByteArray out(size * 4 + 16, Qt::Uninitialized);
     char* o = out.data();
-    qsizetype start = 0;
-    while (true) {
-        // CRLF, CR and LF all end a line.
-        qsizetype end = start;
-        while (end < size && in[end] != '\n' && in[end] != '\r')
-            ++end;
-        int column = 0;
-        for (qsizetype i = start; i < end; ++i) {
-            const uchar c = uchar(in[i]);
-            // Trailing spaces and tabs would be stripped in transit; '.' at a line start is encoded
-            // too, which spares servers that mishandle dot-stuffing.
-            const bool literal = (c >= 33 && c <= 126 && c != '=' && !(c == '.' && column == 0))
-                || ((c == ' ' || c == '\t') && i != end - 1);
-            const int width = literal ? 1 : 3;
-            if (column + width > MaxLine - 1) { // leave room for the soft break '='
-                *o++ = '=';
-                *o++ = '\r';
-                *o++ = '\n';
-                column = 0;
-            }
-            if (literal) {
-                *o++ = char(c);
-            } else {
-                *o++ = '=';
-                *o++ = hex[c >> 4];
-                *o++ = hex[c & 15];
-            }
-            column += width;
-        }
-        if (end >= size)
-            break;
+    // An octet stands for itself unless it is '=', a control or 8-bit octet, a space or tab ending its line
+    // (stripped in transit) or a '.' starting one (which spares servers that mishandle dot-stuffing).
+    const auto endsLine = [&](qsizetype i) { return i >= size || in[i] == '\n' || in[i] == '\r'; };
+    const auto literal = [&](qsizetype i, int column) {
+        const unsigned char kind = quotedPrintableClasses.of[uchar(in[i])];
+        return kind == QuotedPrintableClasses::Literal ? !(in[i] == '.' && column == 0)
+                                                       : kind == QuotedPrintableClasses::Blank && !endsLine(i + 1);
+    };
+    const auto softBreak = [&o] {
+        *o++ = '=';
         *o++ = '\r';
         *o++ = '\n';
-        start = end + (in[end] == '\r' && end + 1 < size && in[end + 1] == '\n' ? 2 : 1);
+    };
+    int column = 0;
+    qsizetype i = 0;
+    while (i < size) {
+        if (literal(i, column)) {
+            if (column >= MaxLine - 1) { // leave room for the soft break's '='
+                softBreak();
+                column = 0;
+                continue;
+            }
+            // A run up to the room left on the line (a '.' inside a line stands for itself).
+            const qsizetype stop = std::min(size, i + (MaxLine - 1 - column));
+            qsizetype j = i + 1;
+            while (j < stop && literal(j, 1))
+                ++j;
+            std::memcpy(o, in + i, size_t(j - i));
+            o += j - i;
+            column += int(j - i);
+            i = j;
+            continue;
+        }
+        const uchar c = uchar(in[i]);
+        if (c == '\r' || c == '\n') { // CRLF, CR and LF all end a line
+            *o++ = '\r';
+            *o++ = '\n';
+            column = 0;
+            i += c == '\r' && i + 1 < size && in[i + 1] == '\n' ? 2 : 1;
+            continue;
+        }
+        if (column + 3 > MaxLine - 1) {
+            softBreak();
+            column = 0;
+        }
+        *o++ = '=';
+        *o++ = hex[c >> 4];
+        *o++ = hex[c & 15];
+        column += 3;
+        ++i;
     }
     out.truncate(o - out.constData());
     return out;

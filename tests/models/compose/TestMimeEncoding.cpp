@@ -64,6 +64,13 @@ private slots:
         QTest::newRow("trailing space") << "end \nnext\t" << QByteArray("end=20\r\nnext=09");
         QTest::newRow("line start dot") << ".\n.x" << QByteArray("=2E\r\n=2Ex");
         QTest::newRow("crlf kept") << "a\r\nb" << QByteArray("a\r\nb");
+        QTest::newRow("lone cr and lf") << "a\rb\nc\r" << QByteArray("a\r\nb\r\nc\r\n");
+        // 75 octets fill a line (76 with the soft break's '='); the dot that follows starts the next line.
+        QTest::newRow("dot after a soft break") << QString(75, QLatin1Char('x')) + QStringLiteral(".y")
+                                                << QByteArray(75, 'x') + "=\r\n=2Ey";
+        QTest::newRow("escape that does not fit") << QString(73, QLatin1Char('x')) + QStringLiteral("=")
+                                                  << QByteArray(73, 'x') + "=\r\n=3D";
+        QTest::newRow("space before a break, then text") << "a \r\n b" << QByteArray("a=20\r\n b");
     }
 
     void quotedPrintable()
