@@ -231,6 +231,51 @@ private slots:
         QCOMPARE(received.value(QStringLiteral("ok9@example.net")).value(QStringLiteral("followed_by_commands")).toBool(), false);
     }
 
+    // The same over STARTTLS, where replies come through libcurl's TLS layer: every message queued behind goes
+    // out with the data before, and none waits for a reply already read (a reply left unseen would end in a
+    // timeout).
+    void messagesQueuedBehindGoOverTls()
+    {
+        test::SmtpTestServer server;
+        QString certificate, key;
+        QVERIFY(server.makeCertificate(&certificate, &key));
+        QVERIFY2(server.start({QStringLiteral("--pipelining"), QStringLiteral("--tls-cert"), certificate,
+                               QStringLiteral("--tls-key"), key, QStringLiteral("--require-tls")}),
+                 qPrintable(server.lastError()));
+        SmtpSettings settings = plain(server.port());
+        settings.tls = Provider::Tls::StartTlsRequired;
+        settings.caFile = certificate;
+        settings.timeoutMs = 5000; // a reply left unseen would show as a timeout
+        SmtpTransport transport(settings);
+        std::vector<OutgoingMessage> messages;
+        for (int i = 1; i <= 20; ++i)
+            messages.push_back(message(QStringLiteral("tls%1@example.net").arg(i), i));
+        TransferLoop loop(1);
+        size_t going = 0;
+        transport.start(messages[0], loop, &messages[0]);
+        while (going < messages.size()) {
+            if (going + 1 < messages.size() && transport.acceptsNext())
+                transport.queueNext(messages[going + 1]);
+            const QList<TransferLoop::Ended> ended = loop.run(10000);
+            if (ended.isEmpty())
+                continue;
+            const DeliveryOutcome outcome = transport.finish(ended.first());
+            QVERIFY2(outcome.isSent(), qPrintable(QStringLiteral("message %1: %2").arg(going + 1).arg(outcome.text)));
+            if (++going < messages.size())
+                transport.start(messages[going], loop, &messages[going]);
+        }
+        QVERIFY(server.waitForMessages(20));
+        QSet<QString> peers;
+        int followed = 0;
+        for (const QJsonObject& record : server.messages()) {
+            QVERIFY(record.value(QStringLiteral("tls")).toBool());
+            peers.insert(record.value(QStringLiteral("peer")).toString());
+            followed += record.value(QStringLiteral("followed_by_commands")).toBool() ? 1 : 0;
+        }
+        QCOMPARE(peers.size(), 1);
+        QCOMPARE(followed, 19); // all but the last
+    }
+
     void unreachableServerIsAProviderProblem()
     {
         QTcpServer probe;
