@@ -157,9 +157,9 @@ QByteArray MimeEncoding::quotedPrintable(const QString& text)
     // An octet stands for itself unless it is '=', a control or 8-bit octet, a space or tab ending its line
     // (stripped in transit) or a '.' starting one (which spares servers that mishandle dot-stuffing).
     const auto endsLine = [&](qsizetype i) { return i >= size || in[i] == '\n' || in[i] == '\r'; };
-    const auto literal = [&](qsizetype i, int column) {
+    const auto literal = [&](qsizetype i, bool lineStart) {
         const unsigned char kind = quotedPrintableClasses.of[uchar(in[i])];
-        return kind == QuotedPrintableClasses::Literal ? !(in[i] == '.' && column == 0)
+        return kind == QuotedPrintableClasses::Literal ? !(in[i] == '.' && lineStart)
                                                        : kind == QuotedPrintableClasses::Blank && !endsLine(i + 1);
     };
     const auto softBreak = [&o] {
@@ -170,16 +170,16 @@ QByteArray MimeEncoding::quotedPrintable(const QString& text)
     int column = 0;
     qsizetype i = 0;
     while (i < size) {
-        if (literal(i, column)) {
+        if (literal(i, column == 0)) {
             if (column >= MaxLine - 1) { // leave room for the soft break's '='
                 softBreak();
                 column = 0;
                 continue;
             }
-            // A run up to the room left on the line (a '.' inside a line stands for itself).
+            // A run up to the room left on the line (past its first octet, none starts a line).
             const qsizetype stop = std::min(size, i + (MaxLine - 1 - column));
             qsizetype j = i + 1;
-            while (j < stop && literal(j, 1))
+            while (j < stop && literal(j, false))
                 ++j;
             std::memcpy(o, in + i, size_t(j - i));
             o += j - i;

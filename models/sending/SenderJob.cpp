@@ -70,11 +70,13 @@ void SenderJob::run()
 
     // Declared before the loop so that the loop, destroyed first, ends what still runs on their handles.
     std::vector<std::vector<Connection>> connections(size_t(providers.size()));
+    std::vector<int> shares; // how many connections to each provider this thread keeps at most
     int allConnections = 0;
     int mostConnections = 1; // to one provider: how many messages this thread may have going at once
     for (int i = 0; i < providers.size(); ++i) {
-        allConnections += providers.connectionShare(i, m_index, senders);
-        mostConnections = std::max(mostConnections, providers.connectionShare(i, m_index, senders));
+        shares.push_back(providers.connectionShare(i, m_index, senders));
+        allConnections += shares.back();
+        mostConnections = std::max(mostConnections, shares.back());
     }
     // A hand batch per connection: as many messages marked per statement for a thread of four connections
     // as for four threads of one, and the same bound on unknowns after a crash.
@@ -108,7 +110,7 @@ void SenderJob::run()
     auto hasRoom = [&](int provider) {
         const std::vector<Connection>& open = connections[size_t(provider)];
         const int busy = int(std::count_if(open.begin(), open.end(), [](const Connection& c) { return c.busy; }));
-        return busy < providers.connectionShare(provider, m_index, senders)
+        return busy < shares[size_t(provider)]
             || std::any_of(open.begin(), open.end(), [](const Connection& c) { return c.takesNext(); });
     };
     // Where a message for `provider` goes: a free connection (opened if need be), else behind the transfer of
@@ -120,7 +122,7 @@ void SenderJob::run()
             if (!open[i].busy)
                 return i;
         }
-        if (int(open.size()) < providers.connectionShare(provider, m_index, senders)) {
+        if (int(open.size()) < shares[size_t(provider)]) {
             open.push_back(Connection{providers.createTransport(provider), false, nullptr});
             return open.size() - 1;
         }

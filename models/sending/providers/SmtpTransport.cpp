@@ -43,6 +43,7 @@ void envelopeOf(const OutgoingMessage& message, QByteArray (&commands)[3])
     commands[1] = "RCPT TO:<" + message.recipient + ">\r\n";
     commands[2] = "DATA\r\n";
 }
+
 qint64 nowMs() { return QDeadlineTimer::current().deadline(); }
 } // namespace
 
