@@ -93,8 +93,12 @@ int WorkerCommand::run(const QStringList& arguments)
     });
     poll.start(100);
     QTimer report;
+    qint64 errorsShown = 0;
     QObject::connect(&report, &QTimer::timeout, [&] {
         const EngineSnapshot s = engine.snapshot();
+        // An error is shown on the line after it happened, not again on every line while it is the last one.
+        const bool newError = s.errors != errorsShown && !s.lastError.isEmpty();
+        errorsShown = s.errors;
         Output::error(tr("sent %1  failed %2  retrying %3  unknown %4  queued %5  %6/s%7")
                           .arg(s.sent)
                           .arg(s.failed)
@@ -102,7 +106,7 @@ int WorkerCommand::run(const QStringList& arguments)
                           .arg(s.unknown)
                           .arg(s.queued)
                           .arg(s.sentPerSecond, 0, 'f', 0)
-                          .arg(s.lastError.isEmpty() ? QString() : QStringLiteral("  last error: ") + s.lastError));
+                          .arg(newError ? QStringLiteral("  last error: ") + s.lastError : QString()));
     });
     if (!parser.isSet(quiet))
         report.start(1000);

@@ -22,7 +22,7 @@ struct Send
     qint64 nonprofitId = 0;
     QString email;
     SendStatus status = SendStatus::Pending;
-    int attempts = 0; // also the fencing token of the current lease
+    int attempts = 0; // handed over to a provider so far (the lease is fenced by sends.lease_token)
     QDateTime nextAttemptAt;
     QString leaseOwner;
     QDateTime leaseUntil;

@@ -92,25 +92,34 @@ Status SendMetricsWriter::add(const QList<SendResult>& results, qint64 epochSeco
 {
     if (results.isEmpty())
         return {};
-    const QJsonArray outcomes = outcomeRows(results);
-    const QJsonArray reasons = reasonRows(results);
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
     Transaction transaction(db.value());
     if (auto begun = transaction.begin(); !begun)
         return begun;
+    if (auto added = addIn(db.value(), results, epochSeconds); !added)
+        return added;
+    return transaction.commit();
+}
+
+Status SendMetricsWriter::addIn(const QSqlDatabase& db, const QList<SendResult>& results, qint64 epochSeconds)
+{
+    if (results.isEmpty())
+        return {};
+    const QJsonArray outcomes = outcomeRows(results);
+    const QJsonArray reasons = reasonRows(results);
     const std::pair<QString, qint64> resolutions[] = {{QString(), BucketSeconds}, {QStringLiteral("_5min"), RollupSeconds}};
     for (const auto& [suffix, seconds] : resolutions) {
         const qint64 bucket = epochSeconds - epochSeconds % seconds;
-        if (auto done = addOutcomes(db.value(), QStringLiteral("send_metrics") + suffix, bucket, outcomes); !done)
+        if (auto done = addOutcomes(db, QStringLiteral("send_metrics") + suffix, bucket, outcomes); !done)
             return done;
         if (reasons.isEmpty())
             continue;
-        if (auto done = addReasons(db.value(), QStringLiteral("failure_reasons") + suffix, bucket, reasons); !done)
+        if (auto done = addReasons(db, QStringLiteral("failure_reasons") + suffix, bucket, reasons); !done)
             return done;
     }
-    return transaction.commit();
+    return {};
 }
 
 Status SendMetricsWriter::addOutcomes(const QSqlDatabase& db, const QString& table, qint64 bucket, const QJsonArray& rows)

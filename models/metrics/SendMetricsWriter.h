@@ -24,6 +24,9 @@ public:
 
     // Counts `results` into the buckets holding `epochSeconds` (UTC), in one transaction.
     Status add(const QList<SendResult>& results, qint64 epochSeconds);
+    // The same inside the caller's transaction on `db`: the send engine writes results and their counts together,
+    // so that the dashboards' figures match the sends table whatever fails in between.
+    Status addIn(const QSqlDatabase& db, const QList<SendResult>& results, qint64 epochSeconds);
     // How the dashboards group a failure: the reply code and enhanced code ("550 5.1.1"), else the start of
     // the error text (which may name the address or a host, so it is cut short).
     static QString reasonFor(const DeliveryOutcome& outcome);

@@ -12,7 +12,8 @@ struct ClaimedSend
 {
     qint64 id = 0;
     qint64 campaignId = 0;
-    int token = 0; // the attempt number at claim time: the fencing token for every write about it
+    int token = 0;   // the lease's token (sends.lease_token, raised by every claim): the fence for every write about it
+    int attempt = 0; // which attempt this is, counting this one (given back unsent, it is not counted)
     qint64 usableUntilMs = 0; // on the engine's monotonic clock: after this, the lease may be gone
     Nonprofit recipient;
 };

@@ -19,9 +19,9 @@ HandingMarker::~HandingMarker()
     m_thread.join();
 }
 
-std::future<HandingMarker::Marked> HandingMarker::mark(QList<ClaimedSend> rows)
+std::future<HandingMarker::Marked> HandingMarker::mark(QList<ClaimedSend> rows, std::function<void()> whenDone)
 {
-    Request request{std::move(rows), {}};
+    Request request{std::move(rows), {}, std::move(whenDone)};
     std::future<Marked> result = request.done.get_future();
     {
         std::lock_guard lock(m_mutex);
@@ -47,8 +47,11 @@ void HandingMarker::run()
         for (const Request& request : requests)
             rows += request.rows;
         const Marked marked = queue.markHanding(rows);
-        for (Request& request : requests)
+        for (Request& request : requests) {
             request.done.set_value(marked);
+            if (request.whenDone)
+                request.whenDone();
+        }
     }
     m_database.releaseThreadConnection();
 }

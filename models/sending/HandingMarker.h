@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <condition_variable>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -16,10 +17,10 @@
 
 namespace herald {
 
-// Marks rows "being handed over" (SendQueue::markHanding) on a thread and connection of its own, so that
-// a sender can mark its next batch while the current one goes out instead of waiting for the commit
-// (a WAL flush: milliseconds) between batches. Marks asked for by several senders at once go into one
-// statement. One per engine.
+// Marks rows "being handed over" (SendQueue::markHanding) on a thread and connection of its own, so that a
+// sender can have the next message of a connection marked while the one before goes out instead of waiting for
+// the commit (a WAL flush: milliseconds). Marks asked for by every sending thread meanwhile go into one
+// statement (a group commit). One per engine.
 class HandingMarker
 {
 public:
@@ -30,13 +31,15 @@ public:
     HandingMarker(const HandingMarker&) = delete;
     HandingMarker& operator=(const HandingMarker&) = delete;
 
-    std::future<Marked> mark(QList<ClaimedSend> rows);
+    // `whenDone` (optional) is called on the marker's thread once the answer is set: to wake the asker.
+    std::future<Marked> mark(QList<ClaimedSend> rows, std::function<void()> whenDone = {});
 
 private:
     struct Request
     {
         QList<ClaimedSend> rows;
         std::promise<Marked> done;
+        std::function<void()> whenDone;
     };
     void run();
 

@@ -13,9 +13,19 @@ constexpr int BreakerThreshold = 5;
 constexpr qint64 BreakerCoolDownMs = 30000;
 constexpr qint64 DrawRetryMs = 500; // after the shared budget could not be read
 
-// Tokens drawn from the shared budget at once: a twentieth of a second's worth keeps processes fair to
-// each other at about twenty statements a second per process.
-int sliceFor(double rate) { return std::max(1, int(std::ceil(rate / 20.0))); }
+// Tokens drawn from the shared schedule are used at once or not at all: they lapse after this long. A token
+// drawn at t may go out until t + HoldMs, so the burst the schedule allows is the provider's burst less what
+// HoldMs at the rate could add: no window, wherever it starts, holds more than rate x length + burst sends.
+constexpr qint64 HoldMs = 20;
+
+int sharedBurst(double rate, int burst) { return std::max(1, burst - int(std::ceil(rate * HoldMs / 1000.0))); }
+
+// Tokens drawn from the shared schedule at once: a twentieth of a second's worth keeps processes fair to each
+// other at about twenty statements a second per process, within the burst the schedule allows.
+int sliceFor(double rate, int burst)
+{
+    return std::clamp(int(std::ceil(rate / 20.0)), 1, sharedBurst(rate, burst));
+}
 } // namespace
 
 ProviderPool::ProviderPool(QList<Provider> providers, TransportFactory factory) : m_factory(std::move(factory))
@@ -37,8 +47,8 @@ void ProviderPool::shareBudget(std::shared_ptr<SharedRateBudget> budget)
     m_budget = std::move(budget);
     const qint64 now = nowMs();
     for (const auto& entry : std::as_const(m_entries)) {
-        // Tokens come only from the shared budget now: no refill of its own, nothing in hand.
-        const double slice = sliceFor(entry->provider.ratePerSecond);
+        // Tokens come only from the shared schedule now: no refill of its own, nothing in hand.
+        const double slice = sliceFor(entry->provider.ratePerSecond, entry->provider.burst);
         entry->bucket = TokenBucket(0, std::max<double>(entry->provider.burst, slice), now);
         entry->bucket.clear();
     }
@@ -77,9 +87,10 @@ bool ProviderPool::drawShared(Entry& entry, QMutexLocker<QMutex>& lock, qint64* 
     entry.drawing = true;
     const QString name = entry.provider.name;
     const double rate = entry.rate();
+    const int burst = entry.provider.burst;
     const std::shared_ptr<SharedRateBudget> budget = m_budget;
     lock.unlock(); // a database round trip: other providers stay usable meanwhile
-    const auto grant = budget->draw(name, sliceFor(rate), rate);
+    const auto grant = budget->draw(name, sliceFor(rate, burst), rate, sharedBurst(rate, burst));
     lock.relock();
     entry.drawing = false;
     const qint64 after = nowMs();
@@ -92,13 +103,11 @@ bool ProviderPool::drawShared(Entry& entry, QMutexLocker<QMutex>& lock, qint64* 
     }
     if (grant->tokens > 0) {
         entry.bucket.add(grant->tokens, after);
+        entry.tokensLapseMs = after + HoldMs;
         entry.nextDrawMs = after;
         return true;
     }
-    // Spent: wait for the next second. Otherwise the budget is released along the second: a slice's worth
-    // comes after slice / rate.
-    const qint64 wait = grant->secondSpent ? grant->msToNextSecond
-                                           : std::max<qint64>(1, qint64(1000.0 * sliceFor(rate) / std::max(1.0, rate)));
+    const qint64 wait = std::max(1, grant->waitMs);
     entry.nextDrawMs = after + wait;
     *waitMs = wait;
     return false;
@@ -128,6 +137,8 @@ int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded, const std:
         }
         qint64 wait = 0;
         if (m_budget) {
+            if (now > entry.tokensLapseMs)
+                entry.bucket.clear(); // not used at once: sent later they could exceed the limit
             if (entry.bucket.available(now) < 1.0 && !drawShared(entry, lock, &wait))
                 wait = std::max<qint64>(1, wait);
             now = nowMs();

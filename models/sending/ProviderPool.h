@@ -66,6 +66,7 @@ private:
         double slowRate = 0;      // the lowered rate while slowUntilMs is set
         qint64 nextDrawMs = 0;    // shared budget: when to ask for more tokens
         bool drawing = false;     // shared budget: a sender thread is asking now
+        qint64 tokensLapseMs = 0; // shared budget: tokens in the bucket are void after this
 
         double rate() const { return slowUntilMs ? slowRate : provider.ratePerSecond; }
     };

@@ -143,8 +143,15 @@ void SendEngine::reportError(const QString& message)
     {
         QMutexLocker lock(&m_stateMutex);
         m_snapshot.lastError = message;
+        ++m_snapshot.errors;
     }
     emit errorOccurred(message);
+}
+
+void SendEngine::clearError()
+{
+    QMutexLocker lock(&m_stateMutex);
+    m_snapshot.lastError.clear(); // results are written again: an earlier database error is over
 }
 
 EngineSnapshot SendEngine::snapshot()
@@ -182,12 +189,16 @@ bool SendEngine::flush()
     SendQueue queue(m_database, m_settings.owner);
     bool ok = true;
     if (!results.isEmpty()) {
-        if (auto written = queue.record(results); !written) {
+        // Counted for the dashboards in the same transaction: a failure (the database restarting) leaves both to
+        // the next flush, so the figures never miss results the sends table has.
+        SendMetricsWriter metrics(m_database);
+        const qint64 epoch = QDateTime::currentSecsSinceEpoch();
+        const auto count = [&](const QSqlDatabase& db) { return metrics.addIn(db, results, epoch); };
+        if (auto written = queue.record(results, count); !written) {
             reportError(written.error().message);
             ok = false;
         } else {
-            if (auto counted = SendMetricsWriter(m_database).add(results, QDateTime::currentSecsSinceEpoch()); !counted)
-                reportError(counted.error().message); // the figures miss this flush; the results are safe
+            clearError();
             QMutexLocker lock(&m_stateMutex);
             qint64* const counters[] = {&m_snapshot.sent, &m_snapshot.failed, &m_snapshot.retried, &m_snapshot.unknown}; // Tally order
             for (const SendResult& result : std::as_const(results))
@@ -247,6 +258,11 @@ void SendEngine::dispatchLoop()
                 reportError(claimed.error().message);
             } else if (!claimed->isEmpty()) {
                 claimedSome = true;
+                // A campaign that started since the last look (a due scheduled one, started by this engine's own
+                // housekeeping) is sending: the claim proves it. Look again before its rows count as paused and
+                // go back (with an attempt counted for nothing, before schema 12).
+                if (std::any_of(claimed->begin(), claimed->end(), [this](const ClaimedSend& row) { return !isCampaignActive(row.campaignId); }))
+                    refreshActiveCampaigns();
                 // Use only two thirds of the lease: the rest is the margin for the result to be written.
                 const qint64 usableUntil = m_clock.elapsed() + qint64(m_settings.leaseSeconds) * 2000 / 3;
                 QMutexLocker lock(&m_workMutex);

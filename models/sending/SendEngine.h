@@ -32,8 +32,9 @@ struct EngineSettings
     int senders = defaultSenders();
     int claimBatch = 500;   // rows leased per claim
     int leaseSeconds = 120; // a row not reported within this returns to the queue (or becomes unknown)
-    int handBatch = 16;     // rows marked "being handed over" at once per connection of a sending thread; bounds
-                            // unknowns after a crash (two batches per thread: the next is marked while one goes out)
+    int handBatch = 16;     // rows a sending thread takes from the claimed work at once, per connection; they are
+                            // marked "being handed over" one by one as each gets a connection (at most two a
+                            // connection: the bound on unknowns after a crash)
     int flushIntervalMs = 100;
     int recoveryIntervalMs = 5000;
     RetryPolicy retry;
@@ -55,7 +56,8 @@ struct EngineSnapshot
     double sentPerSecond = 0;
     double failedPerSecond = 0;
     QList<ProviderPool::ProviderState> providers;
-    QString lastError;
+    QString lastError; // the last error, until results are written again
+    qint64 errors = 0; // errors reported so far: a new error shows as a change of this count
 };
 
 // Sends what is queued: a dispatcher thread claims leased batches, recovers expired leases and
@@ -95,6 +97,7 @@ public:
     void setDkimKeys(QList<DkimKey> keys) { m_dkimKeys = std::move(keys); }
     const QList<DkimKey>& dkimKeys() const { return m_dkimKeys; }
     void reportError(const QString& message);
+    void clearError();
 
 signals:
     void progress(const herald::EngineSnapshot& snapshot);

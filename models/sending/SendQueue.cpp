@@ -128,11 +128,11 @@ Result<QList<ClaimedSend>> SendQueue::claimPostgres(const QSqlDatabase& db, int 
         "   ORDER BY s.next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) d"
         "  WHERE c.status = 'sending' ORDER BY d.next_attempt_at LIMIT :limit),"
         " claimed AS ("
-        "  UPDATE sends SET status = 'sending', attempts = sends.attempts + 1, lease_owner = :owner,"
-        "   lease_until = now() + :lease * interval '1 second', handed_at = NULL"
+        "  UPDATE sends SET status = 'sending', attempts = sends.attempts + 1, lease_token = sends.lease_token + 1,"
+        "   lease_owner = :owner, lease_until = now() + :lease * interval '1 second', handed_at = NULL"
         "  WHERE sends.id = ANY (ARRAY(SELECT id FROM due))"
-        "  RETURNING sends.id, sends.campaign_id, sends.attempts, sends.email, sends.nonprofit_id)"
-        " SELECT claimed.id, claimed.campaign_id, claimed.attempts, claimed.email, r.*"
+        "  RETURNING sends.id, sends.campaign_id, sends.lease_token, sends.attempts, sends.email, sends.nonprofit_id)"
+        " SELECT claimed.id, claimed.campaign_id, claimed.lease_token, claimed.attempts, claimed.email, r.*"
         " FROM claimed LEFT JOIN LATERAL (SELECT %1 FROM nonprofits n WHERE n.id = claimed.nonprofit_id) r ON true"
         " ORDER BY claimed.id").arg(recipientColumns()), BoundQuery::Lifetime::KeptPrepared);
     query.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":owner"), m_owner).bind(QStringLiteral(":lease"), leaseSeconds);
@@ -144,8 +144,9 @@ Result<QList<ClaimedSend>> SendQueue::claimPostgres(const QSqlDatabase& db, int 
         row.id = query.value(0).toLongLong();
         row.campaignId = query.value(1).toLongLong();
         row.token = query.value(2).toInt();
-        row.recipient = readRecipient(query.query(), 4);
-        row.recipient.email = query.value(3).toString(); // the address queued, even if the row changed since
+        row.attempt = query.value(3).toInt();
+        row.recipient = readRecipient(query.query(), 5);
+        row.recipient.email = query.value(4).toString(); // the address queued, even if the row changed since
         claimed << row;
     }
     return claimed;
@@ -157,11 +158,12 @@ Result<QList<ClaimedSend>> SendQueue::claimSqlite(const QSqlDatabase& db, int li
     if (auto begun = transaction.begin(); !begun)
         return begun.error();
     BoundQuery update(db, QStringLiteral(
-        "UPDATE sends SET status = 'sending', attempts = attempts + 1, lease_owner = :owner, lease_until = %1, handed_at = NULL"
+        "UPDATE sends SET status = 'sending', attempts = attempts + 1, lease_token = lease_token + 1, lease_owner = :owner,"
+        " lease_until = %1, handed_at = NULL"
         " WHERE id IN (SELECT s.id FROM sends s JOIN campaigns c ON c.id = s.campaign_id"
         "  WHERE s.status = 'pending' AND s.next_attempt_at <= %2 AND c.status = 'sending'"
         "  ORDER BY s.next_attempt_at, s.id LIMIT :limit)"
-        " RETURNING id, campaign_id, attempts, email, nonprofit_id").arg(nowPlusMilliseconds(QStringLiteral(":lease * 1000")), m_dialect.now()), BoundQuery::Lifetime::KeptPrepared);
+        " RETURNING id, campaign_id, lease_token, attempts, email, nonprofit_id").arg(nowPlusMilliseconds(QStringLiteral(":lease * 1000")), m_dialect.now()), BoundQuery::Lifetime::KeptPrepared);
     update.bind(QStringLiteral(":owner"), m_owner).bind(QStringLiteral(":lease"), leaseSeconds).bind(QStringLiteral(":limit"), limit);
     if (auto done = update.exec(tr("Could not claim messages to send")); !done)
         return done.error();
@@ -173,8 +175,9 @@ Result<QList<ClaimedSend>> SendQueue::claimSqlite(const QSqlDatabase& db, int li
         row.id = update.value(0).toLongLong();
         row.campaignId = update.value(1).toLongLong();
         row.token = update.value(2).toInt();
-        row.recipient.email = update.value(3).toString();
-        const qint64 nonprofitId = update.value(4).toLongLong();
+        row.attempt = update.value(3).toInt();
+        row.recipient.email = update.value(4).toString();
+        const qint64 nonprofitId = update.value(5).toLongLong();
         byNonprofit[nonprofitId] << int(claimed.size());
         nonprofitIds << nonprofitId;
         claimed << row;
@@ -222,7 +225,7 @@ Result<QSet<qint64>> SendQueue::markHanding(const QList<ClaimedSend>& rows)
     if (!db)
         return db.error();
     BoundQuery query(db.value(), QStringLiteral("UPDATE sends SET handed_at = %1 FROM %2 "
-                                                "WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status = 'sending' "
+                                                "WHERE sends.id = r.id AND sends.lease_token = r.token AND sends.status = 'sending' "
                                                 "RETURNING sends.id")
                                      .arg(m_dialect.now(), leasedRowsSource(m_dialect)), BoundQuery::Lifetime::KeptPrepared);
     query.bind(QStringLiteral(":rows"), leasedRowsJson(rows));
@@ -241,15 +244,17 @@ Status SendQueue::release(const QList<ClaimedSend>& rows)
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
+    // Never handed over: the attempt the claim counted was not made.
     BoundQuery query(db.value(), QStringLiteral("UPDATE sends SET status = 'pending', handed_at = NULL, lease_owner = NULL, "
-                                                "lease_until = NULL FROM %1 "
-                                                "WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status = 'sending'")
+                                                "lease_until = NULL, attempts = CASE WHEN sends.attempts > 0 THEN sends.attempts - 1 ELSE 0 END "
+                                                "FROM %1 "
+                                                "WHERE sends.id = r.id AND sends.lease_token = r.token AND sends.status = 'sending'")
                                      .arg(leasedRowsSource(m_dialect)), BoundQuery::Lifetime::KeptPrepared);
     query.bind(QStringLiteral(":rows"), leasedRowsJson(rows));
     return query.exec(tr("Could not return %n message(s) to the queue", nullptr, int(rows.size())));
 }
 
-Result<int> SendQueue::record(const QList<SendResult>& results)
+Result<int> SendQueue::record(const QList<SendResult>& results, const InTransaction& alsoInTransaction)
 {
     if (results.isEmpty())
         return 0;
@@ -296,7 +301,7 @@ Result<int> SendQueue::record(const QList<SendResult>& results)
         " next_attempt_at = CASE WHEN r.status = 'pending' THEN %2 ELSE sends.next_attempt_at END,"
         " handed_at = CASE WHEN r.status = 'pending' THEN NULL ELSE sends.handed_at END,"
         " lease_owner = NULL, lease_until = NULL"
-        " FROM %3 WHERE sends.id = r.id AND sends.attempts = r.token AND sends.status IN ('sending', 'unknown')")
+        " FROM %3 WHERE sends.id = r.id AND sends.lease_token = r.token AND sends.status IN ('sending', 'unknown')")
         .arg(m_dialect.now(), nowPlusMilliseconds(QStringLiteral("r.delay")), source), BoundQuery::Lifetime::KeptPrepared);
     update.bind(QStringLiteral(":rows"), json);
     if (auto done = update.exec(tr("Could not record the outcome of %n message(s)", nullptr, int(results.size()))); !done)
@@ -318,6 +323,10 @@ Result<int> SendQueue::record(const QList<SendResult>& results)
         if (auto done = mark.exec(tr("Could not mark bounced nonprofits")); !done)
             return done.error();
     }
+    if (alsoInTransaction) {
+        if (auto done = alsoInTransaction(db.value()); !done)
+            return done.error();
+    }
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     return written;
@@ -333,7 +342,8 @@ Result<SendQueue::Recovered> SendQueue::recoverExpiredLeases()
         return begun.error();
     BoundQuery expire(db.value(), QStringLiteral(
         "UPDATE sends SET status = CASE WHEN handed_at IS NULL THEN 'pending' ELSE 'unknown' END,"
-        " error = CASE WHEN handed_at IS NULL THEN error ELSE :why END, lease_owner = NULL, lease_until = NULL"
+        " error = CASE WHEN handed_at IS NULL THEN error ELSE :why END, lease_owner = NULL, lease_until = NULL,"
+        " attempts = CASE WHEN handed_at IS NULL AND attempts > 0 THEN attempts - 1 ELSE attempts END" // never handed over
         " WHERE status = 'sending' AND lease_until < %1 AND campaign_id IN (SELECT id FROM campaigns)" // on sends_campaign_status_idx
         " RETURNING status").arg(m_dialect.now()));
     expire.bind(QStringLiteral(":why"), tr("The sender stopped while handing this message to the provider; it may or "

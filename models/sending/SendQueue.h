@@ -10,6 +10,8 @@
 #include <QList>
 #include <QSet>
 
+#include <functional>
+
 namespace herald {
 
 // The durable queue in the sends table: set-based enqueueing, leased claims (FOR UPDATE SKIP LOCKED
@@ -40,8 +42,11 @@ public:
     // Notes that these rows are about to be handed to a provider (see handed_at). Returns the ids it
     // could mark: a row missing from the answer was taken over by another sender and must not be sent.
     Result<QSet<qint64>> markHanding(const QList<ClaimedSend>& rows);
-    // Writes outcomes where the lease is still ours; returns how many rows were written.
-    Result<int> record(const QList<SendResult>& results);
+    // Writes outcomes where the lease is still ours; returns how many rows were written. `alsoInTransaction`, when
+    // given, runs in the same transaction before it commits (the engine counts the results for the dashboards):
+    // both are written or neither.
+    using InTransaction = std::function<Status(const QSqlDatabase&)>;
+    Result<int> record(const QList<SendResult>& results, const InTransaction& alsoInTransaction = {});
     // Returns leased rows that were never handed over to the queue at once (on stop or pause).
     Status release(const QList<ClaimedSend>& rows);
     Result<Recovered> recoverExpiredLeases();

@@ -14,6 +14,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <chrono>
 #include <deque>
 #include <future>
 #include <memory>
@@ -22,7 +23,7 @@
 namespace herald {
 
 namespace {
-// A message on its way: marked, then rendered, waiting for a connection or going out on one.
+// A message on its way: taken, then rendered, waiting for a connection, marked as handed over, going out on one.
 struct Attempt
 {
     ClaimedSend row;
@@ -33,23 +34,30 @@ struct Attempt
     QString providerName;
 };
 
+// A message given a connection: its hand-over mark is asked for at once, and it goes out only once the mark is
+// confirmed, so that after a crash only messages that were really on a connection are of unknown outcome.
 struct InFlight
 {
     Attempt attempt;
     int provider = -1;
     size_t connection = 0;
+    std::future<HandingMarker::Marked> mark; // valid until the answer was taken
+    bool marked = false;                     // confirmed: it may go out
+    bool envelopeQueued = false;             // its envelope went with the data of the message before (pipelining)
     QElapsedTimer clock;
 };
 
-// One connection to a provider: its transport, whether a transfer runs on it, and the message queued
-// behind that transfer (SMTP pipelining), started when it ends.
+// One connection to a provider, with two places: the message it sends (or that waits for its mark to start) and
+// one behind it, marked while the first goes out and, when the server pipelines (RFC 2920), with its envelope sent
+// along with the first one's data. At most two marked messages a connection: the bound on unknowns after a crash.
 struct Connection
 {
     std::unique_ptr<MailTransport> transport;
-    bool busy = false;
-    std::shared_ptr<InFlight> queued;
+    std::shared_ptr<InFlight> front;
+    bool transferring = false; // front has been started on the transport
+    std::shared_ptr<InFlight> next;
 
-    bool takesNext() const { return busy && !queued && transport->acceptsNext(); }
+    bool takesNext() const { return front && !next; }
 };
 
 constexpr int IdleWaitMs = 200;     // for claimed work when nothing is in hand
@@ -78,12 +86,18 @@ void SenderJob::run()
         allConnections += shares.back();
         mostConnections = std::max(mostConnections, shares.back());
     }
-    // A hand batch per connection: as many messages marked per statement for a thread of four connections
-    // as for four threads of one, and the same bound on unknowns after a crash.
+    // Rows taken from the claimed work at once: a few per connection, so that renderings and rate tokens are ready
+    // when a connection comes free. They are leased, not marked: after a crash they go back to the queue.
     const int handBatch = m_engine.settings().handBatch * mostConnections;
     TransferLoop loop(allConnections);
-    QHash<const void*, std::shared_ptr<InFlight>> inFlight;
+    const std::shared_ptr<TransferLoop::Waker> waker = loop.waker();
+    HandingMarker& marker = m_engine.handingMarker();
+    QHash<const void*, std::shared_ptr<InFlight>> inFlight; // started on a transport, by tag
+    std::vector<std::shared_ptr<InFlight>> marking;         // waiting for the answer to their mark
     std::deque<Attempt> waiting;
+    qint64 marksRetryAtMs = 0; // after a failed mark, no new marks until then (the database is away)
+    QElapsedTimer clock;
+    clock.start();
 
     auto composerFor = [&](qint64 campaignId) -> std::shared_ptr<CampaignMessageComposer> {
         if (auto found = composers.value(campaignId))
@@ -102,39 +116,94 @@ void SenderJob::run()
         result.email = row.recipient.email;
         result.outcome = std::move(outcome);
         result.provider = provider;
-        if (result.outcome.kind == DeliveryOutcome::Kind::Temporary && m_engine.settings().retry.mayRetry(row.token))
-            result.retryDelayMs = m_engine.settings().retry.delayMs(row.token, random, result.outcome.retryAfterSeconds);
+        if (result.outcome.kind == DeliveryOutcome::Kind::Temporary && m_engine.settings().retry.mayRetry(row.attempt))
+            result.retryDelayMs = m_engine.settings().retry.delayMs(row.attempt, random, result.outcome.retryAfterSeconds);
         return result;
     };
-    // A connection of this thread's to `provider` is free, or may be, or takes a message behind its own.
+    // A connection of this thread's to `provider` is free, or may be opened, or takes a message behind its own.
     auto hasRoom = [&](int provider) {
         const std::vector<Connection>& open = connections[size_t(provider)];
-        const int busy = int(std::count_if(open.begin(), open.end(), [](const Connection& c) { return c.busy; }));
-        return busy < shares[size_t(provider)]
+        const int used = int(std::count_if(open.begin(), open.end(), [](const Connection& c) { return bool(c.front); }));
+        return used < shares[size_t(provider)]
             || std::any_of(open.begin(), open.end(), [](const Connection& c) { return c.takesNext(); });
     };
-    // Where a message for `provider` goes: a free connection (opened if need be), else behind the transfer of
-    // a busy one (`behind`).
-    auto connectionFor = [&](int provider, bool* behind) -> size_t {
+    // Where a message for `provider` goes: a free connection (opened if need be), else behind the message of a busy one.
+    auto connectionFor = [&](int provider) -> size_t {
         std::vector<Connection>& open = connections[size_t(provider)];
-        *behind = false;
         for (size_t i = 0; i < open.size(); ++i) {
-            if (!open[i].busy)
+            if (!open[i].front)
                 return i;
         }
         if (int(open.size()) < shares[size_t(provider)]) {
-            open.push_back(Connection{providers.createTransport(provider), false, nullptr});
+            open.push_back(Connection{providers.createTransport(provider), nullptr, false, nullptr});
             return open.size() - 1;
         }
-        *behind = true;
         const auto taker = std::find_if(open.begin(), open.end(), [](const Connection& c) { return c.takesNext(); });
         return size_t(taker - open.begin());
     };
+    auto connectionOf = [&](const InFlight& flight) -> Connection& {
+        return connections[size_t(flight.provider)][flight.connection];
+    };
     auto startOn = [&](Connection& connection, std::shared_ptr<InFlight> flight) {
-        connection.busy = true;
+        connection.front = flight;
+        connection.transferring = true;
         inFlight.insert(flight.get(), flight);
         flight->clock.start();
         connection.transport->start(flight->attempt.message, loop, flight.get());
+    };
+    // The next message of a pipelining connection sends its envelope with the data of the one going now.
+    auto queueEnvelope = [&](Connection& connection) {
+        InFlight& next = *connection.next;
+        if (next.marked && !next.envelopeQueued && connection.transferring && connection.transport->acceptsNext()) {
+            connection.transport->queueNext(next.attempt.message);
+            next.envelopeQueued = true;
+        }
+    };
+    // A message's place on its connection is given up (its mark was refused, or it went back to the queue).
+    auto vacate = [&](const std::shared_ptr<InFlight>& flight) {
+        Connection& connection = connectionOf(*flight);
+        if (connection.front == flight)
+            connection.front = std::move(connection.next); // the next one moves up; it starts once marked
+        else if (connection.next == flight)
+            connection.next = nullptr;
+    };
+    // Takes the answers of the marks that came: a confirmed message goes out (or waits behind the one going),
+    // a refused one is dropped (another sender holds its row now) and, when the database is away, given back.
+    auto settleMarks = [&]() {
+        for (auto it = marking.begin(); it != marking.end();) {
+            const std::shared_ptr<InFlight> flight = *it;
+            if (flight->mark.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+                ++it;
+                continue;
+            }
+            it = marking.erase(it);
+            const HandingMarker::Marked marked = flight->mark.get();
+            const ClaimedSend& row = flight->attempt.row;
+            if (!marked) {
+                m_engine.reportError(marked.error().message);
+                m_engine.pushRelease(row);
+                marksRetryAtMs = clock.elapsed() + 500;
+                vacate(flight);
+                continue;
+            }
+            if (!marked->contains(row.id)) { // this process was stalled past the lease: another sender holds it
+                vacate(flight);
+                continue;
+            }
+            flight->marked = true;
+            Connection& connection = connectionOf(*flight);
+            if (connection.front == flight && !connection.transferring)
+                startOn(connection, flight);
+            else if (connection.next == flight)
+                queueEnvelope(connection);
+        }
+        // A front that moved up without its mark confirmed yet starts when it comes; one confirmed starts now.
+        for (std::vector<Connection>& open : connections) {
+            for (Connection& connection : open) {
+                if (connection.front && !connection.transferring && connection.front->marked)
+                    startOn(connection, connection.front);
+            }
+        }
     };
 
     // Renders and signs an attempt's message; false, with the row given back or failed, when it cannot be.
@@ -174,56 +243,23 @@ void SenderJob::run()
         return false;
     };
 
-    // Rows taken, with their marks asked for: answered while the messages before go out. Each message is rendered
-    // when its turn comes, rather than a batch at once while the replies of every connection wait.
-    struct Batch
-    {
-        QList<ClaimedSend> rows;
-        std::future<HandingMarker::Marked> marked;
-    };
-    auto nextBatch = [&](int waitMs) {
-        Batch next;
-        next.rows = m_engine.takeWork(handBatch, waitMs);
-        if (!next.rows.isEmpty())
-            next.marked = m_engine.handingMarker().mark(next.rows);
-        return next;
-    };
-    Batch ahead;
-    // Moves the next marked batch into `waiting` and asks for the marks of the one after; false when no work came.
-    auto takeMarkedBatch = [&](int waitMs) {
-        Batch current = ahead.marked.valid() ? std::move(ahead) : nextBatch(waitMs);
-        ahead = Batch();
-        if (!current.marked.valid())
-            return false;
-        const auto marked = current.marked.get();
-        if (!marked) {
-            m_engine.reportError(marked.error().message);
-            for (const ClaimedSend& row : std::as_const(current.rows))
-                m_engine.pushRelease(row);
-            QThread::msleep(500);
-            return false;
-        }
-        ahead = nextBatch(0);
-        for (const ClaimedSend& row : std::as_const(current.rows)) {
-            if (marked->contains(row.id)) // else another sender holds it now (this process was stalled past the lease)
-                waiting.push_back(Attempt{row, {}, false, {}, {}, {}});
-        }
-        return true;
-    };
-
     while (true) {
         if (waiting.empty()) {
-            const bool took = takeMarkedBatch(inFlight.isEmpty() ? IdleWaitMs : 0);
-            if (waiting.empty() && inFlight.isEmpty()) {
-                if (!took && m_engine.isStopping() && !ahead.marked.valid())
+            const bool idle = inFlight.isEmpty() && marking.empty();
+            const QList<ClaimedSend> rows = m_engine.takeWork(handBatch, idle ? IdleWaitMs : 0);
+            for (const ClaimedSend& row : rows)
+                waiting.push_back(Attempt{row, {}, false, {}, {}, {}});
+            if (waiting.empty() && idle) {
+                if (rows.isEmpty() && m_engine.isStopping())
                     break;
                 continue;
             }
         }
+        settleMarks();
 
-        // Start what the connections and rate limits allow.
+        // Give messages their connections as the connections and rate limits allow; each is marked on the way.
         int waitMs = TransferWaitMs;
-        while (!waiting.empty()) {
+        while (!waiting.empty() && clock.elapsed() >= marksRetryAtMs) {
             Attempt& next = waiting.front();
             const ClaimedSend& row = next.row;
             // Paused, cancelled, stopping, or held too long: what has not been handed over goes back to the
@@ -258,20 +294,16 @@ void SenderJob::run()
             }
             auto flight = std::make_shared<InFlight>();
             flight->provider = index;
-            bool behind = false;
-            flight->connection = connectionFor(index, &behind);
-            Connection& connection = connections[size_t(index)][flight->connection];
+            flight->connection = connectionFor(index);
             flight->attempt = std::move(next); // where the message stays until the transfer ends
             waiting.pop_front();
-            if (behind) {
-                connection.queued = flight;
-                connection.transport->queueNext(flight->attempt.message);
-            } else {
-                startOn(connection, flight);
-            }
+            Connection& connection = connectionOf(*flight);
+            (connection.front ? connection.next : connection.front) = flight;
+            flight->mark = marker.mark({flight->attempt.row}, [waker] { waker->wake(); });
+            marking.push_back(flight);
         }
 
-        if (inFlight.isEmpty() && waiting.empty())
+        if (inFlight.isEmpty() && waiting.empty() && marking.empty())
             continue;
         loop.advanceStarted(); // what was started above goes out before anything is rendered ahead
         const bool rendered = renderAhead();
@@ -280,12 +312,13 @@ void SenderJob::run()
             const std::shared_ptr<InFlight> flight = inFlight.take(ended.tag);
             if (!flight)
                 continue;
-            Connection& connection = connections[size_t(flight->provider)][flight->connection];
-            connection.busy = false;
+            Connection& connection = connectionOf(*flight);
             Attempt& attempt = flight->attempt;
             attempt.outcome = connection.transport->finish(ended);
-            if (connection.queued)
-                startOn(connection, std::move(connection.queued));
+            connection.transferring = false;
+            connection.front = std::move(connection.next); // starts now if marked, else when its mark comes
+            if (connection.front && connection.front->marked)
+                startOn(connection, connection.front);
             const int latencyMs = int(flight->clock.elapsed());
             providers.report(flight->provider, attempt.outcome);
             attempt.providerName = providers.provider(flight->provider).name;

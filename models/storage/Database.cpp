@@ -145,6 +145,10 @@ Result<QSqlDatabase> Database::checkedConnection()
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
+        // The server went away (or the connection was closed): the statements prepared in that session are gone
+        // with it. Drop them before the connection opens again; dropped later, each would DEALLOCATE on the new
+        // session, and inside its first transaction that failure aborted the transaction (25P02).
+        StatementCache::forget(name);
     }
     {
         QMutexLocker lock(&m_namesMutex);

@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <csignal>
 
@@ -134,16 +135,48 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE status = 'completed'")), qint64(1));
     }
 
+    // Issue 15, defects 1 and 5: a campaign scheduled for now is work for `--exit-when-idle` (three workers
+    // started together all exited at once, having sent nothing), and a worker that starts it itself sends each
+    // row on its first attempt (rows it claimed before it saw the campaign start went back with an attempt
+    // counted: every row showed two attempts for one delivery).
+    void workersStartADueScheduledCampaignAndSendEachRowOnItsFirstAttempt()
+    {
+        const int recipients = 600;
+        QVERIFY(test::SendingFixture::addNonprofits(*m_database, recipients));
+        QVERIFY(test::SendingFixture::addCampaign(*m_database));
+        QVERIFY(test::SendingFixture::addSmtpProvider(*m_database, QStringLiteral("local"), m_smtp->port(), 1, 100000));
+        QVERIFY(test::SendingFixture::exec(*m_database, QStringLiteral("UPDATE campaigns SET status = 'scheduled', "
+                                                                       "scheduled_at = now() - interval '1 second'")));
+        std::vector<std::unique_ptr<QProcess>> workers;
+        for (int i = 0; i < 3; ++i)
+            workers.push_back(startWorker({QStringLiteral("--exit-when-idle"), QStringLiteral("--claim-batch"), QStringLiteral("50")}));
+        for (auto& worker : workers) {
+            QVERIFY(worker->waitForFinished(120000));
+            QCOMPARE(worker->exitCode(), 0);
+        }
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'")), qint64(recipients));
+        QVERIFY(m_smtp->waitForMessages(recipients, 10000));
+        QCOMPARE(int(receivedByRecipient().size()), recipients);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE attempts <> 1")), qint64(0));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE status = 'completed'")), qint64(1));
+    }
+
     void killMinusNineLosesNothing()
     {
         const int recipients = 3000;
-        setUpCampaign(recipients, 400); // slow enough to kill it midway
-        auto victim = startWorker({QStringLiteral("--lease-seconds"), QStringLiteral("3"), QStringLiteral("--claim-batch"), QStringLiteral("100"),
-                                   QStringLiteral("--concurrency"), QStringLiteral("4")});
-        QVERIFY(waitUntil([&] { return m_smtp->messages().size() >= 500; }, 30000));
-        ::kill(pid_t(victim->processId()), SIGKILL);
-        victim->waitForFinished();
-        const qint64 atKill = m_smtp->messages().size();
+        const int kills = 3;
+        setUpCampaign(recipients, 400); // slow enough to kill it midway, several times
+        qint64 atKill = 0;
+        for (int kill = 0; kill < kills; ++kill) {
+            auto victim = startWorker({QStringLiteral("--lease-seconds"), QStringLiteral("3"), QStringLiteral("--claim-batch"),
+                                       QStringLiteral("100"), QStringLiteral("--concurrency"), QStringLiteral("4")});
+            const qint64 target = m_smtp->messages().size() + 400;
+            QVERIFY(waitUntil([&] { return m_smtp->messages().size() >= target; }, 30000));
+            ::kill(pid_t(victim->processId()), SIGKILL);
+            victim->waitForFinished();
+            atKill = m_smtp->messages().size();
+            QThread::msleep(3200); // its leases run out: the next victim recovers them
+        }
 
         auto survivor = startWorker({QStringLiteral("--exit-when-idle"), QStringLiteral("--lease-seconds"), QStringLiteral("3"),
                                      QStringLiteral("--recovery-ms"), QStringLiteral("200")});
@@ -167,19 +200,20 @@ private slots:
                 unknownNotReceived += !arrived && isUnknown;
             }
         }
-        qInfo("kill -9 after %lld messages: lost %lld, duplicates %d, unknown %lld (%lld of them never arrived)", atKill, lost, duplicates,
-              unknown, unknownNotReceived);
+        qInfo("%d kills -9, the last after %lld messages: lost %lld, duplicates %d, unknown %lld (%lld of them never arrived)", kills,
+              atKill, lost, duplicates, unknown, unknownNotReceived);
         QCOMPARE(lost, qint64(0));
         // With the campaign's policy "ask", rows in flight at the kill are shown as unknown, never resent.
         // How many depends on where the kill lands, so bounds are checked (TestSendEngine drives the
-        // unknown path deterministically): rows marked for handing but not sent are at most two hand
-        // batches per sending thread and the messages on its connections (the provider's 4, spread over
-        // the threads); rows sent but not yet recorded at most about a second of sending at the
-        // provider's limit of 400/s (results are flushed every 100 ms, slower on a loaded machine).
+        // unknown path deterministically). A row is marked as handed over only once it has a rate token and a
+        // place on a connection: the message going out and the one behind it, so per kill at most two a
+        // connection (the provider's 4) never arrived (issue 15: 921 of 1,052 after ten kills before). Rows sent
+        // but not yet recorded are at most about a second of sending at the provider's limit of 400/s (results
+        // are flushed every 100 ms, slower on a loaded machine).
         QCOMPARE(duplicates, 0);
-        const qint64 markedAtMost = 4 * 2 * 16 + 4;
-        QVERIFY2(unknownNotReceived <= markedAtMost, "more unsent rows unknown than a worker's 4 sending threads mark for handing");
-        QVERIFY2(unknown <= markedAtMost + 400, "more rows unknown than were in flight");
+        const qint64 markedAtMost = kills * 2 * 4;
+        QVERIFY2(unknownNotReceived <= markedAtMost, "more unsent rows unknown than two a connection per kill");
+        QVERIFY2(unknown <= markedAtMost + kills * 400, "more rows unknown than were in flight");
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status IN ('pending', 'sending')")), qint64(0));
     }
 

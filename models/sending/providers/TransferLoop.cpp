@@ -18,13 +18,26 @@ TransferLoop::TransferLoop(int connections)
     // Without a bound of its own the cache follows the number of handles added, which drops to zero between
     // transfers: connections would be closed and opened again.
     curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, long(std::max(1, connections)));
+    m_waker = std::make_shared<Waker>();
+    m_waker->m_multi = m_multi;
 }
 
 TransferLoop::~TransferLoop()
 {
+    {
+        std::lock_guard lock(m_waker->m_mutex);
+        m_waker->m_multi = nullptr;
+    }
     for (const auto& transfer : std::as_const(m_transfers))
         curl_multi_remove_handle(m_multi, transfer.first);
     curl_multi_cleanup(m_multi); // closes the cached connections, with QUIT for SMTP
+}
+
+void TransferLoop::Waker::wake()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_multi)
+        curl_multi_wakeup(m_multi);
 }
 
 int TransferLoop::startTransfer(CURL* handle, const void* tag)

@@ -2,6 +2,8 @@
 
 #include <QList>
 
+#include <memory>
+#include <mutex>
 #include <utility>
 
 typedef void CURL;
@@ -32,6 +34,19 @@ public:
         virtual bool advance() = 0;
     };
 
+    // Wakes the loop's run() from another thread (curl_multi_wakeup): for work that comes in while it waits on its
+    // sockets (a hand-over mark the database confirmed). Safe to call after the loop is gone: it then does nothing.
+    class Waker
+    {
+    public:
+        void wake();
+
+    private:
+        friend class TransferLoop;
+        std::mutex m_mutex;
+        CURLM* m_multi = nullptr;
+    };
+
     struct Ended
     {
         const void* tag = nullptr;
@@ -59,6 +74,7 @@ public:
     // first) when nothing has ended yet; returns what ended.
     QList<Ended> run(int timeoutMs);
     int running() const { return int(m_transfers.size() + m_exchanges.size()); }
+    const std::shared_ptr<Waker>& waker() const { return m_waker; }
 
 private:
     struct Going
@@ -71,6 +87,7 @@ private:
     void collectTransfers(QList<Ended>* ended);
 
     CURLM* m_multi = nullptr;
+    std::shared_ptr<Waker> m_waker;
     QList<std::pair<CURL*, const void*>> m_transfers; // started and not yet collected
     QList<Going> m_exchanges;
     QList<Ended> m_endedAtStart;

@@ -130,6 +130,7 @@ private slots:
         const QList<ClaimedSend> fresh = healthy.claim(3, 60).value();
         QCOMPARE(fresh.size(), 3);
         QCOMPARE(fresh.first().token, 2);
+        QCOMPARE(fresh.first().attempt, 1); // the expired lease never handed them over: no attempt was made
 
         // The stalled sender wakes up: it may not mark the rows as being sent (so it sends none) …
         QVERIFY(stalled.markHanding(old)->isEmpty());
@@ -243,6 +244,36 @@ private slots:
         QCOMPARE(again->size(), 1); // only the one due now; the other waits a minute
         QCOMPARE(again->first().id, claimed.at(2).id);
         QCOMPARE(again->first().token, 2);
+        QCOMPARE(again->first().attempt, 2); // a retry after a real attempt
+    }
+
+    // Rows given back unsent (pause, a campaign not yet seen sending, stopping) take back the attempt their claim
+    // counted, while their lease token keeps rising: a later claim is attempt 1 again and a late write of the
+    // earlier lease still finds nothing to change (the phantom attempts of issue 15).
+    void releasedRowsKeepTheirAttemptsButNotTheirTokens()
+    {
+        addNonprofits(2);
+        exec(QStringLiteral("UPDATE campaigns SET status = 'sending'"));
+        SendQueue queue(*m_database, QStringLiteral("q"));
+        QVERIFY(queue.enqueue(1, {}).ok());
+        const QList<ClaimedSend> first = queue.claim(2, 60).value();
+        QCOMPARE(first.first().attempt, 1);
+        QVERIFY(queue.release(first).ok());
+        QCOMPARE(count(QStringLiteral("SELECT sum(attempts) FROM sends")), qint64(0));
+        const QList<ClaimedSend> second = queue.claim(2, 60).value();
+        QCOMPARE(second.size(), 2);
+        QCOMPARE(second.first().attempt, 1);
+        QCOMPARE(second.first().token, 2);
+        QCOMPARE(queue.markHanding(second)->size(), 2);
+        QList<SendResult> late;
+        for (const ClaimedSend& row : first)
+            late << resultFor(row, DeliveryOutcome::Kind::Permanent);
+        QCOMPARE(queue.record(late).value(), 0);
+        QList<SendResult> results;
+        for (const ClaimedSend& row : second)
+            results << resultFor(row, DeliveryOutcome::Kind::Sent);
+        QCOMPARE(queue.record(results).value(), 2);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent' AND attempts = 1")), qint64(2));
     }
 
     void concurrentClaimersNeverShareARow()
