@@ -113,7 +113,36 @@ bool ProviderPool::drawShared(Entry& entry, QMutexLocker<QMutex>& lock, qint64* 
     return false;
 }
 
-int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded, const std::function<bool(int)>& hasRoom)
+qint64 ProviderPool::tokenWaitMs(Entry& entry, QMutexLocker<QMutex>& lock)
+{
+    const qint64 now = nowMs();
+    if (!m_budget)
+        return entry.bucket.waitMs(now);
+    if (now > entry.tokensLapseMs)
+        entry.bucket.clear(); // not used at once: sent later they could exceed the limit
+    qint64 wait = 0;
+    if (entry.bucket.available(now) < 1.0 && !drawShared(entry, lock, &wait))
+        return std::max<qint64>(1, wait);
+    return 0;
+}
+
+bool ProviderPool::takeToken(int index, qint64* waitMs)
+{
+    QMutexLocker lock(&m_mutex);
+    const std::shared_ptr<Entry> held = m_entries[index];
+    Entry& entry = *held;
+    easeSlowDown(entry, nowMs());
+    *waitMs = tokenWaitMs(entry, lock);
+    if (*waitMs > 0)
+        return false;
+    if (!entry.bucket.tryTake(nowMs())) { // another sender took the last token while this one drew
+        *waitMs = 1;
+        return false;
+    }
+    return true;
+}
+
+int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded, const std::function<bool(int)>& hasRoom, Token token)
 {
     QMutexLocker lock(&m_mutex);
     qint64 shortestWait = -1; // stays -1 when no provider can take a message at all
@@ -135,16 +164,8 @@ int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded, const std:
                 break;
             continue;
         }
-        qint64 wait = 0;
-        if (m_budget) {
-            if (now > entry.tokensLapseMs)
-                entry.bucket.clear(); // not used at once: sent later they could exceed the limit
-            if (entry.bucket.available(now) < 1.0 && !drawShared(entry, lock, &wait))
-                wait = std::max<qint64>(1, wait);
-            now = nowMs();
-        } else {
-            wait = entry.bucket.waitMs(now);
-        }
+        const qint64 wait = token == Token::Now ? tokenWaitMs(entry, lock) : 0;
+        now = nowMs();
         if (wait > 0) {
             shortestWait = shortestWait < 0 ? wait : std::min(shortestWait, wait);
             // A healthy provider that is only busy keeps its messages: waiting beats failing over.
@@ -154,7 +175,7 @@ int ProviderPool::acquire(qint64* waitMs, const QList<int>& excluded, const std:
         }
         if (!entry.breaker.allow(now))
             continue;
-        if (!entry.bucket.tryTake(now))
+        if (token == Token::Now && !entry.bucket.tryTake(now))
             continue; // another sender took the last token while this one drew
         *waitMs = 0;
         return i;

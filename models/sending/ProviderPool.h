@@ -38,7 +38,14 @@ public:
     // where `hasRoom` (when given) says the caller has no free connection. -1 when none can take a message
     // now: waitMs > 0 is how long until a rate limit allows one; 0 means a connection of the caller's must
     // come free first; -1 means every provider is down (circuit open).
-    int acquire(qint64* waitMs, const QList<int>& excluded = {}, const std::function<bool(int)>& hasRoom = {});
+    // With Token::Later the provider is chosen without a rate token: takeToken() takes it when the message
+    // is about to go (a message queued behind another on a connection waits for it without holding one).
+    enum class Token { Now, Later };
+    int acquire(qint64* waitMs, const QList<int>& excluded = {}, const std::function<bool(int)>& hasRoom = {},
+                Token token = Token::Now);
+    // Takes a rate token of provider `index`; false, with waitMs > 0 (how long until one may be there), when
+    // its limit allows none now.
+    bool takeToken(int index, qint64* waitMs);
     // Tells the pool how a message went on provider `index` (breaker, slow-down).
     void report(int index, const DeliveryOutcome& outcome);
     // From now on the rate limits hold across every process sharing `budget`'s database: the local buckets
@@ -76,6 +83,7 @@ private:
     // Refills an empty local bucket from the shared budget (the pool's lock is released meanwhile).
     // Returns false when the provider has no token now; *waitMs says how long until it may.
     bool drawShared(Entry& entry, QMutexLocker<QMutex>& lock, qint64* waitMs);
+    qint64 tokenWaitMs(Entry& entry, QMutexLocker<QMutex>& lock);
 
     QMutex m_mutex;
     QElapsedTimer m_clock;

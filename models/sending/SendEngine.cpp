@@ -90,6 +90,10 @@ void SendEngine::stop()
         m_stopping = true;
         m_stopRequested.wakeAll();
     }
+    {
+        QMutexLocker lock(&m_resultMutex);
+        m_resultsPushed.wakeAll();
+    }
     m_workAvailable.wakeAll();
     m_workLow.wakeAll();
     m_pool.waitForDone();
@@ -124,12 +128,14 @@ void SendEngine::pushResult(const SendResult& result)
 {
     QMutexLocker lock(&m_resultMutex);
     m_results << result;
+    m_resultsPushed.wakeOne();
 }
 
 void SendEngine::pushRelease(const ClaimedSend& row)
 {
     QMutexLocker lock(&m_resultMutex);
     m_releases << row;
+    m_resultsPushed.wakeOne();
 }
 
 bool SendEngine::isCampaignActive(qint64 campaignId)
@@ -317,10 +323,15 @@ void SendEngine::dispatchLoop()
 void SendEngine::recordLoop()
 {
     while (!m_stopping.load()) {
-        flush();
-        QMutexLocker lock(&m_stopMutex);
-        if (!m_stopping.load())
-            m_stopRequested.wait(&m_stopMutex, QDeadlineTimer(m_settings.flushIntervalMs));
+        if (!flush()) { // the database is away: try again in a while, not at every result
+            QMutexLocker lock(&m_stopMutex);
+            if (!m_stopping.load())
+                m_stopRequested.wait(&m_stopMutex, QDeadlineTimer(m_settings.flushIntervalMs));
+            continue;
+        }
+        QMutexLocker lock(&m_resultMutex);
+        if (!m_stopping.load() && m_results.isEmpty() && m_releases.isEmpty())
+            m_resultsPushed.wait(&m_resultMutex, QDeadlineTimer(m_settings.flushIntervalMs));
     }
     m_database.releaseThreadConnection();
 }

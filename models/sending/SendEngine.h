@@ -35,7 +35,7 @@ struct EngineSettings
     int handBatch = 16;     // rows a sending thread takes from the claimed work at once, per connection; they are
                             // marked "being handed over" one by one as each gets a connection (at most two a
                             // connection: the bound on unknowns after a crash)
-    int flushIntervalMs = 100;
+    int flushIntervalMs = 100; // results are written as they come; this is the wait after a failed write
     int recoveryIntervalMs = 5000;
     RetryPolicy retry;
 
@@ -106,7 +106,9 @@ signals:
 private:
     // Claims rows whenever the senders have taken the work in hand down to m_lowWater.
     void dispatchLoop();
-    // Writes results and releases every flushIntervalMs, on its own thread so that claims never wait for it.
+    // Writes results and releases as they come, on its own thread so that claims never wait for it: each write
+    // takes what came while the one before ran (a group commit), so that after a crash only the results of
+    // that short while are missing (their rows are of unknown outcome).
     void recordLoop();
     // The slow periodic work, on its own thread so that claims and result writes never wait for it: expired
     // leases, scheduled and finished campaigns, provider status and the queue sample (a count over the queue).
@@ -137,6 +139,7 @@ private:
     std::deque<ClaimedSend> m_work;
 
     QMutex m_resultMutex;
+    QWaitCondition m_resultsPushed; // wakes the recorder
     QList<SendResult> m_results;
     QList<ClaimedSend> m_releases;
 

@@ -34,8 +34,9 @@ struct Attempt
     QString providerName;
 };
 
-// A message given a connection: its hand-over mark is asked for at once, and it goes out only once the mark is
-// confirmed, so that after a crash only messages that were really on a connection are of unknown outcome.
+// A message given a connection: its hand-over mark is asked for at once, and its data goes out only once the mark
+// is confirmed, so that after a crash only messages that were really on a connection are of unknown outcome. Its
+// envelope may go before (MAIL and RCPT deliver nothing): pipelined with the data of the message before.
 struct InFlight
 {
     Attempt attempt;
@@ -43,6 +44,7 @@ struct InFlight
     size_t connection = 0;
     std::future<HandingMarker::Marked> mark; // valid until the answer was taken
     bool marked = false;                     // confirmed: it may go out
+    bool dropped = false;                    // it will not go out: its mark was refused, or its lease lapsed
     bool envelopeQueued = false;             // its envelope went with the data of the message before (pipelining)
     QElapsedTimer clock;
 };
@@ -96,6 +98,7 @@ void SenderJob::run()
     std::vector<std::shared_ptr<InFlight>> marking;         // waiting for the answer to their mark
     std::deque<Attempt> waiting;
     qint64 marksRetryAtMs = 0; // after a failed mark, no new marks until then (the database is away)
+    qint64 tokenWaitMs = -1;   // until a rate limit lets a marked message start (-1: none waits for one)
     QElapsedTimer clock;
     clock.start();
 
@@ -141,6 +144,12 @@ void SenderJob::run()
         const auto taker = std::find_if(open.begin(), open.end(), [](const Connection& c) { return c.takesNext(); });
         return size_t(taker - open.begin());
     };
+    // A message waits on a connection (for its mark or a rate token), or goes out on one.
+    auto holdsMessages = [&]() {
+        return std::any_of(connections.begin(), connections.end(), [](const std::vector<Connection>& open) {
+            return std::any_of(open.begin(), open.end(), [](const Connection& c) { return bool(c.front); });
+        });
+    };
     auto connectionOf = [&](const InFlight& flight) -> Connection& {
         return connections[size_t(flight.provider)][flight.connection];
     };
@@ -151,21 +160,48 @@ void SenderJob::run()
         flight->clock.start();
         connection.transport->start(flight->attempt.message, loop, flight.get());
     };
-    // The next message of a pipelining connection sends its envelope with the data of the one going now.
+    // The next message of a pipelining connection sends its envelope with the data of the one going now, marked
+    // or not yet: only its data waits for the mark.
     auto queueEnvelope = [&](Connection& connection) {
         InFlight& next = *connection.next;
-        if (next.marked && !next.envelopeQueued && connection.transferring && connection.transport->acceptsNext()) {
+        if (!next.dropped && !next.envelopeQueued && connection.transferring && connection.transport->acceptsNext()) {
             connection.transport->queueNext(next.attempt.message);
             next.envelopeQueued = true;
         }
     };
-    // A message's place on its connection is given up (its mark was refused, or it went back to the queue).
-    auto vacate = [&](const std::shared_ptr<InFlight>& flight) {
-        Connection& connection = connectionOf(*flight);
-        if (connection.front == flight)
-            connection.front = std::move(connection.next); // the next one moves up; it starts once marked
-        else if (connection.next == flight)
+    // Starts the front message of a connection at rest once it is marked, and drops what will not go out: a
+    // message whose lease lapsed (the process was stopped past it) may have been taken over, and one of a campaign
+    // paused meanwhile, or while stopping, waits no more. Its row goes back (a fenced write, which changes
+    // nothing if another sender holds it) and it is not sent. A dropped message
+    // whose envelope went already leaves a transaction open: it ends with the connection (a new one is made).
+    auto settle = [&](Connection& connection) {
+        while (connection.front && !connection.transferring) {
+            const std::shared_ptr<InFlight> front = connection.front;
+            const ClaimedSend& row = front->attempt.row;
+            if (!front->dropped && (!m_engine.isLeaseUsable(row) || m_engine.isStopping() || !m_engine.isCampaignActive(row.campaignId))) {
+                front->dropped = true;
+                if (front->marked)
+                    m_engine.pushRelease(row); // else when its mark's answer comes
+            }
+            if (!front->dropped) {
+                // Its rate token is taken now, as it goes: a token held while it waited behind another could
+                // go out late, together with later ones, and a sliding second would hold more than the limit.
+                qint64 waitMs = 0;
+                if (front->marked && providers.takeToken(front->provider, &waitMs))
+                    startOn(connection, front);
+                else if (front->marked)
+                    tokenWaitMs = tokenWaitMs < 0 ? waitMs : std::min(tokenWaitMs, waitMs);
+                break;
+            }
+            if (front->envelopeQueued)
+                connection.transport = providers.createTransport(front->provider);
+            connection.front = std::move(connection.next);
+        }
+        // A dropped message behind one going stays, if its envelope went, until that one ends.
+        if (connection.next && connection.next->dropped && !connection.next->envelopeQueued)
             connection.next = nullptr;
+        if (connection.next)
+            queueEnvelope(connection);
     };
     // Takes the answers of the marks that came: a confirmed message goes out (or waits behind the one going),
     // a refused one is dropped (another sender holds its row now) and, when the database is away, given back.
@@ -183,26 +219,18 @@ void SenderJob::run()
                 m_engine.reportError(marked.error().message);
                 m_engine.pushRelease(row);
                 marksRetryAtMs = clock.elapsed() + 500;
-                vacate(flight);
-                continue;
+                flight->dropped = true;
+            } else if (!marked->contains(row.id)) { // this process was stalled past the lease: another sender holds it
+                flight->dropped = true;
+            } else if (flight->dropped) { // its lease lapsed while the mark was on its way
+                m_engine.pushRelease(row);
+            } else {
+                flight->marked = true;
             }
-            if (!marked->contains(row.id)) { // this process was stalled past the lease: another sender holds it
-                vacate(flight);
-                continue;
-            }
-            flight->marked = true;
-            Connection& connection = connectionOf(*flight);
-            if (connection.front == flight && !connection.transferring)
-                startOn(connection, flight);
-            else if (connection.next == flight)
-                queueEnvelope(connection);
         }
-        // A front that moved up without its mark confirmed yet starts when it comes; one confirmed starts now.
         for (std::vector<Connection>& open : connections) {
-            for (Connection& connection : open) {
-                if (connection.front && !connection.transferring && connection.front->marked)
-                    startOn(connection, connection.front);
-            }
+            for (Connection& connection : open)
+                settle(connection);
         }
     };
 
@@ -245,7 +273,7 @@ void SenderJob::run()
 
     while (true) {
         if (waiting.empty()) {
-            const bool idle = inFlight.isEmpty() && marking.empty();
+            const bool idle = inFlight.isEmpty() && marking.empty() && !holdsMessages();
             const QList<ClaimedSend> rows = m_engine.takeWork(handBatch, idle ? IdleWaitMs : 0);
             for (const ClaimedSend& row : rows)
                 waiting.push_back(Attempt{row, {}, false, {}, {}, {}});
@@ -255,7 +283,8 @@ void SenderJob::run()
                 continue;
             }
         }
-        settleMarks();
+        tokenWaitMs = -1;
+        settleMarks(); // also starts what holds a mark and now gets a rate token
 
         // Give messages their connections as the connections and rate limits allow; each is marked on the way.
         int waitMs = TransferWaitMs;
@@ -274,7 +303,7 @@ void SenderJob::run()
                 continue;
             }
             qint64 providerWaitMs = 0;
-            const int index = providers.acquire(&providerWaitMs, next.triedProviders, hasRoom);
+            const int index = providers.acquire(&providerWaitMs, next.triedProviders, hasRoom, ProviderPool::Token::Later);
             if (index < 0) {
                 if (providerWaitMs >= 0) {
                     // A connection of this thread's comes free when a transfer ends, or a rate limit allows
@@ -301,12 +330,15 @@ void SenderJob::run()
             (connection.front ? connection.next : connection.front) = flight;
             flight->mark = marker.mark({flight->attempt.row}, [waker] { waker->wake(); });
             marking.push_back(flight);
+            settle(connection); // a message behind one going sends its envelope along at once
         }
 
-        if (inFlight.isEmpty() && waiting.empty() && marking.empty())
+        if (inFlight.isEmpty() && waiting.empty() && marking.empty() && !holdsMessages())
             continue;
         loop.advanceStarted(); // what was started above goes out before anything is rendered ahead
         const bool rendered = renderAhead();
+        if (tokenWaitMs >= 0) // a marked message waits for a rate token: look again when one may be there
+            waitMs = int(std::min<qint64>({waitMs, tokenWaitMs, RateWaitMs}));
         const QList<TransferLoop::Ended> endedNow = loop.run(rendered ? 0 : waitMs);
         for (const TransferLoop::Ended& ended : std::as_const(endedNow)) {
             const std::shared_ptr<InFlight> flight = inFlight.take(ended.tag);
@@ -316,9 +348,8 @@ void SenderJob::run()
             Attempt& attempt = flight->attempt;
             attempt.outcome = connection.transport->finish(ended);
             connection.transferring = false;
-            connection.front = std::move(connection.next); // starts now if marked, else when its mark comes
-            if (connection.front && connection.front->marked)
-                startOn(connection, connection.front);
+            connection.front = std::move(connection.next);
+            settle(connection); // the next starts now if marked, else when its mark comes
             const int latencyMs = int(flight->clock.elapsed());
             providers.report(flight->provider, attempt.outcome);
             attempt.providerName = providers.provider(flight->provider).name;

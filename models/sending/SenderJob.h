@@ -10,8 +10,8 @@ class SendEngine;
 // One sending thread's work: takes small batches of claimed rows, renders them, and hands them to providers
 // over the connections it keeps open — its share of each provider's connections, all carried at once by one
 // TransferLoop — failing over to the next provider when one is down. A message is marked as being handed over
-// only once it has a rate token and a place on a connection, and goes out once the mark is confirmed. Reports
-// every outcome to the engine.
+// only once it has a place on a connection (the one going, or the one behind it), and its data goes out once
+// the mark is confirmed and it holds a rate token, taken as it goes. Reports every outcome to the engine.
 class SenderJob : public QRunnable
 {
     Q_DECLARE_TR_FUNCTIONS(herald::SenderJob)

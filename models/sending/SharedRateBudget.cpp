@@ -19,7 +19,7 @@ Result<SharedRateBudget::Grant> SharedRateBudget::draw(const QString& provider, 
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    BoundQuery query(db.value(), QStringLiteral("SELECT granted, wait_ms FROM rate_schedule_draw(:provider, :wanted, :limit, :burst)"),
+    BoundQuery query(db.value(), QStringLiteral("SELECT granted, wait_ms, decided_at FROM rate_schedule_draw(:provider, :wanted, :limit, :burst)"),
                      BoundQuery::Lifetime::KeptPrepared);
     query.bind(QStringLiteral(":provider"), provider)
         .bind(QStringLiteral(":wanted"), wanted)
@@ -27,7 +27,7 @@ Result<SharedRateBudget::Grant> SharedRateBudget::draw(const QString& provider, 
         .bind(QStringLiteral(":burst"), burst);
     if (auto done = query.execSingle(tr("Could not draw from the shared send schedule of provider '%1'").arg(provider), QString()); !done)
         return done.error();
-    return Grant{query.value(0).toInt(), query.value(1).toInt()};
+    return Grant{query.value(0).toInt(), query.value(1).toInt(), query.value(2).toDouble()};
 }
 
 Status SharedRateBudget::slowDown(const QString& provider, double ratePerSecond, int seconds)

@@ -23,6 +23,7 @@ public:
     {
         int tokens = 0; // sends granted now, to be used at once
         int waitMs = 0; // when none: until the schedule allows one
+        double decidedAt = 0; // the database's clock (epoch seconds) when the schedule granted them
     };
 
     explicit SharedRateBudget(Database& database);

@@ -22,10 +22,10 @@ CREATE TABLE rate_schedule (
 -- Takes up to p_wanted sends of the provider's schedule: the rate is p_limit (or a lower shared slow-down rate), and
 -- up to p_burst sends may go at once after a quiet spell. Each granted send takes 1/rate seconds of the schedule;
 -- a send conforms while the schedule is at most (burst - 1)/rate seconds ahead of now. Returns how many were
--- granted and, when none, how long until one will be. The row lock orders concurrent draws; the clock is read
+-- granted and, when none, how long until one will be, and the database's clock when it was decided. The row lock orders concurrent draws; the clock is read
 -- once it is held, so a draw that waited for the lock is judged at the time it is decided.
 CREATE FUNCTION rate_schedule_draw(p_provider text, p_wanted integer, p_limit double precision, p_burst integer,
-                                   OUT granted integer, OUT wait_ms integer)
+                                   OUT granted integer, OUT wait_ms integer, OUT decided_at double precision)
 LANGUAGE plpgsql AS $$
 #variable_conflict use_column
 DECLARE
@@ -37,6 +37,7 @@ BEGIN
     INSERT INTO rate_schedule (provider, tat) VALUES (p_provider, 0) ON CONFLICT (provider) DO NOTHING;
     SELECT s.tat INTO start FROM rate_schedule s WHERE s.provider = p_provider FOR UPDATE;
     t := extract(epoch FROM clock_timestamp());
+    decided_at := t;
     SELECT LEAST(p_limit, COALESCE(min(d.rate_per_s), p_limit)) INTO r
         FROM rate_slowdown d WHERE d.provider = p_provider AND d.until_epoch > t;
     r := GREATEST(r, 0.1);
