@@ -261,6 +261,51 @@
     </message>
 </context>
 <context>
+    <name>herald::SampleData</name>
+    <message numerus="yes">
+        <source>Removed the sample data: %n nonprofit(s)</source>
+        <translation>
+            <numerusform>Removed the sample data: %n nonprofit</numerusform>
+            <numerusform>Removed the sample data: %n nonprofits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n template(s)</source>
+        <translation>
+            <numerusform>, %n template</numerusform>
+            <numerusform>, %n templates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n segment(s)</source>
+        <translation>
+            <numerusform>, %n segment</numerusform>
+            <numerusform>, %n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n sender identit(y/ies)</source>
+        <translation>
+            <numerusform>, %n sender identity</numerusform>
+            <numerusform>, %n sender identities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n campaign(s).</source>
+        <translation>
+            <numerusform> and %n campaign.</numerusform>
+            <numerusform> and %n campaigns.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the sample data was cancelled after %n nonprofit(s); Help → Remove Sample Data takes them away.</source>
+        <translation>
+            <numerusform>Loading the sample data was cancelled after %n nonprofit; Help → Remove Sample Data takes it away.</numerusform>
+            <numerusform>Loading the sample data was cancelled after %n nonprofits; Help → Remove Sample Data takes them away.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::SendGridTransport</name>
     <message numerus="yes">
         <source>SendGrid at %1 accepted the API key (%n permission(s), including Mail Send).</source>

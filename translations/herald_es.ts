@@ -3841,6 +3841,153 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SampleData</name>
+    <message numerus="yes">
+        <source>Removed the sample data: %n nonprofit(s)</source>
+        <translation>
+            <numerusform>Datos de ejemplo quitados: %n organización</numerusform>
+            <numerusform>Datos de ejemplo quitados: %n organizaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n template(s)</source>
+        <translation>
+            <numerusform>, %n plantilla</numerusform>
+            <numerusform>, %n plantillas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n segment(s)</source>
+        <translation>
+            <numerusform>, %n segmento</numerusform>
+            <numerusform>, %n segmentos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n sender identit(y/ies)</source>
+        <translation>
+            <numerusform>, %n identidad de remitente</numerusform>
+            <numerusform>, %n identidades de remitente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n campaign(s).</source>
+        <translation>
+            <numerusform> y %n campaña.</numerusform>
+            <numerusform> y %n campañas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not look for sample data</source>
+        <translation>No se pudieron buscar los datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>Could not look at the database</source>
+        <translation>No se pudo consultar la base de datos</translation>
+    </message>
+    <message>
+        <source>Could not note a sample row</source>
+        <translation>No se pudo registrar una fila de ejemplo</translation>
+    </message>
+    <message>
+        <source>The sample data is already loaded. Remove it first (Help → Remove Sample Data).</source>
+        <translation>Los datos de ejemplo ya están cargados. Quítelos primero (Ayuda → Quitar datos de ejemplo).</translation>
+    </message>
+    <message>
+        <source>Could not look at the nonprofits</source>
+        <translation>No se pudieron consultar las organizaciones</translation>
+    </message>
+    <message>
+        <source>Could not note the sample nonprofits</source>
+        <translation>No se pudieron registrar las organizaciones de ejemplo</translation>
+    </message>
+    <message>
+        <source>Could not read the sample nonprofits</source>
+        <translation>No se pudieron leer las organizaciones de ejemplo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the sample data was cancelled after %n nonprofit(s); Help → Remove Sample Data takes them away.</source>
+        <translation>
+            <numerusform>La carga de los datos de ejemplo se canceló tras %n organización; Ayuda → Quitar datos de ejemplo la quita.</numerusform>
+            <numerusform>La carga de los datos de ejemplo se canceló tras %n organizaciones; Ayuda → Quitar datos de ejemplo las quita.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample: Newsletter</source>
+        <translation>Ejemplo: Boletín</translation>
+    </message>
+    <message>
+        <source>News for {{name}}</source>
+        <translation>Noticias para {{name}}</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Hello, {{name}}&lt;/h1&gt;
+&lt;p&gt;This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is &lt;b&gt;filled in&lt;/b&gt; for each recipient.&lt;/p&gt;
+&lt;p&gt;With best wishes,&lt;br&gt;{{from_name}}&lt;/p&gt;
+&lt;hr&gt;
+&lt;p style=&quot;font-size:12px;color:#666&quot;&gt;{{postal_address}}&lt;br&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt;&lt;/p&gt;
+</source>
+        <translation>&lt;h1&gt;Hola, {{name}}&lt;/h1&gt;
+&lt;p&gt;Este es un boletín de ejemplo para las organizaciones de {{city}}. Cámbielo en la página Plantillas: un campo entre llaves dobles, como el nombre de arriba, se &lt;b&gt;rellena&lt;/b&gt; para cada destinatario.&lt;/p&gt;
+&lt;p&gt;Un cordial saludo,&lt;br&gt;{{from_name}}&lt;/p&gt;
+&lt;hr&gt;
+&lt;p style=&quot;font-size:12px;color:#666&quot;&gt;{{postal_address}}&lt;br&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Darse de baja&lt;/a&gt;&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>Hello, {{name}}
+
+This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is filled in for each recipient.
+
+With best wishes,
+{{from_name}}
+
+--
+{{postal_address}}
+Unsubscribe: {{unsubscribe_url}}
+</source>
+        <translation>Hola, {{name}}
+
+Este es un boletín de ejemplo para las organizaciones de {{city}}. Cámbielo en la página Plantillas: un campo entre llaves dobles, como el nombre de arriba, se rellena para cada destinatario.
+
+Un cordial saludo,
+{{from_name}}
+
+--
+{{postal_address}}
+Darse de baja: {{unsubscribe_url}}
+</translation>
+    </message>
+    <message>
+        <source>Sample: Burlington area</source>
+        <translation>Ejemplo: zona de Burlington</translation>
+    </message>
+    <message>
+        <source>Sample sender</source>
+        <translation>Remitente de ejemplo</translation>
+    </message>
+    <message>
+        <source>Sample Nonprofit Network</source>
+        <translation>Red de organizaciones de ejemplo</translation>
+    </message>
+    <message>
+        <source>SAMPLE ADDRESS, 123 Example Street, Anytown (replace before a real send)</source>
+        <translation>DIRECCIÓN DE EJEMPLO, 123 Example Street, Anytown (cámbiela antes de un envío real)</translation>
+    </message>
+    <message>
+        <source>Sample campaign</source>
+        <translation>Campaña de ejemplo</translation>
+    </message>
+    <message>
+        <source>Could not remove the sample data</source>
+        <translation>No se pudieron quitar los datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; stays: campaign &apos;%2&apos; was sent with it.</source>
+        <translation>La plantilla &apos;%1&apos; se queda: la campaña &apos;%2&apos; se envió con ella.</translation>
+    </message>
+</context>
+<context>
     <name>herald::SecretStore</name>
     <message>
         <source>The system keychain is turned off for this session.</source>
@@ -4707,16 +4854,12 @@ Datos: %2 (%3)</translation>
 <context>
     <name>herald::SharedRateBudget</name>
     <message>
-        <source>Could not draw from the shared send budget of provider &apos;%1&apos;</source>
-        <translation>No se pudo tomar del presupuesto de envío compartido del proveedor &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>Could not clean up the shared send budget of provider &apos;%1&apos;</source>
-        <translation>No se pudo limpiar el presupuesto de envío compartido del proveedor &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>Could not share the slow-down of provider &apos;%1&apos;</source>
         <translation>No se pudo compartir la ralentización del proveedor &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not draw from the shared send schedule of provider &apos;%1&apos;</source>
+        <translation>No se pudo tomar del calendario de envío compartido del proveedor &apos;%1&apos;</translation>
     </message>
 </context>
 <context>

@@ -3841,6 +3841,153 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SampleData</name>
+    <message numerus="yes">
+        <source>Removed the sample data: %n nonprofit(s)</source>
+        <translation>
+            <numerusform>Données d’exemple supprimées : %n association</numerusform>
+            <numerusform>Données d’exemple supprimées : %n associations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n template(s)</source>
+        <translation>
+            <numerusform>, %n modèle</numerusform>
+            <numerusform>, %n modèles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n segment(s)</source>
+        <translation>
+            <numerusform>, %n segment</numerusform>
+            <numerusform>, %n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n sender identit(y/ies)</source>
+        <translation>
+            <numerusform>, %n identité d’expéditeur</numerusform>
+            <numerusform>, %n identités d’expéditeur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n campaign(s).</source>
+        <translation>
+            <numerusform> et %n campagne.</numerusform>
+            <numerusform> et %n campagnes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not look for sample data</source>
+        <translation>Impossible de chercher les données d’exemple</translation>
+    </message>
+    <message>
+        <source>Could not look at the database</source>
+        <translation>Impossible de consulter la base de données</translation>
+    </message>
+    <message>
+        <source>Could not note a sample row</source>
+        <translation>Impossible de noter une ligne d’exemple</translation>
+    </message>
+    <message>
+        <source>The sample data is already loaded. Remove it first (Help → Remove Sample Data).</source>
+        <translation>Les données d’exemple sont déjà chargées. Supprimez-les d’abord (Aide → Supprimer les données d’exemple).</translation>
+    </message>
+    <message>
+        <source>Could not look at the nonprofits</source>
+        <translation>Impossible de consulter les associations</translation>
+    </message>
+    <message>
+        <source>Could not note the sample nonprofits</source>
+        <translation>Impossible de noter les associations d’exemple</translation>
+    </message>
+    <message>
+        <source>Could not read the sample nonprofits</source>
+        <translation>Impossible de lire les associations d’exemple</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the sample data was cancelled after %n nonprofit(s); Help → Remove Sample Data takes them away.</source>
+        <translation>
+            <numerusform>Le chargement des données d’exemple a été annulé après %n association ; Aide → Supprimer les données d’exemple la retire.</numerusform>
+            <numerusform>Le chargement des données d’exemple a été annulé après %n associations ; Aide → Supprimer les données d’exemple les retire.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample: Newsletter</source>
+        <translation>Exemple : lettre d’information</translation>
+    </message>
+    <message>
+        <source>News for {{name}}</source>
+        <translation>Nouvelles pour {{name}}</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Hello, {{name}}&lt;/h1&gt;
+&lt;p&gt;This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is &lt;b&gt;filled in&lt;/b&gt; for each recipient.&lt;/p&gt;
+&lt;p&gt;With best wishes,&lt;br&gt;{{from_name}}&lt;/p&gt;
+&lt;hr&gt;
+&lt;p style=&quot;font-size:12px;color:#666&quot;&gt;{{postal_address}}&lt;br&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt;&lt;/p&gt;
+</source>
+        <translation>&lt;h1&gt;Bonjour {{name}},&lt;/h1&gt;
+&lt;p&gt;Voici une lettre d’information d’exemple pour les associations de {{city}}. Modifiez-la sur la page Modèles : un champ entre doubles accolades, comme le nom ci-dessus, est &lt;b&gt;rempli&lt;/b&gt; pour chaque destinataire.&lt;/p&gt;
+&lt;p&gt;Bien cordialement,&lt;br&gt;{{from_name}}&lt;/p&gt;
+&lt;hr&gt;
+&lt;p style=&quot;font-size:12px;color:#666&quot;&gt;{{postal_address}}&lt;br&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Se désabonner&lt;/a&gt;&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>Hello, {{name}}
+
+This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is filled in for each recipient.
+
+With best wishes,
+{{from_name}}
+
+--
+{{postal_address}}
+Unsubscribe: {{unsubscribe_url}}
+</source>
+        <translation>Bonjour {{name}},
+
+Voici une lettre d’information d’exemple pour les associations de {{city}}. Modifiez-la sur la page Modèles : un champ entre doubles accolades, comme le nom ci-dessus, est rempli pour chaque destinataire.
+
+Bien cordialement,
+{{from_name}}
+
+--
+{{postal_address}}
+Se désabonner : {{unsubscribe_url}}
+</translation>
+    </message>
+    <message>
+        <source>Sample: Burlington area</source>
+        <translation>Exemple : région de Burlington</translation>
+    </message>
+    <message>
+        <source>Sample sender</source>
+        <translation>Expéditeur d’exemple</translation>
+    </message>
+    <message>
+        <source>Sample Nonprofit Network</source>
+        <translation>Réseau d’associations d’exemple</translation>
+    </message>
+    <message>
+        <source>SAMPLE ADDRESS, 123 Example Street, Anytown (replace before a real send)</source>
+        <translation>ADRESSE D’EXEMPLE, 123 Example Street, Anytown (à remplacer avant un envoi réel)</translation>
+    </message>
+    <message>
+        <source>Sample campaign</source>
+        <translation>Campagne d’exemple</translation>
+    </message>
+    <message>
+        <source>Could not remove the sample data</source>
+        <translation>Impossible de supprimer les données d’exemple</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; stays: campaign &apos;%2&apos; was sent with it.</source>
+        <translation>Le modèle « %1 » reste : la campagne « %2 » a été envoyée avec lui.</translation>
+    </message>
+</context>
+<context>
     <name>herald::SecretStore</name>
     <message>
         <source>The system keychain is turned off for this session.</source>
@@ -4707,16 +4854,12 @@ Données : %2 (%3)</translation>
 <context>
     <name>herald::SharedRateBudget</name>
     <message>
-        <source>Could not draw from the shared send budget of provider &apos;%1&apos;</source>
-        <translation>Impossible de puiser dans le budget d’envoi partagé du fournisseur « %1 »</translation>
-    </message>
-    <message>
-        <source>Could not clean up the shared send budget of provider &apos;%1&apos;</source>
-        <translation>Impossible de nettoyer le budget d’envoi partagé du fournisseur « %1 »</translation>
-    </message>
-    <message>
         <source>Could not share the slow-down of provider &apos;%1&apos;</source>
         <translation>Impossible de partager le ralentissement du fournisseur « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not draw from the shared send schedule of provider &apos;%1&apos;</source>
+        <translation>Impossible de puiser dans le calendrier d’envoi partagé du fournisseur « %1 »</translation>
     </message>
 </context>
 <context>
