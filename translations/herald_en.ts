@@ -111,19 +111,12 @@
     </message>
 </context>
 <context>
-    <name>herald::DashboardPage</name>
+    <name>herald::DashboardCharts</name>
     <message numerus="yes">
         <source>Alert above %1 % (over %n min)</source>
         <translation>
             <numerusform>Alert above %1 % (over %n min)</numerusform>
             <numerusform>Alert above %1 % (over %n min)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>over the last %n minute(s)</source>
-        <translation>
-            <numerusform>over the last %n minute</numerusform>
-            <numerusform>over the last %n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -133,11 +126,24 @@
             <numerusform>Failure rate over %n min</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>herald::DashboardPage</name>
     <message numerus="yes">
         <source>%n message(s) sent</source>
         <translation>
             <numerusform>%n message sent</numerusform>
             <numerusform>%n messages sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardTiles</name>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation>
+            <numerusform>over the last %n minute</numerusform>
+            <numerusform>over the last %n minutes</numerusform>
         </translation>
     </message>
 </context>

@@ -1462,27 +1462,7 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
-    <name>herald::DashboardPage</name>
-    <message>
-        <source>&amp;Time range:</source>
-        <translation>&amp;Periodo:</translation>
-    </message>
-    <message>
-        <source>Failure rate &amp;over:</source>
-        <translation>Tasa de fallos &amp;en:</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Panel</translation>
-    </message>
-    <message>
-        <source>Providers (every sending process)</source>
-        <translation>Proveedores (todos los procesos de envío)</translation>
-    </message>
-    <message>
-        <source>Top failure reasons</source>
-        <translation>Principales motivos de fallo</translation>
-    </message>
+    <name>herald::DashboardCharts</name>
     <message>
         <source>Local time</source>
         <translation>Hora local</translation>
@@ -1547,6 +1527,47 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>ms</source>
         <translation>ms</translation>
     </message>
+    <message numerus="yes">
+        <source>Alert above %1 % (over %n min)</source>
+        <translation>
+            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
+            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate over %n min</source>
+        <translation>
+            <numerusform>Tasa de fallos en %n min</numerusform>
+            <numerusform>Tasa de fallos en %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Global</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardPage</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>Failure rate &amp;over:</source>
+        <translation>Tasa de fallos &amp;en:</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Providers (every sending process)</source>
+        <translation>Proveedores (todos los procesos de envío)</translation>
+    </message>
+    <message>
+        <source>Top failure reasons</source>
+        <translation>Principales motivos de fallo</translation>
+    </message>
     <message>
         <source>Provider</source>
         <translation>Proveedor</translation>
@@ -1587,13 +1608,6 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>Example</source>
         <translation>Ejemplo</translation>
     </message>
-    <message numerus="yes">
-        <source>Alert above %1 % (over %n min)</source>
-        <translation>
-            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
-            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not read the figures: %1</source>
         <translation>No se pudieron leer las cifras: %1</translation>
@@ -1603,62 +1617,8 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <translation>Actualizado %1</translation>
     </message>
     <message>
-        <source>Waiting to send</source>
-        <translation>En espera de envío</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>%1 retrying · %2 in flight</source>
-        <translation>%1 reintentando · %2 en curso</translation>
-    </message>
-    <message>
-        <source>no sample yet</source>
-        <translation>aún sin muestra</translation>
-    </message>
-    <message>
-        <source>Sent per second</source>
-        <translation>Enviados por segundo</translation>
-    </message>
-    <message>
-        <source>%1 sent · %2 failed in the range</source>
-        <translation>%1 enviados · %2 fallidos en el periodo</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
-    </message>
-    <message numerus="yes">
-        <source>over the last %n minute(s)</source>
-        <translation>
-            <numerusform>en %n minuto</numerusform>
-            <numerusform>en los últimos %n minutos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Latency P95</source>
-        <translation>Latencia P95</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>P50 %1 ms · P99 %2 ms</source>
-        <translation>P50 %1 ms · P99 %2 ms</translation>
-    </message>
-    <message numerus="yes">
-        <source>Failure rate over %n min</source>
-        <translation>
-            <numerusform>Tasa de fallos en %n min</numerusform>
-            <numerusform>Tasa de fallos en %n min</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All providers</source>
-        <translation>Global</translation>
     </message>
     <message>
         <source>Closed (healthy)</source>
@@ -1809,6 +1769,60 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Could not read the current sending rate</source>
         <translation>No se pudo leer el ritmo de envío actual</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardTiles</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>En espera de envío</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 retrying · %2 in flight</source>
+        <translation>%1 reintentando · %2 en curso</translation>
+    </message>
+    <message>
+        <source>no sample yet</source>
+        <translation>aún sin muestra</translation>
+    </message>
+    <message>
+        <source>Sent per second</source>
+        <translation>Enviados por segundo</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 failed in the range</source>
+        <translation>%1 enviados · %2 fallidos en el periodo</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Tasa de fallos</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation>
+            <numerusform>en %n minuto</numerusform>
+            <numerusform>en los últimos %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency P95</source>
+        <translation>Latencia P95</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>P50 %1 ms · P99 %2 ms</source>
+        <translation>P50 %1 ms · P99 %2 ms</translation>
     </message>
 </context>
 <context>

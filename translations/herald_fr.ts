@@ -1462,27 +1462,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
-    <name>herald::DashboardPage</name>
-    <message>
-        <source>&amp;Time range:</source>
-        <translation>&amp;Période :</translation>
-    </message>
-    <message>
-        <source>Failure rate &amp;over:</source>
-        <translation>Taux d’échec &amp;sur :</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Tableau de bord</translation>
-    </message>
-    <message>
-        <source>Providers (every sending process)</source>
-        <translation>Fournisseurs (tous les processus d’envoi)</translation>
-    </message>
-    <message>
-        <source>Top failure reasons</source>
-        <translation>Principaux motifs d’échec</translation>
-    </message>
+    <name>herald::DashboardCharts</name>
     <message>
         <source>Local time</source>
         <translation>Heure locale</translation>
@@ -1547,6 +1527,47 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>ms</source>
         <translation>ms</translation>
     </message>
+    <message numerus="yes">
+        <source>Alert above %1 % (over %n min)</source>
+        <translation>
+            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
+            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate over %n min</source>
+        <translation>
+            <numerusform>Taux d’échec sur %n min</numerusform>
+            <numerusform>Taux d’échec sur %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Tous les fournisseurs</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardPage</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Failure rate &amp;over:</source>
+        <translation>Taux d’échec &amp;sur :</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Providers (every sending process)</source>
+        <translation>Fournisseurs (tous les processus d’envoi)</translation>
+    </message>
+    <message>
+        <source>Top failure reasons</source>
+        <translation>Principaux motifs d’échec</translation>
+    </message>
     <message>
         <source>Provider</source>
         <translation>Fournisseur</translation>
@@ -1587,13 +1608,6 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
-    <message numerus="yes">
-        <source>Alert above %1 % (over %n min)</source>
-        <translation>
-            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
-            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not read the figures: %1</source>
         <translation>Impossible de lire les chiffres : %1</translation>
@@ -1603,62 +1617,8 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <translation>Mis à jour %1</translation>
     </message>
     <message>
-        <source>Waiting to send</source>
-        <translation>En attente d’envoi</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>%1 retrying · %2 in flight</source>
-        <translation>%1 en nouvel essai · %2 en cours</translation>
-    </message>
-    <message>
-        <source>no sample yet</source>
-        <translation>pas encore d’échantillon</translation>
-    </message>
-    <message>
-        <source>Sent per second</source>
-        <translation>Envoyés par seconde</translation>
-    </message>
-    <message>
-        <source>%1 sent · %2 failed in the range</source>
-        <translation>%1 envoyés · %2 échecs sur la période</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
-    </message>
-    <message numerus="yes">
-        <source>over the last %n minute(s)</source>
-        <translation>
-            <numerusform>sur %n minute</numerusform>
-            <numerusform>sur les %n dernières minutes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Latency P95</source>
-        <translation>Latence P95</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>P50 %1 ms · P99 %2 ms</source>
-        <translation>P50 %1 ms · P99 %2 ms</translation>
-    </message>
-    <message numerus="yes">
-        <source>Failure rate over %n min</source>
-        <translation>
-            <numerusform>Taux d’échec sur %n min</numerusform>
-            <numerusform>Taux d’échec sur %n min</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All providers</source>
-        <translation>Tous les fournisseurs</translation>
     </message>
     <message>
         <source>Closed (healthy)</source>
@@ -1809,6 +1769,60 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Could not read the current sending rate</source>
         <translation>Impossible de lire le débit d’envoi actuel</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardTiles</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 retrying · %2 in flight</source>
+        <translation>%1 en nouvel essai · %2 en cours</translation>
+    </message>
+    <message>
+        <source>no sample yet</source>
+        <translation>pas encore d’échantillon</translation>
+    </message>
+    <message>
+        <source>Sent per second</source>
+        <translation>Envoyés par seconde</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 failed in the range</source>
+        <translation>%1 envoyés · %2 échecs sur la période</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Taux d’échec</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation>
+            <numerusform>sur %n minute</numerusform>
+            <numerusform>sur les %n dernières minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency P95</source>
+        <translation>Latence P95</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>P50 %1 ms · P99 %2 ms</source>
+        <translation>P50 %1 ms · P99 %2 ms</translation>
     </message>
 </context>
 <context>

@@ -8,19 +8,16 @@
 #include <QThreadPool>
 #include <QWidget>
 
-class QBarCategoryAxis;
-class QBarSeries;
 class QComboBox;
-class QDateTimeAxis;
 class QLabel;
-class QLineSeries;
 class QTimer;
 class QTreeWidget;
-class QValueAxis;
 
 namespace herald {
 
 class ChartPanel;
+class DashboardCharts;
+class DashboardTiles;
 class Database;
 
 // Sending health at a glance, across every instance and worker sharing the database: queue depth, sends and
@@ -66,26 +63,14 @@ private:
         qint64 now = 0;
     };
 
-    QWidget* buildTiles();
-    ChartPanel* buildQueueChart();
-    ChartPanel* buildThroughputChart();
-    ChartPanel* buildFailureRateChart();
-    ChartPanel* buildLatencyChart();
     QTreeWidget* buildProviderTable();
     QTreeWidget* buildReasonTable();
     QTreeWidget* buildFeedbackTable();
-    QDateTimeAxis* addTimeAxis(ChartPanel* panel);
     void readDone();
     void showFigures(const DashboardFigures& figures, qint64 now);
-    void showTiles(const DashboardFigures& figures);
-    void showQueue(const DashboardFigures& figures);
-    void showThroughput(const DashboardFigures& figures, qint64 now);
-    void showFailureRate(const DashboardFigures& figures);
-    void showLatency(const DashboardFigures& figures);
     void showProviders(const DashboardFigures& figures);
     void showReasons(const DashboardFigures& figures);
     void showFeedback(const QList<CampaignFeedback>& campaigns, double complaintThreshold);
-    void showTimeRange(const DashboardFigures& figures);
     qint64 rangeSeconds() const;
     int windowSeconds() const;
 
@@ -96,31 +81,13 @@ private:
     bool m_readAgain = false;
     int m_readsShown = 0;
     DashboardFigures m_figures;
-    AlertThresholds m_thresholds;
 
     QComboBox* m_rangeBox;
     QComboBox* m_windowBox;
     QLabel* m_updatedLabel;
     QLabel* m_errorLabel;
-    QLabel* m_queueTile;
-    QLabel* m_rateTile;
-    QLabel* m_failureTile;
-    QLabel* m_latencyTile;
-    QList<ChartPanel*> m_panels;
-    QList<QDateTimeAxis*> m_timeAxes;
-    QLineSeries* m_pendingSeries;
-    QLineSeries* m_retryingSeries;
-    QLineSeries* m_inFlightSeries;
-    QValueAxis* m_queueAxis;
-    QLineSeries* m_sentSeries;
-    QLineSeries* m_failedSeries;
-    QValueAxis* m_rateAxis;
-    QLineSeries* m_failureRateSeries;
-    QLineSeries* m_thresholdSeries;
-    QValueAxis* m_failureAxis;
-    QBarSeries* m_latencySeries;
-    QBarCategoryAxis* m_latencyCategories;
-    QValueAxis* m_latencyAxis;
+    DashboardTiles* m_tiles;
+    DashboardCharts* m_charts;
     QTreeWidget* m_providerTable;
     QTreeWidget* m_reasonTable;
     QTreeWidget* m_feedbackTable;
