@@ -29,17 +29,7 @@
     </message>
 </context>
 <context>
-    <name>herald::BulkTagDialog</name>
-    <message numerus="yes">
-        <source>Tags for the %Ln selected nonprofit(s), separated by commas:</source>
-        <translation>
-            <numerusform>Tags for the %Ln selected nonprofit, separated by commas:</numerusform>
-            <numerusform>Tags for the %Ln selected nonprofits, separated by commas:</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>herald::CampaignEditorDialog</name>
+    <name>herald::AudienceSection</name>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
         <translation>
@@ -54,6 +44,19 @@
             <numerusform>%Ln suppressed (on the suppression list, not sent)</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>herald::BulkTagDialog</name>
+    <message numerus="yes">
+        <source>Tags for the %Ln selected nonprofit(s), separated by commas:</source>
+        <translation>
+            <numerusform>Tags for the %Ln selected nonprofit, separated by commas:</numerusform>
+            <numerusform>Tags for the %Ln selected nonprofits, separated by commas:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignEditorDialog</name>
     <message numerus="yes">
         <source>Send “%1” now to %Ln recipient(s)?</source>
         <translation>

@@ -524,6 +524,35 @@
     </message>
 </context>
 <context>
+    <name>herald::AudienceSection</name>
+    <message>
+        <source>All active nonprofits</source>
+        <translation>Todas las organizaciones activas</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segmento: %1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln destinatario</numerusform>
+            <numerusform>%Ln destinatarios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suppressed (on the suppression list, not sent)</source>
+        <translation>
+            <numerusform>%Ln excluido (en la lista de exclusión, no se envía)</numerusform>
+            <numerusform>%Ln excluidos (en la lista de exclusión, no se envían)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::AuditLogRepository</name>
     <message>
         <source>An audit line needs an action.</source>
@@ -583,20 +612,6 @@
 <context>
     <name>herald::CampaignEditorDialog</name>
     <message numerus="yes">
-        <source>%Ln recipient(s)</source>
-        <translation>
-            <numerusform>%Ln destinatario</numerusform>
-            <numerusform>%Ln destinatarios</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln suppressed (on the suppression list, not sent)</source>
-        <translation>
-            <numerusform>%Ln excluido (en la lista de exclusión, no se envía)</numerusform>
-            <numerusform>%Ln excluidos (en la lista de exclusión, no se envían)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Send “%1” now to %Ln recipient(s)?</source>
         <translation>
             <numerusform>¿Enviar “%1” ahora a %Ln destinatario?</numerusform>
@@ -622,14 +637,6 @@
     <message>
         <source>Edit the chosen sender identity</source>
         <translation>Editar la identidad de remitente elegida</translation>
-    </message>
-    <message>
-        <source>Send &amp;now</source>
-        <translation>Enviar &amp;ahora</translation>
-    </message>
-    <message>
-        <source>&amp;At</source>
-        <translation>&amp;A las</translation>
     </message>
     <message>
         <source>Ask me</source>
@@ -700,14 +707,6 @@
         <translation>%1 (versión %2)</translation>
     </message>
     <message>
-        <source>All active nonprofits</source>
-        <translation>Todas las organizaciones activas</translation>
-    </message>
-    <message>
-        <source>Segment: %1</source>
-        <translation>Segmento: %1</translation>
-    </message>
-    <message>
         <source>%1 — %2 &lt;%3&gt;</source>
         <translation>%1 — %2 &lt;%3&gt;</translation>
     </message>
@@ -742,10 +741,6 @@
     <message>
         <source>Queue the campaign now; the Sending page shows its progress</source>
         <translation>Poner la campaña en cola ahora; la página Envío muestra su progreso</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>Contando…</translation>
     </message>
     <message>
         <source>Send Campaign</source>
@@ -3999,6 +3994,17 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Template &apos;%1&apos; stays: campaign &apos;%2&apos; was sent with it.</source>
         <translation>La plantilla &apos;%1&apos; se queda: la campaña &apos;%2&apos; se envió con ella.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ScheduleSection</name>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Enviar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;At</source>
+        <translation>&amp;A las</translation>
     </message>
 </context>
 <context>

@@ -524,6 +524,35 @@
     </message>
 </context>
 <context>
+    <name>herald::AudienceSection</name>
+    <message>
+        <source>All active nonprofits</source>
+        <translation>Toutes les associations actives</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segment : %1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln destinataire</numerusform>
+            <numerusform>%Ln destinataires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suppressed (on the suppression list, not sent)</source>
+        <translation>
+            <numerusform>%Ln exclu (sur la liste d’exclusion, non envoyé)</numerusform>
+            <numerusform>%Ln exclus (sur la liste d’exclusion, non envoyés)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::AuditLogRepository</name>
     <message>
         <source>An audit line needs an action.</source>
@@ -583,20 +612,6 @@
 <context>
     <name>herald::CampaignEditorDialog</name>
     <message numerus="yes">
-        <source>%Ln recipient(s)</source>
-        <translation>
-            <numerusform>%Ln destinataire</numerusform>
-            <numerusform>%Ln destinataires</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln suppressed (on the suppression list, not sent)</source>
-        <translation>
-            <numerusform>%Ln exclu (sur la liste d’exclusion, non envoyé)</numerusform>
-            <numerusform>%Ln exclus (sur la liste d’exclusion, non envoyés)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Send “%1” now to %Ln recipient(s)?</source>
         <translation>
             <numerusform>Envoyer « %1 » maintenant à %Ln destinataire ?</numerusform>
@@ -622,14 +637,6 @@
     <message>
         <source>Edit the chosen sender identity</source>
         <translation>Modifier l’identité d’expéditeur choisie</translation>
-    </message>
-    <message>
-        <source>Send &amp;now</source>
-        <translation>Envoyer &amp;maintenant</translation>
-    </message>
-    <message>
-        <source>&amp;At</source>
-        <translation>&amp;À</translation>
     </message>
     <message>
         <source>Ask me</source>
@@ -700,14 +707,6 @@
         <translation>%1 (version %2)</translation>
     </message>
     <message>
-        <source>All active nonprofits</source>
-        <translation>Toutes les associations actives</translation>
-    </message>
-    <message>
-        <source>Segment: %1</source>
-        <translation>Segment : %1</translation>
-    </message>
-    <message>
         <source>%1 — %2 &lt;%3&gt;</source>
         <translation>%1 — %2 &lt;%3&gt;</translation>
     </message>
@@ -742,10 +741,6 @@
     <message>
         <source>Queue the campaign now; the Sending page shows its progress</source>
         <translation>Mettre la campagne en file d’attente maintenant ; la page Envoi affiche sa progression</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>Comptage…</translation>
     </message>
     <message>
         <source>Send Campaign</source>
@@ -3999,6 +3994,17 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Template &apos;%1&apos; stays: campaign &apos;%2&apos; was sent with it.</source>
         <translation>Le modèle « %1 » reste : la campagne « %2 » a été envoyée avec lui.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ScheduleSection</name>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Envoyer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;At</source>
+        <translation>&amp;À</translation>
     </message>
 </context>
 <context>

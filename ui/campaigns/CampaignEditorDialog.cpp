@@ -1,5 +1,7 @@
 #include "CampaignEditorDialog.h"
 
+#include "AudienceSection.h"
+#include "ScheduleSection.h"
 #include "SenderIdentityDialog.h"
 #include "TestSendDialog.h"
 #include "common/FormFeedback.h"
@@ -7,49 +9,23 @@
 #include "common/PluralCount.h"
 #include "sending/CampaignLauncher.h"
 #include "storage/CampaignRepository.h"
-#include "storage/SegmentRepository.h"
 #include "storage/SenderIdentityRepository.h"
 #include "storage/TemplateRepository.h"
 #include "sync/OfflineMode.h"
 
-#include <QButtonGroup>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QTimeZone>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
 namespace herald {
-
-namespace {
-QString audienceJson(qint64 segmentId)
-{
-    QJsonObject object;
-    if (segmentId > 0)
-        object.insert(QStringLiteral("segment"), segmentId);
-    else
-        object.insert(QStringLiteral("all"), true);
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QString timeZoneText()
-{
-    const QTimeZone zone = QTimeZone::systemTimeZone();
-    const QDateTime now = QDateTime::currentDateTime();
-    const QString name = zone.displayName(now, QTimeZone::LongName);
-    const QString abbreviation = zone.abbreviation(now);
-    return name == abbreviation || abbreviation.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, abbreviation);
-}
-} // namespace
 
 CampaignEditorDialog::CampaignEditorDialog(Database& database, const Campaign& campaign, QWidget* parent)
     : QDialog(parent)
@@ -62,15 +38,13 @@ CampaignEditorDialog::CampaignEditorDialog(Database& database, const Campaign& c
     buildForm();
     loadChoices();
     load(campaign);
-    connect(&m_countWatcher, &QFutureWatcher<Result<AudienceSize>>::finished, this, &CampaignEditorDialog::showCount);
     connect(&m_queueWatcher, &QFutureWatcher<Status>::finished, this, &CampaignEditorDialog::queueFinished);
     countAudience();
 }
 
 CampaignEditorDialog::~CampaignEditorDialog()
 {
-    // Background jobs use the database, which outlives this dialog; wait so none is left running unseen.
-    m_countWatcher.waitForFinished();
+    // Queueing uses the database, which outlives this dialog; wait so it is not left running unseen.
     m_queueWatcher.waitForFinished();
 }
 
@@ -102,43 +76,18 @@ void CampaignEditorDialog::buildForm()
     identityRow->addWidget(m_newIdentityButton);
     identityRow->addWidget(m_editIdentityButton);
 
-    m_audienceCombo = new QComboBox(this);
-    m_audienceCombo->setObjectName(QStringLiteral("audienceCombo"));
-    connect(m_audienceCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    m_audience = new AudienceSection(m_database, this);
+    connect(m_audience, &AudienceSection::changed, this, [this] {
         markDirty();
         countAudience();
     });
-    m_audienceCountLabel = new QLabel(this);
-    m_audienceCountLabel->setObjectName(QStringLiteral("audienceCountLabel"));
-    m_audienceCountLabel->setTextFormat(Qt::PlainText);
 
-    m_sendNowRadio = new QRadioButton(tr("Send &now"), this);
-    m_sendNowRadio->setObjectName(QStringLiteral("sendNowRadio"));
-    m_scheduleRadio = new QRadioButton(tr("&At"), this);
-    m_scheduleRadio->setObjectName(QStringLiteral("scheduleRadio"));
-    auto* whenGroup = new QButtonGroup(this);
-    whenGroup->addButton(m_sendNowRadio);
-    whenGroup->addButton(m_scheduleRadio);
-    m_scheduleEdit = new QDateTimeEdit(this);
-    m_scheduleEdit->setObjectName(QStringLiteral("scheduleEdit"));
-    m_scheduleEdit->setCalendarPopup(true);
-    m_scheduleEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-    m_scheduleEdit->setTimeSpec(Qt::LocalTime);
-    m_timeZoneLabel = new QLabel(timeZoneText(), this);
-    m_timeZoneLabel->setObjectName(QStringLiteral("timeZoneLabel"));
-    m_timeZoneLabel->setTextFormat(Qt::PlainText);
-    connect(m_sendNowRadio, &QRadioButton::toggled, this, [this] {
+    m_schedule = new ScheduleSection(this);
+    connect(m_schedule, &ScheduleSection::modeChanged, this, [this] {
         markDirty();
         updateScheduleControls();
     });
-    connect(m_scheduleEdit, &QDateTimeEdit::dateTimeChanged, this, &CampaignEditorDialog::markDirty);
-    auto* whenRow = new QHBoxLayout;
-    whenRow->addWidget(m_sendNowRadio);
-    whenRow->addSpacing(12);
-    whenRow->addWidget(m_scheduleRadio);
-    whenRow->addWidget(m_scheduleEdit);
-    whenRow->addWidget(m_timeZoneLabel);
-    whenRow->addStretch(1);
+    connect(m_schedule, &ScheduleSection::timeChanged, this, &CampaignEditorDialog::markDirty);
 
     m_unknownPolicyCombo = new QComboBox(this);
     m_unknownPolicyCombo->setObjectName(QStringLiteral("unknownPolicyCombo"));
@@ -164,8 +113,8 @@ void CampaignEditorDialog::buildForm()
                 {QStringLiteral("reply_to"), m_identityCombo},
                 {QStringLiteral("postal_address"), m_identityCombo},
                 {QStringLiteral("unsubscribe_base_url"), m_identityCombo},
-                {QStringLiteral("audience"), m_audienceCombo},
-                {QStringLiteral("scheduled_at"), m_scheduleEdit}};
+                {QStringLiteral("audience"), m_audience->combo()},
+                {QStringLiteral("scheduled_at"), m_schedule->timeEdit()}};
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_nameEdit);
@@ -173,9 +122,9 @@ void CampaignEditorDialog::buildForm()
     auto* fromLabel = new QLabel(tr("&From:"), this);
     fromLabel->setBuddy(m_identityCombo); // a row holding a layout gets no buddy by itself
     form->addRow(fromLabel, identityRow);
-    form->addRow(tr("A&udience:"), m_audienceCombo);
-    form->addRow(QString(), m_audienceCountLabel);
-    form->addRow(tr("Send:"), whenRow);
+    form->addRow(tr("A&udience:"), m_audience->combo());
+    form->addRow(QString(), m_audience->countLabel());
+    form->addRow(tr("Send:"), m_schedule->row());
     form->addRow(tr("&Unknown outcomes:"), m_unknownPolicyCombo);
 
     m_testSendButton = new QPushButton(tr("&Test Send…"), this);
@@ -218,7 +167,7 @@ void CampaignEditorDialog::buildForm()
 
 void CampaignEditorDialog::loadChoices()
 {
-    // Templates, identities and segments are a handful of rows each.
+    // Templates and identities are a handful of rows each.
     m_loading = true;
     if (const auto templates = TemplateRepository(m_database).list()) {
         for (const Template& messageTemplate : templates.value())
@@ -227,13 +176,8 @@ void CampaignEditorDialog::loadChoices()
     } else {
         showError(templates.error());
     }
-    m_audienceCombo->addItem(tr("All active nonprofits"), qint64(0));
-    if (const auto segments = SegmentRepository(m_database).list()) {
-        for (const Segment& segment : segments.value())
-            m_audienceCombo->addItem(tr("Segment: %1").arg(segment.name), segment.id);
-    } else {
+    if (const Status segments = m_audience->loadChoices(); !segments)
         showError(segments.error());
-    }
     m_loading = false;
     reloadIdentities(m_campaign.senderIdentityId);
 }
@@ -268,21 +212,15 @@ void CampaignEditorDialog::load(const Campaign& campaign)
     const int identity = m_identityCombo->findData(campaign.senderIdentityId);
     if (identity >= 0)
         m_identityCombo->setCurrentIndex(identity);
-    const int audience = m_audienceCombo->findData(campaign.segmentId);
-    m_audienceCombo->setCurrentIndex(audience >= 0 ? audience : 0);
-    const bool scheduled = campaign.scheduledAt.isValid();
-    m_scheduleRadio->setChecked(scheduled);
-    m_sendNowRadio->setChecked(!scheduled);
-    // A new schedule starts an hour from now, on the minute.
-    const QDateTime defaultTime = QDateTime::currentDateTime().addSecs(3600);
-    m_scheduleEdit->setDateTime(scheduled ? campaign.scheduledAt.toLocalTime()
-                                          : QDateTime(defaultTime.date(), QTime(defaultTime.time().hour(), 0)));
+    m_audience->select(campaign.segmentId);
+    m_schedule->load(campaign.scheduledAt);
     m_unknownPolicyCombo->setCurrentIndex(m_unknownPolicyCombo->findData(int(campaign.unknownPolicy)));
 
     const bool editable = isEditable();
     for (QWidget* field : {static_cast<QWidget*>(m_nameEdit), static_cast<QWidget*>(m_templateCombo),
-                           static_cast<QWidget*>(m_identityCombo), static_cast<QWidget*>(m_audienceCombo),
-                           static_cast<QWidget*>(m_sendNowRadio), static_cast<QWidget*>(m_scheduleRadio),
+                           static_cast<QWidget*>(m_identityCombo), static_cast<QWidget*>(m_audience->combo()),
+                           static_cast<QWidget*>(m_schedule->sendNowRadio()),
+                           static_cast<QWidget*>(m_schedule->scheduleRadio()),
                            static_cast<QWidget*>(m_unknownPolicyCombo)})
         field->setEnabled(editable);
     m_saveButton->setEnabled(editable);
@@ -299,8 +237,8 @@ void CampaignEditorDialog::load(const Campaign& campaign)
 
 void CampaignEditorDialog::updateScheduleControls()
 {
-    const bool scheduled = m_scheduleRadio->isChecked();
-    m_scheduleEdit->setEnabled(scheduled && isEditable());
+    const bool scheduled = m_schedule->isScheduled();
+    m_schedule->updateTimeEdit(isEditable());
     m_queueButton->setText(scheduled ? tr("S&chedule") : tr("Send &Now"));
     m_queueButton->setToolTip(scheduled ? tr("Queue the campaign to start at the chosen time")
                                         : tr("Queue the campaign now; the Sending page shows its progress"));
@@ -312,9 +250,9 @@ Campaign CampaignEditorDialog::collect() const
     campaign.name = m_nameEdit->text();
     campaign.templateId = m_templateCombo->currentIndex() >= 0 ? m_templateCombo->currentData().toLongLong() : 0;
     campaign.senderIdentityId = m_identityCombo->currentIndex() >= 0 ? m_identityCombo->currentData().toLongLong() : 0;
-    campaign.segmentId = m_audienceCombo->currentData().toLongLong();
-    campaign.audience = audienceJson(campaign.segmentId);
-    campaign.scheduledAt = m_scheduleRadio->isChecked() ? m_scheduleEdit->dateTime().toUTC() : QDateTime();
+    campaign.segmentId = m_audience->segmentId();
+    campaign.audience = AudienceSection::audienceJson(campaign.segmentId);
+    campaign.scheduledAt = m_schedule->isScheduled() ? m_schedule->at() : QDateTime();
     campaign.unknownPolicy = UnknownPolicy(m_unknownPolicyCombo->currentData().toInt());
     return campaign;
 }
@@ -328,41 +266,8 @@ void CampaignEditorDialog::markDirty()
 
 void CampaignEditorDialog::countAudience()
 {
-    if (m_loading)
-        return;
-    if (m_counting) {
-        m_countPending = true; // count again once this one is in
-        return;
-    }
-    m_countPending = false;
-    m_counting = true;
-    m_lastCount.reset();
-    m_audienceCountLabel->setText(tr("Counting…"));
-    Database& database = m_database;
-    const QString json = audienceJson(m_audienceCombo->currentData().toLongLong());
-    m_countWatcher.setFuture(QtConcurrent::run([&database, json] {
-        Result<AudienceSize> size = AudienceCounter(database).countCampaignAudience(json);
-        database.releaseThreadConnection();
-        return size;
-    }));
-}
-
-void CampaignEditorDialog::showCount()
-{
-    m_counting = false;
-    if (m_countPending) {
-        countAudience();
-        return;
-    }
-    const Result<AudienceSize> size = m_countWatcher.result();
-    if (!size) {
-        m_audienceCountLabel->setText(size.error().message);
-        return;
-    }
-    m_lastCount = size.value();
-    m_audienceCountLabel->setText(tr("%Ln recipient(s)", nullptr, pluralCount(size->recipients)) + QStringLiteral(" · ")
-                                  + tr("%Ln suppressed (on the suppression list, not sent)", nullptr,
-                                       pluralCount(size->suppressed)));
+    if (!m_loading)
+        m_audience->count();
 }
 
 void CampaignEditorDialog::clearErrors()
@@ -449,7 +354,7 @@ void CampaignEditorDialog::queue()
     }
     // A bulk campaign from a domain without SPF, DKIM or DMARC lands in spam or is refused: say so first (a
     // warning, not a block). The answer comes back in domainChecked().
-    if (m_lastCount && m_lastCount->recipients > DomainCheckThreshold) {
+    if (m_audience->lastCount() && m_audience->lastCount()->recipients > DomainCheckThreshold) {
         auto target = SenderDomainCheck::targetFor(m_database, prepared->fromEmail);
         if (target) {
             if (!m_domainCheck) {
@@ -466,6 +371,8 @@ void CampaignEditorDialog::queue()
     confirmAndQueue();
 }
 
+bool CampaignEditorDialog::isCounting() const { return m_audience->isCounting(); }
+
 bool CampaignEditorDialog::isCheckingDomain() const { return m_domainCheck && m_domainCheck->isRunning(); }
 
 void CampaignEditorDialog::domainChecked(const QList<DomainCheckReport>& reports)
@@ -474,11 +381,12 @@ void CampaignEditorDialog::domainChecked(const QList<DomainCheckReport>& reports
     m_queueButton->setEnabled(isEditable());
     if (!reports.isEmpty() && !reports.first().allPass()) {
         const DomainCheckReport& report = reports.first();
+        const auto& lastCount = m_audience->lastCount();
         const auto answer = MessageBox::warning(
             this, tr("Sender Domain Not Ready"),
             tr("“%1” goes to %2 recipients from %3, but the DNS records of %4 are not ready: %5.\n\nGmail and Yahoo "
                "refuse or junk bulk mail without SPF, DKIM and DMARC. Settings → Sender domains shows what to publish.")
-                .arg(m_campaign.name, QLocale().toString(m_lastCount ? m_lastCount->recipients : 0), m_checkedFrom,
+                .arg(m_campaign.name, QLocale().toString(lastCount ? lastCount->recipients : 0), m_checkedFrom,
                      report.domain, report.problemSummary()),
             MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::No,
             {{QMessageBox::Yes, tr("Queue Anyway")}, {QMessageBox::No, tr("Not Yet")}});
@@ -490,15 +398,15 @@ void CampaignEditorDialog::domainChecked(const QList<DomainCheckReport>& reports
 
 void CampaignEditorDialog::confirmAndQueue()
 {
-    const bool scheduled = m_scheduleRadio->isChecked();
-    const QDateTime at = m_scheduleEdit->dateTime().toUTC();
+    const bool scheduled = m_schedule->isScheduled();
+    const QDateTime at = m_schedule->at();
+    const auto& lastCount = m_audience->lastCount();
     if (!scheduled) {
         const auto answer = MessageBox::question(
             this, tr("Send Campaign"),
-            m_lastCount ? tr("Send “%1” now to %Ln recipient(s)?", nullptr,
-                             pluralCount(m_lastCount->recipients))
+            lastCount ? tr("Send “%1” now to %Ln recipient(s)?", nullptr, pluralCount(lastCount->recipients))
                               .arg(m_campaign.name)
-                        : tr("Send “%1” now to %2?").arg(m_campaign.name, m_audienceCombo->currentText()),
+                        : tr("Send “%1” now to %2?").arg(m_campaign.name, m_audience->text()),
             MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::No,
             {{QMessageBox::Yes, tr("Send Now")}, {QMessageBox::No, tr("Not Yet")}});
         if (answer != QMessageBox::Yes)

@@ -3,7 +3,6 @@
 #include "domain/Campaign.h"
 #include "domain/Error.h"
 #include "sending/SendQueue.h"
-#include "storage/AudienceCounter.h"
 
 #include <QDialog>
 #include "deliverability/SenderDomainCheck.h"
@@ -12,20 +11,19 @@
 #include <QHash>
 
 #include <atomic>
-#include <optional>
 #include <memory>
 
 class QComboBox;
-class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QProgressDialog;
 class QPushButton;
-class QRadioButton;
 
 namespace herald {
 
+class AudienceSection;
 class Database;
+class ScheduleSection;
 
 // Creates or edits one campaign: name, template, sender identity, audience (with its live size and how many the
 // suppression list excludes, counted off the UI thread), when to send and what to do with unknown outcomes.
@@ -39,7 +37,7 @@ public:
     ~CampaignEditorDialog() override;
 
     const Campaign& campaign() const { return m_campaign; }
-    bool isCounting() const { return m_counting; }
+    bool isCounting() const;
     bool isQueueing() const { return m_queueWatcher.isRunning(); }
     bool isCheckingDomain() const;
 
@@ -68,7 +66,6 @@ private:
     Campaign collect() const;
     void markDirty();
     void countAudience();
-    void showCount();
     void queueFinished();
     // After the sender domain check (if any): asks, then queues off the UI thread.
     void confirmAndQueue();
@@ -91,12 +88,8 @@ private:
     QComboBox* m_identityCombo = nullptr;
     QPushButton* m_newIdentityButton = nullptr;
     QPushButton* m_editIdentityButton = nullptr;
-    QComboBox* m_audienceCombo = nullptr;
-    QLabel* m_audienceCountLabel = nullptr;
-    QRadioButton* m_sendNowRadio = nullptr;
-    QRadioButton* m_scheduleRadio = nullptr;
-    QDateTimeEdit* m_scheduleEdit = nullptr;
-    QLabel* m_timeZoneLabel = nullptr;
+    AudienceSection* m_audience = nullptr;
+    ScheduleSection* m_schedule = nullptr;
     QComboBox* m_unknownPolicyCombo = nullptr;
     QLabel* m_statusLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
@@ -106,10 +99,6 @@ private:
     QPushButton* m_unscheduleButton = nullptr;
     QHash<QString, QWidget*> m_fields; // by the field names errors use
 
-    QFutureWatcher<Result<AudienceSize>> m_countWatcher;
-    bool m_countPending = false; // the audience changed while a count was running
-    bool m_counting = false;
-    std::optional<AudienceSize> m_lastCount; // the audience as last counted; unset while counting     // until the count is shown (finished comes after isRunning() turns false)
     QFutureWatcher<Status> m_queueWatcher;
     SenderDomainCheck* m_domainCheck = nullptr;
     QString m_checkedFrom; // the From address whose domain is being checked
