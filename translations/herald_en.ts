@@ -472,17 +472,7 @@
     </message>
 </context>
 <context>
-    <name>herald::TemplatePreview</name>
-    <message numerus="yes">
-        <source>%n remote resource(s) not loaded: previews never reach the network.</source>
-        <translation>
-            <numerusform>%n remote resource not loaded: previews never reach the network.</numerusform>
-            <numerusform>%n remote resources not loaded: previews never reach the network.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>herald::TemplatesPage</name>
+    <name>herald::TemplateEditor</name>
     <message numerus="yes">
         <source>%n error(s) to fix before saving</source>
         <translation>
@@ -504,6 +494,19 @@
             <numerusform>%n warnings:</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>herald::TemplatePreview</name>
+    <message numerus="yes">
+        <source>%n remote resource(s) not loaded: previews never reach the network.</source>
+        <translation>
+            <numerusform>%n remote resource not loaded: previews never reach the network.</numerusform>
+            <numerusform>%n remote resources not loaded: previews never reach the network.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplatesPage</name>
     <message numerus="yes">
         <source>Not saved: the template has %n error(s), listed above. Activate one to go to it.</source>
         <translation>

@@ -5678,6 +5678,118 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TemplateEditor</name>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Cuerpo HTML</translation>
+    </message>
+    <message>
+        <source>Text body</source>
+        <translation>Cuerpo de texto</translation>
+    </message>
+    <message>
+        <source>e.g. News for {{name}}</source>
+        <translation>p. ej. Noticias para {{name}}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
+        <translation>&lt;p&gt;Estimada organización {{name}}:&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Darse de baja&lt;/a&gt; {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
+        <translation>Estimada organización {{name}}: … Darse de baja: {{unsubscribe_url}} {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>&amp;Generate text from HTML</source>
+        <translation>&amp;Generar texto a partir del HTML</translation>
+    </message>
+    <message>
+        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
+        <translation>Escribe el cuerpo de texto sin formato a partir del cuerpo HTML: párrafos, listas, enlaces como &quot;texto (url)&quot;; los {{marcadores}} se conservan.</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click an issue to go to it.</source>
+        <translation>Pulse Intro o haga doble clic en un problema para ir a él.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Saves a new version (%1)</source>
+        <translation>Guarda una versión nueva (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <source>&amp;HTML body:</source>
+        <translation>Cuerpo &amp;HTML:</translation>
+    </message>
+    <message>
+        <source>&amp;Plain-text body:</source>
+        <translation>Cuerpo de &amp;texto sin formato:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Nom&amp;bre:</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>As&amp;unto:</translation>
+    </message>
+    <message>
+        <source>%1 %2:%3</source>
+        <translation>%1 %2:%3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No issues: this template can be saved and sent.</source>
+        <translation>Sin problemas: esta plantilla se puede guardar y enviar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) to fix before saving</source>
+        <translation>
+            <numerusform>%n error que corregir antes de guardar</numerusform>
+            <numerusform>%n errores que corregir antes de guardar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation>
+            <numerusform>, %n advertencia</numerusform>
+            <numerusform>, %n advertencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s):</source>
+        <translation>
+            <numerusform>%n advertencia:</numerusform>
+            <numerusform>%n advertencias:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate text from HTML</source>
+        <translation>Generar texto a partir del HTML</translation>
+    </message>
+    <message>
+        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
+        <translation>¿Sustituir el cuerpo de texto sin formato por el texto generado a partir del cuerpo HTML? Editar ▸ Deshacer (Ctrl+Z) en el cuerpo de texto lo recupera.</translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplateHistoryDialog</name>
     <message>
         <source>History</source>
@@ -5919,27 +6031,6 @@ Darse de baja: {{unsubscribe_url}}
 <context>
     <name>herald::TemplatesPage</name>
     <message numerus="yes">
-        <source>%n error(s) to fix before saving</source>
-        <translation>
-            <numerusform>%n error que corregir antes de guardar</numerusform>
-            <numerusform>%n errores que corregir antes de guardar</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n warning(s)</source>
-        <translation>
-            <numerusform>, %n advertencia</numerusform>
-            <numerusform>, %n advertencias</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s):</source>
-        <translation>
-            <numerusform>%n advertencia:</numerusform>
-            <numerusform>%n advertencias:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Not saved: the template has %n error(s), listed above. Activate one to go to it.</source>
         <translation>
             <numerusform>No guardada: la plantilla tiene %n error, indicado arriba. Actívelo para ir a él.</numerusform>
@@ -5952,18 +6043,6 @@ Darse de baja: {{unsubscribe_url}}
             <numerusform>¿Eliminar la plantilla &apos;%1&apos; con su %n versión guardada? No se puede deshacer.</numerusform>
             <numerusform>¿Eliminar la plantilla &apos;%1&apos; con sus %n versiones guardadas? No se puede deshacer.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Asunto</translation>
-    </message>
-    <message>
-        <source>HTML body</source>
-        <translation>Cuerpo HTML</translation>
-    </message>
-    <message>
-        <source>Text body</source>
-        <translation>Cuerpo de texto</translation>
     </message>
     <message>
         <source>Templates</source>
@@ -6002,74 +6081,6 @@ Darse de baja: {{unsubscribe_url}}
         <translation>&amp;Eliminar</translation>
     </message>
     <message>
-        <source>e.g. News for {{name}}</source>
-        <translation>p. ej. Noticias para {{name}}</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
-        <translation>&lt;p&gt;Estimada organización {{name}}:&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Darse de baja&lt;/a&gt; {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
-        <translation>Estimada organización {{name}}: … Darse de baja: {{unsubscribe_url}} {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>&amp;Generate text from HTML</source>
-        <translation>&amp;Generar texto a partir del HTML</translation>
-    </message>
-    <message>
-        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
-        <translation>Escribe el cuerpo de texto sin formato a partir del cuerpo HTML: párrafos, listas, enlaces como &quot;texto (url)&quot;; los {{marcadores}} se conservan.</translation>
-    </message>
-    <message>
-        <source>Press Enter or double-click an issue to go to it.</source>
-        <translation>Pulse Intro o haga doble clic en un problema para ir a él.</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Guardar</translation>
-    </message>
-    <message>
-        <source>Saves a new version (%1)</source>
-        <translation>Guarda una versión nueva (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>&amp;Historial…</translation>
-    </message>
-    <message>
-        <source>&amp;HTML body:</source>
-        <translation>Cuerpo &amp;HTML:</translation>
-    </message>
-    <message>
-        <source>&amp;Plain-text body:</source>
-        <translation>Cuerpo de &amp;texto sin formato:</translation>
-    </message>
-    <message>
-        <source>Na&amp;me:</source>
-        <translation>Nom&amp;bre:</translation>
-    </message>
-    <message>
-        <source>S&amp;ubject:</source>
-        <translation>As&amp;unto:</translation>
-    </message>
-    <message>
-        <source>%1 %2:%3</source>
-        <translation>%1 %2:%3</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>No issues: this template can be saved and sent.</source>
-        <translation>Sin problemas: esta plantilla se puede guardar y enviar.</translation>
-    </message>
-    <message>
-        <source>:</source>
-        <translation>:</translation>
-    </message>
-    <message>
         <source>%1 (copy)</source>
         <translation>%1 (copia)</translation>
     </message>
@@ -6096,14 +6107,6 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Version %1 restored as version %2.</source>
         <translation>Versión %1 restaurada como versión %2.</translation>
-    </message>
-    <message>
-        <source>Generate text from HTML</source>
-        <translation>Generar texto a partir del HTML</translation>
-    </message>
-    <message>
-        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
-        <translation>¿Sustituir el cuerpo de texto sin formato por el texto generado a partir del cuerpo HTML? Editar ▸ Deshacer (Ctrl+Z) en el cuerpo de texto lo recupera.</translation>
     </message>
     <message>
         <source>New template</source>

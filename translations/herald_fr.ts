@@ -5678,6 +5678,118 @@ Se désabonner : {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TemplateEditor</name>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Corps HTML</translation>
+    </message>
+    <message>
+        <source>Text body</source>
+        <translation>Corps texte</translation>
+    </message>
+    <message>
+        <source>e.g. News for {{name}}</source>
+        <translation>p. ex. Nouvelles pour {{name}}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
+        <translation>&lt;p&gt;Chère association {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Se désabonner&lt;/a&gt; {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
+        <translation>Chère association {{name}}, … Se désabonner : {{unsubscribe_url}} {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>&amp;Generate text from HTML</source>
+        <translation>&amp;Générer le texte à partir du HTML</translation>
+    </message>
+    <message>
+        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
+        <translation>Rédige le corps texte brut à partir du corps HTML : paragraphes, listes, liens sous la forme « texte (url) » ; les {{espaces réservés}} sont conservés.</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click an issue to go to it.</source>
+        <translation>Appuyez sur Entrée ou double-cliquez sur un problème pour y aller.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Saves a new version (%1)</source>
+        <translation>Enregistre une nouvelle version (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <source>&amp;HTML body:</source>
+        <translation>Corps &amp;HTML :</translation>
+    </message>
+    <message>
+        <source>&amp;Plain-text body:</source>
+        <translation>Corps &amp;texte brut :</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>No&amp;m :</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>O&amp;bjet :</translation>
+    </message>
+    <message>
+        <source>%1 %2:%3</source>
+        <translation>%1 %2:%3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No issues: this template can be saved and sent.</source>
+        <translation>Aucun problème : ce modèle peut être enregistré et envoyé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) to fix before saving</source>
+        <translation>
+            <numerusform>%n erreur à corriger avant d’enregistrer</numerusform>
+            <numerusform>%n erreurs à corriger avant d’enregistrer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation>
+            <numerusform>, %n avertissement</numerusform>
+            <numerusform>, %n avertissements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation> :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s):</source>
+        <translation>
+            <numerusform>%n avertissement :</numerusform>
+            <numerusform>%n avertissements :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate text from HTML</source>
+        <translation>Générer le texte à partir du HTML</translation>
+    </message>
+    <message>
+        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
+        <translation>Remplacer le corps texte brut par le texte généré à partir du corps HTML ? Édition ▸ Annuler (Ctrl+Z) dans le corps texte le rétablit.</translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplateHistoryDialog</name>
     <message>
         <source>History</source>
@@ -5919,27 +6031,6 @@ Se désabonner : {{unsubscribe_url}}
 <context>
     <name>herald::TemplatesPage</name>
     <message numerus="yes">
-        <source>%n error(s) to fix before saving</source>
-        <translation>
-            <numerusform>%n erreur à corriger avant d’enregistrer</numerusform>
-            <numerusform>%n erreurs à corriger avant d’enregistrer</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n warning(s)</source>
-        <translation>
-            <numerusform>, %n avertissement</numerusform>
-            <numerusform>, %n avertissements</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s):</source>
-        <translation>
-            <numerusform>%n avertissement :</numerusform>
-            <numerusform>%n avertissements :</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Not saved: the template has %n error(s), listed above. Activate one to go to it.</source>
         <translation>
             <numerusform>Non enregistré : le modèle contient %n erreur, listée ci-dessus. Activez-la pour y aller.</numerusform>
@@ -5952,18 +6043,6 @@ Se désabonner : {{unsubscribe_url}}
             <numerusform>Supprimer le modèle « %1 » et sa %n version enregistrée ? Cette action est irréversible.</numerusform>
             <numerusform>Supprimer le modèle « %1 » et ses %n versions enregistrées ? Cette action est irréversible.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Objet</translation>
-    </message>
-    <message>
-        <source>HTML body</source>
-        <translation>Corps HTML</translation>
-    </message>
-    <message>
-        <source>Text body</source>
-        <translation>Corps texte</translation>
     </message>
     <message>
         <source>Templates</source>
@@ -6002,74 +6081,6 @@ Se désabonner : {{unsubscribe_url}}
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <source>e.g. News for {{name}}</source>
-        <translation>p. ex. Nouvelles pour {{name}}</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
-        <translation>&lt;p&gt;Chère association {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Se désabonner&lt;/a&gt; {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
-        <translation>Chère association {{name}}, … Se désabonner : {{unsubscribe_url}} {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>&amp;Generate text from HTML</source>
-        <translation>&amp;Générer le texte à partir du HTML</translation>
-    </message>
-    <message>
-        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
-        <translation>Rédige le corps texte brut à partir du corps HTML : paragraphes, listes, liens sous la forme « texte (url) » ; les {{espaces réservés}} sont conservés.</translation>
-    </message>
-    <message>
-        <source>Press Enter or double-click an issue to go to it.</source>
-        <translation>Appuyez sur Entrée ou double-cliquez sur un problème pour y aller.</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
-        <source>Saves a new version (%1)</source>
-        <translation>Enregistre une nouvelle version (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>&amp;Historique…</translation>
-    </message>
-    <message>
-        <source>&amp;HTML body:</source>
-        <translation>Corps &amp;HTML :</translation>
-    </message>
-    <message>
-        <source>&amp;Plain-text body:</source>
-        <translation>Corps &amp;texte brut :</translation>
-    </message>
-    <message>
-        <source>Na&amp;me:</source>
-        <translation>No&amp;m :</translation>
-    </message>
-    <message>
-        <source>S&amp;ubject:</source>
-        <translation>O&amp;bjet :</translation>
-    </message>
-    <message>
-        <source>%1 %2:%3</source>
-        <translation>%1 %2:%3</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>No issues: this template can be saved and sent.</source>
-        <translation>Aucun problème : ce modèle peut être enregistré et envoyé.</translation>
-    </message>
-    <message>
-        <source>:</source>
-        <translation> :</translation>
-    </message>
-    <message>
         <source>%1 (copy)</source>
         <translation>%1 (copie)</translation>
     </message>
@@ -6096,14 +6107,6 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Version %1 restored as version %2.</source>
         <translation>Version %1 restaurée en tant que version %2.</translation>
-    </message>
-    <message>
-        <source>Generate text from HTML</source>
-        <translation>Générer le texte à partir du HTML</translation>
-    </message>
-    <message>
-        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
-        <translation>Remplacer le corps texte brut par le texte généré à partir du corps HTML ? Édition ▸ Annuler (Ctrl+Z) dans le corps texte le rétablit.</translation>
     </message>
     <message>
         <source>New template</source>

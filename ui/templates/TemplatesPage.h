@@ -1,22 +1,16 @@
 #pragma once
 
-#include "compose/TemplateIssue.h"
 #include "domain/Template.h"
 
 #include <QWidget>
 
-class QLabel;
-class QLineEdit;
-class QListWidget;
-class QListWidgetItem;
-class QPlainTextEdit;
 class QPushButton;
-class QTimer;
 class QTreeWidget;
 
 namespace herald {
 
 class Database;
+class TemplateEditor;
 class TemplatePreview;
 
 // The templates: a list (name, version, last saved) with New, Duplicate and Delete; an editor for name,
@@ -46,14 +40,11 @@ public slots:
 
 private:
     QWidget* buildList();
-    QWidget* buildEditor();
     void loadList(qint64 selectId);
     void selectionChanged();
     void load(const Template& messageTemplate);
     Template edited() const;
     void editorChanged();
-    void validate();
-    void jumpToIssue(QListWidgetItem* item);
     void restore(const Template& version);
     void showError(const QString& message);
     void clearError();
@@ -64,25 +55,12 @@ private:
     Template m_loaded; // as last read or saved; id 0 for a new template not saved yet
     bool m_modified = false;
     bool m_loading = false;
-    TemplateIssues m_issues;
     QTreeWidget* m_list;
     QPushButton* m_newButton;
     QPushButton* m_duplicateButton;
     QPushButton* m_deleteButton;
-    QLineEdit* m_nameEdit;
-    QLineEdit* m_subjectEdit;
-    QPlainTextEdit* m_htmlEdit;
-    QPlainTextEdit* m_textEdit;
-    QPushButton* m_generateButton;
-    QListWidget* m_issuesList;
-    QLabel* m_issuesLabel;
-    QLabel* m_errorLabel;
-    QLabel* m_stateLabel;
-    QPushButton* m_saveButton;
-    QPushButton* m_historyButton;
     TemplatePreview* m_preview;
-    QTimer* m_validateTimer;
-    QWidget* m_editor;
+    TemplateEditor* m_editor;
 };
 
 } // namespace herald
