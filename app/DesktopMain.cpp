@@ -1,15 +1,15 @@
 #include "DesktopMain.h"
 
-#include "DatabaseOpener.h"
-#include "MainWindow.h"
-#include "MessageBox.h"
-#include "OfflineController.h"
-#include "OfflineMode.h"
-#include "Translations.h"
+#include "common/MessageBox.h"
 #include "config/Config.h"
+#include "shell/DatabaseOpener.h"
+#include "shell/MainWindow.h"
+#include "shell/Translations.h"
 #include "storage/ProfileStore.h"
 #include "storage/SecretStore.h"
 #include "sync/LocalStore.h"
+#include "sync/OfflineController.h"
+#include "sync/OfflineMode.h"
 
 #include <QApplication>
 #include <QIcon>

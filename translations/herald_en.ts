@@ -29,17 +29,7 @@
     </message>
 </context>
 <context>
-    <name>herald::BulkTagDialog</name>
-    <message numerus="yes">
-        <source>Tags for the %Ln selected nonprofit(s), separated by commas:</source>
-        <translation>
-            <numerusform>Tags for the %Ln selected nonprofit, separated by commas:</numerusform>
-            <numerusform>Tags for the %Ln selected nonprofits, separated by commas:</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>herald::CampaignEditorDialog</name>
+    <name>herald::AudienceSection</name>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
         <translation>
@@ -54,6 +44,19 @@
             <numerusform>%Ln suppressed (on the suppression list, not sent)</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>herald::BulkTagDialog</name>
+    <message numerus="yes">
+        <source>Tags for the %Ln selected nonprofit(s), separated by commas:</source>
+        <translation>
+            <numerusform>Tags for the %Ln selected nonprofit, separated by commas:</numerusform>
+            <numerusform>Tags for the %Ln selected nonprofits, separated by commas:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignEditorDialog</name>
     <message numerus="yes">
         <source>Send “%1” now to %Ln recipient(s)?</source>
         <translation>
@@ -111,19 +114,12 @@
     </message>
 </context>
 <context>
-    <name>herald::DashboardPage</name>
+    <name>herald::DashboardCharts</name>
     <message numerus="yes">
         <source>Alert above %1 % (over %n min)</source>
         <translation>
             <numerusform>Alert above %1 % (over %n min)</numerusform>
             <numerusform>Alert above %1 % (over %n min)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>over the last %n minute(s)</source>
-        <translation>
-            <numerusform>over the last %n minute</numerusform>
-            <numerusform>over the last %n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -133,11 +129,24 @@
             <numerusform>Failure rate over %n min</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>herald::DashboardPage</name>
     <message numerus="yes">
         <source>%n message(s) sent</source>
         <translation>
             <numerusform>%n message sent</numerusform>
             <numerusform>%n messages sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardTiles</name>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation>
+            <numerusform>over the last %n minute</numerusform>
+            <numerusform>over the last %n minutes</numerusform>
         </translation>
     </message>
 </context>
@@ -257,6 +266,51 @@
         <translation>
             <numerusform>Could not load %n row into %1</numerusform>
             <numerusform>Could not load %n rows into %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SampleData</name>
+    <message numerus="yes">
+        <source>Removed the sample data: %n nonprofit(s)</source>
+        <translation>
+            <numerusform>Removed the sample data: %n nonprofit</numerusform>
+            <numerusform>Removed the sample data: %n nonprofits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n template(s)</source>
+        <translation>
+            <numerusform>, %n template</numerusform>
+            <numerusform>, %n templates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n segment(s)</source>
+        <translation>
+            <numerusform>, %n segment</numerusform>
+            <numerusform>, %n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n sender identit(y/ies)</source>
+        <translation>
+            <numerusform>, %n sender identity</numerusform>
+            <numerusform>, %n sender identities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n campaign(s).</source>
+        <translation>
+            <numerusform> and %n campaign.</numerusform>
+            <numerusform> and %n campaigns.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the sample data was cancelled after %n nonprofit(s); Help → Remove Sample Data takes them away.</source>
+        <translation>
+            <numerusform>Loading the sample data was cancelled after %n nonprofit; Help → Remove Sample Data takes it away.</numerusform>
+            <numerusform>Loading the sample data was cancelled after %n nonprofits; Help → Remove Sample Data takes them away.</numerusform>
         </translation>
     </message>
 </context>
@@ -418,17 +472,7 @@
     </message>
 </context>
 <context>
-    <name>herald::TemplatePreview</name>
-    <message numerus="yes">
-        <source>%n remote resource(s) not loaded: previews never reach the network.</source>
-        <translation>
-            <numerusform>%n remote resource not loaded: previews never reach the network.</numerusform>
-            <numerusform>%n remote resources not loaded: previews never reach the network.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>herald::TemplatesPage</name>
+    <name>herald::TemplateEditor</name>
     <message numerus="yes">
         <source>%n error(s) to fix before saving</source>
         <translation>
@@ -450,6 +494,19 @@
             <numerusform>%n warnings:</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>herald::TemplatePreview</name>
+    <message numerus="yes">
+        <source>%n remote resource(s) not loaded: previews never reach the network.</source>
+        <translation>
+            <numerusform>%n remote resource not loaded: previews never reach the network.</numerusform>
+            <numerusform>%n remote resources not loaded: previews never reach the network.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplatesPage</name>
     <message numerus="yes">
         <source>Not saved: the template has %n error(s), listed above. Activate one to go to it.</source>
         <translation>

@@ -524,6 +524,35 @@
     </message>
 </context>
 <context>
+    <name>herald::AudienceSection</name>
+    <message>
+        <source>All active nonprofits</source>
+        <translation>Todas las organizaciones activas</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segmento: %1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln destinatario</numerusform>
+            <numerusform>%Ln destinatarios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suppressed (on the suppression list, not sent)</source>
+        <translation>
+            <numerusform>%Ln excluido (en la lista de exclusión, no se envía)</numerusform>
+            <numerusform>%Ln excluidos (en la lista de exclusión, no se envían)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::AuditLogRepository</name>
     <message>
         <source>An audit line needs an action.</source>
@@ -583,20 +612,6 @@
 <context>
     <name>herald::CampaignEditorDialog</name>
     <message numerus="yes">
-        <source>%Ln recipient(s)</source>
-        <translation>
-            <numerusform>%Ln destinatario</numerusform>
-            <numerusform>%Ln destinatarios</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln suppressed (on the suppression list, not sent)</source>
-        <translation>
-            <numerusform>%Ln excluido (en la lista de exclusión, no se envía)</numerusform>
-            <numerusform>%Ln excluidos (en la lista de exclusión, no se envían)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Send “%1” now to %Ln recipient(s)?</source>
         <translation>
             <numerusform>¿Enviar “%1” ahora a %Ln destinatario?</numerusform>
@@ -622,14 +637,6 @@
     <message>
         <source>Edit the chosen sender identity</source>
         <translation>Editar la identidad de remitente elegida</translation>
-    </message>
-    <message>
-        <source>Send &amp;now</source>
-        <translation>Enviar &amp;ahora</translation>
-    </message>
-    <message>
-        <source>&amp;At</source>
-        <translation>&amp;A las</translation>
     </message>
     <message>
         <source>Ask me</source>
@@ -700,14 +707,6 @@
         <translation>%1 (versión %2)</translation>
     </message>
     <message>
-        <source>All active nonprofits</source>
-        <translation>Todas las organizaciones activas</translation>
-    </message>
-    <message>
-        <source>Segment: %1</source>
-        <translation>Segmento: %1</translation>
-    </message>
-    <message>
         <source>%1 — %2 &lt;%3&gt;</source>
         <translation>%1 — %2 &lt;%3&gt;</translation>
     </message>
@@ -742,10 +741,6 @@
     <message>
         <source>Queue the campaign now; the Sending page shows its progress</source>
         <translation>Poner la campaña en cola ahora; la página Envío muestra su progreso</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>Contando…</translation>
     </message>
     <message>
         <source>Send Campaign</source>
@@ -1462,27 +1457,7 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
-    <name>herald::DashboardPage</name>
-    <message>
-        <source>&amp;Time range:</source>
-        <translation>&amp;Periodo:</translation>
-    </message>
-    <message>
-        <source>Failure rate &amp;over:</source>
-        <translation>Tasa de fallos &amp;en:</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Panel</translation>
-    </message>
-    <message>
-        <source>Providers (every sending process)</source>
-        <translation>Proveedores (todos los procesos de envío)</translation>
-    </message>
-    <message>
-        <source>Top failure reasons</source>
-        <translation>Principales motivos de fallo</translation>
-    </message>
+    <name>herald::DashboardCharts</name>
     <message>
         <source>Local time</source>
         <translation>Hora local</translation>
@@ -1547,6 +1522,47 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>ms</source>
         <translation>ms</translation>
     </message>
+    <message numerus="yes">
+        <source>Alert above %1 % (over %n min)</source>
+        <translation>
+            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
+            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate over %n min</source>
+        <translation>
+            <numerusform>Tasa de fallos en %n min</numerusform>
+            <numerusform>Tasa de fallos en %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Global</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardPage</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>Failure rate &amp;over:</source>
+        <translation>Tasa de fallos &amp;en:</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Providers (every sending process)</source>
+        <translation>Proveedores (todos los procesos de envío)</translation>
+    </message>
+    <message>
+        <source>Top failure reasons</source>
+        <translation>Principales motivos de fallo</translation>
+    </message>
     <message>
         <source>Provider</source>
         <translation>Proveedor</translation>
@@ -1587,13 +1603,6 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>Example</source>
         <translation>Ejemplo</translation>
     </message>
-    <message numerus="yes">
-        <source>Alert above %1 % (over %n min)</source>
-        <translation>
-            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
-            <numerusform>Alerta sobre el %1 % (en %n min)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not read the figures: %1</source>
         <translation>No se pudieron leer las cifras: %1</translation>
@@ -1603,62 +1612,8 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <translation>Actualizado %1</translation>
     </message>
     <message>
-        <source>Waiting to send</source>
-        <translation>En espera de envío</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>%1 retrying · %2 in flight</source>
-        <translation>%1 reintentando · %2 en curso</translation>
-    </message>
-    <message>
-        <source>no sample yet</source>
-        <translation>aún sin muestra</translation>
-    </message>
-    <message>
-        <source>Sent per second</source>
-        <translation>Enviados por segundo</translation>
-    </message>
-    <message>
-        <source>%1 sent · %2 failed in the range</source>
-        <translation>%1 enviados · %2 fallidos en el periodo</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
-    </message>
-    <message numerus="yes">
-        <source>over the last %n minute(s)</source>
-        <translation>
-            <numerusform>en %n minuto</numerusform>
-            <numerusform>en los últimos %n minutos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Latency P95</source>
-        <translation>Latencia P95</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>P50 %1 ms · P99 %2 ms</source>
-        <translation>P50 %1 ms · P99 %2 ms</translation>
-    </message>
-    <message numerus="yes">
-        <source>Failure rate over %n min</source>
-        <translation>
-            <numerusform>Tasa de fallos en %n min</numerusform>
-            <numerusform>Tasa de fallos en %n min</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All providers</source>
-        <translation>Global</translation>
     </message>
     <message>
         <source>Closed (healthy)</source>
@@ -1809,6 +1764,60 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Could not read the current sending rate</source>
         <translation>No se pudo leer el ritmo de envío actual</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardTiles</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>En espera de envío</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 retrying · %2 in flight</source>
+        <translation>%1 reintentando · %2 en curso</translation>
+    </message>
+    <message>
+        <source>no sample yet</source>
+        <translation>aún sin muestra</translation>
+    </message>
+    <message>
+        <source>Sent per second</source>
+        <translation>Enviados por segundo</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 failed in the range</source>
+        <translation>%1 enviados · %2 fallidos en el periodo</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Tasa de fallos</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation>
+            <numerusform>en %n minuto</numerusform>
+            <numerusform>en los últimos %n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency P95</source>
+        <translation>Latencia P95</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>P50 %1 ms · P99 %2 ms</source>
+        <translation>P50 %1 ms · P99 %2 ms</translation>
     </message>
 </context>
 <context>
@@ -3841,6 +3850,164 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SampleData</name>
+    <message numerus="yes">
+        <source>Removed the sample data: %n nonprofit(s)</source>
+        <translation>
+            <numerusform>Datos de ejemplo quitados: %n organización</numerusform>
+            <numerusform>Datos de ejemplo quitados: %n organizaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n template(s)</source>
+        <translation>
+            <numerusform>, %n plantilla</numerusform>
+            <numerusform>, %n plantillas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n segment(s)</source>
+        <translation>
+            <numerusform>, %n segmento</numerusform>
+            <numerusform>, %n segmentos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n sender identit(y/ies)</source>
+        <translation>
+            <numerusform>, %n identidad de remitente</numerusform>
+            <numerusform>, %n identidades de remitente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n campaign(s).</source>
+        <translation>
+            <numerusform> y %n campaña.</numerusform>
+            <numerusform> y %n campañas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not look for sample data</source>
+        <translation>No se pudieron buscar los datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>Could not look at the database</source>
+        <translation>No se pudo consultar la base de datos</translation>
+    </message>
+    <message>
+        <source>Could not note a sample row</source>
+        <translation>No se pudo registrar una fila de ejemplo</translation>
+    </message>
+    <message>
+        <source>The sample data is already loaded. Remove it first (Help → Remove Sample Data).</source>
+        <translation>Los datos de ejemplo ya están cargados. Quítelos primero (Ayuda → Quitar datos de ejemplo).</translation>
+    </message>
+    <message>
+        <source>Could not look at the nonprofits</source>
+        <translation>No se pudieron consultar las organizaciones</translation>
+    </message>
+    <message>
+        <source>Could not note the sample nonprofits</source>
+        <translation>No se pudieron registrar las organizaciones de ejemplo</translation>
+    </message>
+    <message>
+        <source>Could not read the sample nonprofits</source>
+        <translation>No se pudieron leer las organizaciones de ejemplo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the sample data was cancelled after %n nonprofit(s); Help → Remove Sample Data takes them away.</source>
+        <translation>
+            <numerusform>La carga de los datos de ejemplo se canceló tras %n organización; Ayuda → Quitar datos de ejemplo la quita.</numerusform>
+            <numerusform>La carga de los datos de ejemplo se canceló tras %n organizaciones; Ayuda → Quitar datos de ejemplo las quita.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample: Newsletter</source>
+        <translation>Ejemplo: Boletín</translation>
+    </message>
+    <message>
+        <source>News for {{name}}</source>
+        <translation>Noticias para {{name}}</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Hello, {{name}}&lt;/h1&gt;
+&lt;p&gt;This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is &lt;b&gt;filled in&lt;/b&gt; for each recipient.&lt;/p&gt;
+&lt;p&gt;With best wishes,&lt;br&gt;{{from_name}}&lt;/p&gt;
+&lt;hr&gt;
+&lt;p style=&quot;font-size:12px;color:#666&quot;&gt;{{postal_address}}&lt;br&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt;&lt;/p&gt;
+</source>
+        <translation>&lt;h1&gt;Hola, {{name}}&lt;/h1&gt;
+&lt;p&gt;Este es un boletín de ejemplo para las organizaciones de {{city}}. Cámbielo en la página Plantillas: un campo entre llaves dobles, como el nombre de arriba, se &lt;b&gt;rellena&lt;/b&gt; para cada destinatario.&lt;/p&gt;
+&lt;p&gt;Un cordial saludo,&lt;br&gt;{{from_name}}&lt;/p&gt;
+&lt;hr&gt;
+&lt;p style=&quot;font-size:12px;color:#666&quot;&gt;{{postal_address}}&lt;br&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Darse de baja&lt;/a&gt;&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>Hello, {{name}}
+
+This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is filled in for each recipient.
+
+With best wishes,
+{{from_name}}
+
+--
+{{postal_address}}
+Unsubscribe: {{unsubscribe_url}}
+</source>
+        <translation>Hola, {{name}}
+
+Este es un boletín de ejemplo para las organizaciones de {{city}}. Cámbielo en la página Plantillas: un campo entre llaves dobles, como el nombre de arriba, se rellena para cada destinatario.
+
+Un cordial saludo,
+{{from_name}}
+
+--
+{{postal_address}}
+Darse de baja: {{unsubscribe_url}}
+</translation>
+    </message>
+    <message>
+        <source>Sample: Burlington area</source>
+        <translation>Ejemplo: zona de Burlington</translation>
+    </message>
+    <message>
+        <source>Sample sender</source>
+        <translation>Remitente de ejemplo</translation>
+    </message>
+    <message>
+        <source>Sample Nonprofit Network</source>
+        <translation>Red de organizaciones de ejemplo</translation>
+    </message>
+    <message>
+        <source>SAMPLE ADDRESS, 123 Example Street, Anytown (replace before a real send)</source>
+        <translation>DIRECCIÓN DE EJEMPLO, 123 Example Street, Anytown (cámbiela antes de un envío real)</translation>
+    </message>
+    <message>
+        <source>Sample campaign</source>
+        <translation>Campaña de ejemplo</translation>
+    </message>
+    <message>
+        <source>Could not remove the sample data</source>
+        <translation>No se pudieron quitar los datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; stays: campaign &apos;%2&apos; was sent with it.</source>
+        <translation>La plantilla &apos;%1&apos; se queda: la campaña &apos;%2&apos; se envió con ella.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ScheduleSection</name>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Enviar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;At</source>
+        <translation>&amp;A las</translation>
+    </message>
+</context>
+<context>
     <name>herald::SecretStore</name>
     <message>
         <source>The system keychain is turned off for this session.</source>
@@ -4707,16 +4874,12 @@ Datos: %2 (%3)</translation>
 <context>
     <name>herald::SharedRateBudget</name>
     <message>
-        <source>Could not draw from the shared send budget of provider &apos;%1&apos;</source>
-        <translation>No se pudo tomar del presupuesto de envío compartido del proveedor &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>Could not clean up the shared send budget of provider &apos;%1&apos;</source>
-        <translation>No se pudo limpiar el presupuesto de envío compartido del proveedor &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>Could not share the slow-down of provider &apos;%1&apos;</source>
         <translation>No se pudo compartir la ralentización del proveedor &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not draw from the shared send schedule of provider &apos;%1&apos;</source>
+        <translation>No se pudo tomar del calendario de envío compartido del proveedor &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -5515,6 +5678,118 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::TemplateEditor</name>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Cuerpo HTML</translation>
+    </message>
+    <message>
+        <source>Text body</source>
+        <translation>Cuerpo de texto</translation>
+    </message>
+    <message>
+        <source>e.g. News for {{name}}</source>
+        <translation>p. ej. Noticias para {{name}}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
+        <translation>&lt;p&gt;Estimada organización {{name}}:&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Darse de baja&lt;/a&gt; {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
+        <translation>Estimada organización {{name}}: … Darse de baja: {{unsubscribe_url}} {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>&amp;Generate text from HTML</source>
+        <translation>&amp;Generar texto a partir del HTML</translation>
+    </message>
+    <message>
+        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
+        <translation>Escribe el cuerpo de texto sin formato a partir del cuerpo HTML: párrafos, listas, enlaces como &quot;texto (url)&quot;; los {{marcadores}} se conservan.</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click an issue to go to it.</source>
+        <translation>Pulse Intro o haga doble clic en un problema para ir a él.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Saves a new version (%1)</source>
+        <translation>Guarda una versión nueva (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <source>&amp;HTML body:</source>
+        <translation>Cuerpo &amp;HTML:</translation>
+    </message>
+    <message>
+        <source>&amp;Plain-text body:</source>
+        <translation>Cuerpo de &amp;texto sin formato:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Nom&amp;bre:</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>As&amp;unto:</translation>
+    </message>
+    <message>
+        <source>%1 %2:%3</source>
+        <translation>%1 %2:%3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No issues: this template can be saved and sent.</source>
+        <translation>Sin problemas: esta plantilla se puede guardar y enviar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) to fix before saving</source>
+        <translation>
+            <numerusform>%n error que corregir antes de guardar</numerusform>
+            <numerusform>%n errores que corregir antes de guardar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation>
+            <numerusform>, %n advertencia</numerusform>
+            <numerusform>, %n advertencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s):</source>
+        <translation>
+            <numerusform>%n advertencia:</numerusform>
+            <numerusform>%n advertencias:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate text from HTML</source>
+        <translation>Generar texto a partir del HTML</translation>
+    </message>
+    <message>
+        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
+        <translation>¿Sustituir el cuerpo de texto sin formato por el texto generado a partir del cuerpo HTML? Editar ▸ Deshacer (Ctrl+Z) en el cuerpo de texto lo recupera.</translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplateHistoryDialog</name>
     <message>
         <source>History</source>
@@ -5756,27 +6031,6 @@ Datos: %2 (%3)</translation>
 <context>
     <name>herald::TemplatesPage</name>
     <message numerus="yes">
-        <source>%n error(s) to fix before saving</source>
-        <translation>
-            <numerusform>%n error que corregir antes de guardar</numerusform>
-            <numerusform>%n errores que corregir antes de guardar</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n warning(s)</source>
-        <translation>
-            <numerusform>, %n advertencia</numerusform>
-            <numerusform>, %n advertencias</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s):</source>
-        <translation>
-            <numerusform>%n advertencia:</numerusform>
-            <numerusform>%n advertencias:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Not saved: the template has %n error(s), listed above. Activate one to go to it.</source>
         <translation>
             <numerusform>No guardada: la plantilla tiene %n error, indicado arriba. Actívelo para ir a él.</numerusform>
@@ -5789,18 +6043,6 @@ Datos: %2 (%3)</translation>
             <numerusform>¿Eliminar la plantilla &apos;%1&apos; con su %n versión guardada? No se puede deshacer.</numerusform>
             <numerusform>¿Eliminar la plantilla &apos;%1&apos; con sus %n versiones guardadas? No se puede deshacer.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Asunto</translation>
-    </message>
-    <message>
-        <source>HTML body</source>
-        <translation>Cuerpo HTML</translation>
-    </message>
-    <message>
-        <source>Text body</source>
-        <translation>Cuerpo de texto</translation>
     </message>
     <message>
         <source>Templates</source>
@@ -5839,74 +6081,6 @@ Datos: %2 (%3)</translation>
         <translation>&amp;Eliminar</translation>
     </message>
     <message>
-        <source>e.g. News for {{name}}</source>
-        <translation>p. ej. Noticias para {{name}}</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
-        <translation>&lt;p&gt;Estimada organización {{name}}:&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Darse de baja&lt;/a&gt; {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
-        <translation>Estimada organización {{name}}: … Darse de baja: {{unsubscribe_url}} {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>&amp;Generate text from HTML</source>
-        <translation>&amp;Generar texto a partir del HTML</translation>
-    </message>
-    <message>
-        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
-        <translation>Escribe el cuerpo de texto sin formato a partir del cuerpo HTML: párrafos, listas, enlaces como &quot;texto (url)&quot;; los {{marcadores}} se conservan.</translation>
-    </message>
-    <message>
-        <source>Press Enter or double-click an issue to go to it.</source>
-        <translation>Pulse Intro o haga doble clic en un problema para ir a él.</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Guardar</translation>
-    </message>
-    <message>
-        <source>Saves a new version (%1)</source>
-        <translation>Guarda una versión nueva (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>&amp;Historial…</translation>
-    </message>
-    <message>
-        <source>&amp;HTML body:</source>
-        <translation>Cuerpo &amp;HTML:</translation>
-    </message>
-    <message>
-        <source>&amp;Plain-text body:</source>
-        <translation>Cuerpo de &amp;texto sin formato:</translation>
-    </message>
-    <message>
-        <source>Na&amp;me:</source>
-        <translation>Nom&amp;bre:</translation>
-    </message>
-    <message>
-        <source>S&amp;ubject:</source>
-        <translation>As&amp;unto:</translation>
-    </message>
-    <message>
-        <source>%1 %2:%3</source>
-        <translation>%1 %2:%3</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>No issues: this template can be saved and sent.</source>
-        <translation>Sin problemas: esta plantilla se puede guardar y enviar.</translation>
-    </message>
-    <message>
-        <source>:</source>
-        <translation>:</translation>
-    </message>
-    <message>
         <source>%1 (copy)</source>
         <translation>%1 (copia)</translation>
     </message>
@@ -5933,14 +6107,6 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Version %1 restored as version %2.</source>
         <translation>Versión %1 restaurada como versión %2.</translation>
-    </message>
-    <message>
-        <source>Generate text from HTML</source>
-        <translation>Generar texto a partir del HTML</translation>
-    </message>
-    <message>
-        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
-        <translation>¿Sustituir el cuerpo de texto sin formato por el texto generado a partir del cuerpo HTML? Editar ▸ Deshacer (Ctrl+Z) en el cuerpo de texto lo recupera.</translation>
     </message>
     <message>
         <source>New template</source>

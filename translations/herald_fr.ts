@@ -524,6 +524,35 @@
     </message>
 </context>
 <context>
+    <name>herald::AudienceSection</name>
+    <message>
+        <source>All active nonprofits</source>
+        <translation>Toutes les associations actives</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segment : %1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln destinataire</numerusform>
+            <numerusform>%Ln destinataires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suppressed (on the suppression list, not sent)</source>
+        <translation>
+            <numerusform>%Ln exclu (sur la liste d’exclusion, non envoyé)</numerusform>
+            <numerusform>%Ln exclus (sur la liste d’exclusion, non envoyés)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::AuditLogRepository</name>
     <message>
         <source>An audit line needs an action.</source>
@@ -583,20 +612,6 @@
 <context>
     <name>herald::CampaignEditorDialog</name>
     <message numerus="yes">
-        <source>%Ln recipient(s)</source>
-        <translation>
-            <numerusform>%Ln destinataire</numerusform>
-            <numerusform>%Ln destinataires</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln suppressed (on the suppression list, not sent)</source>
-        <translation>
-            <numerusform>%Ln exclu (sur la liste d’exclusion, non envoyé)</numerusform>
-            <numerusform>%Ln exclus (sur la liste d’exclusion, non envoyés)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Send “%1” now to %Ln recipient(s)?</source>
         <translation>
             <numerusform>Envoyer « %1 » maintenant à %Ln destinataire ?</numerusform>
@@ -622,14 +637,6 @@
     <message>
         <source>Edit the chosen sender identity</source>
         <translation>Modifier l’identité d’expéditeur choisie</translation>
-    </message>
-    <message>
-        <source>Send &amp;now</source>
-        <translation>Envoyer &amp;maintenant</translation>
-    </message>
-    <message>
-        <source>&amp;At</source>
-        <translation>&amp;À</translation>
     </message>
     <message>
         <source>Ask me</source>
@@ -700,14 +707,6 @@
         <translation>%1 (version %2)</translation>
     </message>
     <message>
-        <source>All active nonprofits</source>
-        <translation>Toutes les associations actives</translation>
-    </message>
-    <message>
-        <source>Segment: %1</source>
-        <translation>Segment : %1</translation>
-    </message>
-    <message>
         <source>%1 — %2 &lt;%3&gt;</source>
         <translation>%1 — %2 &lt;%3&gt;</translation>
     </message>
@@ -742,10 +741,6 @@
     <message>
         <source>Queue the campaign now; the Sending page shows its progress</source>
         <translation>Mettre la campagne en file d’attente maintenant ; la page Envoi affiche sa progression</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>Comptage…</translation>
     </message>
     <message>
         <source>Send Campaign</source>
@@ -1462,27 +1457,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
-    <name>herald::DashboardPage</name>
-    <message>
-        <source>&amp;Time range:</source>
-        <translation>&amp;Période :</translation>
-    </message>
-    <message>
-        <source>Failure rate &amp;over:</source>
-        <translation>Taux d’échec &amp;sur :</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Tableau de bord</translation>
-    </message>
-    <message>
-        <source>Providers (every sending process)</source>
-        <translation>Fournisseurs (tous les processus d’envoi)</translation>
-    </message>
-    <message>
-        <source>Top failure reasons</source>
-        <translation>Principaux motifs d’échec</translation>
-    </message>
+    <name>herald::DashboardCharts</name>
     <message>
         <source>Local time</source>
         <translation>Heure locale</translation>
@@ -1547,6 +1522,47 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>ms</source>
         <translation>ms</translation>
     </message>
+    <message numerus="yes">
+        <source>Alert above %1 % (over %n min)</source>
+        <translation>
+            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
+            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failure rate over %n min</source>
+        <translation>
+            <numerusform>Taux d’échec sur %n min</numerusform>
+            <numerusform>Taux d’échec sur %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Tous les fournisseurs</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardPage</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>Failure rate &amp;over:</source>
+        <translation>Taux d’échec &amp;sur :</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Providers (every sending process)</source>
+        <translation>Fournisseurs (tous les processus d’envoi)</translation>
+    </message>
+    <message>
+        <source>Top failure reasons</source>
+        <translation>Principaux motifs d’échec</translation>
+    </message>
     <message>
         <source>Provider</source>
         <translation>Fournisseur</translation>
@@ -1587,13 +1603,6 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>Example</source>
         <translation>Exemple</translation>
     </message>
-    <message numerus="yes">
-        <source>Alert above %1 % (over %n min)</source>
-        <translation>
-            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
-            <numerusform>Alerte au-delà de %1 % (sur %n min)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not read the figures: %1</source>
         <translation>Impossible de lire les chiffres : %1</translation>
@@ -1603,62 +1612,8 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <translation>Mis à jour %1</translation>
     </message>
     <message>
-        <source>Waiting to send</source>
-        <translation>En attente d’envoi</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>%1 retrying · %2 in flight</source>
-        <translation>%1 en nouvel essai · %2 en cours</translation>
-    </message>
-    <message>
-        <source>no sample yet</source>
-        <translation>pas encore d’échantillon</translation>
-    </message>
-    <message>
-        <source>Sent per second</source>
-        <translation>Envoyés par seconde</translation>
-    </message>
-    <message>
-        <source>%1 sent · %2 failed in the range</source>
-        <translation>%1 envoyés · %2 échecs sur la période</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
-    </message>
-    <message numerus="yes">
-        <source>over the last %n minute(s)</source>
-        <translation>
-            <numerusform>sur %n minute</numerusform>
-            <numerusform>sur les %n dernières minutes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Latency P95</source>
-        <translation>Latence P95</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>P50 %1 ms · P99 %2 ms</source>
-        <translation>P50 %1 ms · P99 %2 ms</translation>
-    </message>
-    <message numerus="yes">
-        <source>Failure rate over %n min</source>
-        <translation>
-            <numerusform>Taux d’échec sur %n min</numerusform>
-            <numerusform>Taux d’échec sur %n min</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All providers</source>
-        <translation>Tous les fournisseurs</translation>
     </message>
     <message>
         <source>Closed (healthy)</source>
@@ -1809,6 +1764,60 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Could not read the current sending rate</source>
         <translation>Impossible de lire le débit d’envoi actuel</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DashboardTiles</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 retrying · %2 in flight</source>
+        <translation>%1 en nouvel essai · %2 en cours</translation>
+    </message>
+    <message>
+        <source>no sample yet</source>
+        <translation>pas encore d’échantillon</translation>
+    </message>
+    <message>
+        <source>Sent per second</source>
+        <translation>Envoyés par seconde</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 failed in the range</source>
+        <translation>%1 envoyés · %2 échecs sur la période</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>Taux d’échec</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>over the last %n minute(s)</source>
+        <translation>
+            <numerusform>sur %n minute</numerusform>
+            <numerusform>sur les %n dernières minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency P95</source>
+        <translation>Latence P95</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>P50 %1 ms · P99 %2 ms</source>
+        <translation>P50 %1 ms · P99 %2 ms</translation>
     </message>
 </context>
 <context>
@@ -3841,6 +3850,164 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SampleData</name>
+    <message numerus="yes">
+        <source>Removed the sample data: %n nonprofit(s)</source>
+        <translation>
+            <numerusform>Données d’exemple supprimées : %n association</numerusform>
+            <numerusform>Données d’exemple supprimées : %n associations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n template(s)</source>
+        <translation>
+            <numerusform>, %n modèle</numerusform>
+            <numerusform>, %n modèles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n segment(s)</source>
+        <translation>
+            <numerusform>, %n segment</numerusform>
+            <numerusform>, %n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n sender identit(y/ies)</source>
+        <translation>
+            <numerusform>, %n identité d’expéditeur</numerusform>
+            <numerusform>, %n identités d’expéditeur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n campaign(s).</source>
+        <translation>
+            <numerusform> et %n campagne.</numerusform>
+            <numerusform> et %n campagnes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not look for sample data</source>
+        <translation>Impossible de chercher les données d’exemple</translation>
+    </message>
+    <message>
+        <source>Could not look at the database</source>
+        <translation>Impossible de consulter la base de données</translation>
+    </message>
+    <message>
+        <source>Could not note a sample row</source>
+        <translation>Impossible de noter une ligne d’exemple</translation>
+    </message>
+    <message>
+        <source>The sample data is already loaded. Remove it first (Help → Remove Sample Data).</source>
+        <translation>Les données d’exemple sont déjà chargées. Supprimez-les d’abord (Aide → Supprimer les données d’exemple).</translation>
+    </message>
+    <message>
+        <source>Could not look at the nonprofits</source>
+        <translation>Impossible de consulter les associations</translation>
+    </message>
+    <message>
+        <source>Could not note the sample nonprofits</source>
+        <translation>Impossible de noter les associations d’exemple</translation>
+    </message>
+    <message>
+        <source>Could not read the sample nonprofits</source>
+        <translation>Impossible de lire les associations d’exemple</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the sample data was cancelled after %n nonprofit(s); Help → Remove Sample Data takes them away.</source>
+        <translation>
+            <numerusform>Le chargement des données d’exemple a été annulé après %n association ; Aide → Supprimer les données d’exemple la retire.</numerusform>
+            <numerusform>Le chargement des données d’exemple a été annulé après %n associations ; Aide → Supprimer les données d’exemple les retire.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample: Newsletter</source>
+        <translation>Exemple : lettre d’information</translation>
+    </message>
+    <message>
+        <source>News for {{name}}</source>
+        <translation>Nouvelles pour {{name}}</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Hello, {{name}}&lt;/h1&gt;
+&lt;p&gt;This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is &lt;b&gt;filled in&lt;/b&gt; for each recipient.&lt;/p&gt;
+&lt;p&gt;With best wishes,&lt;br&gt;{{from_name}}&lt;/p&gt;
+&lt;hr&gt;
+&lt;p style=&quot;font-size:12px;color:#666&quot;&gt;{{postal_address}}&lt;br&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt;&lt;/p&gt;
+</source>
+        <translation>&lt;h1&gt;Bonjour {{name}},&lt;/h1&gt;
+&lt;p&gt;Voici une lettre d’information d’exemple pour les associations de {{city}}. Modifiez-la sur la page Modèles : un champ entre doubles accolades, comme le nom ci-dessus, est &lt;b&gt;rempli&lt;/b&gt; pour chaque destinataire.&lt;/p&gt;
+&lt;p&gt;Bien cordialement,&lt;br&gt;{{from_name}}&lt;/p&gt;
+&lt;hr&gt;
+&lt;p style=&quot;font-size:12px;color:#666&quot;&gt;{{postal_address}}&lt;br&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Se désabonner&lt;/a&gt;&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>Hello, {{name}}
+
+This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is filled in for each recipient.
+
+With best wishes,
+{{from_name}}
+
+--
+{{postal_address}}
+Unsubscribe: {{unsubscribe_url}}
+</source>
+        <translation>Bonjour {{name}},
+
+Voici une lettre d’information d’exemple pour les associations de {{city}}. Modifiez-la sur la page Modèles : un champ entre doubles accolades, comme le nom ci-dessus, est rempli pour chaque destinataire.
+
+Bien cordialement,
+{{from_name}}
+
+--
+{{postal_address}}
+Se désabonner : {{unsubscribe_url}}
+</translation>
+    </message>
+    <message>
+        <source>Sample: Burlington area</source>
+        <translation>Exemple : région de Burlington</translation>
+    </message>
+    <message>
+        <source>Sample sender</source>
+        <translation>Expéditeur d’exemple</translation>
+    </message>
+    <message>
+        <source>Sample Nonprofit Network</source>
+        <translation>Réseau d’associations d’exemple</translation>
+    </message>
+    <message>
+        <source>SAMPLE ADDRESS, 123 Example Street, Anytown (replace before a real send)</source>
+        <translation>ADRESSE D’EXEMPLE, 123 Example Street, Anytown (à remplacer avant un envoi réel)</translation>
+    </message>
+    <message>
+        <source>Sample campaign</source>
+        <translation>Campagne d’exemple</translation>
+    </message>
+    <message>
+        <source>Could not remove the sample data</source>
+        <translation>Impossible de supprimer les données d’exemple</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; stays: campaign &apos;%2&apos; was sent with it.</source>
+        <translation>Le modèle « %1 » reste : la campagne « %2 » a été envoyée avec lui.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ScheduleSection</name>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Envoyer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;At</source>
+        <translation>&amp;À</translation>
+    </message>
+</context>
+<context>
     <name>herald::SecretStore</name>
     <message>
         <source>The system keychain is turned off for this session.</source>
@@ -4707,16 +4874,12 @@ Données : %2 (%3)</translation>
 <context>
     <name>herald::SharedRateBudget</name>
     <message>
-        <source>Could not draw from the shared send budget of provider &apos;%1&apos;</source>
-        <translation>Impossible de puiser dans le budget d’envoi partagé du fournisseur « %1 »</translation>
-    </message>
-    <message>
-        <source>Could not clean up the shared send budget of provider &apos;%1&apos;</source>
-        <translation>Impossible de nettoyer le budget d’envoi partagé du fournisseur « %1 »</translation>
-    </message>
-    <message>
         <source>Could not share the slow-down of provider &apos;%1&apos;</source>
         <translation>Impossible de partager le ralentissement du fournisseur « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not draw from the shared send schedule of provider &apos;%1&apos;</source>
+        <translation>Impossible de puiser dans le calendrier d’envoi partagé du fournisseur « %1 »</translation>
     </message>
 </context>
 <context>
@@ -5515,6 +5678,118 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::TemplateEditor</name>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Corps HTML</translation>
+    </message>
+    <message>
+        <source>Text body</source>
+        <translation>Corps texte</translation>
+    </message>
+    <message>
+        <source>e.g. News for {{name}}</source>
+        <translation>p. ex. Nouvelles pour {{name}}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
+        <translation>&lt;p&gt;Chère association {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Se désabonner&lt;/a&gt; {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
+        <translation>Chère association {{name}}, … Se désabonner : {{unsubscribe_url}} {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>&amp;Generate text from HTML</source>
+        <translation>&amp;Générer le texte à partir du HTML</translation>
+    </message>
+    <message>
+        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
+        <translation>Rédige le corps texte brut à partir du corps HTML : paragraphes, listes, liens sous la forme « texte (url) » ; les {{espaces réservés}} sont conservés.</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click an issue to go to it.</source>
+        <translation>Appuyez sur Entrée ou double-cliquez sur un problème pour y aller.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Saves a new version (%1)</source>
+        <translation>Enregistre une nouvelle version (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <source>&amp;HTML body:</source>
+        <translation>Corps &amp;HTML :</translation>
+    </message>
+    <message>
+        <source>&amp;Plain-text body:</source>
+        <translation>Corps &amp;texte brut :</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>No&amp;m :</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>O&amp;bjet :</translation>
+    </message>
+    <message>
+        <source>%1 %2:%3</source>
+        <translation>%1 %2:%3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No issues: this template can be saved and sent.</source>
+        <translation>Aucun problème : ce modèle peut être enregistré et envoyé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) to fix before saving</source>
+        <translation>
+            <numerusform>%n erreur à corriger avant d’enregistrer</numerusform>
+            <numerusform>%n erreurs à corriger avant d’enregistrer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation>
+            <numerusform>, %n avertissement</numerusform>
+            <numerusform>, %n avertissements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation> :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s):</source>
+        <translation>
+            <numerusform>%n avertissement :</numerusform>
+            <numerusform>%n avertissements :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate text from HTML</source>
+        <translation>Générer le texte à partir du HTML</translation>
+    </message>
+    <message>
+        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
+        <translation>Remplacer le corps texte brut par le texte généré à partir du corps HTML ? Édition ▸ Annuler (Ctrl+Z) dans le corps texte le rétablit.</translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplateHistoryDialog</name>
     <message>
         <source>History</source>
@@ -5756,27 +6031,6 @@ Données : %2 (%3)</translation>
 <context>
     <name>herald::TemplatesPage</name>
     <message numerus="yes">
-        <source>%n error(s) to fix before saving</source>
-        <translation>
-            <numerusform>%n erreur à corriger avant d’enregistrer</numerusform>
-            <numerusform>%n erreurs à corriger avant d’enregistrer</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n warning(s)</source>
-        <translation>
-            <numerusform>, %n avertissement</numerusform>
-            <numerusform>, %n avertissements</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s):</source>
-        <translation>
-            <numerusform>%n avertissement :</numerusform>
-            <numerusform>%n avertissements :</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Not saved: the template has %n error(s), listed above. Activate one to go to it.</source>
         <translation>
             <numerusform>Non enregistré : le modèle contient %n erreur, listée ci-dessus. Activez-la pour y aller.</numerusform>
@@ -5789,18 +6043,6 @@ Données : %2 (%3)</translation>
             <numerusform>Supprimer le modèle « %1 » et sa %n version enregistrée ? Cette action est irréversible.</numerusform>
             <numerusform>Supprimer le modèle « %1 » et ses %n versions enregistrées ? Cette action est irréversible.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Objet</translation>
-    </message>
-    <message>
-        <source>HTML body</source>
-        <translation>Corps HTML</translation>
-    </message>
-    <message>
-        <source>Text body</source>
-        <translation>Corps texte</translation>
     </message>
     <message>
         <source>Templates</source>
@@ -5839,74 +6081,6 @@ Données : %2 (%3)</translation>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <source>e.g. News for {{name}}</source>
-        <translation>p. ex. Nouvelles pour {{name}}</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
-        <translation>&lt;p&gt;Chère association {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Se désabonner&lt;/a&gt; {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
-        <translation>Chère association {{name}}, … Se désabonner : {{unsubscribe_url}} {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>&amp;Generate text from HTML</source>
-        <translation>&amp;Générer le texte à partir du HTML</translation>
-    </message>
-    <message>
-        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
-        <translation>Rédige le corps texte brut à partir du corps HTML : paragraphes, listes, liens sous la forme « texte (url) » ; les {{espaces réservés}} sont conservés.</translation>
-    </message>
-    <message>
-        <source>Press Enter or double-click an issue to go to it.</source>
-        <translation>Appuyez sur Entrée ou double-cliquez sur un problème pour y aller.</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
-        <source>Saves a new version (%1)</source>
-        <translation>Enregistre une nouvelle version (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>&amp;Historique…</translation>
-    </message>
-    <message>
-        <source>&amp;HTML body:</source>
-        <translation>Corps &amp;HTML :</translation>
-    </message>
-    <message>
-        <source>&amp;Plain-text body:</source>
-        <translation>Corps &amp;texte brut :</translation>
-    </message>
-    <message>
-        <source>Na&amp;me:</source>
-        <translation>No&amp;m :</translation>
-    </message>
-    <message>
-        <source>S&amp;ubject:</source>
-        <translation>O&amp;bjet :</translation>
-    </message>
-    <message>
-        <source>%1 %2:%3</source>
-        <translation>%1 %2:%3</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>No issues: this template can be saved and sent.</source>
-        <translation>Aucun problème : ce modèle peut être enregistré et envoyé.</translation>
-    </message>
-    <message>
-        <source>:</source>
-        <translation> :</translation>
-    </message>
-    <message>
         <source>%1 (copy)</source>
         <translation>%1 (copie)</translation>
     </message>
@@ -5933,14 +6107,6 @@ Données : %2 (%3)</translation>
     <message>
         <source>Version %1 restored as version %2.</source>
         <translation>Version %1 restaurée en tant que version %2.</translation>
-    </message>
-    <message>
-        <source>Generate text from HTML</source>
-        <translation>Générer le texte à partir du HTML</translation>
-    </message>
-    <message>
-        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
-        <translation>Remplacer le corps texte brut par le texte généré à partir du corps HTML ? Édition ▸ Annuler (Ctrl+Z) dans le corps texte le rétablit.</translation>
     </message>
     <message>
         <source>New template</source>

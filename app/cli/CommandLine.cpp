@@ -10,10 +10,10 @@
 #include "ProfileCommand.h"
 #include "StatsCommand.h"
 #include "SyncCommand.h"
-#include "Translations.h"
 #include "UnsubscribeServerCommand.h"
 #include "WorkerCommand.h"
 #include "config/Config.h"
+#include "shell/Translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,8 +2,8 @@
 
 // For window tests only (they link herald_ui): the desktop a test's MainWindow runs on.
 
-#include "Translations.h"
 #include "config/Config.h"
+#include "shell/Translations.h"
 #include "storage/SecretStore.h"
 
 #include <QApplication>

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace herald {
+
+struct DashboardFigures;
+
+// The four figures across the top of the dashboard: what waits to be sent, sends per second over the range,
+// the failure rate over the rolling window, and the P95 latency, each with a line that qualifies it.
+class DashboardTiles : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardTiles(QWidget* parent = nullptr);
+
+    void showFigures(const DashboardFigures& figures);
+
+private:
+    QLabel* m_queueTile;
+    QLabel* m_rateTile;
+    QLabel* m_failureTile;
+    QLabel* m_latencyTile;
+};
+
+} // namespace herald

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "compose/TemplateIssue.h"
+#include "domain/Template.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
+class QPlainTextEdit;
+class QPushButton;
+class QTimer;
+
+namespace herald {
+
+// The Templates page's editor: name, subject, HTML and plain-text bodies; the issues TemplateValidator finds,
+// listed with line:column and jumping to the spot when activated; the page's error and state lines; Save and
+// History. What to do on an edit, Save or History is the page's.
+class TemplateEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TemplateEditor(QWidget* parent = nullptr);
+
+    QLineEdit* nameEdit() const { return m_nameEdit; }
+    // Fills the four fields, each one as an edit (changed() follows).
+    void setContent(const Template& messageTemplate);
+    // `base` with the fields as they are on screen.
+    Template edited(const Template& base) const;
+
+    const TemplateIssues& issues() const { return m_issues; }
+    // Validates now, or once typing pauses.
+    void validate();
+    void validateSoon();
+    // Selects the first error in the issues list and gives the list the focus.
+    void focusFirstError();
+
+    void showError(const QString& message);
+    void clearError();
+    void setState(const QString& state);
+    void setActions(bool canSave, bool hasHistory);
+
+public slots:
+    // Writes the plain-text body from the HTML body, asking first when that replaces other text.
+    void generateText();
+
+signals:
+    void changed();
+    void saveRequested();
+    void historyRequested();
+
+private:
+    void jumpToIssue(QListWidgetItem* item);
+
+    TemplateIssues m_issues;
+    QLineEdit* m_nameEdit;
+    QLineEdit* m_subjectEdit;
+    QPlainTextEdit* m_htmlEdit;
+    QPlainTextEdit* m_textEdit;
+    QPushButton* m_generateButton;
+    QListWidget* m_issuesList;
+    QLabel* m_issuesLabel;
+    QLabel* m_errorLabel;
+    QLabel* m_stateLabel;
+    QPushButton* m_saveButton;
+    QPushButton* m_historyButton;
+    QTimer* m_validateTimer;
+};
+
+} // namespace herald
