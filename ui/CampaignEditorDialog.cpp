@@ -17,8 +17,6 @@
 #include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressDialog>
@@ -31,16 +29,6 @@
 namespace herald {
 
 namespace {
-QString audienceJson(qint64 segmentId)
-{
-    QJsonObject object;
-    if (segmentId > 0)
-        object.insert(QStringLiteral("segment"), segmentId);
-    else
-        object.insert(QStringLiteral("all"), true);
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 QString timeZoneText()
 {
     const QTimeZone zone = QTimeZone::systemTimeZone();
@@ -313,7 +301,7 @@ Campaign CampaignEditorDialog::collect() const
     campaign.templateId = m_templateCombo->currentIndex() >= 0 ? m_templateCombo->currentData().toLongLong() : 0;
     campaign.senderIdentityId = m_identityCombo->currentIndex() >= 0 ? m_identityCombo->currentData().toLongLong() : 0;
     campaign.segmentId = m_audienceCombo->currentData().toLongLong();
-    campaign.audience = audienceJson(campaign.segmentId);
+    campaign.audience = Campaign::audienceFor(campaign.segmentId);
     campaign.scheduledAt = m_scheduleRadio->isChecked() ? m_scheduleEdit->dateTime().toUTC() : QDateTime();
     campaign.unknownPolicy = UnknownPolicy(m_unknownPolicyCombo->currentData().toInt());
     return campaign;
@@ -339,7 +327,7 @@ void CampaignEditorDialog::countAudience()
     m_lastCount.reset();
     m_audienceCountLabel->setText(tr("Counting…"));
     Database& database = m_database;
-    const QString json = audienceJson(m_audienceCombo->currentData().toLongLong());
+    const QString json = Campaign::audienceFor(m_audienceCombo->currentData().toLongLong());
     m_countWatcher.setFuture(QtConcurrent::run([&database, json] {
         Result<AudienceSize> size = AudienceCounter(database).countCampaignAudience(json);
         database.releaseThreadConnection();
@@ -449,19 +437,19 @@ void CampaignEditorDialog::queue()
     }
     // A bulk campaign from a domain without SPF, DKIM or DMARC lands in spam or is refused: say so first (a
     // warning, not a block). The answer comes back in domainChecked().
-    if (m_lastCount && m_lastCount->recipients > DomainCheckThreshold) {
-        auto target = SenderDomainCheck::targetFor(m_database, prepared->fromEmail);
-        if (target) {
-            if (!m_domainCheck) {
-                m_domainCheck = new SenderDomainCheck(this);
-                connect(m_domainCheck, &SenderDomainCheck::finished, this, &CampaignEditorDialog::domainChecked);
-            }
-            m_checkedFrom = prepared->fromEmail;
-            m_queueButton->setEnabled(false);
-            m_queueButton->setText(tr("Checking %1…").arg(target->domain));
-            m_domainCheck->start({target.value()});
-            return;
+    const auto target = m_lastCount ? SenderDomainCheck::targetBeforeQueueing(m_database, prepared->fromEmail,
+                                                                               m_lastCount->recipients)
+                                    : std::nullopt;
+    if (target) {
+        if (!m_domainCheck) {
+            m_domainCheck = new SenderDomainCheck(this);
+            connect(m_domainCheck, &SenderDomainCheck::finished, this, &CampaignEditorDialog::domainChecked);
         }
+        m_checkedFrom = prepared->fromEmail;
+        m_queueButton->setEnabled(false);
+        m_queueButton->setText(tr("Checking %1…").arg(target->domain));
+        m_domainCheck->start({target.value()});
+        return;
     }
     confirmAndQueue();
 }

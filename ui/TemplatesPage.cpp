@@ -6,6 +6,7 @@
 #include "TemplateHistoryDialog.h"
 #include "TemplatePreview.h"
 #include "compose/HtmlToText.h"
+#include "compose/TemplateSaver.h"
 #include "compose/TemplateValidator.h"
 #include "storage/TemplateRepository.h"
 
@@ -336,11 +337,9 @@ void TemplatesPage::validate()
     m_validateTimer->stop();
     m_issues = TemplateValidator::validate(edited());
     m_issuesList->clear();
-    int errors = 0;
     for (qsizetype index = 0; index < m_issues.size(); ++index) {
         const TemplateIssue& issue = m_issues.at(index);
         const bool error = issue.severity == TemplateIssue::Severity::Error;
-        errors += error ? 1 : 0;
         const QString where = issue.line > 0
             ? tr("%1 %2:%3").arg(partTitle(issue.part)).arg(issue.line).arg(issue.column)
             : partTitle(issue.part);
@@ -349,6 +348,7 @@ void TemplatesPage::validate()
         item->setData(IssueRole, int(index));
         item->setToolTip(issue.toString());
     }
+    const int errors = TemplateValidator::errorCount(m_issues);
     const int warnings = int(m_issues.size()) - errors;
     if (m_issues.isEmpty())
         m_issuesLabel->setText(tr("No issues: this template can be saved and sent."));
@@ -386,12 +386,12 @@ void TemplatesPage::jumpToIssue(QListWidgetItem* item)
 bool TemplatesPage::save()
 {
     validate();
-    if (TemplateValidator::hasErrors(m_issues)) {
-        int errors = 0;
-        for (const TemplateIssue& issue : std::as_const(m_issues))
-            errors += issue.severity == TemplateIssue::Severity::Error ? 1 : 0;
+    Template messageTemplate = edited();
+    TemplateSaver saver(m_database);
+    const Status saved = saver.save(messageTemplate);
+    if (!saved && saved.error().field == TemplateSaver::IssuesField) {
         showError(tr("Not saved: the template has %n error(s), listed above. Activate one to go to it.", nullptr,
-                     errors));
+                     TemplateValidator::errorCount(saver.issues())));
         for (int row = 0; row < m_issuesList->count(); ++row) {
             if (m_issues.at(m_issuesList->item(row)->data(IssueRole).toInt()).severity
                 == TemplateIssue::Severity::Error) {
@@ -402,9 +402,6 @@ bool TemplatesPage::save()
         m_issuesList->setFocus();
         return false;
     }
-    Template messageTemplate = edited();
-    TemplateRepository repository(m_database);
-    const Status saved = messageTemplate.id == 0 ? repository.insert(messageTemplate) : repository.update(messageTemplate);
     if (!saved) {
         showError(saved.error().message);
         FormFeedback::markInvalid(m_nameEdit, saved.error().field == QLatin1String("name"));
