@@ -261,6 +261,51 @@
     </message>
 </context>
 <context>
+    <name>herald::SampleData</name>
+    <message numerus="yes">
+        <source>Removed the sample data: %n nonprofit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n template(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n segment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n sender identit(y/ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n campaign(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the sample data was cancelled after %n nonprofit(s); Help → Remove Sample Data takes them away.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::SendGridTransport</name>
     <message numerus="yes">
         <source>SendGrid at %1 accepted the API key (%n permission(s), including Mail Send).</source>
@@ -428,6 +473,16 @@
     </message>
 </context>
 <context>
+    <name>herald::TemplateSaver</name>
+    <message numerus="yes">
+        <source>Template &apos;%1&apos; was not saved: it has %n error(s).</source>
+        <translation>
+            <numerusform>Template &apos;%1&apos; was not saved: it has %n error.</numerusform>
+            <numerusform>Template &apos;%1&apos; was not saved: it has %n errors.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplatesPage</name>
     <message numerus="yes">
         <source>%n error(s) to fix before saving</source>
@@ -462,6 +517,30 @@
         <translation>
             <numerusform>Delete template &apos;%1&apos; with its %n saved version? This cannot be undone.</numerusform>
             <numerusform>Delete template &apos;%1&apos; with its %n saved versions? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::CampaignQueueing</name>
+    <message numerus="yes">
+        <source>Campaign &apos;%1&apos; was queued already (%n message(s), now %2); nothing was queued again.</source>
+        <translation>
+            <numerusform>Campaign &apos;%1&apos; was queued already (%n message, now %2); nothing was queued again.</numerusform>
+            <numerusform>Campaign &apos;%1&apos; was queued already (%n messages, now %2); nothing was queued again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n message(s) for &apos;%1&apos;</source>
+        <translation>
+            <numerusform>Queued %n message for &apos;%1&apos;</numerusform>
+            <numerusform>Queued %n messages for &apos;%1&apos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n suppressed address(es) left out.</source>
+        <translation>
+            <numerusform>; %n suppressed address left out.</numerusform>
+            <numerusform>; %n suppressed addresses left out.</numerusform>
         </translation>
     </message>
 </context>
