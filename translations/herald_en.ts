@@ -506,6 +506,16 @@
     </message>
 </context>
 <context>
+    <name>herald::TemplateSaver</name>
+    <message numerus="yes">
+        <source>Template &apos;%1&apos; was not saved: it has %n error(s).</source>
+        <translation>
+            <numerusform>Template &apos;%1&apos; was not saved: it has %n error.</numerusform>
+            <numerusform>Template &apos;%1&apos; was not saved: it has %n errors.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplatesPage</name>
     <message numerus="yes">
         <source>Not saved: the template has %n error(s), listed above. Activate one to go to it.</source>
@@ -519,6 +529,30 @@
         <translation>
             <numerusform>Delete template &apos;%1&apos; with its %n saved version? This cannot be undone.</numerusform>
             <numerusform>Delete template &apos;%1&apos; with its %n saved versions? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::CampaignQueueing</name>
+    <message numerus="yes">
+        <source>Campaign &apos;%1&apos; was queued already (%n message(s), now %2); nothing was queued again.</source>
+        <translation>
+            <numerusform>Campaign &apos;%1&apos; was queued already (%n message, now %2); nothing was queued again.</numerusform>
+            <numerusform>Campaign &apos;%1&apos; was queued already (%n messages, now %2); nothing was queued again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n message(s) for &apos;%1&apos;</source>
+        <translation>
+            <numerusform>Queued %n message for &apos;%1&apos;</numerusform>
+            <numerusform>Queued %n messages for &apos;%1&apos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n suppressed address(es) left out.</source>
+        <translation>
+            <numerusform>; %n suppressed address left out.</numerusform>
+            <numerusform>; %n suppressed addresses left out.</numerusform>
         </translation>
     </message>
 </context>

@@ -77,6 +77,10 @@
         <source>name</source>
         <translation>nombre</translation>
     </message>
+    <message>
+        <source>list: print JSON instead of a table.</source>
+        <translation>list: imprime JSON en lugar de una tabla.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseOpener</name>
@@ -291,7 +295,7 @@
     </message>
     <message>
         <source>Sending</source>
-        <translation>Enviando</translation>
+        <translation>Enviándose</translation>
     </message>
     <message>
         <source>Paused</source>
@@ -303,7 +307,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Cancelada</translation>
+        <translation>Cancelados</translation>
     </message>
     <message>
         <source>All active nonprofits</source>
@@ -896,7 +900,7 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
     <message>
         <source>Sending</source>
-        <translation>Enviando</translation>
+        <translation>Enviándose</translation>
     </message>
     <message>
         <source>Paused</source>
@@ -908,7 +912,7 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Cancelada</translation>
+        <translation>Cancelados</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -1052,7 +1056,7 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
     <message>
         <source>Suppressed</source>
-        <translation>Excluidos</translation>
+        <translation>Suprimidos</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -2499,7 +2503,7 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
     <message>
         <source>Sending</source>
-        <translation>Envío</translation>
+        <translation>Enviándose</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -4737,7 +4741,7 @@ Darse de baja: {{unsubscribe_url}}
     <name>herald::SendingPage</name>
     <message>
         <source>Sending</source>
-        <translation>Envío</translation>
+        <translation>Enviándose</translation>
     </message>
     <message>
         <source>Not sending: no campaign is waiting.</source>
@@ -5790,6 +5794,29 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TemplateFile</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>No se pudo leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON (at byte %2: %3).</source>
+        <translation>%1 no es JSON (en el byte %2: %3).</translation>
+    </message>
+    <message>
+        <source>%1 is not a Herald template: &apos;herald template export&apos; writes them.</source>
+        <translation>%1 no es una plantilla de Herald: &apos;herald template export&apos; las escribe.</translation>
+    </message>
+    <message>
+        <source>In %1, &apos;%2&apos; must be text.</source>
+        <translation>En %1, &apos;%2&apos; debe ser texto.</translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplateHistoryDialog</name>
     <message>
         <source>History</source>
@@ -5979,6 +6006,16 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Subject</source>
         <translation>Asunto</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplateSaver</name>
+    <message numerus="yes">
+        <source>Template &apos;%1&apos; was not saved: it has %n error(s).</source>
+        <translation>
+            <numerusform>La plantilla &apos;%1&apos; no se guardó: tiene %n error.</numerusform>
+            <numerusform>La plantilla &apos;%1&apos; no se guardó: tiene %n errores.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6294,19 +6331,18 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::cli::CampaignActions</name>
+    <message>
+        <source>Campaign &apos;%1&apos; is %2.</source>
+        <translation>La campaña &apos;%1&apos; está en estado %2.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 was kept as a draft.</source>
+        <translation>La campaña %1 se conservó como borrador.</translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::CampaignCommand</name>
-    <message>
-        <source>Lists campaigns, or prints the message a campaign sends to one nonprofit.</source>
-        <translation>Lista las campañas o imprime el mensaje que una campaña envía a una organización.</translation>
-    </message>
-    <message>
-        <source>list, or render ID.</source>
-        <translation>list, o render ID.</translation>
-    </message>
-    <message>
-        <source>list: print JSON instead of a table.</source>
-        <translation>list: imprimir JSON en lugar de una tabla.</translation>
-    </message>
     <message>
         <source>render: the recipient, by nonprofit id or email address.</source>
         <translation>render: el destinatario, por id. de organización o dirección de correo.</translation>
@@ -6316,8 +6352,187 @@ Darse de baja: {{unsubscribe_url}}
         <translation>id|correo</translation>
     </message>
     <message>
-        <source>Usage: herald campaign list [--json] [--profile NAME] | herald campaign render ID --nonprofit ID|EMAIL [--profile NAME]</source>
-        <translation>Uso: herald campaign list [--json] [--profile NOMBRE] | herald campaign render ID --nonprofit ID|CORREO [--profile NOMBRE]</translation>
+        <source>Campaigns.
+
+  list [--json]                     every campaign with its status, audience and counts
+  show ID [--json]                  its status and messages counted by status: pending, sending,
+                                    sent, failed, unknown, suppressed, cancelled
+  render ID --nonprofit ID|EMAIL    the MIME message that nonprofit gets
+  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
+                                    a draft (with --at, scheduled); prints its id
+  send ID [--anyway]                queue it now, as the campaign editor&apos;s Send Now does: the campaign,
+                                    template and sender identity are checked, suppressed addresses are
+                                    left out, and a campaign to more than 5,000 recipients gets its
+                                    sender domain&apos;s DNS (SPF, DKIM, DMARC) checked first
+  pause ID | resume ID | cancel ID  as the Sending page&apos;s buttons
+
+Sending a campaign that was queued already does nothing and exits 0. A sender domain that is not
+ready stops send and create --at unless --anyway is given. &apos;herald worker&apos; (or the window) sends
+what is queued.
+
+Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage error.</source>
+        <translation>Campañas.
+
+  list [--json]                     cada campaña con su estado, audiencia y recuentos
+  show ID [--json]                  su estado y sus mensajes contados por estado: pending, sending,
+                                    sent, failed, unknown, suppressed, cancelled
+  render ID --nonprofit ID|EMAIL    el mensaje MIME que recibe esa organización
+  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
+                                    un borrador (con --at, programado); imprime su id
+  send ID [--anyway]                la pone en cola ahora, como Enviar ahora del editor de campañas: se
+                                    comprueban la campaña, la plantilla y la identidad del remitente, se
+                                    excluyen las direcciones suprimidas, y una campaña a más de 5.000
+                                    destinatarios comprueba antes el DNS (SPF, DKIM, DMARC) de su dominio
+  pause ID | resume ID | cancel ID  como los botones de la página Envío
+
+Enviar una campaña que ya estaba en cola no hace nada y sale con 0. Un dominio del remitente que no
+está listo detiene send y create --at salvo que se indique --anyway. &apos;herald worker&apos; (o la ventana)
+envía lo que está en cola.
+
+Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 2 error de uso.</translation>
+    </message>
+    <message>
+        <source>list, show ID, render ID, create, send ID, pause ID, resume ID or cancel ID.</source>
+        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID o cancel ID.</translation>
+    </message>
+    <message>
+        <source>list, show: print JSON instead of text.</source>
+        <translation>list, show: imprime JSON en lugar de texto.</translation>
+    </message>
+    <message>
+        <source>create: the campaign&apos;s name.</source>
+        <translation>create: el nombre de la campaña.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>create: the template&apos;s id (&apos;herald template list&apos;).</source>
+        <translation>create: el id de la plantilla (&apos;herald template list&apos;).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>create: the sender identity&apos;s id (&apos;herald identity list&apos;).</source>
+        <translation>create: el id de la identidad del remitente (&apos;herald identity list&apos;).</translation>
+    </message>
+    <message>
+        <source>create: send to this saved segment.</source>
+        <translation>create: enviar a este segmento guardado.</translation>
+    </message>
+    <message>
+        <source>create: send to all active nonprofits (the default).</source>
+        <translation>create: enviar a todas las organizaciones activas (predeterminado).</translation>
+    </message>
+    <message>
+        <source>create: schedule it for this time, ISO 8601 (2026-05-01T09:00, local time, or with an offset such as Z or +02:00).</source>
+        <translation>create: programarla para esta hora, ISO 8601 (2026-05-01T09:00, hora local, o con un desfase como Z o +02:00).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <source>send, create --at: queue even when the sender domain&apos;s DNS is not ready.</source>
+        <translation>send, create --at: poner en cola aunque el DNS del dominio del remitente no esté listo.</translation>
+    </message>
+    <message>
+        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] | send ID [--anyway] | pause ID | resume ID | cancel ID  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
+        <translation>Uso: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] | send ID [--anyway] | pause ID | resume ID | cancel ID  (cada uno con [--profile NAME]; &apos;herald campaign --help&apos; los explica)</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::CampaignQueueing</name>
+    <message numerus="yes">
+        <source>Campaign &apos;%1&apos; was queued already (%n message(s), now %2); nothing was queued again.</source>
+        <translation>
+            <numerusform>La campaña &apos;%1&apos; ya estaba en cola (%n mensaje, ahora %2); no se volvió a poner nada en cola.</numerusform>
+            <numerusform>La campaña &apos;%1&apos; ya estaba en cola (%n mensajes, ahora %2); no se volvió a poner nada en cola.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the DNS records of %1…</source>
+        <translation>Comprobando los registros DNS de %1…</translation>
+    </message>
+    <message>
+        <source>Warning: &apos;%1&apos; goes to %2 recipients from %3, but the DNS records of %4 are not ready: %5. Gmail and Yahoo refuse or junk bulk mail without SPF, DKIM and DMARC.</source>
+        <translation>Aviso: &apos;%1&apos; va a %2 destinatarios desde %3, pero los registros DNS de %4 no están listos: %5. Gmail y Yahoo rechazan o mandan a spam el correo masivo sin SPF, DKIM y DMARC.</translation>
+    </message>
+    <message>
+        <source>Not queued: publish the records first (&apos;herald campaign send ID --anyway&apos; queues it regardless).</source>
+        <translation>No se puso en cola: publique antes los registros (&apos;herald campaign send ID --anyway&apos; la pone en cola de todos modos).</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; is scheduled for %2.</source>
+        <translation>La campaña &apos;%1&apos; está programada para %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n message(s) for &apos;%1&apos;</source>
+        <translation>
+            <numerusform>%n mensaje en cola para &apos;%1&apos;</numerusform>
+            <numerusform>%n mensajes en cola para &apos;%1&apos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n suppressed address(es) left out.</source>
+        <translation>
+            <numerusform>; %n dirección suprimida excluida.</numerusform>
+            <numerusform>; %n direcciones suprimidas excluidas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::CampaignReports</name>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviándose</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Unknown outcome</source>
+        <translation>Resultado desconocido</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Suprimidos</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelados</translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2</source>
+        <translation>Campaña %1: %2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <source>Scheduled for: %1</source>
+        <translation>Programada para: %1</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Número</translation>
     </message>
 </context>
 <context>
@@ -6345,10 +6560,6 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus).</source>
         <translation>Cifras de envío: tasas, tasa de fallos, latencia, motivos de fallo, profundidad de la cola (texto, JSON, Prometheus).</translation>
-    </message>
-    <message>
-        <source>Campaigns: list them, or render the message one nonprofit gets.</source>
-        <translation>Campañas: listarlas o generar el mensaje que recibe una organización.</translation>
     </message>
     <message>
         <source>Send queued campaigns without a window (several may share one PostgreSQL queue).</source>
@@ -6387,6 +6598,22 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Receive one-click unsubscribes (RFC 8058) over HTTP and suppress at once.</source>
         <translation>Recibir bajas con un clic (RFC 8058) por HTTP y excluir al instante.</translation>
+    </message>
+    <message>
+        <source>Campaigns: list, show, create, send, pause, resume, cancel; render the message one nonprofit gets.</source>
+        <translation>Campañas: listar, mostrar, crear, enviar, pausar, reanudar, cancelar; generar el mensaje que recibe una organización.</translation>
+    </message>
+    <message>
+        <source>Message templates: list, export to JSON, import from JSON (checked as the Templates page checks them).</source>
+        <translation>Plantillas de mensaje: listar, exportar a JSON, importar desde JSON (comprobadas como en la página Plantillas).</translation>
+    </message>
+    <message>
+        <source>Sender identities (From, Reply-To, postal address, unsubscribe link): list, add.</source>
+        <translation>Identidades del remitente (From, Reply-To, dirección postal, enlace de baja): listar, añadir.</translation>
+    </message>
+    <message>
+        <source>Mail providers (SMTP servers): list, add; the secret comes from HERALD_PROVIDER_SECRET_&lt;NAME&gt;.</source>
+        <translation>Proveedores de correo (servidores SMTP): listar, añadir; el secreto viene de HERALD_PROVIDER_SECRET_&lt;NAME&gt;.</translation>
     </message>
 </context>
 <context>
@@ -6508,6 +6735,103 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Erased &apos;%1&apos;: %2 nonprofit row(s) deleted, %3 message(s) anonymised; the address stays suppressed as %4.</source>
         <translation>Borrada &apos;%1&apos;: %2 fila(s) de organización eliminada(s), %3 mensaje(s) anonimizado(s); la dirección queda excluida como %4.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::IdentityCommand</name>
+    <message>
+        <source>No sender identities yet.</source>
+        <translation>Aún no hay identidades del remitente.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Remitente</translation>
+    </message>
+    <message>
+        <source>Reply-to</source>
+        <translation>Responder a</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Enlace de baja</translation>
+    </message>
+    <message>
+        <source>Sender identities: who a campaign is from.
+
+  list [--json]
+  add --name NAME --from EMAIL --postal-address TEXT [--from-name TEXT] [--reply-to EMAIL]
+      [--unsubscribe-url URL]     prints the new identity&apos;s id
+
+Addresses and the unsubscribe link are checked as the sender identity dialog checks them. A campaign
+can only be queued from an identity with a postal address and an unsubscribe link.
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>Identidades del remitente: de quién es una campaña.
+
+  list [--json]
+  add --name NAME --from EMAIL --postal-address TEXT [--from-name TEXT] [--reply-to EMAIL]
+      [--unsubscribe-url URL]     imprime el id de la nueva identidad
+
+Las direcciones y el enlace de baja se comprueban como en el diálogo de identidad del remitente. Una
+campaña solo puede ponerse en cola desde una identidad con dirección postal y enlace de baja.
+
+Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de uso.</translation>
+    </message>
+    <message>
+        <source>list or add.</source>
+        <translation>list o add.</translation>
+    </message>
+    <message>
+        <source>add: what the identity is chosen by (&quot;Development office&quot;).</source>
+        <translation>add: el nombre con el que se elige la identidad (&quot;Oficina de desarrollo&quot;).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>add: the From address.</source>
+        <translation>add: la dirección From.</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>correo</translation>
+    </message>
+    <message>
+        <source>add: the name shown with the From address.</source>
+        <translation>add: el nombre que se muestra con la dirección From.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>add: where replies go (optional).</source>
+        <translation>add: adónde van las respuestas (opcional).</translation>
+    </message>
+    <message>
+        <source>add: the sender&apos;s postal address, which bulk mail must show.</source>
+        <translation>add: la dirección postal del remitente, que el correo masivo debe mostrar.</translation>
+    </message>
+    <message>
+        <source>add: the address of the unsubscribe link (https://…).</source>
+        <translation>add: la dirección del enlace de baja (https://…).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Usage: herald identity list [--json] | herald identity add --name NAME --from EMAIL --postal-address TEXT [--from-name TEXT] [--reply-to EMAIL] [--unsubscribe-url URL]  (each with [--profile NAME])</source>
+        <translation>Uso: herald identity list [--json] | herald identity add --name NAME --from EMAIL --postal-address TEXT [--from-name TEXT] [--reply-to EMAIL] [--unsubscribe-url URL]  (cada uno con [--profile NAME])</translation>
     </message>
 </context>
 <context>
@@ -6672,6 +6996,171 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     </message>
 </context>
 <context>
+    <name>herald::cli::ProviderCommand</name>
+    <message>
+        <source>No mail providers yet.</source>
+        <translation>Aún no hay proveedores de correo.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Ráfaga</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secreto</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>No password given: set %1 wherever Herald sends (or type it in Settings → Mail providers).</source>
+        <translation>No se dio contraseña: defina %1 allí donde Herald envíe (o escríbala en Ajustes → Proveedores de correo).</translation>
+    </message>
+    <message>
+        <source>No keychain here: Herald reads the password from %1 whenever it sends, so keep it set for &apos;herald worker&apos;.</source>
+        <translation>Aquí no hay llavero: Herald lee la contraseña de %1 cada vez que envía, así que manténgala definida para &apos;herald worker&apos;.</translation>
+    </message>
+    <message>
+        <source>The password from %1 is kept in the keychain.</source>
+        <translation>La contraseña de %1 se guarda en el llavero.</translation>
+    </message>
+    <message>
+        <source>Mail providers (SMTP servers).
+
+  list [--json]      every provider, with where its secret comes from (environment, keychain or none)
+  add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER]
+      [--rate R] [--burst B] [--connections C] [--priority P]      prints the new provider&apos;s id
+
+The password is never an argument. HERALD_PROVIDER_SECRET_&lt;NAME&gt; (the provider&apos;s name in capitals,
+any character other than A-Z, 0-9 and _ as _, e.g. HERALD_PROVIDER_SECRET_OFFICE_RELAY) gives it:
+&apos;provider add&apos; keeps it in the system keychain when there is one, and every Herald process that sends
+reads the variable before the keychain, so a headless &apos;herald worker&apos; can be given it that way.
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>Proveedores de correo (servidores SMTP).
+
+  list [--json]      cada proveedor, con el origen de su secreto (environment, keychain o none)
+  add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER]
+      [--rate R] [--burst B] [--connections C] [--priority P]      imprime el id del nuevo proveedor
+
+La contraseña nunca es un argumento. HERALD_PROVIDER_SECRET_&lt;NAME&gt; (el nombre del proveedor en
+mayúsculas, cualquier carácter que no sea A-Z, 0-9 o _ como _, p. ej. HERALD_PROVIDER_SECRET_OFFICE_RELAY)
+la da: &apos;provider add&apos; la guarda en el llavero del sistema si lo hay, y todo proceso de Herald que envía
+lee la variable antes que el llavero, así que un &apos;herald worker&apos; sin pantalla puede recibirla así.
+
+Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de uso.</translation>
+    </message>
+    <message>
+        <source>list or add.</source>
+        <translation>list o add.</translation>
+    </message>
+    <message>
+        <source>add: the provider&apos;s name.</source>
+        <translation>add: el nombre del proveedor.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>add: the SMTP server, and its port (default 587, or 465 with --tls implicit).</source>
+        <translation>add: el servidor SMTP y su puerto (predeterminado 587, o 465 con --tls implicit).</translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation>host:puerto</translation>
+    </message>
+    <message>
+        <source>add: implicit (SMTPS), starttls (required, the default), optional (STARTTLS when offered) or none (test servers on this computer only).</source>
+        <translation>add: implicit (SMTPS), starttls (obligatorio, predeterminado), optional (STARTTLS si se ofrece) o none (solo servidores de prueba en este equipo).</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>modo</translation>
+    </message>
+    <message>
+        <source>add: the SMTP user name.</source>
+        <translation>add: el nombre de usuario SMTP.</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>add: messages per second (default %1).</source>
+        <translation>add: mensajes por segundo (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>ritmo</translation>
+    </message>
+    <message>
+        <source>add: messages at once after a quiet spell (default %1).</source>
+        <translation>add: mensajes de una vez tras un periodo tranquilo (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <source>add: connections each sending process keeps open (default %1).</source>
+        <translation>add: conexiones que cada proceso de envío mantiene abiertas (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>add: lower is tried first (default %1).</source>
+        <translation>add: el menor se prueba primero (predeterminado %1).</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <source>Usage: herald provider list [--json] | herald provider add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER] [--rate R] [--burst B] [--connections C] [--priority P]  (each with [--profile NAME])</source>
+        <translation>Uso: herald provider list [--json] | herald provider add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER] [--rate R] [--burst B] [--connections C] [--priority P]  (cada uno con [--profile NAME])</translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::StatsCommand</name>
     <message>
         <source>Prints sending figures for a time range: sends and failures per second, failure rate, latency percentiles, top failure reasons and queue depth.
@@ -6824,6 +7313,82 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Resolve them in Herald&apos;s sync dialog, or with --keep mine|server|both.</source>
         <translation>Resuélvalos en el diálogo de sincronización de Herald, o con --keep mine|server|both.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::TemplateCommand</name>
+    <message>
+        <source>No templates yet.</source>
+        <translation>Aún no hay plantillas.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Wrote template &apos;%1&apos; (version %2) to %3.</source>
+        <translation>Plantilla &apos;%1&apos; (versión %2) escrita en %3.</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
+    </message>
+    <message>
+        <source>Message templates.
+
+  list [--json]               id, name, version and subject of every template
+  export ID FILE              write the template&apos;s name, subject and bodies to FILE (JSON)
+  import FILE [--name NAME]   add the template in FILE (as written by export); prints its id
+
+An import is checked as the Templates page checks a save: a template with errors (mustache syntax,
+unknown placeholders, no unsubscribe link or postal address) is refused and every issue is printed
+on standard error with its part, line and column; warnings are printed and do not stop it.
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>Plantillas de mensaje.
+
+  list [--json]               id, nombre, versión y asunto de cada plantilla
+  export ID FILE              escribe el nombre, el asunto y los cuerpos de la plantilla en FILE (JSON)
+  import FILE [--name NAME]   añade la plantilla de FILE (como la escribe export); imprime su id
+
+Una importación se comprueba como la página Plantillas comprueba al guardar: una plantilla con errores
+(sintaxis mustache, marcadores desconocidos, sin enlace de baja o dirección postal) se rechaza y cada
+problema se imprime en la salida de error con su parte, línea y columna; los avisos se imprimen y no la
+detienen.
+
+Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de uso.</translation>
+    </message>
+    <message>
+        <source>list, export ID FILE or import FILE.</source>
+        <translation>list, export ID FILE o import FILE.</translation>
+    </message>
+    <message>
+        <source>import: the name to give the template (default: the name in the file).</source>
+        <translation>import: el nombre que dar a la plantilla (predeterminado: el del archivo).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Usage: herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (each with [--profile NAME])</source>
+        <translation>Uso: herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (cada uno con [--profile NAME])</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,10 @@
         <source>name</source>
         <translation>nom</translation>
     </message>
+    <message>
+        <source>list: print JSON instead of a table.</source>
+        <translation>list : affiche du JSON au lieu d&apos;un tableau.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseOpener</name>
@@ -291,7 +295,7 @@
     </message>
     <message>
         <source>Sending</source>
-        <translation>En cours d’envoi</translation>
+        <translation>En cours d&apos;envoi</translation>
     </message>
     <message>
         <source>Paused</source>
@@ -303,7 +307,7 @@
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulée</translation>
+        <translation>Annulés</translation>
     </message>
     <message>
         <source>All active nonprofits</source>
@@ -896,7 +900,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Sending</source>
-        <translation>En cours d’envoi</translation>
+        <translation>En cours d&apos;envoi</translation>
     </message>
     <message>
         <source>Paused</source>
@@ -908,7 +912,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulée</translation>
+        <translation>Annulés</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -1052,7 +1056,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Suppressed</source>
-        <translation>Exclus</translation>
+        <translation>Supprimés</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -1251,7 +1255,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Failed</source>
-        <translation>Échecs</translation>
+        <translation>Échoués</translation>
     </message>
     <message>
         <source>Scheduled for</source>
@@ -1358,7 +1362,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>Save Chart as PNG</source>
@@ -1434,7 +1438,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <name>herald::CsvExportFile</name>
     <message>
         <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>The export was cancelled; %1 was not written.</source>
@@ -2181,7 +2185,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>Which address should be erased?</source>
@@ -2309,7 +2313,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2499,7 +2503,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Sending</source>
-        <translation>Envoi</translation>
+        <translation>En cours d&apos;envoi</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -4567,7 +4571,7 @@ Se désabonner : {{unsubscribe_url}}
     </message>
     <message>
         <source>Unsubscribe link</source>
-        <translation>Lien de désabonnement</translation>
+        <translation>Lien de désinscription</translation>
     </message>
     <message>
         <source>Sender email is required.</source>
@@ -4737,7 +4741,7 @@ Se désabonner : {{unsubscribe_url}}
     <name>herald::SendingPage</name>
     <message>
         <source>Sending</source>
-        <translation>Envoi</translation>
+        <translation>En cours d&apos;envoi</translation>
     </message>
     <message>
         <source>Not sending: no campaign is waiting.</source>
@@ -5342,7 +5346,7 @@ Se désabonner : {{unsubscribe_url}}
     </message>
     <message>
         <source>Unsubscribe link</source>
-        <translation>Lien de désabonnement</translation>
+        <translation>Lien de désinscription</translation>
     </message>
     <message>
         <source>Scheduled for</source>
@@ -5790,6 +5794,29 @@ Se désabonner : {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TemplateFile</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON (at byte %2: %3).</source>
+        <translation>%1 n&apos;est pas du JSON (à l&apos;octet %2 : %3).</translation>
+    </message>
+    <message>
+        <source>%1 is not a Herald template: &apos;herald template export&apos; writes them.</source>
+        <translation>%1 n&apos;est pas un modèle Herald : &apos;herald template export&apos; les écrit.</translation>
+    </message>
+    <message>
+        <source>In %1, &apos;%2&apos; must be text.</source>
+        <translation>Dans %1, &apos;%2&apos; doit être du texte.</translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplateHistoryDialog</name>
     <message>
         <source>History</source>
@@ -5979,6 +6006,16 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Subject</source>
         <translation>Objet</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TemplateSaver</name>
+    <message numerus="yes">
+        <source>Template &apos;%1&apos; was not saved: it has %n error(s).</source>
+        <translation>
+            <numerusform>Le modèle &apos;%1&apos; n&apos;a pas été enregistré : il a %n erreur.</numerusform>
+            <numerusform>Le modèle &apos;%1&apos; n&apos;a pas été enregistré : il a %n erreurs.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6250,7 +6287,7 @@ Se désabonner : {{unsubscribe_url}}
     </message>
     <message>
         <source>Failed</source>
-        <translation>Échecs</translation>
+        <translation>Échoués</translation>
     </message>
     <message>
         <source>Could not write the message to standard output.</source>
@@ -6294,19 +6331,18 @@ Se désabonner : {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::cli::CampaignActions</name>
+    <message>
+        <source>Campaign &apos;%1&apos; is %2.</source>
+        <translation>La campagne &apos;%1&apos; est à l&apos;état %2.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 was kept as a draft.</source>
+        <translation>La campagne %1 reste un brouillon.</translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::CampaignCommand</name>
-    <message>
-        <source>Lists campaigns, or prints the message a campaign sends to one nonprofit.</source>
-        <translation>Liste les campagnes, ou affiche le message qu’une campagne envoie à une association.</translation>
-    </message>
-    <message>
-        <source>list, or render ID.</source>
-        <translation>list, ou render ID.</translation>
-    </message>
-    <message>
-        <source>list: print JSON instead of a table.</source>
-        <translation>list : afficher du JSON au lieu d’un tableau.</translation>
-    </message>
     <message>
         <source>render: the recipient, by nonprofit id or email address.</source>
         <translation>render : le destinataire, par identifiant d’association ou adresse e-mail.</translation>
@@ -6316,8 +6352,187 @@ Se désabonner : {{unsubscribe_url}}
         <translation>id|e-mail</translation>
     </message>
     <message>
-        <source>Usage: herald campaign list [--json] [--profile NAME] | herald campaign render ID --nonprofit ID|EMAIL [--profile NAME]</source>
-        <translation>Utilisation : herald campaign list [--json] [--profile NOM] | herald campaign render ID --nonprofit ID|E-MAIL [--profile NOM]</translation>
+        <source>Campaigns.
+
+  list [--json]                     every campaign with its status, audience and counts
+  show ID [--json]                  its status and messages counted by status: pending, sending,
+                                    sent, failed, unknown, suppressed, cancelled
+  render ID --nonprofit ID|EMAIL    the MIME message that nonprofit gets
+  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
+                                    a draft (with --at, scheduled); prints its id
+  send ID [--anyway]                queue it now, as the campaign editor&apos;s Send Now does: the campaign,
+                                    template and sender identity are checked, suppressed addresses are
+                                    left out, and a campaign to more than 5,000 recipients gets its
+                                    sender domain&apos;s DNS (SPF, DKIM, DMARC) checked first
+  pause ID | resume ID | cancel ID  as the Sending page&apos;s buttons
+
+Sending a campaign that was queued already does nothing and exits 0. A sender domain that is not
+ready stops send and create --at unless --anyway is given. &apos;herald worker&apos; (or the window) sends
+what is queued.
+
+Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage error.</source>
+        <translation>Campagnes.
+
+  list [--json]                     chaque campagne avec son état, son audience et ses comptes
+  show ID [--json]                  son état et ses messages comptés par état : pending, sending,
+                                    sent, failed, unknown, suppressed, cancelled
+  render ID --nonprofit ID|EMAIL    le message MIME que reçoit cette organisation
+  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
+                                    un brouillon (avec --at, programmé) ; affiche son id
+  send ID [--anyway]                la met en file maintenant, comme Envoyer maintenant de l&apos;éditeur : la
+                                    campagne, le modèle et l&apos;identité d&apos;expéditeur sont vérifiés, les
+                                    adresses supprimées sont exclues, et une campagne de plus de 5 000
+                                    destinataires fait d&apos;abord vérifier le DNS (SPF, DKIM, DMARC) du domaine
+  pause ID | resume ID | cancel ID  comme les boutons de la page Envoi
+
+Envoyer une campagne déjà en file ne fait rien et sort avec 0. Un domaine d&apos;expéditeur qui n&apos;est pas
+prêt arrête send et create --at, sauf avec --anyway. &apos;herald worker&apos; (ou la fenêtre) envoie ce qui
+est en file.
+
+Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d&apos;erreur), 2 erreur d&apos;utilisation.</translation>
+    </message>
+    <message>
+        <source>list, show ID, render ID, create, send ID, pause ID, resume ID or cancel ID.</source>
+        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID ou cancel ID.</translation>
+    </message>
+    <message>
+        <source>list, show: print JSON instead of text.</source>
+        <translation>list, show : affiche du JSON au lieu du texte.</translation>
+    </message>
+    <message>
+        <source>create: the campaign&apos;s name.</source>
+        <translation>create : le nom de la campagne.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>create: the template&apos;s id (&apos;herald template list&apos;).</source>
+        <translation>create : l&apos;id du modèle (&apos;herald template list&apos;).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>create: the sender identity&apos;s id (&apos;herald identity list&apos;).</source>
+        <translation>create : l&apos;id de l&apos;identité d&apos;expéditeur (&apos;herald identity list&apos;).</translation>
+    </message>
+    <message>
+        <source>create: send to this saved segment.</source>
+        <translation>create : envoyer à ce segment enregistré.</translation>
+    </message>
+    <message>
+        <source>create: send to all active nonprofits (the default).</source>
+        <translation>create : envoyer à toutes les organisations actives (par défaut).</translation>
+    </message>
+    <message>
+        <source>create: schedule it for this time, ISO 8601 (2026-05-01T09:00, local time, or with an offset such as Z or +02:00).</source>
+        <translation>create : la programmer pour cette heure, ISO 8601 (2026-05-01T09:00, heure locale, ou avec un décalage comme Z ou +02:00).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>heure</translation>
+    </message>
+    <message>
+        <source>send, create --at: queue even when the sender domain&apos;s DNS is not ready.</source>
+        <translation>send, create --at : mettre en file même si le DNS du domaine d&apos;expéditeur n&apos;est pas prêt.</translation>
+    </message>
+    <message>
+        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] | send ID [--anyway] | pause ID | resume ID | cancel ID  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
+        <translation>Utilisation : herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] | send ID [--anyway] | pause ID | resume ID | cancel ID  (chacun avec [--profile NAME] ; &apos;herald campaign --help&apos; les explique)</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::CampaignQueueing</name>
+    <message numerus="yes">
+        <source>Campaign &apos;%1&apos; was queued already (%n message(s), now %2); nothing was queued again.</source>
+        <translation>
+            <numerusform>La campagne &apos;%1&apos; était déjà en file (%n message, maintenant %2) ; rien n&apos;a été remis en file.</numerusform>
+            <numerusform>La campagne &apos;%1&apos; était déjà en file (%n messages, maintenant %2) ; rien n&apos;a été remis en file.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the DNS records of %1…</source>
+        <translation>Vérification des enregistrements DNS de %1…</translation>
+    </message>
+    <message>
+        <source>Warning: &apos;%1&apos; goes to %2 recipients from %3, but the DNS records of %4 are not ready: %5. Gmail and Yahoo refuse or junk bulk mail without SPF, DKIM and DMARC.</source>
+        <translation>Attention : &apos;%1&apos; part vers %2 destinataires depuis %3, mais les enregistrements DNS de %4 ne sont pas prêts : %5. Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM et DMARC.</translation>
+    </message>
+    <message>
+        <source>Not queued: publish the records first (&apos;herald campaign send ID --anyway&apos; queues it regardless).</source>
+        <translation>Pas mise en file : publiez d&apos;abord les enregistrements (&apos;herald campaign send ID --anyway&apos; la met en file malgré tout).</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; is scheduled for %2.</source>
+        <translation>La campagne &apos;%1&apos; est programmée pour %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n message(s) for &apos;%1&apos;</source>
+        <translation>
+            <numerusform>%n message mis en file pour &apos;%1&apos;</numerusform>
+            <numerusform>%n messages mis en file pour &apos;%1&apos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n suppressed address(es) left out.</source>
+        <translation>
+            <numerusform> ; %n adresse supprimée exclue.</numerusform>
+            <numerusform> ; %n adresses supprimées exclues.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::CampaignReports</name>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>En cours d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoués</translation>
+    </message>
+    <message>
+        <source>Unknown outcome</source>
+        <translation>Résultat inconnu</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Supprimés</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulés</translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2</source>
+        <translation>Campagne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>État : %1</translation>
+    </message>
+    <message>
+        <source>Scheduled for: %1</source>
+        <translation>Programmée pour : %1</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
     </message>
 </context>
 <context>
@@ -6345,10 +6560,6 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus).</source>
         <translation>Chiffres d’envoi : débits, taux d’échec, latence, causes d’échec, profondeur de la file (texte, JSON, Prometheus).</translation>
-    </message>
-    <message>
-        <source>Campaigns: list them, or render the message one nonprofit gets.</source>
-        <translation>Campagnes : les lister, ou générer le message que reçoit une association.</translation>
     </message>
     <message>
         <source>Send queued campaigns without a window (several may share one PostgreSQL queue).</source>
@@ -6387,6 +6598,22 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Receive one-click unsubscribes (RFC 8058) over HTTP and suppress at once.</source>
         <translation>Recevoir les désabonnements en un clic (RFC 8058) par HTTP et exclure aussitôt.</translation>
+    </message>
+    <message>
+        <source>Campaigns: list, show, create, send, pause, resume, cancel; render the message one nonprofit gets.</source>
+        <translation>Campagnes : lister, afficher, créer, envoyer, mettre en pause, reprendre, annuler ; produire le message que reçoit une organisation.</translation>
+    </message>
+    <message>
+        <source>Message templates: list, export to JSON, import from JSON (checked as the Templates page checks them).</source>
+        <translation>Modèles de message : lister, exporter en JSON, importer depuis JSON (vérifiés comme sur la page Modèles).</translation>
+    </message>
+    <message>
+        <source>Sender identities (From, Reply-To, postal address, unsubscribe link): list, add.</source>
+        <translation>Identités d&apos;expéditeur (From, Reply-To, adresse postale, lien de désinscription) : lister, ajouter.</translation>
+    </message>
+    <message>
+        <source>Mail providers (SMTP servers): list, add; the secret comes from HERALD_PROVIDER_SECRET_&lt;NAME&gt;.</source>
+        <translation>Fournisseurs de messagerie (serveurs SMTP) : lister, ajouter ; le secret vient de HERALD_PROVIDER_SECRET_&lt;NAME&gt;.</translation>
     </message>
 </context>
 <context>
@@ -6508,6 +6735,104 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Erased &apos;%1&apos;: %2 nonprofit row(s) deleted, %3 message(s) anonymised; the address stays suppressed as %4.</source>
         <translation>« %1 » effacée : %2 ligne(s) d’association supprimée(s), %3 message(s) anonymisé(s) ; l’adresse reste exclue sous la forme %4.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::IdentityCommand</name>
+    <message>
+        <source>No sender identities yet.</source>
+        <translation>Aucune identité d&apos;expéditeur pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Reply-to</source>
+        <translation>Répondre à</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>Lien de désinscription</translation>
+    </message>
+    <message>
+        <source>Sender identities: who a campaign is from.
+
+  list [--json]
+  add --name NAME --from EMAIL --postal-address TEXT [--from-name TEXT] [--reply-to EMAIL]
+      [--unsubscribe-url URL]     prints the new identity&apos;s id
+
+Addresses and the unsubscribe link are checked as the sender identity dialog checks them. A campaign
+can only be queued from an identity with a postal address and an unsubscribe link.
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>Identités d&apos;expéditeur : de qui vient une campagne.
+
+  list [--json]
+  add --name NAME --from EMAIL --postal-address TEXT [--from-name TEXT] [--reply-to EMAIL]
+      [--unsubscribe-url URL]     affiche l&apos;id de la nouvelle identité
+
+Les adresses et le lien de désinscription sont vérifiés comme dans la boîte de dialogue d&apos;identité.
+Une campagne ne peut être mise en file que depuis une identité avec adresse postale et lien de
+désinscription.
+
+Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 erreur d&apos;utilisation.</translation>
+    </message>
+    <message>
+        <source>list or add.</source>
+        <translation>list ou add.</translation>
+    </message>
+    <message>
+        <source>add: what the identity is chosen by (&quot;Development office&quot;).</source>
+        <translation>add : le nom sous lequel on choisit l&apos;identité (&quot;Bureau du développement&quot;).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>add: the From address.</source>
+        <translation>add : l&apos;adresse From.</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>add: the name shown with the From address.</source>
+        <translation>add : le nom affiché avec l&apos;adresse From.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>add: where replies go (optional).</source>
+        <translation>add : où vont les réponses (facultatif).</translation>
+    </message>
+    <message>
+        <source>add: the sender&apos;s postal address, which bulk mail must show.</source>
+        <translation>add : l&apos;adresse postale de l&apos;expéditeur, que tout envoi en masse doit afficher.</translation>
+    </message>
+    <message>
+        <source>add: the address of the unsubscribe link (https://…).</source>
+        <translation>add : l&apos;adresse du lien de désinscription (https://…).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Usage: herald identity list [--json] | herald identity add --name NAME --from EMAIL --postal-address TEXT [--from-name TEXT] [--reply-to EMAIL] [--unsubscribe-url URL]  (each with [--profile NAME])</source>
+        <translation>Utilisation : herald identity list [--json] | herald identity add --name NAME --from EMAIL --postal-address TEXT [--from-name TEXT] [--reply-to EMAIL] [--unsubscribe-url URL]  (chacun avec [--profile NAME])</translation>
     </message>
 </context>
 <context>
@@ -6672,6 +6997,171 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     </message>
 </context>
 <context>
+    <name>herald::cli::ProviderCommand</name>
+    <message>
+        <source>No mail providers yet.</source>
+        <translation>Aucun fournisseur de messagerie pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Rafale</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>No password given: set %1 wherever Herald sends (or type it in Settings → Mail providers).</source>
+        <translation>Aucun mot de passe donné : définissez %1 partout où Herald envoie (ou saisissez-le dans Paramètres → Fournisseurs de messagerie).</translation>
+    </message>
+    <message>
+        <source>No keychain here: Herald reads the password from %1 whenever it sends, so keep it set for &apos;herald worker&apos;.</source>
+        <translation>Pas de trousseau ici : Herald lit le mot de passe dans %1 chaque fois qu&apos;il envoie, gardez-la donc définie pour &apos;herald worker&apos;.</translation>
+    </message>
+    <message>
+        <source>The password from %1 is kept in the keychain.</source>
+        <translation>Le mot de passe de %1 est conservé dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Mail providers (SMTP servers).
+
+  list [--json]      every provider, with where its secret comes from (environment, keychain or none)
+  add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER]
+      [--rate R] [--burst B] [--connections C] [--priority P]      prints the new provider&apos;s id
+
+The password is never an argument. HERALD_PROVIDER_SECRET_&lt;NAME&gt; (the provider&apos;s name in capitals,
+any character other than A-Z, 0-9 and _ as _, e.g. HERALD_PROVIDER_SECRET_OFFICE_RELAY) gives it:
+&apos;provider add&apos; keeps it in the system keychain when there is one, and every Herald process that sends
+reads the variable before the keychain, so a headless &apos;herald worker&apos; can be given it that way.
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>Fournisseurs de messagerie (serveurs SMTP).
+
+  list [--json]      chaque fournisseur, avec l&apos;origine de son secret (environment, keychain ou none)
+  add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER]
+      [--rate R] [--burst B] [--connections C] [--priority P]      affiche l&apos;id du nouveau fournisseur
+
+Le mot de passe n&apos;est jamais un argument. HERALD_PROVIDER_SECRET_&lt;NAME&gt; (le nom du fournisseur en
+majuscules, tout caractère autre que A-Z, 0-9 et _ remplacé par _, p. ex. HERALD_PROVIDER_SECRET_OFFICE_RELAY)
+le donne : &apos;provider add&apos; le conserve dans le trousseau du système s&apos;il y en a un, et tout processus
+Herald qui envoie lit la variable avant le trousseau ; un &apos;herald worker&apos; sans écran peut le recevoir ainsi.
+
+Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 erreur d&apos;utilisation.</translation>
+    </message>
+    <message>
+        <source>list or add.</source>
+        <translation>list ou add.</translation>
+    </message>
+    <message>
+        <source>add: the provider&apos;s name.</source>
+        <translation>add : le nom du fournisseur.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>add: the SMTP server, and its port (default 587, or 465 with --tls implicit).</source>
+        <translation>add : le serveur SMTP et son port (587 par défaut, ou 465 avec --tls implicit).</translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation>hôte:port</translation>
+    </message>
+    <message>
+        <source>add: implicit (SMTPS), starttls (required, the default), optional (STARTTLS when offered) or none (test servers on this computer only).</source>
+        <translation>add : implicit (SMTPS), starttls (obligatoire, par défaut), optional (STARTTLS s&apos;il est proposé) ou none (serveurs de test sur cet ordinateur uniquement).</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>mode</translation>
+    </message>
+    <message>
+        <source>add: the SMTP user name.</source>
+        <translation>add : le nom d&apos;utilisateur SMTP.</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <source>add: messages per second (default %1).</source>
+        <translation>add : messages par seconde (%1 par défaut).</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>débit</translation>
+    </message>
+    <message>
+        <source>add: messages at once after a quiet spell (default %1).</source>
+        <translation>add : messages d&apos;un coup après une période calme (%1 par défaut).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>add: connections each sending process keeps open (default %1).</source>
+        <translation>add : connexions que chaque processus d&apos;envoi garde ouvertes (%1 par défaut).</translation>
+    </message>
+    <message>
+        <source>add: lower is tried first (default %1).</source>
+        <translation>add : le plus bas est essayé en premier (%1 par défaut).</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Usage: herald provider list [--json] | herald provider add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER] [--rate R] [--burst B] [--connections C] [--priority P]  (each with [--profile NAME])</source>
+        <translation>Utilisation : herald provider list [--json] | herald provider add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER] [--rate R] [--burst B] [--connections C] [--priority P]  (chacun avec [--profile NAME])</translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::StatsCommand</name>
     <message>
         <source>Prints sending figures for a time range: sends and failures per second, failure rate, latency percentiles, top failure reasons and queue depth.
@@ -6824,6 +7314,82 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Resolve them in Herald&apos;s sync dialog, or with --keep mine|server|both.</source>
         <translation>Résolvez-les dans la fenêtre de synchronisation de Herald, ou avec --keep mine|server|both.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::TemplateCommand</name>
+    <message>
+        <source>No templates yet.</source>
+        <translation>Aucun modèle pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Wrote template &apos;%1&apos; (version %2) to %3.</source>
+        <translation>Modèle &apos;%1&apos; (version %2) écrit dans %3.</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>avertissement : %1</translation>
+    </message>
+    <message>
+        <source>Message templates.
+
+  list [--json]               id, name, version and subject of every template
+  export ID FILE              write the template&apos;s name, subject and bodies to FILE (JSON)
+  import FILE [--name NAME]   add the template in FILE (as written by export); prints its id
+
+An import is checked as the Templates page checks a save: a template with errors (mustache syntax,
+unknown placeholders, no unsubscribe link or postal address) is refused and every issue is printed
+on standard error with its part, line and column; warnings are printed and do not stop it.
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>Modèles de message.
+
+  list [--json]               id, nom, version et objet de chaque modèle
+  export ID FILE              écrit le nom, l&apos;objet et les corps du modèle dans FILE (JSON)
+  import FILE [--name NAME]   ajoute le modèle de FILE (tel qu&apos;écrit par export) ; affiche son id
+
+Une importation est vérifiée comme la page Modèles vérifie un enregistrement : un modèle avec des erreurs
+(syntaxe mustache, champs inconnus, pas de lien de désinscription ni d&apos;adresse postale) est refusé et
+chaque problème est affiché sur la sortie d&apos;erreur avec sa partie, sa ligne et sa colonne ; les
+avertissements sont affichés et ne l&apos;arrêtent pas.
+
+Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 erreur d&apos;utilisation.</translation>
+    </message>
+    <message>
+        <source>list, export ID FILE or import FILE.</source>
+        <translation>list, export ID FILE ou import FILE.</translation>
+    </message>
+    <message>
+        <source>import: the name to give the template (default: the name in the file).</source>
+        <translation>import : le nom à donner au modèle (par défaut : celui du fichier).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Usage: herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (each with [--profile NAME])</source>
+        <translation>Utilisation : herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (chacun avec [--profile NAME])</translation>
     </message>
 </context>
 <context>

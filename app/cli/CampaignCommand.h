@@ -5,8 +5,8 @@
 
 namespace herald::cli {
 
-// `herald campaign list [--json]` and `herald campaign render ID --nonprofit N`: the campaigns with their
-// counts, and the exact MIME message the send engine would hand over for one recipient.
+// `herald campaign list|show|render|create|send|pause|resume|cancel`: campaigns without a window. Reads the
+// arguments and hands each action to CampaignReports, CampaignActions or CampaignQueueing.
 class CampaignCommand
 {
     Q_DECLARE_TR_FUNCTIONS(herald::cli::CampaignCommand)

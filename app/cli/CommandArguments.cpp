@@ -28,6 +28,12 @@ QCommandLineOption CommandArguments::profileOption()
         QCoreApplication::translate("CommandArguments", "name") };
 }
 
+QCommandLineOption CommandArguments::listJsonOption()
+{
+    return { QStringLiteral("json"),
+        QCoreApplication::translate("CommandArguments", "list: print JSON instead of a table.") };
+}
+
 QString CommandArguments::actor()
 {
     return currentUserName(QStringLiteral("cli"));

@@ -15,6 +15,8 @@ public:
     // Parses; a mistake is printed and gives exit code 2, --help prints the help and gives 0, otherwise Continue.
     static int parse(QCommandLineParser& parser, const QStringList& arguments);
     static QCommandLineOption profileOption();
+    // --json of `list` actions.
+    static QCommandLineOption listJsonOption();
     // Who runs the command, for the audit log: the login name.
     static QString actor();
 };

@@ -4,12 +4,15 @@
 #include "DbCommand.h"
 #include "ExportCommand.h"
 #include "GdprCommand.h"
+#include "IdentityCommand.h"
 #include "ImportCommand.h"
 #include "IntakeCommand.h"
 #include "Output.h"
 #include "ProfileCommand.h"
+#include "ProviderCommand.h"
 #include "StatsCommand.h"
 #include "SyncCommand.h"
+#include "TemplateCommand.h"
 #include "UnsubscribeServerCommand.h"
 #include "WorkerCommand.h"
 #include "config/Config.h"
@@ -41,7 +44,10 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("export"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Export nonprofits (or a search) or the suppression list to CSV."), &ExportCommand::run}},
         {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
         {QStringLiteral("stats"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus)."), &StatsCommand::run}},
-        {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Campaigns: list them, or render the message one nonprofit gets."), &CampaignCommand::run}},
+        {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Campaigns: list, show, create, send, pause, resume, cancel; render the message one nonprofit gets."), &CampaignCommand::run}},
+        {QStringLiteral("template"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Message templates: list, export to JSON, import from JSON (checked as the Templates page checks them)."), &TemplateCommand::run}},
+        {QStringLiteral("identity"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sender identities (From, Reply-To, postal address, unsubscribe link): list, add."), &IdentityCommand::run}},
+        {QStringLiteral("provider"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Mail providers (SMTP servers): list, add; the secret comes from HERALD_PROVIDER_SECRET_<NAME>."), &ProviderCommand::run}},
         {QStringLiteral("sync"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts."), &SyncCommand::run}},
         {QStringLiteral("unsubscribe-server"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Receive one-click unsubscribes (RFC 8058) over HTTP and suppress at once."), &UnsubscribeServerCommand::run}},
         {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},

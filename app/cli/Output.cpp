@@ -16,4 +16,10 @@ QTextStream& Output::err()
     return stream;
 }
 
+void Output::json(const QJsonDocument& document)
+{
+    out() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    out().flush();
+}
+
 } // namespace herald::cli

@@ -1,5 +1,6 @@
 #include "ProfileOpener.h"
 
+#include "Output.h"
 #include "config/Config.h"
 #include "storage/ProfileStore.h"
 #include "storage/SecretStore.h"
@@ -40,6 +41,16 @@ Result<std::unique_ptr<Database>> ProfileOpener::open(const QString& nameOrId)
     if (auto opened = database->open(); !opened)
         return opened.error();
     return database;
+}
+
+std::unique_ptr<Database> ProfileOpener::openOrSay(const QString& nameOrId)
+{
+    auto database = open(nameOrId);
+    if (!database) {
+        Output::error(database.error().message);
+        return nullptr;
+    }
+    return std::move(database).value();
 }
 
 } // namespace herald::cli

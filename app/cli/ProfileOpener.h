@@ -14,6 +14,8 @@ class ProfileOpener
 public:
     static Result<ConnectionProfile> resolve(const QString& nameOrId);
     static Result<std::unique_ptr<Database>> open(const QString& nameOrId);
+    // open() for a command: prints the error and gives null when the database cannot be opened.
+    static std::unique_ptr<Database> openOrSay(const QString& nameOrId);
 };
 
 } // namespace herald::cli

@@ -145,11 +145,15 @@ TemplateIssues TemplateValidator::validate(const Template& tmpl)
 
 bool TemplateValidator::hasErrors(const TemplateIssues& issues)
 {
-    for (const TemplateIssue& issue : issues) {
-        if (issue.severity == TemplateIssue::Severity::Error)
-            return true;
-    }
-    return false;
+    return errorCount(issues) > 0;
+}
+
+int TemplateValidator::errorCount(const TemplateIssues& issues)
+{
+    int errors = 0;
+    for (const TemplateIssue& issue : issues)
+        errors += issue.severity == TemplateIssue::Severity::Error ? 1 : 0;
+    return errors;
 }
 
 } // namespace herald

@@ -19,6 +19,7 @@ public:
     static TemplateIssues validate(const Template& tmpl);
     static TemplateIssues validatePart(const QString& part, const QString& text);
     static bool hasErrors(const TemplateIssues& issues);
+    static int errorCount(const TemplateIssues& issues);
 
     // Placeholder names used in text, in order of first use (no duplicates).
     static QStringList placeholdersIn(const QString& text);

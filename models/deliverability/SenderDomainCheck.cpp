@@ -289,4 +289,16 @@ Result<SenderDomainCheck::Target> SenderDomainCheck::targetFor(Database& databas
     return Target{domain, {}, {}};
 }
 
+std::optional<SenderDomainCheck::Target> SenderDomainCheck::targetBeforeQueueing(Database& database,
+                                                                                const QString& fromEmail,
+                                                                                qint64 recipients)
+{
+    if (recipients <= BulkThreshold)
+        return std::nullopt;
+    auto target = targetFor(database, fromEmail);
+    if (!target)
+        return std::nullopt;
+    return target.value();
+}
+
 } // namespace herald

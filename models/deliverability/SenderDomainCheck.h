@@ -9,6 +9,8 @@
 #include <QList>
 #include <QObject>
 
+#include <optional>
+
 namespace herald {
 
 // Asks DNS whether a sender domain publishes what receivers check (Gmail and Yahoo require it of bulk senders):
@@ -43,6 +45,13 @@ public:
     static Result<QList<Target>> senderDomains(Database& database);
     // The domain of one From address, with its key.
     static Result<Target> targetFor(Database& database, const QString& fromEmail);
+
+    // Campaigns to more recipients than this get their sender domain's DNS checked before they are queued
+    // (Gmail and Yahoo's bulk sender rules start at 5,000 messages a day).
+    static constexpr qint64 BulkThreshold = 5000;
+    // What to check before a campaign from `fromEmail` to `recipients` is queued: nothing for a small campaign,
+    // nor when the database cannot say which key the domain has (the check is a warning, never a block).
+    static std::optional<Target> targetBeforeQueueing(Database& database, const QString& fromEmail, qint64 recipients);
 
     // The verdicts, given the TXT values found at the record's name (for tests of the rules, and the lookups).
     static DnsRecordCheck judgeSpf(const QString& domain, const QStringList& texts);

@@ -2,6 +2,9 @@
 
 #include "EnumText.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace herald {
 
 QString toString(CampaignStatus status)
@@ -21,6 +24,13 @@ QString toString(CampaignStatus status)
         return QStringLiteral("cancelled");
     }
     return {};
+}
+
+QString Campaign::audienceFor(qint64 segmentId)
+{
+    const QJsonObject object = segmentId > 0 ? QJsonObject{{QStringLiteral("segment"), segmentId}}
+                                             : QJsonObject{{QStringLiteral("all"), true}};
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 bool fromString(const QString& text, CampaignStatus* status)

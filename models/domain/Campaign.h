@@ -43,6 +43,9 @@ struct Campaign
     qint64 segmentId = 0;        // the saved segment the audience names; 0: all active nonprofits
     bool archived = false;       // hidden from the campaign list unless asked for
     UnknownPolicy unknownPolicy = UnknownPolicy::Ask;
+
+    // The audience JSON for a saved segment, or for all active nonprofits when segmentId is 0.
+    static QString audienceFor(qint64 segmentId);
 };
 
 } // namespace herald

@@ -24,11 +24,6 @@ const QString TemplateKind = QStringLiteral("template");
 const QString SegmentKind = QStringLiteral("segment");
 const QString IdentityKind = QStringLiteral("sender_identity");
 const QString CampaignKind = QStringLiteral("campaign");
-
-QString segmentAudience(qint64 segmentId)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("segment"), segmentId}}).toJson(QJsonDocument::Compact));
-}
 } // namespace
 
 QString SampleData::sourceFile() { return QStringLiteral(":/sample/eo_vt.csv"); }
@@ -165,7 +160,7 @@ Result<SampleData::Loaded> SampleData::makeTheRest(Loaded loaded)
     campaign.templateId = starter.id;
     campaign.senderIdentityId = identity.id;
     campaign.segmentId = segment.id;
-    campaign.audience = segmentAudience(segment.id);
+    campaign.audience = Campaign::audienceFor(segment.id);
     if (auto done = CampaignRepository(m_database).insert(campaign); !done)
         return done.error();
     loaded.campaignId = campaign.id;

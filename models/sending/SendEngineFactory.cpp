@@ -1,5 +1,6 @@
 #include "SendEngineFactory.h"
 
+#include "ProviderSecrets.h"
 #include "deliverability/DkimKeyring.h"
 #include "providers/TransportFactory.h"
 #include "storage/AppSettingsRepository.h"
@@ -9,7 +10,6 @@
 #include "storage/SqlDialect.h"
 
 #include <QHash>
-#include <QRegularExpression>
 
 namespace herald {
 
@@ -20,8 +20,7 @@ QString SendEngineFactory::secretKey(const Provider& provider)
 
 QString SendEngineFactory::providerSecret(const Provider& provider)
 {
-    QString variable = QStringLiteral("HERALD_PROVIDER_SECRET_") + provider.name.toUpper();
-    variable.replace(QRegularExpression(QStringLiteral("[^A-Z0-9_]")), QStringLiteral("_"));
+    const QString variable = ProviderSecrets::environmentVariable(provider.name);
     if (qEnvironmentVariableIsSet(qPrintable(variable)))
         return qEnvironmentVariable(qPrintable(variable));
     auto secret = SecretStore::instance().read(secretKey(provider));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -25,6 +26,9 @@ public:
 
     QString homePath(const QString& name) const { return m_home.filePath(name); }
 
+    // An environment variable every later run gets (HERALD_PROVIDER_SECRET_…).
+    void setVariable(const QString& name, const QString& value) { m_variables.insert(name, value); }
+
     // The environment it runs in: its own config and data folders, no display, no session bus.
     QProcessEnvironment environment() const
     {
@@ -37,6 +41,8 @@ public:
         // English whatever the machine's language, as the tests read the output (Herald follows the locale).
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         env.remove(QStringLiteral("LANGUAGE"));
+        for (auto it = m_variables.cbegin(); it != m_variables.cend(); ++it)
+            env.insert(it.key(), it.value());
         return env;
     }
 
@@ -68,6 +74,7 @@ public:
 private:
     QString m_executable;
     QTemporaryDir m_home;
+    QHash<QString, QString> m_variables;
 };
 
 } // namespace herald::test

@@ -1,11 +1,10 @@
 #include "AudienceSection.h"
 
 #include "common/PluralCount.h"
+#include "domain/Campaign.h"
 #include "storage/SegmentRepository.h"
 
 #include <QComboBox>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QtConcurrent>
 
@@ -28,16 +27,6 @@ AudienceSection::~AudienceSection()
 {
     // The count uses the database, which outlives the dialog; wait so none is left running unseen.
     m_countWatcher.waitForFinished();
-}
-
-QString AudienceSection::audienceJson(qint64 segmentId)
-{
-    QJsonObject object;
-    if (segmentId > 0)
-        object.insert(QStringLiteral("segment"), segmentId);
-    else
-        object.insert(QStringLiteral("all"), true);
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 Status AudienceSection::loadChoices()
@@ -73,7 +62,7 @@ void AudienceSection::count()
     m_lastCount.reset();
     m_countLabel->setText(tr("Counting…"));
     Database& database = m_database;
-    const QString json = audienceJson(segmentId());
+    const QString json = Campaign::audienceFor(segmentId());
     m_countWatcher.setFuture(QtConcurrent::run([&database, json] {
         Result<AudienceSize> size = AudienceCounter(database).countCampaignAudience(json);
         database.releaseThreadConnection();

@@ -26,8 +26,6 @@ public:
     AudienceSection(Database& database, QWidget* dialog);
     ~AudienceSection() override;
 
-    // The campaign's audience as stored (Campaign::audience) for a segment, or everyone for 0.
-    static QString audienceJson(qint64 segmentId);
 
     QComboBox* combo() const { return m_combo; }
     QLabel* countLabel() const { return m_countLabel; }

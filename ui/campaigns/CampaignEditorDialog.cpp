@@ -251,7 +251,7 @@ Campaign CampaignEditorDialog::collect() const
     campaign.templateId = m_templateCombo->currentIndex() >= 0 ? m_templateCombo->currentData().toLongLong() : 0;
     campaign.senderIdentityId = m_identityCombo->currentIndex() >= 0 ? m_identityCombo->currentData().toLongLong() : 0;
     campaign.segmentId = m_audience->segmentId();
-    campaign.audience = AudienceSection::audienceJson(campaign.segmentId);
+    campaign.audience = Campaign::audienceFor(campaign.segmentId);
     campaign.scheduledAt = m_schedule->isScheduled() ? m_schedule->at() : QDateTime();
     campaign.unknownPolicy = UnknownPolicy(m_unknownPolicyCombo->currentData().toInt());
     return campaign;
@@ -354,19 +354,19 @@ void CampaignEditorDialog::queue()
     }
     // A bulk campaign from a domain without SPF, DKIM or DMARC lands in spam or is refused: say so first (a
     // warning, not a block). The answer comes back in domainChecked().
-    if (m_audience->lastCount() && m_audience->lastCount()->recipients > DomainCheckThreshold) {
-        auto target = SenderDomainCheck::targetFor(m_database, prepared->fromEmail);
-        if (target) {
-            if (!m_domainCheck) {
-                m_domainCheck = new SenderDomainCheck(this);
-                connect(m_domainCheck, &SenderDomainCheck::finished, this, &CampaignEditorDialog::domainChecked);
-            }
-            m_checkedFrom = prepared->fromEmail;
-            m_queueButton->setEnabled(false);
-            m_queueButton->setText(tr("Checking %1…").arg(target->domain));
-            m_domainCheck->start({target.value()});
-            return;
+    const auto target = m_audience->lastCount()
+        ? SenderDomainCheck::targetBeforeQueueing(m_database, prepared->fromEmail, m_audience->lastCount()->recipients)
+        : std::nullopt;
+    if (target) {
+        if (!m_domainCheck) {
+            m_domainCheck = new SenderDomainCheck(this);
+            connect(m_domainCheck, &SenderDomainCheck::finished, this, &CampaignEditorDialog::domainChecked);
         }
+        m_checkedFrom = prepared->fromEmail;
+        m_queueButton->setEnabled(false);
+        m_queueButton->setText(tr("Checking %1…").arg(target->domain));
+        m_domainCheck->start({target.value()});
+        return;
     }
     confirmAndQueue();
 }

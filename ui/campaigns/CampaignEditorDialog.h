@@ -41,10 +41,6 @@ public:
     bool isQueueing() const { return m_queueWatcher.isRunning(); }
     bool isCheckingDomain() const;
 
-    // Campaigns to more recipients than this get their sender domain's DNS checked before they are queued
-    // (Gmail and Yahoo's bulk sender rules start at 5,000 messages a day).
-    static constexpr qint64 DomainCheckThreshold = 5000;
-
 public slots:
     // Stores the draft; false (with the error shown) when it could not be stored.
     bool saveDraft();

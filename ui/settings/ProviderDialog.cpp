@@ -4,6 +4,7 @@
 #include "common/FormFeedback.h"
 #include "common/MessageBox.h"
 #include "domain/ProviderValidator.h"
+#include "sending/ProviderSecrets.h"
 #include "sending/SendEngineFactory.h"
 #include "sending/providers/TransportFactory.h"
 #include "storage/ProviderRepository.h"
@@ -241,17 +242,9 @@ void ProviderDialog::accept()
     if (!stored)
         return showError(stored.error().message, fieldFor(stored.error().field));
 
-    SecretStore& secrets = SecretStore::instance();
-    const QString key = SendEngineFactory::secretKey(typed);
-    const QString oldKey = m_original.id == 0 ? QString() : SendEngineFactory::secretKey(m_original);
-    if (!oldKey.isEmpty() && oldKey != key)
-        (void)secrets.remove(oldKey); // renamed: the secret moves to the new name
-    if (secrets.isKeychainAvailable()) {
-        if (Status saved = secrets.write(key, secret()); !saved)
-            MessageBox::warning(this, tr("Secret Not Saved"), saved.error().message);
-    } else {
-        secrets.rememberForSession(key, secret()); // the dialog said so under the field
-    }
+    // Without a keychain it is kept for this session, as the dialog says under the field.
+    if (Status kept = ProviderSecrets::keep(m_original, typed, secret()); !kept)
+        MessageBox::warning(this, tr("Secret Not Saved"), kept.error().message);
     m_original = typed;
     QDialog::accept();
 }

@@ -145,11 +145,9 @@ void TemplateEditor::validate()
     m_validateTimer->stop();
     m_issues = TemplateValidator::validate(edited(Template()));
     m_issuesList->clear();
-    int errors = 0;
     for (qsizetype index = 0; index < m_issues.size(); ++index) {
         const TemplateIssue& issue = m_issues.at(index);
         const bool error = issue.severity == TemplateIssue::Severity::Error;
-        errors += error ? 1 : 0;
         const QString where = issue.line > 0
             ? tr("%1 %2:%3").arg(partTitle(issue.part)).arg(issue.line).arg(issue.column)
             : partTitle(issue.part);
@@ -158,6 +156,7 @@ void TemplateEditor::validate()
         item->setData(IssueRole, int(index));
         item->setToolTip(issue.toString());
     }
+    const int errors = TemplateValidator::errorCount(m_issues);
     const int warnings = int(m_issues.size()) - errors;
     if (m_issues.isEmpty())
         m_issuesLabel->setText(tr("No issues: this template can be saved and sent."));

@@ -6,6 +6,7 @@
 #include "common/FormFeedback.h"
 #include "common/MessageBox.h"
 #include "common/PageTitle.h"
+#include "compose/TemplateSaver.h"
 #include "compose/TemplateValidator.h"
 #include "storage/TemplateRepository.h"
 
@@ -202,18 +203,15 @@ void TemplatesPage::editorChanged()
 bool TemplatesPage::save()
 {
     m_editor->validate();
-    if (TemplateValidator::hasErrors(m_editor->issues())) {
-        int errors = 0;
-        for (const TemplateIssue& issue : m_editor->issues())
-            errors += issue.severity == TemplateIssue::Severity::Error ? 1 : 0;
+    Template messageTemplate = edited();
+    TemplateSaver saver(m_database); // the same refusal as `herald template import`
+    const Status saved = saver.save(messageTemplate);
+    if (!saved && saved.error().field == TemplateSaver::IssuesField) {
         showError(tr("Not saved: the template has %n error(s), listed above. Activate one to go to it.", nullptr,
-                     errors));
+                     TemplateValidator::errorCount(saver.issues())));
         m_editor->focusFirstError();
         return false;
     }
-    Template messageTemplate = edited();
-    TemplateRepository repository(m_database);
-    const Status saved = messageTemplate.id == 0 ? repository.insert(messageTemplate) : repository.update(messageTemplate);
     if (!saved) {
         showError(saved.error().message);
         FormFeedback::markInvalid(m_editor->nameEdit(), saved.error().field == QLatin1String("name"));

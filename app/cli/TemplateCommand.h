@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace herald::cli {
+
+// `herald template list|export|import`: message templates without the window. An import is checked by the same
+// TemplateSaver as the Templates page's Save, so a template with errors is refused with the validator's words.
+class TemplateCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(herald::cli::TemplateCommand)
+public:
+    static int run(const QStringList& arguments);
+};
+
+} // namespace herald::cli

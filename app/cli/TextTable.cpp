@@ -1,0 +1,26 @@
+#include "TextTable.h"
+
+#include "Output.h"
+
+#include <algorithm>
+
+namespace herald::cli {
+
+TextTable::TextTable(const QStringList& header, const QList<bool>& numeric) : m_rows{header}, m_numeric(numeric) {}
+
+void TextTable::print() const
+{
+    QList<qsizetype> widths(m_rows.first().size(), 0);
+    for (const QStringList& row : m_rows)
+        for (qsizetype column = 0; column < row.size() && column < widths.size(); ++column)
+            widths[column] = std::max(widths[column], row.at(column).size());
+    for (const QStringList& row : m_rows) {
+        QStringList cells;
+        for (qsizetype column = 0; column < row.size() && column < widths.size(); ++column)
+            cells << (m_numeric.value(column) ? row.at(column).rightJustified(widths.at(column))
+                                              : row.at(column).leftJustified(widths.at(column)));
+        Output::line(cells.join(QStringLiteral("  ")).trimmed());
+    }
+}
+
+} // namespace herald::cli
