@@ -13,12 +13,13 @@ constexpr int BreakerThreshold = 5;
 constexpr qint64 BreakerCoolDownMs = 30000;
 constexpr qint64 DrawRetryMs = 500; // after the shared budget could not be read
 
-// Tokens drawn from the shared schedule are used at once or not at all: they lapse after this long. A token
-// drawn at t may go out until t + HoldMs, so the burst the schedule allows is the provider's burst less what
-// HoldMs at the rate could add: no window, wherever it starts, holds more than rate x length + burst sends.
-constexpr qint64 HoldMs = 20;
+// Tokens drawn from the shared schedule are used at once or not at all: they lapse after holdMs(). A token drawn
+// at t may go out until t + hold, so the burst the schedule allows is the provider's burst less what the hold at
+// the rate could add: no window, wherever it starts, holds more than rate x length + burst sends. The hold is
+// 20 ms, or shorter where the burst is small for the rate, so that at least half the burst is left to draw.
+double holdMs(double rate, int burst) { return std::min(20.0, 500.0 * std::max(1, burst) / rate); }
 
-int sharedBurst(double rate, int burst) { return std::max(1, burst - int(std::ceil(rate * HoldMs / 1000.0))); }
+int sharedBurst(double rate, int burst) { return std::max(1, burst - int(std::ceil(rate * holdMs(rate, burst) / 1000.0))); }
 
 // Tokens drawn from the shared schedule at once: a twentieth of a second's worth keeps processes fair to each
 // other at about twenty statements a second per process, within the burst the schedule allows.
@@ -26,6 +27,10 @@ int sliceFor(double rate, int burst)
 {
     return std::clamp(int(std::ceil(rate / 20.0)), 1, sharedBurst(rate, burst));
 }
+
+// A rate this high is no limit (a provider "without" one): there is nothing to share, and drawing for it
+// would cost a statement every few messages.
+constexpr double NoLimitRate = 1e6;
 } // namespace
 
 ProviderPool::ProviderPool(QList<Provider> providers, TransportFactory factory) : m_factory(std::move(factory))
@@ -47,6 +52,9 @@ void ProviderPool::shareBudget(std::shared_ptr<SharedRateBudget> budget)
     m_budget = std::move(budget);
     const qint64 now = nowMs();
     for (const auto& entry : std::as_const(m_entries)) {
+        entry->shared = entry->provider.ratePerSecond < NoLimitRate;
+        if (!entry->shared)
+            continue;
         // Tokens come only from the shared schedule now: no refill of its own, nothing in hand.
         const double slice = sliceFor(entry->provider.ratePerSecond, entry->provider.burst);
         entry->bucket = TokenBucket(0, std::max<double>(entry->provider.burst, slice), now);
@@ -73,7 +81,7 @@ void ProviderPool::easeSlowDown(Entry& entry, qint64 now)
     } else {
         entry.slowUntilMs = now + SlowDownMs;
     }
-    if (!m_budget)
+    if (!m_budget || !entry.shared)
         entry.bucket.setRate(entry.rate(), now);
 }
 
@@ -103,7 +111,7 @@ bool ProviderPool::drawShared(Entry& entry, QMutexLocker<QMutex>& lock, qint64* 
     }
     if (grant->tokens > 0) {
         entry.bucket.add(grant->tokens, after);
-        entry.tokensLapseMs = after + HoldMs;
+        entry.tokensLapseMs = after + qint64(holdMs(rate, burst));
         entry.nextDrawMs = after;
         return true;
     }
@@ -116,7 +124,7 @@ bool ProviderPool::drawShared(Entry& entry, QMutexLocker<QMutex>& lock, qint64* 
 qint64 ProviderPool::tokenWaitMs(Entry& entry, QMutexLocker<QMutex>& lock)
 {
     const qint64 now = nowMs();
-    if (!m_budget)
+    if (!m_budget || !entry.shared)
         return entry.bucket.waitMs(now);
     if (now > entry.tokensLapseMs)
         entry.bucket.clear(); // not used at once: sent later they could exceed the limit
@@ -207,7 +215,7 @@ void ProviderPool::report(int index, const DeliveryOutcome& outcome)
     entry.slowRate = std::max(MinimumRate, entry.rate() / 2);
     const qint64 holdMs = std::max<qint64>(SlowDownMs, qint64(outcome.retryAfterSeconds) * 1000);
     entry.slowUntilMs = now + holdMs;
-    if (!m_budget) {
+    if (!m_budget || !entry.shared) {
         entry.bucket.setRate(entry.slowRate, now);
         return;
     }

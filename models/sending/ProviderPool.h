@@ -74,6 +74,7 @@ private:
         qint64 nextDrawMs = 0;    // shared budget: when to ask for more tokens
         bool drawing = false;     // shared budget: a sender thread is asking now
         qint64 tokensLapseMs = 0; // shared budget: tokens in the bucket are void after this
+        bool shared = false;      // its tokens come from the shared budget (it has a real limit)
 
         double rate() const { return slowUntilMs ? slowRate : provider.ratePerSecond; }
     };

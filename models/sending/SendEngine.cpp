@@ -22,6 +22,7 @@ namespace herald {
 namespace {
 constexpr qint64 StatusIntervalMs = 2000;
 constexpr int DispatchIdleMs = 50; // longest wait between two looks at the queue
+constexpr qint64 RecordSpacingMs = 20; // shortest time between two writes of results
 
 QString defaultOwner()
 {
@@ -322,12 +323,23 @@ void SendEngine::dispatchLoop()
 
 void SendEngine::recordLoop()
 {
+    QElapsedTimer sinceWrite;
     while (!m_stopping.load()) {
+        sinceWrite.start();
         if (!flush()) { // the database is away: try again in a while, not at every result
             QMutexLocker lock(&m_stopMutex);
             if (!m_stopping.load())
                 m_stopRequested.wait(&m_stopMutex, QDeadlineTimer(m_settings.flushIntervalMs));
             continue;
+        }
+        {
+            // Writes at most every RecordSpacingMs: each is a commit with the dashboards' counts, so one carries
+            // what came meanwhile (a thousand results a statement at full speed, not two), and what a crash
+            // leaves unrecorded is that short while's.
+            QMutexLocker lock(&m_stopMutex);
+            const qint64 rest = RecordSpacingMs - sinceWrite.elapsed();
+            if (rest > 0 && !m_stopping.load())
+                m_stopRequested.wait(&m_stopMutex, QDeadlineTimer(rest));
         }
         QMutexLocker lock(&m_resultMutex);
         if (!m_stopping.load() && m_results.isEmpty() && m_releases.isEmpty())

@@ -215,6 +215,16 @@ QString leasedRowsJson(const QList<ClaimedSend>& rows)
         array << QJsonObject{{QStringLiteral("id"), row.id}, {QStringLiteral("token"), row.token}};
     return JsonRows::text(array);
 }
+
+// The rows' ids, for JsonRows::keyIn: the fenced writes reach them by primary key.
+template<typename Rows>
+QString idsJson(const Rows& rows)
+{
+    QJsonArray array;
+    for (const auto& row : rows)
+        array << row.id;
+    return JsonRows::text(array);
+}
 } // namespace
 
 Result<QSet<qint64>> SendQueue::markHanding(const QList<ClaimedSend>& rows)
@@ -225,10 +235,11 @@ Result<QSet<qint64>> SendQueue::markHanding(const QList<ClaimedSend>& rows)
     if (!db)
         return db.error();
     BoundQuery query(db.value(), QStringLiteral("UPDATE sends SET handed_at = %1 FROM %2 "
-                                                "WHERE sends.id = r.id AND sends.lease_token = r.token AND sends.status = 'sending' "
+                                                "WHERE %3 AND sends.id = r.id AND sends.lease_token = r.token AND sends.status = 'sending' "
                                                 "RETURNING sends.id")
-                                     .arg(m_dialect.now(), leasedRowsSource(m_dialect)), BoundQuery::Lifetime::KeptPrepared);
-    query.bind(QStringLiteral(":rows"), leasedRowsJson(rows));
+                                     .arg(m_dialect.now(), leasedRowsSource(m_dialect), JsonRows::keyIn(m_dialect, QStringLiteral("sends.id"), QStringLiteral(":ids"))),
+                     BoundQuery::Lifetime::KeptPrepared);
+    query.bind(QStringLiteral(":rows"), leasedRowsJson(rows)).bind(QStringLiteral(":ids"), idsJson(rows));
     if (auto done = query.exec(tr("Could not mark %n message(s) as being sent", nullptr, int(rows.size()))); !done)
         return done.error();
     QSet<qint64> marked;
@@ -248,9 +259,10 @@ Status SendQueue::release(const QList<ClaimedSend>& rows)
     BoundQuery query(db.value(), QStringLiteral("UPDATE sends SET status = 'pending', handed_at = NULL, lease_owner = NULL, "
                                                 "lease_until = NULL, attempts = CASE WHEN sends.attempts > 0 THEN sends.attempts - 1 ELSE 0 END "
                                                 "FROM %1 "
-                                                "WHERE sends.id = r.id AND sends.lease_token = r.token AND sends.status = 'sending'")
-                                     .arg(leasedRowsSource(m_dialect)), BoundQuery::Lifetime::KeptPrepared);
-    query.bind(QStringLiteral(":rows"), leasedRowsJson(rows));
+                                                "WHERE %2 AND sends.id = r.id AND sends.lease_token = r.token AND sends.status = 'sending'")
+                                     .arg(leasedRowsSource(m_dialect), JsonRows::keyIn(m_dialect, QStringLiteral("sends.id"), QStringLiteral(":ids"))),
+                     BoundQuery::Lifetime::KeptPrepared);
+    query.bind(QStringLiteral(":rows"), leasedRowsJson(rows)).bind(QStringLiteral(":ids"), idsJson(rows));
     return query.exec(tr("Could not return %n message(s) to the queue", nullptr, int(rows.size())));
 }
 
@@ -301,9 +313,10 @@ Result<int> SendQueue::record(const QList<SendResult>& results, const InTransact
         " next_attempt_at = CASE WHEN r.status = 'pending' THEN %2 ELSE sends.next_attempt_at END,"
         " handed_at = CASE WHEN r.status = 'pending' THEN NULL ELSE sends.handed_at END,"
         " lease_owner = NULL, lease_until = NULL"
-        " FROM %3 WHERE sends.id = r.id AND sends.lease_token = r.token AND sends.status IN ('sending', 'unknown')")
-        .arg(m_dialect.now(), nowPlusMilliseconds(QStringLiteral("r.delay")), source), BoundQuery::Lifetime::KeptPrepared);
-    update.bind(QStringLiteral(":rows"), json);
+        " FROM %3 WHERE %4 AND sends.id = r.id AND sends.lease_token = r.token AND sends.status IN ('sending', 'unknown')")
+        .arg(m_dialect.now(), nowPlusMilliseconds(QStringLiteral("r.delay")), source,
+             JsonRows::keyIn(m_dialect, QStringLiteral("sends.id"), QStringLiteral(":ids"))), BoundQuery::Lifetime::KeptPrepared);
+    update.bind(QStringLiteral(":rows"), json).bind(QStringLiteral(":ids"), idsJson(results));
     if (auto done = update.exec(tr("Could not record the outcome of %n message(s)", nullptr, int(results.size()))); !done)
         return done.error();
     const int written = update.numRowsAffected();

@@ -26,6 +26,14 @@ QString JsonRows::values(const SqlDialect& dialect, const QString& placeholder)
     return QStringLiteral("(SELECT value FROM json_each(%1)) AS v").arg(placeholder);
 }
 
+QString JsonRows::keyIn(const SqlDialect& dialect, const QString& column, const QString& placeholder)
+{
+    if (dialect.isPostgres())
+        return QStringLiteral("%1 = ANY (ARRAY(SELECT CAST(k.value AS bigint) FROM jsonb_array_elements_text(CAST(%2 AS jsonb)) AS k(value)))")
+            .arg(column, placeholder);
+    return QStringLiteral("%1 IN (SELECT value FROM json_each(%2))").arg(column, placeholder);
+}
+
 QString JsonRows::text(const QJsonArray& array)
 {
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));

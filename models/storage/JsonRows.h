@@ -25,6 +25,10 @@ public:
         const QString& placeholder = QStringLiteral(":rows"));
     // A FROM item `v(value)` over the elements of the JSON array of strings bound to `placeholder`.
     static QString values(const SqlDialect& dialect, const QString& placeholder);
+    // A condition that `column` (a bigint key) is one of the numbers of the JSON array bound to `placeholder`,
+    // written so that the key's index is used: joined with source() alone, the planner may instead walk an
+    // index on another condition (sends by status: thousands of leased rows, each matched against the batch).
+    static QString keyIn(const SqlDialect& dialect, const QString& column, const QString& placeholder);
     // The array as compact JSON text, to bind.
     static QString text(const QJsonArray& array);
 };
