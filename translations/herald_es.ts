@@ -850,6 +850,26 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>Queueing campaign &apos;%1&apos; was cancelled; it is still a draft.</source>
         <translation>Se canceló la puesta en cola de la campaña &apos;%1&apos;; sigue siendo un borrador.</translation>
     </message>
+    <message>
+        <source>Scheduled campaign &apos;%1&apos; (#%2) could not start and is a draft again: %3</source>
+        <translation>La campaña programada &apos;%1&apos; (n.º %2) no pudo empezar y vuelve a ser un borrador: %3</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no sender email; choose who it is from.</source>
+        <translation>La campaña &apos;%1&apos; no tiene correo de remitente; elija de quién es.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no postal address; every campaign must show one.</source>
+        <translation>La campaña &apos;%1&apos; no tiene dirección postal; toda campaña debe mostrar una.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no unsubscribe link address; recipients must be able to unsubscribe.</source>
+        <translation>La campaña &apos;%1&apos; no tiene dirección para el enlace de baja; los destinatarios deben poder darse de baja.</translation>
+    </message>
+    <message>
+        <source>The message of campaign &apos;%1&apos; has an error: %2</source>
+        <translation>El mensaje de la campaña &apos;%1&apos; tiene un error: %2</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignMessageComposer</name>
@@ -1161,6 +1181,10 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>Campaign &apos;%1&apos; (#%2) is %3, not %4, so it was not made %5. Reload it to see its state.</source>
         <translation>La campaña &apos;%1&apos; (n.º %2) está %3, no %4, así que no se pasó a %5. Vuelva a cargarla para ver su estado.</translation>
     </message>
+    <message>
+        <source>Could not start scheduled campaigns</source>
+        <translation>No se pudieron iniciar las campañas programadas</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignValidator</name>
@@ -1333,6 +1357,14 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Keep</source>
         <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Draft (not started)</source>
+        <translation>Borrador (no empezó)</translation>
+    </message>
+    <message>
+        <source>Not started at its scheduled time, and a draft again: %1</source>
+        <translation>No empezó a la hora programada y vuelve a ser un borrador: %1</translation>
     </message>
 </context>
 <context>
@@ -3841,6 +3873,138 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SampleData</name>
+    <message numerus="yes">
+        <source>Removed the sample data: %n nonprofit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n template(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n segment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n sender identit(y/ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n campaign(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not look for sample data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look at the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not note a sample row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample data is already loaded. Remove it first (Help → Remove Sample Data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look at the nonprofits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not note the sample nonprofits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the sample nonprofits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the sample data was cancelled after %n nonprofit(s); Help → Remove Sample Data takes them away.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample: Newsletter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News for {{name}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Hello, {{name}}&lt;/h1&gt;
+&lt;p&gt;This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is &lt;b&gt;filled in&lt;/b&gt; for each recipient.&lt;/p&gt;
+&lt;p&gt;With best wishes,&lt;br&gt;{{from_name}}&lt;/p&gt;
+&lt;hr&gt;
+&lt;p style=&quot;font-size:12px;color:#666&quot;&gt;{{postal_address}}&lt;br&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt;&lt;/p&gt;
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hello, {{name}}
+
+This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is filled in for each recipient.
+
+With best wishes,
+{{from_name}}
+
+--
+{{postal_address}}
+Unsubscribe: {{unsubscribe_url}}
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample: Burlington area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample Nonprofit Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAMPLE ADDRESS, 123 Example Street, Anytown (replace before a real send)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the sample data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; stays: campaign &apos;%2&apos; was sent with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>herald::SecretStore</name>
     <message>
         <source>The system keychain is turned off for this session.</source>
@@ -4076,14 +4240,6 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Could not mark messages of unknown outcome as sent</source>
         <translation>No se pudieron marcar como enviados los mensajes de resultado desconocido</translation>
-    </message>
-    <message>
-        <source>Could not start scheduled campaigns</source>
-        <translation>No se pudieron iniciar las campañas programadas</translation>
-    </message>
-    <message>
-        <source>Scheduled campaign &apos;%1&apos; (#%2) could not start and is a draft again: %3</source>
-        <translation>La campaña programada &apos;%1&apos; (n.º %2) no pudo empezar y vuelve a ser un borrador: %3</translation>
     </message>
     <message>
         <source>Could not complete finished campaigns</source>
@@ -4707,16 +4863,12 @@ Datos: %2 (%3)</translation>
 <context>
     <name>herald::SharedRateBudget</name>
     <message>
-        <source>Could not draw from the shared send budget of provider &apos;%1&apos;</source>
-        <translation>No se pudo tomar del presupuesto de envío compartido del proveedor &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>Could not clean up the shared send budget of provider &apos;%1&apos;</source>
-        <translation>No se pudo limpiar el presupuesto de envío compartido del proveedor &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>Could not share the slow-down of provider &apos;%1&apos;</source>
         <translation>No se pudo compartir la ralentización del proveedor &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Could not draw from the shared send schedule of provider &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -850,6 +850,26 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>Queueing campaign &apos;%1&apos; was cancelled; it is still a draft.</source>
         <translation>La mise en file d’attente de la campagne « %1 » a été annulée ; elle reste un brouillon.</translation>
     </message>
+    <message>
+        <source>Scheduled campaign &apos;%1&apos; (#%2) could not start and is a draft again: %3</source>
+        <translation>La campagne programmée « %1 » (n° %2) n’a pas pu démarrer et redevient un brouillon : %3</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no sender email; choose who it is from.</source>
+        <translation>La campagne « %1 » n’a pas d’adresse d’expéditeur ; choisissez de qui elle vient.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no postal address; every campaign must show one.</source>
+        <translation>La campagne « %1 » n’a pas d’adresse postale ; toute campagne doit en afficher une.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no unsubscribe link address; recipients must be able to unsubscribe.</source>
+        <translation>La campagne « %1 » n’a pas d’adresse de lien de désabonnement ; les destinataires doivent pouvoir se désabonner.</translation>
+    </message>
+    <message>
+        <source>The message of campaign &apos;%1&apos; has an error: %2</source>
+        <translation>Le message de la campagne « %1 » contient une erreur : %2</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignMessageComposer</name>
@@ -1161,6 +1181,10 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>Campaign &apos;%1&apos; (#%2) is %3, not %4, so it was not made %5. Reload it to see its state.</source>
         <translation>La campagne « %1 » (n° %2) est %3 et non %4 ; elle n’est donc pas passée à %5. Rechargez-la pour voir son état.</translation>
     </message>
+    <message>
+        <source>Could not start scheduled campaigns</source>
+        <translation>Impossible de démarrer les campagnes programmées</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignValidator</name>
@@ -1333,6 +1357,14 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Keep</source>
         <translation>Conserver</translation>
+    </message>
+    <message>
+        <source>Draft (not started)</source>
+        <translation>Brouillon (non démarrée)</translation>
+    </message>
+    <message>
+        <source>Not started at its scheduled time, and a draft again: %1</source>
+        <translation>Non démarrée à l’heure prévue, et redevenue brouillon : %1</translation>
     </message>
 </context>
 <context>
@@ -3841,6 +3873,138 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::SampleData</name>
+    <message numerus="yes">
+        <source>Removed the sample data: %n nonprofit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n template(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n segment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n sender identit(y/ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n campaign(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not look for sample data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look at the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not note a sample row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample data is already loaded. Remove it first (Help → Remove Sample Data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look at the nonprofits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not note the sample nonprofits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the sample nonprofits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the sample data was cancelled after %n nonprofit(s); Help → Remove Sample Data takes them away.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample: Newsletter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News for {{name}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Hello, {{name}}&lt;/h1&gt;
+&lt;p&gt;This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is &lt;b&gt;filled in&lt;/b&gt; for each recipient.&lt;/p&gt;
+&lt;p&gt;With best wishes,&lt;br&gt;{{from_name}}&lt;/p&gt;
+&lt;hr&gt;
+&lt;p style=&quot;font-size:12px;color:#666&quot;&gt;{{postal_address}}&lt;br&gt;&lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt;&lt;/p&gt;
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hello, {{name}}
+
+This is a sample newsletter to the nonprofits of {{city}}. Change it on the Templates page: a field in double braces, like the name above, is filled in for each recipient.
+
+With best wishes,
+{{from_name}}
+
+--
+{{postal_address}}
+Unsubscribe: {{unsubscribe_url}}
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample: Burlington area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample Nonprofit Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAMPLE ADDRESS, 123 Example Street, Anytown (replace before a real send)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the sample data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; stays: campaign &apos;%2&apos; was sent with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>herald::SecretStore</name>
     <message>
         <source>The system keychain is turned off for this session.</source>
@@ -4076,14 +4240,6 @@ Données : %2 (%3)</translation>
     <message>
         <source>Could not mark messages of unknown outcome as sent</source>
         <translation>Impossible de marquer comme envoyés les messages au résultat inconnu</translation>
-    </message>
-    <message>
-        <source>Could not start scheduled campaigns</source>
-        <translation>Impossible de démarrer les campagnes programmées</translation>
-    </message>
-    <message>
-        <source>Scheduled campaign &apos;%1&apos; (#%2) could not start and is a draft again: %3</source>
-        <translation>La campagne programmée « %1 » (n° %2) n’a pas pu démarrer et redevient un brouillon : %3</translation>
     </message>
     <message>
         <source>Could not complete finished campaigns</source>
@@ -4707,16 +4863,12 @@ Données : %2 (%3)</translation>
 <context>
     <name>herald::SharedRateBudget</name>
     <message>
-        <source>Could not draw from the shared send budget of provider &apos;%1&apos;</source>
-        <translation>Impossible de puiser dans le budget d’envoi partagé du fournisseur « %1 »</translation>
-    </message>
-    <message>
-        <source>Could not clean up the shared send budget of provider &apos;%1&apos;</source>
-        <translation>Impossible de nettoyer le budget d’envoi partagé du fournisseur « %1 »</translation>
-    </message>
-    <message>
         <source>Could not share the slow-down of provider &apos;%1&apos;</source>
         <translation>Impossible de partager le ralentissement du fournisseur « %1 »</translation>
+    </message>
+    <message>
+        <source>Could not draw from the shared send schedule of provider &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
