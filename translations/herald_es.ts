@@ -849,6 +849,26 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>Queueing campaign &apos;%1&apos; was cancelled; it is still a draft.</source>
         <translation>Se canceló la puesta en cola de la campaña &apos;%1&apos;; sigue siendo un borrador.</translation>
     </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no sender email; choose who it is from.</source>
+        <translation>La campaña &apos;%1&apos; no tiene correo de remitente; elija de quién es.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no postal address; every campaign must show one.</source>
+        <translation>La campaña &apos;%1&apos; no tiene dirección postal; toda campaña debe mostrar una.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no unsubscribe link address; recipients must be able to unsubscribe.</source>
+        <translation>La campaña &apos;%1&apos; no tiene dirección para el enlace de baja; los destinatarios deben poder darse de baja.</translation>
+    </message>
+    <message>
+        <source>The message of campaign &apos;%1&apos; has an error: %2</source>
+        <translation>El mensaje de la campaña &apos;%1&apos; tiene un error: %2</translation>
+    </message>
+    <message>
+        <source>Scheduled campaign &apos;%1&apos; (#%2) could not start and is a draft again: %3</source>
+        <translation>La campaña programada &apos;%1&apos; (n.º %2) no pudo empezar y vuelve a ser un borrador: %3</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignMessageComposer</name>
@@ -1160,6 +1180,10 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>Campaign &apos;%1&apos; (#%2) is %3, not %4, so it was not made %5. Reload it to see its state.</source>
         <translation>La campaña &apos;%1&apos; (n.º %2) está %3, no %4, así que no se pasó a %5. Vuelva a cargarla para ver su estado.</translation>
     </message>
+    <message>
+        <source>Could not start scheduled campaigns</source>
+        <translation>No se pudieron iniciar las campañas programadas</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignValidator</name>
@@ -1332,6 +1356,14 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Keep</source>
         <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Draft (not started)</source>
+        <translation>Borrador (no empezó)</translation>
+    </message>
+    <message>
+        <source>Not started at its scheduled time, and a draft again: %1</source>
+        <translation>No empezó a la hora programada y vuelve a ser un borrador: %1</translation>
     </message>
 </context>
 <context>
@@ -4247,14 +4279,6 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Could not mark messages of unknown outcome as sent</source>
         <translation>No se pudieron marcar como enviados los mensajes de resultado desconocido</translation>
-    </message>
-    <message>
-        <source>Could not start scheduled campaigns</source>
-        <translation>No se pudieron iniciar las campañas programadas</translation>
-    </message>
-    <message>
-        <source>Scheduled campaign &apos;%1&apos; (#%2) could not start and is a draft again: %3</source>
-        <translation>La campaña programada &apos;%1&apos; (n.º %2) no pudo empezar y vuelve a ser un borrador: %3</translation>
     </message>
     <message>
         <source>Could not complete finished campaigns</source>

@@ -849,6 +849,26 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>Queueing campaign &apos;%1&apos; was cancelled; it is still a draft.</source>
         <translation>La mise en file d’attente de la campagne « %1 » a été annulée ; elle reste un brouillon.</translation>
     </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no sender email; choose who it is from.</source>
+        <translation>La campagne « %1 » n’a pas d’adresse d’expéditeur ; choisissez de qui elle vient.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no postal address; every campaign must show one.</source>
+        <translation>La campagne « %1 » n’a pas d’adresse postale ; toute campagne doit en afficher une.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; has no unsubscribe link address; recipients must be able to unsubscribe.</source>
+        <translation>La campagne « %1 » n’a pas d’adresse de lien de désabonnement ; les destinataires doivent pouvoir se désabonner.</translation>
+    </message>
+    <message>
+        <source>The message of campaign &apos;%1&apos; has an error: %2</source>
+        <translation>Le message de la campagne « %1 » contient une erreur : %2</translation>
+    </message>
+    <message>
+        <source>Scheduled campaign &apos;%1&apos; (#%2) could not start and is a draft again: %3</source>
+        <translation>La campagne programmée « %1 » (n° %2) n’a pas pu démarrer et redevient un brouillon : %3</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignMessageComposer</name>
@@ -1160,6 +1180,10 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>Campaign &apos;%1&apos; (#%2) is %3, not %4, so it was not made %5. Reload it to see its state.</source>
         <translation>La campagne « %1 » (n° %2) est %3 et non %4 ; elle n’est donc pas passée à %5. Rechargez-la pour voir son état.</translation>
     </message>
+    <message>
+        <source>Could not start scheduled campaigns</source>
+        <translation>Impossible de démarrer les campagnes programmées</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignValidator</name>
@@ -1332,6 +1356,14 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Keep</source>
         <translation>Conserver</translation>
+    </message>
+    <message>
+        <source>Draft (not started)</source>
+        <translation>Brouillon (non démarrée)</translation>
+    </message>
+    <message>
+        <source>Not started at its scheduled time, and a draft again: %1</source>
+        <translation>Non démarrée à l’heure prévue, et redevenue brouillon : %1</translation>
     </message>
 </context>
 <context>
@@ -4247,14 +4279,6 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Could not mark messages of unknown outcome as sent</source>
         <translation>Impossible de marquer comme envoyés les messages au résultat inconnu</translation>
-    </message>
-    <message>
-        <source>Could not start scheduled campaigns</source>
-        <translation>Impossible de démarrer les campagnes programmées</translation>
-    </message>
-    <message>
-        <source>Scheduled campaign &apos;%1&apos; (#%2) could not start and is a draft again: %3</source>
-        <translation>La campagne programmée « %1 » (n° %2) n’a pas pu démarrer et redevient un brouillon : %3</translation>
     </message>
     <message>
         <source>Could not complete finished campaigns</source>

@@ -21,7 +21,7 @@ void printReport(const ImportReport& report)
     Output::line(report.summary());
     for (qsizetype i = 0; i < report.rejected.size() && i < RejectedRowsShown; ++i) {
         const RejectedRow& row = report.rejected.at(i);
-        Output::line(tr("  line %1: %2").arg(row.line).arg(row.message));
+        Output::line(tr("  line %1: %2").arg(row.line).arg(row.shownMessage()));
     }
     if (report.rejected.size() > RejectedRowsShown)
         Output::line(tr("  … and %1 more rejected rows (--report FILE lists them all).")

@@ -3,6 +3,7 @@
 #include "MessageBuilder.h"
 #include "MimeEncoding.h"
 #include "RenderContext.h"
+#include "domain/HeaderText.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -54,11 +55,11 @@ Result<OutgoingMessage> CampaignMessageComposer::compose(qint64 sendId, const No
     MessageSpec spec;
     spec.fromName = m_campaign.fromName;
     spec.fromEmail = m_campaign.fromEmail;
-    spec.toName = recipient.name;
+    spec.toName = HeaderText::flattened(recipient.name); // names are data: a line break in one must not stop its mail
     spec.toEmail = recipient.email;
     spec.replyTo = m_campaign.replyTo;
     const CompiledTemplate::Values values(context); // converted once for the three parts
-    spec.subject = m_subject.render(values).simplified();
+    spec.subject = HeaderText::flattened(m_subject.render(values));
     spec.htmlBody = m_campaign.htmlBody.isEmpty() ? QString() : m_html.render(values);
     spec.textBody = m_campaign.textBody.isEmpty() ? QString() : m_text.render(values);
     spec.messageId = MessageBuilder::messageIdFor(sendId, m_campaign.id, m_campaign.fromEmail);

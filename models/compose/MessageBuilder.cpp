@@ -2,6 +2,7 @@
 
 #include "MimeEncoding.h"
 #include "domain/EmailAddress.h"
+#include "domain/HeaderText.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -9,12 +10,6 @@
 namespace herald {
 
 namespace {
-bool hasLineBreak(const QString& value)
-{
-    return value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')) || value.contains(QChar(0x2028))
-        || value.contains(QChar(0x2029)) || value.contains(QChar(0));
-}
-
 QByteArray header(const char* name, const QByteArray& value) { return QByteArray(name) + ": " + value + "\r\n"; }
 
 QByteArray part(const char* contentType, const QString& body)
@@ -39,7 +34,7 @@ Result<QByteArray> MessageBuilder::build(const MessageSpec& spec)
         {"unsubscribe mailto", &spec.unsubscribeMailto},
     };
     for (const auto& [field, value] : headerValues) {
-        if (hasLineBreak(*value))
+        if (!HeaderText::isOneLine(*value))
             return Error::validation(QString::fromLatin1(field),
                                      tr("The %1 contains a line break; it would let the value add its own mail "
                                         "headers, so the message was not built.")

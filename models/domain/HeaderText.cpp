@@ -14,6 +14,17 @@ bool HeaderText::isOneLine(const QString& value)
     return true;
 }
 
+QString HeaderText::flattened(const QString& value)
+{
+    QString text = value;
+    for (QChar& c : text) {
+        // simplified() takes whitespace (CR, LF, tab, U+2028, U+2029) but not NUL, ESC or other controls.
+        if (c.category() == QChar::Other_Control)
+            c = QLatin1Char(' ');
+    }
+    return text.simplified();
+}
+
 Status HeaderText::check(const QString& field, const QString& label, const QString& value)
 {
     if (isOneLine(value))

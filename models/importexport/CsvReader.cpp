@@ -1,5 +1,7 @@
 #include "CsvReader.h"
 
+#include "SpreadsheetCell.h"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -134,7 +136,8 @@ bool CsvReader::endRecord(CsvRecord& record)
         record.fields.reserve(m_fieldEnds.size());
         qsizetype start = 0;
         for (const qsizetype end : std::as_const(m_fieldEnds)) {
-            record.fields.append(QString::fromUtf8(m_record.constData() + start, end - start));
+            // A cell Herald wrote behind a quote (it looked like a formula) reads as it was.
+            record.fields.append(SpreadsheetCell::restored(QString::fromUtf8(m_record.constData() + start, end - start)));
             start = end;
         }
     }

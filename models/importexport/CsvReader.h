@@ -32,7 +32,7 @@ struct CsvPreview
 // Reads an RFC 4180 file record by record from a device, a chunk at a time, so memory stays flat whatever the
 // file size: quoted fields with embedded delimiters, line breaks and doubled quotes; LF or CRLF line ends;
 // UTF-8 with or without a byte order mark; ',' or ';' as delimiter, whichever the first line uses more.
-// Blank lines are skipped.
+// Blank lines are skipped. A cell that CsvWriter wrote behind a quote (SpreadsheetCell) is read without it.
 class CsvReader
 {
     Q_DECLARE_TR_FUNCTIONS(herald::CsvReader)

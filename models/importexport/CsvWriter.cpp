@@ -1,5 +1,7 @@
 #include "CsvWriter.h"
 
+#include "SpreadsheetCell.h"
+
 #include <QIODevice>
 
 namespace herald {
@@ -24,7 +26,7 @@ void CsvWriter::write(const QStringList& fields)
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
             m_buffer.append(m_delimiter);
-        const QByteArray bytes = fields.at(i).toUtf8();
+        const QByteArray bytes = SpreadsheetCell::neutralised(fields.at(i)).toUtf8();
         const bool quote = bytes.contains(m_delimiter) || bytes.contains('"') || bytes.contains('\n')
             || bytes.contains('\r') || bytes.startsWith(' ') || bytes.endsWith(' ');
         if (!quote) {

@@ -8,7 +8,8 @@ class QIODevice;
 namespace herald {
 
 // Writes RFC 4180 records in UTF-8 with CRLF line ends: a field is quoted when it holds the delimiter, a quote
-// or a line break, or starts or ends with a space. Buffers a chunk at a time.
+// or a line break, or starts or ends with a space. A cell a spreadsheet would evaluate as a formula is written
+// behind a quote (SpreadsheetCell), whatever the file is for. Buffers a chunk at a time.
 class CsvWriter
 {
 public:

@@ -1,6 +1,7 @@
 #include "ImportReport.h"
 
 #include "CsvWriter.h"
+#include "domain/PrintableText.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
@@ -57,6 +58,11 @@ QString label(ImportProblem problem)
     return {};
 }
 
+QString RejectedRow::shownMessage() const
+{
+    return PrintableText::escaped(message);
+}
+
 QString ImportReport::summary() const
 {
     // Plain numbers: scripts read this line too.
@@ -87,7 +93,7 @@ Status ImportReport::writeRejectedCsv(const QString& path) const
         writer.write(
             { QStringLiteral("line"), QStringLiteral("problem"), QStringLiteral("field"), QStringLiteral("message") });
         for (const RejectedRow& row : rejected)
-            writer.write({ QString::number(row.line), toString(row.problem), row.field, row.message });
+            writer.write({ QString::number(row.line), toString(row.problem), row.field, row.shownMessage() });
         if (!writer.flush())
             return Error::make(Error::Kind::Io, tr("Could not write %1: %2").arg(path, file.errorString()));
     }

@@ -35,6 +35,9 @@ struct RejectedRow
     ImportProblem problem = ImportProblem::InvalidValue;
     QString field; // the field at fault, when there is one
     QString message;
+
+    // The message as reports show it: control characters of the values it quotes escaped ("\r\n"), one line.
+    QString shownMessage() const;
 };
 
 // What an import did, as a value a dialog or the command line shows: rows added, updated, skipped because

@@ -2,6 +2,7 @@
 
 #include "compose/TemplateValidator.h"
 #include "domain/CampaignValidator.h"
+#include "storage/AuditLogRepository.h"
 #include "storage/CampaignRepository.h"
 #include "storage/SegmentRepository.h"
 #include "storage/SenderIdentityRepository.h"
@@ -57,11 +58,6 @@ Result<Campaign> CampaignLauncher::prepare(qint64 campaignId)
                                  tr("Sender identity '%1' has no unsubscribe link address; recipients must be able "
                                     "to unsubscribe.")
                                      .arg(identity->name));
-    if (auto audience = SegmentRepository(m_database).resolve(campaign.audience); !audience)
-        return Error::validation(QStringLiteral("audience"),
-                                 tr("The audience of campaign '%1' cannot be used: %2")
-                                     .arg(campaign.name, audience.error().message));
-
     // The snapshot: what is sent is what the template and the identity say now.
     campaign.templateVersion = messageTemplate->version;
     campaign.subject = messageTemplate->subject;
@@ -72,9 +68,41 @@ Result<Campaign> CampaignLauncher::prepare(qint64 campaignId)
     campaign.replyTo = identity->replyTo;
     campaign.postalAddress = identity->postalAddress;
     campaign.unsubscribeBaseUrl = identity->unsubscribeBaseUrl;
-    if (auto valid = CampaignValidator::validate(campaign); !valid)
+    if (auto valid = checkSnapshot(campaign); !valid)
         return valid.error();
     return campaign;
+}
+
+Status CampaignLauncher::checkSnapshot(const Campaign& campaign)
+{
+    if (auto valid = CampaignValidator::validate(campaign); !valid)
+        return valid;
+    if (campaign.fromEmail.isEmpty())
+        return Error::validation(QStringLiteral("from_email"),
+                                 tr("Campaign '%1' has no sender email; choose who it is from.").arg(campaign.name));
+    // Bulk mail must carry the sender's postal address and a working unsubscribe link (CAN-SPAM, RFC 8058).
+    if (campaign.postalAddress.trimmed().isEmpty())
+        return Error::validation(QStringLiteral("postal_address"),
+                                 tr("Campaign '%1' has no postal address; every campaign must show one.").arg(campaign.name));
+    if (campaign.unsubscribeBaseUrl.trimmed().isEmpty())
+        return Error::validation(QStringLiteral("unsubscribe_base_url"),
+                                 tr("Campaign '%1' has no unsubscribe link address; recipients must be able to "
+                                    "unsubscribe.")
+                                     .arg(campaign.name));
+    Template snapshot;
+    snapshot.subject = campaign.subject;
+    snapshot.htmlBody = campaign.htmlBody;
+    snapshot.textBody = campaign.textBody;
+    for (const TemplateIssue& issue : TemplateValidator::validate(snapshot)) {
+        if (issue.severity == TemplateIssue::Severity::Error)
+            return Error::validation(QStringLiteral("template_id"),
+                                     tr("The message of campaign '%1' has an error: %2").arg(campaign.name, issue.toString()));
+    }
+    if (auto audience = SegmentRepository(m_database).resolve(campaign.audience); !audience)
+        return Error::validation(QStringLiteral("audience"),
+                                 tr("The audience of campaign '%1' cannot be used: %2")
+                                     .arg(campaign.name, audience.error().message));
+    return {};
 }
 
 Result<Campaign> CampaignLauncher::prepareAndStore(qint64 campaignId, const QDateTime& scheduledAt)
@@ -145,6 +173,81 @@ Status CampaignLauncher::schedule(qint64 campaignId, const QDateTime& at, const 
         !moved)
         return moved.error();
     return transaction.commit();
+}
+
+Status CampaignLauncher::startDue(qint64 campaignId, QString* refusal)
+{
+    // What was scheduled is what is sent: the snapshot taken then, checked as the Send button checks its own.
+    auto campaign = CampaignRepository(m_database).find(campaignId);
+    if (!campaign)
+        return campaign.error();
+    if (auto valid = checkSnapshot(campaign.value()); !valid) {
+        if (valid.error().kind != Error::Kind::Validation)
+            return valid.error(); // the database, not the campaign: tried again at the next look
+        *refusal = valid.error().message;
+        return {};
+    }
+    auto audience = SegmentRepository(m_database).resolve(campaign->audience);
+    if (!audience)
+        return audience.error();
+    if (auto queued = SendQueue(m_database, QStringLiteral("scheduler")).enqueue(campaignId, audience.value()); !queued)
+        return queued.error();
+    return {};
+}
+
+Result<int> CampaignLauncher::startDueCampaigns(const QString& actor)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    Transaction transaction(db.value());
+    if (auto begun = transaction.begin(); !begun)
+        return begun.error();
+    CampaignRepository campaigns(m_database);
+    auto due = campaigns.takeDueScheduled();
+    if (!due)
+        return due.error();
+    QStringList problems;
+    int started = 0;
+    for (const qint64 campaignId : due.value()) {
+        QString refusal;
+        if (auto done = startDue(campaignId, &refusal); !done)
+            return done.error();
+        if (refusal.isEmpty()) {
+            ++started;
+            continue;
+        }
+        // Not queued, not failed row by row: back to draft, with the reason where the Campaigns page shows it.
+        if (auto back = campaigns.setStatus(campaignId, CampaignStatus::Sending, CampaignStatus::Draft); !back)
+            return back.error();
+        if (auto logged = AuditLogRepository(m_database).record(actor, refusedAction(), QStringLiteral("campaign"),
+                                                                QString::number(campaignId), refusal);
+            !logged)
+            return logged.error();
+        const auto campaign = campaigns.find(campaignId);
+        problems << tr("Scheduled campaign '%1' (#%2) could not start and is a draft again: %3")
+                        .arg(campaign ? campaign->name : QString(), QString::number(campaignId), refusal);
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    if (!problems.isEmpty())
+        return Error::make(Error::Kind::Validation, problems.join(QLatin1Char('\n')));
+    return started;
+}
+
+Result<QHash<qint64, QString>> CampaignLauncher::lastRefusals(const QList<Campaign>& campaigns)
+{
+    auto refusals = AuditLogRepository(m_database).latestFor(QStringLiteral("campaign"), refusedAction());
+    if (!refusals)
+        return refusals.error();
+    QHash<qint64, QString> reasons;
+    for (const Campaign& campaign : campaigns) {
+        const auto refusal = refusals->constFind(QString::number(campaign.id));
+        // The refusal and the move back to draft share a transaction; any later change (an edit, a send) is newer.
+        if (campaign.status == CampaignStatus::Draft && refusal != refusals->cend() && refusal->at >= campaign.updatedAt)
+            reasons.insert(campaign.id, refusal->detail);
+    }
+    return reasons;
 }
 
 } // namespace herald

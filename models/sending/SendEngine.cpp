@@ -1,5 +1,6 @@
 #include "SendEngine.h"
 
+#include "CampaignLauncher.h"
 #include "HandingMarker.h"
 #include "SendQueue.h"
 #include "SenderJob.h"
@@ -366,8 +367,9 @@ void SendEngine::housekeepingLoop()
             } else {
                 reportError(recovered.error().message);
             }
-            // Scheduled campaigns whose time has come join the queue here, in whichever instance gets there first.
-            if (auto started = queue.startDueCampaigns(); !started)
+            // Scheduled campaigns whose time has come join the queue here, in whichever instance gets there first,
+            // checked as the Send button checks them.
+            if (auto started = CampaignLauncher(m_database).startDueCampaigns(m_settings.owner); !started)
                 reportError(started.error().message);
             (void)queue.completeFinishedCampaigns();
             lastRecovery = now;

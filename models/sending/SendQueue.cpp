@@ -3,7 +3,6 @@
 #include "storage/BoundQuery.h"
 #include "storage/JsonRows.h"
 #include "storage/NonprofitCondition.h"
-#include "storage/SegmentRepository.h"
 #include "storage/SqlErrors.h"
 #include "storage/Transaction.h"
 
@@ -385,55 +384,6 @@ Result<SendQueue::Recovered> SendQueue::recoverExpiredLeases()
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     return recovered;
-}
-
-Result<int> SendQueue::startDueCampaigns()
-{
-    auto db = m_database.checkedConnection();
-    if (!db)
-        return db.error();
-    Transaction transaction(db.value());
-    if (auto begun = transaction.begin(); !begun)
-        return begun.error();
-    // One statement moves every due campaign: of several instances, each campaign starts in exactly one.
-    BoundQuery due(db.value(), QStringLiteral(
-        "UPDATE campaigns SET status = 'sending', updated_at = %1, version = version + 1"
-        " WHERE status = 'scheduled' AND scheduled_at IS NOT NULL AND scheduled_at <= %1"
-        " RETURNING id, name, audience").arg(m_dialect.now()));
-    if (auto done = due.exec(tr("Could not start scheduled campaigns")); !done)
-        return done.error();
-    struct DueCampaign
-    {
-        qint64 id;
-        QString name;
-        QString audience;
-    };
-    QList<DueCampaign> started;
-    while (due.next())
-        started.append({due.value(0).toLongLong(), due.value(1).toString(), due.value(2).toString()});
-    due.finish();
-
-    QStringList problems;
-    int count = 0;
-    for (const DueCampaign& campaign : started) {
-        auto audience = SegmentRepository(m_database).resolve(campaign.audience);
-        if (!audience) {
-            BoundQuery back(db.value(), QStringLiteral("UPDATE campaigns SET status = 'draft' WHERE id = :id"));
-            if (auto done = back.bind(QStringLiteral(":id"), campaign.id).exec(tr("Could not start scheduled campaigns")); !done)
-                return done.error();
-            problems << tr("Scheduled campaign '%1' (#%2) could not start and is a draft again: %3")
-                            .arg(campaign.name, QString::number(campaign.id), audience.error().message);
-            continue;
-        }
-        if (auto queued = enqueue(campaign.id, audience.value()); !queued)
-            return queued.error();
-        ++count;
-    }
-    if (auto committed = transaction.commit(); !committed)
-        return committed.error();
-    if (!problems.isEmpty())
-        return Error::make(Error::Kind::Validation, problems.join(QLatin1Char('\n')));
-    return count;
 }
 
 Result<int> SendQueue::completeFinishedCampaigns()

@@ -50,10 +50,6 @@ public:
     // Returns leased rows that were never handed over to the queue at once (on stop or pause).
     Status release(const QList<ClaimedSend>& rows);
     Result<Recovered> recoverExpiredLeases();
-    // Scheduled campaigns whose time has come become sending, their audiences queued, in one transaction
-    // (claims never see a sending campaign without its rows). Returns how many started. A campaign whose
-    // audience cannot be resolved (its segment was deleted) goes back to draft and the error names it.
-    Result<int> startDueCampaigns();
     // Campaigns with nothing left to send become completed; returns how many.
     Result<int> completeFinishedCampaigns();
     // Unknown rows of a campaign: send again (back to pending) or count as sent.

@@ -66,6 +66,24 @@ Result<QList<AuditEntry>> AuditLogRepository::listFor(const QString& entity, con
     return query.readAll(tr("Could not read the history of %1 %2").arg(entity, entityId), &AuditLogRepository::readRow);
 }
 
+Result<QHash<QString, AuditEntry>> AuditLogRepository::latestFor(const QString& entity, const QString& action)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), SelectColumns + QStringLiteral(
+        "a WHERE entity = :entity AND action = :action AND NOT EXISTS (SELECT 1 FROM audit_log b "
+        "WHERE b.entity = a.entity AND b.entity_id = a.entity_id AND b.action = a.action AND b.id > a.id)"));
+    query.bind(QStringLiteral(":entity"), entity).bind(QStringLiteral(":action"), action);
+    auto lines = query.readAll(tr("Could not read the audit log"), &AuditLogRepository::readRow);
+    if (!lines)
+        return lines.error();
+    QHash<QString, AuditEntry> latest;
+    for (const AuditEntry& line : lines.value())
+        latest.insert(line.entityId, line);
+    return latest;
+}
+
 Result<QList<AuditEntry>> AuditLogRepository::recent(int limit)
 {
     auto db = m_database.checkedConnection();

@@ -5,6 +5,7 @@
 #include "domain/Error.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 
 class QSqlQuery;
@@ -23,6 +24,8 @@ public:
                               const QString& entityId, const QString& detail = {});
     // What happened to one entity, newest first.
     Result<QList<AuditEntry>> listFor(const QString& entity, const QString& entityId);
+    // The newest line of `action` on each `entity`, keyed by entity id.
+    Result<QHash<QString, AuditEntry>> latestFor(const QString& entity, const QString& action);
     // The latest `limit` lines of the whole log, newest first.
     Result<QList<AuditEntry>> recent(int limit);
 

@@ -206,6 +206,24 @@ Result<Campaign> CampaignRepository::findByUuid(const QString& uuid)
                                  tr("No campaign has the UUID %1.").arg(uuid), &CampaignRepository::readRow);
 }
 
+Result<QList<qint64>> CampaignRepository::takeDueScheduled()
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery due(db.value(), QStringLiteral(
+        "UPDATE campaigns SET status = 'sending', updated_at = %1, version = version + 1"
+        " WHERE status = 'scheduled' AND scheduled_at IS NOT NULL AND scheduled_at <= %1 RETURNING id")
+                                   .arg(m_dialect.now()));
+    if (auto done = due.exec(tr("Could not start scheduled campaigns")); !done)
+        return done.error();
+    QList<qint64> ids;
+    while (due.next())
+        ids << due.value(0).toLongLong();
+    due.finish();
+    return ids;
+}
+
 Result<QList<Campaign>> CampaignRepository::list(std::optional<CampaignStatus> status)
 {
     auto db = m_database.checkedConnection();

@@ -35,6 +35,9 @@ public:
     // Moves the campaign from `from` to `to` if it is still in `from` (Conflict naming its status otherwise);
     // bumps the version and returns the new one.
     Result<int> setStatus(qint64 id, CampaignStatus from, CampaignStatus to);
+    // Scheduled campaigns whose time has come become sending, in one statement (of several instances, each
+    // campaign is taken by exactly one); their ids.
+    Result<QList<qint64>> takeDueScheduled();
     // Hides the campaign from the list (or shows it again); bumps the version and returns the new one.
     Result<int> setArchived(qint64 id, bool archived);
 

@@ -61,6 +61,31 @@ private slots:
         QCOMPARE(rejected->rows.size(), 10);
     }
 
+    // Issue 15 (4.8): the printed report escapes a rejected value's CR LF (no raw "Bcc:" line), and a formula
+    // name goes out behind a quote and comes back exactly.
+    void reportAndExportAreInert()
+    {
+        const Run imported = herald({ QStringLiteral("import"), QStringLiteral("nonprofits"),
+            QStringLiteral(HERALD_TEST_DATA_DIR "/nonprofits-injection.csv") });
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.startsWith(QLatin1String("2 added")), qPrintable(imported.out));
+        QVERIFY2(imported.out.contains(QLatin1String("bad@@example.org\\r\\nBcc: victim@example.org")), qPrintable(imported.out));
+        for (const QString& line : imported.out.split(QLatin1Char('\n')))
+            QVERIFY2(!line.trimmed().startsWith(QLatin1String("Bcc:")), qPrintable(imported.out));
+
+        const QString file = path(QStringLiteral("inert.csv"));
+        const Run exported = herald({ QStringLiteral("export"), QStringLiteral("nonprofits"), file });
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray bytes = written.readAll();
+        QVERIFY2(bytes.contains("\r\n\"'=HYPERLINK(\"\"http://evil.example/x\"\",\"\"click\"\")\","), bytes.constData());
+        QVERIFY2(bytes.contains("\r\n'+1 Society,"), bytes.constData());
+        QVERIFY2(bytes.contains(",'-Dover,"), bytes.constData());
+        const Run again = herald({ QStringLiteral("import"), QStringLiteral("nonprofits"), file });
+        QVERIFY2(again.out.startsWith(QLatin1String("0 added, 0 updated, 2 skipped")), qPrintable(again.out));
+    }
+
     void mistakesAndFailuresExitNonZero()
     {
         QCOMPARE(herald({ QStringLiteral("import"), QStringLiteral("nonprofits") }).exitCode, 2);

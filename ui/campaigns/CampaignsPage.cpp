@@ -5,6 +5,7 @@
 #include "common/FormFeedback.h"
 #include "common/MessageBox.h"
 #include "common/PageTitle.h"
+#include "sending/CampaignLauncher.h"
 #include "storage/AudienceCounter.h"
 #include "storage/CampaignRepository.h"
 #include "storage/SegmentRepository.h"
@@ -67,6 +68,9 @@ Result<QList<CampaignListRow>> readCampaignList(Database& database, bool include
     auto counts = SendRepository(database).countsByCampaign();
     if (!counts)
         return counts.error();
+    auto refusals = CampaignLauncher(database).lastRefusals(campaigns.value());
+    if (!refusals)
+        return refusals.error();
     QHash<qint64, QString> templateNames;
     for (const Template& messageTemplate : templates.value())
         templateNames.insert(messageTemplate.id, messageTemplate.name);
@@ -88,6 +92,7 @@ Result<QList<CampaignListRow>> readCampaignList(Database& database, bool include
         const QHash<SendStatus, qint64> sends = counts->value(campaign.id);
         row.sent = sends.value(SendStatus::Sent);
         row.failed = sends.value(SendStatus::Failed);
+        row.refusal = refusals->value(campaign.id);
         if (campaign.status == CampaignStatus::Draft || campaign.status == CampaignStatus::Scheduled) {
             if (const auto size = counter.countCampaignAudience(campaign.audience))
                 row.audienceSize = size->recipients;
@@ -267,7 +272,7 @@ void CampaignsPage::showRows()
         const auto number = [&locale](qint64 value) { return value < 0 ? QString() : locale.toString(value); };
         const QString cells[ColumnCount] = {
             line.campaign.archived ? tr("%1 (archived)").arg(line.campaign.name) : line.campaign.name,
-            statusText(line.campaign.status),
+            line.refusal.isEmpty() ? statusText(line.campaign.status) : tr("Draft (not started)"),
             line.templateName,
             line.audienceName,
             number(line.audienceSize),
@@ -281,6 +286,8 @@ void CampaignsPage::showRows()
             if (column == AudienceSize || column == Sent || column == Failed)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             item->setData(Qt::UserRole, line.campaign.id);
+            if (column == Status && !line.refusal.isEmpty())
+                item->setToolTip(line.refusal);
             m_table->setItem(row, column, item);
         }
     }
@@ -339,6 +346,13 @@ void CampaignsPage::updateActions()
     m_archiveButton->setToolTip(active ? tr("A campaign that is sending or scheduled cannot be archived.")
                                        : tr("Hide the campaign from the list (Show archived brings it back)"));
     m_deleteButton->setEnabled(selected && status == CampaignStatus::Draft);
+    if (!m_rows.isEmpty()) {
+        // A refused scheduled start says why under the list while the campaign is selected.
+        const QString refusal = selected ? current->refusal : QString();
+        m_hintLabel->setText(refusal.isEmpty() ? QString()
+                                               : tr("Not started at its scheduled time, and a draft again: %1").arg(refusal));
+        m_hintLabel->setVisible(!refusal.isEmpty());
+    }
 }
 
 void CampaignsPage::openEditor(const Campaign& campaign)

@@ -27,6 +27,7 @@ struct CampaignListRow
     qint64 audienceSize = -1; // recipients: the live count for drafts and scheduled ones, the queue otherwise
     qint64 sent = 0;
     qint64 failed = 0;
+    QString refusal; // why its scheduled start was refused (a draft again), until it is changed
 };
 
 // The campaigns: a list with their status, template, audience and figures, read off the UI thread; New, Edit

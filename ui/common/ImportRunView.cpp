@@ -127,7 +127,7 @@ void ImportRunView::showReport()
         m_rejectedTable->setItem(row, 0, new QTableWidgetItem(QString::number(rejected.line)));
         m_rejectedTable->setItem(row, 1, new QTableWidgetItem(label(rejected.problem)));
         m_rejectedTable->setItem(row, 2, new QTableWidgetItem(rejected.field));
-        m_rejectedTable->setItem(row, 3, new QTableWidgetItem(rejected.message));
+        m_rejectedTable->setItem(row, 3, new QTableWidgetItem(rejected.shownMessage()));
     }
     m_rejectedTable->resizeColumnsToContents();
     m_rejectedTable->setVisible(!m_report->rejected.isEmpty());

@@ -5,6 +5,7 @@
 #include "importexport/NonprofitImporter.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -114,6 +115,48 @@ private slots:
         QCOMPARE(odd->consent, QStringLiteral("legitimate_interest"));
         QCOMPARE(odd->street, QStringLiteral("1 Main St"));
         QCOMPARE(NonprofitRepository(*other).findByEmail(QStringLiteral("nocountry@example.org"))->country, QString());
+    }
+
+    // Issue 15 (4.8): a cell a spreadsheet would evaluate is written behind a quote, and reads back as it was.
+    void formulaCellsAreNeutralisedAndImportBackExactly()
+    {
+        const QStringList names = {
+            QStringLiteral("=HYPERLINK(\"http://evil.example/x\",\"click\")"), QStringLiteral("+1 Society"),
+            QStringLiteral("-Minus Club"), QStringLiteral("@Home Trust"), QStringLiteral("'=Quoted already"),
+            QStringLiteral("'Apostrophe Friends"), QStringLiteral("Plain = Fair"),
+        };
+        for (int i = 0; i < names.size(); ++i) {
+            Nonprofit row;
+            row.name = names.at(i);
+            row.email = QStringLiteral("-formula%1@example.org").arg(i);
+            row.city = QStringLiteral("=1+1");
+            QVERIFY(NonprofitRepository(database()).insert(row).ok());
+        }
+        const QString path = m_files.path(QStringLiteral("formulas.csv"));
+        QVERIFY(NonprofitExporter(database()).run(path, {}).ok());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        for (const QString& written : {QStringLiteral("\r\n\"'=HYPERLINK(\"\"http://evil.example/x\"\",\"\"click\"\")\","),
+                                       QStringLiteral("\r\n'+1 Society,"), QStringLiteral("\r\n'-Minus Club,"),
+                                       QStringLiteral("\r\n'@Home Trust,"), QStringLiteral("\r\n''=Quoted already,"),
+                                       QStringLiteral("\r\n'Apostrophe Friends,"), QStringLiteral("\r\nPlain = Fair,"),
+                                       QStringLiteral(",'-formula0@example.org,"), QStringLiteral(",'=1+1,")})
+            QVERIFY2(text.contains(written), qPrintable(written + QStringLiteral(" not in\n") + text));
+        // No line (record) of the file starts a cell with a formula character.
+        static const QRegularExpression liveCell(QStringLiteral("(^|,)\"?[=+\\-@\\t\\r]"), QRegularExpression::MultilineOption);
+        QVERIFY2(!text.contains(liveCell), qPrintable(text));
+
+        test::TestDatabase otherScratch;
+        auto other = otherScratch.open();
+        const ImportReport report = NonprofitImporter(*other).run(path, {});
+        QVERIFY2(report.completed() && report.added == names.size(), qPrintable(report.summary()));
+        for (int i = 0; i < names.size(); ++i) {
+            const auto row = NonprofitRepository(*other).findByEmail(QStringLiteral("-formula%1@example.org").arg(i));
+            QVERIFY2(row.ok(), qPrintable(row.error().message));
+            QCOMPARE(row->name, names.at(i));
+            QCOMPARE(row->city, QStringLiteral("=1+1"));
+        }
     }
 
     void exportsTheFilteredSortedView()

@@ -158,6 +158,32 @@ private slots:
         QCOMPARE(written->rows.at(3).mid(0, 2), (QStringList { QStringLiteral("10"), QStringLiteral("invalid_utf8") }));
     }
 
+    // Issue 15 (4.8): a rejected value with CR LF and a header name is reported on one line, its control
+    // characters escaped; the rejected-rows file neutralises cells a spreadsheet would evaluate.
+    void rejectedValuesAreReportedOnOneLineAndTheirFileIsInert()
+    {
+        const ImportReport report
+            = NonprofitImporter(database()).run(QStringLiteral(HERALD_TEST_DATA_DIR "/nonprofits-injection.csv"), {});
+        QVERIFY2(report.completed(), qPrintable(report.summary()));
+        QCOMPARE(report.added, qint64(2));
+        QCOMPARE(report.rejected.size(), 1);
+        const QString shown = report.rejected.first().shownMessage();
+        QVERIFY2(shown.contains(QLatin1String("bad@@example.org\\r\\nBcc: victim@example.org")), qPrintable(shown));
+        QVERIFY(!shown.contains(QLatin1Char('\r')) && !shown.contains(QLatin1Char('\n')));
+        QCOMPARE(NonprofitRepository(database()).findByEmail(QStringLiteral("formula@example.org"))->name,
+                 QStringLiteral("=HYPERLINK(\"http://evil.example/x\",\"click\")"));
+
+        ImportReport crafted = report;
+        crafted.rejected << RejectedRow{9, ImportProblem::InvalidValue, QStringLiteral("=1+1"), QStringLiteral("@SUM(A1:A9)")};
+        const QString path = m_files.path(QStringLiteral("rejected-injection.csv"));
+        QVERIFY(crafted.writeRejectedCsv(path).ok());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QCOMPARE(bytes.count("\r\n"), 3); // header and two rows: no line break of the value's own
+        QVERIFY2(bytes.contains("\r\n9,invalid_value,'=1+1,'@SUM(A1:A9)\r\n"), bytes.constData());
+    }
+
     void semicolonsAndByteOrderMark()
     {
         NonprofitImporter importer(database());

@@ -9,6 +9,7 @@
 #include "storage/SuppressionRepository.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -100,6 +101,35 @@ private slots:
         QCOMPARE(copied.added, qint64(30));
         QCOMPARE(SuppressionRepository(*other).find(QStringLiteral("same3@example.org"))->createdAt,
             QDateTime(QDate(2026, 2, 1), QTime(0, 0), Qt::UTC));
+    }
+
+    // Issue 15 (4.8): an address a spreadsheet would take for a formula is written behind a quote and reads back.
+    void formulaAddressesAreNeutralisedAndImportBack()
+    {
+        for (const char* address : {"=cmd@example.org", "+plus@example.org", "-minus@example.org"}) {
+            Suppression suppression;
+            suppression.email = QString::fromLatin1(address);
+            suppression.source = QStringLiteral("@SUM(1+1)");
+            const auto added = SuppressionRepository(database()).add(suppression);
+            QVERIFY2(added.ok(), qPrintable(added.error().message));
+        }
+        const QString path = m_files.path(QStringLiteral("formulas.csv"));
+        const auto written = SuppressionExporter(database()).run(path);
+        QVERIFY2(written.ok(), qPrintable(written.error().message));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        static const QRegularExpression liveCell(QStringLiteral("(^|,)\"?[=+\\-@\\t\\r]"), QRegularExpression::MultilineOption);
+        QVERIFY2(!text.contains(liveCell), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("\r\n'=cmd@example.org,")), qPrintable(text));
+
+        test::TestDatabase otherScratch;
+        auto other = otherScratch.open();
+        const ImportReport copied = SuppressionImporter(*other).run(path);
+        QVERIFY2(copied.rejected.isEmpty(), qPrintable(copied.summary()));
+        QCOMPARE(copied.added, qint64(3));
+        for (const char* address : {"=cmd@example.org", "+plus@example.org", "-minus@example.org"})
+            QVERIFY2(SuppressionRepository(*other).find(QString::fromLatin1(address)).ok(), address);
     }
 
     void importedSuppressionsNeverEnterTheQueue()

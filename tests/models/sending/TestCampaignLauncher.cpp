@@ -12,12 +12,14 @@
 #include "storage/TemplateRepository.h"
 
 #include <QSqlQuery>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace herald;
 
 // Taking a campaign out of drafts: the checks and their named errors, the snapshot of the template version and
-// the sender identity, queueing now, scheduling, and SendQueue::startDueCampaigns() starting what is due.
+// the sender identity, queueing now, scheduling, and startDueCampaigns() starting what is due
+// (with the same checks: a campaign that fails them is refused, not queued).
 class TestCampaignLauncher : public test::DatabaseTestCase
 {
     Q_OBJECT
@@ -49,6 +51,24 @@ class TestCampaignLauncher : public test::DatabaseTestCase
                         SqlDialect(database().backend()).timestamp(QDateTime::currentDateTimeUtc().addSecs(-60)));
         query.bindValue(QStringLiteral(":id"), id);
         QVERIFY(query.exec());
+    }
+
+    // A send engine on our SMTP test server that looks for due campaigns every 100 ms.
+    std::unique_ptr<SendEngine> engineOn(int port, const QString& owner = {})
+    {
+        Provider provider;
+        provider.name = QStringLiteral("local");
+        provider.host = QStringLiteral("127.0.0.1");
+        provider.port = port;
+        provider.tls = Provider::Tls::None;
+        provider.ratePerSecond = 1000;
+        auto pool = std::make_shared<ProviderPool>(QList<Provider>{provider}, [](const Provider& entry) {
+            return std::unique_ptr<MailTransport>(std::make_unique<SmtpTransport>(SmtpSettings::fromProvider(entry, {})));
+        });
+        EngineSettings settings;
+        settings.recoveryIntervalMs = 100;
+        settings.owner = owner;
+        return std::make_unique<SendEngine>(database(), settings, pool, QByteArrayLiteral("secret"));
     }
 
     void seed()
@@ -158,10 +178,10 @@ private slots:
         QCOMPARE(CampaignRepository(database()).find(later.id)->scheduledAt, tomorrow);
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(0)); // nothing queued yet
 
-        SendQueue queue(database(), QStringLiteral("test"));
-        QCOMPARE(queue.startDueCampaigns().value(), 0);
+        CampaignLauncher scheduler(database());
+        QCOMPARE(scheduler.startDueCampaigns(QStringLiteral("test")).value(), 0);
         makeDue(due.id);
-        const auto started = queue.startDueCampaigns();
+        const auto started = scheduler.startDueCampaigns(QStringLiteral("test"));
         QVERIFY2(started.ok(), qPrintable(started.error().message));
         QCOMPARE(started.value(), 1);
         QVERIFY(CampaignRepository(database()).find(due.id)->status == CampaignStatus::Sending);
@@ -170,7 +190,7 @@ private slots:
                            .arg(due.id)),
                  qint64(1)); // the segment's one address
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(1));
-        QCOMPARE(queue.startDueCampaigns().value(), 0); // started once only
+        QCOMPARE(scheduler.startDueCampaigns(QStringLiteral("test")).value(), 0); // started once only
     }
 
     void aDueCampaignWhoseSegmentIsGoneReturnsToDraft()
@@ -188,7 +208,7 @@ private slots:
         makeDue(fine.id);
         QVERIFY(SegmentRepository(database()).remove(segment.id).value());
 
-        const auto started = SendQueue(database(), QStringLiteral("test")).startDueCampaigns();
+        const auto started = CampaignLauncher(database()).startDueCampaigns(QStringLiteral("test"));
         QVERIFY(!started.ok());
         QVERIFY2(started.error().message.contains(QLatin1String("'Orphan'")), qPrintable(started.error().message));
         QVERIFY(CampaignRepository(database()).find(orphan.id)->status == CampaignStatus::Draft);
@@ -204,27 +224,78 @@ private slots:
         QVERIFY2(server.start(), qPrintable(server.lastError()));
         const Campaign campaign = draft(QStringLiteral("Timed"));
         QVERIFY(CampaignLauncher(database()).schedule(campaign.id, QDateTime::currentDateTimeUtc().addSecs(30)).ok());
-        Provider provider;
-        provider.name = QStringLiteral("local");
-        provider.host = QStringLiteral("127.0.0.1");
-        provider.port = server.port();
-        provider.tls = Provider::Tls::None;
-        provider.ratePerSecond = 1000;
-        auto pool = std::make_shared<ProviderPool>(QList<Provider>{provider}, [](const Provider& entry) {
-            return std::unique_ptr<MailTransport>(std::make_unique<SmtpTransport>(SmtpSettings::fromProvider(entry, {})));
-        });
-        EngineSettings settings;
-        settings.recoveryIntervalMs = 100;
-        SendEngine engine(database(), settings, pool, QByteArrayLiteral("secret"));
-        QVERIFY(engine.start().ok());
+        auto engine = engineOn(server.port());
+        QVERIFY(engine->start().ok());
         QTest::qWait(400); // several recovery steps: not due yet, nothing goes out
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(0));
         makeDue(campaign.id);
-        QVERIFY2(server.waitForMessages(4, 15000), qPrintable(engine.snapshot().lastError));
+        QVERIFY2(server.waitForMessages(4, 15000), qPrintable(engine->snapshot().lastError));
         QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'")), qint64(4),
                                   10000);
-        engine.stop();
+        engine->stop();
         QCOMPARE(server.messages().size(), 4); // the suppressed address got nothing
+    }
+
+    // Issue 15 (4.7): a scheduled campaign whose sender went bad after it was scheduled is refused when it is
+    // due, by the engine's scheduler with the Send button's checks: nothing queued (no row fails one by one), a
+    // draft again, and the check's message recorded for the Campaigns page and on the engine's error.
+    void theEngineRefusesADueCampaignWithAnInvalidSender_data()
+    {
+        QTest::addColumn<QString>("spoil");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("invalid from") << QStringLiteral("UPDATE campaigns SET from_email = 'news@@friends.example.org' WHERE id = %1")
+                                      << QStringLiteral("news@@friends.example.org");
+        QTest::newRow("no postal address") << QStringLiteral("UPDATE campaigns SET postal_address = '' WHERE id = %1")
+                                           << QStringLiteral("no postal address");
+        QTest::newRow("no unsubscribe link") << QStringLiteral("UPDATE campaigns SET unsubscribe_base_url = '' WHERE id = %1")
+                                             << QStringLiteral("no unsubscribe link");
+    }
+    void theEngineRefusesADueCampaignWithAnInvalidSender()
+    {
+        QFETCH(QString, spoil);
+        QFETCH(QString, expected);
+        seed();
+        test::SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        const Campaign campaign = draft(QStringLiteral("Bad sender"));
+        const Campaign fine = draft(QStringLiteral("Good sender"));
+        CampaignLauncher launcher(database());
+        QVERIFY(launcher.schedule(campaign.id, QDateTime::currentDateTimeUtc().addSecs(30)).ok());
+        // Scheduled while it was fine; then its row changes under it (another client, an older version, SQL).
+        QVERIFY(test::SendingFixture::exec(database(), spoil.arg(campaign.id)));
+        makeDue(campaign.id);
+        const QString sendButtonSays = launcher.checkSnapshot(CampaignRepository(database()).find(campaign.id).value()).error().message;
+        QVERIFY2(sendButtonSays.contains(expected), qPrintable(sendButtonSays));
+
+        auto engine = engineOn(server.port(), QStringLiteral("worker-under-test"));
+        QVERIFY(engine->start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(CampaignRepository(database()).find(campaign.id)->status == CampaignStatus::Draft, 10000);
+        QTRY_VERIFY(engine->snapshot().lastError.contains(QLatin1String("'Bad sender'")));
+        QTest::qWait(400); // several more looks: it stays a draft, nothing is queued or sent
+        engine->stop();
+        QVERIFY(CampaignRepository(database()).find(campaign.id)->status == CampaignStatus::Draft);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(0));
+        QCOMPARE(server.messages().size(), 0);
+        QVERIFY2(engine->snapshot().lastError.contains(sendButtonSays), qPrintable(engine->snapshot().lastError));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'refused' AND entity = 'campaign' "
+                                      "AND actor = 'worker-under-test' AND entity_id = '%1'").arg(campaign.id)),
+                 qint64(1));
+
+        // The Campaigns page's reading: the draft says why, until it is changed.
+        auto campaigns = CampaignRepository(database()).list();
+        QVERIFY(campaigns.ok());
+        auto refusals = launcher.lastRefusals(campaigns.value());
+        QVERIFY2(refusals.ok(), qPrintable(refusals.error().message));
+        QCOMPARE(refusals->value(campaign.id), sendButtonSays);
+        QVERIFY(!refusals->contains(fine.id));
+        Campaign edited = CampaignRepository(database()).find(campaign.id).value();
+        edited.fromEmail = m_identity.fromEmail; // fixed by the user in the editor
+        edited.postalAddress = m_identity.postalAddress;
+        edited.unsubscribeBaseUrl = m_identity.unsubscribeBaseUrl;
+        QTest::qWait(5); // a later millisecond
+        const Status saved = CampaignRepository(database()).update(edited);
+        QVERIFY2(saved.ok(), qPrintable(saved.error().message));
+        QVERIFY(!launcher.lastRefusals(CampaignRepository(database()).list().value())->contains(campaign.id));
     }
 
     void aDeletedSenderIdentityIsNamedWhenSaving()

@@ -1,9 +1,11 @@
+#include "ParsedMessage.h"
 #include "SendingFixture.h"
 #include "SmtpTestServer.h"
 #include "TestDatabase.h"
 #include "sending/SendEngine.h"
 #include "sending/SendQueue.h"
 #include "sending/providers/SmtpTransport.h"
+#include "storage/NonprofitRepository.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -251,6 +253,35 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent' AND provider = 'backup'")), qint64(100));
         QCOMPARE(states.first().name, QStringLiteral("primary"));
         QCOMPARE(states.first().breaker, QStringLiteral("open"));
+    }
+
+    // A name is data: one stored with line breaks and control characters (as an import lets in) is flattened
+    // into the To display name like a subject, and its message is delivered (issue 15, 4.6).
+    void aNameWithLineBreaksIsDeliveredWithAFlattenedToName()
+    {
+        test::SmtpTestServer server;
+        QVERIFY2(server.start({QStringLiteral("--keep-data")}), qPrintable(server.lastError()));
+        Nonprofit nonprofit;
+        nonprofit.name = QStringLiteral("Food Bank\r\nBcc: someone@example.com\n\tof\x01 Vermont\x1b\u2028Inc");
+        nonprofit.email = QStringLiteral("foodbank@example.net");
+        const Status inserted = NonprofitRepository(*m_database).insert(nonprofit);
+        QVERIFY2(inserted.ok(), qPrintable(inserted.error().message));
+        startCampaign();
+        SendEngine engine(*m_database, fastSettings(), pool({smtpProvider(QStringLiteral("local"), server.port())}),
+                          QByteArrayLiteral("secret"));
+        QVERIFY(engine.start().ok());
+        QVERIFY2(waitForCampaign(QStringLiteral("completed"), 30000), qPrintable(engine.snapshot().lastError));
+        engine.stop();
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status = 'sent'")), qint64(1));
+        QVERIFY(server.waitForMessages(1));
+        const QJsonObject record = server.messages().first();
+        QCOMPARE(record.value(QStringLiteral("rcpt_tos")).toArray(), QJsonArray{QStringLiteral("foodbank@example.net")});
+        const QJsonObject parsed = test::parseMessage(QByteArray::fromBase64(record.value(QStringLiteral("data")).toString().toLatin1()));
+        const QJsonObject headers = parsed.value(QStringLiteral("headers")).toObject();
+        QCOMPARE(headers.value(QStringLiteral("To")).toString(),
+                 QStringLiteral("\"Food Bank Bcc: someone@example.com of Vermont Inc\" <foodbank@example.net>"));
+        QVERIFY(!headers.contains(QStringLiteral("Bcc")));
+        QCOMPARE(parsed.value(QStringLiteral("defects")).toArray().size(), 0);
     }
 
     void rateLimitHolds()

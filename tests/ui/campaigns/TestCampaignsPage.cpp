@@ -7,6 +7,7 @@
 #include "campaigns/TestSendDialog.h"
 #include "common/MessageBox.h"
 #include "config/Config.h"
+#include "sending/CampaignLauncher.h"
 #include "shell/MainWindow.h"
 #include "shell/Translations.h"
 #include "storage/CampaignRepository.h"
@@ -365,6 +366,26 @@ private slots:
         QCOMPARE(cell(QStringLiteral("Autumn appeal"), CampaignsPage::Status), QStringLiteral("Scheduled"));
         selectCampaign(QStringLiteral("Spring appeal"));
         saveScreenshot(m_window.get(), QStringLiteral("campaigns-page.png"));
+    }
+
+    // Issue 15 (4.7): a scheduled start refused by the scheduler (any engine: this window's or a worker's) shows
+    // on the draft, with the message the Send button would give.
+    void aRefusedScheduledStartShowsWhy()
+    {
+        QVERIFY(test::SendingFixture::exec(*m_database,
+            QStringLiteral("UPDATE campaigns SET postal_address = '', scheduled_at = strftime('%Y-%m-%dT%H:%M:%fZ', "
+                           "'now', '-1 minute') WHERE name = 'Autumn appeal'")));
+        (void)CampaignLauncher(*m_database).startDueCampaigns(QStringLiteral("test"));
+        page()->refresh();
+        waitForList();
+        QTRY_COMPARE(cell(QStringLiteral("Autumn appeal"), CampaignsPage::Status), QStringLiteral("Draft (not started)"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(5)); // nothing queued for it
+        selectCampaign(QStringLiteral("Autumn appeal"));
+        auto* hint = find<QLabel>("campaignHintLabel");
+        QVERIFY(hint->isVisible());
+        QVERIFY2(hint->text().contains(QLatin1String("has no postal address")), qPrintable(hint->text()));
+        selectCampaign(QStringLiteral("Spring appeal"));
+        QVERIFY(!hint->isVisible());
     }
 };
 

@@ -283,6 +283,21 @@ private slots:
         QTRY_COMPARE(page()->figures().windowSeconds, 60);
     }
 
+    // Issue 15 (4.8): the data export writes a cell a spreadsheet would evaluate behind a quote.
+    void chartDataCellsAreInert()
+    {
+        ChartPanel panel(QStringLiteral("probe"), QStringLiteral("Probe"), new QChart);
+        panel.setTable({QStringLiteral("reason"), QStringLiteral("failures")},
+                       {{QStringLiteral("=HYPERLINK(\"http://evil.example/x\",\"click\")"), QStringLiteral("3")},
+                        {QStringLiteral("@SUM(A1)"), QStringLiteral("-1")}});
+        const QString csv = m_dir.filePath(QStringLiteral("probe.csv"));
+        QVERIFY(panel.saveCsv(csv).ok());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("reason,failures\r\n\"'=HYPERLINK(\"\"http://evil.example/x\"\",\"\"click\"\")\",3\r\n"
+                                            "'@SUM(A1),'-1\r\n"));
+    }
+
     void exportsChartAndData()
     {
         ChartPanel* throughput = page()->panel(QStringLiteral("throughput"));
