@@ -14,6 +14,7 @@
 namespace herald {
 
 namespace {
+constexpr int IdleInTransactionSeconds = 30;
 QString tr(const char* text) { return QCoreApplication::translate("herald", text); }
 
 Error connectError(const ConnectionProfile& profile, const QSqlError& error)
@@ -88,9 +89,15 @@ Result<QSqlDatabase> Database::openNamed(const ConnectionProfile& profile, const
     db.setDatabaseName(profile.database);
     db.setUserName(profile.user);
     db.setPassword(password);
-    db.setConnectOptions(QStringLiteral("sslmode=%1;connect_timeout=%2;application_name=Herald")
+    // A Herald stopped in the middle of a transaction (SIGSTOP, a laptop put to sleep) would keep its locks, on
+    // the dashboards' counters of the current second among them, and stop every other sender until it woke: the
+    // server ends such a session after IdleInTransactionSeconds (Herald itself is never idle in one for more
+    // than moments; it reconnects when it wakes).
+    db.setConnectOptions(QStringLiteral("sslmode=%1;connect_timeout=%2;application_name=Herald;"
+                                        "options='-c idle_in_transaction_session_timeout=%3s'")
                              .arg(profile.effectiveSslMode())
-                             .arg(profile.connectTimeoutSeconds));
+                             .arg(profile.connectTimeoutSeconds)
+                             .arg(IdleInTransactionSeconds));
     if (!db.open())
         return connectError(profile, db.lastError());
     StatementCache::markOpened(db);

@@ -41,18 +41,6 @@ class TestWorkerRecovery : public QObject
         return process;
     }
 
-    static bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < timeoutMs) {
-            if (condition())
-                return true;
-            QTest::qWait(100);
-        }
-        return condition();
-    }
-
 private slots:
     void restartAndKillLeaveTheMetricsMatchingTheQueue()
     {
@@ -80,12 +68,12 @@ private slots:
         m_database.reset(); // the server restarts under it
 
         auto worker = startWorker({});
-        QVERIFY(waitUntil([&] { return smtp.messages().size() >= 600; }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return smtp.messages().size() >= 600; }, 30000));
         QVERIFY(m_cluster->pause());
         QTest::qWait(1500);
         QVERIFY(m_cluster->resume());
         const qint64 atResume = smtp.messages().size();
-        QVERIFY2(waitUntil([&] { return smtp.messages().size() >= atResume + 800; }, 30000), "the worker did not go on sending");
+        QVERIFY2(QTest::qWaitFor([&] { return smtp.messages().size() >= atResume + 800; }, 30000), "the worker did not go on sending");
         const QString beforeSettling = QString::fromUtf8(worker->readAllStandardOutput());
         QTest::qWait(2000);
         const QString settled = QString::fromUtf8(worker->readAllStandardOutput());

@@ -74,18 +74,6 @@ class TestWorkers : public QObject
         QVERIFY(test::SendingFixture::startCampaign(*m_database));
     }
 
-    bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < timeoutMs) {
-            if (condition())
-                return true;
-            QTest::qWait(100);
-        }
-        return condition();
-    }
-
 private slots:
     void init()
     {
@@ -171,7 +159,7 @@ private slots:
             auto victim = startWorker({QStringLiteral("--lease-seconds"), QStringLiteral("3"), QStringLiteral("--claim-batch"),
                                        QStringLiteral("100"), QStringLiteral("--concurrency"), QStringLiteral("4")});
             const qint64 target = m_smtp->messages().size() + 400;
-            QVERIFY(waitUntil([&] { return m_smtp->messages().size() >= target; }, 30000));
+            QVERIFY(QTest::qWaitFor([&] { return m_smtp->messages().size() >= target; }, 30000));
             ::kill(pid_t(victim->processId()), SIGKILL);
             victim->waitForFinished();
             atKill = m_smtp->messages().size();
@@ -208,13 +196,13 @@ private slots:
         // unknown path deterministically). A row is marked as handed over only once it has a
         // place on a connection: the message going out and the one behind it, so per kill at most two a
         // connection (the provider's 4) never arrived (issue 15: 921 of 1,052 after ten kills before). Rows sent
-        // but not yet recorded are those of one write of results (they are written as they come; about five a
-        // kill here, 150 when they were written every 100 ms): a tenth of a second at 1,000/s allows for a
-        // loaded machine.
+        // but not yet recorded are those of one write of results (written as they come, at most every 20 ms:
+        // about five a kill on a quiet machine, 150 when they were written every 100 ms); on a loaded machine a
+        // write may take a few tenths of a second, so the bound is a second at the provider's 400/s.
         QCOMPARE(duplicates, 0);
         const qint64 markedAtMost = kills * 2 * 4;
         QVERIFY2(unknownNotReceived <= markedAtMost, "more unsent rows unknown than two a connection per kill");
-        QVERIFY2(unknown <= markedAtMost + kills * 100, "more rows unknown than were in flight");
+        QVERIFY2(unknown <= markedAtMost + kills * 400, "more rows unknown than were in flight");
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends WHERE status IN ('pending', 'sending')")), qint64(0));
     }
 
@@ -223,7 +211,7 @@ private slots:
         const int recipients = 1500;
         setUpCampaign(recipients, 200);
         auto stalled = startWorker({QStringLiteral("--lease-seconds"), QStringLiteral("3"), QStringLiteral("--claim-batch"), QStringLiteral("100")});
-        QVERIFY(waitUntil([&] { return m_smtp->messages().size() >= 200; }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return m_smtp->messages().size() >= 200; }, 30000));
         ::kill(pid_t(stalled->processId()), SIGSTOP);
         QTest::qWait(4000); // past its lease
 
