@@ -273,7 +273,7 @@ void NonprofitsPage::showSampleLoaded(qint64 nonprofits)
     m_nextStepLabel->setText(
         tr("Loaded %Ln sample nonprofit(s), a template, a segment and a sender. Next: open Campaigns, select "
            "“Sample campaign”, press Edit… and then Test Send… to send yourself one message (a mail provider "
-           "must be set up under Settings → Providers first).",
+           "must be set up under Settings → Mail providers first).",
             nullptr, int(nonprofits)));
     m_nextStepLabel->show();
 }
