@@ -1,7 +1,6 @@
 #include "DesktopTestEnvironment.h"
 #include "config/Config.h"
 #include "nonprofits/NonprofitDialog.h"
-#include "nonprofits/NonprofitsPage.h"
 #include "onboarding/SampleData.h"
 #include "settings/ProfileDialog.h"
 #include "shell/MainWindow.h"

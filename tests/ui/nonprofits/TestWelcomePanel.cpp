@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -107,12 +108,12 @@ private slots:
         QVERIFY(hint->isVisible());
         // The hint names the real way to a test send: the campaign, the Campaigns page's Edit… button and the
         // editor's Test Send… button.
-        QVERIFY2(hint->text().contains(QLatin1String("“Sample campaign”")), qPrintable(hint->text()));
-        QVERIFY2(hint->text().contains(QLatin1String("Edit…")) && hint->text().contains(QLatin1String("Test Send…")),
+        QVERIFY2(hint->text().contains(QStringLiteral("“Sample campaign”")), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(QStringLiteral("Edit…")) && hint->text().contains(QStringLiteral("Test Send…")),
                  qPrintable(hint->text()));
         m_window->showPage(MainWindow::Campaigns);
         QList<QString> campaignButtons;
-        for (auto* button : m_window->findChild<QWidget*>(QStringLiteral("pages"))->currentWidget()->findChildren<QPushButton*>())
+        for (auto* button : find<QStackedWidget>(QStringLiteral("pages"))->currentWidget()->findChildren<QPushButton*>())
             campaignButtons << button->text().remove(QLatin1Char('&'));
         QVERIFY2(campaignButtons.contains(QStringLiteral("Edit…")), qPrintable(campaignButtons.join(QLatin1Char(','))));
         m_window->showPage(MainWindow::Nonprofits);
