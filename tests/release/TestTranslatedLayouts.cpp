@@ -130,6 +130,9 @@ private slots:
 
     void cleanupTestCase() { m_database.reset(); }
 
+    // Each language starts on an empty database, even after one failed with the sample loaded.
+    void init() { QVERIFY(SampleData(*m_database).remove().ok()); }
+
     void layoutsHoldTranslatedText_data()
     {
         QTest::addColumn<QString>("language");
