@@ -224,6 +224,13 @@
             <numerusform>Exported %Ln nonprofits to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Loaded %Ln sample nonprofit(s), a template, a segment and a sender. Next: open Campaigns, select “Sample campaign”, press Edit… and then Test Send… to send yourself one message (a mail provider must be set up under Settings → Mail providers first).</source>
+        <translation>
+            <numerusform>Loaded %Ln sample nonprofit, a template, a segment and a sender. Next: open Campaigns, select “Sample campaign”, press Edit… and then Test Send… to send yourself one message (a mail provider must be set up under Settings → Mail providers first).</numerusform>
+            <numerusform>Loaded %Ln sample nonprofits, a template, a segment and a sender. Next: open Campaigns, select “Sample campaign”, press Edit… and then Test Send… to send yourself one message (a mail provider must be set up under Settings → Mail providers first).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>herald::OfflineBanner</name>

@@ -2046,10 +2046,6 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>Exporting to %1…</source>
         <translation>Exportando a %1…</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
 </context>
 <context>
     <name>herald::FeedbackIntake</name>
@@ -2618,6 +2614,14 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Herald</source>
         <translation>Herald</translation>
+    </message>
+    <message>
+        <source>&amp;Load Sample Data</source>
+        <translation>&amp;Cargar datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Sample Data…</source>
+        <translation>&amp;Quitar datos de ejemplo…</translation>
     </message>
 </context>
 <context>
@@ -3203,6 +3207,13 @@ Datos: %2 (%3)</translation>
         <source>%1 was erased; the address stays suppressed as an anonymised entry.</source>
         <translation>Se borró %1; la dirección sigue excluida como entrada anonimizada.</translation>
     </message>
+    <message numerus="yes">
+        <source>Loaded %Ln sample nonprofit(s), a template, a segment and a sender. Next: open Campaigns, select “Sample campaign”, press Edit… and then Test Send… to send yourself one message (a mail provider must be set up under Settings → Mail providers first).</source>
+        <translation>
+            <numerusform>Se cargó %Ln organización de ejemplo, una plantilla, un segmento y un remitente. Siguiente paso: abra Campañas, seleccione «Campaña de ejemplo», pulse Editar… y luego Envío de prueba… para enviarse un mensaje (antes debe configurar un proveedor de correo en Configuración → Proveedores de correo).</numerusform>
+            <numerusform>Se cargaron %Ln organizaciones de ejemplo, una plantilla, un segmento y un remitente. Siguiente paso: abra Campañas, seleccione «Campaña de ejemplo», pulse Editar… y luego Envío de prueba… para enviarse un mensaje (antes debe configurar un proveedor de correo en Configuración → Proveedores de correo).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>herald::OfflineBanner</name>
@@ -3533,6 +3544,13 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Connecting to %1…</source>
         <translation>Conectando con %1…</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ProgressRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -4030,6 +4048,33 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Template &apos;%1&apos; stays: campaign &apos;%2&apos; was sent with it.</source>
         <translation>La plantilla &apos;%1&apos; se queda: la campaña &apos;%2&apos; se envió con ella.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SampleDataActions</name>
+    <message>
+        <source>Load Sample Data</source>
+        <translation>Cargar datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>Loading the sample nonprofits…</source>
+        <translation>Cargando las organizaciones de ejemplo…</translation>
+    </message>
+    <message>
+        <source>Remove Sample Data</source>
+        <translation>Quitar datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>Remove the sample nonprofits, template, segment, sender and campaign? What you added yourself stays.</source>
+        <translation>¿Quitar las organizaciones, la plantilla, el segmento, el remitente y la campaña de ejemplo? Lo que usted añadió se conserva.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
     </message>
 </context>
 <context>
@@ -6277,6 +6322,41 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>The unsubscribe link is not valid.</source>
         <translation>El enlace de baja no es válido.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::WelcomePanel</name>
+    <message>
+        <source>&amp;Load Sample Data</source>
+        <translation>&amp;Cargar datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>Welcome to Herald</source>
+        <translation>Bienvenido a Herald</translation>
+    </message>
+    <message>
+        <source>The database is empty. Choose how to begin:</source>
+        <translation>La base de datos está vacía. Elija cómo empezar:</translation>
+    </message>
+    <message>
+        <source>Import a &amp;CSV File…</source>
+        <translation>Importar un archivo CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>Connect to Your &amp;Team’s Server…</source>
+        <translation>C&amp;onectar con el servidor de su equipo…</translation>
+    </message>
+    <message>
+        <source>About 1,200 real Vermont organisations with example.org addresses, a starter template, a segment and a sender whose postal address is plainly fake. Help → Remove Sample Data takes it all away again.</source>
+        <translation>Unas 1.200 organizaciones reales de Vermont con direcciones example.org, una plantilla inicial, un segmento y un remitente con una dirección postal claramente falsa. Ayuda → Quitar datos de ejemplo lo quita todo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Your own list of organisations: Herald shows the columns it found and lets you match them before anything is stored.</source>
+        <translation>Su propia lista de organizaciones: Herald muestra las columnas que encontró y le deja asignarlas antes de guardar nada.</translation>
+    </message>
+    <message>
+        <source>Your colleagues already use Herald on a PostgreSQL server: add it as a connection profile in Settings and open it.</source>
+        <translation>Sus compañeros ya usan Herald en un servidor PostgreSQL: añádalo como perfil de conexión en Configuración y ábralo.</translation>
     </message>
 </context>
 <context>

@@ -2046,10 +2046,6 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>Exporting to %1…</source>
         <translation>Export vers %1…</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
 </context>
 <context>
     <name>herald::FeedbackIntake</name>
@@ -2618,6 +2614,14 @@ Données : %2 (%3)</translation>
     <message>
         <source>Herald</source>
         <translation>Herald</translation>
+    </message>
+    <message>
+        <source>&amp;Load Sample Data</source>
+        <translation>&amp;Charger les données d’exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Sample Data…</source>
+        <translation>&amp;Supprimer les données d’exemple…</translation>
     </message>
 </context>
 <context>
@@ -3203,6 +3207,13 @@ Données : %2 (%3)</translation>
         <source>%1 was erased; the address stays suppressed as an anonymised entry.</source>
         <translation>%1 a été effacé ; l’adresse reste exclue sous forme d’entrée anonymisée.</translation>
     </message>
+    <message numerus="yes">
+        <source>Loaded %Ln sample nonprofit(s), a template, a segment and a sender. Next: open Campaigns, select “Sample campaign”, press Edit… and then Test Send… to send yourself one message (a mail provider must be set up under Settings → Mail providers first).</source>
+        <translation>
+            <numerusform>%Ln association d’exemple chargée, avec un modèle, un segment et un expéditeur. Ensuite : ouvrez Campagnes, sélectionnez « Campagne d’exemple », appuyez sur Modifier… puis sur Envoi de test… pour vous envoyer un message (un fournisseur d’envoi doit d’abord être configuré dans Paramètres → Fournisseurs d’envoi).</numerusform>
+            <numerusform>%Ln associations d’exemple chargées, avec un modèle, un segment et un expéditeur. Ensuite : ouvrez Campagnes, sélectionnez « Campagne d’exemple », appuyez sur Modifier… puis sur Envoi de test… pour vous envoyer un message (un fournisseur d’envoi doit d’abord être configuré dans Paramètres → Fournisseurs d’envoi).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>herald::OfflineBanner</name>
@@ -3536,6 +3547,13 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::ProgressRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>herald::ProviderDialog</name>
     <message>
         <source>Add Mail Provider</source>
@@ -3859,7 +3877,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>Retirer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Keep</source>
@@ -4030,6 +4048,33 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Template &apos;%1&apos; stays: campaign &apos;%2&apos; was sent with it.</source>
         <translation>Le modèle « %1 » reste : la campagne « %2 » a été envoyée avec lui.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SampleDataActions</name>
+    <message>
+        <source>Load Sample Data</source>
+        <translation>Charger les données d’exemple</translation>
+    </message>
+    <message>
+        <source>Loading the sample nonprofits…</source>
+        <translation>Chargement des associations d’exemple…</translation>
+    </message>
+    <message>
+        <source>Remove Sample Data</source>
+        <translation>Supprimer les données d’exemple</translation>
+    </message>
+    <message>
+        <source>Remove the sample nonprofits, template, segment, sender and campaign? What you added yourself stays.</source>
+        <translation>Supprimer les associations, le modèle, le segment, l’expéditeur et la campagne d’exemple ? Ce que vous avez ajouté vous-même reste.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
     </message>
 </context>
 <context>
@@ -4864,7 +4909,7 @@ Se désabonner : {{unsubscribe_url}}
     </message>
     <message>
         <source>Remove</source>
-        <translation>Retirer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Keep</source>
@@ -5241,7 +5286,7 @@ Se désabonner : {{unsubscribe_url}}
     </message>
     <message>
         <source>Remove</source>
-        <translation>Retirer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Keep</source>
@@ -6277,6 +6322,41 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>The unsubscribe link is not valid.</source>
         <translation>Le lien de désabonnement n’est pas valide.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::WelcomePanel</name>
+    <message>
+        <source>&amp;Load Sample Data</source>
+        <translation>&amp;Charger les données d’exemple</translation>
+    </message>
+    <message>
+        <source>Welcome to Herald</source>
+        <translation>Bienvenue dans Herald</translation>
+    </message>
+    <message>
+        <source>The database is empty. Choose how to begin:</source>
+        <translation>La base de données est vide. Choisissez comment commencer :</translation>
+    </message>
+    <message>
+        <source>Import a &amp;CSV File…</source>
+        <translation>Importer un fichier CS&amp;V…</translation>
+    </message>
+    <message>
+        <source>Connect to Your &amp;Team’s Server…</source>
+        <translation>Se connecter au serveur de votre é&amp;quipe…</translation>
+    </message>
+    <message>
+        <source>About 1,200 real Vermont organisations with example.org addresses, a starter template, a segment and a sender whose postal address is plainly fake. Help → Remove Sample Data takes it all away again.</source>
+        <translation>Environ 1 200 vraies associations du Vermont avec des adresses example.org, un modèle de départ, un segment et un expéditeur dont l’adresse postale est manifestement fausse. Aide → Supprimer les données d’exemple retire le tout.</translation>
+    </message>
+    <message>
+        <source>Your own list of organisations: Herald shows the columns it found and lets you match them before anything is stored.</source>
+        <translation>Votre propre liste d’associations : Herald montre les colonnes trouvées et vous laisse les faire correspondre avant tout enregistrement.</translation>
+    </message>
+    <message>
+        <source>Your colleagues already use Herald on a PostgreSQL server: add it as a connection profile in Settings and open it.</source>
+        <translation>Vos collègues utilisent déjà Herald sur un serveur PostgreSQL : ajoutez-le comme profil de connexion dans Paramètres et ouvrez-le.</translation>
     </message>
 </context>
 <context>

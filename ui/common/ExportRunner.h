@@ -11,7 +11,7 @@ class QWidget;
 
 namespace herald {
 
-class BackgroundJob;
+class ProgressRunner;
 
 // Runs one export at a time (rows written to a CSV file) on a worker thread behind a progress dialog with Cancel
 // (objectName "exportProgress"). When it ends, `done` gets the number of rows written or the error; a cancelled
@@ -31,8 +31,7 @@ public:
     bool isRunning() const;
 
 private:
-    QWidget* m_window;
-    BackgroundJob* m_job;
+    ProgressRunner* m_runner;
 };
 
 } // namespace herald

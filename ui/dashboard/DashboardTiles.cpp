@@ -5,6 +5,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QTextDocument>
+
+namespace {
+// The figure's size in the tile's HTML; fitHeight() measures with the same font.
+constexpr double ValuePointSize = 17;
+} // namespace
 
 namespace herald {
 
@@ -20,22 +26,50 @@ DashboardTiles::DashboardTiles(QWidget* parent)
         label->setTextFormat(Qt::RichText);
         label->setFrameShape(QFrame::StyledPanel);
         label->setMargin(8);
-        label->setMinimumHeight(64);
+        // Long translations wrap onto a second line rather than being cut; the height follows (fitHeight).
+        label->setWordWrap(true);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         layout->addWidget(label, 1);
     };
     tile("queueTile", m_queueTile);
     tile("rateTile", m_rateTile);
     tile("failureTile", m_failureTile);
     tile("latencyTile", m_latencyTile);
+    fitHeight();
+}
+
+QList<QLabel*> DashboardTiles::tiles() const { return { m_queueTile, m_rateTile, m_failureTile, m_latencyTile }; }
+
+void DashboardTiles::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitHeight();
+}
+
+void DashboardTiles::fitHeight()
+{
+    QFont valueFont = font();
+    valueFont.setPointSizeF(ValuePointSize);
+    valueFont.setWeight(QFont::DemiBold);
+    const QLabel* any = m_queueTile;
+    const int chrome = 2 * (any->margin() + any->frameWidth() + int(QTextDocument().documentMargin()));
+    int needed = chrome + 3 * QFontMetrics(font()).lineSpacing() + QFontMetrics(valueFont).lineSpacing();
+    for (const QLabel* label : tiles()) {
+        if (!label->text().isEmpty() && label->width() > 0)
+            needed = std::max(needed, label->heightForWidth(label->width()));
+    }
+    if (minimumHeight() != needed)
+        setMinimumHeight(needed);
 }
 
 void DashboardTiles::showFigures(const DashboardFigures& figures)
 {
     const QLocale locale;
     auto tile = [](const QString& caption, const QString& value, const QString& note) {
-        return QStringLiteral("<div style='color:#5f6368'>%1</div><div style='font-size:17pt; font-weight:600'>%2</div>"
+        return QStringLiteral("<div style='color:#5f6368'>%1</div><div style='font-size:%4pt; font-weight:600'>%2</div>"
                               "<div style='color:#5f6368'>%3</div>")
-            .arg(caption.toHtmlEscaped(), value.toHtmlEscaped(), note.toHtmlEscaped());
+            .arg(caption.toHtmlEscaped(), value.toHtmlEscaped(), note.toHtmlEscaped(), QString::number(ValuePointSize));
     };
     const auto& queue = figures.queue;
     m_queueTile->setText(tile(tr("Waiting to send"), queue.known() ? locale.toString(queue.pending) : tr("—"),
@@ -50,6 +84,7 @@ void DashboardTiles::showFigures(const DashboardFigures& figures)
     m_latencyTile->setText(tile(tr("Latency P95"), latency.count() ? tr("%1 ms").arg(locale.toString(latency.percentileMs(0.95), 'f', 0)) : tr("—"),
                                 tr("P50 %1 ms · P99 %2 ms").arg(locale.toString(latency.percentileMs(0.5), 'f', 0),
                                                                  locale.toString(latency.percentileMs(0.99), 'f', 0))));
+    fitHeight();
 }
 
 } // namespace herald

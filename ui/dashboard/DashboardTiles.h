@@ -18,7 +18,14 @@ public:
 
     void showFigures(const DashboardFigures& figures);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // As tall as the tile whose text wraps most needs: never less than a caption, the figure and two lines of note.
+    void fitHeight();
+    QList<QLabel*> tiles() const;
+
     QLabel* m_queueTile;
     QLabel* m_rateTile;
     QLabel* m_failureTile;

@@ -3,6 +3,8 @@
 #include "BulkTagDialog.h"
 #include "ImportDialog.h"
 #include "NonprofitDialog.h"
+#include "SampleDataActions.h"
+#include "WelcomePanel.h"
 #include "SegmentFilterBar.h"
 #include "common/ColumnWidths.h"
 #include "common/ExportRunner.h"
@@ -18,6 +20,7 @@
 #include "domain/CurrentUser.h"
 #include "importexport/NonprofitExporter.h"
 #include "itemmodels/NonprofitTableModel.h"
+#include "onboarding/SampleData.h"
 
 #include <QAction>
 #include <QDir>
@@ -42,6 +45,9 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
     , m_countLabel(new QLabel(this))
     , m_hintLabel(new QLabel(this))
     , m_errorLabel(FormFeedback::createErrorLabel(QStringLiteral("nonprofitsErrorLabel"), this))
+    , m_nextStepLabel(new QLabel(this))
+    , m_welcome(new WelcomePanel(this))
+    , m_sampleData(new SampleDataActions(database, this))
     , m_addButton(new QPushButton(tr("&Add…"), this))
     , m_editButton(new QPushButton(tr("&Edit…"), this))
     , m_deleteButton(new QPushButton(tr("&Delete"), this))
@@ -198,9 +204,29 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_hintLabel);
+    layout->addWidget(m_nextStepLabel);
+    layout->addWidget(m_welcome);
     layout->addWidget(m_view, 1);
 
+    m_nextStepLabel->setObjectName(QStringLiteral("nextStepLabel"));
+    m_nextStepLabel->setWordWrap(true);
+    m_nextStepLabel->setStyleSheet(QStringLiteral("QLabel#nextStepLabel { background: #e8f0fe; border: 1px solid #aecbfa;"
+                                                  " border-radius: 4px; padding: 6px 8px; }"));
+    m_nextStepLabel->hide();
+    connect(m_welcome, &WelcomePanel::loadSampleRequested, m_sampleData, &SampleDataActions::load);
+    connect(m_welcome, &WelcomePanel::importRequested, this, &NonprofitsPage::chooseImportFile);
+    connect(m_welcome, &WelcomePanel::connectRequested, this, &NonprofitsPage::connectServerRequested);
+    connect(m_sampleData, &SampleDataActions::loadingStarted, this, [this] { m_welcome->setBusy(true); });
+    connect(m_sampleData, &SampleDataActions::changed, this, [this] {
+        m_welcome->setBusy(false);
+        m_nextStepLabel->hide();
+        refresh();
+    });
+    connect(m_sampleData, &SampleDataActions::loaded, this, &NonprofitsPage::showSampleLoaded);
+    connect(m_sampleData, &SampleDataActions::errorOccurred, this, &NonprofitsPage::showError);
+
     showCount(m_model->totalCount());
+    updateWelcome();
     if (!m_model->lastError().isEmpty())
         showError(m_model->lastError());
     updateActions();
@@ -223,6 +249,33 @@ void NonprofitsPage::showCount(qint64 count)
         m_hintLabel->setText(tr("No nonprofits yet. Press Add (%1) to enter the first one.")
                                  .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     m_hintLabel->setVisible(!m_hintLabel->text().isEmpty());
+    updateWelcome();
+}
+
+void NonprofitsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    updateWelcome(); // templates or campaigns may have been added on other pages
+}
+
+void NonprofitsPage::updateWelcome()
+{
+    const auto empty = SampleData(m_database).databaseIsEmpty();
+    const bool welcome = empty && empty.value();
+    m_welcome->setVisible(welcome);
+    // The panel says what the "No nonprofits yet" hint would.
+    if (welcome && m_model->searchText().isEmpty() && m_model->query().segment.isEverything())
+        m_hintLabel->hide();
+}
+
+void NonprofitsPage::showSampleLoaded(qint64 nonprofits)
+{
+    m_nextStepLabel->setText(
+        tr("Loaded %Ln sample nonprofit(s), a template, a segment and a sender. Next: open Campaigns, select "
+           "“Sample campaign”, press Edit… and then Test Send… to send yourself one message (a mail provider "
+           "must be set up under Settings → Mail providers first).",
+            nullptr, int(nonprofits)));
+    m_nextStepLabel->show();
 }
 
 void NonprofitsPage::showColumnMenu(const QPoint& position)
@@ -256,6 +309,7 @@ void NonprofitsPage::updateActions()
 void NonprofitsPage::refresh()
 {
     m_model->refresh();
+    updateWelcome(); // an import or a first nonprofit ends the empty database
 }
 
 void NonprofitsPage::openDialog(NonprofitDialog* dialog)

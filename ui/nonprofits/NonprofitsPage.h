@@ -17,6 +17,8 @@ class ImportDialog;
 class SegmentFilterBar;
 class NonprofitDialog;
 class NonprofitTableModel;
+class SampleDataActions;
+class WelcomePanel;
 
 // The nonprofits list. Search, segment filters, sort and paging are done by the database (NonprofitTableModel),
 // so it stays quick with a million rows; Add and Edit open a NonprofitDialog, Delete asks first. Import and export
@@ -29,6 +31,8 @@ public:
     explicit NonprofitsPage(Database& database, QWidget* parent = nullptr);
 
     NonprofitTableModel* model() const { return m_model; }
+    // Loading and removing the sample data (the welcome panel and the Help menu use it).
+    SampleDataActions* sampleData() const { return m_sampleData; }
 
 public slots:
     // Dialogs open without blocking (QDialog::open), so a test finds them with findChild.
@@ -44,7 +48,17 @@ public slots:
     void tagSelected();
     void eraseSelected();
 
+signals:
+    // The welcome panel's "Connect to your team's server": the window shows where profiles are managed.
+    void connectServerRequested();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    // The welcome panel shows while the database is empty.
+    void updateWelcome();
+    void showSampleLoaded(qint64 nonprofits);
     void openDialog(NonprofitDialog* dialog);
     void showCount(qint64 count);
     void showColumnMenu(const QPoint& position);
@@ -64,6 +78,9 @@ private:
     QLabel* m_countLabel;
     QLabel* m_hintLabel;
     QLabel* m_errorLabel;
+    QLabel* m_nextStepLabel;
+    WelcomePanel* m_welcome;
+    SampleDataActions* m_sampleData;
     QPushButton* m_addButton;
     QPushButton* m_editButton;
     QPushButton* m_deleteButton;

@@ -8,6 +8,7 @@
 #include "dashboard/AlertMonitor.h"
 #include "dashboard/DashboardPage.h"
 #include "nonprofits/NonprofitsPage.h"
+#include "nonprofits/SampleDataActions.h"
 #include "sending/FeedbackIntakeRunner.h"
 #include "sending/SendingController.h"
 #include "sending/SendingMonitor.h"
@@ -140,6 +141,11 @@ void MainWindow::buildPages(ProfileStore& profiles)
     m_dashboardPage = new DashboardPage(m_database, m_pages);
     addPage(Dashboard, tr("Dashboard"), m_dashboardPage);
     m_settingsPage = new SettingsPage(profiles, m_database.profile().id, m_pages);
+    // The welcome panel's "Connect to your team's server": profiles live in Settings; adding one opens its dialog.
+    connect(m_nonprofitsPage, &NonprofitsPage::connectServerRequested, this, [this] {
+        showPage(Settings);
+        m_settingsPage->addProfile();
+    });
     connect(m_settingsPage, &SettingsPage::switchRequested, this, &MainWindow::profileSwitchRequested);
     auto* providers = new ProvidersPanel(m_database, m_settingsPage);
     connect(providers, &ProvidersPanel::providersChanged, m_sendingController, &SendingController::providersChanged);
@@ -210,6 +216,25 @@ void MainWindow::buildMenus()
     }
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    SampleDataActions* sample = m_nonprofitsPage->sampleData();
+    QAction* loadSample = helpMenu->addAction(tr("&Load Sample Data"), this, [this, sample] {
+        showPage(Nonprofits);
+        sample->load();
+    });
+    loadSample->setObjectName(QStringLiteral("loadSampleAction"));
+    QAction* removeSample = helpMenu->addAction(tr("&Remove Sample Data…"), sample, &SampleDataActions::remove);
+    removeSample->setObjectName(QStringLiteral("removeSampleAction"));
+    // Whether there is sample data is one quick query: asked when the menu opens and when rows come or go.
+    auto updateSampleActions = [sample, loadSample, removeSample] {
+        const bool loaded = sample->isLoaded();
+        loadSample->setEnabled(!loaded && !sample->isLoading());
+        removeSample->setEnabled(loaded && !sample->isLoading());
+    };
+    connect(helpMenu, &QMenu::aboutToShow, this, updateSampleActions);
+    connect(sample, &SampleDataActions::loadingStarted, this, updateSampleActions);
+    connect(sample, &SampleDataActions::changed, this, updateSampleActions);
+    updateSampleActions();
+    helpMenu->addSeparator();
     QAction* about = helpMenu->addAction(tr("&About Herald"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
 }
