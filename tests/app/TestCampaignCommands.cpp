@@ -1,4 +1,4 @@
-#include "HeraldBackend.h"
+#include "HeraldCli.h"
 #include "ParsedMessage.h"
 #include "TestDatabase.h"
 #include "compose/UnsubscribeToken.h"
@@ -26,12 +26,10 @@ class TestCampaignCommands : public QObject
 
     using Run = test::HeraldProcess::Run;
 
-    std::unique_ptr<test::HeraldProcess> m_herald;
-    std::unique_ptr<test::HeraldBackend> m_backend;
+    test::HeraldCli m_cli;
     Database* m_database = nullptr;
-    QStringList m_profileArguments;
 
-    Run herald(QStringList arguments) { return m_herald->run(arguments << m_profileArguments); }
+    Run herald(QStringList arguments) { return m_cli.run(std::move(arguments)); }
 
     static QString partOfType(const QJsonObject& parsed, const QString& type)
     {
@@ -89,20 +87,16 @@ class TestCampaignCommands : public QObject
 private slots:
     void init()
     {
-        m_herald = std::make_unique<test::HeraldProcess>(QStringLiteral(HERALD_EXECUTABLE));
-        m_backend = std::make_unique<test::HeraldBackend>();
-        const QString problem = m_backend->setUp(*m_herald);
+        const QString problem = m_cli.setUp(QStringLiteral(HERALD_EXECUTABLE));
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        m_database = &m_backend->database();
-        m_profileArguments = m_backend->profileArguments();
+        m_database = &m_cli.database();
         QVERIFY(m_database);
     }
 
     void cleanup()
     {
         m_database = nullptr;
-        m_backend.reset();
-        m_herald.reset();
+        m_cli.reset();
     }
 
     void listShowsEachCampaignWithItsCounts()

@@ -1,4 +1,4 @@
-#include "HeraldBackend.h"
+#include "HeraldCli.h"
 #include "TestDatabase.h"
 #include "storage/CampaignRepository.h"
 #include "storage/NonprofitRepository.h"
@@ -24,12 +24,10 @@ class TestCampaignSendCommands : public QObject
 
     using Run = test::HeraldProcess::Run;
 
-    std::unique_ptr<test::HeraldProcess> m_herald;
-    std::unique_ptr<test::HeraldBackend> m_backend;
-    QStringList m_profileArguments;
+    test::HeraldCli m_cli;
 
-    Run herald(QStringList arguments) { return m_herald->run(arguments << m_profileArguments); }
-    Database& database() { return m_backend->database(); }
+    Run herald(QStringList arguments) { return m_cli.run(std::move(arguments)); }
+    Database& database() { return m_cli.database(); }
 
     static qint64 idIn(const Run& run)
     {
@@ -90,17 +88,13 @@ class TestCampaignSendCommands : public QObject
 private slots:
     void init()
     {
-        m_herald = std::make_unique<test::HeraldProcess>(QStringLiteral(HERALD_EXECUTABLE));
-        m_backend = std::make_unique<test::HeraldBackend>();
-        const QString problem = m_backend->setUp(*m_herald);
+        const QString problem = m_cli.setUp(QStringLiteral(HERALD_EXECUTABLE));
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        m_profileArguments = m_backend->profileArguments();
     }
 
     void cleanup()
     {
-        m_backend.reset();
-        m_herald.reset();
+        m_cli.reset();
     }
 
     void identityAddChecksAsTheDialogDoes()
@@ -230,7 +224,7 @@ private slots:
 
     void providerAddAndListWithTheSecretInTheEnvironment()
     {
-        m_herald->setVariable(QStringLiteral("HERALD_PROVIDER_SECRET_OFFICE_RELAY"), QStringLiteral("s3cret"));
+        m_cli.process().setVariable(QStringLiteral("HERALD_PROVIDER_SECRET_OFFICE_RELAY"), QStringLiteral("s3cret"));
         const Run added = herald({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("--name"),
                                   QStringLiteral("Office relay"), QStringLiteral("--smtp"),
                                   QStringLiteral("smtp.example.org:2525"), QStringLiteral("--tls"),

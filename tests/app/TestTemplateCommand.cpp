@@ -1,4 +1,4 @@
-#include "HeraldBackend.h"
+#include "HeraldCli.h"
 #include "TestDatabase.h"
 #include "storage/TemplateRepository.h"
 
@@ -19,12 +19,10 @@ class TestTemplateCommand : public QObject
 
     using Run = test::HeraldProcess::Run;
 
-    std::unique_ptr<test::HeraldProcess> m_herald;
-    std::unique_ptr<test::HeraldBackend> m_backend;
-    QStringList m_profileArguments;
+    test::HeraldCli m_cli;
     QTemporaryDir m_files;
 
-    Run herald(QStringList arguments) { return m_herald->run(arguments << m_profileArguments); }
+    Run herald(QStringList arguments) { return m_cli.run(std::move(arguments)); }
 
     Template storeTemplate()
     {
@@ -34,7 +32,7 @@ class TestTemplateCommand : public QObject
         appeal.htmlBody = QStringLiteral("<p>Dear {{name}},</p>\n<p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a>"
                                          "</p>\n<p>{{postal_address}}</p>");
         appeal.textBody = QStringLiteral("Dear {{name}},\nUnsubscribe: {{unsubscribe_url}}\n{{postal_address}}");
-        const Status added = TemplateRepository(m_backend->database()).insert(appeal);
+        const Status added = TemplateRepository(m_cli.database()).insert(appeal);
         if (!added)
             qWarning("%s", qPrintable(added.error().message));
         return appeal;
@@ -43,17 +41,13 @@ class TestTemplateCommand : public QObject
 private slots:
     void init()
     {
-        m_herald = std::make_unique<test::HeraldProcess>(QStringLiteral(HERALD_EXECUTABLE));
-        m_backend = std::make_unique<test::HeraldBackend>();
-        const QString problem = m_backend->setUp(*m_herald);
+        const QString problem = m_cli.setUp(QStringLiteral(HERALD_EXECUTABLE));
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        m_profileArguments = m_backend->profileArguments();
     }
 
     void cleanup()
     {
-        m_backend.reset();
-        m_herald.reset();
+        m_cli.reset();
     }
 
     void exportThenImportGivesTheSameTemplate()
@@ -70,7 +64,7 @@ private slots:
         bool isNumber = false;
         const qint64 id = imported.out.trimmed().toLongLong(&isNumber);
         QVERIFY2(isNumber && id != original.id, qPrintable(imported.out));
-        const auto copy = TemplateRepository(m_backend->database()).find(id);
+        const auto copy = TemplateRepository(m_cli.database()).find(id);
         QVERIFY2(copy.ok(), qPrintable(copy.error().message));
         QCOMPARE(copy->name, QStringLiteral("Spring appeal (copy)"));
         QCOMPARE(copy->subject, original.subject);
@@ -104,7 +98,7 @@ private slots:
         QVERIFY2(refused.err.contains(QLatin1String("no {{unsubscribe_url}} link")), qPrintable(refused.err));
         QVERIFY2(refused.err.contains(QLatin1String("Template 'No way out' was not saved: it has")),
                  qPrintable(refused.err));
-        const auto templates = TemplateRepository(m_backend->database()).list();
+        const auto templates = TemplateRepository(m_cli.database()).list();
         QVERIFY(templates.ok());
         QVERIFY(templates->isEmpty());
 
