@@ -1,4 +1,6 @@
+#include "DnsTestServer.h"
 #include "HeraldCli.h"
+#include "SendingFixture.h"
 #include "TestDatabase.h"
 #include "storage/CampaignRepository.h"
 #include "storage/NonprofitRepository.h"
@@ -121,6 +123,40 @@ private slots:
         QCOMPARE(stored->postalAddress, QStringLiteral("1 Main St, Dover, DE 19901"));
         const Run listed = herald({QStringLiteral("identity"), QStringLiteral("list")});
         QVERIFY2(listed.out.contains(QLatin1String("Dover Library <news@example.org>")), qPrintable(listed.out));
+    }
+
+    // As the editor's Send Now: a campaign to more than 5,000 recipients from a domain without SPF, DKIM and DMARC
+    // is not queued (the warning names the domain) unless --anyway says so. DNS is our test server's, on an
+    // address of each backend's own (both runs may go at once).
+    void aBulkCampaignFromADomainThatIsNotReadyWaitsForAnyway()
+    {
+        test::DnsTestServer dns;
+        const QString address = test::TestDatabase::backendUnderTest() == Backend::Postgres ? QStringLiteral("127.0.0.80")
+                                                                                          : QStringLiteral("127.0.0.79");
+        QVERIFY2(dns.start(address, QJsonObject{{QStringLiteral("example.org"), QJsonArray{}}}), qPrintable(dns.lastError()));
+        m_cli.process().setVariable(QStringLiteral("HERALD_DNS_SERVER"), address);
+        const qint64 templateId = storeAudienceAndTemplate();
+        QVERIFY(test::SendingFixture::addNonprofits(database(), 5000));
+        const qint64 identityId = addIdentity(); // news@example.org
+        const Run created = herald({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("--name"),
+                                    QStringLiteral("Newsletter"), QStringLiteral("--template"), QString::number(templateId),
+                                    QStringLiteral("--identity"), QString::number(identityId), QStringLiteral("--all")});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        const qint64 id = idIn(created);
+
+        const Run refused = herald({QStringLiteral("campaign"), QStringLiteral("send"), QString::number(id)});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("DNS records of example.org are not ready")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QLatin1String("--anyway")), qPrintable(refused.err));
+        QVERIFY2(dns.questions().contains(QStringLiteral("_dmarc.example.org")), qPrintable(dns.questions().join(u' ')));
+        QCOMPARE(statusOf(id), toString(CampaignStatus::Draft));
+        QVERIFY(counts(id).isEmpty());
+
+        const Run anyway = herald({QStringLiteral("campaign"), QStringLiteral("send"), QString::number(id), QStringLiteral("--anyway")});
+        QVERIFY2(anyway.exitCode == 0, qPrintable(anyway.err));
+        QVERIFY2(anyway.err.contains(QLatin1String("Warning")), qPrintable(anyway.err));
+        QCOMPARE(statusOf(id), toString(CampaignStatus::Sending));
+        QCOMPARE(counts(id).value(SendStatus::Pending), 5002);
     }
 
     void createSendShowAndControlACampaign()
