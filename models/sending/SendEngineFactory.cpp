@@ -5,6 +5,7 @@
 #include "providers/TransportFactory.h"
 #include "storage/AppSettingsRepository.h"
 #include "storage/BoundQuery.h"
+#include "storage/CampaignRepository.h"
 #include "storage/ProviderRepository.h"
 #include "storage/SecretStore.h"
 #include "storage/SqlDialect.h"
@@ -80,11 +81,10 @@ bool SendEngineFactory::hasWorkLeft(Database& database)
     // EXISTS, not count(*): asked twice a second, it must not scan a million-row queue each time. A scheduled
     // campaign whose time has come is work too, though its rows are not queued yet: a worker that asked only for
     // queued rows exited before its own housekeeping could start the campaign.
-    const SqlDialect dialect(database.backend());
     BoundQuery query(db.value(), QStringLiteral("SELECT EXISTS (SELECT 1 FROM sends s JOIN campaigns c ON c.id = s.campaign_id "
                                                 "WHERE c.status = 'sending' AND s.status IN ('pending', 'sending'))"
-                                                " OR EXISTS (SELECT 1 FROM campaigns WHERE status = 'scheduled'"
-                                                " AND scheduled_at IS NOT NULL AND scheduled_at <= %1)").arg(dialect.now()));
+                                                " OR EXISTS (SELECT 1 FROM campaigns WHERE %1)")
+                                     .arg(CampaignRepository::dueScheduledCondition(SqlDialect(database.backend()))));
     if (!query.execSingle(QString(), QString()))
         return true;
     return query.value(0).toBool();

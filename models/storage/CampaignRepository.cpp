@@ -206,6 +206,11 @@ Result<Campaign> CampaignRepository::findByUuid(const QString& uuid)
                                  tr("No campaign has the UUID %1.").arg(uuid), &CampaignRepository::readRow);
 }
 
+QString CampaignRepository::dueScheduledCondition(const SqlDialect& dialect)
+{
+    return QStringLiteral("status = 'scheduled' AND scheduled_at IS NOT NULL AND scheduled_at <= %1").arg(dialect.now());
+}
+
 Result<QList<qint64>> CampaignRepository::takeDueScheduled()
 {
     auto db = m_database.checkedConnection();
@@ -213,8 +218,7 @@ Result<QList<qint64>> CampaignRepository::takeDueScheduled()
         return db.error();
     BoundQuery due(db.value(), QStringLiteral(
         "UPDATE campaigns SET status = 'sending', updated_at = %1, version = version + 1"
-        " WHERE status = 'scheduled' AND scheduled_at IS NOT NULL AND scheduled_at <= %1 RETURNING id")
-                                   .arg(m_dialect.now()));
+        " WHERE %2 RETURNING id").arg(m_dialect.now(), dueScheduledCondition(m_dialect)));
     if (auto done = due.exec(tr("Could not start scheduled campaigns")); !done)
         return done.error();
     QList<qint64> ids;

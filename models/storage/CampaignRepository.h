@@ -38,6 +38,9 @@ public:
     // Scheduled campaigns whose time has come become sending, in one statement (of several instances, each
     // campaign is taken by exactly one); their ids.
     Result<QList<qint64>> takeDueScheduled();
+    // The condition on table campaigns that a scheduled campaign whose time has come meets (for takeDueScheduled()
+    // and for whoever asks whether one is waiting).
+    static QString dueScheduledCondition(const SqlDialect& dialect);
     // Hides the campaign from the list (or shows it again); bumps the version and returns the new one.
     Result<int> setArchived(qint64 id, bool archived);
 
