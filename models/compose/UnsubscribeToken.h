@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SignedToken.h"
 #include "domain/Error.h"
 
 #include <QCoreApplication>
@@ -31,8 +32,7 @@ public:
     static QByteArray generateSecret();
 
 private:
-    QByteArray signature(const QByteArray& payload) const;
-    QByteArray m_secret;
+    SignedToken m_token;
 };
 
 } // namespace herald

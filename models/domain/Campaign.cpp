@@ -57,4 +57,22 @@ bool fromString(const QString& text, UnknownPolicy* policy)
     return parseEnum(text, {UnknownPolicy::Ask, UnknownPolicy::Resend, UnknownPolicy::MarkSent}, policy);
 }
 
+QString toString(Tracking tracking)
+{
+    switch (tracking) {
+    case Tracking::Off:
+        return QStringLiteral("off");
+    case Tracking::Anonymous:
+        return QStringLiteral("anonymous");
+    case Tracking::PerRecipient:
+        return QStringLiteral("per_recipient");
+    }
+    return {};
+}
+
+bool fromString(const QString& text, Tracking* tracking)
+{
+    return parseEnum(text, {Tracking::Off, Tracking::Anonymous, Tracking::PerRecipient}, tracking);
+}
+
 } // namespace herald

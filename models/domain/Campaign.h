@@ -16,6 +16,13 @@ enum class UnknownPolicy { Ask, Resend, MarkSent };
 QString toString(UnknownPolicy policy);
 bool fromString(const QString& text, UnknownPolicy* policy);
 
+// How a campaign's opens and clicks are tracked (campaigns.tracking): not at all; per campaign and link only
+// (tokens name no recipient); or per recipient for the nonprofits whose consent allows it (anonymous for the rest).
+enum class Tracking { Off, Anonymous, PerRecipient };
+
+QString toString(Tracking tracking);
+bool fromString(const QString& text, Tracking* tracking);
+
 // A mailing: a template snapshot, an audience and a sender identity. Syncable: UUID and version.
 struct Campaign
 {
@@ -43,6 +50,8 @@ struct Campaign
     qint64 segmentId = 0;        // the saved segment the audience names; 0: all active nonprofits
     bool archived = false;       // hidden from the campaign list unless asked for
     UnknownPolicy unknownPolicy = UnknownPolicy::Ask;
+    Tracking tracking = Tracking::Anonymous;
+    QString publicBaseUrl; // `herald serve`'s public address, taken when queued (tracking and web view links)
 
     // The audience JSON for a saved segment, or for all active nonprofits when segmentId is 0.
     static QString audienceFor(qint64 segmentId);

@@ -16,7 +16,8 @@ const QString DefaultAudience = QStringLiteral("{\"all\":true}");
 const QString SelectColumns = QStringLiteral(
     "SELECT id, uuid, name, template_id, template_version, subject, html_body, text_body, audience, from_name, "
     "from_email, reply_to, postal_address, unsubscribe_base_url, status, scheduled_at, created_by, created_at, "
-    "updated_at, version, sender_identity_id, segment_id, archived, unknown_policy FROM campaigns ");
+    "updated_at, version, sender_identity_id, segment_id, archived, unknown_policy, tracking, public_base_url "
+    "FROM campaigns ");
 
 void normalize(Campaign& campaign)
 {
@@ -50,7 +51,9 @@ void bindFields(BoundQuery& query, const Campaign& campaign, const SqlDialect& d
         .bind(QStringLiteral(":scheduled_at"), dialect.timestamp(campaign.scheduledAt))
         .bind(QStringLiteral(":sender_identity_id"), optionalId(campaign.senderIdentityId))
         .bind(QStringLiteral(":segment_id"), optionalId(campaign.segmentId))
-        .bind(QStringLiteral(":unknown_policy"), toString(campaign.unknownPolicy));
+        .bind(QStringLiteral(":unknown_policy"), toString(campaign.unknownPolicy))
+        .bind(QStringLiteral(":tracking"), toString(campaign.tracking))
+        .bind(QStringLiteral(":public_base_url"), campaign.publicBaseUrl);
 }
 } // namespace
 
@@ -83,6 +86,8 @@ Campaign CampaignRepository::readRow(const QSqlQuery& query)
     row.segmentId = query.value(21).toLongLong();
     row.archived = query.value(22).toBool();
     fromString(query.value(23).toString(), &row.unknownPolicy);
+    fromString(query.value(24).toString(), &row.tracking);
+    row.publicBaseUrl = query.value(25).toString();
     return row;
 }
 
@@ -141,11 +146,11 @@ Status CampaignRepository::insert(Campaign& campaign)
                      QStringLiteral("INSERT INTO campaigns (uuid, name, template_id, template_version, subject, "
                                     "html_body, text_body, audience, from_name, from_email, reply_to, postal_address, "
                                     "unsubscribe_base_url, status, scheduled_at, created_by, sender_identity_id, segment_id, "
-                                    "unknown_policy) VALUES (:uuid, :name, "
+                                    "unknown_policy, tracking, public_base_url) VALUES (:uuid, :name, "
                                     ":template_id, :template_version, :subject, :html_body, :text_body, :audience, "
                                     ":from_name, :from_email, :reply_to, :postal_address, :unsubscribe_base_url, "
                                     ":status, :scheduled_at, :created_by, :sender_identity_id, :segment_id, "
-                                    ":unknown_policy) "
+                                    ":unknown_policy, :tracking, :public_base_url) "
                                     "RETURNING id, version, created_at, updated_at"));
     bindFields(query, campaign, m_dialect);
     query.bind(QStringLiteral(":uuid"), campaign.uuid)
@@ -174,7 +179,8 @@ Status CampaignRepository::update(Campaign& campaign)
                                     "from_name = :from_name, from_email = :from_email, reply_to = :reply_to, "
                                     "postal_address = :postal_address, unsubscribe_base_url = :unsubscribe_base_url, "
                                     "scheduled_at = :scheduled_at, sender_identity_id = :sender_identity_id, "
-                                    "segment_id = :segment_id, unknown_policy = :unknown_policy, "
+                                    "segment_id = :segment_id, unknown_policy = :unknown_policy, tracking = :tracking, "
+                                    "public_base_url = :public_base_url, "
                                     "updated_at = %1, version = version + 1 "
                                     "WHERE id = :id AND version = :version RETURNING version, updated_at, status")
                          .arg(m_dialect.now()));

@@ -54,6 +54,8 @@ private slots:
         gala.audience = QStringLiteral("{\"tag\":\"2026-gala\"}");
         gala.unsubscribeBaseUrl = QStringLiteral("https://library.example.org/u");
         gala.scheduledAt = QDateTime(QDate(2026, 3, 14), QTime(9, 30, 15, 250), Qt::UTC);
+        gala.tracking = Tracking::PerRecipient;
+        gala.publicBaseUrl = QStringLiteral("https://mail.library.example.org");
         const Status done = repository.insert(gala);
         QVERIFY2(done.ok(), qPrintable(done.error().message));
         QVERIFY(gala.id > 0);
@@ -76,9 +78,12 @@ private slots:
         QCOMPARE(found->replyTo, gala.replyTo);
         QCOMPARE(found->postalAddress, gala.postalAddress);
         QCOMPARE(found->unsubscribeBaseUrl, gala.unsubscribeBaseUrl);
+        QVERIFY(found->tracking == Tracking::PerRecipient);
+        QCOMPARE(found->publicBaseUrl, gala.publicBaseUrl);
         QVERIFY(found->status == CampaignStatus::Draft);
         QCOMPARE(found->scheduledAt, gala.scheduledAt);
         QCOMPARE(found->createdBy, QStringLiteral("alice"));
+        QVERIFY(make(QStringLiteral("x")).tracking == Tracking::Anonymous); // the default
         QCOMPARE(found->createdAt, gala.createdAt);
         QCOMPARE(found->updatedAt, gala.updatedAt);
 
