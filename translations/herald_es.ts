@@ -2430,6 +2430,13 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::LinkRewriter</name>
+    <message>
+        <source>Links cannot be tracked in a template that changes the mustache delimiters.</source>
+        <translation>No se puede hacer el seguimiento de los enlaces en una plantilla que cambia los delimitadores de mustache.</translation>
+    </message>
+</context>
+<context>
     <name>herald::LocalStore</name>
     <message>
         <source>%1 (offline)</source>

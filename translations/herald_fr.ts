@@ -2430,6 +2430,13 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::LinkRewriter</name>
+    <message>
+        <source>Links cannot be tracked in a template that changes the mustache delimiters.</source>
+        <translation>Impossible de suivre les liens d’un modèle qui change les délimiteurs mustache.</translation>
+    </message>
+</context>
+<context>
     <name>herald::LocalStore</name>
     <message>
         <source>%1 (offline)</source>

@@ -1,39 +1,15 @@
 #include "TemplateValidator.h"
 
 #include "CompiledTemplate.h"
+#include "MustacheTags.h"
 #include "RenderContext.h"
 #include "domain/Template.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace herald {
 
 namespace {
-struct Tag
-{
-    QChar kind; // '#', '^', '/', '&', '{', '!', '>', '=' or null for a plain variable
-    QString name;
-    qsizetype position = 0;
-};
-
-// The tags of a mustache text. Only names are read here; the library does the parsing proper.
-QList<Tag> tagsIn(const QString& text)
-{
-    static const QRegularExpression tag(QStringLiteral("\\{\\{(\\{)?\\s*([#^/&!>=]?)\\s*([^}]*?)\\s*\\}?\\}\\}"));
-    QList<Tag> tags;
-    auto matches = tag.globalMatch(text);
-    while (matches.hasNext()) {
-        const auto match = matches.next();
-        Tag found;
-        found.kind = match.captured(1).isEmpty() ? (match.captured(2).isEmpty() ? QChar() : match.captured(2).at(0)) : QLatin1Char('{');
-        found.name = match.captured(3);
-        found.position = match.capturedStart();
-        tags << found;
-    }
-    return tags;
-}
-
 void positionOf(const QString& text, qsizetype index, int* line, int* column)
 {
     const QString before = text.left(index);
@@ -64,7 +40,7 @@ TemplateIssue wholePart(const QString& part, const QString& message)
 QStringList TemplateValidator::placeholdersIn(const QString& text)
 {
     QStringList names;
-    for (const Tag& tag : tagsIn(text)) {
+    for (const MustacheTag& tag : MustacheTags(text).all()) {
         if (tag.kind == QLatin1Char('!') || tag.kind == QLatin1Char('=') || tag.kind == QLatin1Char('>') || tag.name == QLatin1String("."))
             continue;
         if (!names.contains(tag.name))
@@ -83,7 +59,7 @@ TemplateIssues TemplateValidator::validatePart(const QString& part, const QStrin
         issues << syntax;
     }
     const QStringList& known = RenderContext::knownPlaceholders();
-    for (const Tag& tag : tagsIn(text)) {
+    for (const MustacheTag& tag : MustacheTags(text).all()) {
         if (tag.kind == QLatin1Char('!'))
             continue;
         if (tag.kind == QLatin1Char('>')) {
