@@ -2407,6 +2407,21 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::IpNetwork</name>
+    <message>
+        <source>&apos;%1&apos; is not a network: write an address and a prefix length, such as 10.0.0.0/8 or ::1/128.</source>
+        <translation>&apos;%1&apos; no es una red: escriba una dirección y una longitud de prefijo, como 10.0.0.0/8 o ::1/128.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the prefix length after the slash must be a number from 0 to %2.</source>
+        <translation>&apos;%1&apos;: la longitud de prefijo tras la barra debe ser un número de 0 a %2.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has address bits set after its prefix; did you mean %2/%3?</source>
+        <translation>&apos;%1&apos; tiene bits de dirección activos después del prefijo; ¿quería decir %2/%3?</translation>
+    </message>
+</context>
+<context>
     <name>herald::LanguageSection</name>
     <message>
         <source>&lt;b&gt;Language&lt;/b&gt;</source>

@@ -2407,6 +2407,21 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::IpNetwork</name>
+    <message>
+        <source>&apos;%1&apos; is not a network: write an address and a prefix length, such as 10.0.0.0/8 or ::1/128.</source>
+        <translation>« %1 » n’est pas un réseau : écrivez une adresse et une longueur de préfixe, par exemple 10.0.0.0/8 ou ::1/128.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the prefix length after the slash must be a number from 0 to %2.</source>
+        <translation>« %1 » : la longueur de préfixe après la barre oblique doit être un nombre de 0 à %2.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has address bits set after its prefix; did you mean %2/%3?</source>
+        <translation>« %1 » a des bits d’adresse après son préfixe ; vouliez-vous dire %2/%3 ?</translation>
+    </message>
+</context>
+<context>
     <name>herald::LanguageSection</name>
     <message>
         <source>&lt;b&gt;Language&lt;/b&gt;</source>
