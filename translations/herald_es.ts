@@ -2041,6 +2041,73 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::EngagementVerdict</name>
+    <message>
+        <source>Nothing marks this as a machine: a person&apos;s mail app or browser made the request.</source>
+        <translation>Nada indica que sea una máquina: la solicitud la hizo la aplicación de correo o el navegador de una persona.</translation>
+    </message>
+    <message>
+        <source>The person clicked a link in the message, so they opened it, even though the image did not load.</source>
+        <translation>La persona hizo clic en un enlace del mensaje, así que lo abrió, aunque la imagen no se cargara.</translation>
+    </message>
+    <message>
+        <source>Gmail&apos;s image proxy fetches the image when the person opens the message.</source>
+        <translation>El proxy de imágenes de Gmail descarga la imagen cuando la persona abre el mensaje.</translation>
+    </message>
+    <message>
+        <source>Yahoo Mail&apos;s image proxy fetches the image when the person opens the message.</source>
+        <translation>El proxy de imágenes de Yahoo Mail descarga la imagen cuando la persona abre el mensaje.</translation>
+    </message>
+    <message>
+        <source>Apple Mail Privacy Protection fetched the image for the mail app; it tells nothing about a person opening it.</source>
+        <translation>La Protección de privacidad de Mail de Apple descargó la imagen para la aplicación de correo; no dice nada de que una persona lo abriera.</translation>
+    </message>
+    <message>
+        <source>The request named itself only &quot;Mozilla/5.0&quot;, as Apple&apos;s privacy fetcher does; no person&apos;s browser sends that alone.</source>
+        <translation>La solicitud solo se identificó como «Mozilla/5.0», como hace el descargador de privacidad de Apple; ningún navegador de una persona envía solo eso.</translation>
+    </message>
+    <message>
+        <source>A HEAD request only checks that the address works; browsers and mail apps ask for the content.</source>
+        <translation>Una solicitud HEAD solo comprueba que la dirección funciona; los navegadores y las aplicaciones de correo piden el contenido.</translation>
+    </message>
+    <message>
+        <source>The request did not say which program sent it; browsers and mail apps always do.</source>
+        <translation>La solicitud no dijo qué programa la envió; los navegadores y las aplicaciones de correo siempre lo dicen.</translation>
+    </message>
+    <message>
+        <source>A mail security service checked the link or image before the person saw the message.</source>
+        <translation>Un servicio de seguridad del correo comprobó el enlace o la imagen antes de que la persona viera el mensaje.</translation>
+    </message>
+    <message>
+        <source>A chat or social app fetched the address to show a preview of the link.</source>
+        <translation>Una aplicación de chat o red social descargó la dirección para mostrar una vista previa del enlace.</translation>
+    </message>
+    <message>
+        <source>A script or command-line tool made the request, not a browser.</source>
+        <translation>La solicitud la hizo un script o una herramienta de línea de comandos, no un navegador.</translation>
+    </message>
+    <message>
+        <source>A browser without a screen made the request, as automated checks do.</source>
+        <translation>La solicitud la hizo un navegador sin pantalla, como hacen las comprobaciones automáticas.</translation>
+    </message>
+    <message>
+        <source>A robot (a crawler or another bot) named itself in the request.</source>
+        <translation>Un robot (un rastreador u otro bot) se identificó en la solicitud.</translation>
+    </message>
+    <message>
+        <source>The link is hidden in the message, where no person can see or click it; only programs follow it.</source>
+        <translation>El enlace está oculto en el mensaje, donde ninguna persona puede verlo ni hacer clic en él; solo los programas lo siguen.</translation>
+    </message>
+    <message>
+        <source>The link was followed seconds after delivery, sooner than a person can read the message and click.</source>
+        <translation>El enlace se siguió segundos después de la entrega, antes de que una persona pueda leer el mensaje y hacer clic.</translation>
+    </message>
+    <message>
+        <source>Several links of the message were followed within one second, faster than a person can click.</source>
+        <translation>Se siguieron varios enlaces del mensaje en menos de un segundo, más rápido de lo que una persona puede hacer clic.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ExportRunner</name>
     <message>
         <source>Exporting to %1…</source>
@@ -2404,6 +2471,21 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Could not stage line %1</source>
         <translation>No se pudo preparar la línea %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::IpNetwork</name>
+    <message>
+        <source>&apos;%1&apos; is not a network: write an address and a prefix length, such as 10.0.0.0/8 or ::1/128.</source>
+        <translation>&apos;%1&apos; no es una red: escriba una dirección y una longitud de prefijo, como 10.0.0.0/8 o ::1/128.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the prefix length after the slash must be a number from 0 to %2.</source>
+        <translation>&apos;%1&apos;: la longitud de prefijo tras la barra debe ser un número de 0 a %2.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has address bits set after its prefix; did you mean %2/%3?</source>
+        <translation>&apos;%1&apos; tiene bits de dirección activos después del prefijo; ¿quería decir %2/%3?</translation>
     </message>
 </context>
 <context>

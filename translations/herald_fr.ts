@@ -2041,6 +2041,73 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::EngagementVerdict</name>
+    <message>
+        <source>Nothing marks this as a machine: a person&apos;s mail app or browser made the request.</source>
+        <translation>Rien n’indique une machine : la requête vient de l’application de messagerie ou du navigateur d’une personne.</translation>
+    </message>
+    <message>
+        <source>The person clicked a link in the message, so they opened it, even though the image did not load.</source>
+        <translation>La personne a cliqué sur un lien du message, elle l’a donc ouvert, même si l’image ne s’est pas chargée.</translation>
+    </message>
+    <message>
+        <source>Gmail&apos;s image proxy fetches the image when the person opens the message.</source>
+        <translation>Le proxy d’images de Gmail télécharge l’image quand la personne ouvre le message.</translation>
+    </message>
+    <message>
+        <source>Yahoo Mail&apos;s image proxy fetches the image when the person opens the message.</source>
+        <translation>Le proxy d’images de Yahoo Mail télécharge l’image quand la personne ouvre le message.</translation>
+    </message>
+    <message>
+        <source>Apple Mail Privacy Protection fetched the image for the mail app; it tells nothing about a person opening it.</source>
+        <translation>La protection de la confidentialité de Mail d’Apple a téléchargé l’image pour l’application de messagerie ; cela ne dit rien d’une personne qui l’aurait ouvert.</translation>
+    </message>
+    <message>
+        <source>The request named itself only &quot;Mozilla/5.0&quot;, as Apple&apos;s privacy fetcher does; no person&apos;s browser sends that alone.</source>
+        <translation>La requête s’est présentée seulement comme « Mozilla/5.0 », comme le fait le téléchargeur de confidentialité d’Apple ; aucun navigateur d’une personne n’envoie cela seul.</translation>
+    </message>
+    <message>
+        <source>A HEAD request only checks that the address works; browsers and mail apps ask for the content.</source>
+        <translation>Une requête HEAD vérifie seulement que l’adresse répond ; les navigateurs et les applications de messagerie demandent le contenu.</translation>
+    </message>
+    <message>
+        <source>The request did not say which program sent it; browsers and mail apps always do.</source>
+        <translation>La requête n’a pas dit quel programme l’a envoyée ; les navigateurs et les applications de messagerie le disent toujours.</translation>
+    </message>
+    <message>
+        <source>A mail security service checked the link or image before the person saw the message.</source>
+        <translation>Un service de sécurité de la messagerie a vérifié le lien ou l’image avant que la personne ne voie le message.</translation>
+    </message>
+    <message>
+        <source>A chat or social app fetched the address to show a preview of the link.</source>
+        <translation>Une application de discussion ou un réseau social a téléchargé l’adresse pour afficher un aperçu du lien.</translation>
+    </message>
+    <message>
+        <source>A script or command-line tool made the request, not a browser.</source>
+        <translation>La requête vient d’un script ou d’un outil en ligne de commande, pas d’un navigateur.</translation>
+    </message>
+    <message>
+        <source>A browser without a screen made the request, as automated checks do.</source>
+        <translation>La requête vient d’un navigateur sans écran, comme le font les vérifications automatiques.</translation>
+    </message>
+    <message>
+        <source>A robot (a crawler or another bot) named itself in the request.</source>
+        <translation>Un robot (un robot d’indexation ou un autre bot) s’est nommé dans la requête.</translation>
+    </message>
+    <message>
+        <source>The link is hidden in the message, where no person can see or click it; only programs follow it.</source>
+        <translation>Le lien est caché dans le message, là où personne ne peut le voir ni cliquer dessus ; seuls des programmes le suivent.</translation>
+    </message>
+    <message>
+        <source>The link was followed seconds after delivery, sooner than a person can read the message and click.</source>
+        <translation>Le lien a été suivi quelques secondes après la remise, plus tôt qu’une personne ne peut lire le message et cliquer.</translation>
+    </message>
+    <message>
+        <source>Several links of the message were followed within one second, faster than a person can click.</source>
+        <translation>Plusieurs liens du message ont été suivis en moins d’une seconde, plus vite qu’une personne ne peut cliquer.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ExportRunner</name>
     <message>
         <source>Exporting to %1…</source>
@@ -2404,6 +2471,21 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Could not stage line %1</source>
         <translation>Impossible de préparer la ligne %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::IpNetwork</name>
+    <message>
+        <source>&apos;%1&apos; is not a network: write an address and a prefix length, such as 10.0.0.0/8 or ::1/128.</source>
+        <translation>« %1 » n’est pas un réseau : écrivez une adresse et une longueur de préfixe, par exemple 10.0.0.0/8 ou ::1/128.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the prefix length after the slash must be a number from 0 to %2.</source>
+        <translation>« %1 » : la longueur de préfixe après la barre oblique doit être un nombre de 0 à %2.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has address bits set after its prefix; did you mean %2/%3?</source>
+        <translation>« %1 » a des bits d’adresse après son préfixe ; vouliez-vous dire %2/%3 ?</translation>
     </message>
 </context>
 <context>
