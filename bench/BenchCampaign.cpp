@@ -74,8 +74,7 @@ Campaign campaignWithFiller(int length)
 
 int renderedSize(const Campaign& campaign)
 {
-    const UnsubscribeToken signer(QByteArrayLiteral("bench-secret-bench-secret-bench!"));
-    const CampaignMessageComposer composer(campaign, signer);
+    const CampaignMessageComposer composer(campaign, QByteArrayLiteral("bench-secret-bench-secret-bench!"));
     const auto message = composer.compose(1, BenchCampaign::recipient(1));
     return message ? int(message->data.size()) : 0;
 }

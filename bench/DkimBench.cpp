@@ -101,8 +101,7 @@ int main(int argc, char** argv)
     const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 2000;
     const int size = argc > 2 ? QByteArray(argv[2]).toInt() : 5120;
     const Campaign campaign = BenchCampaign::campaignFor(size);
-    const UnsubscribeToken token(QByteArrayLiteral("bench-secret-bench-secret-bench!"));
-    const CampaignMessageComposer composer(campaign, token);
+    const CampaignMessageComposer composer(campaign, QByteArrayLiteral("bench-secret-bench-secret-bench!"));
     const QList<Nonprofit> list = recipients(count);
 
     auto key2048 = DkimKeyPair::generate();

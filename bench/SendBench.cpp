@@ -164,9 +164,9 @@ int send(Database& database, int concurrency, int threads)
 
 int compose(int messages, int bytes)
 {
-    const UnsubscribeToken signer(QByteArrayLiteral("bench-secret-bench-secret-bench!"));
+    const QByteArray secret = QByteArrayLiteral("bench-secret-bench-secret-bench!");
     const Campaign campaign = BenchCampaign::campaignFor(bytes);
-    CampaignMessageComposer composer(campaign, signer);
+    CampaignMessageComposer composer(campaign, secret);
     if (!composer.isValid()) {
         print(composer.problem());
         return 1;

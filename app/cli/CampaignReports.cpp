@@ -158,8 +158,7 @@ int renderMessage(Database& database, qint64 campaignId, const QString& nonprofi
         Output::error(secret.error().message);
         return 1;
     }
-    const UnsubscribeToken signer(secret.value());
-    const CampaignMessageComposer composer(campaign.value(), signer);
+    const CampaignMessageComposer composer(campaign.value(), secret.value());
     auto message = composer.compose(sendId, recipient.value());
     if (!message) {
         Output::error(message.error().message);

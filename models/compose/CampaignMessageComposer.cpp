@@ -22,14 +22,81 @@ bool compilePart(const QString& part, const QString& text, CompiledTemplate::Esc
 }
 } // namespace
 
-CampaignMessageComposer::CampaignMessageComposer(const Campaign& campaign, const UnsubscribeToken& signer)
-    : m_campaign(campaign), m_signer(signer)
+CampaignMessageComposer::CampaignMessageComposer(const Campaign& campaign, const QByteArray& secret, Links links)
+    : m_campaign(campaign), m_signer(secret), m_tracking(secret), m_test(links == Links::AsTrackedTest)
 {
+    m_tracks = links != Links::Original && campaign.tracking != Tracking::Off && !campaign.publicBaseUrl.isEmpty();
+    QString html = campaign.htmlBody;
+    QString text = campaign.textBody;
+    if (m_tracks) {
+        auto rewritten = LinkRewriter::rewrite(html, text);
+        if (!rewritten) {
+            m_error = tr("Campaign '%1' cannot be rendered: %2").arg(campaign.name, rewritten.error().message);
+            return;
+        }
+        html = rewritten->html;
+        text = rewritten->text;
+        m_links = rewritten->links;
+    }
     // The subject is a header: values go in raw (the builder encodes and checks them), like the text body.
     if (!compilePart(QStringLiteral("subject"), campaign.subject, CompiledTemplate::Escaping::Plain, &m_subject, &m_error)
-        || !compilePart(QStringLiteral("html"), campaign.htmlBody, CompiledTemplate::Escaping::Html, &m_html, &m_error)
-        || !compilePart(QStringLiteral("text"), campaign.textBody, CompiledTemplate::Escaping::Plain, &m_text, &m_error))
+        || !compilePart(QStringLiteral("html"), html, CompiledTemplate::Escaping::Html, &m_html, &m_error)
+        || !compilePart(QStringLiteral("text"), text, CompiledTemplate::Escaping::Plain, &m_text, &m_error)) {
         m_error = tr("Campaign '%1' cannot be rendered: %2").arg(campaign.name, m_error);
+        return;
+    }
+    if (m_tracks)
+        prepareTracking();
+}
+
+bool CampaignMessageComposer::allowsPerRecipientTracking(const QString& consent)
+{
+    return consent == QLatin1String("consent");
+}
+
+void CampaignMessageComposer::prepareTracking()
+{
+    const auto claims = [this](TrackingToken::Kind kind, int link) {
+        return TrackingToken::Claims{kind, m_campaign.id, link, 0, m_test};
+    };
+    for (const TrackedLink& link : std::as_const(m_links)) {
+        if (link.personalised) {
+            // Anonymous tokens cannot say whose values to render at the redirect: such a link stays as written
+            // (rendered) for recipients tracked anonymously.
+            CompiledTemplate url;
+            TemplateIssue issue;
+            if (!CompiledTemplate::compile(link.url, CompiledTemplate::Escaping::Plain, &url, &issue)) {
+                m_error = tr("Campaign '%1' cannot be rendered: link %2: %3").arg(m_campaign.name).arg(link.number).arg(issue.toString());
+                return;
+            }
+            m_personalisedUrls.insert(link.number, std::move(url));
+        } else {
+            m_anonymousValues.set(LinkRewriter::linkPlaceholder(link.number),
+                                  m_tracking.url(m_campaign.publicBaseUrl, claims(TrackingToken::Kind::Click, link.number)));
+        }
+    }
+    m_anonymousValues.set(LinkRewriter::openPlaceholder(), m_tracking.url(m_campaign.publicBaseUrl, claims(TrackingToken::Kind::Open, 0)));
+    m_anonymousValues.set(LinkRewriter::trapPlaceholder(), m_tracking.url(m_campaign.publicBaseUrl, claims(TrackingToken::Kind::Click, 0)));
+}
+
+void CampaignMessageComposer::setTrackingValues(RenderContext& context, qint64 sendId, const Nonprofit& recipient) const
+{
+    const bool perRecipient = m_campaign.tracking == Tracking::PerRecipient && sendId > 0
+        && allowsPerRecipientTracking(recipient.consent);
+    if (!perRecipient) {
+        for (auto it = m_anonymousValues.values().cbegin(); it != m_anonymousValues.values().cend(); ++it)
+            context.set(it.key(), it.value());
+        for (auto it = m_personalisedUrls.cbegin(); it != m_personalisedUrls.cend(); ++it)
+            context.set(LinkRewriter::linkPlaceholder(it.key()), it.value().render(context));
+        return;
+    }
+    const auto url = [&](TrackingToken::Kind kind, int link) {
+        return m_tracking.url(m_campaign.publicBaseUrl, {kind, m_campaign.id, link, sendId, m_test});
+    };
+    for (const TrackedLink& link : m_links)
+        context.set(LinkRewriter::linkPlaceholder(link.number), url(TrackingToken::Kind::Click, link.number));
+    context.set(LinkRewriter::openPlaceholder(), url(TrackingToken::Kind::Open, 0));
+    context.set(LinkRewriter::trapPlaceholder(), url(TrackingToken::Kind::Click, 0));
 }
 
 QDate CampaignMessageComposer::today() const
@@ -50,7 +117,13 @@ Result<OutgoingMessage> CampaignMessageComposer::compose(qint64 sendId, const No
     const QString unsubscribeUrl = m_campaign.unsubscribeBaseUrl.isEmpty()
         ? QString()
         : m_signer.url(m_campaign.unsubscribeBaseUrl, m_campaign.id, recipient.email);
-    const RenderContext context = RenderContext::forRecipient(recipient, m_campaign, unsubscribeUrl, date);
+    const QString viewUrl = m_campaign.publicBaseUrl.isEmpty()
+        ? QString()
+        : m_tracking.url(m_campaign.publicBaseUrl, {TrackingToken::Kind::View, m_campaign.id, 0, sendId, m_test});
+    RenderContext context = RenderContext::forRecipient(recipient, m_campaign, unsubscribeUrl, date);
+    context.set(QStringLiteral("view_url"), viewUrl);
+    if (m_tracks)
+        setTrackingValues(context, sendId, recipient);
 
     MessageSpec spec;
     spec.fromName = m_campaign.fromName;

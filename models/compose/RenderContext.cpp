@@ -15,7 +15,7 @@ const QStringList& RenderContext::knownPlaceholders()
         QStringLiteral("postal_code"),  QStringLiteral("country"),        QStringLiteral("tags"),
         QStringLiteral("status"),       QStringLiteral("from_name"),      QStringLiteral("from_email"),
         QStringLiteral("reply_to"),     QStringLiteral("unsubscribe_url"), QStringLiteral("postal_address"),
-        QStringLiteral("campaign_name"), QStringLiteral("date"),
+        QStringLiteral("campaign_name"), QStringLiteral("date"),           QStringLiteral("view_url"),
     };
     return names;
 }

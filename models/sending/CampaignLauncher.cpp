@@ -1,6 +1,9 @@
 #include "CampaignLauncher.h"
 
+#include "compose/LinkRewriter.h"
 #include "compose/TemplateValidator.h"
+#include "engagement/CampaignLinkRepository.h"
+#include "storage/AppSettingsRepository.h"
 #include "domain/CampaignValidator.h"
 #include "storage/AuditLogRepository.h"
 #include "storage/CampaignRepository.h"
@@ -68,6 +71,10 @@ Result<Campaign> CampaignLauncher::prepare(qint64 campaignId)
     campaign.replyTo = identity->replyTo;
     campaign.postalAddress = identity->postalAddress;
     campaign.unsubscribeBaseUrl = identity->unsubscribeBaseUrl;
+    auto publicBaseUrl = AppSettingsRepository(m_database).publicBaseUrl();
+    if (!publicBaseUrl)
+        return publicBaseUrl.error();
+    campaign.publicBaseUrl = publicBaseUrl.value();
     if (auto valid = checkSnapshot(campaign); !valid)
         return valid.error();
     return campaign;
@@ -116,6 +123,16 @@ Result<Campaign> CampaignLauncher::prepareAndStore(qint64 campaignId, const QDat
                                                       .arg(campaign.name, toString(campaign.status)));
     campaign.scheduledAt = scheduledAt;
     if (auto stored = CampaignRepository(m_database).update(campaign); !stored)
+        return stored.error();
+    // The click redirect's targets, numbered as every sending thread's composer numbers them.
+    QList<TrackedLink> links;
+    if (campaign.tracking != Tracking::Off && !campaign.publicBaseUrl.isEmpty()) {
+        auto rewritten = LinkRewriter::rewrite(campaign.htmlBody, campaign.textBody);
+        if (!rewritten)
+            return Error::validation(QStringLiteral("template_id"), rewritten.error().message);
+        links = rewritten->links;
+    }
+    if (auto stored = CampaignLinkRepository::store(m_database.connection(), campaign.id, links); !stored)
         return stored.error();
     return campaign;
 }

@@ -71,7 +71,6 @@ void SenderJob::run()
 {
     Database& database = m_engine.database();
     CampaignRepository campaigns(database);
-    const UnsubscribeToken signer(m_engine.unsubscribeSecret());
     DkimSigner dkim(m_engine.dkimKeys()); // this thread's libopendkim handle
     QHash<qint64, std::shared_ptr<CampaignMessageComposer>> composers;
     QRandomGenerator random(QRandomGenerator::global()->generate());
@@ -108,7 +107,7 @@ void SenderJob::run()
         auto campaign = campaigns.find(campaignId);
         if (!campaign)
             return nullptr;
-        auto composer = std::make_shared<CampaignMessageComposer>(campaign.value(), signer);
+        auto composer = std::make_shared<CampaignMessageComposer>(campaign.value(), m_engine.unsubscribeSecret());
         composers.insert(campaignId, composer);
         return composer;
     };

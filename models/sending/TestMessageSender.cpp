@@ -34,8 +34,7 @@ Result<DeliveryOutcome> TestMessageSender::send(const Campaign& campaign, qint64
         return signingSecret.error();
 
     // Rendered for the nonprofit (its name, city, unsubscribe link), delivered to the test address.
-    const UnsubscribeToken signer(signingSecret.value());
-    const CampaignMessageComposer composer(campaign, signer);
+    const CampaignMessageComposer composer(campaign, signingSecret.value(), CampaignMessageComposer::Links::AsTrackedTest);
     auto composed = composer.compose(0, recipient.value());
     if (!composed)
         return composed.error();

@@ -4,11 +4,13 @@
 #include "compose/UnsubscribeToken.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 
 namespace herald {
 
 namespace {
 const QString UnsubscribeSecretKey = QStringLiteral("unsubscribe_secret");
+const QString PublicBaseUrlKey = QStringLiteral("public_base_url");
 } // namespace
 
 Result<QString> AppSettingsRepository::value(const QString& key)
@@ -53,6 +55,31 @@ Result<QByteArray> AppSettingsRepository::unsubscribeSecret()
     if (!stored)
         return stored.error();
     return QByteArray::fromBase64(stored.value().toLatin1());
+}
+
+Result<QString> AppSettingsRepository::publicBaseUrl()
+{
+    auto stored = value(PublicBaseUrlKey);
+    if (!stored && stored.error().kind == Error::Kind::NotFound)
+        return QString();
+    return stored;
+}
+
+Status AppSettingsRepository::setPublicBaseUrl(const QString& text)
+{
+    QString url = text.trimmed();
+    while (url.endsWith(QLatin1Char('/')))
+        url.chop(1);
+    if (!url.isEmpty()) {
+        const QUrl parsed(url, QUrl::StrictMode);
+        if (!parsed.isValid() || (parsed.scheme() != QLatin1String("https") && parsed.scheme() != QLatin1String("http"))
+            || parsed.host().isEmpty() || parsed.hasQuery() || parsed.hasFragment())
+            return Error::validation(PublicBaseUrlKey,
+                                     tr("'%1' is not a public address for herald serve: give an http or https address "
+                                        "without ? or #, such as https://mail.example.org/herald.")
+                                         .arg(text));
+    }
+    return setValue(PublicBaseUrlKey, url);
 }
 
 } // namespace herald

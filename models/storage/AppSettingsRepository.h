@@ -24,6 +24,12 @@ public:
     // The installation's unsubscribe-link secret (32 random bytes).
     Result<QByteArray> unsubscribeSecret();
 
+    // Where recipients reach `herald serve` (open pixel, click redirect, web view), e.g.
+    // "https://mail.example.org/herald"; empty when not set (campaigns are then sent without tracking).
+    Result<QString> publicBaseUrl();
+    // Stores it after checking it is an absolute http(s) address without query or fragment; empty clears it.
+    Status setPublicBaseUrl(const QString& url);
+
 private:
     Database& m_database;
 };

@@ -166,8 +166,8 @@ void TemplatePreview::render()
     campaign.subject = m_template.subject;
     campaign.htmlBody = m_template.htmlBody;
     campaign.textBody = m_template.textBody;
-    const UnsubscribeToken signer(m_secret);
-    const CampaignMessageComposer composer(campaign, signer);
+    // The links as written: a preview is no message, and shows where each link leads.
+    const CampaignMessageComposer composer(campaign, m_secret, CampaignMessageComposer::Links::Original);
     auto message = composer.compose(0, currentNonprofit());
     if (!message) {
         showProblem(tr("Cannot render: %1").arg(message.error().message));

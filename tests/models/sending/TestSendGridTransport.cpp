@@ -17,7 +17,7 @@ class TestSendGridTransport : public QObject
 {
     Q_OBJECT
 
-    const UnsubscribeToken m_signer{QByteArray("test secret")};
+    const QByteArray m_secret{"test secret"};
 
     static Campaign campaign()
     {
@@ -39,7 +39,7 @@ class TestSendGridTransport : public QObject
         Nonprofit recipient;
         recipient.name = QStringLiteral("Àlpha Food Bank");
         recipient.email = to;
-        const CampaignMessageComposer composer(from, m_signer);
+        const CampaignMessageComposer composer(from, m_secret);
         auto composed = composer.compose(sendId, recipient, QDate(2026, 11, 23));
         if (!composed)
             qFatal("cannot compose: %s", qPrintable(composed.error().message));
