@@ -13,7 +13,7 @@
 #include "StatsCommand.h"
 #include "SyncCommand.h"
 #include "TemplateCommand.h"
-#include "UnsubscribeServerCommand.h"
+#include "serve/ServeCommand.h"
 #include "WorkerCommand.h"
 #include "config/Config.h"
 #include "shell/Translations.h"
@@ -49,7 +49,8 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("identity"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sender identities (From, Reply-To, postal address, unsubscribe link): list, add."), &IdentityCommand::run}},
         {QStringLiteral("provider"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Mail providers (SMTP servers): list, add; the secret comes from HERALD_PROVIDER_SECRET_<NAME>."), &ProviderCommand::run}},
         {QStringLiteral("sync"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts."), &SyncCommand::run}},
-        {QStringLiteral("unsubscribe-server"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Receive one-click unsubscribes (RFC 8058) over HTTP and suppress at once."), &UnsubscribeServerCommand::run}},
+        {QStringLiteral("serve"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "The public endpoint: one-click unsubscribe, open pixel, click redirect, web view, /healthz."), &ServeCommand::run}},
+        {QStringLiteral("unsubscribe-server"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "The old name of 'serve' (one-click unsubscribe and more)."), &ServeCommand::run}},
         {QStringLiteral("worker"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Send queued campaigns without a window (several may share one PostgreSQL queue)."), &WorkerCommand::run}},
     };
     return commands;

@@ -38,6 +38,8 @@ public:
     qint64 written() const { return m_written.load(); }
     qint64 refused() const { return m_refused.load(); }
     qint64 pending() const;
+    // Whether the last write failed (the events are kept and tried again).
+    bool isFailing() const { return m_failing.load(); }
 
 private:
     void run();
@@ -59,7 +61,7 @@ private:
 
     std::atomic<qint64> m_written{0};
     std::atomic<qint64> m_refused{0};
-    bool m_failing = false; // logged the current outage
+    std::atomic<bool> m_failing{false}; // the current outage was logged
 };
 
 } // namespace herald

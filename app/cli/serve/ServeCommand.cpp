@@ -1,0 +1,165 @@
+#include "ServeCommand.h"
+
+#include "MhdHttpServer.h"
+#include "RequestLog.h"
+#include "ServeRouter.h"
+#include "cli/CommandArguments.h"
+#include "cli/Output.h"
+#include "cli/ProfileOpener.h"
+#include "engagement/EngagementEventFlusher.h"
+#include "storage/AppSettingsRepository.h"
+
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+
+namespace herald::cli {
+
+namespace {
+std::atomic<bool> g_stopRequested{false};
+void requestStop(int) { g_stopRequested = true; }
+
+constexpr int MaxFlushMs = 250;
+
+bool parseListen(const QString& where, QHostAddress* address, quint16* port)
+{
+    const qsizetype colon = where.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const int number = colon > 0 ? where.mid(colon + 1).toInt(&portOk) : 0;
+    QString host = colon > 0 ? where.left(colon) : QString();
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    *address = QHostAddress(host);
+    *port = quint16(number);
+    return portOk && number >= 0 && number <= 65535 && !address->isNull();
+}
+
+// Healthy while the database answers (asked at most once a second) and the events can be written.
+class HealthCheck
+{
+public:
+    HealthCheck(Database& database, const EngagementEventFlusher& flusher) : m_database(database), m_flusher(flusher) {}
+
+    QString operator()()
+    {
+        if (m_flusher.isFailing())
+            return ServeCommand::tr("Opens and clicks cannot be written to the database.");
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_nextCheck.hasExpired()) {
+            const Status reachable = m_database.ping();
+            m_problem = reachable ? QString() : ServeCommand::tr("The database does not answer: %1").arg(reachable.error().message);
+            m_nextCheck.setRemainingTime(1000);
+        }
+        return m_problem;
+    }
+
+private:
+    Database& m_database;
+    const EngagementEventFlusher& m_flusher;
+    std::mutex m_mutex;
+    QDeadlineTimer m_nextCheck{0};
+    QString m_problem;
+};
+} // namespace
+
+int ServeCommand::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Herald's public endpoint, run behind your web server (which ends TLS): one-click unsubscribe (RFC 8058), "
+           "the open pixel (/o/), the click redirect (/c/), the message as a web page (/v/) and /healthz. Several may "
+           "run against one PostgreSQL. 'herald unsubscribe-server' is its old name."));
+    const QCommandLineOption profile = CommandArguments::profileOption();
+    const QCommandLineOption listen(QStringLiteral("listen"), tr("Address and port to listen on, e.g. 127.0.0.1:8025."),
+                                    tr("address:port"));
+    const QCommandLineOption publicUrl(QStringLiteral("public-url"),
+                                       tr("The address recipients reach this server at, e.g. https://mail.example.org/herald; "
+                                          "stored for every Herald sharing the database (tracked links and the web view "
+                                          "link use it)."),
+                                       tr("url"));
+    const QCommandLineOption trustedProxy(QStringLiteral("trusted-proxy"),
+                                          tr("A proxy (address or network, e.g. 127.0.0.1/32) whose X-Forwarded-For header "
+                                             "is believed; repeat for several. Without one the socket's peer is the client."),
+                                          tr("cidr"));
+    const QCommandLineOption threads(QStringLiteral("threads"), tr("Request threads (default: one per core)."), tr("n"));
+    const QCommandLineOption flushMs(QStringLiteral("flush-ms"),
+                                     tr("How often recorded opens and clicks are written, in milliseconds (default 100, "
+                                        "at most 250): what a crash can lose."),
+                                     tr("ms"), QStringLiteral("100"));
+    parser.addOptions({profile, listen, publicUrl, trustedProxy, threads, flushMs});
+    if (const int done = CommandArguments::parse(parser, arguments); done != CommandArguments::Continue)
+        return done;
+
+    QHostAddress address;
+    quint16 port = 0;
+    if (!parseListen(parser.value(listen), &address, &port))
+        return Output::usageError(tr("Usage: herald serve --listen ADDRESS:PORT, e.g. --listen 127.0.0.1:8025 "
+                                     "('%1' is not an IP address and port).")
+                                      .arg(parser.value(listen)));
+    bool numberOk = false;
+    const int flushEvery = parser.value(flushMs).toInt(&numberOk);
+    if (!numberOk || flushEvery < 1 || flushEvery > MaxFlushMs)
+        return Output::usageError(tr("--flush-ms must be between 1 and %1.").arg(MaxFlushMs));
+    const int threadCount = parser.isSet(threads) ? parser.value(threads).toInt(&numberOk) : QThread::idealThreadCount();
+    if (!numberOk || threadCount < 1 || threadCount > 256)
+        return Output::usageError(tr("--threads must be a number from 1 to 256."));
+    auto proxies = IpNetworkList::parse(parser.values(trustedProxy));
+    if (!proxies)
+        return Output::usageError(proxies.error().message);
+
+    auto database = ProfileOpener::open(parser.value(profile));
+    if (!database)
+        return Output::failed(database.error().message);
+    AppSettingsRepository settings(*database.value());
+    if (parser.isSet(publicUrl)) {
+        if (auto stored = settings.setPublicBaseUrl(parser.value(publicUrl)); !stored)
+            return Output::usageError(stored.error().message);
+    }
+    auto secret = settings.unsubscribeSecret();
+    if (!secret)
+        return Output::failed(secret.error().message);
+
+    RequestLog log;
+    EngagementEventFlusher flusher(*database.value(), flushEvery, [](const QString& line) { Output::error(line); });
+    TrackingRequestHandler tracking(*database.value(), secret.value(), proxies.value(),
+                                    [&flusher](EngagementRecord record) { flusher.record(std::move(record)); });
+    OneClickUnsubscribe unsubscribe(*database.value(), secret.value());
+    HealthCheck health(*database.value(), flusher);
+    ServeRouter router(tracking, unsubscribe, [&health] { return health(); });
+    MhdHttpServer server(router, [&log](const QByteArray& line) { log.add(line); });
+    flusher.start();
+    QString error;
+    const quint16 listening = server.listen(address, port, threadCount, &error);
+    if (listening == 0) {
+        flusher.stop();
+        return Output::failed(error);
+    }
+    Output::line(tr("Listening on %1:%2").arg(address.toString()).arg(listening));
+
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, [&log] {
+        log.flush();
+        if (g_stopRequested.load())
+            QCoreApplication::exit(0);
+    });
+    tick.start(200);
+    QCoreApplication::exec();
+
+    // Stopping: no new requests, the ones in progress finish, then every recorded event is written.
+    server.stop();
+    log.flush();
+    const bool allWritten = flusher.stop();
+    Output::line(tr("Stopped after %n request(s); %1 open(s) and click(s) written.", nullptr, int(server.requests()))
+                     .arg(flusher.written()));
+    if (!allWritten)
+        return Output::failed(tr("%n open(s) and click(s) could not be written to the database.", nullptr, int(flusher.pending())));
+    return 0;
+}
+
+} // namespace herald::cli

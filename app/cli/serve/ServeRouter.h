@@ -1,0 +1,67 @@
+#pragma once
+
+#include "deliverability/OneClickUnsubscribe.h"
+#include "engagement/TrackingRequestHandler.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+
+#include <functional>
+
+namespace herald::cli {
+
+// One HTTP request as the server library parsed it (the body only for the unsubscribe receiver's POST).
+struct HttpRequest
+{
+    QByteArray method;
+    QByteArray path;  // without the query
+    QByteArray query; // after '?', still encoded
+    QByteArray userAgent;
+    QByteArray forwardedFor;
+    QByteArray contentType;
+    QByteArray body;
+    QHostAddress peer;
+};
+
+struct HttpReply
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers; // besides Content-Length, which the server library writes
+    QByteArray body;
+    bool withoutBody = false; // HEAD
+    QByteArray logLine;       // one line, never an address or a token
+};
+
+// What `herald serve` answers on each path, whatever HTTP library carries it: /healthz, the open pixel, the click
+// redirect and the web view (TrackingRequestHandler), and every other path the one-click unsubscribe receiver
+// (OneClickUnsubscribe, as `herald unsubscribe-server` always did). Thread-safe when its handlers are.
+class ServeRouter
+{
+public:
+    // Empty when healthy, else the reason (503).
+    using HealthCheck = std::function<QString()>;
+
+    ServeRouter(TrackingRequestHandler& tracking, OneClickUnsubscribe& unsubscribe, HealthCheck health)
+        : m_tracking(tracking), m_unsubscribe(unsubscribe), m_health(std::move(health))
+    {
+    }
+
+    HttpReply route(const HttpRequest& request, qint64 nowMs);
+    // The answer to a request over the size limit, before it is read.
+    HttpReply tooLarge() const;
+    // The answer to a request with a body of unknown length (chunked), which cannot be refused in time.
+    HttpReply lengthRequired() const;
+
+private:
+    HttpReply health() const;
+    HttpReply tracking(const HttpRequest& request, qint64 nowMs);
+    HttpReply unsubscribe(const HttpRequest& request);
+
+    TrackingRequestHandler& m_tracking;
+    OneClickUnsubscribe& m_unsubscribe;
+    HealthCheck m_health;
+};
+
+} // namespace herald::cli
