@@ -82,8 +82,8 @@ expect_status() { # PORT PATH STATUS
 results="$work/results.txt"
 : >"$results"
 
-# Loads the server already started as $server_pid on PORT; appends "NAME rps p99_ms errors cpu_us events requests"
-# to $results.
+# Loads the server already started as $server_pid on PORT; appends to $results
+# "NAME rps p99_ms errors server_cpu_us_per_request events requests wrk_cpu_us_per_request".
 measure() { # NAME PORT COUNT_FILE
     local name=$1 port=$2 count_file=$3 before=- after=- cpu_before cpu_after line
     wait_for_port "$port"
@@ -95,7 +95,8 @@ measure() { # NAME PORT COUNT_FILE
     fi
     cpu_before=$(cpu_seconds "$server_pid")
     echo "loading $name for ${duration}s ..." >&2
-    wrk -t2 -c"$connections" -d"${duration}s" -s "$here/clicks.lua" "http://127.0.0.1:$port" -- "$work/paths.txt" \
+    /usr/bin/time -f '%U %S' -o "$work/$name.time" \
+        wrk -t2 -c"$connections" -d"${duration}s" -s "$here/clicks.lua" "http://127.0.0.1:$port" -- "$work/paths.txt" \
         >"$work/$name.wrk"
     cpu_after=$(cpu_seconds "$server_pid")
     if [ -n "$count_file" ]; then
@@ -103,14 +104,17 @@ measure() { # NAME PORT COUNT_FILE
         after=$(cat "$count_file")
     fi
     line=$(grep '^RESULT' "$work/$name.wrk")
-    awk -v name="$name" -v line="$line" -v before="$before" -v after="$after" -v cpu="$cpu_before $cpu_after" '
+    awk -v name="$name" -v line="$line" -v before="$before" -v after="$after" -v cpu="$cpu_before $cpu_after" \
+        -v wrk_cpu="$(cat "$work/$name.time")" '
         BEGIN {
             n = split(line, fields, /[ =]/)
             for (i = 2; i < n; i += 2) r[fields[i]] = fields[i + 1]
             split(cpu, c, " ")
+            split(wrk_cpu, w, " ")
             events = before == "-" ? "-" : after - before
-            printf "%s %.0f %.2f %d %.1f %s %d\n", name, r["requests"] / (r["duration_us"] / 1e6), r["p99_us"] / 1000,
-                r["errors"] + r["status_errors"], (c[2] - c[1]) * 1e6 / r["requests"], events, r["requests"]
+            printf "%s %.0f %.2f %d %.1f %s %d %.1f\n", name, r["requests"] / (r["duration_us"] / 1e6),
+                r["p99_us"] / 1000, r["errors"] + r["status_errors"], (c[2] - c[1]) * 1e6 / r["requests"], events,
+                r["requests"], (w[1] + w[2]) * 1e6 / r["requests"]
         }' >>"$results"
     kill "$server_pid"
     wait "$server_pid" 2>/dev/null || true
@@ -150,17 +154,23 @@ awk '
         return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
     }
     !($1 in seen) { seen[$1] = 1; order[++servers] = $1 }
-    { for (c = 2; c <= 7; c++) column[$1, c] = column[$1, c] " " $c; for (c = 4; c <= 7; c++) total[$1, c] += $c }
+    { for (c = 2; c <= 8; c++) column[$1, c] = column[$1, c] " " $c; for (c = 4; c <= 7; c++) total[$1, c] += $c }
+    # "by CPU": the ratio to nginx that the CPU spent per request predicts when server and wrk have the cores to
+    # themselves: rate = cores / (server + wrk CPU per request). Steadier than the rate when the machine is shared.
+    function cpuPerRequest(name) { return median(column[name, 5]) + median(column[name, 8]) }
     END {
-        fmt = "%-9s %9s %9s %7s %7s %10s %10s %10s\n"
-        printf fmt, "server", "req/s", "vs nginx", "p99 ms", "errors", "CPU us/req", "events", "wrk done"
+        fmt = "%-9s %7s %9s %7s %7s %7s %10s %10s %9s %9s\n"
+        printf fmt, "server", "req/s", "vs nginx", "by CPU", "p99 ms", "errors", "server CPU", "wrk CPU", "events",
+            "wrk done"
+        printf fmt, "", "", "", "", "", "", "us/req", "us/req", "", ""
         nginx = median(column["nginx", 2])
         for (s = 1; s <= servers; s++) {
             name = order[s]
             rps = median(column[name, 2])
             events = column[name, 6] ~ /-/ ? "-" : total[name, 6]
-            printf fmt, name, sprintf("%.0f", rps), sprintf("%.2f", rps / nginx), median(column[name, 3]),
-                total[name, 4], median(column[name, 5]), events, total[name, 7]
+            printf fmt, name, sprintf("%.0f", rps), sprintf("%.2f", rps / nginx),
+                sprintf("%.2f", cpuPerRequest("nginx") / cpuPerRequest(name)), median(column[name, 3]),
+                total[name, 4], median(column[name, 5]), median(column[name, 8]), events, total[name, 7]
         }
     }
 ' "$results"
