@@ -41,7 +41,8 @@ Nonprofit readRecipient(const QSqlQuery& query, int first)
     recipient.region = query.value(first + 6).toString();
     recipient.postalCode = query.value(first + 7).toString();
     recipient.country = query.value(first + 8).toString();
-    const QString tags = query.value(first + 9).toString();
+    recipient.consent = query.value(first + 9).toString(); // whether per-recipient tracking is allowed
+    const QString tags = query.value(first + 10).toString();
     recipient.tags = tags.isEmpty() ? QStringList() : tags.split(QLatin1Char(','));
     return recipient;
 }
@@ -61,7 +62,7 @@ QString SendQueue::nowPlusMilliseconds(const QString& expression) const
 
 QString SendQueue::recipientColumns() const
 {
-    return QStringLiteral("n.id, n.name, n.email, n.ein, n.street, n.city, n.region, n.postal_code, n.country, "
+    return QStringLiteral("n.id, n.name, n.email, n.ein, n.street, n.city, n.region, n.postal_code, n.country, n.consent, "
                           "(SELECT %1 FROM nonprofit_tags t WHERE t.nonprofit_id = n.id)")
         .arg(m_dialect.joinedAggregate(QStringLiteral("t.tag")));
 }

@@ -29,6 +29,8 @@ public:
 
     // `herald ARGUMENTS` on the backend's profile.
     HeraldProcess::Run run(QStringList arguments) const { return m_herald->run(arguments << m_backend->profileArguments()); }
+    // A long-running `herald ARGUMENTS` (worker, serve) on the backend's profile.
+    std::unique_ptr<QProcess> start(QStringList arguments) const { return m_herald->start(arguments << m_backend->profileArguments()); }
     HeraldProcess& process() { return *m_herald; }
     Database& database() { return m_backend->database(); }
 
