@@ -151,6 +151,26 @@
     </message>
 </context>
 <context>
+    <name>herald::EngagementEventFlusher</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
+        <translation>
+            <numerusform>Could not record %n open or click, keeping it to try again: %1</numerusform>
+            <numerusform>Could not record %n opens and clicks, keeping them to try again: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventWriter</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s)</source>
+        <translation>
+            <numerusform>Could not record %n open or click</numerusform>
+            <numerusform>Could not record %n opens and clicks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::FeedbackIntakeRunner</name>
     <message numerus="yes">
         <source>Read %n message(s): </source>
@@ -560,6 +580,23 @@
         <translation>
             <numerusform>; %n suppressed address left out.</numerusform>
             <numerusform>; %n suppressed addresses left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::ServeCommand</name>
+    <message numerus="yes">
+        <source>Stopped after %n request(s); %1 open(s) and click(s) written.</source>
+        <translation>
+            <numerusform>Stopped after %n request; %1 opens and clicks written.</numerusform>
+            <numerusform>Stopped after %n requests; %1 opens and clicks written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open(s) and click(s) could not be written to the database.</source>
+        <translation>
+            <numerusform>%n open or click could not be written to the database.</numerusform>
+            <numerusform>%n opens and clicks could not be written to the database.</numerusform>
         </translation>
     </message>
 </context>

@@ -492,6 +492,10 @@
         <source>Could not store setting &apos;%1&apos;</source>
         <translation>No se pudo guardar el ajuste &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a public address for herald serve: give an http or https address without ? or #, such as https://mail.example.org/herald.</source>
+        <translation>&apos;%1&apos; no es una dirección pública para herald serve: indique una dirección http o https sin ? ni #, como https://mail.example.org/herald.</translation>
+    </message>
 </context>
 <context>
     <name>herald::Audience</name>
@@ -871,6 +875,21 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::CampaignLinkRepository</name>
+    <message>
+        <source>Could not replace the links of campaign #%1</source>
+        <translation>No se pudieron reemplazar los enlaces de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not store link %1 of campaign #%2</source>
+        <translation>No se pudo guardar el enlace %1 de la campaña n.º %2</translation>
+    </message>
+    <message>
+        <source>Could not read the links of campaign #%1</source>
+        <translation>No se pudieron leer los enlaces de la campaña n.º %1</translation>
+    </message>
+</context>
+<context>
     <name>herald::CampaignMessageComposer</name>
     <message>
         <source>Campaign &apos;%1&apos; cannot be rendered: %2</source>
@@ -879,6 +898,10 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Message to %1 (send #%2): %3</source>
         <translation>Mensaje para %1 (envío n.º %2): %3</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; cannot be rendered: link %2: %3</source>
+        <translation>La campaña &apos;%1&apos; no se puede generar: enlace %2: %3</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2061,30 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>has an invalid domain &apos;%1&apos;</source>
         <translation>tiene un dominio no válido &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventFlusher</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
+        <translation>
+            <numerusform>No se pudo registrar %n apertura o clic; se conserva para reintentarlo: %1</numerusform>
+            <numerusform>No se pudieron registrar %n aperturas y clics; se conservan para reintentarlo: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording opens and clicks again.</source>
+        <translation>Se vuelven a registrar aperturas y clics.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventWriter</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s)</source>
+        <translation>
+            <numerusform>No se pudo registrar %n apertura o clic</numerusform>
+            <numerusform>No se pudieron registrar %n aperturas y clics</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3993,6 +4040,13 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::RecipientPages</name>
+    <message>
+        <source>This message is no longer available.</source>
+        <translation>Este mensaje ya no está disponible.</translation>
+    </message>
+</context>
+<context>
     <name>herald::SampleData</name>
     <message numerus="yes">
         <source>Removed the sample data: %n nonprofit(s)</source>
@@ -5586,6 +5640,10 @@ Darse de baja: {{unsubscribe_url}}
         <source>It was queued on the server; keep both to keep yours as a new draft.</source>
         <translation>Se puso en cola en el servidor; conserve ambas para guardar la suya como un borrador nuevo.</translation>
     </message>
+    <message>
+        <source>Opens and clicks</source>
+        <translation>Aperturas y clics</translation>
+    </message>
 </context>
 <context>
     <name>herald::SyncEngine</name>
@@ -6789,10 +6847,6 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <translation>Leer rebotes, quejas y bajas por mailto: del buzón de retroalimentación (IMAP).</translation>
     </message>
     <message>
-        <source>Receive one-click unsubscribes (RFC 8058) over HTTP and suppress at once.</source>
-        <translation>Recibir bajas con un clic (RFC 8058) por HTTP y excluir al instante.</translation>
-    </message>
-    <message>
         <source>Campaigns: list, show, create, send, pause, resume, cancel; render the message one nonprofit gets.</source>
         <translation>Campañas: listar, mostrar, crear, enviar, pausar, reanudar, cancelar; generar el mensaje que recibe una organización.</translation>
     </message>
@@ -6807,6 +6861,14 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Mail providers (SMTP servers): list, add; the secret comes from HERALD_PROVIDER_SECRET_&lt;NAME&gt;.</source>
         <translation>Proveedores de correo (servidores SMTP): listar, añadir; el secreto viene de HERALD_PROVIDER_SECRET_&lt;NAME&gt;.</translation>
+    </message>
+    <message>
+        <source>The public endpoint: one-click unsubscribe, open pixel, click redirect, web view, /healthz.</source>
+        <translation>El punto de acceso público: baja con un clic, píxel de apertura, redirección de clics, vista web, /healthz.</translation>
+    </message>
+    <message>
+        <source>The old name of &apos;serve&apos; (one-click unsubscribe and more).</source>
+        <translation>El nombre anterior de &apos;serve&apos; (baja con un clic y más).</translation>
     </message>
 </context>
 <context>
@@ -7106,6 +7168,13 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
     </message>
 </context>
 <context>
+    <name>herald::cli::MhdHttpServer</name>
+    <message>
+        <source>Cannot listen on %1:%2 (is the port in use?)</source>
+        <translation>No se puede escuchar en %1:%2 (¿está el puerto en uso?)</translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::ProfileCommand</name>
     <message>
         <source>Manages connection profiles.</source>
@@ -7354,6 +7423,91 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
     </message>
 </context>
 <context>
+    <name>herald::cli::ServeCommand</name>
+    <message>
+        <source>Opens and clicks cannot be written to the database.</source>
+        <translation>No se pueden escribir las aperturas y los clics en la base de datos.</translation>
+    </message>
+    <message>
+        <source>The database does not answer: %1</source>
+        <translation>La base de datos no responde: %1</translation>
+    </message>
+    <message>
+        <source>Herald&apos;s public endpoint, run behind your web server (which ends TLS): one-click unsubscribe (RFC 8058), the open pixel (/o/), the click redirect (/c/), the message as a web page (/v/) and /healthz. Several may run against one PostgreSQL. &apos;herald unsubscribe-server&apos; is its old name.</source>
+        <translation>El punto de acceso público de Herald, detrás de su servidor web (que termina TLS): baja con un clic (RFC 8058), el píxel de apertura (/o/), la redirección de clics (/c/), el mensaje como página web (/v/) y /healthz. Pueden funcionar varios con un mismo PostgreSQL. &apos;herald unsubscribe-server&apos; es su nombre anterior.</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on, e.g. 127.0.0.1:8025.</source>
+        <translation>Dirección y puerto en que escuchar, p. ej. 127.0.0.1:8025.</translation>
+    </message>
+    <message>
+        <source>address:port</source>
+        <translation>dirección:puerto</translation>
+    </message>
+    <message>
+        <source>The address recipients reach this server at, e.g. https://mail.example.org/herald; stored for every Herald sharing the database (tracked links and the web view link use it).</source>
+        <translation>La dirección en que los destinatarios llegan a este servidor, p. ej. https://mail.example.org/herald; se guarda para todos los Herald que comparten la base de datos (la usan los enlaces con seguimiento y el de vista web).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>A proxy (address or network, e.g. 127.0.0.1/32) whose X-Forwarded-For header is believed; repeat for several. Without one the socket&apos;s peer is the client.</source>
+        <translation>Un proxy (dirección o red, p. ej. 127.0.0.1/32) cuya cabecera X-Forwarded-For se cree; repítalo para varios. Sin ninguno, el cliente es el otro extremo del socket.</translation>
+    </message>
+    <message>
+        <source>cidr</source>
+        <translation>cidr</translation>
+    </message>
+    <message>
+        <source>Request threads (default: one per core).</source>
+        <translation>Hilos de peticiones (por omisión: uno por núcleo).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>How often recorded opens and clicks are written, in milliseconds (default 100, at most 250): what a crash can lose.</source>
+        <translation>Cada cuánto se escriben las aperturas y los clics registrados, en milisegundos (100 por omisión, 250 como máximo): lo que un fallo puede perder.</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Usage: herald serve --listen ADDRESS:PORT, e.g. --listen 127.0.0.1:8025 (&apos;%1&apos; is not an IP address and port).</source>
+        <translation>Uso: herald serve --listen DIRECCIÓN:PUERTO, p. ej. --listen 127.0.0.1:8025 (&apos;%1&apos; no es una dirección IP y un puerto).</translation>
+    </message>
+    <message>
+        <source>--flush-ms must be between 1 and %1.</source>
+        <translation>--flush-ms debe estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>--threads must be a number from 1 to 256.</source>
+        <translation>--threads debe ser un número de 1 a 256.</translation>
+    </message>
+    <message>
+        <source>Listening on %1:%2</source>
+        <translation>Escuchando en %1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n request(s); %1 open(s) and click(s) written.</source>
+        <translation>
+            <numerusform>Detenido tras %n petición; %1 aperturas y clics escritos.</numerusform>
+            <numerusform>Detenido tras %n peticiones; %1 aperturas y clics escritos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open(s) and click(s) could not be written to the database.</source>
+        <translation>
+            <numerusform>No se pudo escribir %n apertura o clic en la base de datos.</numerusform>
+            <numerusform>No se pudieron escribir %n aperturas y clics en la base de datos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::StatsCommand</name>
     <message>
         <source>Prints sending figures for a time range: sends and failures per second, failure rate, latency percentiles, top failure reasons and queue depth.
@@ -7582,40 +7736,6 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
     <message>
         <source>Usage: herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (each with [--profile NAME])</source>
         <translation>Uso: herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (cada uno con [--profile NAME])</translation>
-    </message>
-</context>
-<context>
-    <name>herald::cli::UnsubscribeHttpServer</name>
-    <message>
-        <source>Cannot listen on %1:%2: %3</source>
-        <translation>No se puede escuchar en %1:%2: %3</translation>
-    </message>
-</context>
-<context>
-    <name>herald::cli::UnsubscribeServerCommand</name>
-    <message>
-        <source>Receives one-click unsubscribes (RFC 8058) from the links and List-Unsubscribe headers Herald sends, and suppresses the address at once. Run it behind your web server, which forwards the path of the sender identity&apos;s unsubscribe link here.</source>
-        <translation>Recibe las bajas con un clic (RFC 8058) de los enlaces y las cabeceras List-Unsubscribe que envía Herald, y excluye la dirección al instante. Ejecútelo detrás de su servidor web, que reenvía aquí la ruta del enlace de baja de la identidad de remitente.</translation>
-    </message>
-    <message>
-        <source>Address and port to listen on, e.g. 127.0.0.1:8025.</source>
-        <translation>Dirección y puerto en los que escuchar, p. ej. 127.0.0.1:8025.</translation>
-    </message>
-    <message>
-        <source>address:port</source>
-        <translation>dirección:puerto</translation>
-    </message>
-    <message>
-        <source>Usage: herald unsubscribe-server --listen ADDRESS:PORT, e.g. --listen 127.0.0.1:8025 (&apos;%1&apos; is not an IP address and port).</source>
-        <translation>Uso: herald unsubscribe-server --listen DIRECCIÓN:PUERTO, p. ej. --listen 127.0.0.1:8025 (&apos;%1&apos; no es una dirección IP y un puerto).</translation>
-    </message>
-    <message>
-        <source>Listening on %1:%2</source>
-        <translation>Escuchando en %1:%2</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>Detenido.</translation>
     </message>
 </context>
 <context>

@@ -492,6 +492,10 @@
         <source>Could not store setting &apos;%1&apos;</source>
         <translation>Impossible d’enregistrer le paramètre « %1 »</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a public address for herald serve: give an http or https address without ? or #, such as https://mail.example.org/herald.</source>
+        <translation>« %1 » n&apos;est pas une adresse publique pour herald serve : indiquez une adresse http ou https sans ? ni #, comme https://mail.example.org/herald.</translation>
+    </message>
 </context>
 <context>
     <name>herald::Audience</name>
@@ -871,6 +875,21 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::CampaignLinkRepository</name>
+    <message>
+        <source>Could not replace the links of campaign #%1</source>
+        <translation>Impossible de remplacer les liens de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not store link %1 of campaign #%2</source>
+        <translation>Impossible d&apos;enregistrer le lien %1 de la campagne n° %2</translation>
+    </message>
+    <message>
+        <source>Could not read the links of campaign #%1</source>
+        <translation>Impossible de lire les liens de la campagne n° %1</translation>
+    </message>
+</context>
+<context>
     <name>herald::CampaignMessageComposer</name>
     <message>
         <source>Campaign &apos;%1&apos; cannot be rendered: %2</source>
@@ -879,6 +898,10 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Message to %1 (send #%2): %3</source>
         <translation>Message à %1 (envoi n° %2) : %3</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; cannot be rendered: link %2: %3</source>
+        <translation>La campagne « %1 » ne peut pas être générée : lien %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2061,30 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>has an invalid domain &apos;%1&apos;</source>
         <translation>a un domaine invalide « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventFlusher</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
+        <translation>
+            <numerusform>Impossible d&apos;enregistrer %n ouverture ou clic, conservé pour réessayer : %1</numerusform>
+            <numerusform>Impossible d&apos;enregistrer %n ouvertures et clics, conservés pour réessayer : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording opens and clicks again.</source>
+        <translation>Les ouvertures et les clics sont de nouveau enregistrés.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventWriter</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s)</source>
+        <translation>
+            <numerusform>Impossible d&apos;enregistrer %n ouverture ou clic</numerusform>
+            <numerusform>Impossible d&apos;enregistrer %n ouvertures et clics</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3993,6 +4040,13 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::RecipientPages</name>
+    <message>
+        <source>This message is no longer available.</source>
+        <translation>Ce message n&apos;est plus disponible.</translation>
+    </message>
+</context>
+<context>
     <name>herald::SampleData</name>
     <message numerus="yes">
         <source>Removed the sample data: %n nonprofit(s)</source>
@@ -5586,6 +5640,10 @@ Se désabonner : {{unsubscribe_url}}
         <source>It was queued on the server; keep both to keep yours as a new draft.</source>
         <translation>Il a été mis en file d’attente sur le serveur ; gardez les deux pour conserver le vôtre comme nouveau brouillon.</translation>
     </message>
+    <message>
+        <source>Opens and clicks</source>
+        <translation>Ouvertures et clics</translation>
+    </message>
 </context>
 <context>
     <name>herald::SyncEngine</name>
@@ -6789,10 +6847,6 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <translation>Lire les rejets, les plaintes et les désabonnements mailto: dans la boîte de retours (IMAP).</translation>
     </message>
     <message>
-        <source>Receive one-click unsubscribes (RFC 8058) over HTTP and suppress at once.</source>
-        <translation>Recevoir les désabonnements en un clic (RFC 8058) par HTTP et exclure aussitôt.</translation>
-    </message>
-    <message>
         <source>Campaigns: list, show, create, send, pause, resume, cancel; render the message one nonprofit gets.</source>
         <translation>Campagnes : lister, afficher, créer, envoyer, mettre en pause, reprendre, annuler ; produire le message que reçoit une organisation.</translation>
     </message>
@@ -6807,6 +6861,14 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Mail providers (SMTP servers): list, add; the secret comes from HERALD_PROVIDER_SECRET_&lt;NAME&gt;.</source>
         <translation>Fournisseurs de messagerie (serveurs SMTP) : lister, ajouter ; le secret vient de HERALD_PROVIDER_SECRET_&lt;NAME&gt;.</translation>
+    </message>
+    <message>
+        <source>The public endpoint: one-click unsubscribe, open pixel, click redirect, web view, /healthz.</source>
+        <translation>Le point d&apos;accès public : désinscription en un clic, pixel d&apos;ouverture, redirection des clics, version web, /healthz.</translation>
+    </message>
+    <message>
+        <source>The old name of &apos;serve&apos; (one-click unsubscribe and more).</source>
+        <translation>L&apos;ancien nom de « serve » (désinscription en un clic et plus).</translation>
     </message>
 </context>
 <context>
@@ -7107,6 +7169,13 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 err
     </message>
 </context>
 <context>
+    <name>herald::cli::MhdHttpServer</name>
+    <message>
+        <source>Cannot listen on %1:%2 (is the port in use?)</source>
+        <translation>Impossible d&apos;écouter sur %1:%2 (le port est-il déjà utilisé ?)</translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::ProfileCommand</name>
     <message>
         <source>Manages connection profiles.</source>
@@ -7355,6 +7424,91 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 err
     </message>
 </context>
 <context>
+    <name>herald::cli::ServeCommand</name>
+    <message>
+        <source>Opens and clicks cannot be written to the database.</source>
+        <translation>Les ouvertures et les clics ne peuvent pas être écrits dans la base de données.</translation>
+    </message>
+    <message>
+        <source>The database does not answer: %1</source>
+        <translation>La base de données ne répond pas : %1</translation>
+    </message>
+    <message>
+        <source>Herald&apos;s public endpoint, run behind your web server (which ends TLS): one-click unsubscribe (RFC 8058), the open pixel (/o/), the click redirect (/c/), the message as a web page (/v/) and /healthz. Several may run against one PostgreSQL. &apos;herald unsubscribe-server&apos; is its old name.</source>
+        <translation>Le point d&apos;accès public de Herald, derrière votre serveur web (qui termine TLS) : désinscription en un clic (RFC 8058), le pixel d&apos;ouverture (/o/), la redirection des clics (/c/), le message en page web (/v/) et /healthz. Plusieurs peuvent fonctionner sur un même PostgreSQL. « herald unsubscribe-server » est son ancien nom.</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on, e.g. 127.0.0.1:8025.</source>
+        <translation>Adresse et port d&apos;écoute, p. ex. 127.0.0.1:8025.</translation>
+    </message>
+    <message>
+        <source>address:port</source>
+        <translation>adresse:port</translation>
+    </message>
+    <message>
+        <source>The address recipients reach this server at, e.g. https://mail.example.org/herald; stored for every Herald sharing the database (tracked links and the web view link use it).</source>
+        <translation>L&apos;adresse à laquelle les destinataires joignent ce serveur, p. ex. https://mail.example.org/herald ; enregistrée pour tous les Herald qui partagent la base de données (les liens suivis et le lien de version web l&apos;utilisent).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>A proxy (address or network, e.g. 127.0.0.1/32) whose X-Forwarded-For header is believed; repeat for several. Without one the socket&apos;s peer is the client.</source>
+        <translation>Un proxy (adresse ou réseau, p. ex. 127.0.0.1/32) dont l&apos;en-tête X-Forwarded-For est cru ; répétez pour plusieurs. Sans proxy, le client est l&apos;autre extrémité du socket.</translation>
+    </message>
+    <message>
+        <source>cidr</source>
+        <translation>cidr</translation>
+    </message>
+    <message>
+        <source>Request threads (default: one per core).</source>
+        <translation>Fils de requêtes (par défaut : un par cœur).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>How often recorded opens and clicks are written, in milliseconds (default 100, at most 250): what a crash can lose.</source>
+        <translation>Fréquence d&apos;écriture des ouvertures et clics enregistrés, en millisecondes (100 par défaut, 250 au plus) : ce qu&apos;un plantage peut perdre.</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Usage: herald serve --listen ADDRESS:PORT, e.g. --listen 127.0.0.1:8025 (&apos;%1&apos; is not an IP address and port).</source>
+        <translation>Usage : herald serve --listen ADRESSE:PORT, p. ex. --listen 127.0.0.1:8025 (« %1 » n&apos;est pas une adresse IP et un port).</translation>
+    </message>
+    <message>
+        <source>--flush-ms must be between 1 and %1.</source>
+        <translation>--flush-ms doit être compris entre 1 et %1.</translation>
+    </message>
+    <message>
+        <source>--threads must be a number from 1 to 256.</source>
+        <translation>--threads doit être un nombre de 1 à 256.</translation>
+    </message>
+    <message>
+        <source>Listening on %1:%2</source>
+        <translation>À l&apos;écoute sur %1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n request(s); %1 open(s) and click(s) written.</source>
+        <translation>
+            <numerusform>Arrêté après %n requête ; %1 ouvertures et clics écrits.</numerusform>
+            <numerusform>Arrêté après %n requêtes ; %1 ouvertures et clics écrits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open(s) and click(s) could not be written to the database.</source>
+        <translation>
+            <numerusform>%n ouverture ou clic n&apos;a pas pu être écrit dans la base de données.</numerusform>
+            <numerusform>%n ouvertures et clics n&apos;ont pas pu être écrits dans la base de données.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::StatsCommand</name>
     <message>
         <source>Prints sending figures for a time range: sends and failures per second, failure rate, latency percentiles, top failure reasons and queue depth.
@@ -7583,40 +7737,6 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 err
     <message>
         <source>Usage: herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (each with [--profile NAME])</source>
         <translation>Utilisation : herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (chacun avec [--profile NAME])</translation>
-    </message>
-</context>
-<context>
-    <name>herald::cli::UnsubscribeHttpServer</name>
-    <message>
-        <source>Cannot listen on %1:%2: %3</source>
-        <translation>Impossible d’écouter sur %1:%2 : %3</translation>
-    </message>
-</context>
-<context>
-    <name>herald::cli::UnsubscribeServerCommand</name>
-    <message>
-        <source>Receives one-click unsubscribes (RFC 8058) from the links and List-Unsubscribe headers Herald sends, and suppresses the address at once. Run it behind your web server, which forwards the path of the sender identity&apos;s unsubscribe link here.</source>
-        <translation>Reçoit les désabonnements en un clic (RFC 8058) issus des liens et des en-têtes List-Unsubscribe envoyés par Herald, et exclut aussitôt l’adresse. Exécutez-le derrière votre serveur web, qui transmet ici le chemin du lien de désabonnement de l’identité d’expéditeur.</translation>
-    </message>
-    <message>
-        <source>Address and port to listen on, e.g. 127.0.0.1:8025.</source>
-        <translation>Adresse et port d’écoute, p. ex. 127.0.0.1:8025.</translation>
-    </message>
-    <message>
-        <source>address:port</source>
-        <translation>adresse:port</translation>
-    </message>
-    <message>
-        <source>Usage: herald unsubscribe-server --listen ADDRESS:PORT, e.g. --listen 127.0.0.1:8025 (&apos;%1&apos; is not an IP address and port).</source>
-        <translation>Utilisation : herald unsubscribe-server --listen ADRESSE:PORT, p. ex. --listen 127.0.0.1:8025 (« %1 » n’est pas une adresse IP et un port).</translation>
-    </message>
-    <message>
-        <source>Listening on %1:%2</source>
-        <translation>Écoute sur %1:%2</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>Arrêté.</translation>
     </message>
 </context>
 <context>
