@@ -151,6 +151,26 @@
     </message>
 </context>
 <context>
+    <name>herald::EngagementEventLog</name>
+    <message numerus="yes">
+        <source>Could not read the opens and clicks of %n message(s)</source>
+        <translation>
+            <numerusform>Could not read the opens and clicks of %n message</numerusform>
+            <numerusform>Could not read the opens and clicks of %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRetention</name>
+    <message numerus="yes">
+        <source>Could not remove opens and clicks older than %n month(s)</source>
+        <translation>
+            <numerusform>Could not remove opens and clicks older than %n month</numerusform>
+            <numerusform>Could not remove opens and clicks older than %n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::FeedbackIntakeRunner</name>
     <message numerus="yes">
         <source>Read %n message(s): </source>
