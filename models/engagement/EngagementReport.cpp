@@ -43,6 +43,7 @@ struct RecipientSource
 {
     NonprofitCondition search;
     QString sql;
+    QString countSql; // the same rows, for counting
 
     RecipientSource(Backend backend, const EngagementRecipientFilter& filter)
         : search(backend)
@@ -50,10 +51,17 @@ struct RecipientSource
         search.containing(filter.searchText);
         sql = QStringLiteral("FROM send_engagement e JOIN sends s ON s.id = e.send_id "
                              "LEFT JOIN nonprofits n ON n.id = s.nonprofit_id WHERE e.campaign_id = :campaign");
-        if (filter.humansOnly)
-            sql += QStringLiteral(" AND (e.first_human_open IS NOT NULL OR e.first_human_click IS NOT NULL)");
-        if (!filter.searchText.trimmed().isEmpty())
+        // Every row has its send (ON DELETE CASCADE): without a search, counting needs neither join.
+        countSql = QStringLiteral("FROM send_engagement e WHERE e.campaign_id = :campaign");
+        if (filter.humansOnly) {
+            const QString human = QStringLiteral(" AND (e.first_human_open IS NOT NULL OR e.first_human_click IS NOT NULL)");
+            sql += human;
+            countSql += human;
+        }
+        if (!filter.searchText.trimmed().isEmpty()) {
             sql += QStringLiteral(" AND ") + search.sql();
+            countSql = sql;
+        }
     }
 };
 } // namespace
@@ -212,11 +220,14 @@ Result<EngagementRecipientPage> EngagementReport::recipients(qint64 campaignId, 
         "SELECT e.send_id, s.nonprofit_id, n.name, s.email, e.first_human_open, e.first_human_click, e.human_opens, "
         "e.human_clicks, "
         "(SELECT %1 FROM send_link_engagement l WHERE l.send_id = e.send_id AND l.link_no > 0 AND l.human_clicks > 0) "
-        "%2 AND e.send_id > :after ORDER BY e.send_id LIMIT :limit")
+        "%2 AND e.send_id > :after AND s.id > :same_after ORDER BY e.send_id LIMIT :limit")
                                      .arg(m_dialect.joinedAggregate(QStringLiteral("CAST(l.link_no AS text)")),
                                           source.sql));
+    // s.id > … says again what e.send_id > … says: PostgreSQL then starts a merge join with sends there, not at the
+    // first send (820 ms instead of 7 for a page half way through a million).
     query.bind(QStringLiteral(":campaign"), campaignId)
         .bind(QStringLiteral(":after"), after.sendId)
+        .bind(QStringLiteral(":same_after"), after.sendId)
         .bind(QStringLiteral(":limit"), limit);
     source.search.bindTo(query);
     auto rows = query.readAll(tr("Could not read who opened and clicked campaign #%1").arg(campaignId),
@@ -250,7 +261,7 @@ Result<qint64> EngagementReport::recipientCount(qint64 campaignId, const Engagem
     if (!db)
         return db.error();
     const RecipientSource source(m_dialect.backend(), filter);
-    BoundQuery query(db.value(), QStringLiteral("SELECT count(*) %1").arg(source.sql));
+    BoundQuery query(db.value(), QStringLiteral("SELECT count(*) %1").arg(source.countSql));
     query.bind(QStringLiteral(":campaign"), campaignId);
     source.search.bindTo(query);
     const QString what = tr("Could not count who opened and clicked campaign #%1").arg(campaignId);
