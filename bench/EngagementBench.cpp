@@ -115,6 +115,7 @@ struct Timing
 {
     double median = -1;
     double max = -1;
+    double min = -1; // the run least slowed by whatever else the machine does
 };
 
 // `query` run `runs` times after one unmeasured warm-up run (ms).
@@ -132,15 +133,16 @@ Timing timed(int runs, Query query)
         times << timer.nsecsElapsed() / 1e6;
     }
     std::sort(times.begin(), times.end());
-    return {times.at(times.size() / 2), times.last()};
+    return {times.at(times.size() / 2), times.last(), times.first()};
 }
 
 void printFigure(const QString& name, const Timing& ms, const QString& note = {})
 {
-    print(QStringLiteral("figure %1 median %2 max %3%4")
+    print(QStringLiteral("figure %1 median %2 max %3 min %4%5")
               .arg(name)
               .arg(ms.median, 0, 'f', 1)
               .arg(ms.max, 0, 'f', 1)
+              .arg(ms.min, 0, 'f', 1)
               .arg(note.isEmpty() ? QString() : QStringLiteral("   ") + note));
 }
 
@@ -167,9 +169,16 @@ int queries(Database& database, int runs)
               .arg(whole->human.uniqueClicks)
               .arg(whole->links.size())
               .arg(whole->hourly.size()));
-    const Timing campaign = timed(runs, [&] { return ok(report.campaign(BigCampaign)); });
-    printFigure(QStringLiteral("report_campaign_ms"), campaign,
-                QStringLiteral("goal < 100 ms: %1").arg(campaign.max < 100 ? QStringLiteral("met") : QStringLiteral("NOT met")));
+    const auto againstGoal = [](const Timing& ms) {
+        const auto met = [](double value) { return value < 100 ? QStringLiteral("met") : QStringLiteral("NOT met"); };
+        return QStringLiteral("goal < 100 ms: median %1, max %2").arg(met(ms.median), met(ms.max));
+    };
+    const Timing counted = timed(runs, [&] { return ok(report.campaign(BigCampaign)); });
+    printFigure(QStringLiteral("report_campaign_ms"), counted, againstGoal(counted) + QStringLiteral(" (counts delivered)"));
+    const qint64 delivered = whole->delivered;
+    const Timing known = timed(runs, [&] { return ok(report.campaign(BigCampaign, delivered)); });
+    printFigure(QStringLiteral("report_campaign_known_delivered_ms"), known,
+                againstGoal(known) + QStringLiteral(" (the delivered count a page holds already)"));
     print(QStringLiteral("-- its parts:"));
     printFigure(QStringLiteral("delivered_count_ms"),
                 timed(runs, [&] { return ok(SendRepository(database).countsByStatus(BigCampaign)); }));

@@ -74,6 +74,14 @@ EngagementReport::EngagementReport(Database& database)
 
 Result<CampaignEngagement> EngagementReport::campaign(qint64 campaignId)
 {
+    auto delivered = deliveredCount(m_database, campaignId);
+    if (!delivered)
+        return delivered.error();
+    return campaign(campaignId, delivered.value());
+}
+
+Result<CampaignEngagement> EngagementReport::campaign(qint64 campaignId, qint64 delivered)
+{
     auto campaign = CampaignRepository(m_database).find(campaignId);
     if (!campaign)
         return campaign.error();
@@ -83,10 +91,7 @@ Result<CampaignEngagement> EngagementReport::campaign(qint64 campaignId)
     report.status = campaign->status;
     report.tracking = campaign->tracking;
     report.uniquesKnown = report.tracking == Tracking::PerRecipient;
-    auto delivered = deliveredCount(m_database, campaignId);
-    if (!delivered)
-        return delivered.error();
-    report.delivered = delivered.value();
+    report.delivered = delivered;
     auto firstSent = SendRepository(m_database).firstSentAt(campaignId);
     if (!firstSent)
         return firstSent.error();

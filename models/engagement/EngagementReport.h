@@ -51,7 +51,12 @@ class EngagementReport
 public:
     explicit EngagementReport(Database& database);
 
+    // Counts the campaign's delivered messages first: on PostgreSQL that count is most of the time a report takes
+    // (a million sends: 60 to 170 ms on a busy 2-core machine; the rest, from the roll-ups, about 3 ms).
     Result<CampaignEngagement> campaign(qint64 campaignId);
+    // The same with the delivered count a page already holds (the Sending page's CampaignProgress::sent, the
+    // Campaigns page's SendRepository::countsByCampaign), so that the sends are not counted twice.
+    Result<CampaignEngagement> campaign(qint64 campaignId, qint64 delivered);
     // The `count` campaigns whose sending began last (newest first) that track opens and clicks.
     Result<QList<RecentCampaignEngagement>> recentCampaigns(int count);
 

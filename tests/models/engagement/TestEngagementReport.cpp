@@ -68,6 +68,13 @@ private slots:
         compareRate(machine.openRate, 3.0 / 8);
         compareRate(machine.clickRate, 1.0 / 8);
         compareRate(machine.clickToOpenRate, 1.0 / 3);
+
+        // With the delivered count a page holds already: the same report on that count.
+        const auto known = EngagementReport(database()).campaign(campaign, 10);
+        QVERIFY2(known.ok(), qPrintable(known.error().message));
+        QCOMPARE(known->delivered, qint64(10));
+        compareRate(known->human.openRate, 4.0 / 10);
+        QCOMPARE(known->firstSentAt, m_firstSent);
     }
 
     void anonymousRatesComeFromTotalsAndAreApproximate()
