@@ -23,38 +23,19 @@
 using namespace herald;
 
 namespace {
-void print(const QString& line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-bool run(Database& database, const QString& what, const QString& sql, const QList<std::pair<QString, QVariant>>& values = {})
-{
-    QElapsedTimer timer;
-    timer.start();
-    BoundQuery query(database.connection(), sql);
-    for (const auto& [name, value] : values)
-        query.bind(name, value);
-    if (auto done = query.exec(what); !done) {
-        print(done.error().message);
-        return false;
-    }
-    print(QStringLiteral("%1: %2 s").arg(what).arg(timer.elapsed() / 1000.0, 0, 'f', 1));
-    return true;
-}
+using bench::print;
 
 int fill(Database& database, qint64 sends)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const qint64 week = 7 * 24 * 3600;
-    if (!run(database, QStringLiteral("campaigns"),
+    if (!bench::timedStatement(database, QStringLiteral("campaigns"),
              QStringLiteral("INSERT INTO campaigns (id, uuid, name, subject, html_body, text_body, from_name, from_email, status) "
                             "SELECT c, 'bench-' || c, 'Bench ' || c, 's', 'h', 't', 'n', 'n@example.org', 'sending' "
                             "FROM generate_series(1, 20) AS c ON CONFLICT DO NOTHING")))
         return 1;
     // A week of history: mostly sent, 3 % failed with a few reasons, the rest waiting, retrying or in flight.
-    if (!run(database, QStringLiteral("sends"),
+    if (!bench::timedStatement(database, QStringLiteral("sends"),
              QStringLiteral(
                  "INSERT INTO sends (campaign_id, email, status, attempts, next_attempt_at, provider, smtp_code, error, "
                  " queued_at, sent_at, failed_at, latency_ms, lease_until) "
@@ -73,14 +54,14 @@ int fill(Database& database, qint64 sends)
     QStringList histogram;
     for (int i = 0; i < 11; ++i)
         histogram << QStringLiteral("CASE WHEN mod(b, 11) = %1 THEN 50 ELSE 5 END").arg(i);
-    if (!run(database, QStringLiteral("send_metrics"),
+    if (!bench::timedStatement(database, QStringLiteral("send_metrics"),
              QStringLiteral("INSERT INTO send_metrics SELECT CAST(:now AS bigint) / 10 * 10 - b * 10, 'relay-' || p, 900, 30, 10, 1, "
                             "45000, %1 FROM generate_series(0, CAST(:buckets AS integer)) AS b, generate_series(0, 2) AS p "
                             "ON CONFLICT DO NOTHING")
                  .arg(histogram.join(QStringLiteral(", "))),
              {{QStringLiteral(":now"), now}, {QStringLiteral(":buckets"), week / 10}}))
         return 1;
-    if (!run(database, QStringLiteral("send_metrics_5min"),
+    if (!bench::timedStatement(database, QStringLiteral("send_metrics_5min"),
              QStringLiteral("INSERT INTO send_metrics_5min SELECT bucket_start / 300 * 300, provider, sum(sent), sum(failed), sum(retried), "
                             "sum(unknown), sum(latency_sum_ms), sum(le_10), sum(le_25), sum(le_50), sum(le_100), sum(le_250), sum(le_500), "
                             "sum(le_1000), sum(le_2500), sum(le_5000), sum(le_10000), sum(le_inf) FROM send_metrics GROUP BY 1, 2 "
@@ -94,16 +75,16 @@ int fill(Database& database, qint64 sends)
         " ('421 Timeout waiting for the server', '421 Timeout waiting for the server')) AS r(reason, example) "
         "WHERE r.reason <> '421 Timeout waiting for the server' OR mod(b, 7) = 0 ON CONFLICT DO NOTHING");
     for (const auto& [suffix, seconds] : {std::pair<QString, qint64>{QString(), 10}, {QStringLiteral("_5min"), 300}}) {
-        if (!run(database, QStringLiteral("failure_reasons") + suffix, reasons.arg(suffix).arg(seconds),
+        if (!bench::timedStatement(database, QStringLiteral("failure_reasons") + suffix, reasons.arg(suffix).arg(seconds),
                  {{QStringLiteral(":now"), now}, {QStringLiteral(":buckets"), week / seconds}}))
             return 1;
     }
-    if (!run(database, QStringLiteral("queue_samples"),
+    if (!bench::timedStatement(database, QStringLiteral("queue_samples"),
              QStringLiteral("INSERT INTO queue_samples SELECT CAST(:now AS bigint) / 10 * 10 - b * 10, 200000 + mod(b, 997) * 40, "
                             "mod(b, 500) * 20, 500 + mod(b, 50) FROM generate_series(1, CAST(:buckets AS integer)) AS b ON CONFLICT DO NOTHING"),
              {{QStringLiteral(":now"), now}, {QStringLiteral(":buckets"), week / 10}}))
         return 1;
-    if (!run(database, QStringLiteral("provider_status"),
+    if (!bench::timedStatement(database, QStringLiteral("provider_status"),
              QStringLiteral("INSERT INTO provider_status SELECT 'worker-' || w, 'relay-' || p, CASE WHEN p = 2 THEN 'open' ELSE 'closed' END, "
                             "20, 20, '421 4.7.0 Try again later', CAST(:now AS bigint) - 60, CAST(:now AS bigint) "
                             "FROM generate_series(1, 5) AS w, generate_series(0, 2) AS p ON CONFLICT DO NOTHING"),
@@ -186,21 +167,11 @@ int queries(Database& database, int runs)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Times the dashboard queries on a large send history."));
-    parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("fill SENDS | queries"));
-    parser.addOptions({{QStringLiteral("pg"), QStringLiteral("PostgreSQL database (user postgres)."), QStringLiteral("host:port/name")},
-                       {QStringLiteral("runs"), QStringLiteral("Timed runs after the first."), QStringLiteral("n"), QStringLiteral("5")}});
-    parser.process(app);
-    const QStringList positional = parser.positionalArguments();
-    auto database = bench::openPostgres(parser.value(QStringLiteral("pg")));
-    if (!database)
-        return 1;
-    if (positional.value(0) == QLatin1String("fill"))
-        return fill(*database, positional.value(1, QStringLiteral("10000000")).toLongLong());
-    if (positional.value(0) == QLatin1String("queries"))
-        return queries(*database, parser.value(QStringLiteral("runs")).toInt());
-    parser.showHelp(2);
+    return bench::fillOrQueries(
+        argc, argv, QStringLiteral("Times the dashboard queries on a large send history."), QStringLiteral("SENDS"),
+        QStringLiteral("5"),
+        [](Database& database, const QStringList& arguments) {
+            return fill(database, arguments.value(0, QStringLiteral("10000000")).toLongLong());
+        },
+        &queries);
 }

@@ -7,26 +7,16 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 sends=${2:-10000000}
-port=${HERALD_BENCH_PG_PORT:-55871}
-bench=$build/bin/herald-bench-dashboard
-cluster=$root/tests/support/pg_cluster.sh
-pgdir=/tmp/herald-bench-pg-$port
-[ -x "$bench" ] || { echo "build it first: cmake --build $build --target herald-bench-dashboard" >&2; exit 1; }
-cleanup() { "$cluster" stop "$pgdir" "$port" >/dev/null 2>&1 || true; }
-trap cleanup EXIT
-
-echo "== PostgreSQL 15 on 127.0.0.1:$port"
-"$cluster" start "$pgdir" "$port"
-psql=(psql -X -q -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1)
-"${psql[@]}" -d postgres -c "CREATE DATABASE bench"
+. "$root/scripts/bench-cluster.sh"
+bench_cluster herald-bench-dashboard "${HERALD_BENCH_PG_PORT:-55871}"
 echo "== Filling $sends sends and a week of send_metrics"
-"$bench" fill "$sends" --pg "127.0.0.1:$port/bench"
+"$bench" fill "$sends" --pg "$pg"
 start=$(date +%s.%N)
 "${psql[@]}" -d bench -c "VACUUM ANALYZE sends" -c "VACUUM ANALYZE send_metrics" -c "VACUUM ANALYZE send_metrics_5min" \
   -c "VACUUM ANALYZE failure_reasons" -c "VACUUM ANALYZE failure_reasons_5min" -c "VACUUM ANALYZE queue_samples"
 echo "vacuum analyze: $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 echo "== Dashboard queries (ms: first run, median of the next 5); before: the sends scans they replace"
-"$bench" queries --pg "127.0.0.1:$port/bench"
+"$bench" queries --pg "$pg"
 echo "== Plans of the 7-day failure-reason and queue-series queries"
 "${psql[@]}" -d bench -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT reason, sum(failures) FROM failure_reasons_5min
   WHERE bucket_start >= extract(epoch from now())::bigint - 604800 GROUP BY reason ORDER BY 2 DESC LIMIT 5"

@@ -161,12 +161,32 @@
     </message>
 </context>
 <context>
+    <name>herald::EngagementEventLog</name>
+    <message numerus="yes">
+        <source>Could not read the opens and clicks of %n message(s)</source>
+        <translation>
+            <numerusform>Could not read the opens and clicks of %n message</numerusform>
+            <numerusform>Could not read the opens and clicks of %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementEventWriter</name>
     <message numerus="yes">
         <source>Could not record %n open(s) and click(s)</source>
         <translation>
             <numerusform>Could not record %n open or click</numerusform>
             <numerusform>Could not record %n opens and clicks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRetention</name>
+    <message numerus="yes">
+        <source>Could not remove opens and clicks older than %n month(s)</source>
+        <translation>
+            <numerusform>Could not remove opens and clicks older than %n month</numerusform>
+            <numerusform>Could not remove opens and clicks older than %n months</numerusform>
         </translation>
     </message>
 </context>

@@ -2078,12 +2078,106 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::EngagementEventLog</name>
+    <message>
+        <source>Could not count the opens and clicks recorded for campaign #%1</source>
+        <translation>No se pudieron contar las aperturas y los clics registrados de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not read the opens and clicks recorded for campaign #%1</source>
+        <translation>No se pudieron leer las aperturas y los clics registrados de la campaña n.º %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the opens and clicks of %n message(s)</source>
+        <translation>
+            <numerusform>No se pudieron leer las aperturas y los clics de %n mensaje</numerusform>
+            <numerusform>No se pudieron leer las aperturas y los clics de %n mensajes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementEventWriter</name>
     <message numerus="yes">
         <source>Could not record %n open(s) and click(s)</source>
         <translation>
             <numerusform>No se pudo registrar %n apertura o clic</numerusform>
             <numerusform>No se pudieron registrar %n aperturas y clics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRecipientsModel</name>
+    <message>
+        <source>Only machines (mail scanners, image proxies) opened or clicked this message.</source>
+        <translation>Solo máquinas (analizadores de correo, proxies de imágenes) abrieron este mensaje o hicieron clic en él.</translation>
+    </message>
+    <message>
+        <source>Machines only</source>
+        <translation>Solo máquinas</translation>
+    </message>
+    <message>
+        <source>Nonprofit</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>First opened</source>
+        <translation>Primera apertura</translation>
+    </message>
+    <message>
+        <source>First clicked</source>
+        <translation>Primer clic</translation>
+    </message>
+    <message>
+        <source>Links clicked</source>
+        <translation>Enlaces con clic</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>Máquinas</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementReport</name>
+    <message>
+        <source>Could not read the opens and clicks of campaign #%1</source>
+        <translation>No se pudieron leer las aperturas y los clics de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not read the opens and clicks of campaign #%1 by hour</source>
+        <translation>No se pudieron leer por hora las aperturas y los clics de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not read the clicks per link of campaign #%1</source>
+        <translation>No se pudieron leer los clics por enlace de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not read the opens and clicks of recent campaigns</source>
+        <translation>No se pudieron leer las aperturas y los clics de las campañas recientes</translation>
+    </message>
+    <message>
+        <source>Could not read who opened and clicked campaign #%1</source>
+        <translation>No se pudo leer quién abrió la campaña n.º %1 e hizo clic en ella</translation>
+    </message>
+    <message>
+        <source>Could not count who opened and clicked campaign #%1</source>
+        <translation>No se pudo contar quién abrió la campaña n.º %1 e hizo clic en ella</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRetention</name>
+    <message>
+        <source>Opens and clicks are kept 1 to %1 months.</source>
+        <translation>Las aperturas y los clics se conservan de 1 a %1 meses.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not remove opens and clicks older than %n month(s)</source>
+        <translation>
+            <numerusform>No se pudieron eliminar las aperturas y los clics de hace más de %n mes</numerusform>
+            <numerusform>No se pudieron eliminar las aperturas y los clics de hace más de %n meses</numerusform>
         </translation>
     </message>
 </context>
@@ -2344,6 +2438,10 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Personal data erased; the address stays suppressed as %1.</source>
         <translation>Datos personales borrados; la dirección queda excluida como %1.</translation>
+    </message>
+    <message>
+        <source>Could not read the opens and clicks of the messages sent to the address</source>
+        <translation>No se pudieron leer las aperturas y los clics de los mensajes enviados a la dirección</translation>
     </message>
 </context>
 <context>
@@ -4525,6 +4623,10 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Could not read the sends of campaign #%1</source>
         <translation>No se pudieron leer los envíos de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not read when campaign #%1 was first delivered</source>
+        <translation>No se pudo leer cuándo se entregó por primera vez la campaña n.º %1</translation>
     </message>
 </context>
 <context>
@@ -6801,10 +6903,6 @@ Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 
         <translation>Importar organizaciones o una lista de exclusión desde CSV, con un informe.</translation>
     </message>
     <message>
-        <source>Export nonprofits (or a search) or the suppression list to CSV.</source>
-        <translation>Exportar organizaciones (o una búsqueda) o la lista de exclusión a CSV.</translation>
-    </message>
-    <message>
         <source>GDPR requests about one address: export its data as JSON, erase it.</source>
         <translation>Solicitudes RGPD sobre una dirección: exportar sus datos como JSON, borrarla.</translation>
     </message>
@@ -6870,6 +6968,14 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <source>The old name of &apos;serve&apos; (one-click unsubscribe and more).</source>
         <translation>El nombre anterior de &apos;serve&apos; (baja con un clic y más).</translation>
     </message>
+    <message>
+        <source>Export nonprofits (or a search), the suppression list or a campaign&apos;s opens and clicks to CSV.</source>
+        <translation>Exportar a CSV organizaciones (o una búsqueda), la lista de exclusión o las aperturas y los clics de una campaña.</translation>
+    </message>
+    <message>
+        <source>Engagement reports: a campaign&apos;s opens, clicks and rates, people&apos;s and machines&apos; apart, and clicks per link.</source>
+        <translation>Informes de interacción: aperturas, clics y tasas de una campaña, de personas y de máquinas por separado, y clics por enlace.</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::DbCommand</name>
@@ -6907,15 +7013,122 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     </message>
 </context>
 <context>
+    <name>herald::cli::EngagementReportOutput</name>
+    <message>
+        <source>off (no opens or clicks are recorded)</source>
+        <translation>desactivado (no se registran aperturas ni clics)</translation>
+    </message>
+    <message>
+        <source>anonymous (unique opens and clicks are not known; rates are approximate, from the totals)</source>
+        <translation>anónimo (no se conocen las aperturas ni los clics únicos; las tasas son aproximadas, a partir de los totales)</translation>
+    </message>
+    <message>
+        <source>per recipient</source>
+        <translation>por destinatario</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>~%1</source>
+        <translation>~%1</translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2</source>
+        <translation>Campaña %1: %2</translation>
+    </message>
+    <message>
+        <source>Tracking: %1</source>
+        <translation>Seguimiento: %1</translation>
+    </message>
+    <message>
+        <source>Delivered: %1</source>
+        <translation>Entregados: %1</translation>
+    </message>
+    <message>
+        <source>First delivered: %1</source>
+        <translation>Primera entrega: %1</translation>
+    </message>
+    <message>
+        <source>Human</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Máquinas</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Aperturas</translation>
+    </message>
+    <message>
+        <source>Unique opens</source>
+        <translation>Aperturas únicas</translation>
+    </message>
+    <message>
+        <source>Open rate</source>
+        <translation>Tasa de apertura</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation>Clics únicos</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Tasa de clics</translation>
+    </message>
+    <message>
+        <source>Click-to-open rate</source>
+        <translation>Clics por apertura</translation>
+    </message>
+    <message>
+        <source>The first 7 days, a line per 24 hours from the first delivery (--json has every hour):</source>
+        <translation>Los primeros 7 días, una línea cada 24 horas desde la primera entrega (--json da cada hora):</translation>
+    </message>
+    <message>
+        <source>From (UTC)</source>
+        <translation>Desde (UTC)</translation>
+    </message>
+    <message>
+        <source>Human opens</source>
+        <translation>Aperturas de personas</translation>
+    </message>
+    <message>
+        <source>Human clicks</source>
+        <translation>Clics de personas</translation>
+    </message>
+    <message>
+        <source>Machine opens</source>
+        <translation>Aperturas de máquinas</translation>
+    </message>
+    <message>
+        <source>Machine clicks</source>
+        <translation>Clics de máquinas</translation>
+    </message>
+    <message>
+        <source>No tracked links.</source>
+        <translation>No hay enlaces con seguimiento.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Unique clickers</source>
+        <translation>Personas con clic</translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::ExportCommand</name>
-    <message>
-        <source>Exports nonprofits (all, or those a search finds) or the suppression list to CSV.</source>
-        <translation>Exporta organizaciones (todas, o las que encuentra una búsqueda) o la lista de exclusión a CSV.</translation>
-    </message>
-    <message>
-        <source>nonprofits or suppressions</source>
-        <translation>nonprofits o suppressions</translation>
-    </message>
     <message>
         <source>The CSV file to write.</source>
         <translation>El archivo CSV que se escribirá.</translation>
@@ -6941,16 +7154,43 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <translation>Ordenar del último al primero.</translation>
     </message>
     <message>
-        <source>Usage: herald export nonprofits|suppressions FILE.csv [--profile NAME] [--search TEXT] [--sort COLUMN] [--descending]</source>
-        <translation>Uso: herald export nonprofits|suppressions ARCHIVO.csv [--profile NOMBRE] [--search TEXTO] [--sort COLUMNA] [--descending]</translation>
-    </message>
-    <message>
         <source>Exporting to %1</source>
         <translation>Exportando a %1</translation>
     </message>
     <message>
         <source>%1 rows written to %2.</source>
         <translation>%1 filas escritas en %2.</translation>
+    </message>
+    <message>
+        <source>Exports nonprofits (all, or those a search finds) or the suppression list to CSV, or a campaign&apos;s raw opens and clicks:
+
+  nonprofits FILE.csv [--search TEXT] [--sort COLUMN] [--descending]
+  suppressions FILE.csv
+  engagement ID FILE.csv   columns time (ISO 8601, UTC), kind (open or click), link_url, verdict
+                           (human or machine), reason, agent_class, client_network and email (only
+                           for per-recipient tracking; anonymous events name nobody); raw events
+                           older than the retention period are no longer there
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>Exporta a CSV organizaciones (todas o las que encuentra una búsqueda) o la lista de exclusión, o las aperturas y los clics en bruto de una campaña:
+
+  nonprofits ARCHIVO.csv [--search TEXTO] [--sort COLUMNA] [--descending]
+  suppressions ARCHIVO.csv
+  engagement ID ARCHIVO.csv   columnas time (ISO 8601, UTC), kind (open o click), link_url, verdict
+                              (human o machine), reason, agent_class, client_network y email (solo
+                              con seguimiento por destinatario; los eventos anónimos no nombran a
+                              nadie); los eventos en bruto más antiguos que el periodo de
+                              conservación ya no están
+
+Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de uso.</translation>
+    </message>
+    <message>
+        <source>nonprofits, suppressions or engagement ID</source>
+        <translation>nonprofits, suppressions o engagement ID</translation>
+    </message>
+    <message>
+        <source>Usage: herald export nonprofits|suppressions FILE.csv [--profile NAME] [--search TEXT] [--sort COLUMN] [--descending] | engagement ID FILE.csv [--profile NAME]</source>
+        <translation>Uso: herald export nonprofits|suppressions ARCHIVO.csv [--profile NOMBRE] [--search TEXTO] [--sort COLUMNA] [--descending] | engagement ID ARCHIVO.csv [--profile NOMBRE]</translation>
     </message>
 </context>
 <context>
@@ -6988,8 +7228,8 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <translation>Todo lo que Herald guarda sobre &apos;%1&apos; está en %2.</translation>
     </message>
     <message>
-        <source>Erased &apos;%1&apos;: %2 nonprofit row(s) deleted, %3 message(s) anonymised; the address stays suppressed as %4.</source>
-        <translation>Borrada &apos;%1&apos;: %2 fila(s) de organización eliminada(s), %3 mensaje(s) anonimizado(s); la dirección queda excluida como %4.</translation>
+        <source>Erased &apos;%1&apos;: %2 nonprofit row(s) deleted, %3 message(s) anonymised, %4 open(s) and click(s) deleted; the address stays suppressed as %5.</source>
+        <translation>Borrada &apos;%1&apos;: %2 fila(s) de organización eliminada(s), %3 mensaje(s) anonimizado(s), %4 apertura(s) y clic(s) eliminado(s); la dirección queda excluida como %5.</translation>
     </message>
 </context>
 <context>
@@ -7420,6 +7660,55 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
     <message>
         <source>Usage: herald provider list [--json] | herald provider add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER] [--rate R] [--burst B] [--connections C] [--priority P]  (each with [--profile NAME])</source>
         <translation>Uso: herald provider list [--json] | herald provider add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER] [--rate R] [--burst B] [--connections C] [--priority P]  (cada uno con [--profile NAME])</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::ReportCommand</name>
+    <message>
+        <source>Engagement reports.
+
+  campaign ID [--json]   delivered messages; opens, unique opens, open rate, clicks, unique clicks,
+                         click rate and click-to-open rate, people&apos;s (human) and machines&apos; apart;
+                         opens and clicks in the first 7 days; clicks per link
+
+Rates are fractions of delivered messages. With anonymous tracking nobody&apos;s opens are told apart, so
+unique opens and clicks are unknown and the rates come from the totals (marked approximate).
+--json prints the same with every hour of the first 7 days: keys campaign_id, name, status, tracking,
+delivered, first_sent_at, uniques_known, approximate, human and machine (opens, unique_opens,
+implied_opens, open_rate, clicks, unique_clicks, click_rate, click_to_open_rate; unknown or undefined
+values are null), hourly (hour_start, human_opens, human_clicks, machine_opens, machine_clicks) and
+links (link_no, url, human_clicks, unique_human_clickers, machine_clicks).
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>Informes de interacción.
+
+  campaign ID [--json]   mensajes entregados; aperturas, aperturas únicas, tasa de apertura, clics,
+                         clics únicos, tasa de clics y clics por apertura, de personas (human) y de
+                         máquinas (machine) por separado; aperturas y clics de los primeros 7 días;
+                         clics por enlace
+
+Las tasas son fracciones de los mensajes entregados. Con seguimiento anónimo no se distinguen las
+aperturas de cada persona, así que las aperturas y los clics únicos se desconocen y las tasas salen de
+los totales (marcadas como aproximadas).
+--json da lo mismo con cada hora de los primeros 7 días: claves campaign_id, name, status, tracking,
+delivered, first_sent_at, uniques_known, approximate, human y machine (opens, unique_opens,
+implied_opens, open_rate, clicks, unique_clicks, click_rate, click_to_open_rate; los valores
+desconocidos o indefinidos son null), hourly (hour_start, human_opens, human_clicks, machine_opens,
+machine_clicks) y links (link_no, url, human_clicks, unique_human_clickers, machine_clicks).
+
+Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de uso.</translation>
+    </message>
+    <message>
+        <source>campaign ID</source>
+        <translation>campaign ID</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text.</source>
+        <translation>Imprimir JSON en lugar de texto.</translation>
+    </message>
+    <message>
+        <source>Usage: herald report campaign ID [--json] [--profile NAME]</source>
+        <translation>Uso: herald report campaign ID [--json] [--profile NOMBRE]</translation>
     </message>
 </context>
 <context>

@@ -2078,12 +2078,106 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::EngagementEventLog</name>
+    <message>
+        <source>Could not count the opens and clicks recorded for campaign #%1</source>
+        <translation>Impossible de compter les ouvertures et les clics enregistrés de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not read the opens and clicks recorded for campaign #%1</source>
+        <translation>Impossible de lire les ouvertures et les clics enregistrés de la campagne n° %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the opens and clicks of %n message(s)</source>
+        <translation>
+            <numerusform>Impossible de lire les ouvertures et les clics de %n message</numerusform>
+            <numerusform>Impossible de lire les ouvertures et les clics de %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementEventWriter</name>
     <message numerus="yes">
         <source>Could not record %n open(s) and click(s)</source>
         <translation>
             <numerusform>Impossible d&apos;enregistrer %n ouverture ou clic</numerusform>
             <numerusform>Impossible d&apos;enregistrer %n ouvertures et clics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRecipientsModel</name>
+    <message>
+        <source>Only machines (mail scanners, image proxies) opened or clicked this message.</source>
+        <translation>Seules des machines (analyseurs de courrier, proxys d’images) ont ouvert ce message ou cliqué dedans.</translation>
+    </message>
+    <message>
+        <source>Machines only</source>
+        <translation>Machines seulement</translation>
+    </message>
+    <message>
+        <source>Nonprofit</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>First opened</source>
+        <translation>Première ouverture</translation>
+    </message>
+    <message>
+        <source>First clicked</source>
+        <translation>Premier clic</translation>
+    </message>
+    <message>
+        <source>Links clicked</source>
+        <translation>Liens cliqués</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>Machines</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementReport</name>
+    <message>
+        <source>Could not read the opens and clicks of campaign #%1</source>
+        <translation>Impossible de lire les ouvertures et les clics de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not read the opens and clicks of campaign #%1 by hour</source>
+        <translation>Impossible de lire par heure les ouvertures et les clics de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not read the clicks per link of campaign #%1</source>
+        <translation>Impossible de lire les clics par lien de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not read the opens and clicks of recent campaigns</source>
+        <translation>Impossible de lire les ouvertures et les clics des campagnes récentes</translation>
+    </message>
+    <message>
+        <source>Could not read who opened and clicked campaign #%1</source>
+        <translation>Impossible de lire qui a ouvert la campagne n° %1 et cliqué dedans</translation>
+    </message>
+    <message>
+        <source>Could not count who opened and clicked campaign #%1</source>
+        <translation>Impossible de compter qui a ouvert la campagne n° %1 et cliqué dedans</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRetention</name>
+    <message>
+        <source>Opens and clicks are kept 1 to %1 months.</source>
+        <translation>Les ouvertures et les clics sont conservés de 1 à %1 mois.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not remove opens and clicks older than %n month(s)</source>
+        <translation>
+            <numerusform>Impossible de supprimer les ouvertures et les clics de plus de %n mois</numerusform>
+            <numerusform>Impossible de supprimer les ouvertures et les clics de plus de %n mois</numerusform>
         </translation>
     </message>
 </context>
@@ -2344,6 +2438,10 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Personal data erased; the address stays suppressed as %1.</source>
         <translation>Données personnelles effacées ; l’adresse reste exclue sous la forme %1.</translation>
+    </message>
+    <message>
+        <source>Could not read the opens and clicks of the messages sent to the address</source>
+        <translation>Impossible de lire les ouvertures et les clics des messages envoyés à l’adresse</translation>
     </message>
 </context>
 <context>
@@ -4525,6 +4623,10 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Could not read the sends of campaign #%1</source>
         <translation>Impossible de lire les envois de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not read when campaign #%1 was first delivered</source>
+        <translation>Impossible de lire quand la campagne n° %1 a été remise pour la première fois</translation>
     </message>
 </context>
 <context>
@@ -6801,10 +6903,6 @@ Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d&apos;erreu
         <translation>Importer des associations ou une liste d’exclusion depuis un CSV, avec un rapport.</translation>
     </message>
     <message>
-        <source>Export nonprofits (or a search) or the suppression list to CSV.</source>
-        <translation>Exporter des associations (ou une recherche) ou la liste d’exclusion en CSV.</translation>
-    </message>
-    <message>
         <source>GDPR requests about one address: export its data as JSON, erase it.</source>
         <translation>Demandes RGPD concernant une adresse : exporter ses données en JSON, l’effacer.</translation>
     </message>
@@ -6870,6 +6968,14 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <source>The old name of &apos;serve&apos; (one-click unsubscribe and more).</source>
         <translation>L&apos;ancien nom de « serve » (désinscription en un clic et plus).</translation>
     </message>
+    <message>
+        <source>Export nonprofits (or a search), the suppression list or a campaign&apos;s opens and clicks to CSV.</source>
+        <translation>Exporter en CSV des associations (ou une recherche), la liste d’exclusion ou les ouvertures et les clics d’une campagne.</translation>
+    </message>
+    <message>
+        <source>Engagement reports: a campaign&apos;s opens, clicks and rates, people&apos;s and machines&apos; apart, and clicks per link.</source>
+        <translation>Rapports d’engagement : ouvertures, clics et taux d’une campagne, des personnes et des machines séparément, et clics par lien.</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::DbCommand</name>
@@ -6907,15 +7013,122 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     </message>
 </context>
 <context>
+    <name>herald::cli::EngagementReportOutput</name>
+    <message>
+        <source>off (no opens or clicks are recorded)</source>
+        <translation>désactivé (aucune ouverture ni aucun clic n’est enregistré)</translation>
+    </message>
+    <message>
+        <source>anonymous (unique opens and clicks are not known; rates are approximate, from the totals)</source>
+        <translation>anonyme (les ouvertures et les clics uniques ne sont pas connus ; les taux sont approximatifs, d’après les totaux)</translation>
+    </message>
+    <message>
+        <source>per recipient</source>
+        <translation>par destinataire</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>~%1</source>
+        <translation>~%1</translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2</source>
+        <translation>Campagne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Tracking: %1</source>
+        <translation>Suivi : %1</translation>
+    </message>
+    <message>
+        <source>Delivered: %1</source>
+        <translation>Remis : %1</translation>
+    </message>
+    <message>
+        <source>First delivered: %1</source>
+        <translation>Première remise : %1</translation>
+    </message>
+    <message>
+        <source>Human</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machines</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Ouvertures</translation>
+    </message>
+    <message>
+        <source>Unique opens</source>
+        <translation>Ouvertures uniques</translation>
+    </message>
+    <message>
+        <source>Open rate</source>
+        <translation>Taux d’ouverture</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation>Clics uniques</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Taux de clic</translation>
+    </message>
+    <message>
+        <source>Click-to-open rate</source>
+        <translation>Taux de clic par ouverture</translation>
+    </message>
+    <message>
+        <source>The first 7 days, a line per 24 hours from the first delivery (--json has every hour):</source>
+        <translation>Les 7 premiers jours, une ligne par 24 heures depuis la première remise (--json donne chaque heure) :</translation>
+    </message>
+    <message>
+        <source>From (UTC)</source>
+        <translation>Depuis (UTC)</translation>
+    </message>
+    <message>
+        <source>Human opens</source>
+        <translation>Ouvertures (personnes)</translation>
+    </message>
+    <message>
+        <source>Human clicks</source>
+        <translation>Clics (personnes)</translation>
+    </message>
+    <message>
+        <source>Machine opens</source>
+        <translation>Ouvertures (machines)</translation>
+    </message>
+    <message>
+        <source>Machine clicks</source>
+        <translation>Clics (machines)</translation>
+    </message>
+    <message>
+        <source>No tracked links.</source>
+        <translation>Aucun lien suivi.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Unique clickers</source>
+        <translation>Personnes ayant cliqué</translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::ExportCommand</name>
-    <message>
-        <source>Exports nonprofits (all, or those a search finds) or the suppression list to CSV.</source>
-        <translation>Exporte des associations (toutes, ou celles que trouve une recherche) ou la liste d’exclusion en CSV.</translation>
-    </message>
-    <message>
-        <source>nonprofits or suppressions</source>
-        <translation>nonprofits ou suppressions</translation>
-    </message>
     <message>
         <source>The CSV file to write.</source>
         <translation>Le fichier CSV à écrire.</translation>
@@ -6941,16 +7154,42 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <translation>Trier du dernier au premier.</translation>
     </message>
     <message>
-        <source>Usage: herald export nonprofits|suppressions FILE.csv [--profile NAME] [--search TEXT] [--sort COLUMN] [--descending]</source>
-        <translation>Utilisation : herald export nonprofits|suppressions FICHIER.csv [--profile NOM] [--search TEXTE] [--sort COLONNE] [--descending]</translation>
-    </message>
-    <message>
         <source>Exporting to %1</source>
         <translation>Export vers %1</translation>
     </message>
     <message>
         <source>%1 rows written to %2.</source>
         <translation>%1 lignes écrites dans %2.</translation>
+    </message>
+    <message>
+        <source>Exports nonprofits (all, or those a search finds) or the suppression list to CSV, or a campaign&apos;s raw opens and clicks:
+
+  nonprofits FILE.csv [--search TEXT] [--sort COLUMN] [--descending]
+  suppressions FILE.csv
+  engagement ID FILE.csv   columns time (ISO 8601, UTC), kind (open or click), link_url, verdict
+                           (human or machine), reason, agent_class, client_network and email (only
+                           for per-recipient tracking; anonymous events name nobody); raw events
+                           older than the retention period are no longer there
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>Exporte en CSV des associations (toutes, ou celles que trouve une recherche) ou la liste d’exclusion, ou les ouvertures et les clics bruts d’une campagne :
+
+  nonprofits FICHIER.csv [--search TEXTE] [--sort COLONNE] [--descending]
+  suppressions FICHIER.csv
+  engagement ID FICHIER.csv   colonnes time (ISO 8601, UTC), kind (open ou click), link_url, verdict
+                              (human ou machine), reason, agent_class, client_network et email (seulement
+                              avec le suivi par destinataire ; un événement anonyme ne nomme personne) ;
+                              les événements bruts plus anciens que la durée de conservation n’y sont plus
+
+Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur d’utilisation.</translation>
+    </message>
+    <message>
+        <source>nonprofits, suppressions or engagement ID</source>
+        <translation>nonprofits, suppressions ou engagement ID</translation>
+    </message>
+    <message>
+        <source>Usage: herald export nonprofits|suppressions FILE.csv [--profile NAME] [--search TEXT] [--sort COLUMN] [--descending] | engagement ID FILE.csv [--profile NAME]</source>
+        <translation>Utilisation : herald export nonprofits|suppressions FICHIER.csv [--profile NOM] [--search TEXTE] [--sort COLONNE] [--descending] | engagement ID FICHIER.csv [--profile NOM]</translation>
     </message>
 </context>
 <context>
@@ -6988,8 +7227,8 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <translation>Tout ce que Herald détient sur « %1 » se trouve dans %2.</translation>
     </message>
     <message>
-        <source>Erased &apos;%1&apos;: %2 nonprofit row(s) deleted, %3 message(s) anonymised; the address stays suppressed as %4.</source>
-        <translation>« %1 » effacée : %2 ligne(s) d’association supprimée(s), %3 message(s) anonymisé(s) ; l’adresse reste exclue sous la forme %4.</translation>
+        <source>Erased &apos;%1&apos;: %2 nonprofit row(s) deleted, %3 message(s) anonymised, %4 open(s) and click(s) deleted; the address stays suppressed as %5.</source>
+        <translation>« %1 » effacée : %2 ligne(s) d’association supprimée(s), %3 message(s) anonymisé(s), %4 ouverture(s) et clic(s) supprimé(s) ; l’adresse reste exclue sous la forme %5.</translation>
     </message>
 </context>
 <context>
@@ -7421,6 +7660,55 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 err
     <message>
         <source>Usage: herald provider list [--json] | herald provider add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER] [--rate R] [--burst B] [--connections C] [--priority P]  (each with [--profile NAME])</source>
         <translation>Utilisation : herald provider list [--json] | herald provider add --name NAME --smtp HOST[:PORT] [--tls implicit|starttls|optional|none] [--user USER] [--rate R] [--burst B] [--connections C] [--priority P]  (chacun avec [--profile NAME])</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::ReportCommand</name>
+    <message>
+        <source>Engagement reports.
+
+  campaign ID [--json]   delivered messages; opens, unique opens, open rate, clicks, unique clicks,
+                         click rate and click-to-open rate, people&apos;s (human) and machines&apos; apart;
+                         opens and clicks in the first 7 days; clicks per link
+
+Rates are fractions of delivered messages. With anonymous tracking nobody&apos;s opens are told apart, so
+unique opens and clicks are unknown and the rates come from the totals (marked approximate).
+--json prints the same with every hour of the first 7 days: keys campaign_id, name, status, tracking,
+delivered, first_sent_at, uniques_known, approximate, human and machine (opens, unique_opens,
+implied_opens, open_rate, clicks, unique_clicks, click_rate, click_to_open_rate; unknown or undefined
+values are null), hourly (hour_start, human_opens, human_clicks, machine_opens, machine_clicks) and
+links (link_no, url, human_clicks, unique_human_clickers, machine_clicks).
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>Rapports d’engagement.
+
+  campaign ID [--json]   messages remis ; ouvertures, ouvertures uniques, taux d’ouverture, clics,
+                         clics uniques, taux de clic et taux de clic par ouverture, des personnes
+                         (human) et des machines (machine) séparément ; ouvertures et clics des 7
+                         premiers jours ; clics par lien
+
+Les taux sont des fractions des messages remis. Avec le suivi anonyme, les ouvertures de chacun ne
+sont pas distinguées : les ouvertures et les clics uniques sont inconnus et les taux viennent des
+totaux (marqués approximatifs).
+--json donne la même chose avec chaque heure des 7 premiers jours : clés campaign_id, name, status,
+tracking, delivered, first_sent_at, uniques_known, approximate, human et machine (opens, unique_opens,
+implied_opens, open_rate, clicks, unique_clicks, click_rate, click_to_open_rate ; les valeurs inconnues
+ou indéfinies sont null), hourly (hour_start, human_opens, human_clicks, machine_opens, machine_clicks)
+et links (link_no, url, human_clicks, unique_human_clickers, machine_clicks).
+
+Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur d’utilisation.</translation>
+    </message>
+    <message>
+        <source>campaign ID</source>
+        <translation>campaign ID</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text.</source>
+        <translation>Afficher du JSON au lieu de texte.</translation>
+    </message>
+    <message>
+        <source>Usage: herald report campaign ID [--json] [--profile NAME]</source>
+        <translation>Utilisation : herald report campaign ID [--json] [--profile NOM]</translation>
     </message>
 </context>
 <context>

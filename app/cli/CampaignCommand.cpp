@@ -20,13 +20,6 @@ QDateTime parseTime(const QString& text)
         at = QDateTime::fromString(text.trimmed(), Qt::ISODate);
     return at;
 }
-
-qint64 idValue(const QString& text)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    return ok && id > 0 ? id : 0;
-}
 } // namespace
 
 int CampaignCommand::run(const QStringList& arguments)
@@ -74,14 +67,14 @@ int CampaignCommand::run(const QStringList& arguments)
         return done;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
-    const qint64 campaignId = positional.size() == 2 ? idValue(positional.at(1)) : 0;
+    const qint64 campaignId = positional.size() == 2 ? CommandArguments::idValue(positional.at(1)) : 0;
     const auto is = [&action](const char* name) { return action == QLatin1String(name); };
 
     CampaignActions::NewCampaign request;
     request.name = parser.value(name);
-    request.templateId = idValue(parser.value(templateId));
-    request.senderIdentityId = idValue(parser.value(identity));
-    request.segmentId = idValue(parser.value(segment));
+    request.templateId = CommandArguments::idValue(parser.value(templateId));
+    request.senderIdentityId = CommandArguments::idValue(parser.value(identity));
+    request.segmentId = CommandArguments::idValue(parser.value(segment));
     request.at = parser.isSet(at) ? parseTime(parser.value(at)) : QDateTime();
     request.anyway = parser.isSet(anyway);
     const bool createOk = positional.size() == 1 && parser.isSet(name) && request.templateId > 0

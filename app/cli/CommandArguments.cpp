@@ -34,6 +34,13 @@ QCommandLineOption CommandArguments::listJsonOption()
         QCoreApplication::translate("CommandArguments", "list: print JSON instead of a table.") };
 }
 
+qint64 CommandArguments::idValue(const QString& text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    return ok && id > 0 ? id : 0;
+}
+
 QString CommandArguments::actor()
 {
     return currentUserName(QStringLiteral("cli"));

@@ -19,6 +19,8 @@ public:
     static QCommandLineOption listJsonOption();
     // Who runs the command, for the audit log: the login name.
     static QString actor();
+    // An id given on the command line; 0 when the text is not a positive number.
+    static qint64 idValue(const QString& text);
 };
 
 } // namespace herald::cli

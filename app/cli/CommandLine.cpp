@@ -10,6 +10,7 @@
 #include "Output.h"
 #include "ProfileCommand.h"
 #include "ProviderCommand.h"
+#include "ReportCommand.h"
 #include "StatsCommand.h"
 #include "SyncCommand.h"
 #include "TemplateCommand.h"
@@ -41,8 +42,9 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("intake"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Read bounces, complaints and mailto: unsubscribes from the feedback mailbox (IMAP)."), &IntakeCommand::run}},
         {QStringLiteral("profile"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Connection profiles: list, add, use, remove."), &ProfileCommand::run}},
         {QStringLiteral("import"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Import nonprofits or a suppression list from CSV, with a report."), &ImportCommand::run}},
-        {QStringLiteral("export"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Export nonprofits (or a search) or the suppression list to CSV."), &ExportCommand::run}},
+        {QStringLiteral("export"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Export nonprofits (or a search), the suppression list or a campaign's opens and clicks to CSV."), &ExportCommand::run}},
         {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
+        {QStringLiteral("report"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Engagement reports: a campaign's opens, clicks and rates, people's and machines' apart, and clicks per link."), &ReportCommand::run}},
         {QStringLiteral("stats"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus)."), &StatsCommand::run}},
         {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Campaigns: list, show, create, send, pause, resume, cancel; render the message one nonprofit gets."), &CampaignCommand::run}},
         {QStringLiteral("template"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Message templates: list, export to JSON, import from JSON (checked as the Templates page checks them)."), &TemplateCommand::run}},

@@ -54,10 +54,12 @@ int GdprCommand::run(const QStringList& arguments)
         return 1;
     }
     Output::line(
-        tr("Erased '%1': %2 nonprofit row(s) deleted, %3 message(s) anonymised; the address stays suppressed as %4.")
+        tr("Erased '%1': %2 nonprofit row(s) deleted, %3 message(s) anonymised, %4 open(s) and click(s) deleted; the "
+           "address stays suppressed as %5.")
             .arg(parser.value(email))
             .arg(erased->nonprofitId ? 1 : 0)
             .arg(erased->sendsAnonymised)
+            .arg(erased->engagementEventsDeleted)
             .arg(erased->suppressionKey));
     return 0;
 }

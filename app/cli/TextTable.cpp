@@ -19,7 +19,11 @@ void TextTable::print() const
         for (qsizetype column = 0; column < row.size() && column < widths.size(); ++column)
             cells << (m_numeric.value(column) ? row.at(column).rightJustified(widths.at(column))
                                               : row.at(column).leftJustified(widths.at(column)));
-        Output::line(cells.join(QStringLiteral("  ")).trimmed());
+        // Only the padding at the end goes: a first column aligned right keeps its leading spaces.
+        QString line = cells.join(QStringLiteral("  "));
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        Output::line(line);
     }
 }
 

@@ -2,8 +2,10 @@
 
 #include "domain/AnonymisedEmail.h"
 #include "domain/EmailAddress.h"
+#include "engagement/EngagementEventLog.h"
 #include "storage/AuditLogRepository.h"
 #include "storage/BoundQuery.h"
+#include "storage/JsonRows.h"
 #include "storage/NonprofitRepository.h"
 #include "storage/SuppressionRepository.h"
 #include "storage/Transaction.h"
@@ -49,6 +51,32 @@ QJsonObject toJson(const AuditEntry& entry)
         { QStringLiteral("entity_id"), entry.entityId }, { QStringLiteral("detail"), entry.detail } };
 }
 
+QString isoTimeOfMs(const QVariant& epochMs)
+{
+    return epochMs.isNull() ? QString() : isoTime(QDateTime::fromMSecsSinceEpoch(epochMs.toLongLong(), Qt::UTC));
+}
+
+QJsonObject toJson(const RecordedEngagementEvent& event)
+{
+    return { { QStringLiteral("id"), event.id }, { QStringLiteral("send_id"), event.sendId },
+        { QStringLiteral("campaign_id"), event.campaignId }, { QStringLiteral("kind"), event.kind },
+        { QStringLiteral("link_no"), event.linkNo ? QJsonValue(*event.linkNo) : QJsonValue() },
+        { QStringLiteral("link_url"), event.url }, { QStringLiteral("occurred_at"), isoTime(event.occurredAt()) },
+        { QStringLiteral("method"), event.method }, { QStringLiteral("agent_class"), event.agentClass },
+        { QStringLiteral("client_network"), event.clientNet }, { QStringLiteral("verdict"), event.verdict },
+        { QStringLiteral("reason"), event.reason } };
+}
+
+// The rows of `sql`, whose :sends is the JSON array of the send ids, as JSON objects by readRow.
+template <typename ReadRow>
+Result<QList<QJsonObject>> selectForSends(
+    const QSqlDatabase& db, const QString& sql, const QJsonArray& sendIds, const QString& what, ReadRow readRow)
+{
+    BoundQuery query(db, sql);
+    query.bind(QStringLiteral(":sends"), JsonRows::text(sendIds));
+    return query.readAll(what, readRow);
+}
+
 // NotFound is an answer here (nothing held), any other error is a failure.
 template <typename T> bool failedBadly(const Result<T>& result)
 {
@@ -92,6 +120,73 @@ Result<QJsonArray> GdprService::sendsOf(const QString& email, qint64 nonprofitId
     return sends;
 }
 
+Result<QJsonArray> GdprService::eventsOf(const QList<qint64>& sendIds)
+{
+    auto events = EngagementEventLog(m_database).ofSends(sendIds);
+    if (!events)
+        return events.error();
+    QJsonArray array;
+    for (const RecordedEngagementEvent& event : events.value())
+        array << toJson(event);
+    return array;
+}
+
+Result<QJsonArray> GdprService::engagementOf(const QList<qint64>& sendIds)
+{
+    if (sendIds.isEmpty())
+        return QJsonArray();
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    const SqlDialect dialect(m_database.backend());
+    QJsonArray ids;
+    for (const qint64 id : sendIds)
+        ids << id;
+    const QString what = tr("Could not read the opens and clicks of the messages sent to the address");
+    auto links = selectForSends(db.value(),
+        QStringLiteral("SELECT k.send_id, k.link_no, l.url, k.human_clicks, k.machine_clicks FROM send_link_engagement k "
+                       "LEFT JOIN campaign_links l ON l.campaign_id = k.campaign_id AND l.link_no = k.link_no "
+                       "WHERE %1 ORDER BY k.send_id, k.link_no")
+            .arg(JsonRows::keyIn(dialect, QStringLiteral("k.send_id"), QStringLiteral(":sends"))),
+        ids, what, [](const QSqlQuery& row) {
+            return QJsonObject { { QStringLiteral("send_id"), row.value(0).toLongLong() },
+                { QStringLiteral("link_no"), row.value(1).toInt() }, { QStringLiteral("url"), row.value(2).toString() },
+                { QStringLiteral("human_clicks"), row.value(3).toLongLong() },
+                { QStringLiteral("machine_clicks"), row.value(4).toLongLong() } };
+        });
+    if (!links)
+        return links.error();
+    auto perSend = selectForSends(db.value(),
+        QStringLiteral("SELECT send_id, campaign_id, first_human_open, first_machine_open, first_human_click, "
+                       "first_machine_click, human_opens, human_clicks, machine_events FROM send_engagement "
+                       "WHERE %1 ORDER BY send_id")
+            .arg(JsonRows::keyIn(dialect, QStringLiteral("send_id"), QStringLiteral(":sends"))),
+        ids, what, [](const QSqlQuery& row) {
+            return QJsonObject { { QStringLiteral("send_id"), row.value(0).toLongLong() },
+                { QStringLiteral("campaign_id"), row.value(1).toLongLong() },
+                { QStringLiteral("first_human_open"), isoTimeOfMs(row.value(2)) },
+                { QStringLiteral("first_machine_open"), isoTimeOfMs(row.value(3)) },
+                { QStringLiteral("first_human_click"), isoTimeOfMs(row.value(4)) },
+                { QStringLiteral("first_machine_click"), isoTimeOfMs(row.value(5)) },
+                { QStringLiteral("human_opens"), row.value(6).toLongLong() },
+                { QStringLiteral("human_clicks"), row.value(7).toLongLong() },
+                { QStringLiteral("machine_events"), row.value(8).toLongLong() } };
+        });
+    if (!perSend)
+        return perSend.error();
+    QJsonArray engagement;
+    for (QJsonObject send : perSend.value()) {
+        QJsonArray clicked;
+        for (const QJsonObject& link : links.value()) {
+            if (link.value(QStringLiteral("send_id")) == send.value(QStringLiteral("send_id")))
+                clicked << link;
+        }
+        send.insert(QStringLiteral("links"), clicked);
+        engagement << send;
+    }
+    return engagement;
+}
+
 Result<QJsonObject> GdprService::exportData(const QString& email)
 {
     const QString address = EmailAddress::normalized(email);
@@ -102,6 +197,15 @@ Result<QJsonObject> GdprService::exportData(const QString& email)
     auto sends = sendsOf(address, id);
     if (!sends)
         return sends.error();
+    QList<qint64> sendIds;
+    for (const QJsonValue& send : sends.value())
+        sendIds << send.toObject().value(QStringLiteral("id")).toInteger();
+    auto events = eventsOf(sendIds);
+    if (!events)
+        return events.error();
+    auto engagement = engagementOf(sendIds);
+    if (!engagement)
+        return engagement.error();
     SuppressionRepository suppressions(m_database);
     auto suppression = suppressions.find(address);
     if (failedBadly(suppression))
@@ -125,6 +229,8 @@ Result<QJsonObject> GdprService::exportData(const QString& email)
         { QStringLiteral("exported_at"), isoTime(QDateTime::currentDateTimeUtc()) },
         { QStringLiteral("nonprofit"), nonprofit ? QJsonValue(toJson(nonprofit.value())) : QJsonValue() },
         { QStringLiteral("sends"), sends.value() },
+        { QStringLiteral("engagement_events"), events.value() },
+        { QStringLiteral("engagement"), engagement.value() },
         { QStringLiteral("suppression"), suppression ? QJsonValue(toJson(suppression.value())) : QJsonValue() },
         { QStringLiteral("erased_suppression"), erased ? QJsonValue(toJson(erased.value())) : QJsonValue() },
         { QStringLiteral("audit"), audit },
@@ -185,6 +291,16 @@ Result<Erasure> GdprService::erase(const QString& email, const QString& actor)
         return removed.error();
     if (auto added = SuppressionRepository(m_database).add(kept); !added)
         return added.error();
+    // Opens and clicks of its messages go (the campaigns' totals and hourly figures, which name nobody, stay).
+    const QString itsSends = QStringLiteral("SELECT id FROM sends WHERE email = :email OR nonprofit_id = :id");
+    for (const char* table : { "engagement_events", "send_link_engagement", "send_engagement" }) {
+        auto deleted = run(QStringLiteral("DELETE FROM %1 WHERE send_id IN (%2)").arg(QLatin1String(table), itsSends),
+            { { ":email", address }, { ":id", erasure.nonprofitId } });
+        if (!deleted)
+            return deleted.error();
+        if (qstrcmp(table, "engagement_events") == 0)
+            erasure.engagementEventsDeleted = deleted.value();
+    }
     // Messages keep their outcome for the campaign's figures; the address in them becomes the hash.
     auto sends = run(QStringLiteral("UPDATE sends SET email = :hash, error = replace(error, :email, :same_hash) "
                                     "WHERE email = :same_email OR nonprofit_id = :id"),

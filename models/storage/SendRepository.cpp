@@ -139,6 +139,26 @@ Result<QHash<qint64, QHash<SendStatus, qint64>>> SendRepository::countsByCampaig
     return counts;
 }
 
+QString SendRepository::firstSentAtExpression(const QString& campaignIdExpression)
+{
+    return QStringLiteral("(SELECT min(first_sent.sent_at) FROM sends first_sent WHERE first_sent.campaign_id = %1 "
+                          "AND first_sent.status = 'sent')")
+        .arg(campaignIdExpression);
+}
+
+Result<QDateTime> SendRepository::firstSentAt(qint64 campaignId)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), QStringLiteral("SELECT %1").arg(firstSentAtExpression(QStringLiteral(":campaign_id"))));
+    query.bind(QStringLiteral(":campaign_id"), campaignId);
+    const QString what = tr("Could not read when campaign #%1 was first delivered").arg(campaignId);
+    if (auto found = query.execSingle(what, what); !found)
+        return found.error();
+    return SqlDialect::readTimestamp(query.value(0));
+}
+
 Result<SendPage> SendRepository::listForCampaign(qint64 campaignId, std::optional<SendStatus> status,
                                                  const SendCursor& after, int limit)
 {

@@ -42,6 +42,11 @@ public:
     Result<QHash<SendStatus, qint64>> countsByStatus(qint64 campaignId);
     // The same for every campaign at once (one grouped statement), keyed by campaign id.
     Result<QHash<qint64, QHash<SendStatus, qint64>>> countsByCampaign();
+    // When the campaign's first message was delivered; invalid before that.
+    Result<QDateTime> firstSentAt(qint64 campaignId);
+    // That time as an SQL expression for the campaign whose id is `campaignIdExpression` (NULL before it):
+    // one probe of the index on the campaign's sent rows.
+    static QString firstSentAtExpression(const QString& campaignIdExpression);
     // The campaign's sends in id order, optionally in one status only, a page at a time.
     Result<SendPage> listForCampaign(qint64 campaignId, std::optional<SendStatus> status, const SendCursor& after,
                                      int limit);

@@ -113,7 +113,7 @@ private slots:
         QVERIFY2(lines.at(0).contains(QRegularExpression(QStringLiteral("ID +Name +Status +Template +Audience +Sent +Failed"))),
                  qPrintable(table.out));
         QVERIFY2(lines.at(1).contains(QRegularExpression(
-                     QStringLiteral("^%1 +Gala 2026 +draft +Spring appeal v1 +1 +0 +0$").arg(stored.campaign.id))),
+                     QStringLiteral("^ *%1 +Gala 2026 +draft +Spring appeal v1 +1 +0 +0$").arg(stored.campaign.id))),
                  qPrintable(table.out));
 
         const Run json = herald({QStringLiteral("campaign"), QStringLiteral("list"), QStringLiteral("--json")});

@@ -1,4 +1,5 @@
 #include "DatabaseTestCase.h"
+#include "EngagementRows.h"
 #include "ScratchFiles.h"
 #include "compliance/GdprService.h"
 #include "domain/AnonymisedEmail.h"
@@ -66,6 +67,27 @@ class TestGdprService : public test::DatabaseTestCase
                     .record(QStringLiteral("alice"), QStringLiteral("update"), QStringLiteral("nonprofit"),
                         QString::number(m_bank.id), QStringLiteral("email set to info@foodbank.example.org"))
                     .ok());
+        seedEngagement();
+    }
+
+    // Both messages of campaign 1 were opened and one link clicked (per-recipient tracking), and one open came
+    // with an anonymous token: nobody's.
+    void seedEngagement()
+    {
+        const qint64 bankSend = count(QStringLiteral("SELECT id FROM sends WHERE email = 'info@foodbank.example.org'"));
+        const qint64 otherSend = count(QStringLiteral("SELECT id FROM sends WHERE email = 'other@example.org'"));
+        test::EngagementRows rows(database());
+        rows.link(1, 1, QStringLiteral("https://example.org/give"));
+        rows.totals(1, QStringLiteral("human"), 3, 1, 2, 1);
+        const QDateTime at(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+        for (const qint64 send : { bankSend, otherSend }) {
+            rows.event(test::EngagementRows::Event::open(1, send, at));
+            rows.recipient(send, 1, at, send == bankSend ? at.addSecs(60) : QDateTime(), 1, send == bankSend ? 1 : 0, 0);
+        }
+        rows.event(test::EngagementRows::Event::click(1, bankSend, 1, at.addSecs(60)));
+        rows.recipientLink(bankSend, 1, 1, 1, 0);
+        rows.event(test::EngagementRows::Event::open(1, 0, at.addSecs(5)));
+        QVERIFY2(rows.error().isEmpty(), qPrintable(rows.error()));
     }
 
 private slots:
@@ -88,6 +110,25 @@ private slots:
         const QJsonArray audit = data->value(QStringLiteral("audit")).toArray();
         QCOMPARE(audit.size(), 1);
         QCOMPARE(audit.first().toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("alice"));
+        // Its opens and clicks: the raw events of its message (not the other's, not the anonymous one), and what
+        // the roll-ups hold of its message.
+        const QJsonArray events = data->value(QStringLiteral("engagement_events")).toArray();
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("open"));
+        QCOMPARE(events.at(0).toObject().value(QStringLiteral("occurred_at")).toString(),
+            QStringLiteral("2026-03-02T09:00:00.000Z"));
+        QCOMPARE(events.at(1).toObject().value(QStringLiteral("link_url")).toString(),
+            QStringLiteral("https://example.org/give"));
+        QCOMPARE(events.at(1).toObject().value(QStringLiteral("client_network")).toString(),
+            QStringLiteral("192.0.2.0/24"));
+        const QJsonArray engagement = data->value(QStringLiteral("engagement")).toArray();
+        QCOMPARE(engagement.size(), 1);
+        const QJsonObject message = engagement.first().toObject();
+        QCOMPARE(message.value(QStringLiteral("first_human_click")).toString(),
+            QStringLiteral("2026-03-02T09:01:00.000Z"));
+        QCOMPARE(message.value(QStringLiteral("links")).toArray().size(), 1);
+        QCOMPARE(message.value(QStringLiteral("links")).toArray().first().toObject().value(QStringLiteral("url")),
+            QJsonValue(QStringLiteral("https://example.org/give")));
 
         const QString path = m_files.path(QStringLiteral("export.json"));
         QVERIFY(GdprService(database()).writeExport(m_email, path).ok());
@@ -106,6 +147,13 @@ private slots:
         QCOMPARE(erased->nonprofitId, m_bank.id);
         QCOMPARE(erased->sendsAnonymised, qint64(1));
         QCOMPARE(erased->suppressionKey, hash);
+        QCOMPARE(erased->engagementEventsDeleted, qint64(2));
+        // Its opens and clicks are gone; the other recipient's, the anonymous one and the campaign's totals stay.
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM engagement_events")), qint64(2));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM engagement_events WHERE send_id IS NULL")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM send_engagement")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM send_link_engagement")), qint64(0));
+        QCOMPARE(count(QStringLiteral("SELECT opens FROM campaign_engagement")), qint64(3));
 
         QCOMPARE(
             count(QStringLiteral("SELECT count(*) FROM nonprofits WHERE lower(email) = 'info@foodbank.example.org'")),
