@@ -151,6 +151,84 @@
     </message>
 </context>
 <context>
+    <name>herald::EngagementEventFlusher</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
+        <translation>
+            <numerusform>Could not record %n open or click, keeping it to try again: %1</numerusform>
+            <numerusform>Could not record %n opens and clicks, keeping them to try again: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventWriter</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s)</source>
+        <translation>
+            <numerusform>Could not record %n open or click</numerusform>
+            <numerusform>Could not record %n opens and clicks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollup</name>
+    <message numerus="yes">
+        <source>Another process rolled up some of these %n open(s) and click(s) first; nothing was counted twice, and the next pass goes on from there</source>
+        <translation>
+            <numerusform>Another process rolled up %n open or click of this batch first; nothing was counted twice, and the next pass goes on from there</numerusform>
+            <numerusform>Another process rolled up some of these %n opens and clicks first; nothing was counted twice, and the next pass goes on from there</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupReader</name>
+    <message numerus="yes">
+        <source>Could not read the tracked links of %n campaign(s)</source>
+        <translation>
+            <numerusform>Could not read the tracked links of %n campaign</numerusform>
+            <numerusform>Could not read the tracked links of %n campaigns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the delivery times of %n message(s)</source>
+        <translation>
+            <numerusform>Could not read the delivery time of %n message</numerusform>
+            <numerusform>Could not read the delivery times of %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks of %n message(s) so far</source>
+        <translation>
+            <numerusform>Could not read the clicks of %n message so far</numerusform>
+            <numerusform>Could not read the clicks of %n messages so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks around %n message(s)</source>
+        <translation>
+            <numerusform>Could not read the clicks around %n message</numerusform>
+            <numerusform>Could not read the clicks around %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupWriter</name>
+    <message numerus="yes">
+        <source>Could not store the verdicts of %n click(s) made by machines</source>
+        <translation>
+            <numerusform>Could not store the verdict of %n click made by a machine</numerusform>
+            <numerusform>Could not store the verdicts of %n clicks made by machines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not mark %n open(s) and click(s) as rolled up</source>
+        <translation>
+            <numerusform>Could not mark %n open or click as rolled up</numerusform>
+            <numerusform>Could not mark %n opens and clicks as rolled up</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::FeedbackIntakeRunner</name>
     <message numerus="yes">
         <source>Read %n message(s): </source>

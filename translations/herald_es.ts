@@ -492,6 +492,10 @@
         <source>Could not store setting &apos;%1&apos;</source>
         <translation>No se pudo guardar el ajuste &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a public address for herald serve: give an http or https address without ? or #, such as https://mail.example.org/herald.</source>
+        <translation>&apos;%1&apos; no es una dirección pública para herald serve: indique una dirección http o https sin ? ni #, como https://mail.example.org/herald.</translation>
+    </message>
 </context>
 <context>
     <name>herald::Audience</name>
@@ -871,6 +875,21 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::CampaignLinkRepository</name>
+    <message>
+        <source>Could not replace the links of campaign #%1</source>
+        <translation>No se pudieron reemplazar los enlaces de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not store link %1 of campaign #%2</source>
+        <translation>No se pudo guardar el enlace %1 de la campaña n.º %2</translation>
+    </message>
+    <message>
+        <source>Could not read the links of campaign #%1</source>
+        <translation>No se pudieron leer los enlaces de la campaña n.º %1</translation>
+    </message>
+</context>
+<context>
     <name>herald::CampaignMessageComposer</name>
     <message>
         <source>Campaign &apos;%1&apos; cannot be rendered: %2</source>
@@ -879,6 +898,10 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Message to %1 (send #%2): %3</source>
         <translation>Mensaje para %1 (envío n.º %2): %3</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; cannot be rendered: link %2: %3</source>
+        <translation>La campaña &apos;%1&apos; no se puede generar: enlace %2: %3</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2061,123 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>has an invalid domain &apos;%1&apos;</source>
         <translation>tiene un dominio no válido &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventFlusher</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
+        <translation>
+            <numerusform>No se pudo registrar %n apertura o clic; se conserva para reintentarlo: %1</numerusform>
+            <numerusform>No se pudieron registrar %n aperturas y clics; se conservan para reintentarlo: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording opens and clicks again.</source>
+        <translation>Se vuelven a registrar aperturas y clics.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventWriter</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s)</source>
+        <translation>
+            <numerusform>No se pudo registrar %n apertura o clic</numerusform>
+            <numerusform>No se pudieron registrar %n aperturas y clics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollerLease</name>
+    <message>
+        <source>Could not take the lease to roll up opens and clicks</source>
+        <translation>No se pudo tomar el turno para consolidar las aperturas y los clics</translation>
+    </message>
+    <message>
+        <source>Could not give up the lease to roll up opens and clicks</source>
+        <translation>No se pudo ceder el turno para consolidar las aperturas y los clics</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollup</name>
+    <message numerus="yes">
+        <source>Another process rolled up some of these %n open(s) and click(s) first; nothing was counted twice, and the next pass goes on from there</source>
+        <translation>
+            <numerusform>Otro proceso consolidó antes %n apertura o clic de este lote; nada se contó dos veces y la siguiente pasada sigue desde ahí</numerusform>
+            <numerusform>Otro proceso consolidó antes algunas de estas %n aperturas y clics; nada se contó dos veces y la siguiente pasada sigue desde ahí</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupReader</name>
+    <message>
+        <source>Could not read the opens and clicks waiting to be rolled up</source>
+        <translation>No se pudieron leer las aperturas y los clics pendientes de consolidar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the tracked links of %n campaign(s)</source>
+        <translation>
+            <numerusform>No se pudieron leer los enlaces con seguimiento de %n campaña</numerusform>
+            <numerusform>No se pudieron leer los enlaces con seguimiento de %n campañas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the delivery times of %n message(s)</source>
+        <translation>
+            <numerusform>No se pudo leer la hora de entrega de %n mensaje</numerusform>
+            <numerusform>No se pudieron leer las horas de entrega de %n mensajes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks of %n message(s) so far</source>
+        <translation>
+            <numerusform>No se pudieron leer los clics hasta ahora de %n mensaje</numerusform>
+            <numerusform>No se pudieron leer los clics hasta ahora de %n mensajes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks around %n message(s)</source>
+        <translation>
+            <numerusform>No se pudieron leer los clics cercanos de %n mensaje</numerusform>
+            <numerusform>No se pudieron leer los clics cercanos de %n mensajes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupWriter</name>
+    <message numerus="yes">
+        <source>Could not store the verdicts of %n click(s) made by machines</source>
+        <translation>
+            <numerusform>No se pudo guardar el veredicto de %n clic hecho por una máquina</numerusform>
+            <numerusform>No se pudieron guardar los veredictos de %n clics hechos por máquinas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not mark %n open(s) and click(s) as rolled up</source>
+        <translation>
+            <numerusform>No se pudo marcar como consolidada %n apertura o clic</numerusform>
+            <numerusform>No se pudieron marcar como consolidadas %n aperturas y clics</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks of the campaigns</source>
+        <translation>No se pudo sumar a las aperturas y los clics de las campañas</translation>
+    </message>
+    <message>
+        <source>Could not add to the clicks of the links</source>
+        <translation>No se pudo sumar a los clics de los enlaces</translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks per hour</source>
+        <translation>No se pudo sumar a las aperturas y los clics por hora</translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks of the recipients</source>
+        <translation>No se pudo sumar a las aperturas y los clics de los destinatarios</translation>
+    </message>
+    <message>
+        <source>Could not add to the clicks of the recipients per link</source>
+        <translation>No se pudo sumar a los clics de los destinatarios por enlace</translation>
     </message>
 </context>
 <context>
@@ -3993,6 +4133,13 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::RecipientPages</name>
+    <message>
+        <source>This message is no longer available.</source>
+        <translation>Este mensaje ya no está disponible.</translation>
+    </message>
+</context>
+<context>
     <name>herald::SampleData</name>
     <message numerus="yes">
         <source>Removed the sample data: %n nonprofit(s)</source>
@@ -5585,6 +5732,10 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>It was queued on the server; keep both to keep yours as a new draft.</source>
         <translation>Se puso en cola en el servidor; conserve ambas para guardar la suya como un borrador nuevo.</translation>
+    </message>
+    <message>
+        <source>Opens and clicks</source>
+        <translation>Aperturas y clics</translation>
     </message>
 </context>
 <context>

@@ -492,6 +492,10 @@
         <source>Could not store setting &apos;%1&apos;</source>
         <translation>Impossible d’enregistrer le paramètre « %1 »</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a public address for herald serve: give an http or https address without ? or #, such as https://mail.example.org/herald.</source>
+        <translation>&apos;%1&apos; n’est pas une adresse publique pour herald serve : indiquez une adresse http ou https sans ? ni #, comme https://mail.example.org/herald.</translation>
+    </message>
 </context>
 <context>
     <name>herald::Audience</name>
@@ -871,6 +875,21 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::CampaignLinkRepository</name>
+    <message>
+        <source>Could not replace the links of campaign #%1</source>
+        <translation>Impossible de remplacer les liens de la campagne nº %1</translation>
+    </message>
+    <message>
+        <source>Could not store link %1 of campaign #%2</source>
+        <translation>Impossible d’enregistrer le lien %1 de la campagne nº %2</translation>
+    </message>
+    <message>
+        <source>Could not read the links of campaign #%1</source>
+        <translation>Impossible de lire les liens de la campagne nº %1</translation>
+    </message>
+</context>
+<context>
     <name>herald::CampaignMessageComposer</name>
     <message>
         <source>Campaign &apos;%1&apos; cannot be rendered: %2</source>
@@ -879,6 +898,10 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Message to %1 (send #%2): %3</source>
         <translation>Message à %1 (envoi n° %2) : %3</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; cannot be rendered: link %2: %3</source>
+        <translation>La campagne &apos;%1&apos; ne peut pas être générée : lien %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2061,123 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>has an invalid domain &apos;%1&apos;</source>
         <translation>a un domaine invalide « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventFlusher</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
+        <translation>
+            <numerusform>Impossible d’enregistrer %n ouverture ou clic, conservé pour réessayer : %1</numerusform>
+            <numerusform>Impossible d’enregistrer %n ouvertures et clics, conservés pour réessayer : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording opens and clicks again.</source>
+        <translation>Les ouvertures et clics sont de nouveau enregistrés.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventWriter</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s)</source>
+        <translation>
+            <numerusform>Impossible d’enregistrer %n ouverture ou clic</numerusform>
+            <numerusform>Impossible d’enregistrer %n ouvertures et clics</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollerLease</name>
+    <message>
+        <source>Could not take the lease to roll up opens and clicks</source>
+        <translation>Impossible de prendre le tour pour consolider les ouvertures et les clics</translation>
+    </message>
+    <message>
+        <source>Could not give up the lease to roll up opens and clicks</source>
+        <translation>Impossible de céder le tour pour consolider les ouvertures et les clics</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollup</name>
+    <message numerus="yes">
+        <source>Another process rolled up some of these %n open(s) and click(s) first; nothing was counted twice, and the next pass goes on from there</source>
+        <translation>
+            <numerusform>Un autre processus a consolidé en premier %n ouverture ou clic de ce lot ; rien n’a été compté deux fois, et la passe suivante reprend à partir de là</numerusform>
+            <numerusform>Un autre processus a consolidé certains de ces %n ouvertures et clics en premier ; rien n’a été compté deux fois, et la passe suivante reprend à partir de là</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupReader</name>
+    <message>
+        <source>Could not read the opens and clicks waiting to be rolled up</source>
+        <translation>Impossible de lire les ouvertures et les clics en attente de consolidation</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the tracked links of %n campaign(s)</source>
+        <translation>
+            <numerusform>Impossible de lire les liens suivis de %n campagne</numerusform>
+            <numerusform>Impossible de lire les liens suivis de %n campagnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the delivery times of %n message(s)</source>
+        <translation>
+            <numerusform>Impossible de lire l’heure de remise de %n message</numerusform>
+            <numerusform>Impossible de lire les heures de remise de %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks of %n message(s) so far</source>
+        <translation>
+            <numerusform>Impossible de lire les clics déjà enregistrés de %n message</numerusform>
+            <numerusform>Impossible de lire les clics déjà enregistrés de %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks around %n message(s)</source>
+        <translation>
+            <numerusform>Impossible de lire les clics voisins de %n message</numerusform>
+            <numerusform>Impossible de lire les clics voisins de %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupWriter</name>
+    <message numerus="yes">
+        <source>Could not store the verdicts of %n click(s) made by machines</source>
+        <translation>
+            <numerusform>Impossible d’enregistrer le verdict de %n clic fait par une machine</numerusform>
+            <numerusform>Impossible d’enregistrer les verdicts de %n clics faits par des machines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not mark %n open(s) and click(s) as rolled up</source>
+        <translation>
+            <numerusform>Impossible de marquer %n ouverture ou clic comme consolidé</numerusform>
+            <numerusform>Impossible de marquer %n ouvertures et clics comme consolidés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks of the campaigns</source>
+        <translation>Impossible d’ajouter aux ouvertures et aux clics des campagnes</translation>
+    </message>
+    <message>
+        <source>Could not add to the clicks of the links</source>
+        <translation>Impossible d’ajouter aux clics des liens</translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks per hour</source>
+        <translation>Impossible d’ajouter aux ouvertures et aux clics par heure</translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks of the recipients</source>
+        <translation>Impossible d’ajouter aux ouvertures et aux clics des destinataires</translation>
+    </message>
+    <message>
+        <source>Could not add to the clicks of the recipients per link</source>
+        <translation>Impossible d’ajouter aux clics des destinataires par lien</translation>
     </message>
 </context>
 <context>
@@ -3993,6 +4133,13 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::RecipientPages</name>
+    <message>
+        <source>This message is no longer available.</source>
+        <translation>Ce message n’est plus disponible.</translation>
+    </message>
+</context>
+<context>
     <name>herald::SampleData</name>
     <message numerus="yes">
         <source>Removed the sample data: %n nonprofit(s)</source>
@@ -5585,6 +5732,10 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>It was queued on the server; keep both to keep yours as a new draft.</source>
         <translation>Il a été mis en file d’attente sur le serveur ; gardez les deux pour conserver le vôtre comme nouveau brouillon.</translation>
+    </message>
+    <message>
+        <source>Opens and clicks</source>
+        <translation>Ouvertures et clics</translation>
     </message>
 </context>
 <context>
