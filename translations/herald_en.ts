@@ -214,13 +214,6 @@
 <context>
     <name>herald::EngagementRollupWriter</name>
     <message numerus="yes">
-        <source>Could not store the verdicts of %n click(s) made by machines</source>
-        <translation>
-            <numerusform>Could not store the verdict of %n click made by a machine</numerusform>
-            <numerusform>Could not store the verdicts of %n clicks made by machines</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Could not mark %n open(s) and click(s) as rolled up</source>
         <translation>
             <numerusform>Could not mark %n open or click as rolled up</numerusform>

@@ -2146,13 +2146,6 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
 <context>
     <name>herald::EngagementRollupWriter</name>
     <message numerus="yes">
-        <source>Could not store the verdicts of %n click(s) made by machines</source>
-        <translation>
-            <numerusform>No se pudo guardar el veredicto de %n clic hecho por una máquina</numerusform>
-            <numerusform>No se pudieron guardar los veredictos de %n clics hechos por máquinas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Could not mark %n open(s) and click(s) as rolled up</source>
         <translation>
             <numerusform>No se pudo marcar como consolidada %n apertura o clic</numerusform>

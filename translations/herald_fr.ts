@@ -2146,13 +2146,6 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
 <context>
     <name>herald::EngagementRollupWriter</name>
     <message numerus="yes">
-        <source>Could not store the verdicts of %n click(s) made by machines</source>
-        <translation>
-            <numerusform>Impossible d’enregistrer le verdict de %n clic fait par une machine</numerusform>
-            <numerusform>Impossible d’enregistrer les verdicts de %n clics faits par des machines</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Could not mark %n open(s) and click(s) as rolled up</source>
         <translation>
             <numerusform>Impossible de marquer %n ouverture ou clic comme consolidé</numerusform>

@@ -92,10 +92,7 @@ Result<RollupPass> EngagementRollup::runOnce(int maxEvents)
     }
     pass.reclassified = m_reclassifier.apply(batch, context);
 
-    QList<StoredEngagementEvent> reclassified;
     for (const StoredEngagementEvent& event : std::as_const(batch)) {
-        if (event.reclassified)
-            reclassified.append(event);
         if (event.isClick() && sends->contains(event.sendId))
             sendsWithClicks.insert(event.sendId);
     }
@@ -108,31 +105,26 @@ Result<RollupPass> EngagementRollup::runOnce(int maxEvents)
         return std::tie(a.occurredAtMs, a.id) < std::tie(b.occurredAtMs, b.id);
     });
     EngagementTally tally(std::move(sendsSoFar), std::move(sendLinks).value());
-    QList<qint64> ids;
-    ids.reserve(batch.size());
     for (const StoredEngagementEvent& event : std::as_const(batch)) {
-        ids.append(event.id);
         // A deleted campaign has nowhere to count; its events are only marked.
         if (trackedLinks->contains(event.campaignId))
             tally.add(event, sends->contains(event.sendId));
     }
 
     EngagementRollupWriter writer(db.value(), dialect);
-    if (auto saved = writer.saveVerdicts(reclassified); !saved)
-        return saved.error();
     if (auto added = writer.add(tally); !added)
         return added.error();
-    auto marked = writer.markRolledUp(ids);
+    auto marked = writer.markRolledUp(batch);
     if (!marked)
         return marked.error();
-    if (marked.value() != ids.size())
+    if (marked.value() != batch.size())
         return Error::make(Error::Kind::Conflict, tr("Another process rolled up some of these %n open(s) and click(s) first; "
                                                      "nothing was counted twice, and the next pass goes on from there",
-                                                     nullptr, int(ids.size())));
+                                                     nullptr, int(batch.size())));
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
-    pass.rolled = int(ids.size());
-    pass.moreWaiting = ids.size() >= maxEvents;
+    pass.rolled = int(batch.size());
+    pass.moreWaiting = batch.size() >= maxEvents;
     return pass;
 }
 

@@ -11,39 +11,31 @@ QString verdictKey(bool human) { return human ? QStringLiteral("human") : QStrin
 QJsonValue timeOrNull(const std::optional<qint64>& atMs) { return atMs ? QJsonValue(*atMs) : QJsonValue(); }
 } // namespace
 
-Status EngagementRollupWriter::saveVerdicts(const QList<StoredEngagementEvent>& reclassified)
+Result<int> EngagementRollupWriter::markRolledUp(const QList<StoredEngagementEvent>& batch)
 {
-    if (reclassified.isEmpty())
-        return {};
+    if (batch.isEmpty())
+        return 0;
     QJsonArray rows;
     QJsonArray ids;
-    for (const StoredEngagementEvent& event : reclassified) {
-        rows.append(QJsonObject{{QStringLiteral("id"), event.id}, {QStringLiteral("reason"), event.reason}});
+    for (const StoredEngagementEvent& event : batch) {
+        QJsonObject row{{QStringLiteral("id"), event.id}};
+        if (event.reclassified)
+            row.insert(QStringLiteral("reason"), event.reason);
+        rows.append(row);
         ids.append(event.id);
     }
-    BoundQuery query(m_db, QStringLiteral("UPDATE engagement_events SET verdict = 'machine', reason = r.reason FROM %1 "
-                                          "WHERE %2 AND engagement_events.id = r.id")
-                               .arg(JsonRows::source(m_dialect, {{"id", "bigint"}, {"reason", "text"}}),
-                                    JsonRows::keyIn(m_dialect, QStringLiteral("engagement_events.id"), QStringLiteral(":ids"))),
+    const QString sql = QStringLiteral(
+        "UPDATE engagement_events SET rolled_up = %1, "
+        "verdict = CASE WHEN r.reason IS NULL THEN engagement_events.verdict ELSE 'machine' END, "
+        "reason = COALESCE(r.reason, engagement_events.reason) "
+        "FROM %2 WHERE %3 AND engagement_events.id = r.id AND %4");
+    BoundQuery query(m_db, sql.arg(m_dialect.isPostgres() ? QStringLiteral("true") : QStringLiteral("1"),
+                                   JsonRows::source(m_dialect, {{"id", "bigint"}, {"reason", "text"}}),
+                                   JsonRows::keyIn(m_dialect, QStringLiteral("engagement_events.id"), QStringLiteral(":ids")),
+                                   m_dialect.isPostgres() ? QStringLiteral("NOT rolled_up") : QStringLiteral("rolled_up = 0")),
                      BoundQuery::Lifetime::KeptPrepared);
     query.bind(QStringLiteral(":rows"), JsonRows::text(rows)).bind(QStringLiteral(":ids"), JsonRows::text(ids));
-    return query.exec(tr("Could not store the verdicts of %n click(s) made by machines", nullptr, int(reclassified.size())));
-}
-
-Result<int> EngagementRollupWriter::markRolledUp(const QList<qint64>& eventIds)
-{
-    if (eventIds.isEmpty())
-        return 0;
-    QJsonArray ids;
-    for (qint64 id : eventIds)
-        ids.append(id);
-    const QString sql = m_dialect.isPostgres()
-        ? QStringLiteral("UPDATE engagement_events SET rolled_up = true WHERE %1 AND NOT rolled_up")
-        : QStringLiteral("UPDATE engagement_events SET rolled_up = 1 WHERE %1 AND rolled_up = 0");
-    BoundQuery query(m_db, sql.arg(JsonRows::keyIn(m_dialect, QStringLiteral("id"), QStringLiteral(":ids"))),
-                     BoundQuery::Lifetime::KeptPrepared);
-    query.bind(QStringLiteral(":ids"), JsonRows::text(ids));
-    if (auto done = query.exec(tr("Could not mark %n open(s) and click(s) as rolled up", nullptr, int(eventIds.size()))); !done)
+    if (auto done = query.exec(tr("Could not mark %n open(s) and click(s) as rolled up", nullptr, int(batch.size()))); !done)
         return done.error();
     return query.numRowsAffected();
 }

@@ -21,12 +21,11 @@ class EngagementRollupWriter
 public:
     EngagementRollupWriter(const QSqlDatabase& db, const SqlDialect& dialect) : m_db(db), m_dialect(dialect) {}
 
-    // Stores the new verdicts of the events the roll-up made a machine's.
-    Status saveVerdicts(const QList<StoredEngagementEvent>& reclassified);
     Status add(const EngagementTally& tally);
-    // Marks the events rolled up; returns how many were not already (the fence: fewer than asked means another
-    // process counted some of them, and the caller must roll back).
-    Result<int> markRolledUp(const QList<qint64>& eventIds);
+    // Marks the batch rolled up, with the verdicts of the events the roll-up made a machine's (one update of each
+    // row); returns how many were not rolled up already. The fence: fewer than the batch means another process
+    // counted some of them, and the caller must roll back.
+    Result<int> markRolledUp(const QList<StoredEngagementEvent>& batch);
 
 private:
     struct Column
