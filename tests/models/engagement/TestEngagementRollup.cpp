@@ -345,6 +345,25 @@ private slots:
                  qint64(3));
     }
 
+    void eventsOfDeletedRowsNeverStopTheRollUp()
+    {
+        addCampaign(1, 2);
+        const qint64 kept = m_sends[0], gone = m_sends[1];
+        EngagementRecord ofGoneCampaign = open(0, T0);
+        ofGoneCampaign.campaignId = 99;
+        write({open(kept, T0), open(gone, T0 + 1), click(gone, 1, T0 + Minute), ofGoneCampaign});
+        // The recipient was erased after the events came in: its send row is gone (send_engagement refers to it).
+        QVERIFY(test::SendingFixture::exec(database(), QStringLiteral("DELETE FROM sends WHERE id = %1").arg(gone)));
+        const RollupPass pass = rollUp();
+        QCOMPARE(pass.rolled, 4);
+        // The erased recipient's events count in the totals only; the unknown campaign's have nowhere to count.
+        QCOMPARE(campaignFigures("human"), (QList<qint64>{2, 1, 1, 0, 0}));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaign_engagement")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM send_engagement")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM send_link_engagement")), qint64(0));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM engagement_events WHERE rolled_up = false")), qint64(0));
+    }
+
     void youngEventsWaitForTheSettleTime()
     {
         addCampaign(1, 1);
