@@ -77,14 +77,14 @@ Result<QHash<qint64, EngagementRollupReader::SendFacts>> EngagementRollupReader:
     QHash<qint64, SendFacts> sends;
     const Status read = forEachRowOf(
         m_db, m_dialect,
-        QStringLiteral("SELECT s.id, s.sent_at, e.first_human_open, e.first_machine_open, e.first_human_click, e.first_machine_click "
-                       "FROM sends s LEFT JOIN send_engagement e ON e.send_id = s.id WHERE %1"),
+        QStringLiteral("SELECT s.id, ") + m_dialect.epochMilliseconds(QStringLiteral("s.sent_at"))
+            + QStringLiteral(", e.first_human_open, e.first_machine_open, e.first_human_click, e.first_machine_click "
+                             "FROM sends s LEFT JOIN send_engagement e ON e.send_id = s.id WHERE %1"),
         QStringLiteral("s.id"), sendIds, tr("Could not read the delivery times of %n message(s)", nullptr, int(sendIds.size())),
         [&sends](const QSqlQuery& row) {
             SendFacts facts;
-            const QDateTime sentAt = SqlDialect::readTimestamp(row.value(1));
-            if (sentAt.isValid())
-                facts.sentAtMs = sentAt.toMSecsSinceEpoch();
+            if (!row.value(1).isNull())
+                facts.sentAtMs = row.value(1).toLongLong();
             facts.soFar = {!row.value(2).isNull(), !row.value(3).isNull(), !row.value(4).isNull(), !row.value(5).isNull()};
             sends.insert(row.value(0).toLongLong(), facts);
         });

@@ -300,20 +300,22 @@ private slots:
 
     void clickSoonAfterDeliveryIsAMachine()
     {
-        addCampaign(2, 2);
-        const qint64 gateway = m_sends[0], person = m_sends[1];
-        setSentAt(gateway, T0);
-        setSentAt(person, T0);
-        write({click(gateway, 1, T0 + 3000),
-               click(person, 1, T0 + EngagementClassifier::ScannerClickWindowSeconds * 1000 + 5000)});
+        addCampaign(2, 3);
+        const qint64 gateway = m_sends[0], justTooSoon = m_sends[1], person = m_sends[2];
+        const qint64 windowMs = EngagementClassifier::ScannerClickWindowSeconds * 1000;
+        for (qint64 send : std::as_const(m_sends))
+            setSentAt(send, T0 + 123); // milliseconds count: the delivery time is read to the millisecond
+        write({click(gateway, 1, T0 + 123 + 3000), click(justTooSoon, 1, T0 + 123 + windowMs - 1),
+               click(person, 1, T0 + 123 + windowMs)});
         const RollupPass pass = rollUp();
-        QCOMPARE(pass.rolled, 2);
-        QCOMPARE(pass.reclassified, 1);
+        QCOMPARE(pass.rolled, 3);
+        QCOMPARE(pass.reclassified, 2);
         QCOMPARE(clickVerdicts(gateway), QStringList{QStringLiteral("machine too_soon_after_delivery")});
+        QCOMPARE(clickVerdicts(justTooSoon), QStringList{QStringLiteral("machine too_soon_after_delivery")});
         QCOMPARE(clickVerdicts(person), QStringList{QStringLiteral("human person")});
         QCOMPARE(campaignFigures("human"), (QList<qint64>{1, 1, 1, 1, 1}));
-        QCOMPARE(campaignFigures("machine"), (QList<qint64>{0, 1, 0, 1, 0}));
-        QCOMPARE(sendFigures(gateway), (QList<qint64>{-1, -1, -1, T0 + 3000, 0, 0, 1}));
+        QCOMPARE(campaignFigures("machine"), (QList<qint64>{0, 2, 0, 2, 0}));
+        QCOMPARE(sendFigures(gateway), (QList<qint64>{-1, -1, -1, T0 + 123 + 3000, 0, 0, 1}));
     }
 
     void anonymousEventsCountInTotalsOnly()
