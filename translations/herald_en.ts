@@ -191,6 +191,57 @@
     </message>
 </context>
 <context>
+    <name>herald::EngagementRollup</name>
+    <message numerus="yes">
+        <source>Another process rolled up some of these %n open(s) and click(s) first; nothing was counted twice, and the next pass goes on from there</source>
+        <translation>
+            <numerusform>Another process rolled up %n open or click of this batch first; nothing was counted twice, and the next pass goes on from there</numerusform>
+            <numerusform>Another process rolled up some of these %n opens and clicks first; nothing was counted twice, and the next pass goes on from there</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupReader</name>
+    <message numerus="yes">
+        <source>Could not read the tracked links of %n campaign(s)</source>
+        <translation>
+            <numerusform>Could not read the tracked links of %n campaign</numerusform>
+            <numerusform>Could not read the tracked links of %n campaigns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the delivery times of %n message(s)</source>
+        <translation>
+            <numerusform>Could not read the delivery time of %n message</numerusform>
+            <numerusform>Could not read the delivery times of %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks of %n message(s) so far</source>
+        <translation>
+            <numerusform>Could not read the clicks of %n message so far</numerusform>
+            <numerusform>Could not read the clicks of %n messages so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks around %n message(s)</source>
+        <translation>
+            <numerusform>Could not read the clicks around %n message</numerusform>
+            <numerusform>Could not read the clicks around %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupWriter</name>
+    <message numerus="yes">
+        <source>Could not mark %n open(s) and click(s) as rolled up</source>
+        <translation>
+            <numerusform>Could not mark %n open or click as rolled up</numerusform>
+            <numerusform>Could not mark %n opens and clicks as rolled up</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::FeedbackIntakeRunner</name>
     <message numerus="yes">
         <source>Read %n message(s): </source>

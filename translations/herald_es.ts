@@ -2182,6 +2182,92 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::EngagementRollerLease</name>
+    <message>
+        <source>Could not take the lease to roll up opens and clicks</source>
+        <translation>No se pudo tomar el turno para consolidar las aperturas y los clics</translation>
+    </message>
+    <message>
+        <source>Could not give up the lease to roll up opens and clicks</source>
+        <translation>No se pudo ceder el turno para consolidar las aperturas y los clics</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollup</name>
+    <message numerus="yes">
+        <source>Another process rolled up some of these %n open(s) and click(s) first; nothing was counted twice, and the next pass goes on from there</source>
+        <translation>
+            <numerusform>Otro proceso consolidó antes %n apertura o clic de este lote; nada se contó dos veces y la siguiente pasada sigue desde ahí</numerusform>
+            <numerusform>Otro proceso consolidó antes algunas de estas %n aperturas y clics; nada se contó dos veces y la siguiente pasada sigue desde ahí</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupReader</name>
+    <message>
+        <source>Could not read the opens and clicks waiting to be rolled up</source>
+        <translation>No se pudieron leer las aperturas y los clics pendientes de consolidar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the tracked links of %n campaign(s)</source>
+        <translation>
+            <numerusform>No se pudieron leer los enlaces con seguimiento de %n campaña</numerusform>
+            <numerusform>No se pudieron leer los enlaces con seguimiento de %n campañas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the delivery times of %n message(s)</source>
+        <translation>
+            <numerusform>No se pudo leer la hora de entrega de %n mensaje</numerusform>
+            <numerusform>No se pudieron leer las horas de entrega de %n mensajes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks of %n message(s) so far</source>
+        <translation>
+            <numerusform>No se pudieron leer los clics hasta ahora de %n mensaje</numerusform>
+            <numerusform>No se pudieron leer los clics hasta ahora de %n mensajes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks around %n message(s)</source>
+        <translation>
+            <numerusform>No se pudieron leer los clics cercanos de %n mensaje</numerusform>
+            <numerusform>No se pudieron leer los clics cercanos de %n mensajes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupWriter</name>
+    <message numerus="yes">
+        <source>Could not mark %n open(s) and click(s) as rolled up</source>
+        <translation>
+            <numerusform>No se pudo marcar como consolidada %n apertura o clic</numerusform>
+            <numerusform>No se pudieron marcar como consolidadas %n aperturas y clics</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks of the campaigns</source>
+        <translation>No se pudo sumar a las aperturas y los clics de las campañas</translation>
+    </message>
+    <message>
+        <source>Could not add to the clicks of the links</source>
+        <translation>No se pudo sumar a los clics de los enlaces</translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks per hour</source>
+        <translation>No se pudo sumar a las aperturas y los clics por hora</translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks of the recipients</source>
+        <translation>No se pudo sumar a las aperturas y los clics de los destinatarios</translation>
+    </message>
+    <message>
+        <source>Could not add to the clicks of the recipients per link</source>
+        <translation>No se pudo sumar a los clics de los destinatarios por enlace</translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementVerdict</name>
     <message>
         <source>Nothing marks this as a machine: a person&apos;s mail app or browser made the request.</source>

@@ -2182,6 +2182,92 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::EngagementRollerLease</name>
+    <message>
+        <source>Could not take the lease to roll up opens and clicks</source>
+        <translation>Impossible de prendre le tour pour consolider les ouvertures et les clics</translation>
+    </message>
+    <message>
+        <source>Could not give up the lease to roll up opens and clicks</source>
+        <translation>Impossible de céder le tour pour consolider les ouvertures et les clics</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollup</name>
+    <message numerus="yes">
+        <source>Another process rolled up some of these %n open(s) and click(s) first; nothing was counted twice, and the next pass goes on from there</source>
+        <translation>
+            <numerusform>Un autre processus a consolidé en premier %n ouverture ou clic de ce lot ; rien n’a été compté deux fois, et la passe suivante reprend à partir de là</numerusform>
+            <numerusform>Un autre processus a consolidé certains de ces %n ouvertures et clics en premier ; rien n’a été compté deux fois, et la passe suivante reprend à partir de là</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupReader</name>
+    <message>
+        <source>Could not read the opens and clicks waiting to be rolled up</source>
+        <translation>Impossible de lire les ouvertures et les clics en attente de consolidation</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the tracked links of %n campaign(s)</source>
+        <translation>
+            <numerusform>Impossible de lire les liens suivis de %n campagne</numerusform>
+            <numerusform>Impossible de lire les liens suivis de %n campagnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the delivery times of %n message(s)</source>
+        <translation>
+            <numerusform>Impossible de lire l’heure de remise de %n message</numerusform>
+            <numerusform>Impossible de lire les heures de remise de %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks of %n message(s) so far</source>
+        <translation>
+            <numerusform>Impossible de lire les clics déjà enregistrés de %n message</numerusform>
+            <numerusform>Impossible de lire les clics déjà enregistrés de %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not read the clicks around %n message(s)</source>
+        <translation>
+            <numerusform>Impossible de lire les clics voisins de %n message</numerusform>
+            <numerusform>Impossible de lire les clics voisins de %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRollupWriter</name>
+    <message numerus="yes">
+        <source>Could not mark %n open(s) and click(s) as rolled up</source>
+        <translation>
+            <numerusform>Impossible de marquer %n ouverture ou clic comme consolidé</numerusform>
+            <numerusform>Impossible de marquer %n ouvertures et clics comme consolidés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks of the campaigns</source>
+        <translation>Impossible d’ajouter aux ouvertures et aux clics des campagnes</translation>
+    </message>
+    <message>
+        <source>Could not add to the clicks of the links</source>
+        <translation>Impossible d’ajouter aux clics des liens</translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks per hour</source>
+        <translation>Impossible d’ajouter aux ouvertures et aux clics par heure</translation>
+    </message>
+    <message>
+        <source>Could not add to the opens and clicks of the recipients</source>
+        <translation>Impossible d’ajouter aux ouvertures et aux clics des destinataires</translation>
+    </message>
+    <message>
+        <source>Could not add to the clicks of the recipients per link</source>
+        <translation>Impossible d’ajouter aux clics des destinataires par lien</translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementVerdict</name>
     <message>
         <source>Nothing marks this as a machine: a person&apos;s mail app or browser made the request.</source>

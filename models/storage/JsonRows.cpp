@@ -7,6 +7,11 @@ namespace herald {
 
 QString JsonRows::source(const SqlDialect& dialect, std::initializer_list<Column> columns, const QString& placeholder)
 {
+    return source(dialect, QList<Column>(columns), placeholder);
+}
+
+QString JsonRows::source(const SqlDialect& dialect, const QList<Column>& columns, const QString& placeholder)
+{
     QStringList parts;
     if (dialect.isPostgres()) {
         for (const Column& column : columns)

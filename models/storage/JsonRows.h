@@ -3,6 +3,7 @@
 #include "SqlDialect.h"
 
 #include <QJsonArray>
+#include <QList>
 #include <QString>
 
 #include <initializer_list>
@@ -22,6 +23,8 @@ public:
 
     // A FROM item `r` whose columns are read from the JSON array of objects bound to `placeholder`.
     static QString source(const SqlDialect& dialect, std::initializer_list<Column> columns,
+        const QString& placeholder = QStringLiteral(":rows"));
+    static QString source(const SqlDialect& dialect, const QList<Column>& columns,
         const QString& placeholder = QStringLiteral(":rows"));
     // A FROM item `v(value)` over the elements of the JSON array of strings bound to `placeholder`.
     static QString values(const SqlDialect& dialect, const QString& placeholder);

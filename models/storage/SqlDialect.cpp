@@ -33,6 +33,13 @@ QDateTime SqlDialect::readTimestamp(const QVariant& value)
     return time;
 }
 
+QString SqlDialect::epochMilliseconds(const QString& column) const
+{
+    // SQLite keeps ISO-8601 UTC text; its Julian day number is exact to well under a millisecond.
+    return isPostgres() ? QStringLiteral("CAST(round(extract(epoch FROM %1) * 1000) AS bigint)").arg(column)
+                        : QStringLiteral("CAST(round((julianday(%1) - 2440587.5) * 86400000.0) AS INTEGER)").arg(column);
+}
+
 QString SqlDialect::containsCondition(const QString& column, const QString& placeholder) const
 {
     // SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE (served by the trigram index).

@@ -22,6 +22,9 @@ public:
     // A time to bind: a timestamptz on PostgreSQL, ISO-8601 UTC text (which sorts in time order) on SQLite.
     QVariant timestamp(const QDateTime& time) const;
     static QDateTime readTimestamp(const QVariant& value);
+    // A stored time as epoch milliseconds (bigint), computed by the database: reading thousands of times as QDateTime
+    // costs the client a time-zone lookup each.
+    QString epochMilliseconds(const QString& column) const;
 
     // "<column> contains the bound text, ignoring case"; bind containsPattern(text).
     QString containsCondition(const QString& column, const QString& placeholder) const;

@@ -17,6 +17,8 @@ class DatabaseTestCase : public QObject
 
 protected:
     Database& database() { return *m_database; }
+    // The database's profile, for a Database of its own (another thread, standing in for another process).
+    const ConnectionProfile& profile() const { return m_scratch->profile(); }
     // The first column of the first row of `sql` with :id bound, for checks no repository offers
     // (whether a column holds NULL or empty text); an invalid QVariant when there is no row.
     QVariant selectValue(const QString& sql, const QVariant& id);
