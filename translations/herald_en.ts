@@ -151,6 +151,26 @@
     </message>
 </context>
 <context>
+    <name>herald::EngagementEventFlusher</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
+        <translation>
+            <numerusform>Could not record %n open or click, keeping it to try again: %1</numerusform>
+            <numerusform>Could not record %n opens and clicks, keeping them to try again: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementEventWriter</name>
+    <message numerus="yes">
+        <source>Could not record %n open(s) and click(s)</source>
+        <translation>
+            <numerusform>Could not record %n open or click</numerusform>
+            <numerusform>Could not record %n opens and clicks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::FeedbackIntakeRunner</name>
     <message numerus="yes">
         <source>Read %n message(s): </source>
@@ -536,6 +556,16 @@
         <translation>
             <numerusform>Delete template &apos;%1&apos; with its %n saved version? This cannot be undone.</numerusform>
             <numerusform>Delete template &apos;%1&apos; with its %n saved versions? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::TrackingSection</name>
+    <message numerus="yes">
+        <source>Per recipient for %1 of %Ln recipient(s) (consent given); anonymous for the others.</source>
+        <translation>
+            <numerusform>Per recipient for %1 of %Ln recipient (consent given); anonymous for the others.</numerusform>
+            <numerusform>Per recipient for %1 of %Ln recipients (consent given); anonymous for the others.</numerusform>
         </translation>
     </message>
 </context>
