@@ -631,6 +631,16 @@
     </message>
 </context>
 <context>
+    <name>herald::TrackingSection</name>
+    <message numerus="yes">
+        <source>Per recipient for %1 of %Ln recipient(s) (consent given); anonymous for the others.</source>
+        <translation>
+            <numerusform>Per recipient for %1 of %Ln recipient (consent given); anonymous for the others.</numerusform>
+            <numerusform>Per recipient for %1 of %Ln recipients (consent given); anonymous for the others.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::CampaignQueueing</name>
     <message numerus="yes">
         <source>Campaign &apos;%1&apos; was queued already (%n message(s), now %2); nothing was queued again.</source>

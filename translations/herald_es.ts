@@ -810,6 +810,10 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>Queue Anyway</source>
         <translation>Poner en cola igualmente</translation>
     </message>
+    <message>
+        <source>&amp;Opens and clicks:</source>
+        <translation>Aperturas y &amp;clics:</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignLauncher</name>
@@ -2265,6 +2269,37 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Could not add to the clicks of the recipients per link</source>
         <translation>No se pudo sumar a los clics de los destinatarios por enlace</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementSettingsPanel</name>
+    <message>
+        <source>Save engagemen&amp;t settings</source>
+        <translation>Guardar la configuración de &amp;interacción</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Engagement&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Interacción&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tracked campaigns count opens and clicks through herald serve: the open pixel, the click redirects and the link to view a message in the browser point at this address. TLS ends at your organisation&apos;s web server, which forwards these requests to herald serve --listen. Without an address, campaigns are sent without tracking. Kept in the database: it applies to everyone using it.</source>
+        <translation>Las campañas con seguimiento cuentan aperturas y clics a través de herald serve: el píxel de apertura, las redirecciones de clics y el enlace para ver un mensaje en el navegador apuntan a esta dirección. TLS termina en el servidor web de su organización, que reenvía estas solicitudes a herald serve --listen. Sin dirección, las campañas se envían sin seguimiento. Se guarda en la base de datos: se aplica a todos los que la usan.</translation>
+    </message>
+    <message>
+        <source>Per-recipient tracking: only for nonprofits whose consent is “Consent given” (Nonprofits → Edit); the others are counted anonymously, per campaign and link.</source>
+        <translation>Seguimiento por destinatario: solo para las organizaciones cuyo consentimiento es «Consentimiento dado» (Organizaciones → Editar); las demás se cuentan de forma anónima, por campaña y enlace.</translation>
+    </message>
+    <message>
+        <source>Pu&amp;blic address of herald serve:</source>
+        <translation>Dirección pú&amp;blica de herald serve:</translation>
+    </message>
+    <message>
+        <source>Saved. Campaigns queued from now on are sent without tracking.</source>
+        <translation>Guardado. Las campañas que se pongan en cola a partir de ahora se envían sin seguimiento.</translation>
+    </message>
+    <message>
+        <source>Saved. Campaigns queued from now on are tracked through %1.</source>
+        <translation>Guardado. Las campañas que se pongan en cola a partir de ahora se siguen a través de %1.</translation>
     </message>
 </context>
 <context>
@@ -6653,6 +6688,56 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TrackingSection</name>
+    <message>
+        <source>Links go out as written; the messages carry no open pixel.</source>
+        <translation>Los enlaces salen tal como están escritos; los mensajes no llevan píxel de apertura.</translation>
+    </message>
+    <message>
+        <source>Opens and clicks are counted per campaign and per link; the links name no recipient.</source>
+        <translation>Las aperturas y los clics se cuentan por campaña y por enlace; los enlaces no identifican a ningún destinatario.</translation>
+    </message>
+    <message>
+        <source>Also who opened and clicked, for the nonprofits whose consent allows it (“Consent given”); the others are counted anonymously.</source>
+        <translation>También quién abrió e hizo clic, para las organizaciones cuyo consentimiento lo permite («Consentimiento dado»); las demás se cuentan de forma anónima.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Anonymous (per campaign and link)</source>
+        <translation>Anónimo (por campaña y enlace)</translation>
+    </message>
+    <message>
+        <source>Per recipient (where consent allows)</source>
+        <translation>Por destinatario (si el consentimiento lo permite)</translation>
+    </message>
+    <message>
+        <source>Off: %1
+Anonymous: %2
+Per recipient: %3</source>
+        <translation>Desactivado: %1
+Anónimo: %2
+Por destinatario: %3</translation>
+    </message>
+    <message>
+        <source>Not tracked: the public address of herald serve was not set when this campaign was queued.</source>
+        <translation>Sin seguimiento: la dirección pública de herald serve no estaba definida cuando esta campaña se puso en cola.</translation>
+    </message>
+    <message>
+        <source>Not tracked until the public address of herald serve is set under Settings → Engagement.</source>
+        <translation>Sin seguimiento hasta que se defina la dirección pública de herald serve en Configuración → Interacción.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Per recipient for %1 of %Ln recipient(s) (consent given); anonymous for the others.</source>
+        <translation>
+            <numerusform>Por destinatario para %1 de %Ln destinatario (consentimiento dado); anónimo para los demás.</numerusform>
+            <numerusform>Por destinatario para %1 de %Ln destinatarios (consentimiento dado); anónimo para los demás.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::UnsubscribeToken</name>
     <message>
         <source>The unsubscribe link is not valid.</source>
@@ -6791,46 +6876,6 @@ Darse de baja: {{unsubscribe_url}}
         <translation>id|correo</translation>
     </message>
     <message>
-        <source>Campaigns.
-
-  list [--json]                     every campaign with its status, audience and counts
-  show ID [--json]                  its status and messages counted by status: pending, sending,
-                                    sent, failed, unknown, suppressed, cancelled
-  render ID --nonprofit ID|EMAIL    the MIME message that nonprofit gets
-  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
-                                    a draft (with --at, scheduled); prints its id
-  send ID [--anyway]                queue it now, as the campaign editor&apos;s Send Now does: the campaign,
-                                    template and sender identity are checked, suppressed addresses are
-                                    left out, and a campaign to more than 5,000 recipients gets its
-                                    sender domain&apos;s DNS (SPF, DKIM, DMARC) checked first
-  pause ID | resume ID | cancel ID  as the Sending page&apos;s buttons
-
-Sending a campaign that was queued already does nothing and exits 0. A sender domain that is not
-ready stops send and create --at unless --anyway is given. &apos;herald worker&apos; (or the window) sends
-what is queued.
-
-Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage error.</source>
-        <translation>Campañas.
-
-  list [--json]                     cada campaña con su estado, audiencia y recuentos
-  show ID [--json]                  su estado y sus mensajes contados por estado: pending, sending,
-                                    sent, failed, unknown, suppressed, cancelled
-  render ID --nonprofit ID|EMAIL    el mensaje MIME que recibe esa organización
-  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
-                                    un borrador (con --at, programado); imprime su id
-  send ID [--anyway]                la pone en cola ahora, como Enviar ahora del editor de campañas: se
-                                    comprueban la campaña, la plantilla y la identidad del remitente, se
-                                    excluyen las direcciones suprimidas, y una campaña a más de 5.000
-                                    destinatarios comprueba antes el DNS (SPF, DKIM, DMARC) de su dominio
-  pause ID | resume ID | cancel ID  como los botones de la página Envío
-
-Enviar una campaña que ya estaba en cola no hace nada y sale con 0. Un dominio del remitente que no
-está listo detiene send y create --at salvo que se indique --anyway. &apos;herald worker&apos; (o la ventana)
-envía lo que está en cola.
-
-Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 2 error de uso.</translation>
-    </message>
-    <message>
         <source>list, show ID, render ID, create, send ID, pause ID, resume ID or cancel ID.</source>
         <translation>list, show ID, render ID, create, send ID, pause ID, resume ID o cancel ID.</translation>
     </message>
@@ -6879,8 +6924,58 @@ Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 
         <translation>send, create --at: poner en cola aunque el DNS del dominio del remitente no esté listo.</translation>
     </message>
     <message>
-        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] | send ID [--anyway] | pause ID | resume ID | cancel ID  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
-        <translation>Uso: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] | send ID [--anyway] | pause ID | resume ID | cancel ID  (cada uno con [--profile NAME]; &apos;herald campaign --help&apos; los explica)</translation>
+        <source>Campaigns.
+
+  list [--json]                     every campaign with its status, audience and counts
+  show ID [--json]                  its status, tracking mode and messages counted by status:
+                                    pending, sending, sent, failed, unknown, suppressed, cancelled
+  render ID --nonprofit ID|EMAIL    the MIME message that nonprofit gets
+  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
+         [--tracking off|anonymous|per-recipient]
+                                    a draft (with --at, scheduled); prints its id
+  send ID [--anyway]                queue it now, as the campaign editor&apos;s Send Now does: the campaign,
+                                    template and sender identity are checked, suppressed addresses are
+                                    left out, and a campaign to more than 5,000 recipients gets its
+                                    sender domain&apos;s DNS (SPF, DKIM, DMARC) checked first
+  pause ID | resume ID | cancel ID  as the Sending page&apos;s buttons
+
+Sending a campaign that was queued already does nothing and exits 0. A sender domain that is not
+ready stops send and create --at unless --anyway is given. &apos;herald worker&apos; (or the window) sends
+what is queued.
+
+Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage error.</source>
+        <translation>Campañas.
+
+  list [--json]                     cada campaña con su estado, audiencia y recuentos
+  show ID [--json]                  su estado, su modo de seguimiento y sus mensajes contados por estado:
+                                    pending, sending, sent, failed, unknown, suppressed, cancelled
+  render ID --nonprofit ID|EMAIL    el mensaje MIME que recibe esa organización
+  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
+         [--tracking off|anonymous|per-recipient]
+                                    un borrador (con --at, programado); imprime su id
+  send ID [--anyway]                la pone en cola ahora, como Enviar ahora del editor de campañas: se
+                                    comprueban la campaña, la plantilla y la identidad del remitente, se
+                                    excluyen las direcciones suprimidas, y una campaña a más de 5.000
+                                    destinatarios comprueba antes el DNS (SPF, DKIM, DMARC) de su dominio
+  pause ID | resume ID | cancel ID  como los botones de la página Envío
+
+Enviar una campaña que ya estaba en cola no hace nada y sale con 0. Un dominio del remitente que no
+está listo detiene send y create --at salvo que se indique --anyway. &apos;herald worker&apos; (o la ventana)
+envía lo que está en cola.
+
+Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 2 error de uso.</translation>
+    </message>
+    <message>
+        <source>create: how opens and clicks are tracked: off, anonymous (per campaign and link; the default) or per-recipient (for the nonprofits whose consent allows it, anonymous for the others). Nothing is tracked while the public address of herald serve is not set.</source>
+        <translation>create: cómo se siguen las aperturas y los clics: off (desactivado), anonymous (por campaña y enlace; el valor predeterminado) o per-recipient (por destinatario para las organizaciones cuyo consentimiento lo permite, anónimo para las demás). No se sigue nada mientras la dirección pública de herald serve no esté definida.</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>modo</translation>
+    </message>
+    <message>
+        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
+        <translation>Uso: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID  (cada uno con [--profile NAME]; &apos;herald campaign --help&apos; los explica)</translation>
     </message>
 </context>
 <context>
@@ -6972,6 +7067,10 @@ Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 
     <message>
         <source>Count</source>
         <translation>Número</translation>
+    </message>
+    <message>
+        <source>Tracking: %1</source>
+        <translation>Seguimiento: %1</translation>
     </message>
 </context>
 <context>

@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a public address for herald serve: give an http or https address without ? or #, such as https://mail.example.org/herald.</source>
-        <translation>« %1 » n&apos;est pas une adresse publique pour herald serve : indiquez une adresse http ou https sans ? ni #, comme https://mail.example.org/herald.</translation>
+        <translation>&apos;%1&apos; n’est pas une adresse publique pour herald serve : indiquez une adresse http ou https sans ? ni #, comme https://mail.example.org/herald.</translation>
     </message>
 </context>
 <context>
@@ -810,6 +810,10 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>Queue Anyway</source>
         <translation>Mettre en file d’attente quand même</translation>
     </message>
+    <message>
+        <source>&amp;Opens and clicks:</source>
+        <translation>&amp;Ouvertures et clics :</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignLauncher</name>
@@ -878,15 +882,15 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <name>herald::CampaignLinkRepository</name>
     <message>
         <source>Could not replace the links of campaign #%1</source>
-        <translation>Impossible de remplacer les liens de la campagne n° %1</translation>
+        <translation>Impossible de remplacer les liens de la campagne nº %1</translation>
     </message>
     <message>
         <source>Could not store link %1 of campaign #%2</source>
-        <translation>Impossible d&apos;enregistrer le lien %1 de la campagne n° %2</translation>
+        <translation>Impossible d’enregistrer le lien %1 de la campagne nº %2</translation>
     </message>
     <message>
         <source>Could not read the links of campaign #%1</source>
-        <translation>Impossible de lire les liens de la campagne n° %1</translation>
+        <translation>Impossible de lire les liens de la campagne nº %1</translation>
     </message>
 </context>
 <context>
@@ -901,7 +905,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Campaign &apos;%1&apos; cannot be rendered: link %2: %3</source>
-        <translation>La campagne « %1 » ne peut pas être générée : lien %2 : %3</translation>
+        <translation>La campagne &apos;%1&apos; ne peut pas être générée : lien %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -2068,13 +2072,13 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message numerus="yes">
         <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
         <translation>
-            <numerusform>Impossible d&apos;enregistrer %n ouverture ou clic, conservé pour réessayer : %1</numerusform>
-            <numerusform>Impossible d&apos;enregistrer %n ouvertures et clics, conservés pour réessayer : %1</numerusform>
+            <numerusform>Impossible d’enregistrer %n ouverture ou clic, conservé pour réessayer : %1</numerusform>
+            <numerusform>Impossible d’enregistrer %n ouvertures et clics, conservés pour réessayer : %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Recording opens and clicks again.</source>
-        <translation>Les ouvertures et les clics sont de nouveau enregistrés.</translation>
+        <translation>Les ouvertures et clics sont de nouveau enregistrés.</translation>
     </message>
 </context>
 <context>
@@ -2100,8 +2104,8 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message numerus="yes">
         <source>Could not record %n open(s) and click(s)</source>
         <translation>
-            <numerusform>Impossible d&apos;enregistrer %n ouverture ou clic</numerusform>
-            <numerusform>Impossible d&apos;enregistrer %n ouvertures et clics</numerusform>
+            <numerusform>Impossible d’enregistrer %n ouverture ou clic</numerusform>
+            <numerusform>Impossible d’enregistrer %n ouvertures et clics</numerusform>
         </translation>
     </message>
 </context>
@@ -2265,6 +2269,37 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Could not add to the clicks of the recipients per link</source>
         <translation>Impossible d’ajouter aux clics des destinataires par lien</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementSettingsPanel</name>
+    <message>
+        <source>Save engagemen&amp;t settings</source>
+        <translation>Enregistrer les réglages d’&amp;engagement</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Engagement&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Engagement&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tracked campaigns count opens and clicks through herald serve: the open pixel, the click redirects and the link to view a message in the browser point at this address. TLS ends at your organisation&apos;s web server, which forwards these requests to herald serve --listen. Without an address, campaigns are sent without tracking. Kept in the database: it applies to everyone using it.</source>
+        <translation>Les campagnes suivies comptent les ouvertures et les clics via herald serve : le pixel d’ouverture, les redirections de clics et le lien pour afficher un message dans le navigateur pointent vers cette adresse. TLS se termine sur le serveur web de votre organisation, qui transmet ces requêtes à herald serve --listen. Sans adresse, les campagnes sont envoyées sans suivi. Enregistré dans la base de données : s’applique à tous ceux qui l’utilisent.</translation>
+    </message>
+    <message>
+        <source>Per-recipient tracking: only for nonprofits whose consent is “Consent given” (Nonprofits → Edit); the others are counted anonymously, per campaign and link.</source>
+        <translation>Suivi par destinataire : uniquement pour les associations dont le consentement est « Consentement donné » (Associations → Modifier) ; les autres sont comptées anonymement, par campagne et par lien.</translation>
+    </message>
+    <message>
+        <source>Pu&amp;blic address of herald serve:</source>
+        <translation>Adresse pu&amp;blique de herald serve :</translation>
+    </message>
+    <message>
+        <source>Saved. Campaigns queued from now on are sent without tracking.</source>
+        <translation>Enregistré. Les campagnes mises en file à partir de maintenant sont envoyées sans suivi.</translation>
+    </message>
+    <message>
+        <source>Saved. Campaigns queued from now on are tracked through %1.</source>
+        <translation>Enregistré. Les campagnes mises en file à partir de maintenant sont suivies via %1.</translation>
     </message>
 </context>
 <context>
@@ -4227,7 +4262,7 @@ Données : %2 (%3)</translation>
     <name>herald::RecipientPages</name>
     <message>
         <source>This message is no longer available.</source>
-        <translation>Ce message n&apos;est plus disponible.</translation>
+        <translation>Ce message n’est plus disponible.</translation>
     </message>
 </context>
 <context>
@@ -6653,6 +6688,56 @@ Se désabonner : {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TrackingSection</name>
+    <message>
+        <source>Links go out as written; the messages carry no open pixel.</source>
+        <translation>Les liens partent tels qu’ils sont écrits ; les messages ne portent pas de pixel d’ouverture.</translation>
+    </message>
+    <message>
+        <source>Opens and clicks are counted per campaign and per link; the links name no recipient.</source>
+        <translation>Les ouvertures et les clics sont comptés par campagne et par lien ; les liens ne désignent aucun destinataire.</translation>
+    </message>
+    <message>
+        <source>Also who opened and clicked, for the nonprofits whose consent allows it (“Consent given”); the others are counted anonymously.</source>
+        <translation>Aussi qui a ouvert et cliqué, pour les associations dont le consentement le permet (« Consentement donné ») ; les autres sont comptées anonymement.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Anonymous (per campaign and link)</source>
+        <translation>Anonyme (par campagne et par lien)</translation>
+    </message>
+    <message>
+        <source>Per recipient (where consent allows)</source>
+        <translation>Par destinataire (si le consentement le permet)</translation>
+    </message>
+    <message>
+        <source>Off: %1
+Anonymous: %2
+Per recipient: %3</source>
+        <translation>Désactivé : %1
+Anonyme : %2
+Par destinataire : %3</translation>
+    </message>
+    <message>
+        <source>Not tracked: the public address of herald serve was not set when this campaign was queued.</source>
+        <translation>Non suivie : l’adresse publique de herald serve n’était pas définie quand cette campagne a été mise en file.</translation>
+    </message>
+    <message>
+        <source>Not tracked until the public address of herald serve is set under Settings → Engagement.</source>
+        <translation>Non suivie tant que l’adresse publique de herald serve n’est pas définie dans Paramètres → Engagement.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Per recipient for %1 of %Ln recipient(s) (consent given); anonymous for the others.</source>
+        <translation>
+            <numerusform>Par destinataire pour %1 sur %Ln destinataire (consentement donné) ; anonyme pour les autres.</numerusform>
+            <numerusform>Par destinataire pour %1 sur %Ln destinataires (consentement donné) ; anonyme pour les autres.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::UnsubscribeToken</name>
     <message>
         <source>The unsubscribe link is not valid.</source>
@@ -6791,46 +6876,6 @@ Se désabonner : {{unsubscribe_url}}
         <translation>id|e-mail</translation>
     </message>
     <message>
-        <source>Campaigns.
-
-  list [--json]                     every campaign with its status, audience and counts
-  show ID [--json]                  its status and messages counted by status: pending, sending,
-                                    sent, failed, unknown, suppressed, cancelled
-  render ID --nonprofit ID|EMAIL    the MIME message that nonprofit gets
-  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
-                                    a draft (with --at, scheduled); prints its id
-  send ID [--anyway]                queue it now, as the campaign editor&apos;s Send Now does: the campaign,
-                                    template and sender identity are checked, suppressed addresses are
-                                    left out, and a campaign to more than 5,000 recipients gets its
-                                    sender domain&apos;s DNS (SPF, DKIM, DMARC) checked first
-  pause ID | resume ID | cancel ID  as the Sending page&apos;s buttons
-
-Sending a campaign that was queued already does nothing and exits 0. A sender domain that is not
-ready stops send and create --at unless --anyway is given. &apos;herald worker&apos; (or the window) sends
-what is queued.
-
-Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage error.</source>
-        <translation>Campagnes.
-
-  list [--json]                     chaque campagne avec son état, son audience et ses comptes
-  show ID [--json]                  son état et ses messages comptés par état : pending, sending,
-                                    sent, failed, unknown, suppressed, cancelled
-  render ID --nonprofit ID|EMAIL    le message MIME que reçoit cette organisation
-  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
-                                    un brouillon (avec --at, programmé) ; affiche son id
-  send ID [--anyway]                la met en file maintenant, comme Envoyer maintenant de l&apos;éditeur : la
-                                    campagne, le modèle et l&apos;identité d&apos;expéditeur sont vérifiés, les
-                                    adresses supprimées sont exclues, et une campagne de plus de 5 000
-                                    destinataires fait d&apos;abord vérifier le DNS (SPF, DKIM, DMARC) du domaine
-  pause ID | resume ID | cancel ID  comme les boutons de la page Envoi
-
-Envoyer une campagne déjà en file ne fait rien et sort avec 0. Un domaine d&apos;expéditeur qui n&apos;est pas
-prêt arrête send et create --at, sauf avec --anyway. &apos;herald worker&apos; (ou la fenêtre) envoie ce qui
-est en file.
-
-Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d&apos;erreur), 2 erreur d&apos;utilisation.</translation>
-    </message>
-    <message>
         <source>list, show ID, render ID, create, send ID, pause ID, resume ID or cancel ID.</source>
         <translation>list, show ID, render ID, create, send ID, pause ID, resume ID ou cancel ID.</translation>
     </message>
@@ -6879,8 +6924,58 @@ Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d&apos;erreu
         <translation>send, create --at : mettre en file même si le DNS du domaine d&apos;expéditeur n&apos;est pas prêt.</translation>
     </message>
     <message>
-        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] | send ID [--anyway] | pause ID | resume ID | cancel ID  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
-        <translation>Utilisation : herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] | send ID [--anyway] | pause ID | resume ID | cancel ID  (chacun avec [--profile NAME] ; &apos;herald campaign --help&apos; les explique)</translation>
+        <source>Campaigns.
+
+  list [--json]                     every campaign with its status, audience and counts
+  show ID [--json]                  its status, tracking mode and messages counted by status:
+                                    pending, sending, sent, failed, unknown, suppressed, cancelled
+  render ID --nonprofit ID|EMAIL    the MIME message that nonprofit gets
+  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
+         [--tracking off|anonymous|per-recipient]
+                                    a draft (with --at, scheduled); prints its id
+  send ID [--anyway]                queue it now, as the campaign editor&apos;s Send Now does: the campaign,
+                                    template and sender identity are checked, suppressed addresses are
+                                    left out, and a campaign to more than 5,000 recipients gets its
+                                    sender domain&apos;s DNS (SPF, DKIM, DMARC) checked first
+  pause ID | resume ID | cancel ID  as the Sending page&apos;s buttons
+
+Sending a campaign that was queued already does nothing and exits 0. A sender domain that is not
+ready stops send and create --at unless --anyway is given. &apos;herald worker&apos; (or the window) sends
+what is queued.
+
+Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage error.</source>
+        <translation>Campagnes.
+
+  list [--json]                     chaque campagne avec son état, son audience et ses comptes
+  show ID [--json]                  son état, son mode de suivi et ses messages comptés par état :
+                                    pending, sending, sent, failed, unknown, suppressed, cancelled
+  render ID --nonprofit ID|EMAIL    le message MIME que reçoit cette organisation
+  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
+         [--tracking off|anonymous|per-recipient]
+                                    un brouillon (avec --at, programmé) ; affiche son id
+  send ID [--anyway]                la met en file maintenant, comme Envoyer maintenant de l&apos;éditeur : la
+                                    campagne, le modèle et l&apos;identité d&apos;expéditeur sont vérifiés, les
+                                    adresses supprimées sont exclues, et une campagne de plus de 5 000
+                                    destinataires fait d&apos;abord vérifier le DNS (SPF, DKIM, DMARC) du domaine
+  pause ID | resume ID | cancel ID  comme les boutons de la page Envoi
+
+Envoyer une campagne déjà en file ne fait rien et sort avec 0. Un domaine d&apos;expéditeur qui n&apos;est pas
+prêt arrête send et create --at, sauf avec --anyway. &apos;herald worker&apos; (ou la fenêtre) envoie ce qui
+est en file.
+
+Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d&apos;erreur), 2 erreur d&apos;utilisation.</translation>
+    </message>
+    <message>
+        <source>create: how opens and clicks are tracked: off, anonymous (per campaign and link; the default) or per-recipient (for the nonprofits whose consent allows it, anonymous for the others). Nothing is tracked while the public address of herald serve is not set.</source>
+        <translation>create : comment les ouvertures et les clics sont suivis : off (désactivé), anonymous (par campagne et par lien ; par défaut) ou per-recipient (par destinataire pour les associations dont le consentement le permet, anonyme pour les autres). Rien n’est suivi tant que l’adresse publique de herald serve n’est pas définie.</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>mode</translation>
+    </message>
+    <message>
+        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
+        <translation>Utilisation : herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID  (chacun avec [--profile NAME] ; &apos;herald campaign --help&apos; les explique)</translation>
     </message>
 </context>
 <context>
@@ -6972,6 +7067,10 @@ Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d&apos;erreu
     <message>
         <source>Count</source>
         <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Tracking: %1</source>
+        <translation>Suivi : %1</translation>
     </message>
 </context>
 <context>

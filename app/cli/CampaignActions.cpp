@@ -28,6 +28,7 @@ int CampaignActions::create(Database& database, const NewCampaign& request)
     campaign.senderIdentityId = request.senderIdentityId;
     campaign.segmentId = request.segmentId;
     campaign.audience = Campaign::audienceFor(request.segmentId);
+    campaign.tracking = request.tracking;
     if (const Status added = CampaignRepository(database).insert(campaign); !added)
         return Output::failed(added.error().message);
     Output::line(QString::number(campaign.id));
@@ -38,6 +39,22 @@ int CampaignActions::create(Database& database, const NewCampaign& request)
     if (scheduled != 0)
         Output::error(tr("Campaign %1 was kept as a draft.").arg(campaign.id));
     return scheduled;
+}
+
+QString CampaignActions::trackingText(Tracking tracking)
+{
+    return toString(tracking).replace(QLatin1Char('_'), QLatin1Char('-'));
+}
+
+bool CampaignActions::parseTracking(const QString& text, Tracking* tracking)
+{
+    for (const Tracking candidate : {Tracking::Off, Tracking::Anonymous, Tracking::PerRecipient}) {
+        if (text.trimmed() == trackingText(candidate)) {
+            *tracking = candidate;
+            return true;
+        }
+    }
+    return false;
 }
 
 int CampaignActions::pause(Database& database, qint64 campaignId)

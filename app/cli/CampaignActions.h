@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Campaign.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -21,7 +22,12 @@ public:
         qint64 segmentId = 0; // 0: all active nonprofits
         QDateTime at;         // valid: schedule it (as the editor's Schedule button does)
         bool anyway = false;  // schedule even when the sender domain's DNS is not ready
+        Tracking tracking = Tracking::Anonymous;
     };
+
+    // --tracking's words: off, anonymous, per-recipient (the stored names, with a hyphen for the underscore).
+    static QString trackingText(Tracking tracking);
+    static bool parseTracking(const QString& text, Tracking* tracking);
 
     // Stores a draft and prints its id; with `at`, schedules it too.
     static int create(Database& database, const NewCampaign& request);

@@ -28,10 +28,11 @@ int CampaignCommand::run(const QStringList& arguments)
     parser.setApplicationDescription(tr(
         "Campaigns.\n\n"
         "  list [--json]                     every campaign with its status, audience and counts\n"
-        "  show ID [--json]                  its status and messages counted by status: pending, sending,\n"
-        "                                    sent, failed, unknown, suppressed, cancelled\n"
+        "  show ID [--json]                  its status, tracking mode and messages counted by status:\n"
+        "                                    pending, sending, sent, failed, unknown, suppressed, cancelled\n"
         "  render ID --nonprofit ID|EMAIL    the MIME message that nonprofit gets\n"
         "  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]\n"
+        "         [--tracking off|anonymous|per-recipient]\n"
         "                                    a draft (with --at, scheduled); prints its id\n"
         "  send ID [--anyway]                queue it now, as the campaign editor's Send Now does: the campaign,\n"
         "                                    template and sender identity are checked, suppressed addresses are\n"
@@ -62,7 +63,13 @@ int CampaignCommand::run(const QStringList& arguments)
                                 tr("time"));
     const QCommandLineOption anyway(QStringLiteral("anyway"),
                                     tr("send, create --at: queue even when the sender domain's DNS is not ready."));
-    parser.addOptions({profile, json, nonprofit, name, templateId, identity, segment, all, at, anyway});
+    const QCommandLineOption tracking(QStringLiteral("tracking"),
+                                      tr("create: how opens and clicks are tracked: off, anonymous (per campaign and "
+                                         "link; the default) or per-recipient (for the nonprofits whose consent "
+                                         "allows it, anonymous for the others). Nothing is tracked while the public "
+                                         "address of herald serve is not set."),
+                                      tr("mode"));
+    parser.addOptions({profile, json, nonprofit, name, templateId, identity, segment, all, at, anyway, tracking});
     if (const int done = CommandArguments::parse(parser, arguments); done != CommandArguments::Continue)
         return done;
     const QStringList positional = parser.positionalArguments();
@@ -80,7 +87,9 @@ int CampaignCommand::run(const QStringList& arguments)
     const bool createOk = positional.size() == 1 && parser.isSet(name) && request.templateId > 0
                           && request.senderIdentityId > 0 && !(parser.isSet(segment) && parser.isSet(all))
                           && (!parser.isSet(segment) || request.segmentId > 0)
-                          && (!parser.isSet(at) || request.at.isValid());
+                          && (!parser.isSet(at) || request.at.isValid())
+                          && (!parser.isSet(tracking)
+                              || CampaignActions::parseTracking(parser.value(tracking), &request.tracking));
     const bool valid = (is("list") && positional.size() == 1)
                        || ((is("show") || is("send") || is("pause") || is("resume") || is("cancel")) && campaignId > 0)
                        || (is("render") && campaignId > 0 && !parser.value(nonprofit).trimmed().isEmpty())
@@ -88,8 +97,9 @@ int CampaignCommand::run(const QStringList& arguments)
     if (!valid) {
         return Output::usageError(tr("Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | "
                          "create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] "
-                         "[--anyway] | send ID [--anyway] | pause ID | resume ID | cancel ID  (each with "
-                         "[--profile NAME]; 'herald campaign --help' explains them)"));
+                         "[--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | "
+                         "resume ID | cancel ID  (each with [--profile NAME]; 'herald campaign --help' explains "
+                         "them)"));
     }
     const auto opened = ProfileOpener::openOrSay(parser.value(profile));
     if (!opened)

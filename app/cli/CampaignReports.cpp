@@ -1,5 +1,6 @@
 #include "CampaignReports.h"
 
+#include "CampaignActions.h"
 #include "Output.h"
 #include "TextTable.h"
 #include "compose/CampaignMessageComposer.h"
@@ -220,6 +221,7 @@ int showCampaign(Database& database, qint64 campaignId, bool json)
             {QStringLiteral("template_version"), campaign->templateVersion},
             {QStringLiteral("sender_identity_id"), campaign->senderIdentityId},
             {QStringLiteral("segment_id"), campaign->segmentId},
+            {QStringLiteral("tracking"), CampaignActions::trackingText(campaign->tracking)},
             {QStringLiteral("scheduled_at"), campaign->scheduledAt.isValid()
                                                  ? QJsonValue(campaign->scheduledAt.toUTC().toString(Qt::ISODate))
                                                  : QJsonValue()},
@@ -229,6 +231,7 @@ int showCampaign(Database& database, qint64 campaignId, bool json)
     }
     Output::line(CampaignReports::tr("Campaign %1: %2").arg(campaign->id).arg(campaign->name));
     Output::line(CampaignReports::tr("Status: %1").arg(toString(campaign->status)));
+    Output::line(CampaignReports::tr("Tracking: %1").arg(CampaignActions::trackingText(campaign->tracking)));
     if (campaign->scheduledAt.isValid())
         Output::line(CampaignReports::tr("Scheduled for: %1").arg(campaign->scheduledAt.toUTC().toString(Qt::ISODate)));
     TextTable table({CampaignReports::tr("Messages"), CampaignReports::tr("Count")}, {false, true});

@@ -51,7 +51,7 @@ CampaignMessageComposer::CampaignMessageComposer(const Campaign& campaign, const
 
 bool CampaignMessageComposer::allowsPerRecipientTracking(const QString& consent)
 {
-    return consent == QLatin1String("consent");
+    return consent == perRecipientTrackingConsent();
 }
 
 void CampaignMessageComposer::prepareTracking()

@@ -75,4 +75,6 @@ bool fromString(const QString& text, Tracking* tracking)
     return parseEnum(text, {Tracking::Off, Tracking::Anonymous, Tracking::PerRecipient}, tracking);
 }
 
+QString perRecipientTrackingConsent() { return QStringLiteral("consent"); }
+
 } // namespace herald

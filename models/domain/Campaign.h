@@ -22,6 +22,8 @@ enum class Tracking { Off, Anonymous, PerRecipient };
 
 QString toString(Tracking tracking);
 bool fromString(const QString& text, Tracking* tracking);
+// The nonprofits.consent value under which a nonprofit's opens and clicks may be tracked per recipient.
+QString perRecipientTrackingConsent();
 
 // A mailing: a template snapshot, an audience and a sender identity. Syncable: UUID and version.
 struct Campaign

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "domain/Audience.h"
+#include "domain/Campaign.h"
 #include "domain/Error.h"
 
 #include <QCoreApplication>
@@ -9,11 +10,13 @@
 namespace herald {
 
 // How many messages an audience would get if it were queued now: the active nonprofits it selects, split into
-// those that would be mailed and those the suppression list excludes.
+// those that would be mailed and those the suppression list excludes; and how many of the recipients have the
+// consent that per-recipient tracking needs.
 struct AudienceSize
 {
     qint64 recipients = 0; // would be sent to
     qint64 suppressed = 0; // selected, but on the suppression list
+    qint64 trackablePerRecipient = 0; // of the recipients, those with perRecipientTrackingConsent()
 };
 
 // Counts an audience in the database (one aggregate statement, no rows read into the client), with the same

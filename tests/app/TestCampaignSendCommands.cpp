@@ -215,6 +215,55 @@ private slots:
         QCOMPARE(statusOf(id), toString(CampaignStatus::Cancelled));
     }
 
+    // --tracking stores the mode as the editor's "Opens and clicks" does (anonymous when not given); `show` prints
+    // it in the option's words; a mode it does not know is a usage error and stores nothing.
+    void createTakesTheTrackingMode_data()
+    {
+        QTest::addColumn<QStringList>("option");
+        QTest::addColumn<int>("tracking");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("default") << QStringList() << int(Tracking::Anonymous) << QStringLiteral("anonymous");
+        QTest::newRow("off") << QStringList{QStringLiteral("--tracking"), QStringLiteral("off")} << int(Tracking::Off)
+                             << QStringLiteral("off");
+        QTest::newRow("anonymous") << QStringList{QStringLiteral("--tracking"), QStringLiteral("anonymous")}
+                                   << int(Tracking::Anonymous) << QStringLiteral("anonymous");
+        QTest::newRow("per-recipient") << QStringList{QStringLiteral("--tracking"), QStringLiteral("per-recipient")}
+                                       << int(Tracking::PerRecipient) << QStringLiteral("per-recipient");
+    }
+
+    void createTakesTheTrackingMode()
+    {
+        QFETCH(QStringList, option);
+        QFETCH(int, tracking);
+        QFETCH(QString, shown);
+        const qint64 templateId = storeAudienceAndTemplate();
+        const qint64 identityId = addIdentity();
+        const QStringList create{QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("--name"),
+                                 QStringLiteral("Gala"), QStringLiteral("--template"), QString::number(templateId),
+                                 QStringLiteral("--identity"), QString::number(identityId)};
+        const Run created = herald(create + option);
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        const qint64 id = idIn(created);
+        const auto stored = CampaignRepository(database()).find(id);
+        QVERIFY2(stored.ok(), qPrintable(stored.error().message));
+        QCOMPARE(int(stored->tracking), tracking);
+
+        const Run text = herald({QStringLiteral("campaign"), QStringLiteral("show"), QString::number(id)});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.out.contains(QStringLiteral("Tracking: ") + shown + QLatin1Char('\n')), qPrintable(text.out));
+        const Run json = herald({QStringLiteral("campaign"), QStringLiteral("show"), QString::number(id),
+                                 QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("tracking")).toString(), shown);
+
+        for (const char* wrong : {"per_recipient", "on", ""}) {
+            const Run refused = herald(create + QStringList{QStringLiteral("--tracking"), QString::fromLatin1(wrong)});
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains(QLatin1String("--tracking off|anonymous|per-recipient")), qPrintable(refused.err));
+        }
+        QCOMPARE(CampaignRepository(database()).list()->size(), 1);
+    }
+
     void sendRefusesWhatTheEditorRefuses()
     {
         const qint64 templateId = storeAudienceAndTemplate();

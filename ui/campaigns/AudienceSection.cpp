@@ -60,6 +60,7 @@ void AudienceSection::count()
     m_countPending = false;
     m_counting = true;
     m_lastCount.reset();
+    emit lastCountChanged();
     m_countLabel->setText(tr("Counting…"));
     Database& database = m_database;
     const QString json = Campaign::audienceFor(segmentId());
@@ -83,6 +84,7 @@ void AudienceSection::showCount()
         return;
     }
     m_lastCount = size.value();
+    emit lastCountChanged();
     m_countLabel->setText(tr("%Ln recipient(s)", nullptr, pluralCount(size->recipients)) + QStringLiteral(" · ")
                           + tr("%Ln suppressed (on the suppression list, not sent)", nullptr,
                                pluralCount(size->suppressed)));

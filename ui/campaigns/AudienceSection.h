@@ -26,7 +26,6 @@ public:
     AudienceSection(Database& database, QWidget* dialog);
     ~AudienceSection() override;
 
-
     QComboBox* combo() const { return m_combo; }
     QLabel* countLabel() const { return m_countLabel; }
     // Everyone, then the saved segments; the error when the segments could not be read.
@@ -43,6 +42,8 @@ public:
 signals:
     // The user chose another audience.
     void changed();
+    // lastCount() changed: a count started (unset) or is in.
+    void lastCountChanged();
 
 private:
     void showCount();

@@ -4,6 +4,7 @@
 #include "ScheduleSection.h"
 #include "SenderIdentityDialog.h"
 #include "TestSendDialog.h"
+#include "TrackingSection.h"
 #include "common/FormFeedback.h"
 #include "common/MessageBox.h"
 #include "common/PluralCount.h"
@@ -99,6 +100,11 @@ void CampaignEditorDialog::buildForm()
     connect(m_unknownPolicyCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
             &CampaignEditorDialog::markDirty);
 
+    m_tracking = new TrackingSection(m_database, this);
+    connect(m_tracking, &TrackingSection::changed, this, &CampaignEditorDialog::markDirty);
+    connect(m_audience, &AudienceSection::lastCountChanged, this,
+            [this] { m_tracking->showAudience(m_audience->lastCount()); });
+
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("campaignStatusLabel"));
     m_statusLabel->setWordWrap(true);
@@ -114,7 +120,8 @@ void CampaignEditorDialog::buildForm()
                 {QStringLiteral("postal_address"), m_identityCombo},
                 {QStringLiteral("unsubscribe_base_url"), m_identityCombo},
                 {QStringLiteral("audience"), m_audience->combo()},
-                {QStringLiteral("scheduled_at"), m_schedule->timeEdit()}};
+                {QStringLiteral("scheduled_at"), m_schedule->timeEdit()},
+                {QStringLiteral("tracking"), m_tracking->combo()}};
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_nameEdit);
@@ -126,6 +133,8 @@ void CampaignEditorDialog::buildForm()
     form->addRow(QString(), m_audience->countLabel());
     form->addRow(tr("Send:"), m_schedule->row());
     form->addRow(tr("&Unknown outcomes:"), m_unknownPolicyCombo);
+    form->addRow(tr("&Opens and clicks:"), m_tracking->combo());
+    form->addRow(QString(), m_tracking->hintLabel());
 
     m_testSendButton = new QPushButton(tr("&Test Send…"), this);
     m_testSendButton->setObjectName(QStringLiteral("testSendButton"));
@@ -215,13 +224,14 @@ void CampaignEditorDialog::load(const Campaign& campaign)
     m_audience->select(campaign.segmentId);
     m_schedule->load(campaign.scheduledAt);
     m_unknownPolicyCombo->setCurrentIndex(m_unknownPolicyCombo->findData(int(campaign.unknownPolicy)));
+    if (const Status tracking = m_tracking->load(campaign); !tracking)
+        showError(tracking.error());
 
     const bool editable = isEditable();
-    for (QWidget* field : {static_cast<QWidget*>(m_nameEdit), static_cast<QWidget*>(m_templateCombo),
-                           static_cast<QWidget*>(m_identityCombo), static_cast<QWidget*>(m_audience->combo()),
-                           static_cast<QWidget*>(m_schedule->sendNowRadio()),
-                           static_cast<QWidget*>(m_schedule->scheduleRadio()),
-                           static_cast<QWidget*>(m_unknownPolicyCombo)})
+    for (QWidget* field : std::initializer_list<QWidget*>{m_nameEdit, m_templateCombo, m_identityCombo,
+                                                          m_audience->combo(), m_schedule->sendNowRadio(),
+                                                          m_schedule->scheduleRadio(), m_unknownPolicyCombo,
+                                                          m_tracking->combo()})
         field->setEnabled(editable);
     m_saveButton->setEnabled(editable);
     m_queueButton->setEnabled(editable);
@@ -254,6 +264,7 @@ Campaign CampaignEditorDialog::collect() const
     campaign.audience = Campaign::audienceFor(campaign.segmentId);
     campaign.scheduledAt = m_schedule->isScheduled() ? m_schedule->at() : QDateTime();
     campaign.unknownPolicy = UnknownPolicy(m_unknownPolicyCombo->currentData().toInt());
+    campaign.tracking = m_tracking->tracking();
     return campaign;
 }
 

@@ -11,13 +11,13 @@
 using namespace herald;
 
 // Audience counts for the campaign editor: recipients and suppressed, counted in the database, equal to what the
-// queue then takes.
+// queue then takes; and the recipients whose consent allows per-recipient tracking.
 class TestAudienceCounter : public test::DatabaseTestCase
 {
     Q_OBJECT
 
     void add(const QString& name, const QString& email, const QStringList& tags,
-             NonprofitStatus status = NonprofitStatus::Active)
+             NonprofitStatus status = NonprofitStatus::Active, const QString& consent = QStringLiteral("unknown"))
     {
         Nonprofit row;
         row.name = name;
@@ -25,6 +25,7 @@ class TestAudienceCounter : public test::DatabaseTestCase
         row.region = QStringLiteral("DE");
         row.tags = tags;
         row.status = status;
+        row.consent = consent;
         const Status stored = NonprofitRepository(database()).insert(row);
         QVERIFY2(stored.ok(), qPrintable(stored.error().message));
     }
@@ -39,12 +40,17 @@ class TestAudienceCounter : public test::DatabaseTestCase
     void seed()
     {
         const QString gala = QStringLiteral("2026-gala");
-        add(QStringLiteral("Food Bank"), QStringLiteral("info@food.example.org"), {gala});
-        add(QStringLiteral("Library"), QStringLiteral("Books@Library.example.org"), {gala});
-        add(QStringLiteral("Shelter"), QStringLiteral("stay@shelter.example.org"), {gala});
+        const QString consent = perRecipientTrackingConsent();
+        const NonprofitStatus active = NonprofitStatus::Active;
+        add(QStringLiteral("Food Bank"), QStringLiteral("info@food.example.org"), {gala}, active, consent);
+        // Consent, but suppressed or not active: not a recipient, so not tracked either.
+        add(QStringLiteral("Library"), QStringLiteral("Books@Library.example.org"), {gala}, active, consent);
+        add(QStringLiteral("Shelter"), QStringLiteral("stay@shelter.example.org"), {gala}, active,
+            QStringLiteral("legitimate_interest"));
         add(QStringLiteral("Arts"), QStringLiteral("art@arts.example.org"), {QStringLiteral("arts")});
-        add(QStringLiteral("Gone"), QStringLiteral("gone@gone.example.org"), {gala}, NonprofitStatus::Unsubscribed);
-        add(QStringLiteral("Museum"), QStringLiteral("hello@museum.example.org"), {});
+        add(QStringLiteral("Gone"), QStringLiteral("gone@gone.example.org"), {gala}, NonprofitStatus::Unsubscribed,
+            consent);
+        add(QStringLiteral("Museum"), QStringLiteral("hello@museum.example.org"), {}, active, consent);
         // Suppressions are kept in lower case; the nonprofit's address is compared ignoring case.
         suppress(QStringLiteral("books@library.example.org"));
         suppress(QStringLiteral("art@arts.example.org"));
@@ -58,10 +64,11 @@ private slots:
         QTest::addColumn<QString>("json");
         QTest::addColumn<qint64>("recipients");
         QTest::addColumn<qint64>("suppressed");
-        QTest::newRow("all active") << QStringLiteral("{\"all\":true}") << qint64(3) << qint64(2);
-        QTest::newRow("tag") << QStringLiteral("{\"tags\":[\"2026-gala\"]}") << qint64(2) << qint64(1);
-        QTest::newRow("no match") << QStringLiteral("{\"tags\":[\"none\"]}") << qint64(0) << qint64(0);
-        QTest::newRow("text") << QStringLiteral("{\"text\":\"arts\"}") << qint64(0) << qint64(1);
+        QTest::addColumn<qint64>("trackable"); // recipients whose consent allows per-recipient tracking
+        QTest::newRow("all active") << QStringLiteral("{\"all\":true}") << qint64(3) << qint64(2) << qint64(2);
+        QTest::newRow("tag") << QStringLiteral("{\"tags\":[\"2026-gala\"]}") << qint64(2) << qint64(1) << qint64(1);
+        QTest::newRow("no match") << QStringLiteral("{\"tags\":[\"none\"]}") << qint64(0) << qint64(0) << qint64(0);
+        QTest::newRow("text") << QStringLiteral("{\"text\":\"arts\"}") << qint64(0) << qint64(1) << qint64(0);
     }
 
     void countsRecipientsAndSuppressed()
@@ -69,12 +76,14 @@ private slots:
         QFETCH(QString, json);
         QFETCH(qint64, recipients);
         QFETCH(qint64, suppressed);
+        QFETCH(qint64, trackable);
         seed();
         AudienceCounter counter(database());
         const auto size = counter.count(Audience::fromJson(json));
         QVERIFY2(size.ok(), qPrintable(size.error().message));
         QCOMPARE(size->recipients, recipients);
         QCOMPARE(size->suppressed, suppressed);
+        QCOMPARE(size->trackablePerRecipient, trackable);
 
         // The queue takes exactly that: pending rows for recipients, suppressed rows for the rest.
         QVERIFY(QSqlQuery(database().connection())

@@ -10,6 +10,7 @@
 #include "sending/CampaignLauncher.h"
 #include "shell/MainWindow.h"
 #include "shell/Translations.h"
+#include "storage/AppSettingsRepository.h"
 #include "storage/CampaignRepository.h"
 #include "storage/Database.h"
 #include "storage/ProfileStore.h"
@@ -220,6 +221,72 @@ private slots:
         QCOMPARE(cell(QStringLiteral("Spring appeal"), CampaignsPage::AudienceSize), QStringLiteral("4"));
     }
 
+    // Opens and clicks: each mode is stored as chosen. The line under it says that nothing is tracked while
+    // herald serve's public address is not set, and, per recipient, how many of the counted audience gave consent.
+    void storesTheTrackingModeAsChosen()
+    {
+        // org2 is suppressed: two of the four recipients (org0, org1, org3, org4) gave consent.
+        QVERIFY(test::SendingFixture::exec(*m_database, QStringLiteral(
+            "UPDATE nonprofits SET consent = 'consent' WHERE email IN ('org1@example.net', 'org2@example.net', "
+            "'org3@example.net')")));
+        selectCampaign(QStringLiteral("Spring appeal"));
+        QPointer<CampaignEditorDialog> editor = openEditor("editCampaignButton");
+        QVERIFY(editor);
+        const qint64 id = editor->campaign().id;
+        auto* tracking = find<QComboBox>("trackingCombo", editor);
+        auto* hint = find<QLabel>("trackingHintLabel", editor);
+        QCOMPARE(toString(Tracking(tracking->currentData().toInt())), toString(Tracking::Anonymous)); // the default
+        QVERIFY(tracking->isEnabled());
+        QVERIFY(hint->isVisible());
+        QVERIFY2(hint->text().contains(QStringLiteral("Settings → Engagement")), qPrintable(hint->text()));
+        // Alt+O reaches it from the keyboard.
+        QLabel* label = nullptr;
+        for (QLabel* candidate : editor->findChildren<QLabel*>())
+            label = candidate->buddy() == tracking ? candidate : label;
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("&Opens and clicks:"));
+        QTest::keyClick(editor, Qt::Key_O, Qt::AltModifier);
+        QTRY_VERIFY(tracking->hasFocus());
+
+        for (const Tracking mode : {Tracking::Off, Tracking::PerRecipient, Tracking::Anonymous}) {
+            tracking->setCurrentIndex(tracking->findData(int(mode)));
+            QCOMPARE(hint->isVisible(), mode != Tracking::Off); // off: nothing to say
+            QTest::mouseClick(find<QPushButton>("saveDraftButton", editor), Qt::LeftButton);
+            const auto stored = CampaignRepository(*m_database).find(id);
+            QVERIFY2(stored.ok(), qPrintable(stored.error().message));
+            QCOMPARE(toString(stored->tracking), toString(mode));
+        }
+        QTest::mouseClick(find<QPushButton>("closeButton", editor), Qt::LeftButton);
+        QTRY_VERIFY(!editor);
+
+        // With the public address set, per recipient counts the audience's consent.
+        const QString address = QStringLiteral("https://mail.example.org/herald");
+        QVERIFY(AppSettingsRepository(*m_database).setPublicBaseUrl(address).ok());
+        selectCampaign(QStringLiteral("Spring appeal"));
+        editor = openEditor("editCampaignButton");
+        QVERIFY(editor);
+        tracking = find<QComboBox>("trackingCombo", editor);
+        hint = find<QLabel>("trackingHintLabel", editor);
+        QTRY_VERIFY(!editor->isCounting());
+        QVERIFY(!hint->isVisible()); // anonymous, and tracked
+        tracking->setCurrentIndex(tracking->findData(int(Tracking::PerRecipient)));
+        QVERIFY(hint->isVisible());
+        QVERIFY2(hint->text().startsWith(QLatin1String("Per recipient for 2 of 4 recipient")),
+                 qPrintable(hint->text()));
+        saveScreenshot(editor, QStringLiteral("campaign-editor-tracking.png"));
+        auto* audience = find<QComboBox>("audienceCombo", editor);
+        audience->setCurrentIndex(audience->findData(m_segmentId)); // org1 only, who gave consent
+        QTRY_VERIFY(!editor->isCounting());
+        QVERIFY2(hint->text().startsWith(QLatin1String("Per recipient for 1 of 1 recipient")),
+                 qPrintable(hint->text()));
+        MessageBox::setNextAnswer(QMessageBox::Discard);
+        QTest::mouseClick(find<QPushButton>("closeButton", editor), Qt::LeftButton);
+        QTRY_VERIFY(!editor);
+        // Discarded on closing.
+        QCOMPARE(toString(CampaignRepository(*m_database).find(id)->tracking), toString(Tracking::Anonymous));
+        QVERIFY(AppSettingsRepository(*m_database).setPublicBaseUrl(QString()).ok());
+    }
+
     void duplicatesArchivesAndDeletesDrafts()
     {
         selectCampaign(QStringLiteral("Spring appeal"));
@@ -352,7 +419,12 @@ private slots:
         editor = openEditor("editCampaignButton");
         QVERIFY(editor);
         QVERIFY(!find<QPushButton>("queueButton", editor)->isEnabled());
+        QVERIFY(!find<QComboBox>("trackingCombo", editor)->isEnabled());
+        // Its public address was taken when it was scheduled (none): Settings can no longer change that.
+        const QString hint = find<QLabel>("trackingHintLabel", editor)->text();
+        QVERIFY2(hint.contains(QLatin1String("when this campaign was queued")), qPrintable(hint));
         QTest::mouseClick(find<QPushButton>("unscheduleButton", editor), Qt::LeftButton);
+        QVERIFY(find<QComboBox>("trackingCombo", editor)->isEnabled());
         QVERIFY(find<QPushButton>("queueButton", editor)->isEnabled());
         QVERIFY(find<QPushButton>("unscheduleButton", editor)->isHidden());
         waitForList();
