@@ -1,5 +1,6 @@
 #include "ServeCommand.h"
 
+#include "EngagementUpkeep.h"
 #include "MhdHttpServer.h"
 #include "RequestLog.h"
 #include "ServeRouter.h"
@@ -11,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
+#include <QHostInfo>
 #include <QThread>
 #include <QTimer>
 
@@ -131,10 +133,18 @@ int ServeCommand::run(const QStringList& arguments)
     HealthCheck health(*database.value(), flusher);
     ServeRouter router(tracking, unsubscribe, [&health] { return health(); });
     MhdHttpServer server(router, [&log](const QByteArray& line) { log.add(line); });
+    // Unique per process: the roll-up lease names its holder.
+    const QString holder = QStringLiteral("serve@%1:%2:%3")
+                               .arg(QHostInfo::localHostName())
+                               .arg(QCoreApplication::applicationPid())
+                               .arg(QDateTime::currentMSecsSinceEpoch());
+    EngagementUpkeep upkeep(*database.value(), holder, [](const QString& line) { Output::error(line); });
     flusher.start();
+    upkeep.start();
     QString error;
     const quint16 listening = server.listen(address, port, threadCount, &error);
     if (listening == 0) {
+        upkeep.stop();
         flusher.stop();
         return Output::failed(error);
     }
@@ -155,6 +165,7 @@ int ServeCommand::run(const QStringList& arguments)
     server.stop();
     log.flush();
     const bool allWritten = flusher.stop();
+    upkeep.stop();
     Output::line(tr("Stopped after %n request(s); %1 open(s) and click(s) written.", nullptr, int(server.requests()))
                      .arg(flusher.written()));
     if (!allWritten)
