@@ -9,6 +9,7 @@
 
 #include <QEventLoop>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -188,6 +189,10 @@ private slots:
         const QStringList pixel = ada.filter(base() + QStringLiteral("/o/"));
         QCOMPARE(pixel.size(), 1);
 
+        // An hour has passed since delivery (a click seconds after it is a link scanner's).
+        test::SendingFixture::exec(database(), database().backend() == Backend::Postgres
+            ? QStringLiteral("UPDATE sends SET sent_at = sent_at - interval '1 hour'")
+            : QStringLiteral("UPDATE sends SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ', sent_at, '-1 hour')"));
         // Ada opens, clicks "Give" twice and "Report" once, a minute apart in a person's way (well, seconds here).
         QCOMPARE(fetch(QUrl(pixel.first())).status, 200);
         const Fetched give = fetch(QUrl(clicks.at(1)));
@@ -211,8 +216,28 @@ private slots:
         // A target in the query is ignored: the stored one is where it leads (and it counts as Give again).
         QCOMPARE(fetch(QUrl(clicks.at(1) + QStringLiteral("?u=https://evil.example.com"))).location,
                  QByteArray("https://donate.example.org/give?c=1&x=2"));
+        // herald serve rolls the events up once they have settled (2 s).
+        QVERIFY(QTest::qWaitFor([&] { return events(QStringLiteral("rolled_up")) == 8; }, 30000));
         stop(*m_serve); // writes everything
         m_serve.reset();
+
+        const Run report = m_cli.run({QStringLiteral("report"), QStringLiteral("campaign"), QString::number(campaign), QStringLiteral("--json")});
+        QCOMPARE(report.exitCode, 0);
+        const QJsonObject figures = QJsonDocument::fromJson(report.out.toUtf8()).object();
+        const QJsonObject human = figures.value(QStringLiteral("human")).toObject();
+        const QJsonObject machine = figures.value(QStringLiteral("machine")).toObject();
+        QCOMPARE(figures.value(QStringLiteral("delivered")).toInt(), 3);
+        QCOMPARE(human.value(QStringLiteral("opens")).toInt(), 1);
+        QCOMPARE(human.value(QStringLiteral("unique_opens")).toInt(), 1);
+        QCOMPARE(human.value(QStringLiteral("clicks")).toInt(), 5);        // Ada's 4 and Cy's anonymous one
+        QCOMPARE(human.value(QStringLiteral("unique_clicks")).toInt(), 1); // Ada
+        QCOMPARE(machine.value(QStringLiteral("clicks")).toInt(), 2);      // Bo's HEAD and script
+        const QJsonArray links = figures.value(QStringLiteral("links")).toArray();
+        QCOMPARE(links.size(), 2);
+        QCOMPARE(links.at(0).toObject().value(QStringLiteral("human_clicks")).toInt(), 4);
+        QCOMPARE(links.at(0).toObject().value(QStringLiteral("unique_human_clickers")).toInt(), 1);
+        QCOMPARE(links.at(0).toObject().value(QStringLiteral("machine_clicks")).toInt(), 1);
+        QCOMPARE(links.at(1).toObject().value(QStringLiteral("human_clicks")).toInt(), 1);
 
         const QString adaSend = QStringLiteral("(SELECT id FROM sends WHERE email = 'ada@example.org')");
         QCOMPARE(events(), qint64(1 + 3 + 1 + 2 + 1)); // the query-string attempt is Give again, recorded
