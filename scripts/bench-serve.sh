@@ -272,8 +272,9 @@ while read -r pace flush round replies written lost rate ms median longest; do
     printf '  %-7s %-9s %5s %9s %9s %6s %7s %8s %13s %13s\n' "$pace" "$flush" "$round" "$replies" "$written" "$lost" \
         "$rate" "$ms" "$median" "$longest"
 done <"$kill_table"
-echo "(write: ms from BEGIN to the end of COMMIT of one batch, from PostgreSQL's log. The flusher waits --flush-ms"
-echo " after each write, so a kill -9 can lose up to --flush-ms plus two writes: the one cut off and the one before.)"
+echo "(write: ms from BEGIN to the end of COMMIT of one batch, from PostgreSQL's log. A batch is taken every --flush-ms,"
+echo " or at once after a longer write: a kill -9 can lose --flush-ms (or the write before, if longer) and the write"
+echo " it cuts off, which is not in the log.)"
 echo
 printf 'Goal: rate >= 0.5 of nginx:                       %s (%s; %s predicted by CPU time)\n' \
     "$(verdict "$(calc "print ($ratio >= 0.5)")")" "$ratio" "$by_cpu"
