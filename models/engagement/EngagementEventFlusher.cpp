@@ -2,6 +2,9 @@
 
 #include <QDeadlineTimer>
 
+#include <algorithm>
+#include <chrono>
+
 namespace herald {
 
 EngagementEventFlusher::EngagementEventFlusher(Database& database, int intervalMs, Logger log, qsizetype maxPending)
@@ -58,12 +61,15 @@ bool EngagementEventFlusher::flush(std::vector<EngagementRecord>& batch)
 
 void EngagementEventFlusher::run()
 {
+    using Clock = std::chrono::steady_clock;
+    const auto interval = std::chrono::milliseconds(m_intervalMs);
     std::vector<EngagementRecord> batch;
+    Clock::time_point due = Clock::now() + interval;
     for (;;) {
         bool stopping = false;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            m_wake.wait_for(lock, std::chrono::milliseconds(m_intervalMs), [this] { return m_stopping; });
+            m_wake.wait_until(lock, due, [this] { return m_stopping; });
             stopping = m_stopping;
             // A failed batch goes first; what came since joins it.
             batch.insert(batch.end(), std::make_move_iterator(m_pending.begin()), std::make_move_iterator(m_pending.end()));
@@ -71,6 +77,10 @@ void EngagementEventFlusher::run()
         }
         if (stopping)
             break;
+        // The next batch is due an interval after this one was taken, however long this one takes to write (at
+        // once when it took longer): a kill -9 loses an interval and the write in progress at most, where waiting
+        // an interval after each write would add the write before too.
+        due = std::max(due + interval, Clock::now());
         flush(batch);
     }
     // Stopping: keep trying until the deadline stop() was given; then give back what is left.

@@ -15,9 +15,10 @@
 namespace herald {
 
 // Collects the events the request threads record and writes them to the database every `interval` on a thread of
-// its own, so a request never waits for the database. What a kill -9 can lose is bounded by the interval; stop()
-// (SIGTERM) writes everything collected before it returns. A batch that fails is kept and tried again (the reason
-// goes to the log once per outage); past `maxPending` events the newest are refused and counted, never silently.
+// its own, so a request never waits for the database. What a kill -9 can lose is one interval's events and those of
+// the write in progress (scripts/bench-serve.sh measures it); stop() (SIGTERM) writes everything collected before it
+// returns. A batch that fails is kept and tried again (the reason goes to the log once per outage); past `maxPending`
+// events the newest are refused and counted, never silently.
 class EngagementEventFlusher
 {
     Q_DECLARE_TR_FUNCTIONS(herald::EngagementEventFlusher)

@@ -241,6 +241,28 @@ private slots:
         QVERIFY(!verdict.explanation().isEmpty());
     }
 
+    // The table's tokens match without regard to case, by Unicode case folding (the KELVIN SIGN folds to "k").
+    void userAgentTokensIgnoreCase_data()
+    {
+        QTest::addColumn<QString>("userAgent");
+        QTest::addColumn<QString>("userAgentClass");
+        QTest::newRow("upper case") << QStringLiteral("CURL/8.5.0") << "script";
+        QTest::newRow("mixed case") << QStringLiteral("mozilla/5.0 (compatible; GoogleBOT/2.1)") << "bot";
+        QTest::newRow("bare Mozilla in lower case") << QStringLiteral("  mozilla/5.0 ") << "apple_mpp_candidate";
+        QTest::newRow("Kelvin sign") << QStringLiteral("\u212Aaspersky Lab CFR link resolver") << "link_scanner";
+        QTest::newRow("long s") << QStringLiteral("\u017Flackbot-LinkExpanding 1.0") << "link_preview";
+        QTest::newRow("letters beyond ASCII around a token")
+            << QStringLiteral("Mozilla/5.0 (X11; \u00C9cole) Gecko/20100101 FIREFOX/121.0 \u4E2D\u6587") << "browser";
+        QTest::newRow("a token split by a character beyond ASCII") << QStringLiteral("cu\u00A0rl/8.5.0") << "unknown";
+    }
+
+    void userAgentTokensIgnoreCase()
+    {
+        QFETCH(QString, userAgent);
+        QFETCH(QString, userAgentClass);
+        QCOMPARE(toString(classifyUserAgent(userAgent)), userAgentClass);
+    }
+
     // Rules that look at the request rather than at who sent it.
     void requestRules_data()
     {
