@@ -63,7 +63,7 @@ bool addCampaign(Database& database, qint64 sends, qint64 sentAtSeconds)
                 {{QStringLiteral(":at"), sentAtSeconds}, {QStringLiteral(":sends"), sends}});
 }
 
-EngagementRecord record(qint64 sendId, EngagementRecord::Kind kind, int linkNo, qint64 atMs, bool machine, const QString& reason,
+EngagementRecord record(qint64 sendId, EngagementKind kind, int linkNo, qint64 atMs, bool machine, const QString& reason,
                         const QString& agentClass, const QString& clientNet)
 {
     EngagementRecord event;
@@ -84,7 +84,7 @@ EngagementRecord record(qint64 sendId, EngagementRecord::Kind kind, int linkNo, 
 // people's clicks some minutes later, a scanner now and then fetching every link within a second, anonymous tokens.
 QList<EngagementRecord> activity(QRandomGenerator& random, qint64 sends, qint64 atMs)
 {
-    using Kind = EngagementRecord::Kind;
+    using Kind = EngagementKind;
     const qint64 send = 1 + qint64(random.bounded(quint64(sends)));
     const QString net = QStringLiteral("198.51.%1.0/24").arg(random.bounded(256));
     const int pick = random.bounded(100);

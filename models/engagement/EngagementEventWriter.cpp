@@ -17,11 +17,11 @@ constexpr int SqliteRowsPerInsert = 90; // 10 columns a row, under SQLite's 999 
 
 QStringList valuesOf(const EngagementRecord& event)
 {
-    const bool click = event.kind == EngagementRecord::Kind::Click;
+    const bool click = event.kind == EngagementKind::Click;
     return {QString::number(event.campaignId),
             event.sendId > 0 ? QString::number(event.sendId) : QString(),
             click ? QString::number(event.linkNo) : QString(),
-            EngagementRecord::toString(event.kind),
+            toString(event.kind),
             QString::number(event.occurredAtMs),
             event.method,
             event.agentClass,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "EngagementClassifier.h"
+
 #include <QString>
 
 namespace herald {
@@ -9,20 +11,16 @@ namespace herald {
 // delivery, and make it a machine's.
 struct EngagementRecord
 {
-    enum class Kind { Open, Click };
-
     qint64 campaignId = 0;
     qint64 sendId = 0;       // 0: anonymous token, no recipient
     int linkNo = 0;          // clicks: the campaign's link number, 0 for the hidden trap link
-    Kind kind = Kind::Open;
+    EngagementKind kind = EngagementKind::Open;
     qint64 occurredAtMs = 0; // epoch ms
     QString method;          // GET or HEAD
     QString agentClass;      // UserAgentClass key
     QString clientNet;       // "203.0.113.0/24", "2001:db8:1::/48": never a full address
     bool machine = false;
     QString reason;          // the classifier's reason key
-
-    static QString toString(Kind kind) { return kind == Kind::Open ? QStringLiteral("open") : QStringLiteral("click"); }
 };
 
 } // namespace herald

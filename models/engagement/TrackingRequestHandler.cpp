@@ -140,7 +140,7 @@ void TrackingRequestHandler::recordEvent(const TrackingRequest& request, const T
     record.campaignId = claims.campaignId;
     record.sendId = claims.sendId;
     record.linkNo = claims.linkNo;
-    record.kind = kind == EngagementKind::Open ? EngagementRecord::Kind::Open : EngagementRecord::Kind::Click;
+    record.kind = kind;
     record.occurredAtMs = request.nowMs;
     record.method = QString::fromLatin1(request.method);
     record.agentClass = toString(facts.userAgent);

@@ -13,7 +13,7 @@ EngagementRecord click(qint64 sendId)
     record.campaignId = 1;
     record.sendId = sendId;
     record.linkNo = 1;
-    record.kind = EngagementRecord::Kind::Click;
+    record.kind = EngagementKind::Click;
     record.occurredAtMs = 1'800'000'000'000;
     record.method = QStringLiteral("GET");
     record.agentClass = QStringLiteral("browser");

@@ -67,7 +67,7 @@ class TestEngagementRollup : public test::DatabaseTestCase
         QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
     }
 
-    static EngagementRecord event(EngagementRecord::Kind kind, qint64 sendId, int linkNo, qint64 atMs, const QString& reason,
+    static EngagementRecord event(EngagementKind kind, qint64 sendId, int linkNo, qint64 atMs, const QString& reason,
                                   const QString& clientNet)
     {
         EngagementRecord record;
@@ -86,12 +86,12 @@ class TestEngagementRollup : public test::DatabaseTestCase
     static EngagementRecord open(qint64 sendId, qint64 atMs, const QString& reason = QStringLiteral("person"),
                                  const QString& clientNet = QStringLiteral("198.51.100.0/24"))
     {
-        return event(EngagementRecord::Kind::Open, sendId, 0, atMs, reason, clientNet);
+        return event(EngagementKind::Open, sendId, 0, atMs, reason, clientNet);
     }
     static EngagementRecord click(qint64 sendId, int linkNo, qint64 atMs, const QString& reason = QStringLiteral("person"),
                                   const QString& clientNet = QStringLiteral("198.51.100.0/24"))
     {
-        return event(EngagementRecord::Kind::Click, sendId, linkNo, atMs, reason, clientNet);
+        return event(EngagementKind::Click, sendId, linkNo, atMs, reason, clientNet);
     }
 
     void write(const QList<EngagementRecord>& events)

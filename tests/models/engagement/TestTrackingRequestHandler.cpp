@@ -79,7 +79,7 @@ private slots:
         QCOMPARE(event.campaignId, qint64(1));
         QCOMPARE(event.sendId, qint64(0)); // anonymous: no recipient
         QCOMPARE(event.linkNo, 1);
-        QVERIFY(event.kind == EngagementRecord::Kind::Click);
+        QVERIFY(event.kind == EngagementKind::Click);
         QCOMPARE(event.occurredAtMs, Now);
         QCOMPARE(event.clientNet, QStringLiteral("203.0.113.0/24")); // never the full address
         QCOMPARE(event.agentClass, QStringLiteral("browser"));
@@ -121,7 +121,7 @@ private slots:
         QCOMPARE(reply.body.size(), 43);
         QVERIFY(reply.body.startsWith("GIF89a"));
         QCOMPARE(m_recorded.size(), 1);
-        QVERIFY(m_recorded.first().kind == EngagementRecord::Kind::Open);
+        QVERIFY(m_recorded.first().kind == EngagementKind::Open);
     }
 
     void machinesAreToldApartAtTheDoor()
