@@ -1,7 +1,6 @@
 #include "MhdHttpServer.h"
 
 #include <QDateTime>
-#include <QUrl>
 
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -99,7 +98,7 @@ struct MhdCallbacks
         request.method = method;
         request.path = url;
         if (const char* token = MHD_lookup_connection_value(connection, MHD_GET_ARGUMENT_KIND, "t"))
-            request.query = "t=" + QUrl::toPercentEncoding(QString::fromUtf8(token));
+            request.token = QString::fromUtf8(token); // the library has decoded it
         request.userAgent = header(connection, MHD_HTTP_HEADER_USER_AGENT);
         request.forwardedFor = forwardedFor(connection);
         request.contentType = header(connection, MHD_HTTP_HEADER_CONTENT_TYPE);

@@ -1,7 +1,5 @@
 #include "ServeRouter.h"
 
-#include <QUrlQuery>
-
 namespace herald::cli {
 
 namespace {
@@ -83,7 +81,7 @@ HttpReply ServeRouter::unsubscribe(const HttpRequest& request)
 {
     OneClickUnsubscribe::Request asked;
     asked.method = unsubscribeMethod(request.method);
-    asked.token = QUrlQuery(QString::fromLatin1(request.query)).queryItemValue(QStringLiteral("t"), QUrl::FullyDecoded);
+    asked.token = request.token;
     asked.contentType = request.contentType;
     asked.body = request.body;
     const OneClickUnsubscribe::Reply answer = m_unsubscribe.handle(asked);

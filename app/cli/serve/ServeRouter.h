@@ -17,7 +17,7 @@ struct HttpRequest
 {
     QByteArray method;
     QByteArray path;  // without the query
-    QByteArray query; // after '?', still encoded
+    QString token;    // the "t" query parameter, decoded (the unsubscribe link's token)
     QByteArray userAgent;
     QByteArray forwardedFor;
     QByteArray contentType;
