@@ -23,7 +23,8 @@ echo "vacuum analyze: $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf 
   (SELECT count(*) FROM engagement_hourly)"
 echo "== Reports (ms: median and max of 20 runs after a warm-up)"
 "$bench" queries --pg "$pg" --runs 20
-echo "== Plans of the delivered count and a recipients search"
+echo "== Plans of the delivered count (kept counts; before schema 17, counting the sends) and a recipients search"
+"${psql[@]}" -d bench -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT status, sum(n) FROM campaign_send_counts WHERE campaign_id = 1 GROUP BY status"
 "${psql[@]}" -d bench -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT status, count(*) FROM sends WHERE campaign_id = 1 GROUP BY status"
 "${psql[@]}" -d bench -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT e.send_id FROM send_engagement e JOIN sends s ON s.id = e.send_id
   LEFT JOIN nonprofits n ON n.id = s.nonprofit_id WHERE e.campaign_id = 1 AND (n.name ILIKE '%harbor library 1234%'

@@ -51,8 +51,8 @@ class EngagementReport
 public:
     explicit EngagementReport(Database& database);
 
-    // Counts the campaign's delivered messages first: on PostgreSQL that count is most of the time a report takes
-    // (a million sends: 60 to 170 ms on a busy 2-core machine; the rest, from the roll-ups, about 3 ms).
+    // Reads the campaign's delivered count from the counts kept beside the queue (CampaignSendCounts; a million
+    // sends: 0.4 ms, where counting the rows took 60 to 170 ms), then the roll-ups.
     Result<CampaignEngagement> campaign(qint64 campaignId);
     // The same with the delivered count a page already holds (the Sending page's CampaignProgress::sent, the
     // Campaigns page's SendRepository::countsByCampaign), so that the sends are not counted twice.

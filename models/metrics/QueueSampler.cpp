@@ -16,13 +16,15 @@ Result<bool> QueueSampler::sampleIfDue(qint64 epochSeconds)
         return done.error();
     if (taken.next())
         return false;
-    // Each count stays on sends_campaign_status_idx, campaign by campaign.
+    // Pending and in flight from the counts kept beside the queue (a million pending rows are one row there);
+    // the retries (attempts > 0, which those counts do not key on) on their partial index.
     BoundQuery insert(db.value(), QStringLiteral(
         "INSERT INTO queue_samples (sampled_at, pending, retrying, in_flight) SELECT CAST(:slot AS bigint),"
-        " (SELECT count(*) FROM sends WHERE status = 'pending' AND campaign_id IN (SELECT id FROM campaigns WHERE status = 'sending')),"
+        " (SELECT COALESCE(sum(n), 0) FROM campaign_send_counts WHERE status = 'pending'"
+        "   AND campaign_id IN (SELECT id FROM campaigns WHERE status = 'sending')),"
         " (SELECT count(*) FROM sends WHERE status = 'pending' AND attempts > 0"
         "   AND campaign_id IN (SELECT id FROM campaigns WHERE status = 'sending')),"
-        " (SELECT count(*) FROM sends WHERE status = 'sending' AND campaign_id IN (SELECT id FROM campaigns))"
+        " (SELECT COALESCE(sum(n), 0) FROM campaign_send_counts WHERE status = 'sending')"
         " WHERE true ON CONFLICT (sampled_at) DO NOTHING"));
     insert.bind(QStringLiteral(":slot"), slot);
     if (auto done = insert.exec(tr("Could not sample the queue")); !done)

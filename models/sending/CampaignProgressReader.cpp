@@ -1,6 +1,7 @@
 #include "CampaignProgressReader.h"
 
 #include "storage/BoundQuery.h"
+#include "storage/CampaignSendCounts.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -14,8 +15,8 @@ Result<QList<CampaignProgress>> CampaignProgressReader::read()
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    // A pending row with an error is waiting for its retry (a row returned unsent on pause has none).
-    // The campaigns first (a campaign with no rows yet still shows), then their rows grouped once.
+    // The campaigns first (a campaign with no rows yet still shows), then their counts as the queue keeps them
+    // (CampaignSendCounts): a pending row with an error is waiting for its retry (one returned unsent on pause has none).
     BoundQuery campaigns(db.value(), QStringLiteral(
         "SELECT * FROM (SELECT id, name, status FROM campaigns WHERE status IN ('sending', 'paused') ORDER BY id) AS active "
         "UNION ALL SELECT * FROM (SELECT id, name, status FROM campaigns WHERE status IN ('completed', 'cancelled') "
@@ -37,35 +38,18 @@ Result<QList<CampaignProgress>> CampaignProgressReader::read()
     if (list.isEmpty())
         return list;
 
-    BoundQuery counts(db.value(), QStringLiteral(
-        "SELECT s.campaign_id, s.status, CASE WHEN s.error IS NULL THEN 0 ELSE 1 END, count(*) FROM sends s "
-        "JOIN campaigns c ON c.id = s.campaign_id WHERE c.status IN ('sending', 'paused') OR c.id IN ("
-        "SELECT id FROM (SELECT id FROM campaigns WHERE status IN ('completed', 'cancelled') "
-        "ORDER BY updated_at DESC, id DESC LIMIT :recent) AS finished) "
-        "GROUP BY s.campaign_id, s.status, CASE WHEN s.error IS NULL THEN 0 ELSE 1 END"));
-    counts.bind(QStringLiteral(":recent"), RecentlyFinished);
-    if (auto done = counts.exec(tr("Could not count the messages of the campaigns being sent")); !done)
-        return done.error();
-    while (counts.next()) {
-        const auto found = indexById.constFind(counts.value(0).toLongLong());
-        if (found == indexById.constEnd())
-            continue; // its status changed between the two statements
-        CampaignProgress& progress = list[found.value()];
-        const QString status = counts.value(1).toString();
-        const bool failedBefore = counts.value(2).toInt() == 1;
-        const qint64 n = counts.value(3).toLongLong();
-        if (status == QLatin1String("sent"))
-            progress.sent += n;
-        else if (status == QLatin1String("failed"))
-            progress.failed += n;
-        else if (status == QLatin1String("unknown"))
-            progress.unknown += n;
-        else if (status == QLatin1String("suppressed"))
-            progress.suppressed += n;
-        else if (status == QLatin1String("pending") && failedBefore)
-            progress.retrying += n;
-        else if (status == QLatin1String("pending") || status == QLatin1String("sending"))
-            progress.pending += n;
+    auto counts = CampaignSendCounts(m_database).forCampaigns(indexById.keys());
+    if (!counts)
+        return counts.error();
+    for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
+        CampaignProgress& progress = list[indexById.value(it.key())];
+        const SendStatusCounts& c = it.value();
+        progress.sent = c.of(SendStatus::Sent);
+        progress.failed = c.of(SendStatus::Failed);
+        progress.unknown = c.of(SendStatus::Unknown);
+        progress.suppressed = c.of(SendStatus::Suppressed);
+        progress.retrying = c.pendingRetries;
+        progress.pending = c.of(SendStatus::Pending) - c.pendingRetries + c.of(SendStatus::Sending);
     }
     return list;
 }

@@ -38,7 +38,8 @@ struct FailureReason
 };
 
 // Reads the figures the Sending page shows, a few times a second, on a worker thread: counts by status
-// of the campaigns being sent or paused and of the few most recently finished, in one grouped query.
+// of the campaigns being sent or paused and of the few most recently finished, from the counts kept beside
+// the queue (CampaignSendCounts), so a campaign of a million messages costs a handful of rows a read.
 class CampaignProgressReader
 {
     Q_DECLARE_TR_FUNCTIONS(herald::CampaignProgressReader)

@@ -9,6 +9,7 @@
 #include "metrics/QueueSampler.h"
 #include "metrics/SendMetricsWriter.h"
 #include "storage/BoundQuery.h"
+#include "storage/CampaignSendCounts.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -372,6 +373,9 @@ void SendEngine::housekeepingLoop()
             if (auto started = CampaignLauncher(m_database).startDueCampaigns(m_settings.owner); !started)
                 reportError(started.error().message);
             (void)queue.completeFinishedCampaigns();
+            // The per-status counts the pages read grow a few rows a batch; fold them (any instance may).
+            if (auto compacted = CampaignSendCounts(m_database).compact(); !compacted)
+                reportError(compacted.error().message);
             lastRecovery = now;
         }
         if (now - lastStatus >= StatusIntervalMs) {

@@ -1,6 +1,7 @@
 #include "SendQueue.h"
 
 #include "storage/BoundQuery.h"
+#include "storage/CampaignSendCounts.h"
 #include "storage/JsonRows.h"
 #include "storage/NonprofitCondition.h"
 #include "storage/SqlErrors.h"
@@ -88,18 +89,12 @@ Result<SendQueue::EnqueueCounts> SendQueue::enqueue(qint64 campaignId, const Aud
     if (auto done = insert.exec(tr("Could not queue campaign #%1").arg(campaignId)); !done)
         return done.error();
 
-    BoundQuery counts(db.value(), QStringLiteral("SELECT status, count(*) FROM sends WHERE campaign_id = :campaign "
-                                                 "AND status IN ('pending', 'suppressed') GROUP BY status"));
-    counts.bind(QStringLiteral(":campaign"), campaignId);
-    if (auto done = counts.exec(tr("Could not count the queue of campaign #%1").arg(campaignId)); !done)
-        return done.error();
+    auto counts = CampaignSendCounts(m_database).forCampaign(campaignId);
+    if (!counts)
+        return counts.error();
     EnqueueCounts result;
-    while (counts.next()) {
-        if (counts.value(0).toString() == QLatin1String("pending"))
-            result.pending = counts.value(1).toLongLong();
-        else
-            result.suppressed = counts.value(1).toLongLong();
-    }
+    result.pending = counts->of(SendStatus::Pending);
+    result.suppressed = counts->of(SendStatus::Suppressed);
     return result;
 }
 

@@ -13,10 +13,10 @@ SendReference readSend(const QSqlQuery& query)
     return {query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString()};
 }
 
-// Figures per campaign: sent from the queue, each report kind counted once per send.
+// Figures per campaign: sent from the counts kept beside the queue, each report kind counted once per send.
 const QString FiguresSql = QStringLiteral(
     "SELECT c.id,"
-    " (SELECT COUNT(*) FROM sends s WHERE s.campaign_id = c.id AND s.status = 'sent'),"
+    " (SELECT COALESCE(sum(k.n), 0) FROM campaign_send_counts k WHERE k.campaign_id = c.id AND k.status = 'sent'),"
     " (SELECT COUNT(DISTINCT f.send_id) FROM feedback_reports f WHERE f.campaign_id = c.id AND f.kind = 'hard_bounce'),"
     " (SELECT COUNT(DISTINCT f.send_id) FROM feedback_reports f WHERE f.campaign_id = c.id AND f.kind = 'soft_bounce'),"
     " (SELECT COUNT(DISTINCT f.send_id) FROM feedback_reports f WHERE f.campaign_id = c.id AND f.kind = 'complaint'),"

@@ -1,6 +1,7 @@
 #include "SendRepository.h"
 
 #include "BoundQuery.h"
+#include "CampaignSendCounts.h"
 #include "SqlErrors.h"
 
 #include <QCoreApplication>
@@ -104,39 +105,21 @@ Result<Send> SendRepository::findForRecipient(qint64 campaignId, qint64 nonprofi
 
 Result<QHash<SendStatus, qint64>> SendRepository::countsByStatus(qint64 campaignId)
 {
-    auto db = m_database.checkedConnection();
-    if (!db)
-        return db.error();
-    BoundQuery query(db.value(), QStringLiteral("SELECT status, count(*) FROM sends WHERE campaign_id = :campaign_id "
-                                                "GROUP BY status"));
-    query.bind(QStringLiteral(":campaign_id"), campaignId);
-    if (auto done = query.exec(tr("Could not count the sends of campaign #%1").arg(campaignId)); !done)
-        return done.error();
-    QHash<SendStatus, qint64> counts;
-    while (query.next()) {
-        SendStatus status;
-        if (fromString(query.value(0).toString(), &status))
-            counts.insert(status, query.value(1).toLongLong());
-    }
-    return counts;
+    auto counts = CampaignSendCounts(m_database).forCampaign(campaignId);
+    if (!counts)
+        return counts.error();
+    return counts->byStatus;
 }
 
 Result<QHash<qint64, QHash<SendStatus, qint64>>> SendRepository::countsByCampaign()
 {
-    auto db = m_database.checkedConnection();
-    if (!db)
-        return db.error();
-    BoundQuery query(db.value(), QStringLiteral("SELECT campaign_id, status, count(*) FROM sends "
-                                                "GROUP BY campaign_id, status"));
-    if (auto done = query.exec(tr("Could not count the sends of the campaigns")); !done)
-        return done.error();
-    QHash<qint64, QHash<SendStatus, qint64>> counts;
-    while (query.next()) {
-        SendStatus status;
-        if (fromString(query.value(1).toString(), &status))
-            counts[query.value(0).toLongLong()].insert(status, query.value(2).toLongLong());
-    }
-    return counts;
+    auto counts = CampaignSendCounts(m_database).forCampaigns();
+    if (!counts)
+        return counts.error();
+    QHash<qint64, QHash<SendStatus, qint64>> byCampaign;
+    for (auto it = counts->cbegin(); it != counts->cend(); ++it)
+        byCampaign.insert(it.key(), it.value().byStatus);
+    return byCampaign;
 }
 
 QString SendRepository::firstSentAtExpression(const QString& campaignIdExpression)

@@ -38,9 +38,10 @@ public:
     Result<Send> find(qint64 id);
     // The campaign's send to one nonprofit; NotFound while the campaign has not queued it.
     Result<Send> findForRecipient(qint64 campaignId, qint64 nonprofitId);
-    // How many sends of the campaign are in each status; a status with none is absent (value() gives 0).
+    // How many sends of the campaign are in each status; a status with none is absent (value() gives 0). Read
+    // from the counts kept beside the queue (CampaignSendCounts), not by counting the rows.
     Result<QHash<SendStatus, qint64>> countsByStatus(qint64 campaignId);
-    // The same for every campaign at once (one grouped statement), keyed by campaign id.
+    // The same for every campaign at once, keyed by campaign id.
     Result<QHash<qint64, QHash<SendStatus, qint64>>> countsByCampaign();
     // When the campaign's first message was delivered; invalid before that.
     Result<QDateTime> firstSentAt(qint64 campaignId);

@@ -1,4 +1,4 @@
-#include "TestDatabase.h"
+#include "QueueTestCase.h"
 #include "sending/SendQueue.h"
 #include "storage/NonprofitRepository.h"
 
@@ -11,70 +11,18 @@
 
 using namespace herald;
 
-class TestSendQueue : public QObject
+class TestSendQueue : public test::QueueTestCase
 {
     Q_OBJECT
-
-    std::unique_ptr<test::TestDatabase> m_scratch;
-    std::unique_ptr<Database> m_database;
-
-    void exec(const QString& sql)
-    {
-        QSqlQuery query(m_database->connection());
-        QVERIFY2(query.exec(sql), qPrintable(query.lastError().text() + QStringLiteral(": ") + sql));
-    }
-
-    qint64 count(const QString& sql)
-    {
-        QSqlQuery query(m_database->connection());
-        if (!query.exec(sql) || !query.next())
-            return -1;
-        return query.value(0).toLongLong();
-    }
-
-    void addNonprofits(int n, const QString& tag = {})
-    {
-        NonprofitRepository repository(*m_database);
-        for (int i = 0; i < n; ++i) {
-            Nonprofit row;
-            row.name = QStringLiteral("Org %1").arg(i);
-            row.email = QStringLiteral("org%1%2@example.org").arg(tag).arg(i);
-            row.city = QStringLiteral("Dover");
-            if (!tag.isEmpty())
-                row.tags = {tag};
-            QVERIFY(repository.insert(row).ok());
-        }
-    }
-
-    static SendResult resultFor(const ClaimedSend& row, DeliveryOutcome::Kind kind, qint64 retryDelayMs = -1)
-    {
-        SendResult result;
-        result.id = row.id;
-        result.token = row.token;
-        result.email = row.recipient.email;
-        result.outcome.kind = kind;
-        result.outcome.code = kind == DeliveryOutcome::Kind::Sent ? 250 : 451;
-        result.outcome.text = QStringLiteral("reply");
-        result.provider = QStringLiteral("test");
-        result.messageId = QStringLiteral("send-%1@example.org").arg(row.id);
-        result.retryDelayMs = retryDelayMs;
-        return result;
-    }
 
 private slots:
     void init()
     {
-        m_scratch = std::make_unique<test::TestDatabase>();
-        QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
-        m_database = m_scratch->open();
+        openScratch();
         exec(QStringLiteral("INSERT INTO campaigns (id, uuid, name, status) VALUES (1, 'c1', 'Gala', 'draft')"));
     }
 
-    void cleanup()
-    {
-        m_database.reset();
-        m_scratch.reset();
-    }
+    void cleanup() { closeScratch(); }
 
     void enqueueIsSetBasedIdempotentAndSkipsSuppressed()
     {
