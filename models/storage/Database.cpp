@@ -36,9 +36,14 @@ Database::Database(ConnectionProfile profile, QString password)
 Database::~Database()
 {
     QMutexLocker lock(&m_namesMutex);
+    const QString own = threadConnectionName();
     for (const QString& name : std::as_const(m_connectionNames)) {
-        StatementCache::forget(name); // this thread's; other threads released theirs
-        { QSqlDatabase::database(name, false).close(); }
+        // Only this thread may look its own connection up; one left by a thread that ended without releasing it
+        // (a libmicrohttpd request thread has no exit hook) is closed by removeDatabase dropping its driver.
+        if (name == own) {
+            StatementCache::forget(name);
+            { QSqlDatabase::database(name, false).close(); }
+        }
         QSqlDatabase::removeDatabase(name);
     }
 }
