@@ -153,10 +153,10 @@
 <context>
     <name>herald::EngagementEventFlusher</name>
     <message numerus="yes">
-        <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
+        <source>Skipped %n line(s) of %1 that are not events (a kill cuts off the last one).</source>
         <translation>
-            <numerusform>Could not record %n open or click, keeping it to try again: %1</numerusform>
-            <numerusform>Could not record %n opens and clicks, keeping them to try again: %1</numerusform>
+            <numerusform>Skipped %n line of %1 that is not an event (a kill cuts off the last one).</numerusform>
+            <numerusform>Skipped %n lines of %1 that are not events (a kill cuts off the last one).</numerusform>
         </translation>
     </message>
 </context>
@@ -674,10 +674,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n open(s) and click(s) could not be written to the database.</source>
+        <source>%n open(s) and click(s) were not recorded: the spool %1 was full.</source>
         <translation>
-            <numerusform>%n open or click could not be written to the database.</numerusform>
-            <numerusform>%n opens and clicks could not be written to the database.</numerusform>
+            <numerusform>%n open or click was not recorded: the spool %1 was full.</numerusform>
+            <numerusform>%n opens and clicks were not recorded: the spool %1 was full.</numerusform>
         </translation>
     </message>
 </context>

@@ -2069,16 +2069,20 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
 </context>
 <context>
     <name>herald::EngagementEventFlusher</name>
-    <message numerus="yes">
-        <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
-        <translation>
-            <numerusform>No se pudo registrar %n apertura o clic; se conserva para reintentarlo: %1</numerusform>
-            <numerusform>No se pudieron registrar %n aperturas y clics; se conservan para reintentarlo: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Recording opens and clicks again.</source>
         <translation>Se vuelven a registrar aperturas y clics.</translation>
+    </message>
+    <message>
+        <source>Could not record opens and clicks, keeping them in the spool %1 to try again: %2</source>
+        <translation>No se pudieron registrar las aperturas y los clics; se guardan en la cola %1 para intentarlo de nuevo: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n line(s) of %1 that are not events (a kill cuts off the last one).</source>
+        <translation>
+            <numerusform>Se omitió %n línea de %1 que no es un evento (una interrupción corta la última).</numerusform>
+            <numerusform>Se omitieron %n líneas de %1 que no son eventos (una interrupción corta la última).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2111,22 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
             <numerusform>No se pudo registrar %n apertura o clic</numerusform>
             <numerusform>No se pudieron registrar %n aperturas y clics</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Could not record spool segment %1 of %2</source>
+        <translation>No se pudo registrar el segmento %1 de la cola de %2</translation>
+    </message>
+    <message>
+        <source>Could not forget the earlier spool segments of %1</source>
+        <translation>No se pudieron olvidar los segmentos anteriores de la cola de %1</translation>
+    </message>
+    <message>
+        <source>Could not forget the spool segments of %1</source>
+        <translation>No se pudieron olvidar los segmentos de la cola de %1</translation>
+    </message>
+    <message>
+        <source>Could not prune old rows of engagement_spool_segments</source>
+        <translation>No se pudieron borrar las filas antiguas de engagement_spool_segments</translation>
     </message>
 </context>
 <context>
@@ -2300,6 +2320,41 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Saved. Campaigns queued from now on are tracked through %1.</source>
         <translation>Guardado. Las campañas que se pongan en cola a partir de ahora se siguen a través de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementSpool</name>
+    <message>
+        <source>Could not make the spool directory %1.</source>
+        <translation>No se pudo crear el directorio de cola %1.</translation>
+    </message>
+    <message>
+        <source>Another herald serve uses the spool directory %1 (give each its own with --spool-dir).</source>
+        <translation>Otro herald serve usa el directorio de cola %1 (dé a cada uno el suyo con --spool-dir).</translation>
+    </message>
+    <message>
+        <source>Cannot write in the spool directory %1.</source>
+        <translation>No se puede escribir en el directorio de cola %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 in the spool directory.</source>
+        <translation>No se puede leer %1 en el directorio de cola.</translation>
+    </message>
+    <message>
+        <source>Could not write to %1, keeping the events in memory: %2</source>
+        <translation>No se pudo escribir en %1; los eventos se guardan en memoria: %2</translation>
+    </message>
+    <message>
+        <source>Writing to the spool %1 again.</source>
+        <translation>Se vuelve a escribir en la cola %1.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>No se pudo leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not delete %1, which is in the database: %2</source>
+        <translation>No se pudo borrar %1, que ya está en la base de datos: %2</translation>
     </message>
 </context>
 <context>
@@ -7943,10 +7998,6 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
         <translation>n</translation>
     </message>
     <message>
-        <source>How often recorded opens and clicks are written, in milliseconds (default 100, at most 250): what a crash can lose.</source>
-        <translation>Cada cuánto se escriben las aperturas y los clics registrados, en milisegundos (100 por omisión, 250 como máximo): lo que un fallo puede perder.</translation>
-    </message>
-    <message>
         <source>ms</source>
         <translation>ms</translation>
     </message>
@@ -7973,12 +8024,44 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
             <numerusform>Detenido tras %n peticiones; %1 aperturas y clics escritos.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The spool %1 is full: new opens and clicks are not recorded.</source>
+        <translation>La cola %1 está llena: las nuevas aperturas y clics no se registran.</translation>
+    </message>
+    <message>
+        <source>How often recorded opens and clicks are written, in milliseconds (default 100, at most 250). Every open and click is first kept in the spool.</source>
+        <translation>Cada cuánto se escriben las aperturas y los clics registrados, en milisegundos (100 por defecto, 250 como máximo). Cada apertura y clic se guarda primero en la cola.</translation>
+    </message>
+    <message>
+        <source>Where opens and clicks are kept until the database has them, one directory per herald serve (default: serve-spool/ADDRESS_PORT in Herald&apos;s data folder). A kill loses at most the last %1 ms of them; those a killed process left are written when herald serve next starts on that directory.</source>
+        <translation>Dónde se guardan las aperturas y los clics hasta que la base de datos los tiene, un directorio por herald serve (por defecto: serve-spool/DIRECCIÓN_PUERTO en la carpeta de datos de Herald). Una interrupción pierde como mucho los últimos %1 ms; los que dejó un proceso interrumpido se escriben cuando herald serve vuelve a arrancar en ese directorio.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>directorio</translation>
+    </message>
+    <message>
+        <source>How large the spool may grow while the database does not take the events (default %1); past it new opens and clicks are answered but not recorded, and their log lines say so.</source>
+        <translation>Cuánto puede crecer la cola mientras la base de datos no acepta los eventos (%1 por defecto); por encima, las nuevas aperturas y clics se responden pero no se registran, y sus líneas de registro lo dicen.</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>--spool-max-mb must be a number from 1 to 1048576.</source>
+        <translation>--spool-max-mb debe ser un número de 1 a 1048576.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n open(s) and click(s) could not be written to the database.</source>
+        <source>%n open(s) and click(s) were not recorded: the spool %1 was full.</source>
         <translation>
-            <numerusform>No se pudo escribir %n apertura o clic en la base de datos.</numerusform>
-            <numerusform>No se pudieron escribir %n aperturas y clics en la base de datos.</numerusform>
+            <numerusform>%n apertura o clic no se registró: la cola %1 estaba llena.</numerusform>
+            <numerusform>%n aperturas y clics no se registraron: la cola %1 estaba llena.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Some opens and clicks could not be written to the database; they are kept in %1 and written when herald serve next starts with that spool.</source>
+        <translation>Algunas aperturas y clics no se pudieron escribir en la base de datos; se guardan en %1 y se escribirán cuando herald serve vuelva a arrancar con esa cola.</translation>
     </message>
 </context>
 <context>

@@ -2069,16 +2069,20 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
 </context>
 <context>
     <name>herald::EngagementEventFlusher</name>
-    <message numerus="yes">
-        <source>Could not record %n open(s) and click(s), keeping them to try again: %1</source>
-        <translation>
-            <numerusform>Impossible d’enregistrer %n ouverture ou clic, conservé pour réessayer : %1</numerusform>
-            <numerusform>Impossible d’enregistrer %n ouvertures et clics, conservés pour réessayer : %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Recording opens and clicks again.</source>
         <translation>Les ouvertures et clics sont de nouveau enregistrés.</translation>
+    </message>
+    <message>
+        <source>Could not record opens and clicks, keeping them in the spool %1 to try again: %2</source>
+        <translation>Impossible d&apos;enregistrer les ouvertures et les clics ; ils restent dans le spool %1 pour un nouvel essai : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n line(s) of %1 that are not events (a kill cuts off the last one).</source>
+        <translation>
+            <numerusform>%n ligne de %1 ignorée : ce n&apos;est pas un événement (un arrêt brutal coupe la dernière).</numerusform>
+            <numerusform>%n lignes de %1 ignorées : ce ne sont pas des événements (un arrêt brutal coupe la dernière).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2111,22 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
             <numerusform>Impossible d’enregistrer %n ouverture ou clic</numerusform>
             <numerusform>Impossible d’enregistrer %n ouvertures et clics</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Could not record spool segment %1 of %2</source>
+        <translation>Impossible d&apos;enregistrer le segment %1 du spool de %2</translation>
+    </message>
+    <message>
+        <source>Could not forget the earlier spool segments of %1</source>
+        <translation>Impossible d&apos;oublier les segments précédents du spool de %1</translation>
+    </message>
+    <message>
+        <source>Could not forget the spool segments of %1</source>
+        <translation>Impossible d&apos;oublier les segments du spool de %1</translation>
+    </message>
+    <message>
+        <source>Could not prune old rows of engagement_spool_segments</source>
+        <translation>Impossible de supprimer les anciennes lignes de engagement_spool_segments</translation>
     </message>
 </context>
 <context>
@@ -2300,6 +2320,41 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Saved. Campaigns queued from now on are tracked through %1.</source>
         <translation>Enregistré. Les campagnes mises en file à partir de maintenant sont suivies via %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementSpool</name>
+    <message>
+        <source>Could not make the spool directory %1.</source>
+        <translation>Impossible de créer le répertoire de spool %1.</translation>
+    </message>
+    <message>
+        <source>Another herald serve uses the spool directory %1 (give each its own with --spool-dir).</source>
+        <translation>Un autre herald serve utilise le répertoire de spool %1 (donnez-en un à chacun avec --spool-dir).</translation>
+    </message>
+    <message>
+        <source>Cannot write in the spool directory %1.</source>
+        <translation>Impossible d&apos;écrire dans le répertoire de spool %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 in the spool directory.</source>
+        <translation>Impossible de lire %1 dans le répertoire de spool.</translation>
+    </message>
+    <message>
+        <source>Could not write to %1, keeping the events in memory: %2</source>
+        <translation>Impossible d&apos;écrire dans %1 ; les événements restent en mémoire : %2</translation>
+    </message>
+    <message>
+        <source>Writing to the spool %1 again.</source>
+        <translation>Écriture dans le spool %1 rétablie.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not delete %1, which is in the database: %2</source>
+        <translation>Impossible de supprimer %1, déjà dans la base de données : %2</translation>
     </message>
 </context>
 <context>
@@ -7943,10 +7998,6 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur
         <translation>n</translation>
     </message>
     <message>
-        <source>How often recorded opens and clicks are written, in milliseconds (default 100, at most 250): what a crash can lose.</source>
-        <translation>Fréquence d&apos;écriture des ouvertures et clics enregistrés, en millisecondes (100 par défaut, 250 au plus) : ce qu&apos;un plantage peut perdre.</translation>
-    </message>
-    <message>
         <source>ms</source>
         <translation>ms</translation>
     </message>
@@ -7973,12 +8024,44 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur
             <numerusform>Arrêté après %n requêtes ; %1 ouvertures et clics écrits.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The spool %1 is full: new opens and clicks are not recorded.</source>
+        <translation>Le spool %1 est plein : les nouvelles ouvertures et les nouveaux clics ne sont pas enregistrés.</translation>
+    </message>
+    <message>
+        <source>How often recorded opens and clicks are written, in milliseconds (default 100, at most 250). Every open and click is first kept in the spool.</source>
+        <translation>Fréquence d&apos;écriture des ouvertures et clics enregistrés, en millisecondes (100 par défaut, 250 au plus). Chaque ouverture et chaque clic passe d&apos;abord par le spool.</translation>
+    </message>
+    <message>
+        <source>Where opens and clicks are kept until the database has them, one directory per herald serve (default: serve-spool/ADDRESS_PORT in Herald&apos;s data folder). A kill loses at most the last %1 ms of them; those a killed process left are written when herald serve next starts on that directory.</source>
+        <translation>Où les ouvertures et les clics sont gardés jusqu&apos;à ce que la base de données les ait, un répertoire par herald serve (par défaut : serve-spool/ADRESSE_PORT dans le dossier de données de Herald). Un arrêt brutal en perd au plus les %1 dernières ms ; ceux qu&apos;un processus arrêté a laissés sont écrits au prochain démarrage de herald serve sur ce répertoire.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>répertoire</translation>
+    </message>
+    <message>
+        <source>How large the spool may grow while the database does not take the events (default %1); past it new opens and clicks are answered but not recorded, and their log lines say so.</source>
+        <translation>Taille maximale du spool tant que la base de données ne prend pas les événements (%1 par défaut) ; au-delà, les nouvelles ouvertures et les nouveaux clics reçoivent une réponse mais ne sont pas enregistrés, et leurs lignes de journal le disent.</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>--spool-max-mb must be a number from 1 to 1048576.</source>
+        <translation>--spool-max-mb doit être un nombre de 1 à 1048576.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n open(s) and click(s) could not be written to the database.</source>
+        <source>%n open(s) and click(s) were not recorded: the spool %1 was full.</source>
         <translation>
-            <numerusform>%n ouverture ou clic n&apos;a pas pu être écrit dans la base de données.</numerusform>
-            <numerusform>%n ouvertures et clics n&apos;ont pas pu être écrits dans la base de données.</numerusform>
+            <numerusform>%n ouverture ou clic n&apos;a pas été enregistré : le spool %1 était plein.</numerusform>
+            <numerusform>%n ouvertures et clics n&apos;ont pas été enregistrés : le spool %1 était plein.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Some opens and clicks could not be written to the database; they are kept in %1 and written when herald serve next starts with that spool.</source>
+        <translation>Des ouvertures et des clics n&apos;ont pas pu être écrits dans la base de données ; ils sont gardés dans %1 et seront écrits au prochain démarrage de herald serve avec ce spool.</translation>
     </message>
 </context>
 <context>

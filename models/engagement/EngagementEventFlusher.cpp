@@ -1,5 +1,6 @@
 #include "EngagementEventFlusher.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 
 #include <algorithm>
@@ -7,8 +8,8 @@
 
 namespace herald {
 
-EngagementEventFlusher::EngagementEventFlusher(Database& database, int intervalMs, Logger log, qsizetype maxPending)
-    : m_database(database), m_writer(database), m_intervalMs(intervalMs), m_maxPending(maxPending), m_log(std::move(log))
+EngagementEventFlusher::EngagementEventFlusher(Database& database, EngagementSpool& spool, int intervalMs, Logger log)
+    : m_database(database), m_spool(spool), m_writer(database), m_intervalMs(intervalMs), m_log(std::move(log))
 {
 }
 
@@ -19,43 +20,55 @@ EngagementEventFlusher::~EngagementEventFlusher()
 
 void EngagementEventFlusher::start()
 {
+    m_spool.start();
     if (!m_thread.joinable())
         m_thread = std::thread([this] { run(); });
 }
 
-void EngagementEventFlusher::record(EngagementRecord event)
+void EngagementEventFlusher::report(const Status& status)
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    if (qsizetype(m_pending.size()) >= m_maxPending) {
-        ++m_refused;
-        return;
-    }
-    m_pending.push_back(std::move(event));
-}
-
-qint64 EngagementEventFlusher::pending() const
-{
-    std::lock_guard<std::mutex> lock(m_mutex);
-    return qint64(m_pending.size());
-}
-
-bool EngagementEventFlusher::flush(std::vector<EngagementRecord>& batch)
-{
-    if (batch.empty())
-        return true;
-    const Status stored = m_writer.write(QList<EngagementRecord>(batch.begin(), batch.end()));
-    if (!stored) {
+    if (!status) {
         if (!m_failing)
-            m_log(tr("Could not record %n open(s) and click(s), keeping them to try again: %1", nullptr, int(batch.size()))
-                      .arg(stored.error().message));
+            m_log(tr("Could not record opens and clicks, keeping them in the spool %1 to try again: %2")
+                      .arg(m_spool.directory(), status.error().message));
         m_failing = true;
-        return false;
+        return;
     }
     if (m_failing)
         m_log(tr("Recording opens and clicks again."));
     m_failing = false;
-    m_written += qint64(batch.size());
-    batch.clear();
+}
+
+bool EngagementEventFlusher::writeSealed()
+{
+    while (const auto segment = m_spool.oldestSealed()) {
+        if (!m_frontCommitted) {
+            auto bytes = m_spool.read(*segment);
+            if (!bytes) {
+                report(bytes.error());
+                return false;
+            }
+            const auto lines = EngagementSpoolFormat::wellFormed(bytes.value());
+            if (lines.skipped > 0)
+                m_log(tr("Skipped %n line(s) of %1 that are not events (a kill cuts off the last one).", nullptr, int(lines.skipped))
+                          .arg(segment->path));
+            auto stored = m_writer.writeSegment(lines, segment->instance, segment->number);
+            report(stored ? Status() : Status(stored.error()));
+            if (!stored)
+                return false;
+            if (stored.value())
+                m_written += lines.count;
+            m_frontCommitted = true;
+        }
+        if (const Status removed = m_spool.remove(*segment); !removed) {
+            report(removed);
+            return false;
+        }
+        m_frontCommitted = false;
+        // A killed process's segments are all written: its last mark can go (a failure leaves it to the pruning).
+        if (segment->instance != m_spool.instance() && !m_spool.hasSealedOf(segment->instance))
+            (void)m_writer.forgetSegments(segment->instance);
+    }
     return true;
 }
 
@@ -63,34 +76,30 @@ void EngagementEventFlusher::run()
 {
     using Clock = std::chrono::steady_clock;
     const auto interval = std::chrono::milliseconds(m_intervalMs);
-    std::vector<EngagementRecord> batch;
     Clock::time_point due = Clock::now() + interval;
+    (void)m_writer.pruneSegments(QDateTime::currentMSecsSinceEpoch(), KeepSegmentMarksMs);
+    writeSealed(); // what a killed process left
     for (;;) {
-        bool stopping = false;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            m_wake.wait_until(lock, due, [this] { return m_stopping; });
-            stopping = m_stopping;
-            // A failed batch goes first; what came since joins it.
-            batch.insert(batch.end(), std::make_move_iterator(m_pending.begin()), std::make_move_iterator(m_pending.end()));
-            m_pending.clear();
+            if (m_wake.wait_until(lock, due, [this] { return m_stopping; }))
+                break;
         }
-        if (stopping)
-            break;
-        // The next batch is due an interval after this one was taken, however long this one takes to write (at
-        // once when it took longer): a kill -9 loses an interval and the write in progress at most, where waiting
-        // an interval after each write would add the write before too.
+        // The next segment is due an interval after this one, however long writing took (at once when longer).
         due = std::max(due + interval, Clock::now());
-        flush(batch);
+        // While older segments wait (the database refuses them), new events gather in the open one.
+        if (!m_spool.hasSealed())
+            if (const Status sealed = m_spool.seal(); !sealed)
+                m_log(sealed.error().message);
+        writeSealed();
     }
-    // Stopping: keep trying until the deadline stop() was given; then give back what is left.
+    // Stopping: keep trying until the deadline stop() was given; what is left stays in the spool.
     const QDeadlineTimer deadline(m_stopDeadlineMs);
-    while (!flush(batch) && !deadline.hasExpired())
+    (void)m_spool.seal();
+    while (!writeSealed() && !deadline.hasExpired())
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_pending.insert(m_pending.begin(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
-    }
+    if (!m_spool.hasSealed())
+        (void)m_writer.forgetSegments(m_spool.instance());
     m_database.releaseThreadConnection();
 }
 
@@ -105,7 +114,8 @@ bool EngagementEventFlusher::stop(int deadlineMs)
         m_wake.notify_all();
         m_thread.join();
     }
-    return pending() == 0;
+    (void)m_spool.stop();
+    return !m_spool.hasSealed() && m_spool.bytes() == 0;
 }
 
 } // namespace herald

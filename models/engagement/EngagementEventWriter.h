@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EngagementRecord.h"
+#include "EngagementSpoolFormat.h"
 #include "domain/Error.h"
 #include "storage/Database.h"
 
@@ -20,8 +21,18 @@ public:
 
     Status write(const QList<EngagementRecord>& events);
 
+    // A segment of herald serve's spool (EngagementSpool), exactly once: the transaction that writes its events also
+    // records (instance, segment) in engagement_spool_segments, and writes nothing when that row is there already
+    // (false: a crash came between the commit and the deletion of the file). It forgets the instance's earlier
+    // segments, whose files the caller has deleted.
+    Result<bool> writeSegment(const EngagementSpoolFormat::Lines& lines, const QString& instance, qint64 segment);
+    // When no file of `instance` is left.
+    Status forgetSegments(const QString& instance);
+    // What a killed process left in engagement_spool_segments, after `ageMs`.
+    Status pruneSegments(qint64 nowMs, qint64 ageMs);
+
 private:
-    Status copyToPostgres(const QSqlDatabase& db, const QList<EngagementRecord>& events);
+    Status writeRows(const QSqlDatabase& db, const QByteArray& rows, qsizetype count);
     Status insertIntoSqlite(const QSqlDatabase& db, const QList<EngagementRecord>& events);
 
     Database& m_database;

@@ -65,12 +65,12 @@ TrackingReply TrackingRequestHandler::handle(const TrackingRequest& request)
 
 TrackingReply TrackingRequestHandler::open(const TrackingRequest& request, const TrackingToken::Claims& claims)
 {
-    recordEvent(request, claims, EngagementKind::Open);
+    const bool recorded = recordEvent(request, claims, EngagementKind::Open);
     TrackingReply reply;
     reply.status = 200;
     reply.contentType = QByteArrayLiteral("image/gif");
     reply.body = pixel();
-    reply.outcome = claims.test ? "test open" : "open recorded";
+    reply.outcome = claims.test ? "test open" : recorded ? "open recorded" : "open not recorded: spool full";
     return reply;
 }
 
@@ -79,11 +79,11 @@ TrackingReply TrackingRequestHandler::click(const TrackingRequest& request, cons
     TrackingReply reply;
     if (claims.linkNo == 0) {
         // The hidden link no person can see: only machines that follow every link come here.
-        recordEvent(request, claims, EngagementKind::Click);
+        const bool recorded = recordEvent(request, claims, EngagementKind::Click);
         reply.status = 200;
         reply.contentType = QByteArrayLiteral("text/plain; charset=utf-8");
         reply.body = QByteArrayLiteral("This link is not meant to be followed.\n");
-        reply.outcome = "hidden link";
+        reply.outcome = recorded ? "hidden link" : "hidden link not recorded: spool full";
         return reply;
     }
     const auto links = m_links.linksOf(claims.campaignId, request.nowMs);
@@ -102,10 +102,10 @@ TrackingReply TrackingRequestHandler::click(const TrackingRequest& request, cons
     const QUrl url(target);
     if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
         return notFound("unusable target");
-    recordEvent(request, claims, EngagementKind::Click);
+    const bool recorded = recordEvent(request, claims, EngagementKind::Click);
     reply.status = 302;
     reply.location = url.toEncoded();
-    reply.outcome = claims.test ? "test click" : "click recorded";
+    reply.outcome = claims.test ? "test click" : recorded ? "click recorded" : "click not recorded: spool full";
     return reply;
 }
 
@@ -123,10 +123,10 @@ TrackingReply TrackingRequestHandler::view(const TrackingToken::Claims& claims)
     return reply;
 }
 
-void TrackingRequestHandler::recordEvent(const TrackingRequest& request, const TrackingToken::Claims& claims, EngagementKind kind)
+bool TrackingRequestHandler::recordEvent(const TrackingRequest& request, const TrackingToken::Claims& claims, EngagementKind kind)
 {
     if (claims.test)
-        return;
+        return true;
     const ClientAddress client = ClientAddress::fromRequest(request.peer, QString::fromLatin1(request.forwardedFor), m_trustedProxies);
     EngagementEvent facts;
     facts.kind = kind;
@@ -147,7 +147,7 @@ void TrackingRequestHandler::recordEvent(const TrackingRequest& request, const T
     record.clientNet = client.truncated();
     record.machine = !verdict.isHuman();
     record.reason = verdict.key();
-    m_record(std::move(record));
+    return m_record(record);
 }
 
 } // namespace herald

@@ -40,12 +40,13 @@ struct TrackingReply
 // truncated or foreign one gets 404 and records nothing), takes a redirect's target from the campaign's stored links
 // only (so `herald serve` is no open redirect), classifies the request (EngagementClassifier, with the client address
 // from X-Forwarded-For only behind trusted proxies) and hands one EngagementRecord per open or click to `record`.
-// Test sends' tokens are answered and never recorded. Thread-safe: every request thread calls handle().
+// Test sends' tokens are answered and never recorded; an event `record` refuses (the spool is full) is answered and
+// says so in the outcome. Thread-safe: every request thread calls handle().
 class TrackingRequestHandler
 {
     Q_DECLARE_TR_FUNCTIONS(herald::TrackingRequestHandler)
 public:
-    using Recorder = std::function<void(EngagementRecord)>;
+    using Recorder = std::function<bool(const EngagementRecord&)>; // false: not recorded
 
     TrackingRequestHandler(Database& database, const QByteArray& secret, IpNetworkList trustedProxies, Recorder record);
 
@@ -60,7 +61,8 @@ private:
     TrackingReply open(const TrackingRequest& request, const TrackingToken::Claims& claims);
     TrackingReply click(const TrackingRequest& request, const TrackingToken::Claims& claims);
     TrackingReply view(const TrackingToken::Claims& claims);
-    void recordEvent(const TrackingRequest& request, const TrackingToken::Claims& claims, EngagementKind kind);
+    // False when `m_record` refused it.
+    bool recordEvent(const TrackingRequest& request, const TrackingToken::Claims& claims, EngagementKind kind);
 
     TrackingToken m_tokens;
     IpNetworkList m_trustedProxies;

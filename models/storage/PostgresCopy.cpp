@@ -9,15 +9,25 @@
 namespace herald {
 
 namespace {
-// COPY's text format: tab between columns, \N for NULL, backslash escapes for the characters it uses.
-void appendEscaped(QByteArray& out, const QString& value)
+QString serverError(PGconn* connection)
+{
+    return QString::fromUtf8(PQerrorMessage(connection)).trimmed();
+}
+} // namespace
+
+PostgresCopy::PostgresCopy(QString table, QStringList columns)
+    : m_table(std::move(table))
+    , m_columns(std::move(columns))
+{
+}
+
+void PostgresCopy::appendText(QByteArray& out, const QString& value)
 {
     if (value.isNull()) {
         out.append("\\N");
         return;
     }
-    const QByteArray bytes = value.toUtf8();
-    for (const char c : bytes) {
+    const auto escape = [&out](char c) {
         switch (c) {
         case '\\':
             out.append("\\\\");
@@ -34,19 +44,42 @@ void appendEscaped(QByteArray& out, const QString& value)
         default:
             out.append(c);
         }
+    };
+    // Most values are ASCII (keys, numbers, networks): no UTF-8 conversion for those.
+    for (const QChar c : value) {
+        if (c.unicode() >= 0x80) {
+            for (const char byte : value.toUtf8())
+                escape(byte);
+            return;
+        }
     }
+    for (const QChar c : value)
+        escape(char(c.unicode()));
 }
 
-QString serverError(PGconn* connection)
+QString PostgresCopy::readText(QByteArrayView field)
 {
-    return QString::fromUtf8(PQerrorMessage(connection)).trimmed();
+    if (field == "\\N")
+        return {};
+    if (!field.contains('\\'))
+        return QString::fromUtf8(field);
+    QByteArray bytes;
+    bytes.reserve(field.size());
+    for (qsizetype i = 0; i < field.size(); ++i) {
+        char c = field.at(i);
+        if (c == '\\' && i + 1 < field.size()) {
+            const char next = field.at(++i);
+            c = next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next;
+        }
+        bytes.append(c);
+    }
+    return QString::fromUtf8(bytes);
 }
-} // namespace
 
-PostgresCopy::PostgresCopy(QString table, QStringList columns)
-    : m_table(std::move(table))
-    , m_columns(std::move(columns))
+void PostgresCopy::addFormattedRows(const QByteArray& rows, qsizetype count)
 {
+    m_buffer.append(rows);
+    m_rows += count;
 }
 
 void PostgresCopy::addRow(const QStringList& values)
@@ -54,7 +87,7 @@ void PostgresCopy::addRow(const QStringList& values)
     for (qsizetype i = 0; i < values.size(); ++i) {
         if (i > 0)
             m_buffer.append('\t');
-        appendEscaped(m_buffer, values.at(i));
+        appendText(m_buffer, values.at(i));
     }
     m_buffer.append('\n');
     ++m_rows;

@@ -21,9 +21,16 @@ public:
 
     // One row: a value per column; a null QString is SQL NULL.
     void addRow(const QStringList& values);
+    // Rows already in COPY's text format (appendText between tabs, a newline after each).
+    void addFormattedRows(const QByteArray& rows, qsizetype count);
     qsizetype rowCount() const { return m_rows; }
     // Sends the buffered rows and clears the buffer.
     Status send(const QSqlDatabase& db);
+
+    // One value in COPY's text format: backslash escapes for the characters it uses, \N for a null QString.
+    static void appendText(QByteArray& out, const QString& value);
+    // The value appendText wrote (a null QString for \N).
+    static QString readText(QByteArrayView field);
 
 private:
     QString m_table;

@@ -35,6 +35,21 @@ QVariant EngagementRows::exec(const QString& sql, const QVariantList& values)
     return query.next() ? query.value(0) : QVariant();
 }
 
+EngagementRecord EngagementRows::servedClick(qint64 campaignId, qint64 sendId)
+{
+    EngagementRecord record;
+    record.campaignId = campaignId;
+    record.sendId = sendId;
+    record.linkNo = 2;
+    record.kind = EngagementKind::Click;
+    record.occurredAtMs = 1'800'000'000'000 + sendId;
+    record.method = QStringLiteral("GET");
+    record.agentClass = QStringLiteral("browser");
+    record.clientNet = QStringLiteral("203.0.113.0/24");
+    record.reason = QStringLiteral("person");
+    return record;
+}
+
 qint64 EngagementRows::campaign(const QString& name, const QString& tracking, const QString& status)
 {
     return exec(QStringLiteral("INSERT INTO campaigns (uuid, name, tracking, status) VALUES (:a, :b, :c, :d) RETURNING id"),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engagement/EngagementRecord.h"
 #include "storage/Database.h"
 
 #include <QDateTime>
@@ -55,6 +56,9 @@ public:
         Event byMachine(const QString& reason, const QString& agentClass, const QString& clientNet) const;
     };
     qint64 event(const Event& event);
+
+    // A person's click on link 2 as `herald serve` hands it to its spool (send 0: anonymous).
+    static EngagementRecord servedClick(qint64 campaignId, qint64 sendId);
 
     // Runs `sql` with :a, :b, … bound to `values` in order; the first column of its first row (RETURNING id).
     QVariant exec(const QString& sql, const QVariantList& values = {});

@@ -8,11 +8,14 @@
 #include "cli/Output.h"
 #include "cli/ProfileOpener.h"
 #include "engagement/EngagementEventFlusher.h"
+#include "engagement/EngagementSpool.h"
 #include "storage/AppSettingsRepository.h"
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QHostInfo>
+#include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 
@@ -26,6 +29,16 @@ std::atomic<bool> g_stopRequested{false};
 void requestStop(int) { g_stopRequested = true; }
 
 constexpr int MaxFlushMs = 250;
+constexpr qint64 DefaultSpoolMaxMb = EngagementSpool::DefaultCapBytes >> 20;
+
+// One spool per listen address under the user's data folder: "…/serve-spool/127.0.0.1_8025".
+QString defaultSpoolDirectory(const QHostAddress& address, quint16 port)
+{
+    QString name = QStringLiteral("%1_%2").arg(address.toString()).arg(port);
+    name.replace(QLatin1Char(':'), QLatin1Char('_')).replace(QLatin1Char('%'), QLatin1Char('_'));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(QStringLiteral("serve-spool/") + name);
+}
 
 bool parseListen(const QString& where, QHostAddress* address, quint16* port)
 {
@@ -40,14 +53,20 @@ bool parseListen(const QString& where, QHostAddress* address, quint16* port)
     return portOk && number >= 0 && number <= 65535 && !address->isNull();
 }
 
-// Healthy while the database answers (asked at most once a second) and the events can be written.
+// Healthy while the database answers (asked at most once a second), the events can be written and the spool takes
+// new ones.
 class HealthCheck
 {
 public:
-    HealthCheck(Database& database, const EngagementEventFlusher& flusher) : m_database(database), m_flusher(flusher) {}
+    HealthCheck(Database& database, const EngagementEventFlusher& flusher, const EngagementSpool& spool)
+        : m_database(database), m_flusher(flusher), m_spool(spool)
+    {
+    }
 
     QString operator()()
     {
+        if (m_spool.isFull())
+            return ServeCommand::tr("The spool %1 is full: new opens and clicks are not recorded.").arg(m_spool.directory());
         if (m_flusher.isFailing())
             return ServeCommand::tr("Opens and clicks cannot be written to the database.");
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -62,6 +81,7 @@ public:
 private:
     Database& m_database;
     const EngagementEventFlusher& m_flusher;
+    const EngagementSpool& m_spool;
     std::mutex m_mutex;
     QDeadlineTimer m_nextCheck{0};
     QString m_problem;
@@ -90,9 +110,22 @@ int ServeCommand::run(const QStringList& arguments)
     const QCommandLineOption threads(QStringLiteral("threads"), tr("Request threads (default: one per core)."), tr("n"));
     const QCommandLineOption flushMs(QStringLiteral("flush-ms"),
                                      tr("How often recorded opens and clicks are written, in milliseconds (default 100, "
-                                        "at most 250): what a crash can lose."),
+                                        "at most 250). Every open and click is first kept in the spool."),
                                      tr("ms"), QStringLiteral("100"));
-    parser.addOptions({profile, listen, publicUrl, trustedProxy, threads, flushMs});
+    const QCommandLineOption spoolDir(QStringLiteral("spool-dir"),
+                                      tr("Where opens and clicks are kept until the database has them, one directory per "
+                                         "herald serve (default: serve-spool/ADDRESS_PORT in Herald's data folder). A kill "
+                                         "loses at most the last %1 ms of them; those a killed process left are written "
+                                         "when herald serve next starts on that directory.")
+                                          .arg(EngagementSpool::WriteEveryMs),
+                                      tr("dir"));
+    const QCommandLineOption spoolMaxMb(QStringLiteral("spool-max-mb"),
+                                        tr("How large the spool may grow while the database does not take the events "
+                                           "(default %1); past it new opens and clicks are answered but not recorded, "
+                                           "and their log lines say so.")
+                                            .arg(DefaultSpoolMaxMb),
+                                        tr("MB"), QString::number(DefaultSpoolMaxMb));
+    parser.addOptions({profile, listen, publicUrl, trustedProxy, threads, flushMs, spoolDir, spoolMaxMb});
     if (const int done = CommandArguments::parse(parser, arguments); done != CommandArguments::Continue)
         return done;
 
@@ -112,6 +145,14 @@ int ServeCommand::run(const QStringList& arguments)
     auto proxies = IpNetworkList::parse(parser.values(trustedProxy));
     if (!proxies)
         return Output::usageError(proxies.error().message);
+    const qint64 spoolCapMb = parser.value(spoolMaxMb).toLongLong(&numberOk);
+    if (!numberOk || spoolCapMb < 1 || spoolCapMb > 1024 * 1024)
+        return Output::usageError(tr("--spool-max-mb must be a number from 1 to 1048576."));
+    const auto logError = [](const QString& line) { Output::error(line); };
+    auto spool = EngagementSpool::open(parser.isSet(spoolDir) ? parser.value(spoolDir) : defaultSpoolDirectory(address, port),
+                                       spoolCapMb << 20, logError);
+    if (!spool)
+        return Output::failed(spool.error().message);
 
     auto database = ProfileOpener::open(parser.value(profile));
     if (!database)
@@ -126,11 +167,11 @@ int ServeCommand::run(const QStringList& arguments)
         return Output::failed(secret.error().message);
 
     RequestLog log;
-    EngagementEventFlusher flusher(*database.value(), flushEvery, [](const QString& line) { Output::error(line); });
+    EngagementEventFlusher flusher(*database.value(), *spool.value(), flushEvery, logError);
     TrackingRequestHandler tracking(*database.value(), secret.value(), proxies.value(),
-                                    [&flusher](EngagementRecord record) { flusher.record(std::move(record)); });
+                                    [&flusher](const EngagementRecord& record) { return flusher.record(record); });
     OneClickUnsubscribe unsubscribe(*database.value(), secret.value());
-    HealthCheck health(*database.value(), flusher);
+    HealthCheck health(*database.value(), flusher, *spool.value());
     ServeRouter router(tracking, unsubscribe, [&health] { return health(); });
     MhdHttpServer server(router, [&log](const QByteArray& line) { log.add(line); });
     // Unique per process: the roll-up lease names its holder.
@@ -138,7 +179,7 @@ int ServeCommand::run(const QStringList& arguments)
                                .arg(QHostInfo::localHostName())
                                .arg(QCoreApplication::applicationPid())
                                .arg(QDateTime::currentMSecsSinceEpoch());
-    EngagementUpkeep upkeep(*database.value(), holder, [](const QString& line) { Output::error(line); });
+    EngagementUpkeep upkeep(*database.value(), holder, logError);
     flusher.start();
     upkeep.start();
     QString error;
@@ -168,8 +209,13 @@ int ServeCommand::run(const QStringList& arguments)
     upkeep.stop();
     Output::line(tr("Stopped after %n request(s); %1 open(s) and click(s) written.", nullptr, int(server.requests()))
                      .arg(flusher.written()));
+    if (flusher.refused() > 0)
+        Output::error(tr("%n open(s) and click(s) were not recorded: the spool %1 was full.", nullptr, int(flusher.refused()))
+                          .arg(spool.value()->directory()));
     if (!allWritten)
-        return Output::failed(tr("%n open(s) and click(s) could not be written to the database.", nullptr, int(flusher.pending())));
+        return Output::failed(tr("Some opens and clicks could not be written to the database; they are kept in %1 and "
+                                 "written when herald serve next starts with that spool.")
+                                  .arg(spool.value()->directory()));
     return 0;
 }
 

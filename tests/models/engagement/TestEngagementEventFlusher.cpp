@@ -1,7 +1,10 @@
 #include "DatabaseTestCase.h"
+#include "EngagementRows.h"
 #include "engagement/EngagementEventFlusher.h"
+#include "engagement/EngagementSpool.h"
 
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace herald;
@@ -9,24 +12,24 @@ using namespace herald;
 namespace {
 EngagementRecord click(qint64 sendId)
 {
-    EngagementRecord record;
-    record.campaignId = 1;
-    record.sendId = sendId;
-    record.linkNo = 1;
-    record.kind = EngagementKind::Click;
-    record.occurredAtMs = 1'800'000'000'000;
-    record.method = QStringLiteral("GET");
-    record.agentClass = QStringLiteral("browser");
-    record.clientNet = QStringLiteral("203.0.113.0/24");
-    record.reason = QStringLiteral("person");
-    return record;
+    return test::EngagementRows::servedClick(1, sendId);
 }
 } // namespace
 
-// herald serve's batches of opens and clicks: what a kill -9 can lose is what the flusher has not yet written.
+// herald serve's batches of opens and clicks, from the spool to the database (TestEngagementSpool has what a kill
+// leaves in the spool).
 class TestEngagementEventFlusher : public test::DatabaseTestCase
 {
     Q_OBJECT
+
+    QTemporaryDir m_spoolDir;
+    std::unique_ptr<EngagementSpool> openSpool()
+    {
+        auto spool = EngagementSpool::open(m_spoolDir.path(), EngagementSpool::DefaultCapBytes, [](const QString&) {});
+        if (!spool)
+            qWarning("%s", qPrintable(spool.error().message));
+        return spool ? std::move(spool).value() : nullptr;
+    }
 
     // Holds a write lock on engagement_events from the test's own connection until commit() or the end of the case.
     bool lockEvents()
@@ -41,7 +44,9 @@ class TestEngagementEventFlusher : public test::DatabaseTestCase
 private slots:
     void writesEverythingOnStop()
     {
-        EngagementEventFlusher flusher(database(), 250, [](const QString&) {});
+        const auto spool = openSpool();
+        QVERIFY(spool);
+        EngagementEventFlusher flusher(database(), *spool, 250, [](const QString&) {});
         flusher.start();
         for (qint64 send = 1; send <= 500; ++send)
             flusher.record(click(send));
@@ -50,11 +55,13 @@ private slots:
         QCOMPARE(selectValue(QStringLiteral("SELECT count(*) FROM engagement_events WHERE campaign_id = :id"), 1).toInt(), 500);
     }
 
-    // A batch is taken every interval, however long writing the one before took (here a lock holds it up): an
-    // interval after the end of each write would let a kill -9 lose an interval and two writes' worth of events.
+    // A batch is taken every interval, however long writing the one before took (here a lock holds it up): events
+    // reach the database an interval and a write after they came at most, not an interval after the end of each write.
     void takesTheNextBatchAnIntervalAfterTheLastOne()
     {
-        EngagementEventFlusher flusher(database(), 1000, [](const QString&) {});
+        const auto spool = openSpool();
+        QVERIFY(spool);
+        EngagementEventFlusher flusher(database(), *spool, 1000, [](const QString&) {});
         QVERIFY(lockEvents());
         flusher.record(click(1));
         flusher.start(); // the first batch is taken at 1 s and waits for the lock

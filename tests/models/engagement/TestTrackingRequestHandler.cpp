@@ -24,6 +24,7 @@ class TestTrackingRequestHandler : public QObject
     std::unique_ptr<Database> m_database;
     std::unique_ptr<TrackingRequestHandler> m_handler;
     QList<EngagementRecord> m_recorded;
+    bool m_spoolFull = false; // the recorder refuses, as herald serve's full spool does
     const TrackingToken m_tokens{Secret};
 
     TrackingRequest request(TrackingToken::Kind kind, const TrackingToken::Claims& claims, const QByteArray& method = "GET")
@@ -58,8 +59,12 @@ private slots:
         auto proxies = IpNetworkList::parse({QStringLiteral("127.0.0.1/32")});
         QVERIFY(proxies.ok());
         m_recorded.clear();
+        m_spoolFull = false;
         m_handler = std::make_unique<TrackingRequestHandler>(*m_database, Secret, proxies.value(),
-                                                             [this](EngagementRecord record) { m_recorded << record; });
+                                                             [this](const EngagementRecord& record) {
+                                                                 m_recorded << record;
+                                                                 return !m_spoolFull;
+                                                             });
     }
 
     void cleanup()
@@ -111,6 +116,18 @@ private slots:
             QVERIFY(reply.location.isEmpty());
         }
         QVERIFY(m_recorded.isEmpty());
+    }
+
+    // The redirect and the pixel are answered all the same; the request's log line says the event was not kept.
+    void anEventTheSpoolRefusesIsAnsweredAndLoggedAsNotRecorded()
+    {
+        m_spoolFull = true;
+        const TrackingReply clicked = m_handler->handle(request(TrackingToken::Kind::Click, click(1)));
+        QCOMPARE(clicked.status, 302);
+        QCOMPARE(clicked.outcome, QByteArray("click not recorded: spool full"));
+        const TrackingReply opened = m_handler->handle(request(TrackingToken::Kind::Open, {TrackingToken::Kind::Open, 1, 0, 0, false}));
+        QCOMPARE(opened.status, 200);
+        QCOMPARE(opened.outcome, QByteArray("open not recorded: spool full"));
     }
 
     void theOpenPixelIsATransparentGif()
