@@ -242,6 +242,24 @@
     </message>
 </context>
 <context>
+    <name>herald::EngagementSettingsPanel</name>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <comment>after the number of months raw events are kept</comment>
+        <translation>
+            <numerusform> month</numerusform>
+            <numerusform> months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Raw opens and clicks are kept %n month(s).</source>
+        <translation>
+            <numerusform>Raw opens and clicks are kept %n month.</numerusform>
+            <numerusform>Raw opens and clicks are kept %n months.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::FeedbackIntakeRunner</name>
     <message numerus="yes">
         <source>Read %n message(s): </source>

@@ -2068,6 +2068,45 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::EngagementChart</name>
+    <message>
+        <source>Open rate</source>
+        <translation>Tasa de apertura</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Tasa de clics</translation>
+    </message>
+    <message>
+        <source>Opens and clicks by people, recent campaigns</source>
+        <translation>Aperturas y clics de personas, campañas recientes</translation>
+    </message>
+    <message>
+        <source>% of messages delivered</source>
+        <translation>% de los mensajes entregados</translation>
+    </message>
+    <message>
+        <source>People only: opens and clicks by machines (link scanners, privacy proxies) are left out, as are campaigns without tracking. ~ Approximate (lighter bars): anonymous tracking counts every open and click, so a person who opens twice counts twice.</source>
+        <translation>Solo personas: no se cuentan las aperturas y los clics de máquinas (analizadores de enlaces, proxies de privacidad) ni las campañas sin seguimiento. ~ Aproximado (barras más claras): el seguimiento anónimo cuenta cada apertura y cada clic, así que una persona que abre dos veces cuenta dos veces.</translation>
+    </message>
+    <message>
+        <source>~ %1</source>
+        <translation>~ %1</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (n.º %2)</translation>
+    </message>
+    <message>
+        <source>No tracked campaigns yet</source>
+        <translation>Aún no hay campañas con seguimiento</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 % of %L4 messages delivered</source>
+        <translation>%1, %2: %3 % de %L4 mensajes entregados</translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementEventFlusher</name>
     <message>
         <source>Recording opens and clicks again.</source>
@@ -2320,6 +2359,29 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Saved. Campaigns queued from now on are tracked through %1.</source>
         <translation>Guardado. Las campañas que se pongan en cola a partir de ahora se siguen a través de %1.</translation>
+    </message>
+    <message>
+        <source>herald serve deletes older raw events, with the network and kind of program each came from. Reports (opens and clicks per campaign, link and hour) are kept regardless.</source>
+        <translation>herald serve borra los eventos sin procesar más antiguos, con la red y el tipo de programa de cada uno. Los informes (aperturas y clics por campaña, enlace y hora) se conservan siempre.</translation>
+    </message>
+    <message>
+        <source>Keep raw open and click &amp;events for:</source>
+        <translation>Conservar los &amp;eventos de apertura y clic sin procesar durante:</translation>
+    </message>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <comment>after the number of months raw events are kept</comment>
+        <translation>
+            <numerusform> mes</numerusform>
+            <numerusform> meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Raw opens and clicks are kept %n month(s).</source>
+        <translation>
+            <numerusform>Las aperturas y los clics sin procesar se conservan %n mes.</numerusform>
+            <numerusform>Las aperturas y los clics sin procesar se conservan %n meses.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2068,6 +2068,45 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::EngagementChart</name>
+    <message>
+        <source>Open rate</source>
+        <translation>Taux d’ouverture</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Taux de clics</translation>
+    </message>
+    <message>
+        <source>Opens and clicks by people, recent campaigns</source>
+        <translation>Ouvertures et clics par des personnes, campagnes récentes</translation>
+    </message>
+    <message>
+        <source>% of messages delivered</source>
+        <translation>% des messages remis</translation>
+    </message>
+    <message>
+        <source>People only: opens and clicks by machines (link scanners, privacy proxies) are left out, as are campaigns without tracking. ~ Approximate (lighter bars): anonymous tracking counts every open and click, so a person who opens twice counts twice.</source>
+        <translation>Personnes seulement : les ouvertures et clics de machines (analyseurs de liens, proxys de confidentialité) sont exclus, ainsi que les campagnes sans suivi. ~ Approximatif (barres plus claires) : le suivi anonyme compte chaque ouverture et chaque clic, une personne qui ouvre deux fois compte donc deux fois.</translation>
+    </message>
+    <message>
+        <source>~ %1</source>
+        <translation>~ %1</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (nº %2)</translation>
+    </message>
+    <message>
+        <source>No tracked campaigns yet</source>
+        <translation>Aucune campagne suivie pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 % of %L4 messages delivered</source>
+        <translation>%1, %2 : %3 % de %L4 messages remis</translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementEventFlusher</name>
     <message>
         <source>Recording opens and clicks again.</source>
@@ -2320,6 +2359,29 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Saved. Campaigns queued from now on are tracked through %1.</source>
         <translation>Enregistré. Les campagnes mises en file à partir de maintenant sont suivies via %1.</translation>
+    </message>
+    <message>
+        <source>herald serve deletes older raw events, with the network and kind of program each came from. Reports (opens and clicks per campaign, link and hour) are kept regardless.</source>
+        <translation>herald serve supprime les événements bruts plus anciens, avec le réseau et le type de programme de chacun. Les rapports (ouvertures et clics par campagne, lien et heure) sont conservés dans tous les cas.</translation>
+    </message>
+    <message>
+        <source>Keep raw open and click &amp;events for:</source>
+        <translation>Conserver les &amp;événements bruts d’ouverture et de clic :</translation>
+    </message>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <comment>after the number of months raw events are kept</comment>
+        <translation>
+            <numerusform> mois</numerusform>
+            <numerusform> mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Raw opens and clicks are kept %n month(s).</source>
+        <translation>
+            <numerusform>Les ouvertures et clics bruts sont conservés %n mois.</numerusform>
+            <numerusform>Les ouvertures et clics bruts sont conservés %n mois.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7320,7 +7382,7 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     </message>
     <message>
         <source>Click rate</source>
-        <translation>Taux de clic</translation>
+        <translation>Taux de clics</translation>
     </message>
     <message>
         <source>Click-to-open rate</source>

@@ -20,7 +20,8 @@
 namespace herald {
 
 ChartPanel::ChartPanel(const QString& name, const QString& title, QChart* chart, QWidget* parent)
-    : QFrame(parent), m_name(name), m_view(new QChartView(chart, this)), m_exportButton(new QToolButton(this))
+    : QFrame(parent), m_name(name), m_view(new QChartView(chart, this)), m_placeholder(new QLabel(this)),
+      m_note(new QLabel(this)), m_exportButton(new QToolButton(this))
 {
     setObjectName(name + QStringLiteral("Panel"));
     setFrameShape(QFrame::StyledPanel);
@@ -53,6 +54,14 @@ ChartPanel::ChartPanel(const QString& name, const QString& title, QChart* chart,
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignTop);
+    m_placeholder->setObjectName(name + QStringLiteral("Placeholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); }"));
+    m_placeholder->hide();
+    m_note->setObjectName(name + QStringLiteral("Note"));
+    m_note->setWordWrap(true);
+    m_note->hide();
 
     auto* header = new QHBoxLayout;
     header->addWidget(titleLabel, 1);
@@ -62,6 +71,8 @@ ChartPanel::ChartPanel(const QString& name, const QString& title, QChart* chart,
     layout->setSpacing(2);
     layout->addLayout(header);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_placeholder, 1);
+    layout->addWidget(m_note);
 }
 
 QChart* ChartPanel::chart() const { return m_view->chart(); }
@@ -70,6 +81,20 @@ void ChartPanel::setTable(const QStringList& header, const QList<QStringList>& r
 {
     m_header = header;
     m_rows = rows;
+}
+
+void ChartPanel::setPlaceholder(const QString& text)
+{
+    m_placeholder->setText(text);
+    m_placeholder->setMinimumHeight(m_view->minimumHeight()); // the panel keeps its height either way
+    m_placeholder->setVisible(!text.isEmpty());
+    m_view->setVisible(text.isEmpty());
+}
+
+void ChartPanel::setNote(const QString& text)
+{
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
 }
 
 Status ChartPanel::savePng(const QString& path) const

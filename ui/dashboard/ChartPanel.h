@@ -27,6 +27,10 @@ public:
     // The data behind the chart, as the CSV export writes it: a header and one row per point.
     void setTable(const QStringList& header, const QList<QStringList>& rows);
     const QList<QStringList>& rows() const { return m_rows; }
+    // Shown instead of the chart while there is nothing to draw ("<name>Placeholder"); empty shows the chart again.
+    void setPlaceholder(const QString& text);
+    // A muted line under the chart that says how to read it ("<name>Note"); empty hides it.
+    void setNote(const QString& text);
 
     Status savePng(const QString& path) const;
     Status saveCsv(const QString& path) const;
@@ -41,6 +45,8 @@ private:
 
     QString m_name;
     QChartView* m_view;
+    QLabel* m_placeholder;
+    QLabel* m_note;
     QToolButton* m_exportButton;
     QStringList m_header;
     QList<QStringList> m_rows;

@@ -1,6 +1,7 @@
 #include "DashboardCharts.h"
 
 #include "ChartPanel.h"
+#include "ChartStyle.h"
 #include "metrics/DashboardFigures.h"
 
 #include <QBarCategoryAxis>
@@ -13,19 +14,12 @@
 #include <QLocale>
 #include <QValueAxis>
 
-#include <cmath>
-
 namespace herald {
+
+using namespace chartstyle;
 
 namespace {
 const double Quantiles[] = {0.5, 0.95, 0.99};
-
-// Colours that read on white and for most colour-blind eyes (Okabe–Ito).
-const QColor Blue(0, 114, 178);
-const QColor Orange(230, 159, 0);
-const QColor Green(0, 158, 115);
-const QColor Red(213, 94, 0);
-const QColor Purple(204, 121, 167);
 
 QLineSeries* lineSeries(QChart* chart, const QString& name, const QColor& colour, Qt::PenStyle style = Qt::SolidLine)
 {
@@ -37,31 +31,6 @@ QLineSeries* lineSeries(QChart* chart, const QString& name, const QColor& colour
     series->setPen(pen);
     chart->addSeries(series);
     return series;
-}
-
-QValueAxis* valueAxis(QChart* chart, const QString& title, const QString& format)
-{
-    auto* axis = new QValueAxis(chart);
-    axis->setTitleText(title);
-    axis->setLabelFormat(format);
-    axis->setRange(0, 1);
-    axis->setTickCount(5);
-    chart->addAxis(axis, Qt::AlignLeft);
-    return axis;
-}
-
-// 0 to a round number above `peak` with four intervals, so the labels read 0, 25, 50, 75, 100.
-void fitAxis(QValueAxis* axis, double peak, double floor)
-{
-    const double top = std::max(peak * 1.1, floor);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(top / 4)));
-    double interval = magnitude;
-    for (const double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        interval = step * magnitude;
-        if (interval * 4 >= top)
-            break;
-    }
-    axis->setRange(0, interval * 4);
 }
 
 QString isoTime(qint64 epochSeconds) { return QDateTime::fromSecsSinceEpoch(epochSeconds, Qt::UTC).toString(Qt::ISODate); }

@@ -3,10 +3,12 @@
 #include "ChartPanel.h"
 #include "DashboardCharts.h"
 #include "DashboardTiles.h"
+#include "EngagementChart.h"
 #include "common/ColumnWidths.h"
 #include "common/PageTitle.h"
 #include "common/PluralCount.h"
 #include "deliverability/MailboxSettings.h"
+#include "engagement/EngagementReport.h"
 #include "metrics/DashboardReader.h"
 #include "storage/Database.h"
 
@@ -104,6 +106,7 @@ DashboardPage::DashboardPage(Database& database, QWidget* parent)
     grid->setSpacing(10);
     m_tiles = new DashboardTiles(this);
     m_charts = new DashboardCharts(this);
+    m_engagement = new EngagementChart(this);
     grid->addWidget(m_tiles, 0, 0, 1, 2);
     grid->addWidget(m_charts->panel(QStringLiteral("queue")), 1, 0);
     grid->addWidget(m_charts->panel(QStringLiteral("throughput")), 1, 1);
@@ -135,10 +138,12 @@ DashboardPage::DashboardPage(Database& database, QWidget* parent)
     grid->addWidget(providersBox, 3, 0);
     grid->addWidget(reasonsBox, 3, 1);
     grid->addWidget(feedbackBox, 4, 0, 1, 2);
+    grid->addWidget(m_engagement->panel(), 5, 0, 1, 2);
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 3);
     grid->setRowStretch(3, 1);
     grid->setRowStretch(4, 1);
+    grid->setRowStretch(5, 3);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -193,7 +198,10 @@ QTreeWidget* DashboardPage::buildFeedbackTable()
     return m_feedbackTable;
 }
 
-ChartPanel* DashboardPage::panel(const QString& name) const { return m_charts->panel(name); }
+ChartPanel* DashboardPage::panel(const QString& name) const
+{
+    return name == QLatin1String("engagement") ? m_engagement->panel() : m_charts->panel(name);
+}
 
 bool DashboardPage::isLive() const { return m_timer->isActive(); }
 
@@ -210,6 +218,7 @@ void DashboardPage::setThresholds(const AlertThresholds& thresholds)
 void DashboardPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    m_engagementDue = true;
     m_timer->start();
     refresh();
 }
@@ -228,7 +237,12 @@ void DashboardPage::refresh()
     }
     const qint64 range = rangeSeconds();
     const int window = windowSeconds();
-    m_watcher.setFuture(QtConcurrent::run(&m_pool, [this, range, window] {
+    const bool engagement = m_engagementDue || m_engagementRead.hasExpired(EngagementIntervalMs);
+    if (engagement) {
+        m_engagementDue = false;
+        m_engagementRead.start();
+    }
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [this, range, window, engagement] {
         Read read;
         read.now = QDateTime::currentSecsSinceEpoch();
         auto figures = DashboardReader(m_database).read(range, read.now, window);
@@ -247,8 +261,23 @@ void DashboardPage::refresh()
         }
         read.campaigns = std::move(campaigns).value();
         read.complaintThreshold = threshold.value();
+        if (engagement) {
+            auto recent = EngagementReport(m_database).recentCampaigns(EngagementChart::Campaigns);
+            if (!recent) {
+                read.ok = false;
+                read.error = recent.error().message;
+                return read;
+            }
+            read.engagement = std::move(recent).value();
+        }
         return read;
     }));
+}
+
+void DashboardPage::refreshEngagement()
+{
+    m_engagementDue = true;
+    refresh();
 }
 
 void DashboardPage::readDone()
@@ -257,10 +286,13 @@ void DashboardPage::readDone()
     if (!read.ok) {
         m_errorLabel->setText(tr("Could not read the figures: %1").arg(read.error));
         m_errorLabel->show();
+        m_engagementDue = true; // whether or not it was read this time
     } else {
         m_errorLabel->hide();
         showFigures(read.figures, read.now);
         showFeedback(read.campaigns, read.complaintThreshold);
+        if (read.engagement)
+            m_engagement->showCampaigns(*read.engagement);
     }
     if (std::exchange(m_readAgain, false))
         refresh();

@@ -1,6 +1,7 @@
 #include "EngagementSettingsPanel.h"
 
 #include "common/FormFeedback.h"
+#include "engagement/EngagementRetention.h"
 #include "storage/AppSettingsRepository.h"
 
 #include <QFormLayout>
@@ -8,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace herald {
@@ -17,6 +19,7 @@ EngagementSettingsPanel::EngagementSettingsPanel(Database& database, QWidget* pa
     , m_database(database)
     , m_form(new QFormLayout)
     , m_publicBaseUrlEdit(new QLineEdit(this))
+    , m_retentionSpin(new QSpinBox(this))
     , m_errorLabel(FormFeedback::createErrorLabel(QStringLiteral("publicBaseUrlError"), this))
     , m_saveButton(new QPushButton(tr("Save engagemen&t settings"), this))
     , m_statusLabel(new QLabel(this))
@@ -44,6 +47,13 @@ EngagementSettingsPanel::EngagementSettingsPanel(Database& database, QWidget* pa
     consentRule->setObjectName(QStringLiteral("trackingConsentRuleLabel"));
     consentRule->setWordWrap(true);
     consentRule->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retentionSpin->setObjectName(QStringLiteral("retentionMonthsSpin"));
+    m_retentionSpin->setRange(1, EngagementRetention::MaximumMonths);
+    m_retentionSpin->setMinimumWidth(150);
+    connect(m_retentionSpin, &QSpinBox::valueChanged, this, &EngagementSettingsPanel::showRetentionSuffix);
+    auto* retentionNote = FormFeedback::createNoteLabel(QStringLiteral("retentionNote"), this);
+    retentionNote->setText(tr("herald serve deletes older raw events, with the network and kind of program each came "
+                              "from. Reports (opens and clicks per campaign, link and hour) are kept regardless."));
     m_saveButton->setObjectName(QStringLiteral("saveEngagementButton"));
     m_statusLabel->setObjectName(QStringLiteral("engagementSettingsStatus"));
     m_statusLabel->setWordWrap(true);
@@ -51,6 +61,12 @@ EngagementSettingsPanel::EngagementSettingsPanel(Database& database, QWidget* pa
     connect(m_saveButton, &QPushButton::clicked, this, &EngagementSettingsPanel::save);
 
     m_form->addRow(tr("Pu&blic address of herald serve:"), m_publicBaseUrlEdit);
+    auto* retentionRow = new QHBoxLayout;
+    retentionRow->addWidget(m_retentionSpin);
+    retentionRow->addStretch(1);
+    auto* retentionLabel = new QLabel(tr("Keep raw open and click &events for:"), this);
+    retentionLabel->setBuddy(m_retentionSpin); // a row of a layout gets no buddy of its own
+    m_form->addRow(retentionLabel, retentionRow);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_saveButton);
     buttons->addWidget(m_statusLabel, 1);
@@ -62,6 +78,7 @@ EngagementSettingsPanel::EngagementSettingsPanel(Database& database, QWidget* pa
     layout->addLayout(m_form);
     // Under the form, not in it: QFormLayout gives a wrapped label the height of its narrow size hint.
     layout->addWidget(m_errorLabel);
+    layout->addWidget(retentionNote);
     layout->addWidget(consentRule);
     layout->addLayout(buttons);
     // The page hands its sections spare height; here it goes below the buttons, not into the wrapped labels.
@@ -73,35 +90,60 @@ void EngagementSettingsPanel::reload()
 {
     const auto stored = AppSettingsRepository(m_database).publicBaseUrl();
     if (!stored) {
-        showError(stored.error().message);
+        showError(stored.error().message, m_publicBaseUrlEdit);
         return;
     }
     m_publicBaseUrlEdit->setText(stored.value());
+    const auto months = EngagementRetention(m_database).months();
+    if (!months) {
+        showError(months.error().message, m_retentionSpin);
+        return;
+    }
+    m_retentionSpin->setValue(months.value());
+    showRetentionSuffix(months.value()); // valueChanged is not sent when the value stays
+}
+
+void EngagementSettingsPanel::showRetentionSuffix(int months)
+{
+    m_retentionSpin->setSuffix(tr(" month(s)", "after the number of months raw events are kept", months));
 }
 
 bool EngagementSettingsPanel::save()
 {
     m_statusLabel->clear();
-    AppSettingsRepository settings(m_database);
-    if (const Status saved = settings.setPublicBaseUrl(m_publicBaseUrlEdit->text()); !saved) {
-        showError(saved.error().message);
-        m_publicBaseUrlEdit->setFocus();
-        return false;
+    FormFeedback::markInvalid(m_publicBaseUrlEdit, false);
+    FormFeedback::markInvalid(m_retentionSpin, false);
+    const int months = m_retentionSpin->value();
+    if (const QString problem = EngagementRetention::problem(months); !problem.isEmpty()) {
+        return refuse(problem, m_retentionSpin); // nothing stored: both are checked before either is saved
+    }
+    if (const Status saved = AppSettingsRepository(m_database).setPublicBaseUrl(m_publicBaseUrlEdit->text()); !saved) {
+        return refuse(saved.error().message, m_publicBaseUrlEdit);
+    }
+    if (const Status saved = EngagementRetention(m_database).setMonths(months); !saved) {
+        return refuse(saved.error().message, m_retentionSpin);
     }
     FormFeedback::clearError(m_errorLabel);
-    FormFeedback::markInvalid(m_publicBaseUrlEdit, false);
     reload(); // the stored form: trimmed, without a trailing slash
-    m_statusLabel->setText(m_publicBaseUrlEdit->text().isEmpty()
-                               ? tr("Saved. Campaigns queued from now on are sent without tracking.")
-                               : tr("Saved. Campaigns queued from now on are tracked through %1.")
-                                     .arg(m_publicBaseUrlEdit->text()));
+    const QString tracking = m_publicBaseUrlEdit->text().isEmpty()
+        ? tr("Saved. Campaigns queued from now on are sent without tracking.")
+        : tr("Saved. Campaigns queued from now on are tracked through %1.").arg(m_publicBaseUrlEdit->text());
+    m_statusLabel->setText(tracking + QLatin1Char(' ')
+                           + tr("Raw opens and clicks are kept %n month(s).", nullptr, m_retentionSpin->value()));
     return true;
 }
 
-void EngagementSettingsPanel::showError(const QString& message)
+void EngagementSettingsPanel::showError(const QString& message, QWidget* field)
 {
     FormFeedback::showError(m_errorLabel, message);
-    FormFeedback::markInvalid(m_publicBaseUrlEdit, true);
+    FormFeedback::markInvalid(field, true);
+}
+
+bool EngagementSettingsPanel::refuse(const QString& message, QWidget* field)
+{
+    showError(message, field);
+    field->setFocus();
+    return false;
 }
 
 } // namespace herald

@@ -6,6 +6,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 
 namespace herald {
 
@@ -13,7 +14,8 @@ class Database;
 
 // Settings → Engagement: the public address of `herald serve`, which the open pixel, click redirects and web view
 // links of tracked campaigns point at (stored in the database, so every instance sends alike; empty: campaigns go
-// out without tracking), and the consent rule for per-recipient tracking.
+// out without tracking), the consent rule for per-recipient tracking, and how many months `herald serve` keeps the
+// raw opens and clicks (EngagementRetention; the roll-ups that reports read stay).
 class EngagementSettingsPanel : public QWidget
 {
     Q_OBJECT
@@ -22,15 +24,19 @@ public:
 
 public slots:
     void reload();
-    // Stores the address; false (with the error shown next to the field) when it is refused.
+    // Stores the address and the retention period; false (with the error shown next to the fields) when one is
+    // refused.
     bool save();
 
 private:
-    void showError(const QString& message);
+    void showError(const QString& message, QWidget* field);
+    bool refuse(const QString& message, QWidget* field); // shows the error, puts the cursor in the field: false
+    void showRetentionSuffix(int months);
 
     Database& m_database;
     QFormLayout* m_form; // more engagement settings get their rows here
     QLineEdit* m_publicBaseUrlEdit;
+    QSpinBox* m_retentionSpin;
     QLabel* m_errorLabel;
     QPushButton* m_saveButton;
     QLabel* m_statusLabel;

@@ -1,8 +1,8 @@
 #include "DatabaseTestCase.h"
+#include "EngagementTraffic.h"
 #include "SendingFixture.h"
 #include "engagement/BurstDetector.h"
 #include "engagement/CampaignLinkRepository.h"
-#include "engagement/EngagementEventWriter.h"
 #include "engagement/EngagementRollup.h"
 #include "storage/SqlDialect.h"
 
@@ -67,57 +67,32 @@ class TestEngagementRollup : public test::DatabaseTestCase
         QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
     }
 
-    static EngagementRecord event(EngagementKind kind, qint64 sendId, int linkNo, qint64 atMs, const QString& reason,
-                                  const QString& clientNet)
-    {
-        EngagementRecord record;
-        record.campaignId = Campaign;
-        record.sendId = sendId;
-        record.linkNo = linkNo;
-        record.kind = kind;
-        record.occurredAtMs = atMs;
-        record.method = QStringLiteral("GET");
-        record.agentClass = reason == QLatin1String("scanner_agent") ? QStringLiteral("link_scanner") : QStringLiteral("browser");
-        record.clientNet = clientNet;
-        record.machine = !EngagementVerdict::fromKey(reason)->isHuman();
-        record.reason = reason;
-        return record;
-    }
     static EngagementRecord open(qint64 sendId, qint64 atMs, const QString& reason = QStringLiteral("person"),
                                  const QString& clientNet = QStringLiteral("198.51.100.0/24"))
     {
-        return event(EngagementKind::Open, sendId, 0, atMs, reason, clientNet);
+        return test::EngagementTraffic::open(Campaign, sendId, atMs, reason, clientNet);
     }
     static EngagementRecord click(qint64 sendId, int linkNo, qint64 atMs, const QString& reason = QStringLiteral("person"),
                                   const QString& clientNet = QStringLiteral("198.51.100.0/24"))
     {
-        return event(EngagementKind::Click, sendId, linkNo, atMs, reason, clientNet);
+        return test::EngagementTraffic::click(Campaign, sendId, linkNo, atMs, reason, clientNet);
     }
 
     void write(const QList<EngagementRecord>& events)
     {
-        const Status written = EngagementEventWriter(database()).write(events);
+        const Status written = test::EngagementTraffic::write(database(), events);
         QVERIFY2(written.ok(), qPrintable(written.error().message));
     }
 
     // Runs passes of at most `batch` events until none is waiting; returns the passes' totals.
     RollupPass rollUp(int batch = EngagementRollup::DefaultBatch, const QString& holder = QStringLiteral("serve-a"))
     {
-        EngagementRollup rollup = roller(holder);
-        RollupPass total;
-        for (int pass = 0; pass < 10'000; ++pass) {
-            const auto done = rollup.runOnce(batch);
-            if (!done.ok()) {
-                qWarning("roll-up failed: %s", qPrintable(done.error().message));
-                return {};
-            }
-            total.leaseHeld = done->leaseHeld;
-            total.rolled += done->rolled;
-            total.reclassified += done->reclassified;
-            if (!done->moreWaiting)
-                break;
+        const auto done = test::EngagementTraffic::rollUp(database(), holder, [this] { return m_now; }, batch);
+        if (!done.ok()) {
+            qWarning("roll-up failed: %s", qPrintable(done.error().message));
+            return {};
         }
-        return total;
+        return done.value();
     }
 
     // The numbers of the one row `sql` selects (NULL as -1), or nothing when there is no row.

@@ -1,6 +1,8 @@
 #include "DesktopTestEnvironment.h"
+#include "EngagementRows.h"
 #include "TestDatabase.h"
 #include "config/Config.h"
+#include "engagement/EngagementRetention.h"
 #include "settings/EngagementSettingsPanel.h"
 #include "shell/MainWindow.h"
 #include "storage/AppSettingsRepository.h"
@@ -12,6 +14,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,7 +22,8 @@ using namespace herald;
 
 // Settings → Engagement in the real window, on both backends: the public address of herald serve is refused with
 // the reason next to the field when it is not an absolute http(s) address without query, stored in its normal
-// form when it is, read back by a new panel, and cleared by an empty field; the consent rule is shown.
+// form when it is, read back by a new panel, and cleared by an empty field; the consent rule is shown; how many
+// months raw opens and clicks are kept is stored where EngagementRetention (herald serve's pruning) reads it.
 class TestEngagementSettings : public QObject
 {
     Q_OBJECT
@@ -145,6 +149,49 @@ private slots:
         QCOMPARE(stored(), QString());
         QVERIFY2(find<QLabel>("engagementSettingsStatus")->text().contains(QLatin1String("without tracking")),
                  qPrintable(find<QLabel>("engagementSettingsStatus")->text()));
+    }
+
+    void storesHowLongRawEventsAreKept()
+    {
+        auto* spin = find<QSpinBox>("retentionMonthsSpin");
+        QVERIFY(spin->isVisible());
+        QCOMPARE(spin->value(), EngagementRetention::DefaultMonths); // not set: the default
+        QCOMPARE(spin->suffix(), QStringLiteral(" months"));
+        QCOMPARE(spin->minimum(), 1);
+        QCOMPARE(spin->maximum(), EngagementRetention::MaximumMonths);
+        QVERIFY(find<QLabel>("retentionNote")->text().contains(QLatin1String("kept regardless")));
+        QLabel* label = nullptr;
+        for (QLabel* candidate : find<EngagementSettingsPanel>("engagementSettingsPanel")->findChildren<QLabel*>())
+            label = candidate->buddy() == spin ? candidate : label;
+        QVERIFY(label); // Alt+E reaches it
+        QCOMPARE(label->text(), QStringLiteral("Keep raw open and click &events for:"));
+
+        spin->selectAll();
+        QTest::keyClicks(spin, QStringLiteral("6"));
+        QTest::mouseClick(find<QPushButton>("saveEngagementButton"), Qt::LeftButton);
+        QVERIFY(!find<QLabel>("publicBaseUrlError")->isVisible());
+        QCOMPARE(EngagementRetention(*m_database).months().value(), 6);
+        const QString status = find<QLabel>("engagementSettingsStatus")->text();
+        QVERIFY2(status.contains(QLatin1String("kept 6 months")), qPrintable(status));
+        EngagementSettingsPanel other(*m_database); // another instance on this database
+        QCOMPARE(other.findChild<QSpinBox*>(QStringLiteral("retentionMonthsSpin"))->value(), 6);
+
+        // What pruning then does: an event seven months old goes, one five months old stays.
+        test::EngagementRows rows(*m_database);
+        const qint64 campaign = rows.campaign(QStringLiteral("Retention"), QStringLiteral("anonymous"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        rows.event(test::EngagementRows::Event::open(campaign, 0, now.addMonths(-7)));
+        rows.event(test::EngagementRows::Event::open(campaign, 0, now.addMonths(-5)));
+        QVERIFY2(rows.error().isEmpty(), qPrintable(rows.error()));
+        const auto pruned = EngagementRetention(*m_database).prune({}, now);
+        QVERIFY2(pruned.ok(), qPrintable(pruned.error().message));
+        QCOMPARE(pruned.value(), qint64(1));
+
+        spin->setValue(1);
+        QCOMPARE(spin->suffix(), QStringLiteral(" month"));
+        QTest::mouseClick(find<QPushButton>("saveEngagementButton"), Qt::LeftButton);
+        QCOMPARE(EngagementRetention(*m_database).months().value(), 1);
+        saveScreenshot(m_window.get(), QStringLiteral("settings-engagement-retention.png"));
     }
 };
 
