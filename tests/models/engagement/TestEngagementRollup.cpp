@@ -1,4 +1,5 @@
 #include "DatabaseTestCase.h"
+#include "EngagementTraffic.h"
 #include "SendingFixture.h"
 #include "engagement/BurstDetector.h"
 #include "engagement/CampaignLinkRepository.h"
@@ -67,31 +68,15 @@ class TestEngagementRollup : public test::DatabaseTestCase
         QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
     }
 
-    static EngagementRecord event(EngagementKind kind, qint64 sendId, int linkNo, qint64 atMs, const QString& reason,
-                                  const QString& clientNet)
-    {
-        EngagementRecord record;
-        record.campaignId = Campaign;
-        record.sendId = sendId;
-        record.linkNo = linkNo;
-        record.kind = kind;
-        record.occurredAtMs = atMs;
-        record.method = QStringLiteral("GET");
-        record.agentClass = reason == QLatin1String("scanner_agent") ? QStringLiteral("link_scanner") : QStringLiteral("browser");
-        record.clientNet = clientNet;
-        record.machine = !EngagementVerdict::fromKey(reason)->isHuman();
-        record.reason = reason;
-        return record;
-    }
     static EngagementRecord open(qint64 sendId, qint64 atMs, const QString& reason = QStringLiteral("person"),
                                  const QString& clientNet = QStringLiteral("198.51.100.0/24"))
     {
-        return event(EngagementKind::Open, sendId, 0, atMs, reason, clientNet);
+        return test::EngagementTraffic::event(Campaign, EngagementKind::Open, sendId, 0, atMs, reason, clientNet);
     }
     static EngagementRecord click(qint64 sendId, int linkNo, qint64 atMs, const QString& reason = QStringLiteral("person"),
                                   const QString& clientNet = QStringLiteral("198.51.100.0/24"))
     {
-        return event(EngagementKind::Click, sendId, linkNo, atMs, reason, clientNet);
+        return test::EngagementTraffic::event(Campaign, EngagementKind::Click, sendId, linkNo, atMs, reason, clientNet);
     }
 
     void write(const QList<EngagementRecord>& events)
@@ -103,21 +88,12 @@ class TestEngagementRollup : public test::DatabaseTestCase
     // Runs passes of at most `batch` events until none is waiting; returns the passes' totals.
     RollupPass rollUp(int batch = EngagementRollup::DefaultBatch, const QString& holder = QStringLiteral("serve-a"))
     {
-        EngagementRollup rollup = roller(holder);
-        RollupPass total;
-        for (int pass = 0; pass < 10'000; ++pass) {
-            const auto done = rollup.runOnce(batch);
-            if (!done.ok()) {
-                qWarning("roll-up failed: %s", qPrintable(done.error().message));
-                return {};
-            }
-            total.leaseHeld = done->leaseHeld;
-            total.rolled += done->rolled;
-            total.reclassified += done->reclassified;
-            if (!done->moreWaiting)
-                break;
+        const auto total = test::EngagementTraffic::rollUp(database(), m_now, batch, holder);
+        if (!total) {
+            qWarning("roll-up failed: %s", qPrintable(total.error().message));
+            return {};
         }
-        return total;
+        return total.value();
     }
 
     // The numbers of the one row `sql` selects (NULL as -1), or nothing when there is no row.
