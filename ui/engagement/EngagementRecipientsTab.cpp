@@ -19,7 +19,7 @@ namespace herald {
 EngagementRecipientsTab::EngagementRecipientsTab(Database& database, QWidget* parent)
     : QWidget(parent)
     , m_model(new EngagementRecipientsModel(database, this))
-    , m_searchEdit(new SearchField(tr("Search name, address or city…"), 260, this))
+    , m_searchEdit(new SearchField(tr("Search name, address or city…"), 340, this))
     , m_peopleOnly(new QCheckBox(tr("&People only"), this))
     , m_countLabel(new QLabel(this))
     , m_errorLabel(FormFeedback::createErrorLabel(QStringLiteral("recipientsErrorLabel"), this))

@@ -94,6 +94,7 @@ EngagementView::EngagementView(Database& database, qint64 campaignId, qint64 del
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_messageLabel, 1);
+    buttons->addStretch(); // the buttons keep their size while no message shows
     buttons->addWidget(m_exportButton);
     buttons->addWidget(m_refreshButton);
     auto* layout = new QVBoxLayout(this);
