@@ -2509,10 +2509,6 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
 <context>
     <name>herald::EngagementText</name>
     <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>

@@ -4,6 +4,11 @@
 
 namespace herald {
 
+namespace {
+// What is not known, in every language.
+const QString Unknown = QStringLiteral("—");
+} // namespace
+
 QString EngagementText::count(qint64 value)
 {
     return QLocale().toString(value);
@@ -11,13 +16,13 @@ QString EngagementText::count(qint64 value)
 
 QString EngagementText::unique(qint64 value, bool known)
 {
-    return known ? count(value) : tr("—");
+    return known ? count(value) : Unknown;
 }
 
 QString EngagementText::rate(const std::optional<double>& value, bool approximate)
 {
     if (!value)
-        return tr("—");
+        return Unknown;
     const QString percent = tr("%1 %").arg(QLocale().toString(*value * 100, 'f', 1));
     return approximate ? tr("≈ %1").arg(percent) : percent;
 }
