@@ -181,6 +181,26 @@
     </message>
 </context>
 <context>
+    <name>herald::EngagementFiguresBlock</name>
+    <message numerus="yes">
+        <source>%n of them known from a click only (the image was not loaded).</source>
+        <translation>
+            <numerusform>%n of them known from a click only (the image was not loaded).</numerusform>
+            <numerusform>%n of them known from a click only (the image was not loaded).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRecipientsTab</name>
+    <message numerus="yes">
+        <source>%Ln recipient(s) opened or clicked</source>
+        <translation>
+            <numerusform>%Ln recipient opened or clicked</numerusform>
+            <numerusform>%Ln recipients opened or clicked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementRetention</name>
     <message numerus="yes">
         <source>Could not remove opens and clicks older than %n month(s)</source>
@@ -256,6 +276,23 @@
         <translation>
             <numerusform>Raw opens and clicks are kept %n month.</numerusform>
             <numerusform>Raw opens and clicks are kept %n months.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementView</name>
+    <message numerus="yes">
+        <source>%Ln message(s) delivered</source>
+        <translation>
+            <numerusform>%Ln message delivered</numerusform>
+            <numerusform>%Ln messages delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln event(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln event to %1.</numerusform>
+            <numerusform>Exported %Ln events to %1.</numerusform>
         </translation>
     </message>
 </context>

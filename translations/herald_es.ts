@@ -1129,10 +1129,6 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <translation>No se pudieron leer las campañas en envío</translation>
     </message>
     <message>
-        <source>Could not count the messages of the campaigns being sent</source>
-        <translation>No se pudieron contar los mensajes de las campañas en envío</translation>
-    </message>
-    <message>
         <source>Could not read why messages of campaign #%1 failed</source>
         <translation>No se pudo leer por qué fallaron mensajes de la campaña n.º %1</translation>
     </message>
@@ -1210,6 +1206,17 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Could not start scheduled campaigns</source>
         <translation>No se pudieron iniciar las campañas programadas</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignSendCounts</name>
+    <message>
+        <source>Could not count the messages of the campaigns</source>
+        <translation>No se pudieron contar los mensajes de las campañas</translation>
+    </message>
+    <message>
+        <source>Could not fold the campaigns&apos; message counts</source>
+        <translation>No se pudieron consolidar los recuentos de mensajes de las campañas</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2075,25 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::EngagementButton</name>
+    <message>
+        <source>En&amp;gagement…</source>
+        <translation>Interacció&amp;n…</translation>
+    </message>
+    <message>
+        <source>Opens and clicks of the campaign, people&apos;s and machines&apos; apart</source>
+        <translation>Aperturas y clics de la campaña, los de personas y los de máquinas por separado</translation>
+    </message>
+    <message>
+        <source>Campaign Engagement…</source>
+        <translation>Interacción de la campaña…</translation>
+    </message>
+    <message>
+        <source>Opens and clicks of the selected campaign, people&apos;s and machines&apos; apart</source>
+        <translation>Aperturas y clics de la campaña seleccionada, los de personas y los de máquinas por separado</translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementChart</name>
     <message>
         <source>Open rate</source>
@@ -2104,6 +2130,53 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>%1, %2: %3 % of %L4 messages delivered</source>
         <translation>%1, %2: %3 % de %L4 mensajes entregados</translation>
+    </message>
+    <message>
+        <source>Show &amp;machines</source>
+        <translation>Mostrar &amp;máquinas</translation>
+    </message>
+    <message>
+        <source>People&apos;s opens</source>
+        <translation>Aperturas de personas</translation>
+    </message>
+    <message>
+        <source>People&apos;s clicks</source>
+        <translation>Clics de personas</translation>
+    </message>
+    <message>
+        <source>Machines&apos; opens</source>
+        <translation>Aperturas de máquinas</translation>
+    </message>
+    <message>
+        <source>Machines&apos; clicks</source>
+        <translation>Clics de máquinas</translation>
+    </message>
+    <message>
+        <source>Days since the first delivery</source>
+        <translation>Días desde la primera entrega</translation>
+    </message>
+    <message>
+        <source>Per %1 hours</source>
+        <translation>Cada %1 horas</translation>
+    </message>
+    <message>
+        <source>Opens and clicks in the first 7 days</source>
+        <translation>Aperturas y clics en los primeros 7 días</translation>
+    </message>
+    <message>
+        <source>Add the opens and clicks of link scanners and image proxies, as light dashed lines.</source>
+        <translation>Añadir las aperturas y los clics de analizadores de enlaces y proxies de imágenes, en líneas discontinuas claras.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementDialog</name>
+    <message>
+        <source>Engagement</source>
+        <translation>Interacción</translation>
+    </message>
+    <message>
+        <source>Engagement — %1</source>
+        <translation>Interacción — %1</translation>
     </message>
 </context>
 <context>
@@ -2169,6 +2242,115 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::EngagementFiguresBlock</name>
+    <message>
+        <source>Opens</source>
+        <translation>Aperturas</translation>
+    </message>
+    <message>
+        <source>Unique opens</source>
+        <translation>Aperturas únicas</translation>
+    </message>
+    <message>
+        <source>Open rate</source>
+        <translation>Tasa de apertura</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation>Clics únicos</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Tasa de clics</translation>
+    </message>
+    <message>
+        <source>Click-to-open rate</source>
+        <translation>Clics por apertura</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Messages the receiving servers accepted; the rates are fractions of these.</source>
+        <translation>Mensajes que aceptaron los servidores de destino; las tasas son fracciones de estos.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Opens and clicks Herald ascribes to a person reading the message.</source>
+        <translation>Aperturas y clics que Herald atribuye a una persona que lee el mensaje.</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>Máquinas</translation>
+    </message>
+    <message>
+        <source>Opens and clicks by mail servers&apos; link scanners and image proxies (such as Apple Mail Privacy Protection), which fetch every message whether anyone reads it or not.</source>
+        <translation>Aperturas y clics de los analizadores de enlaces y proxies de imágenes de los servidores de correo (como la Protección de privacidad de Mail de Apple), que descargan cada mensaje lo lea alguien o no.</translation>
+    </message>
+    <message>
+        <source>≈ Approximate: anonymous tracking counts events, not people.</source>
+        <translation>≈ Aproximado: el seguimiento anónimo cuenta eventos, no personas.</translation>
+    </message>
+    <message>
+        <source>People: %1</source>
+        <translation>Personas: %1</translation>
+    </message>
+    <message>
+        <source>Machines: %1</source>
+        <translation>Máquinas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them known from a click only (the image was not loaded).</source>
+        <translation>
+            <numerusform>%n de ellas conocida solo por un clic (la imagen no se cargó).</numerusform>
+            <numerusform>%n de ellas conocidas solo por un clic (la imagen no se cargó).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementLinksTable</name>
+    <message>
+        <source>#</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>People&apos;s clicks</source>
+        <translation>Clics de personas</translation>
+    </message>
+    <message>
+        <source>People who clicked</source>
+        <translation>Personas con clic</translation>
+    </message>
+    <message>
+        <source>Machines&apos; clicks</source>
+        <translation>Clics de máquinas</translation>
+    </message>
+    <message>
+        <source>The link&apos;s number in the message, as the Recipients tab lists it.</source>
+        <translation>El número del enlace en el mensaje, como lo muestra la pestaña Destinatarios.</translation>
+    </message>
+    <message>
+        <source>Recipients who clicked the link (per-recipient tracking only).</source>
+        <translation>Destinatarios que hicieron clic en el enlace (solo con seguimiento por destinatario).</translation>
+    </message>
+    <message>
+        <source>Clicks by link scanners that open every link of a message.</source>
+        <translation>Clics de analizadores que abren todos los enlaces de un mensaje.</translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementRecipientsModel</name>
     <message>
         <source>Only machines (mail scanners, image proxies) opened or clicked this message.</source>
@@ -2201,6 +2383,32 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Machines</source>
         <translation>Máquinas</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRecipientsTab</name>
+    <message>
+        <source>Search name, address or city…</source>
+        <translation>Buscar nombre, dirección o ciudad…</translation>
+    </message>
+    <message>
+        <source>&amp;People only</source>
+        <translation>Solo &amp;personas</translation>
+    </message>
+    <message>
+        <source>Search recipients</source>
+        <translation>Buscar destinatarios</translation>
+    </message>
+    <message>
+        <source>Leave out the recipients whose message only machines (link scanners, image proxies) opened or clicked.</source>
+        <translation>Omitir los destinatarios cuyo mensaje solo abrieron o en el que solo hicieron clic máquinas (analizadores de enlaces, proxies de imágenes).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) opened or clicked</source>
+        <translation>
+            <numerusform>%Ln destinatario abrió o hizo clic</numerusform>
+            <numerusform>%Ln destinatarios abrieron o hicieron clic</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2420,6 +2628,37 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::EngagementText</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anónimo</translation>
+    </message>
+    <message>
+        <source>per recipient</source>
+        <translation>por destinatario</translation>
+    </message>
+    <message>
+        <source>This campaign was tracked anonymously: Herald counts open and click events, not people. Someone who opens the message twice counts twice, so the rates come from the event totals and can pass 100 %.</source>
+        <translation>Esta campaña tuvo seguimiento anónimo: Herald cuenta eventos de apertura y de clic, no personas. Quien abre el mensaje dos veces cuenta dos veces, así que las tasas salen de los totales de eventos y pueden superar el 100 %.</translation>
+    </message>
+    <message>
+        <source>Unknown with anonymous tracking: nobody&apos;s opens and clicks can be told apart.</source>
+        <translation>Desconocido con seguimiento anónimo: no se pueden distinguir las aperturas y los clics de cada persona.</translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementVerdict</name>
     <message>
         <source>Nothing marks this as a machine: a person&apos;s mail app or browser made the request.</source>
@@ -2484,6 +2723,79 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Several links of the message were followed within one second, faster than a person can click.</source>
         <translation>Se siguieron varios enlaces del mensaje en menos de un segundo, más rápido de lo que una persona puede hacer clic.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementView</name>
+    <message>
+        <source>E&amp;xport Events as CSV…</source>
+        <translation>E&amp;xportar eventos a CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <source>&amp;Links</source>
+        <translation>&amp;Enlaces</translation>
+    </message>
+    <message>
+        <source>Re&amp;cipients</source>
+        <translation>&amp;Destinatarios</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Read the figures again</source>
+        <translation>Volver a leer las cifras</translation>
+    </message>
+    <message>
+        <source>Write every open and click of this campaign to a CSV file: time, kind, link, person or machine and why, and the recipient&apos;s address where tracked per recipient.</source>
+        <translation>Escribir cada apertura y cada clic de esta campaña en un archivo CSV: hora, tipo, enlace, persona o máquina y por qué, y la dirección del destinatario si hubo seguimiento por destinatario.</translation>
+    </message>
+    <message>
+        <source>Tracking: %1</source>
+        <translation>Seguimiento: %1</translation>
+    </message>
+    <message>
+        <source>first delivered %1</source>
+        <translation>primera entrega %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) delivered</source>
+        <translation>
+            <numerusform>%Ln mensaje entregado</numerusform>
+            <numerusform>%Ln mensajes entregados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opens and clicks were not tracked for this campaign: its tracking was off when it was sent, so there is nothing to count. Choose anonymous or per-recipient tracking in the campaign editor (Opens and clicks) for the next one.</source>
+        <translation>No se hizo seguimiento de aperturas ni clics en esta campaña: el seguimiento estaba desactivado cuando se envió, así que no hay nada que contar. Elija seguimiento anónimo o por destinatario en el editor de campañas (Aperturas y clics) para la próxima.</translation>
+    </message>
+    <message>
+        <source>&amp;Links (%1)</source>
+        <translation>&amp;Enlaces (%1)</translation>
+    </message>
+    <message>
+        <source>Export Events</source>
+        <translation>Exportar eventos</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln event(s) to %1.</source>
+        <translation>
+            <numerusform>Se exportó %Ln evento a %1.</numerusform>
+            <numerusform>Se exportaron %Ln eventos a %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4748,10 +5060,6 @@ Darse de baja: {{unsubscribe_url}}
         <translation>No se pudo poner en cola la campaña n.º %1</translation>
     </message>
     <message>
-        <source>Could not count the queue of campaign #%1</source>
-        <translation>No se pudo contar la cola de la campaña n.º %1</translation>
-    </message>
-    <message>
         <source>Could not claim messages to send</source>
         <translation>No se pudieron reservar mensajes para enviar</translation>
     </message>
@@ -4849,14 +5157,6 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Campaign #%1 has not queued nonprofit #%2.</source>
         <translation>La campaña n.º %1 no ha puesto en cola a la organización n.º %2.</translation>
-    </message>
-    <message>
-        <source>Could not count the sends of campaign #%1</source>
-        <translation>No se pudieron contar los envíos de la campaña n.º %1</translation>
-    </message>
-    <message>
-        <source>Could not count the sends of the campaigns</source>
-        <translation>No se pudieron contar los envíos de las campañas</translation>
     </message>
     <message>
         <source>Could not read the sends of campaign #%1</source>

@@ -1129,10 +1129,6 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <translation>Impossible de lire les campagnes en cours d’envoi</translation>
     </message>
     <message>
-        <source>Could not count the messages of the campaigns being sent</source>
-        <translation>Impossible de compter les messages des campagnes en cours d’envoi</translation>
-    </message>
-    <message>
         <source>Could not read why messages of campaign #%1 failed</source>
         <translation>Impossible de lire pourquoi des messages de la campagne n° %1 ont échoué</translation>
     </message>
@@ -1210,6 +1206,17 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Could not start scheduled campaigns</source>
         <translation>Impossible de démarrer les campagnes programmées</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignSendCounts</name>
+    <message>
+        <source>Could not count the messages of the campaigns</source>
+        <translation>Impossible de compter les messages des campagnes</translation>
+    </message>
+    <message>
+        <source>Could not fold the campaigns&apos; message counts</source>
+        <translation>Impossible de regrouper les décomptes de messages des campagnes</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2075,25 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::EngagementButton</name>
+    <message>
+        <source>En&amp;gagement…</source>
+        <translation>En&amp;gagement…</translation>
+    </message>
+    <message>
+        <source>Opens and clicks of the campaign, people&apos;s and machines&apos; apart</source>
+        <translation>Ouvertures et clics de la campagne, ceux des personnes et ceux des machines séparés</translation>
+    </message>
+    <message>
+        <source>Campaign Engagement…</source>
+        <translation>Engagement de la campagne…</translation>
+    </message>
+    <message>
+        <source>Opens and clicks of the selected campaign, people&apos;s and machines&apos; apart</source>
+        <translation>Ouvertures et clics de la campagne sélectionnée, ceux des personnes et ceux des machines séparés</translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementChart</name>
     <message>
         <source>Open rate</source>
@@ -2104,6 +2130,53 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>%1, %2: %3 % of %L4 messages delivered</source>
         <translation>%1, %2 : %3 % de %L4 messages remis</translation>
+    </message>
+    <message>
+        <source>Show &amp;machines</source>
+        <translation>Afficher les &amp;machines</translation>
+    </message>
+    <message>
+        <source>People&apos;s opens</source>
+        <translation>Ouvertures des personnes</translation>
+    </message>
+    <message>
+        <source>People&apos;s clicks</source>
+        <translation>Clics des personnes</translation>
+    </message>
+    <message>
+        <source>Machines&apos; opens</source>
+        <translation>Ouvertures des machines</translation>
+    </message>
+    <message>
+        <source>Machines&apos; clicks</source>
+        <translation>Clics des machines</translation>
+    </message>
+    <message>
+        <source>Days since the first delivery</source>
+        <translation>Jours depuis la première remise</translation>
+    </message>
+    <message>
+        <source>Per %1 hours</source>
+        <translation>Par tranche de %1 heures</translation>
+    </message>
+    <message>
+        <source>Opens and clicks in the first 7 days</source>
+        <translation>Ouvertures et clics des 7 premiers jours</translation>
+    </message>
+    <message>
+        <source>Add the opens and clicks of link scanners and image proxies, as light dashed lines.</source>
+        <translation>Ajouter les ouvertures et les clics des analyseurs de liens et des proxys d’images, en pointillés clairs.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementDialog</name>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Engagement — %1</source>
+        <translation>Engagement — %1</translation>
     </message>
 </context>
 <context>
@@ -2169,6 +2242,115 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::EngagementFiguresBlock</name>
+    <message>
+        <source>Opens</source>
+        <translation>Ouvertures</translation>
+    </message>
+    <message>
+        <source>Unique opens</source>
+        <translation>Ouvertures uniques</translation>
+    </message>
+    <message>
+        <source>Open rate</source>
+        <translation>Taux d’ouverture</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation>Clics uniques</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Taux de clics</translation>
+    </message>
+    <message>
+        <source>Click-to-open rate</source>
+        <translation>Taux de clic par ouverture</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Messages the receiving servers accepted; the rates are fractions of these.</source>
+        <translation>Messages acceptés par les serveurs destinataires ; les taux en sont des fractions.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Opens and clicks Herald ascribes to a person reading the message.</source>
+        <translation>Ouvertures et clics que Herald attribue à une personne qui lit le message.</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>Machines</translation>
+    </message>
+    <message>
+        <source>Opens and clicks by mail servers&apos; link scanners and image proxies (such as Apple Mail Privacy Protection), which fetch every message whether anyone reads it or not.</source>
+        <translation>Ouvertures et clics des analyseurs de liens et des proxys d’images des serveurs de messagerie (comme la protection de la confidentialité de Mail d’Apple), qui récupèrent chaque message, qu’on le lise ou non.</translation>
+    </message>
+    <message>
+        <source>≈ Approximate: anonymous tracking counts events, not people.</source>
+        <translation>≈ Approximatif : le suivi anonyme compte des évènements, pas des personnes.</translation>
+    </message>
+    <message>
+        <source>People: %1</source>
+        <translation>Personnes : %1</translation>
+    </message>
+    <message>
+        <source>Machines: %1</source>
+        <translation>Machines : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them known from a click only (the image was not loaded).</source>
+        <translation>
+            <numerusform>%n d’entre elles connue par un clic seulement (l’image n’a pas été chargée).</numerusform>
+            <numerusform>%n d’entre elles connues par un clic seulement (l’image n’a pas été chargée).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementLinksTable</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>People&apos;s clicks</source>
+        <translation>Clics des personnes</translation>
+    </message>
+    <message>
+        <source>People who clicked</source>
+        <translation>Personnes ayant cliqué</translation>
+    </message>
+    <message>
+        <source>Machines&apos; clicks</source>
+        <translation>Clics des machines</translation>
+    </message>
+    <message>
+        <source>The link&apos;s number in the message, as the Recipients tab lists it.</source>
+        <translation>Le numéro du lien dans le message, tel que l’onglet Destinataires l’indique.</translation>
+    </message>
+    <message>
+        <source>Recipients who clicked the link (per-recipient tracking only).</source>
+        <translation>Destinataires ayant cliqué sur le lien (suivi par destinataire seulement).</translation>
+    </message>
+    <message>
+        <source>Clicks by link scanners that open every link of a message.</source>
+        <translation>Clics des analyseurs qui ouvrent tous les liens d’un message.</translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementRecipientsModel</name>
     <message>
         <source>Only machines (mail scanners, image proxies) opened or clicked this message.</source>
@@ -2201,6 +2383,32 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Machines</source>
         <translation>Machines</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementRecipientsTab</name>
+    <message>
+        <source>Search name, address or city…</source>
+        <translation>Rechercher un nom, une adresse ou une ville…</translation>
+    </message>
+    <message>
+        <source>&amp;People only</source>
+        <translation>&amp;Personnes seulement</translation>
+    </message>
+    <message>
+        <source>Search recipients</source>
+        <translation>Rechercher des destinataires</translation>
+    </message>
+    <message>
+        <source>Leave out the recipients whose message only machines (link scanners, image proxies) opened or clicked.</source>
+        <translation>Écarter les destinataires dont le message n’a été ouvert ou cliqué que par des machines (analyseurs de liens, proxys d’images).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) opened or clicked</source>
+        <translation>
+            <numerusform>%Ln destinataire a ouvert ou cliqué</numerusform>
+            <numerusform>%Ln destinataires ont ouvert ou cliqué</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2420,6 +2628,37 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::EngagementText</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonyme</translation>
+    </message>
+    <message>
+        <source>per recipient</source>
+        <translation>par destinataire</translation>
+    </message>
+    <message>
+        <source>This campaign was tracked anonymously: Herald counts open and click events, not people. Someone who opens the message twice counts twice, so the rates come from the event totals and can pass 100 %.</source>
+        <translation>Cette campagne a été suivie anonymement : Herald compte des évènements d’ouverture et de clic, pas des personnes. Quelqu’un qui ouvre le message deux fois compte deux fois ; les taux viennent donc des totaux d’évènements et peuvent dépasser 100 %.</translation>
+    </message>
+    <message>
+        <source>Unknown with anonymous tracking: nobody&apos;s opens and clicks can be told apart.</source>
+        <translation>Inconnu avec le suivi anonyme : les ouvertures et les clics de chacun ne peuvent pas être distingués.</translation>
+    </message>
+</context>
+<context>
     <name>herald::EngagementVerdict</name>
     <message>
         <source>Nothing marks this as a machine: a person&apos;s mail app or browser made the request.</source>
@@ -2484,6 +2723,79 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Several links of the message were followed within one second, faster than a person can click.</source>
         <translation>Plusieurs liens du message ont été suivis en moins d’une seconde, plus vite qu’une personne ne peut cliquer.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EngagementView</name>
+    <message>
+        <source>E&amp;xport Events as CSV…</source>
+        <translation>E&amp;xporter les évènements en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Résumé</translation>
+    </message>
+    <message>
+        <source>&amp;Links</source>
+        <translation>&amp;Liens</translation>
+    </message>
+    <message>
+        <source>Re&amp;cipients</source>
+        <translation>&amp;Destinataires</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the figures again</source>
+        <translation>Relire les chiffres</translation>
+    </message>
+    <message>
+        <source>Write every open and click of this campaign to a CSV file: time, kind, link, person or machine and why, and the recipient&apos;s address where tracked per recipient.</source>
+        <translation>Écrire chaque ouverture et chaque clic de cette campagne dans un fichier CSV : heure, type, lien, personne ou machine et pourquoi, et l’adresse du destinataire en cas de suivi par destinataire.</translation>
+    </message>
+    <message>
+        <source>Tracking: %1</source>
+        <translation>Suivi : %1</translation>
+    </message>
+    <message>
+        <source>first delivered %1</source>
+        <translation>première remise le %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) delivered</source>
+        <translation>
+            <numerusform>%Ln message remis</numerusform>
+            <numerusform>%Ln messages remis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opens and clicks were not tracked for this campaign: its tracking was off when it was sent, so there is nothing to count. Choose anonymous or per-recipient tracking in the campaign editor (Opens and clicks) for the next one.</source>
+        <translation>Les ouvertures et les clics de cette campagne n’ont pas été suivis : le suivi était désactivé lors de l’envoi, il n’y a donc rien à compter. Choisissez le suivi anonyme ou par destinataire dans l’éditeur de campagne (Ouvertures et clics) pour la prochaine.</translation>
+    </message>
+    <message>
+        <source>&amp;Links (%1)</source>
+        <translation>&amp;Liens (%1)</translation>
+    </message>
+    <message>
+        <source>Export Events</source>
+        <translation>Exporter les évènements</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln event(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln évènement exporté vers %1.</numerusform>
+            <numerusform>%Ln évènements exportés vers %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4748,10 +5060,6 @@ Se désabonner : {{unsubscribe_url}}
         <translation>Impossible de mettre en file d’attente la campagne n° %1</translation>
     </message>
     <message>
-        <source>Could not count the queue of campaign #%1</source>
-        <translation>Impossible de compter la file d’attente de la campagne n° %1</translation>
-    </message>
-    <message>
         <source>Could not claim messages to send</source>
         <translation>Impossible de réserver des messages à envoyer</translation>
     </message>
@@ -4849,14 +5157,6 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Campaign #%1 has not queued nonprofit #%2.</source>
         <translation>La campagne n° %1 n’a pas mis l’association n° %2 en file d’attente.</translation>
-    </message>
-    <message>
-        <source>Could not count the sends of campaign #%1</source>
-        <translation>Impossible de compter les envois de la campagne n° %1</translation>
-    </message>
-    <message>
-        <source>Could not count the sends of the campaigns</source>
-        <translation>Impossible de compter les envois des campagnes</translation>
     </message>
     <message>
         <source>Could not read the sends of campaign #%1</source>

@@ -116,18 +116,10 @@ void EngagementReportOutput::print(const CampaignEngagement& report)
         TextTable days({tr("From (UTC)"), tr("Human opens"), tr("Human clicks"), tr("Machine opens"),
                         tr("Machine clicks")},
                        {false, true, true, true, true});
-        for (qsizetype first = 0; first < report.hourly.size(); first += 24) {
-            HourlyEngagement day{report.hourly.at(first).hourStart};
-            for (qsizetype hour = first; hour < first + 24 && hour < report.hourly.size(); ++hour) {
-                day.humanOpens += report.hourly.at(hour).humanOpens;
-                day.humanClicks += report.hourly.at(hour).humanClicks;
-                day.machineOpens += report.hourly.at(hour).machineOpens;
-                day.machineClicks += report.hourly.at(hour).machineClicks;
-            }
+        for (const HourlyEngagement& day : engagementBuckets(report.hourly, 24))
             days.add({day.hourStart.toString(QStringLiteral("yyyy-MM-dd HH:mm")), QString::number(day.humanOpens),
                       QString::number(day.humanClicks), QString::number(day.machineOpens),
                       QString::number(day.machineClicks)});
-        }
         days.print();
     }
 

@@ -32,4 +32,22 @@ void VerdictFigures::computeRates(qint64 delivered, bool uniquesKnown)
     clickToOpenRate = fraction(clicked, opened);
 }
 
+QList<HourlyEngagement> engagementBuckets(const QList<HourlyEngagement>& hourly, int hours)
+{
+    QList<HourlyEngagement> buckets;
+    if (hours <= 0)
+        return buckets;
+    for (qsizetype first = 0; first < hourly.size(); first += hours) {
+        HourlyEngagement bucket{hourly.at(first).hourStart};
+        for (qsizetype hour = first; hour < first + hours && hour < hourly.size(); ++hour) {
+            bucket.humanOpens += hourly.at(hour).humanOpens;
+            bucket.humanClicks += hourly.at(hour).humanClicks;
+            bucket.machineOpens += hourly.at(hour).machineOpens;
+            bucket.machineClicks += hourly.at(hour).machineClicks;
+        }
+        buckets << bucket;
+    }
+    return buckets;
+}
+
 } // namespace herald

@@ -46,6 +46,10 @@ struct HourlyEngagement
     qint64 machineClicks = 0;
 };
 
+// The hourly series summed into buckets of `hours` hours, each starting at its first hour (the last may hold fewer
+// hours): the command line prints the first week by day, the window draws it every 6 hours.
+QList<HourlyEngagement> engagementBuckets(const QList<HourlyEngagement>& hourly, int hours);
+
 // One tracked link of a campaign (campaign_links and link_engagement).
 struct LinkEngagement
 {

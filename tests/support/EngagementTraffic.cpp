@@ -39,6 +39,16 @@ Status EngagementTraffic::write(Database& database, const QList<EngagementRecord
     return EngagementEventWriter(database).write(events);
 }
 
+Status EngagementTraffic::record(Database& database, const QList<EngagementRecord>& events, qint64 nowMs)
+{
+    if (const Status written = write(database, events); !written)
+        return written;
+    const auto rolled = rollUp(database, QStringLiteral("serve-a"), [nowMs] { return nowMs; });
+    if (!rolled)
+        return rolled.error();
+    return {};
+}
+
 Result<RollupPass> EngagementTraffic::rollUp(Database& database, const QString& holder, EngagementRollup::Clock nowMs,
                                              int batch)
 {

@@ -27,6 +27,8 @@ public:
                                   const QString& clientNet = QStringLiteral("198.51.100.0/24"));
 
     static Status write(Database& database, const QList<EngagementRecord>& events);
+    // Writes the events and rolls everything waiting up, with the roll-up's clock at `nowMs`.
+    static Status record(Database& database, const QList<EngagementRecord>& events, qint64 nowMs);
     // Runs passes of at most `batch` events until none is waiting; the passes' totals.
     static Result<RollupPass> rollUp(Database& database, const QString& holder, EngagementRollup::Clock nowMs,
                                      int batch = EngagementRollup::DefaultBatch);

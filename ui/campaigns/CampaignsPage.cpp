@@ -5,6 +5,8 @@
 #include "common/FormFeedback.h"
 #include "common/MessageBox.h"
 #include "common/PageTitle.h"
+#include "engagement/EngagementButton.h"
+#include "engagement/EngagementDialog.h"
 #include "sending/CampaignLauncher.h"
 #include "storage/AudienceCounter.h"
 #include "storage/CampaignRepository.h"
@@ -123,6 +125,7 @@ CampaignsPage::CampaignsPage(Database& database, QWidget* parent)
     , m_duplicateButton(new QPushButton(tr("D&uplicate"), this))
     , m_archiveButton(new QPushButton(tr("A&rchive"), this))
     , m_deleteButton(new QPushButton(tr("&Delete"), this))
+    , m_engagementButton(new EngagementButton(this))
 {
     setObjectName(QStringLiteral("campaignsPage"));
     auto* title = new PageTitle(tr("Campaigns"), this);
@@ -190,6 +193,9 @@ CampaignsPage::CampaignsPage(Database& database, QWidget* parent)
     connect(m_duplicateButton, &QPushButton::clicked, this, &CampaignsPage::duplicateCurrent);
     connect(m_archiveButton, &QPushButton::clicked, this, &CampaignsPage::archiveCurrent);
     connect(m_deleteButton, &QPushButton::clicked, this, &CampaignsPage::deleteCurrent);
+    m_engagementButton->addShortcutTo(m_table);
+    connect(m_engagementButton, &EngagementButton::engagementRequested, this,
+            [this](qint64 id, qint64 delivered) { EngagementDialog::showFor(m_database, id, delivered, this); });
     connect(&m_loader, &QFutureWatcher<Result<QList<CampaignListRow>>>::finished, this, &CampaignsPage::showRows);
 
     auto* header = new QHBoxLayout;
@@ -201,6 +207,7 @@ CampaignsPage::CampaignsPage(Database& database, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     for (QPushButton* button : {m_newButton, m_editButton, m_duplicateButton, m_archiveButton, m_deleteButton})
         buttons->addWidget(button);
+    buttons->addWidget(m_engagementButton);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
@@ -346,6 +353,7 @@ void CampaignsPage::updateActions()
     m_archiveButton->setToolTip(active ? tr("A campaign that is sending or scheduled cannot be archived.")
                                        : tr("Hide the campaign from the list (Show archived brings it back)"));
     m_deleteButton->setEnabled(selected && status == CampaignStatus::Draft);
+    m_engagementButton->setCampaign(selected ? current->campaign.id : 0, selected ? current->sent : 0);
     if (!m_rows.isEmpty()) {
         // A refused scheduled start says why under the list while the campaign is selected.
         const QString refusal = selected ? current->refusal : QString();

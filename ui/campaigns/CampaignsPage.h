@@ -17,6 +17,7 @@ namespace herald {
 
 class Database;
 class CampaignEditorDialog;
+class EngagementButton;
 
 // One line of the campaign list: the campaign and the figures that describe it.
 struct CampaignListRow
@@ -31,7 +32,8 @@ struct CampaignListRow
 };
 
 // The campaigns: a list with their status, template, audience and figures, read off the UI thread; New, Edit
-// and Duplicate open a CampaignEditorDialog, Archive hides a campaign, Delete removes a draft after asking.
+// and Duplicate open a CampaignEditorDialog, Archive hides a campaign, Delete removes a draft after asking, and
+// Engagement (Ctrl+E) opens the opens and clicks of a campaign that has delivered anything.
 class CampaignsPage : public QWidget
 {
     Q_OBJECT
@@ -75,6 +77,7 @@ private:
     QPushButton* m_duplicateButton;
     QPushButton* m_archiveButton;
     QPushButton* m_deleteButton;
+    EngagementButton* m_engagementButton;
     QList<CampaignListRow> m_rows;
     QFutureWatcher<Result<QList<CampaignListRow>>> m_loader;
     bool m_reloadPending = false;

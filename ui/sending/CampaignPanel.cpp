@@ -2,6 +2,7 @@
 
 #include "common/ColumnWidths.h"
 #include "common/MessageBox.h"
+#include "engagement/EngagementButton.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -76,6 +77,7 @@ CampaignPanel::CampaignPanel(qint64 campaignId, QWidget* parent)
     , m_pauseButton(new QPushButton(tr("&Pause"), this))
     , m_resumeButton(new QPushButton(tr("&Resume"), this))
     , m_cancelButton(new QPushButton(tr("Cancel campaign…"), this))
+    , m_engagementButton(new EngagementButton(this))
 {
     setObjectName(QStringLiteral("campaignPanel%1").arg(campaignId));
     setFrameShape(QFrame::StyledPanel);
@@ -97,6 +99,7 @@ CampaignPanel::CampaignPanel(qint64 campaignId, QWidget* parent)
     connect(m_resumeButton, &QPushButton::clicked, this,
             [this] { emit statusChangeRequested(m_campaignId, CampaignStatus::Paused, CampaignStatus::Sending); });
     connect(m_cancelButton, &QPushButton::clicked, this, &CampaignPanel::cancelCampaign);
+    connect(m_engagementButton, &EngagementButton::engagementRequested, this, &CampaignPanel::engagementRequested);
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_titleLabel);
@@ -105,6 +108,7 @@ CampaignPanel::CampaignPanel(qint64 campaignId, QWidget* parent)
     header->addWidget(m_pauseButton);
     header->addWidget(m_resumeButton);
     header->addWidget(m_cancelButton);
+    header->addWidget(m_engagementButton);
 
     m_progressBar->setObjectName(QStringLiteral("progressBar"));
     m_rateLabel->setObjectName(QStringLiteral("rateLabel"));
@@ -293,6 +297,7 @@ void CampaignPanel::showProgress(const CampaignProgress& progress)
     m_pendingLabel->setText(tr("Pending %1").arg(progress.pending));
     m_unknownCountLabel->setText(tr("Unknown %1").arg(progress.unknown));
     m_suppressedLabel->setText(tr("Suppressed %1").arg(progress.suppressed));
+    m_engagementButton->setCampaign(m_campaignId, progress.sent);
 
     addSample();
     if (m_feedbackAskedMs < 0 || m_clock.elapsed() - m_feedbackAskedMs >= 10000) {

@@ -21,6 +21,8 @@ class QWidget;
 
 namespace herald {
 
+class EngagementButton;
+
 // One campaign on the Sending page: progress and counts, rate and ETA, the last five minutes of sends
 // and failures per second, pause / resume / cancel, what to do with unknown outcomes and failed rows,
 // and once finished, where every message ended up. It only shows and asks: SendingPage carries out.
@@ -51,6 +53,8 @@ signals:
     void failureReasonsStale(qint64 campaignId);
     // Asked every few seconds: bounces and complaints arrive long after the messages went out.
     void feedbackStale(qint64 campaignId);
+    // The Engagement… button: the page opens the campaign's opens and clicks.
+    void engagementRequested(qint64 campaignId, qint64 delivered);
 
 private:
     struct Sample
@@ -96,6 +100,7 @@ private:
     QPushButton* m_pauseButton;
     QPushButton* m_resumeButton;
     QPushButton* m_cancelButton;
+    EngagementButton* m_engagementButton;
     QWidget* m_unknownBox = nullptr;
     QLabel* m_unknownLabel = nullptr;
     QWidget* m_failedBox = nullptr;

@@ -3,6 +3,7 @@
 #include "CampaignPanel.h"
 #include "SendingMonitor.h"
 #include "common/PageTitle.h"
+#include "engagement/EngagementDialog.h"
 
 #include <QLabel>
 #include <QScrollArea>
@@ -12,6 +13,7 @@ namespace herald {
 
 SendingPage::SendingPage(Database& database, QWidget* parent)
     : QWidget(parent)
+    , m_database(database)
     , m_monitor(new SendingMonitor(database, PollIntervalMs, this))
     , m_engineLabel(new QLabel(this))
     , m_intakeLabel(new QLabel(this))
@@ -105,6 +107,8 @@ CampaignPanel* SendingPage::createPanel(qint64 campaignId)
     connect(panel, &CampaignPanel::failedListStale, m_monitor, &SendingMonitor::readFailed);
     connect(panel, &CampaignPanel::failureReasonsStale, m_monitor, &SendingMonitor::readFailureReasons);
     connect(panel, &CampaignPanel::feedbackStale, m_monitor, &SendingMonitor::readFeedback);
+    connect(panel, &CampaignPanel::engagementRequested, this,
+            [this](qint64 id, qint64 delivered) { EngagementDialog::showFor(m_database, id, delivered, this); });
     m_panels.insert(campaignId, panel);
     return panel;
 }

@@ -38,6 +38,7 @@ private:
     void showCampaigns(const QList<herald::CampaignProgress>& campaigns);
     CampaignPanel* createPanel(qint64 campaignId);
 
+    Database& m_database;
     SendingMonitor* m_monitor;
     QLabel* m_engineLabel;
     QLabel* m_intakeLabel;

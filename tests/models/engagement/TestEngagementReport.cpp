@@ -153,6 +153,28 @@ private slots:
         QCOMPARE(humanOpens, qint64(5));
     }
 
+    // The command line's days and the window's 6-hour points: every hour counted once, each bucket from its first hour.
+    void hoursSummedIntoBuckets()
+    {
+        const QDateTime first(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+        QList<HourlyEngagement> hourly;
+        for (int hour = 0; hour < CampaignEngagement::SeriesHours; ++hour)
+            hourly << HourlyEngagement{first.addSecs(hour * 3600), hour, 1, hour % 2, 0};
+        const QList<HourlyEngagement> days = engagementBuckets(hourly, 24);
+        QCOMPARE(days.size(), 7);
+        QCOMPARE(days.at(1).hourStart, first.addDays(1));
+        QCOMPARE(days.at(1).humanOpens, qint64(24 * 24 + 23 * 24 / 2)); // hours 24 to 47
+        QCOMPARE(days.at(1).humanClicks, qint64(24));
+        QCOMPARE(days.at(1).machineOpens, qint64(12));
+        const QList<HourlyEngagement> quarters = engagementBuckets(hourly, 6);
+        QCOMPARE(quarters.size(), 28);
+        QCOMPARE(quarters.at(27).humanOpens, qint64(162 + 163 + 164 + 165 + 166 + 167));
+        const QList<HourlyEngagement> uneven = engagementBuckets(hourly.mid(0, 10), 4);
+        QCOMPARE(uneven.size(), 3);
+        QCOMPARE(uneven.at(2).humanClicks, qint64(2)); // the last holds hours 8 and 9 only
+        QVERIFY(engagementBuckets(hourly, 0).isEmpty());
+    }
+
     void linksInOrderWithPeopleAndMachinesApart()
     {
         test::EngagementRows rows(database());
