@@ -2036,6 +2036,37 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::EditorImport</name>
+    <message>
+        <source>Opened as HTML: the template has an HTML comment, which the visual editor would drop.</source>
+        <translation>Abierta como HTML: la plantilla tiene un comentario HTML, que el editor visual eliminaría.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the template uses CSS classes from a &lt;style&gt; block; the visual editor keeps only inline styles.</source>
+        <translation>Abierta como HTML: la plantilla usa clases CSS de un bloque &lt;style&gt;; el editor visual solo conserva los estilos en línea.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the template has a &lt;style&gt; block, whose rules the visual editor would drop.</source>
+        <translation>Abierta como HTML: la plantilla tiene un bloque &lt;style&gt;, cuyas reglas el editor visual eliminaría.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the template uses a &lt;table&gt; layout, which the visual editor cannot keep.</source>
+        <translation>Abierta como HTML: la plantilla usa una maquetación con &lt;table&gt;, que el editor visual no puede conservar.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the template has a &lt;%1&gt; element, which the visual editor cannot keep.</source>
+        <translation>Abierta como HTML: la plantilla tiene un elemento &lt;%1&gt;, que el editor visual no puede conservar.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the style &quot;%1&quot; on &lt;%2&gt; would be lost in the visual editor.</source>
+        <translation>Abierta como HTML: el estilo «%1» de &lt;%2&gt; se perdería en el editor visual.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the attribute %1=&quot;%2&quot; on &lt;%3&gt; would be lost in the visual editor.</source>
+        <translation>Abierta como HTML: el atributo %1=&quot;%2&quot; de &lt;%3&gt; se perdería en el editor visual.</translation>
+    </message>
+</context>
+<context>
     <name>herald::EmailAddress</name>
     <message>
         <source>is empty</source>
@@ -2072,6 +2103,29 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>has an invalid domain &apos;%1&apos;</source>
         <translation>tiene un dominio no válido &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EmailClientChecks</name>
+    <message>
+        <source>The image %1 has no alt text; many email clients show images only on request, and screen readers read the alt text instead.</source>
+        <translation>La imagen %1 no tiene texto alternativo; muchos clientes de correo solo muestran las imágenes a petición, y los lectores de pantalla leen el texto alternativo en su lugar.</translation>
+    </message>
+    <message>
+        <source>The image %1 is %2 px wide, wider than the %3 px layout; email clients cut it off or shrink it.</source>
+        <translation>La imagen %1 mide %2 px de ancho, más que el diseño de %3 px; los clientes de correo la recortan o la encogen.</translation>
+    </message>
+    <message>
+        <source>The image %1 has a relative URL, which leads nowhere in an email; use a full address starting with https://.</source>
+        <translation>La imagen %1 tiene una URL relativa, que en un correo no lleva a ninguna parte; use una dirección completa que empiece por https://.</translation>
+    </message>
+    <message>
+        <source>The link %1 has a relative URL, which leads nowhere in an email; use a full address starting with https://.</source>
+        <translation>El enlace %1 tiene una URL relativa, que en un correo no lleva a ninguna parte; use una dirección completa que empiece por https://.</translation>
+    </message>
+    <message>
+        <source>The HTML body is %1 KB; Gmail clips messages over 102 KB and hides the rest, the unsubscribe link included, behind &quot;View entire message&quot;.</source>
+        <translation>El cuerpo HTML ocupa %1 KB; Gmail recorta los mensajes de más de 102 KB y oculta el resto, incluido el enlace para darse de baja, tras «Ver mensaje completo».</translation>
     </message>
 </context>
 <context>

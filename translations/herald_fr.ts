@@ -2036,6 +2036,37 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::EditorImport</name>
+    <message>
+        <source>Opened as HTML: the template has an HTML comment, which the visual editor would drop.</source>
+        <translation>Ouvert en HTML : le modèle contient un commentaire HTML, que l’éditeur visuel supprimerait.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the template uses CSS classes from a &lt;style&gt; block; the visual editor keeps only inline styles.</source>
+        <translation>Ouvert en HTML : le modèle utilise des classes CSS d’un bloc &lt;style&gt; ; l’éditeur visuel ne garde que les styles en ligne.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the template has a &lt;style&gt; block, whose rules the visual editor would drop.</source>
+        <translation>Ouvert en HTML : le modèle contient un bloc &lt;style&gt;, dont l’éditeur visuel supprimerait les règles.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the template uses a &lt;table&gt; layout, which the visual editor cannot keep.</source>
+        <translation>Ouvert en HTML : le modèle utilise une mise en page en &lt;table&gt;, que l’éditeur visuel ne peut pas garder.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the template has a &lt;%1&gt; element, which the visual editor cannot keep.</source>
+        <translation>Ouvert en HTML : le modèle contient un élément &lt;%1&gt;, que l’éditeur visuel ne peut pas garder.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the style &quot;%1&quot; on &lt;%2&gt; would be lost in the visual editor.</source>
+        <translation>Ouvert en HTML : le style « %1 » de &lt;%2&gt; serait perdu dans l’éditeur visuel.</translation>
+    </message>
+    <message>
+        <source>Opened as HTML: the attribute %1=&quot;%2&quot; on &lt;%3&gt; would be lost in the visual editor.</source>
+        <translation>Ouvert en HTML : l’attribut %1=&quot;%2&quot; de &lt;%3&gt; serait perdu dans l’éditeur visuel.</translation>
+    </message>
+</context>
+<context>
     <name>herald::EmailAddress</name>
     <message>
         <source>is empty</source>
@@ -2072,6 +2103,29 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>has an invalid domain &apos;%1&apos;</source>
         <translation>a un domaine invalide « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>herald::EmailClientChecks</name>
+    <message>
+        <source>The image %1 has no alt text; many email clients show images only on request, and screen readers read the alt text instead.</source>
+        <translation>L’image %1 n’a pas de texte alternatif ; beaucoup de clients de messagerie n’affichent les images que sur demande, et les lecteurs d’écran lisent le texte alternatif à leur place.</translation>
+    </message>
+    <message>
+        <source>The image %1 is %2 px wide, wider than the %3 px layout; email clients cut it off or shrink it.</source>
+        <translation>L’image %1 fait %2 px de large, plus que la mise en page de %3 px ; les clients de messagerie la coupent ou la rétrécissent.</translation>
+    </message>
+    <message>
+        <source>The image %1 has a relative URL, which leads nowhere in an email; use a full address starting with https://.</source>
+        <translation>L’image %1 a une URL relative, qui ne mène nulle part dans un e-mail ; utilisez une adresse complète commençant par https://.</translation>
+    </message>
+    <message>
+        <source>The link %1 has a relative URL, which leads nowhere in an email; use a full address starting with https://.</source>
+        <translation>Le lien %1 a une URL relative, qui ne mène nulle part dans un e-mail ; utilisez une adresse complète commençant par https://.</translation>
+    </message>
+    <message>
+        <source>The HTML body is %1 KB; Gmail clips messages over 102 KB and hides the rest, the unsubscribe link included, behind &quot;View entire message&quot;.</source>
+        <translation>Le corps HTML fait %1 Ko ; Gmail tronque les messages de plus de 102 Ko et cache le reste, lien de désinscription compris, derrière « Afficher l’intégralité du message ».</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "MustacheTags.h"
 #include "RenderContext.h"
 #include "domain/Template.h"
+#include "emailhtml/EmailClientChecks.h"
 
 #include <QCoreApplication>
 
@@ -105,6 +106,14 @@ TemplateIssues TemplateValidator::validate(const Template& tmpl)
         if (body->trimmed().isEmpty())
             continue;
         issues << validatePart(part, *body);
+        if (part == QLatin1String("html")) {
+            for (const EmailClientWarning& warning : EmailClientChecks::check(*body)) {
+                TemplateIssue issue = warning.position < 0 ? wholePart(part, warning.message)
+                                                           : issueAt(part, *body, warning.position, warning.message);
+                issue.severity = TemplateIssue::Severity::Warning;
+                issues << issue;
+            }
+        }
         // A missing link or address is placed at the end of the body, where the editor puts the cursor to add it.
         const QStringList used = placeholdersIn(*body);
         if (!used.contains(QStringLiteral("unsubscribe_url")))

@@ -11,7 +11,8 @@ struct Template;
 
 // Checks a template before it is saved or sent: mustache syntax (with line and column), placeholder
 // names Herald knows, and what the law asks of bulk mail (CAN-SPAM: an unsubscribe link and the
-// sender's postal address in every body).
+// sender's postal address in every body), and, as warnings, what email clients break in the HTML body
+// (EmailClientChecks: alt text, image widths, relative URLs, Gmail's 102 KB clipping).
 class TemplateValidator
 {
     Q_DECLARE_TR_FUNCTIONS(herald::TemplateValidator)

@@ -102,6 +102,78 @@ private slots:
         QCOMPARE(TemplateValidator::placeholdersIn(QStringLiteral("{{#tags}}{{.}}{{/tags}} {{name}} {{! note }} {{name}}")),
                  (QStringList{QStringLiteral("tags"), QStringLiteral("name")}));
     }
+
+    // What email clients break is a warning that names the image or URL and points at its element.
+    void emailClientWarnings_data()
+    {
+        QTest::addColumn<QString>("element");
+        QTest::addColumn<QStringList>("named");
+        QTest::newRow("image without alt")
+            << QStringLiteral("<img src=\"https://example.org/logo.png\" width=\"200\">")
+            << QStringList{QStringLiteral("https://example.org/logo.png"), QStringLiteral("alt text")};
+        QTest::newRow("image wider than the layout")
+            << QStringLiteral("<img src=\"https://example.org/wide.jpg\" alt=\"Gala\" width=\"1200\">")
+            << QStringList{QStringLiteral("https://example.org/wide.jpg"), QStringLiteral("1200 px"), QStringLiteral("600 px")};
+        QTest::newRow("image wider by its style")
+            << QStringLiteral("<img src=\"https://example.org/wide.jpg\" alt=\"\" style=\"width: 700px\">")
+            << QStringList{QStringLiteral("700 px")};
+        QTest::newRow("relative image")
+            << QStringLiteral("<img src=\"images/logo.png\" alt=\"Logo\">")
+            << QStringList{QStringLiteral("images/logo.png"), QStringLiteral("relative URL")};
+        QTest::newRow("relative link")
+            << QStringLiteral("<a href=\"/donate?x={{ein}}\">Give</a>") << QStringList{QStringLiteral("/donate?x={{ein}}"), QStringLiteral("relative URL")};
+        QTest::newRow("protocol-relative link")
+            << QStringLiteral("<a href=\"//cdn.example.org/x\">x</a>") << QStringList{QStringLiteral("//cdn.example.org/x")};
+    }
+
+    void emailClientWarnings()
+    {
+        QFETCH(QString, element);
+        QFETCH(QStringList, named);
+        Template tmpl = good();
+        tmpl.htmlBody = QStringLiteral("<p>Dear {{name}},</p>\n<p>{{postal_address}}</p>\n<p>x ") + element
+            + QStringLiteral("</p>\n<a href=\"{{unsubscribe_url}}\">Unsubscribe</a>");
+        const TemplateIssues issues = TemplateValidator::validate(tmpl);
+        QCOMPARE(issues.size(), 1);
+        const TemplateIssue& issue = issues.first();
+        QCOMPARE(issue.severity, TemplateIssue::Severity::Warning);
+        QCOMPARE(issue.part, QStringLiteral("html"));
+        QCOMPARE(issue.line, 3);
+        QCOMPARE(issue.column, 6);
+        for (const QString& name : named)
+            QVERIFY2(issue.message.contains(name), qPrintable(issue.message));
+        QVERIFY(!TemplateValidator::hasErrors(issues));
+    }
+
+    // Absolute, placeholder, mailto and in-message links are fine; so is alt="" on a decorative image.
+    void goodUrlsAreNotWarnedAbout()
+    {
+        Template tmpl = good();
+        tmpl.htmlBody = QStringLiteral("<p>Dear {{name}}, <a href=\"https://example.org/?id={{ein}}\">a</a> "
+                                       "<a href=\"mailto:info@example.org\">b</a> <a href=\"#top\">c</a> "
+                                       "<img src=\"https://example.org/{{ein}}.png\" alt=\"\" width=\"600\"> "
+                                       "<img src=\"cid:logo\" alt=\"Logo\"></p>\n<p>{{postal_address}}</p>"
+                                       "<a href=\"{{unsubscribe_url}}\">Unsubscribe</a><!-- <img src=\"x.png\"> -->");
+        const TemplateIssues issues = TemplateValidator::validate(tmpl);
+        QVERIFY2(issues.isEmpty(), qPrintable(messages(issues).join(QLatin1Char('\n'))));
+    }
+
+    // Gmail clips a message over 102 KB; a body just under the line is not warned about.
+    void bodyOverGmailsClipIsWarnedAbout()
+    {
+        Template tmpl = good();
+        const QString frame = tmpl.htmlBody;
+        tmpl.htmlBody = frame + QStringLiteral("<p>") + QString(102 * 1024 - frame.size() - 7, QLatin1Char('x')) + QStringLiteral("</p>");
+        QCOMPARE(tmpl.htmlBody.toUtf8().size(), 102 * 1024);
+        QVERIFY2(TemplateValidator::validate(tmpl).isEmpty(), qPrintable(messages(TemplateValidator::validate(tmpl)).join(QLatin1Char('\n'))));
+        tmpl.htmlBody += QStringLiteral("\u00e9"); // two bytes in UTF-8: over the line by bytes, not by characters
+        const TemplateIssues issues = TemplateValidator::validate(tmpl);
+        QCOMPARE(issues.size(), 1);
+        QCOMPARE(issues.first().severity, TemplateIssue::Severity::Warning);
+        QCOMPARE(issues.first().line, 0);
+        QVERIFY2(issues.first().message.contains(QLatin1String("Gmail clips")), qPrintable(issues.first().message));
+        QVERIFY(issues.first().message.contains(QLatin1String("103 KB")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTemplateValidator)
