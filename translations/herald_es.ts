@@ -2150,42 +2150,6 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
 <context>
     <name>herald::EngagementChart</name>
     <message>
-        <source>Open rate</source>
-        <translation>Tasa de apertura</translation>
-    </message>
-    <message>
-        <source>Click rate</source>
-        <translation>Tasa de clics</translation>
-    </message>
-    <message>
-        <source>Opens and clicks by people, recent campaigns</source>
-        <translation>Aperturas y clics de personas, campañas recientes</translation>
-    </message>
-    <message>
-        <source>% of messages delivered</source>
-        <translation>% de los mensajes entregados</translation>
-    </message>
-    <message>
-        <source>People only: opens and clicks by machines (link scanners, privacy proxies) are left out, as are campaigns without tracking. ~ Approximate (lighter bars): anonymous tracking counts every open and click, so a person who opens twice counts twice.</source>
-        <translation>Solo personas: no se cuentan las aperturas y los clics de máquinas (analizadores de enlaces, proxies de privacidad) ni las campañas sin seguimiento. ~ Aproximado (barras más claras): el seguimiento anónimo cuenta cada apertura y cada clic, así que una persona que abre dos veces cuenta dos veces.</translation>
-    </message>
-    <message>
-        <source>~ %1</source>
-        <translation>~ %1</translation>
-    </message>
-    <message>
-        <source>%1 (#%2)</source>
-        <translation>%1 (n.º %2)</translation>
-    </message>
-    <message>
-        <source>No tracked campaigns yet</source>
-        <translation>Aún no hay campañas con seguimiento</translation>
-    </message>
-    <message>
-        <source>%1, %2: %3 % of %L4 messages delivered</source>
-        <translation>%1, %2: %3 % de %L4 mensajes entregados</translation>
-    </message>
-    <message>
         <source>Show &amp;machines</source>
         <translation>Mostrar &amp;máquinas</translation>
     </message>
@@ -4739,6 +4703,45 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Could not remove old queue samples</source>
         <translation>No se pudieron eliminar las muestras antiguas de la cola</translation>
+    </message>
+</context>
+<context>
+    <name>herald::RecentEngagementChart</name>
+    <message>
+        <source>Open rate</source>
+        <translation>Tasa de apertura</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Tasa de clics</translation>
+    </message>
+    <message>
+        <source>Opens and clicks by people, recent campaigns</source>
+        <translation>Aperturas y clics de personas, campañas recientes</translation>
+    </message>
+    <message>
+        <source>% of messages delivered</source>
+        <translation>% de los mensajes entregados</translation>
+    </message>
+    <message>
+        <source>People only: opens and clicks by machines (link scanners, privacy proxies) are left out, as are campaigns without tracking. ~ Approximate (lighter bars): anonymous tracking counts every open and click, so a person who opens twice counts twice.</source>
+        <translation>Solo personas: no se cuentan las aperturas y los clics de máquinas (analizadores de enlaces, proxies de privacidad) ni las campañas sin seguimiento. ~ Aproximado (barras más claras): el seguimiento anónimo cuenta cada apertura y cada clic, así que una persona que abre dos veces cuenta dos veces.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 % of %L4 messages delivered</source>
+        <translation>%1, %2: %3 % de %L4 mensajes entregados</translation>
+    </message>
+    <message>
+        <source>~ %1</source>
+        <translation>~ %1</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (n.º %2)</translation>
+    </message>
+    <message>
+        <source>No tracked campaigns yet</source>
+        <translation>Aún no hay campañas con seguimiento</translation>
     </message>
 </context>
 <context>

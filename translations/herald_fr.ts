@@ -2150,42 +2150,6 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
 <context>
     <name>herald::EngagementChart</name>
     <message>
-        <source>Open rate</source>
-        <translation>Taux d’ouverture</translation>
-    </message>
-    <message>
-        <source>Click rate</source>
-        <translation>Taux de clics</translation>
-    </message>
-    <message>
-        <source>Opens and clicks by people, recent campaigns</source>
-        <translation>Ouvertures et clics par des personnes, campagnes récentes</translation>
-    </message>
-    <message>
-        <source>% of messages delivered</source>
-        <translation>% des messages remis</translation>
-    </message>
-    <message>
-        <source>People only: opens and clicks by machines (link scanners, privacy proxies) are left out, as are campaigns without tracking. ~ Approximate (lighter bars): anonymous tracking counts every open and click, so a person who opens twice counts twice.</source>
-        <translation>Personnes seulement : les ouvertures et clics de machines (analyseurs de liens, proxys de confidentialité) sont exclus, ainsi que les campagnes sans suivi. ~ Approximatif (barres plus claires) : le suivi anonyme compte chaque ouverture et chaque clic, une personne qui ouvre deux fois compte donc deux fois.</translation>
-    </message>
-    <message>
-        <source>~ %1</source>
-        <translation>~ %1</translation>
-    </message>
-    <message>
-        <source>%1 (#%2)</source>
-        <translation>%1 (nº %2)</translation>
-    </message>
-    <message>
-        <source>No tracked campaigns yet</source>
-        <translation>Aucune campagne suivie pour l’instant</translation>
-    </message>
-    <message>
-        <source>%1, %2: %3 % of %L4 messages delivered</source>
-        <translation>%1, %2 : %3 % de %L4 messages remis</translation>
-    </message>
-    <message>
         <source>Show &amp;machines</source>
         <translation>Afficher les &amp;machines</translation>
     </message>
@@ -2319,7 +2283,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Click rate</source>
-        <translation>Taux de clics</translation>
+        <translation>Taux de clic</translation>
     </message>
     <message>
         <source>Click-to-open rate</source>
@@ -4739,6 +4703,45 @@ Données : %2 (%3)</translation>
     <message>
         <source>Could not remove old queue samples</source>
         <translation>Impossible de supprimer les anciens échantillons de la file d’attente</translation>
+    </message>
+</context>
+<context>
+    <name>herald::RecentEngagementChart</name>
+    <message>
+        <source>Open rate</source>
+        <translation>Taux d’ouverture</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>Taux de clic</translation>
+    </message>
+    <message>
+        <source>Opens and clicks by people, recent campaigns</source>
+        <translation>Ouvertures et clics par des personnes, campagnes récentes</translation>
+    </message>
+    <message>
+        <source>% of messages delivered</source>
+        <translation>% des messages remis</translation>
+    </message>
+    <message>
+        <source>People only: opens and clicks by machines (link scanners, privacy proxies) are left out, as are campaigns without tracking. ~ Approximate (lighter bars): anonymous tracking counts every open and click, so a person who opens twice counts twice.</source>
+        <translation>Personnes seulement : les ouvertures et clics de machines (analyseurs de liens, proxys de confidentialité) sont exclus, ainsi que les campagnes sans suivi. ~ Approximatif (barres plus claires) : le suivi anonyme compte chaque ouverture et chaque clic, une personne qui ouvre deux fois compte donc deux fois.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 % of %L4 messages delivered</source>
+        <translation>%1, %2 : %3 % de %L4 messages remis</translation>
+    </message>
+    <message>
+        <source>~ %1</source>
+        <translation>~ %1</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (nº %2)</translation>
+    </message>
+    <message>
+        <source>No tracked campaigns yet</source>
+        <translation>Aucune campagne suivie pour l’instant</translation>
     </message>
 </context>
 <context>
@@ -7736,7 +7739,7 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     </message>
     <message>
         <source>Click rate</source>
-        <translation>Taux de clics</translation>
+        <translation>Taux de clic</translation>
     </message>
     <message>
         <source>Click-to-open rate</source>

@@ -3,7 +3,7 @@
 #include "ChartPanel.h"
 #include "DashboardCharts.h"
 #include "DashboardTiles.h"
-#include "EngagementChart.h"
+#include "RecentEngagementChart.h"
 #include "common/ColumnWidths.h"
 #include "common/PageTitle.h"
 #include "common/PluralCount.h"
@@ -106,7 +106,7 @@ DashboardPage::DashboardPage(Database& database, QWidget* parent)
     grid->setSpacing(10);
     m_tiles = new DashboardTiles(this);
     m_charts = new DashboardCharts(this);
-    m_engagement = new EngagementChart(this);
+    m_engagement = new RecentEngagementChart(this);
     grid->addWidget(m_tiles, 0, 0, 1, 2);
     grid->addWidget(m_charts->panel(QStringLiteral("queue")), 1, 0);
     grid->addWidget(m_charts->panel(QStringLiteral("throughput")), 1, 1);
@@ -262,7 +262,7 @@ void DashboardPage::refresh()
         read.campaigns = std::move(campaigns).value();
         read.complaintThreshold = threshold.value();
         if (engagement) {
-            auto recent = EngagementReport(m_database).recentCampaigns(EngagementChart::Campaigns);
+            auto recent = EngagementReport(m_database).recentCampaigns(RecentEngagementChart::Campaigns);
             if (!recent) {
                 read.ok = false;
                 read.error = recent.error().message;

@@ -21,7 +21,7 @@ class ChartPanel;
 class DashboardCharts;
 class DashboardTiles;
 class Database;
-class EngagementChart;
+class RecentEngagementChart;
 
 // Sending health at a glance, across every instance and worker sharing the database: queue depth, sends and
 // failures per second, the failure rate over a rolling window against the alert threshold, latency
@@ -99,7 +99,7 @@ private:
     QLabel* m_errorLabel;
     DashboardTiles* m_tiles;
     DashboardCharts* m_charts;
-    EngagementChart* m_engagement;
+    RecentEngagementChart* m_engagement;
     QTreeWidget* m_providerTable;
     QTreeWidget* m_reasonTable;
     QTreeWidget* m_feedbackTable;

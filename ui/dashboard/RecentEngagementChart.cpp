@@ -1,4 +1,4 @@
-#include "EngagementChart.h"
+#include "RecentEngagementChart.h"
 
 #include "ChartPanel.h"
 #include "ChartStyle.h"
@@ -35,7 +35,7 @@ double percent(const std::optional<double>& rate) { return rate ? *rate * 100 : 
 QString csvPercent(const std::optional<double>& rate) { return rate ? QString::number(*rate * 100, 'f', 2) : QString(); }
 } // namespace
 
-EngagementChart::EngagementChart(QWidget* page)
+RecentEngagementChart::RecentEngagementChart(QWidget* page)
     : QObject(page)
 {
     auto* chart = new QChart;
@@ -54,10 +54,10 @@ EngagementChart::EngagementChart(QWidget* page)
     m_panel->setNote(tr("People only: opens and clicks by machines (link scanners, privacy proxies) are left out, as "
                         "are campaigns without tracking. ~ Approximate (lighter bars): anonymous tracking counts "
                         "every open and click, so a person who opens twice counts twice."));
-    connect(m_series, &QHorizontalBarSeries::hovered, this, &EngagementChart::showBarTip);
+    connect(m_series, &QHorizontalBarSeries::hovered, this, &RecentEngagementChart::showBarTip);
 }
 
-void EngagementChart::showBarTip(bool entered, int index, QBarSet* set)
+void RecentEngagementChart::showBarTip(bool entered, int index, QBarSet* set)
 {
     if (!entered || index < 0 || index >= m_shown.size()) {
         QToolTip::hideText();
@@ -70,7 +70,7 @@ void EngagementChart::showBarTip(bool entered, int index, QBarSet* set)
                                            .arg(campaign.delivered));
 }
 
-void EngagementChart::showCampaigns(const QList<RecentCampaignEngagement>& campaigns)
+void RecentEngagementChart::showCampaigns(const QList<RecentCampaignEngagement>& campaigns)
 {
     QStringList names;
     QList<qreal> opens;

@@ -17,13 +17,13 @@ class ChartPanel;
 // The Dashboard's engagement across recent campaigns: people's open and click rates per campaign (machines' are
 // left out), newest at the top, for the campaigns that track opens and clicks. Rates from anonymous tracking count
 // events, not recipients: those campaigns are marked "~" and drawn lighter. Builds its panel for the page to lay out.
-class EngagementChart : public QObject
+class RecentEngagementChart : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int Campaigns = 8; // how many recent campaigns the chart shows
 
-    explicit EngagementChart(QWidget* page); // the panel ("engagementPanel") is a child of `page`
+    explicit RecentEngagementChart(QWidget* page); // the panel ("engagementPanel") is a child of `page`
 
     ChartPanel* panel() const { return m_panel; }
     // `campaigns` as EngagementReport::recentCampaigns gives them, newest first.
