@@ -129,8 +129,11 @@ private slots:
     {
         SpellingSession session(QStringLiteral("local"), personalIn(QStringLiteral("flags")));
         session.setDictionary(QStringLiteral("en_US"));
-        const QString text = QStringLiteral("Dear {{name}}, we recieve gifts at https://example.org/x and "
-                                            "jane@example.org; {{ unsubscribe_url }} {{postal_address}} 2026 A1");
+        // Words that would be flagged on their own, so skipping them is what keeps them unmarked.
+        for (const QString word : {"ein", "unsubscribe_url", "janee", "examplee"})
+            QVERIFY2(session.isMisspelt(word), qPrintable(word));
+        const QString text = QStringLiteral("Dear {{name}} {{ ein }}, we recieve gifts at https://examplee.org/janee "
+                                            "and janee@examplee.org; {{ unsubscribe_url }} {{postal_address}} 2026 A1");
         QCOMPARE(texts(text, session.misspelt(text)), QStringList{"recieve"});
         QVERIFY(session.problem().isEmpty());
     }

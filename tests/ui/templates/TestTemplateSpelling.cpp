@@ -127,7 +127,8 @@ private slots:
     {
         openTemplatesPage(QStringLiteral("en"));
         auto* text = find<QPlainTextEdit>("textEdit");
-        QTest::keyClicks(text, QStringLiteral("Dear {{name}}, we recieve gifts at https://example.org/x and "
+        // "ein" alone would be underlined: {{ ein }} proves placeholders are skipped, not merely spelt right.
+        QTest::keyClicks(text, QStringLiteral("Dear {{name}} ({{ ein }}), we recieve gifts at https://example.org/x and "
                                               "jane@example.org. {{ unsubscribe_url }}"));
         QTRY_COMPARE(underlined(text), QStringList{"recieve"});
 
@@ -166,6 +167,36 @@ private slots:
         rightClickWord(text, QStringLiteral("gifts"), [](QMenu* menu) {
             QVERIFY(!menu->findChild<QAction*>(QStringLiteral("addToDictionary")));
         });
+    }
+
+    void subjectSuggestionReplacesTheWord()
+    {
+        openTemplatesPage(QStringLiteral("en"));
+        auto* subject = find<SpellLineEdit>("subjectEdit");
+        QTest::keyClicks(subject, QStringLiteral("Spring newz for {{name}}"));
+        QCOMPARE(underlined(subject), QStringList{"newz"});
+        // The middle of "newz": the text starts at the left of the contents, after the frame's small margin.
+        const QString before = QStringLiteral("Spring ne");
+        const QPoint position(subject->contentsRect().left() + subject->textMargins().left() + 2
+                                  + subject->fontMetrics().horizontalAdvance(before),
+                              subject->height() / 2);
+        bool opened = false;
+        QTimer::singleShot(0, subject, [&opened] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            opened = menu != nullptr;
+            if (!menu)
+                return;
+            if (QAction* news = actionNamed(menu, QStringLiteral("news")))
+                news->trigger();
+            menu->close();
+        });
+        QContextMenuEvent event(QContextMenuEvent::Mouse, position, subject->mapToGlobal(position));
+        QApplication::sendEvent(subject, &event);
+        QVERIFY(opened);
+        QCOMPARE(subject->text(), QStringLiteral("Spring news for {{name}}"));
+        QVERIFY(underlined(subject).isEmpty());
+        subject->undo();
+        QCOMPARE(subject->text(), QStringLiteral("Spring newz for {{name}}")); // one undo step
     }
 
     void addToDictionaryRemovesTheUnderline()
