@@ -55,12 +55,14 @@ set(CPACK_STRIP_FILES ON)
 
 # Debian: Depends computed from the linked libraries (dpkg-shlibdeps); plugins Qt loads at run time
 # (SQL drivers) are invisible to it and listed here. The platform, image and TLS plugins come with
-# libqt6gui6 and libqt6network6, which shlibdeps finds.
+# libqt6gui6 and libqt6network6, which shlibdeps finds. The spelling dictionaries are data Herald reads at run
+# time (without one, spell checking for that language is off and says so), so they are recommended.
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION mail)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n, gnome-keyring | kwalletmanager")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "qt6-wayland, qt6-translations-l10n, gnome-keyring | kwalletmanager, hunspell-en-us, hunspell-es, hunspell-fr")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://heraldmail.org")
 
 # Windows: NSIS installer with a Start menu entry.

@@ -8,6 +8,7 @@ PACKAGES=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-psql libqt6sql6-sqlite libpq-dev libcurl4-openssl-dev
   libkainjow-mustache-dev libgumbo-dev libopendkim-dev libssl-dev qtkeychain-qt6-dev libmicrohttpd-dev
+  libhunspell-dev hunspell-en-us hunspell-es hunspell-fr
   # run and test: PostgreSQL server, SMTP test peers (postfix is only for smtp-sink/smtp-source; it is not started)
   postgresql-15 postgresql-client-15 python3-aiosmtpd postfix xvfb xauth openssl ca-certificates
   # package checks (scripts/test-package.sh)

@@ -4222,6 +4222,21 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::PersonalDictionary</name>
+    <message>
+        <source>Could not read your dictionary %1: %2</source>
+        <translation>No se pudo leer su diccionario %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not create the folder for your dictionary %1</source>
+        <translation>No se pudo crear la carpeta de su diccionario %1</translation>
+    </message>
+    <message>
+        <source>Could not save “%1” in your dictionary %2: %3</source>
+        <translation>No se pudo guardar «%1» en su diccionario %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>herald::PlaceholderPage</name>
     <message>
         <source>This page is not built yet.</source>
@@ -5819,6 +5834,32 @@ Darse de baja: {{unsubscribe_url}}
             <numerusform>sin respuesta en %n segundo</numerusform>
             <numerusform>sin respuesta en %n segundos</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SpellChecker</name>
+    <message>
+        <source>Spell checking is off for %1: the dictionary %2 is missing (install the package %3).</source>
+        <translation>La revisión ortográfica está desactivada para %1: falta el diccionario %2 (instale el paquete %3).</translation>
+    </message>
+    <message>
+        <source>Spell checking is off for %1: the dictionary %2 is not in UTF-8 (it is in %3).</source>
+        <translation>La revisión ortográfica está desactivada para %1: el diccionario %2 no está en UTF-8 (está en %3).</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SpellingMenu</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Sin sugerencias</translation>
+    </message>
+    <message>
+        <source>Add “%1” to Dictionary</source>
+        <translation>Añadir «%1» al diccionario</translation>
+    </message>
+    <message>
+        <source>Add to Dictionary</source>
+        <translation>Añadir al diccionario</translation>
     </message>
 </context>
 <context>

@@ -4222,6 +4222,21 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::PersonalDictionary</name>
+    <message>
+        <source>Could not read your dictionary %1: %2</source>
+        <translation>Impossible de lire votre dictionnaire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not create the folder for your dictionary %1</source>
+        <translation>Impossible de créer le dossier de votre dictionnaire %1</translation>
+    </message>
+    <message>
+        <source>Could not save “%1” in your dictionary %2: %3</source>
+        <translation>Impossible d’enregistrer « %1 » dans votre dictionnaire %2 : %3</translation>
+    </message>
+</context>
+<context>
     <name>herald::PlaceholderPage</name>
     <message>
         <source>This page is not built yet.</source>
@@ -5819,6 +5834,32 @@ Se désabonner : {{unsubscribe_url}}
             <numerusform>pas de réponse en %n seconde</numerusform>
             <numerusform>pas de réponse en %n secondes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>herald::SpellChecker</name>
+    <message>
+        <source>Spell checking is off for %1: the dictionary %2 is missing (install the package %3).</source>
+        <translation>La vérification orthographique est désactivée pour %1 : le dictionnaire %2 est absent (installez le paquet %3).</translation>
+    </message>
+    <message>
+        <source>Spell checking is off for %1: the dictionary %2 is not in UTF-8 (it is in %3).</source>
+        <translation>La vérification orthographique est désactivée pour %1 : le dictionnaire %2 n’est pas en UTF-8 (il est en %3).</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SpellingMenu</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Aucune suggestion</translation>
+    </message>
+    <message>
+        <source>Add “%1” to Dictionary</source>
+        <translation>Ajouter « %1 » au dictionnaire</translation>
+    </message>
+    <message>
+        <source>Add to Dictionary</source>
+        <translation>Ajouter au dictionnaire</translation>
     </message>
 </context>
 <context>

@@ -7,8 +7,11 @@
 #include "storage/SecretStore.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QWidget>
 
 namespace herald::test {
 
@@ -24,5 +27,16 @@ inline void useTestDesktop(const QTemporaryDir& dir, const QString& language = Q
     SecretStore::instance().setKeychainDisabled(true);
     Config::instance().useFile(dir.filePath(QStringLiteral("herald.ini")));
 }
+
+#ifdef HERALD_SCREENSHOT_DIR
+// Saves what `widget` shows, once pending layout requests are done, as HERALD_SCREENSHOT_DIR/`name` (a PNG to look at).
+inline void saveScreenshot(QWidget* widget, const QString& name)
+{
+    const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    QCoreApplication::processEvents();
+    QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
+}
+#endif
 
 } // namespace herald::test

@@ -2,8 +2,12 @@
 
 #include "common/FormFeedback.h"
 #include "common/MessageBox.h"
+#include "common/SpellHighlighter.h"
+#include "common/SpellLineEdit.h"
+#include "common/SpellingMenu.h"
 #include "compose/HtmlToText.h"
 #include "compose/TemplateValidator.h"
+#include "spelling/SpellingSession.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -58,7 +62,7 @@ TemplateEditor::TemplateEditor(QWidget* parent)
 
     m_nameEdit = new QLineEdit(this);
     m_nameEdit->setObjectName(QStringLiteral("nameEdit"));
-    m_subjectEdit = new QLineEdit(this);
+    m_subjectEdit = new SpellLineEdit(this);
     m_subjectEdit->setObjectName(QStringLiteral("subjectEdit"));
     m_subjectEdit->setPlaceholderText(tr("e.g. News for {{name}}"));
     m_htmlEdit = codeEditor(QStringLiteral("htmlEdit"), this);
@@ -83,6 +87,11 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     connect(m_issuesList, &QListWidget::itemActivated, this, &TemplateEditor::jumpToIssue);
 
     m_errorLabel = FormFeedback::createErrorLabel(QStringLiteral("templateErrorLabel"), this);
+    m_spellingLabel = new QLabel(this);
+    m_spellingLabel->setObjectName(QStringLiteral("spellingLabel"));
+    m_spellingLabel->setWordWrap(true);
+    m_spellingLabel->setTextFormat(Qt::PlainText);
+    m_spellingLabel->hide();
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
     m_stateLabel->setTextFormat(Qt::PlainText);
@@ -124,6 +133,7 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     layout->addWidget(m_textEdit, 2);
     layout->addWidget(m_issuesLabel);
     layout->addWidget(m_issuesList);
+    layout->addWidget(m_spellingLabel);
     layout->addWidget(m_errorLabel);
     layout->addLayout(actions);
 
@@ -138,6 +148,27 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     setTabOrder(m_generateButton, m_issuesList);
     setTabOrder(m_issuesList, m_historyButton);
     setTabOrder(m_historyButton, m_saveButton);
+}
+
+void TemplateEditor::setSpelling(SpellingSession* session)
+{
+    m_spelling = session;
+    m_subjectEdit->setSpelling(session);
+    if (!session)
+        return;
+    new SpellHighlighter(m_htmlEdit->document(), *session, WordTokenizer::Markup::Html);
+    new SpellHighlighter(m_textEdit->document(), *session, WordTokenizer::Markup::PlainText);
+    SpellingMenu::attach(m_htmlEdit, *session, WordTokenizer::Markup::Html);
+    SpellingMenu::attach(m_textEdit, *session, WordTokenizer::Markup::PlainText);
+    // Said once the dictionary is first used (setContent), not here: loading it would slow opening the window.
+    connect(session, &SpellingSession::changed, this, &TemplateEditor::showSpellingProblem);
+}
+
+void TemplateEditor::showSpellingProblem()
+{
+    const QString problem = m_spelling ? m_spelling->problem() : QString();
+    m_spellingLabel->setText(problem);
+    m_spellingLabel->setVisible(!problem.isEmpty());
 }
 
 void TemplateEditor::validate()
@@ -197,6 +228,7 @@ void TemplateEditor::setContent(const Template& messageTemplate)
     m_subjectEdit->setText(messageTemplate.subject);
     m_htmlEdit->setPlainText(messageTemplate.htmlBody);
     m_textEdit->setPlainText(messageTemplate.textBody);
+    showSpellingProblem();
 }
 
 Template TemplateEditor::edited(const Template& base) const

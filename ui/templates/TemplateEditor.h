@@ -15,9 +15,14 @@ class QTimer;
 
 namespace herald {
 
+class SpellHighlighter;
+class SpellLineEdit;
+class SpellingSession;
+
 // The Templates page's editor: name, subject, HTML and plain-text bodies; the issues TemplateValidator finds,
 // listed with line:column and jumping to the spot when activated; the page's error and state lines; Save and
-// History. What to do on an edit, Save or History is the page's.
+// History; spell checking of the subject, the HTML body's text and the plain-text body. What to do on an edit, Save or
+// History is the page's.
 class TemplateEditor : public QWidget
 {
     Q_OBJECT
@@ -25,6 +30,8 @@ public:
     explicit TemplateEditor(QWidget* parent = nullptr);
 
     QLineEdit* nameEdit() const { return m_nameEdit; }
+    // Underlines misspelt words in the subject and both bodies, with suggestions on right-click.
+    void setSpelling(SpellingSession* session);
     // Fills the four fields, each one as an edit (changed() follows).
     void setContent(const Template& messageTemplate);
     // `base` with the fields as they are on screen.
@@ -53,16 +60,19 @@ signals:
 
 private:
     void jumpToIssue(QListWidgetItem* item);
+    void showSpellingProblem();
 
     TemplateIssues m_issues;
     QLineEdit* m_nameEdit;
-    QLineEdit* m_subjectEdit;
+    SpellLineEdit* m_subjectEdit;
     QPlainTextEdit* m_htmlEdit;
     QPlainTextEdit* m_textEdit;
     QPushButton* m_generateButton;
     QListWidget* m_issuesList;
     QLabel* m_issuesLabel;
     QLabel* m_errorLabel;
+    QLabel* m_spellingLabel;
+    SpellingSession* m_spelling = nullptr;
     QLabel* m_stateLabel;
     QPushButton* m_saveButton;
     QPushButton* m_historyButton;

@@ -8,6 +8,7 @@
 #include "common/PageTitle.h"
 #include "compose/TemplateSaver.h"
 #include "compose/TemplateValidator.h"
+#include "spelling/SpellingSession.h"
 #include "storage/TemplateRepository.h"
 
 #include <QAction>
@@ -44,6 +45,7 @@ TemplatesPage::TemplatesPage(Database& database, QWidget* parent)
     splitter->setObjectName(QStringLiteral("templatesSplitter"));
     splitter->addWidget(buildList());
     m_editor = new TemplateEditor(this);
+    m_editor->setSpelling(new SpellingSession(database.profile().id, this));
     connect(m_editor, &TemplateEditor::changed, this, &TemplatesPage::editorChanged);
     connect(m_editor, &TemplateEditor::saveRequested, this, &TemplatesPage::save);
     connect(m_editor, &TemplateEditor::historyRequested, this, &TemplatesPage::showHistory);
