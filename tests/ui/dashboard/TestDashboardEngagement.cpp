@@ -55,9 +55,9 @@ class TestDashboardEngagement : public QObject
     ChartPanel* panel() const { return page()->panel(QStringLiteral("engagement")); }
     QHorizontalBarSeries* series() const { return qobject_cast<QHorizontalBarSeries*>(panel()->chart()->series().value(0)); }
 
-    QStringList categories() const
+    QStringList categories(ChartPanel* chartPanel = nullptr) const
     {
-        const QList<QAbstractAxis*> axes = panel()->chart()->axes(Qt::Vertical);
+        const QList<QAbstractAxis*> axes = (chartPanel ? chartPanel : panel())->chart()->axes(Qt::Vertical);
         auto* axis = axes.isEmpty() ? nullptr : qobject_cast<QBarCategoryAxis*>(axes.first());
         return axis ? axis->categories() : QStringList{QStringLiteral("no category axis")};
     }
@@ -274,6 +274,7 @@ private slots:
             auto* dashboard = window.findChild<DashboardPage*>(QStringLiteral("dashboardPage"));
             ChartPanel* engagement = dashboard->panel(QStringLiteral("engagement"));
             QTRY_VERIFY(engagement->view()->isVisible());
+            QTRY_COMPARE(categories(engagement).size(), 3); // read on a worker thread: the bars, not an empty frame
             const QString note = engagement->findChild<QLabel*>(QStringLiteral("engagementNote"))->text();
             QVERIFY2(note.startsWith(QLatin1String("People only")) == qmFile.isEmpty(), qPrintable(note)); // translated
             window.grab(); // let the page lay out
