@@ -618,6 +618,57 @@
     </message>
 </context>
 <context>
+    <name>herald::CampaignAttachmentRepository</name>
+    <message>
+        <source>The attachments take %1: messages above %2 are more often put in spam or refused, and every recipient downloads them. A link to the file on your website is lighter.</source>
+        <translation>Los adjuntos ocupan %1: los mensajes de más de %2 acaban más a menudo en spam o son rechazados, y cada destinatario los descarga. Un enlace al archivo en su sitio web es más ligero.</translation>
+    </message>
+    <message>
+        <source>Could not read campaign %1</source>
+        <translation>No se pudo leer la campaña %1</translation>
+    </message>
+    <message>
+        <source>Campaign %1 does not exist.</source>
+        <translation>La campaña %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; is %2: its attachments can no longer change (its messages went or go out with the ones it has).</source>
+        <translation>La campaña &apos;%1&apos; está en estado %2: sus adjuntos ya no pueden cambiar (sus mensajes salieron o salen con los que tiene).</translation>
+    </message>
+    <message>
+        <source>The attachment &apos;%1&apos; has no file name.</source>
+        <translation>El adjunto &apos;%1&apos; no tiene nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a content type (such as application/pdf).</source>
+        <translation>&apos;%1&apos; no es un tipo de contenido (como application/pdf).</translation>
+    </message>
+    <message>
+        <source>Could not read the attachments of campaign %1</source>
+        <translation>No se pudieron leer los adjuntos de la campaña %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) was not attached: a campaign&apos;s attachments may take %3 in all, and this one&apos;s take %4 already.</source>
+        <translation>&apos;%1&apos; (%2) no se adjuntó: los adjuntos de una campaña pueden ocupar %3 en total, y los de esta ya ocupan %4.</translation>
+    </message>
+    <message>
+        <source>Could not attach &apos;%1&apos;</source>
+        <translation>No se pudo adjuntar &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has an attachment named &apos;%2&apos; already; detach it first to replace it.</source>
+        <translation>La campaña %1 ya tiene un adjunto llamado &apos;%2&apos;; quítelo primero para reemplazarlo.</translation>
+    </message>
+    <message>
+        <source>Could not detach &apos;%1&apos;</source>
+        <translation>No se pudo quitar &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has no attachment named &apos;%2&apos;.</source>
+        <translation>La campaña %1 no tiene ningún adjunto llamado &apos;%2&apos;.</translation>
+    </message>
+</context>
+<context>
     <name>herald::CampaignEditorDialog</name>
     <message numerus="yes">
         <source>Send “%1” now to %Ln recipient(s)?</source>
@@ -7381,6 +7432,57 @@ Por destinatario: %3</translation>
     </message>
 </context>
 <context>
+    <name>herald::cli::CampaignAttachments</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <source>Could not read &apos;%1&apos;: %2</source>
+        <translation>No se pudo leer &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es una carpeta</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) was not attached: a campaign&apos;s attachments may take %3 in all.</source>
+        <translation>&apos;%1&apos; (%2) no se adjuntó: los adjuntos de una campaña pueden ocupar %3 en total.</translation>
+    </message>
+    <message>
+        <source>Attached &apos;%1&apos; (%2, %3) to campaign %4.</source>
+        <translation>&apos;%1&apos; (%2, %3) adjuntado a la campaña %4.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has no attachments.</source>
+        <translation>La campaña %1 no tiene adjuntos.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Total: %1 of %2</source>
+        <translation>Total: %1 de %2</translation>
+    </message>
+    <message>
+        <source>Detached &apos;%1&apos; from campaign %2.</source>
+        <translation>&apos;%1&apos; quitado de la campaña %2.</translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::CampaignCommand</name>
     <message>
         <source>render: the recipient, by nonprofit id or email address.</source>
@@ -7389,14 +7491,6 @@ Por destinatario: %3</translation>
     <message>
         <source>id|email</source>
         <translation>id|correo</translation>
-    </message>
-    <message>
-        <source>list, show ID, render ID, create, send ID, pause ID, resume ID or cancel ID.</source>
-        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID o cancel ID.</translation>
-    </message>
-    <message>
-        <source>list, show: print JSON instead of text.</source>
-        <translation>list, show: imprime JSON en lugar de texto.</translation>
     </message>
     <message>
         <source>create: the campaign&apos;s name.</source>
@@ -7439,6 +7533,14 @@ Por destinatario: %3</translation>
         <translation>send, create --at: poner en cola aunque el DNS del dominio del remitente no esté listo.</translation>
     </message>
     <message>
+        <source>create: how opens and clicks are tracked: off, anonymous (per campaign and link; the default) or per-recipient (for the nonprofits whose consent allows it, anonymous for the others). Nothing is tracked while the public address of herald serve is not set.</source>
+        <translation>create: cómo se siguen las aperturas y los clics: off (desactivado), anonymous (por campaña y enlace; el valor predeterminado) o per-recipient (por destinatario para las organizaciones cuyo consentimiento lo permite, anónimo para las demás). No se sigue nada mientras la dirección pública de herald serve no esté definida.</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>modo</translation>
+    </message>
+    <message>
         <source>Campaigns.
 
   list [--json]                     every campaign with its status, audience and counts
@@ -7453,6 +7555,10 @@ Por destinatario: %3</translation>
                                     left out, and a campaign to more than 5,000 recipients gets its
                                     sender domain&apos;s DNS (SPF, DKIM, DMARC) checked first
   pause ID | resume ID | cancel ID  as the Sending page&apos;s buttons
+  attach ID FILE...                 send these files with every message (multipart/mixed); 10 MB in
+                                    all at most, with a warning above 1 MB; drafts and scheduled only
+  attachments ID [--json]           its attachments: file name, type, size and SHA-256
+  detach ID NAME                    remove the attachment with this file name
 
 Sending a campaign that was queued already does nothing and exits 0. A sender domain that is not
 ready stops send and create --at unless --anyway is given. &apos;herald worker&apos; (or the window) sends
@@ -7473,6 +7579,11 @@ Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage
                                     excluyen las direcciones suprimidas, y una campaña a más de 5.000
                                     destinatarios comprueba antes el DNS (SPF, DKIM, DMARC) de su dominio
   pause ID | resume ID | cancel ID  como los botones de la página Envío
+  attach ID FILE...                 envía estos archivos con cada mensaje (multipart/mixed); 10 MB
+                                    en total como máximo, con un aviso por encima de 1 MB; solo
+                                    borradores y programadas
+  attachments ID [--json]           sus adjuntos: nombre de archivo, tipo, tamaño y SHA-256
+  detach ID NAME                    quita el adjunto con este nombre de archivo
 
 Enviar una campaña que ya estaba en cola no hace nada y sale con 0. Un dominio del remitente que no
 está listo detiene send y create --at salvo que se indique --anyway. &apos;herald worker&apos; (o la ventana)
@@ -7481,16 +7592,16 @@ envía lo que está en cola.
 Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 2 error de uso.</translation>
     </message>
     <message>
-        <source>create: how opens and clicks are tracked: off, anonymous (per campaign and link; the default) or per-recipient (for the nonprofits whose consent allows it, anonymous for the others). Nothing is tracked while the public address of herald serve is not set.</source>
-        <translation>create: cómo se siguen las aperturas y los clics: off (desactivado), anonymous (por campaña y enlace; el valor predeterminado) o per-recipient (por destinatario para las organizaciones cuyo consentimiento lo permite, anónimo para las demás). No se sigue nada mientras la dirección pública de herald serve no esté definida.</translation>
+        <source>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID or detach ID NAME.</source>
+        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID o detach ID NAME.</translation>
     </message>
     <message>
-        <source>mode</source>
-        <translation>modo</translation>
+        <source>list, show, attachments: print JSON instead of text.</source>
+        <translation>list, show, attachments: imprime JSON en lugar de texto.</translation>
     </message>
     <message>
-        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
-        <translation>Uso: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID  (cada uno con [--profile NAME]; &apos;herald campaign --help&apos; los explica)</translation>
+        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
+        <translation>Uso: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (cada uno con [--profile NAME]; &apos;herald campaign --help&apos; los explica)</translation>
     </message>
 </context>
 <context>

@@ -618,6 +618,57 @@
     </message>
 </context>
 <context>
+    <name>herald::CampaignAttachmentRepository</name>
+    <message>
+        <source>The attachments take %1: messages above %2 are more often put in spam or refused, and every recipient downloads them. A link to the file on your website is lighter.</source>
+        <translation>Les pièces jointes pèsent %1 : les messages de plus de %2 finissent plus souvent en spam ou sont refusés, et chaque destinataire les télécharge. Un lien vers le fichier sur votre site est plus léger.</translation>
+    </message>
+    <message>
+        <source>Could not read campaign %1</source>
+        <translation>Impossible de lire la campagne %1</translation>
+    </message>
+    <message>
+        <source>Campaign %1 does not exist.</source>
+        <translation>La campagne %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; is %2: its attachments can no longer change (its messages went or go out with the ones it has).</source>
+        <translation>La campagne &apos;%1&apos; est à l&apos;état %2 : ses pièces jointes ne peuvent plus changer (ses messages sont partis ou partent avec celles qu&apos;elle a).</translation>
+    </message>
+    <message>
+        <source>The attachment &apos;%1&apos; has no file name.</source>
+        <translation>La pièce jointe &apos;%1&apos; n&apos;a pas de nom de fichier.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a content type (such as application/pdf).</source>
+        <translation>&apos;%1&apos; n&apos;est pas un type de contenu (comme application/pdf).</translation>
+    </message>
+    <message>
+        <source>Could not read the attachments of campaign %1</source>
+        <translation>Impossible de lire les pièces jointes de la campagne %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) was not attached: a campaign&apos;s attachments may take %3 in all, and this one&apos;s take %4 already.</source>
+        <translation>&apos;%1&apos; (%2) n&apos;a pas été joint : les pièces jointes d&apos;une campagne peuvent peser %3 en tout, et celles-ci pèsent déjà %4.</translation>
+    </message>
+    <message>
+        <source>Could not attach &apos;%1&apos;</source>
+        <translation>Impossible de joindre &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has an attachment named &apos;%2&apos; already; detach it first to replace it.</source>
+        <translation>La campagne %1 a déjà une pièce jointe nommée &apos;%2&apos; ; retirez-la d&apos;abord pour la remplacer.</translation>
+    </message>
+    <message>
+        <source>Could not detach &apos;%1&apos;</source>
+        <translation>Impossible de retirer &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has no attachment named &apos;%2&apos;.</source>
+        <translation>La campagne %1 n&apos;a pas de pièce jointe nommée &apos;%2&apos;.</translation>
+    </message>
+</context>
+<context>
     <name>herald::CampaignEditorDialog</name>
     <message numerus="yes">
         <source>Send “%1” now to %Ln recipient(s)?</source>
@@ -7381,6 +7432,57 @@ Par destinataire : %3</translation>
     </message>
 </context>
 <context>
+    <name>herald::cli::CampaignAttachments</name>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avertissement : %1</translation>
+    </message>
+    <message>
+        <source>Could not read &apos;%1&apos;: %2</source>
+        <translation>Impossible de lire &apos;%1&apos; : %2</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>c&apos;est un dossier</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) was not attached: a campaign&apos;s attachments may take %3 in all.</source>
+        <translation>&apos;%1&apos; (%2) n&apos;a pas été joint : les pièces jointes d&apos;une campagne peuvent peser %3 en tout.</translation>
+    </message>
+    <message>
+        <source>Attached &apos;%1&apos; (%2, %3) to campaign %4.</source>
+        <translation>&apos;%1&apos; (%2, %3) joint à la campagne %4.</translation>
+    </message>
+    <message>
+        <source>Campaign %1 has no attachments.</source>
+        <translation>La campagne %1 n&apos;a pas de pièces jointes.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Total: %1 of %2</source>
+        <translation>Total : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Detached &apos;%1&apos; from campaign %2.</source>
+        <translation>&apos;%1&apos; retiré de la campagne %2.</translation>
+    </message>
+</context>
+<context>
     <name>herald::cli::CampaignCommand</name>
     <message>
         <source>render: the recipient, by nonprofit id or email address.</source>
@@ -7389,14 +7491,6 @@ Par destinataire : %3</translation>
     <message>
         <source>id|email</source>
         <translation>id|e-mail</translation>
-    </message>
-    <message>
-        <source>list, show ID, render ID, create, send ID, pause ID, resume ID or cancel ID.</source>
-        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID ou cancel ID.</translation>
-    </message>
-    <message>
-        <source>list, show: print JSON instead of text.</source>
-        <translation>list, show : affiche du JSON au lieu du texte.</translation>
     </message>
     <message>
         <source>create: the campaign&apos;s name.</source>
@@ -7439,6 +7533,14 @@ Par destinataire : %3</translation>
         <translation>send, create --at : mettre en file même si le DNS du domaine d&apos;expéditeur n&apos;est pas prêt.</translation>
     </message>
     <message>
+        <source>create: how opens and clicks are tracked: off, anonymous (per campaign and link; the default) or per-recipient (for the nonprofits whose consent allows it, anonymous for the others). Nothing is tracked while the public address of herald serve is not set.</source>
+        <translation>create : comment les ouvertures et les clics sont suivis : off (désactivé), anonymous (par campagne et par lien ; par défaut) ou per-recipient (par destinataire pour les associations dont le consentement le permet, anonyme pour les autres). Rien n’est suivi tant que l’adresse publique de herald serve n’est pas définie.</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>mode</translation>
+    </message>
+    <message>
         <source>Campaigns.
 
   list [--json]                     every campaign with its status, audience and counts
@@ -7453,6 +7555,10 @@ Par destinataire : %3</translation>
                                     left out, and a campaign to more than 5,000 recipients gets its
                                     sender domain&apos;s DNS (SPF, DKIM, DMARC) checked first
   pause ID | resume ID | cancel ID  as the Sending page&apos;s buttons
+  attach ID FILE...                 send these files with every message (multipart/mixed); 10 MB in
+                                    all at most, with a warning above 1 MB; drafts and scheduled only
+  attachments ID [--json]           its attachments: file name, type, size and SHA-256
+  detach ID NAME                    remove the attachment with this file name
 
 Sending a campaign that was queued already does nothing and exits 0. A sender domain that is not
 ready stops send and create --at unless --anyway is given. &apos;herald worker&apos; (or the window) sends
@@ -7473,6 +7579,11 @@ Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage
                                     adresses supprimées sont exclues, et une campagne de plus de 5 000
                                     destinataires fait d&apos;abord vérifier le DNS (SPF, DKIM, DMARC) du domaine
   pause ID | resume ID | cancel ID  comme les boutons de la page Envoi
+  attach ID FILE...                 envoie ces fichiers avec chaque message (multipart/mixed) ; 10 Mo
+                                    en tout au plus, avec un avertissement au-delà de 1 Mo ; brouillons
+                                    et campagnes programmées seulement
+  attachments ID [--json]           ses pièces jointes : nom de fichier, type, taille et SHA-256
+  detach ID NAME                    retire la pièce jointe qui porte ce nom de fichier
 
 Envoyer une campagne déjà en file ne fait rien et sort avec 0. Un domaine d&apos;expéditeur qui n&apos;est pas
 prêt arrête send et create --at, sauf avec --anyway. &apos;herald worker&apos; (ou la fenêtre) envoie ce qui
@@ -7481,16 +7592,16 @@ est en file.
 Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d&apos;erreur), 2 erreur d&apos;utilisation.</translation>
     </message>
     <message>
-        <source>create: how opens and clicks are tracked: off, anonymous (per campaign and link; the default) or per-recipient (for the nonprofits whose consent allows it, anonymous for the others). Nothing is tracked while the public address of herald serve is not set.</source>
-        <translation>create : comment les ouvertures et les clics sont suivis : off (désactivé), anonymous (par campagne et par lien ; par défaut) ou per-recipient (par destinataire pour les associations dont le consentement le permet, anonyme pour les autres). Rien n’est suivi tant que l’adresse publique de herald serve n’est pas définie.</translation>
+        <source>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID or detach ID NAME.</source>
+        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID ou detach ID NAME.</translation>
     </message>
     <message>
-        <source>mode</source>
-        <translation>mode</translation>
+        <source>list, show, attachments: print JSON instead of text.</source>
+        <translation>list, show, attachments : affiche du JSON au lieu du texte.</translation>
     </message>
     <message>
-        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
-        <translation>Utilisation : herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID  (chacun avec [--profile NAME] ; &apos;herald campaign --help&apos; les explique)</translation>
+        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
+        <translation>Utilisation : herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (chacun avec [--profile NAME] ; &apos;herald campaign --help&apos; les explique)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "CampaignCommand.h"
 
 #include "CampaignActions.h"
+#include "CampaignAttachments.h"
 #include "CampaignQueueing.h"
 #include "CampaignReports.h"
 #include "CommandArguments.h"
@@ -38,15 +39,20 @@ int CampaignCommand::run(const QStringList& arguments)
         "                                    template and sender identity are checked, suppressed addresses are\n"
         "                                    left out, and a campaign to more than 5,000 recipients gets its\n"
         "                                    sender domain's DNS (SPF, DKIM, DMARC) checked first\n"
-        "  pause ID | resume ID | cancel ID  as the Sending page's buttons\n\n"
+        "  pause ID | resume ID | cancel ID  as the Sending page's buttons\n"
+        "  attach ID FILE...                 send these files with every message (multipart/mixed); 10 MB in\n"
+        "                                    all at most, with a warning above 1 MB; drafts and scheduled only\n"
+        "  attachments ID [--json]           its attachments: file name, type, size and SHA-256\n"
+        "  detach ID NAME                    remove the attachment with this file name\n\n"
         "Sending a campaign that was queued already does nothing and exits 0. A sender domain that is not\n"
         "ready stops send and create --at unless --anyway is given. 'herald worker' (or the window) sends\n"
         "what is queued.\n\n"
         "Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage error."));
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("list, show ID, render ID, create, send ID, pause ID, resume ID or cancel ID."));
+                                 tr("list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, "
+                                    "attach ID FILE..., attachments ID or detach ID NAME."));
     const QCommandLineOption profile = CommandArguments::profileOption();
-    const QCommandLineOption json(QStringLiteral("json"), tr("list, show: print JSON instead of text."));
+    const QCommandLineOption json(QStringLiteral("json"), tr("list, show, attachments: print JSON instead of text."));
     const QCommandLineOption nonprofit(QStringLiteral("nonprofit"),
                                        tr("render: the recipient, by nonprofit id or email address."), tr("id|email"));
     const QCommandLineOption name(QStringLiteral("name"), tr("create: the campaign's name."), tr("name"));
@@ -74,7 +80,7 @@ int CampaignCommand::run(const QStringList& arguments)
         return done;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
-    const qint64 campaignId = positional.size() == 2 ? CommandArguments::idValue(positional.at(1)) : 0;
+    const qint64 campaignId = positional.size() >= 2 ? CommandArguments::idValue(positional.at(1)) : 0;
     const auto is = [&action](const char* name) { return action == QLatin1String(name); };
 
     CampaignActions::NewCampaign request;
@@ -91,14 +97,18 @@ int CampaignCommand::run(const QStringList& arguments)
                           && (!parser.isSet(tracking)
                               || CampaignActions::parseTracking(parser.value(tracking), &request.tracking));
     const bool valid = (is("list") && positional.size() == 1)
-                       || ((is("show") || is("send") || is("pause") || is("resume") || is("cancel")) && campaignId > 0)
-                       || (is("render") && campaignId > 0 && !parser.value(nonprofit).trimmed().isEmpty())
+                       || ((is("show") || is("send") || is("pause") || is("resume") || is("cancel")
+                            || is("attachments"))
+                           && positional.size() == 2 && campaignId > 0)
+                       || (is("attach") && positional.size() >= 3 && campaignId > 0)
+                       || (is("detach") && positional.size() == 3 && campaignId > 0)
+                       || (is("render") && positional.size() == 2 && campaignId > 0 && !parser.value(nonprofit).trimmed().isEmpty())
                        || (is("create") && createOk);
     if (!valid) {
         return Output::usageError(tr("Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | "
                          "create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] "
                          "[--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | "
-                         "resume ID | cancel ID  (each with [--profile NAME]; 'herald campaign --help' explains "
+                         "resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; 'herald campaign --help' explains "
                          "them)"));
     }
     const auto opened = ProfileOpener::openOrSay(parser.value(profile));
@@ -115,6 +125,12 @@ int CampaignCommand::run(const QStringList& arguments)
         return CampaignActions::create(database, request);
     if (is("send"))
         return CampaignQueueing::queue(database, {campaignId, QDateTime(), request.anyway});
+    if (is("attach"))
+        return CampaignAttachments::attach(database, campaignId, positional.mid(2));
+    if (is("attachments"))
+        return CampaignAttachments::list(database, campaignId, parser.isSet(json));
+    if (is("detach"))
+        return CampaignAttachments::detach(database, campaignId, positional.at(2));
     if (is("pause"))
         return CampaignActions::pause(database, campaignId);
     if (is("resume"))

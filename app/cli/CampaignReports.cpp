@@ -5,6 +5,7 @@
 #include "TextTable.h"
 #include "compose/CampaignMessageComposer.h"
 #include "storage/AppSettingsRepository.h"
+#include "storage/CampaignAttachmentRepository.h"
 #include "storage/CampaignRepository.h"
 #include "storage/NonprofitRepository.h"
 #include "storage/SegmentRepository.h"
@@ -159,7 +160,13 @@ int renderMessage(Database& database, qint64 campaignId, const QString& nonprofi
         Output::error(secret.error().message);
         return 1;
     }
-    const CampaignMessageComposer composer(campaign.value(), secret.value());
+    auto attachments = CampaignAttachmentRepository(database).load(campaignId);
+    if (!attachments) {
+        Output::error(attachments.error().message);
+        return 1;
+    }
+    CampaignMessageComposer composer(campaign.value(), secret.value());
+    composer.setAttachments(attachments.value());
     auto message = composer.compose(sendId, recipient.value());
     if (!message) {
         Output::error(message.error().message);

@@ -138,6 +138,7 @@ Result<OutgoingMessage> CampaignMessageComposer::compose(qint64 sendId, const No
     spec.messageId = MessageBuilder::messageIdFor(sendId, m_campaign.id, m_campaign.fromEmail);
     spec.date = QDateTime::currentDateTimeUtc();
     spec.unsubscribeUrl = unsubscribeUrl;
+    spec.attachments = m_attachments;
     auto data = MessageBuilder::build(spec);
     if (!data)
         return Error::make(data.error().kind, tr("Message to %1 (send #%2): %3").arg(recipient.email).arg(sendId).arg(data.error().message));

@@ -4,6 +4,7 @@
 #include "LinkRewriter.h"
 #include "UnsubscribeToken.h"
 #include "engagement/TrackingToken.h"
+#include "domain/Attachment.h"
 #include "domain/Campaign.h"
 #include "domain/Error.h"
 #include "domain/Nonprofit.h"
@@ -41,6 +42,10 @@ public:
     // The consent under which a nonprofit's opens and clicks may be tracked per recipient.
     static bool allowsPerRecipientTracking(const QString& consent);
 
+    // The files every message carries (with their bytes: CampaignAttachmentRepository::load()), in order.
+    void setAttachments(const QList<Attachment>& attachments) { m_attachments = attachments; }
+    const QList<Attachment>& attachments() const { return m_attachments; }
+
     // `date` is the {{date}} placeholder's day; without one, today.
     Result<OutgoingMessage> compose(qint64 sendId, const Nonprofit& recipient, const QDate& date = QDate()) const;
 
@@ -61,6 +66,7 @@ private:
     CompiledTemplate m_subject;
     CompiledTemplate m_html;
     CompiledTemplate m_text;
+    QList<Attachment> m_attachments;
     QString m_error;
     // QDate::currentDate() reads the time zone file each time: once a second is enough.
     mutable QDate m_today;

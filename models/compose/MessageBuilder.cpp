@@ -1,5 +1,6 @@
 #include "MessageBuilder.h"
 
+#include "AttachmentPart.h"
 #include "MimeEncoding.h"
 #include "domain/EmailAddress.h"
 #include "domain/HeaderText.h"
@@ -16,6 +17,28 @@ QByteArray part(const char* contentType, const QString& body)
 {
     return QByteArray("Content-Type: ") + contentType + "; charset=UTF-8\r\n"
         + "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + MimeEncoding::quotedPrintable(body) + "\r\n";
+}
+// "=_" never occurs in quoted-printable or base64 output, so such a boundary cannot clash with a body.
+QByteArray boundaryFor(const char* prefix, const QString& messageId)
+{
+    return prefix + QCryptographicHash::hash(messageId.toUtf8(), QCryptographicHash::Sha1).toHex().left(24);
+}
+
+// The text, the HTML or both as multipart/alternative: Content-Type header first, ending with CRLF.
+QByteArray bodyEntity(const MessageSpec& spec)
+{
+    if (spec.htmlBody.isEmpty())
+        return part("text/plain", spec.textBody);
+    if (spec.textBody.isEmpty())
+        return part("text/html", spec.htmlBody);
+    const QByteArray boundary = boundaryFor("=_herald_", spec.messageId);
+    QByteArray entity = header("Content-Type", "multipart/alternative;\r\n boundary=\"" + boundary + '"');
+    entity += "\r\n--" + boundary + "\r\n";
+    entity += part("text/plain", spec.textBody);
+    entity += "--" + boundary + "\r\n";
+    entity += part("text/html", spec.htmlBody);
+    entity += "--" + boundary + "--\r\n";
+    return entity;
 }
 } // namespace
 
@@ -59,7 +82,10 @@ Result<QByteArray> MessageBuilder::build(const MessageSpec& spec)
                                     "Herald does not use yet."));
 
     QByteArray message;
-    message.reserve(spec.textBody.size() + spec.htmlBody.size() * 11 / 10 + 2048);
+    qint64 attached = 0;
+    for (const Attachment& attachment : spec.attachments)
+        attached += AttachmentPart::encodedSize(attachment.bytes.size()) + 512;
+    message.reserve(spec.textBody.size() + spec.htmlBody.size() * 11 / 10 + 2048 + attached);
     message += header("Date", MimeEncoding::rfc5322Date(spec.date.isValid() ? spec.date : QDateTime::currentDateTimeUtc()));
     message += header("From", from);
     message += header("To", to);
@@ -78,21 +104,18 @@ Result<QByteArray> MessageBuilder::build(const MessageSpec& spec)
         message += header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     message += header("MIME-Version", "1.0");
 
-    if (spec.htmlBody.isEmpty()) {
-        message += part("text/plain", spec.textBody);
+    if (spec.attachments.isEmpty()) {
+        message += bodyEntity(spec);
         return message;
     }
-    if (spec.textBody.isEmpty()) {
-        message += part("text/html", spec.htmlBody);
-        return message;
-    }
-    // "=_" never occurs in quoted-printable output, so the boundary cannot clash with a body.
-    const QByteArray boundary = "=_herald_" + QCryptographicHash::hash(spec.messageId.toUtf8(), QCryptographicHash::Sha1).toHex().left(24);
-    message += header("Content-Type", "multipart/alternative;\r\n boundary=\"" + boundary + '"');
+    const QByteArray boundary = boundaryFor("=_herald_m_", spec.messageId);
+    message += header("Content-Type", "multipart/mixed;\r\n boundary=\"" + boundary + '"');
     message += "\r\n--" + boundary + "\r\n";
-    message += part("text/plain", spec.textBody);
-    message += "--" + boundary + "\r\n";
-    message += part("text/html", spec.htmlBody);
+    message += bodyEntity(spec);
+    for (const Attachment& attachment : spec.attachments) {
+        message += "--" + boundary + "\r\n";
+        message += AttachmentPart::encode(attachment);
+    }
     message += "--" + boundary + "--\r\n";
     return message;
 }

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "domain/Attachment.h"
 #include "domain/Error.h"
 
 #include <QCoreApplication>
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 namespace herald {
@@ -24,10 +26,11 @@ struct MessageSpec
     QDateTime date;
     QString unsubscribeUrl;    // https link for List-Unsubscribe and one-click POST (RFC 8058)
     QString unsubscribeMailto; // mailto: alternative, optional
+    QList<Attachment> attachments; // with their bytes; none: no multipart/mixed
 };
 
 // Builds the RFC 5322 bytes of a message: multipart/alternative (text then HTML), UTF-8 bodies in
-// quoted-printable, RFC 2047 headers, List-Unsubscribe and List-Unsubscribe-Post. CR or LF in any value
+// quoted-printable, inside multipart/mixed after which come the attachments when there are any (AttachmentPart), RFC 2047 headers, List-Unsubscribe and List-Unsubscribe-Post. CR or LF in any value
 // that reaches a header is refused (header injection), naming the field.
 class MessageBuilder
 {

@@ -5,6 +5,7 @@
 #include "compose/CampaignMessageComposer.h"
 #include "compose/DkimSigner.h"
 #include "providers/TransferLoop.h"
+#include "storage/CampaignAttachmentRepository.h"
 #include "storage/CampaignRepository.h"
 
 #include <QCoreApplication>
@@ -107,7 +108,11 @@ void SenderJob::run()
         auto campaign = campaigns.find(campaignId);
         if (!campaign)
             return nullptr;
+        auto attachments = CampaignAttachmentRepository(database).load(campaignId);
+        if (!attachments)
+            return nullptr;
         auto composer = std::make_shared<CampaignMessageComposer>(campaign.value(), m_engine.unsubscribeSecret());
+        composer->setAttachments(attachments.value());
         composers.insert(campaignId, composer);
         return composer;
     };

@@ -8,6 +8,7 @@
 #include "domain/EmailAddress.h"
 #include "providers/TransportFactory.h"
 #include "storage/AppSettingsRepository.h"
+#include "storage/CampaignAttachmentRepository.h"
 #include "storage/NonprofitRepository.h"
 #include "storage/ProviderRepository.h"
 #include "storage/SecretStore.h"
@@ -34,7 +35,13 @@ Result<DeliveryOutcome> TestMessageSender::send(const Campaign& campaign, qint64
         return signingSecret.error();
 
     // Rendered for the nonprofit (its name, city, unsubscribe link), delivered to the test address.
-    const CampaignMessageComposer composer(campaign, signingSecret.value(), CampaignMessageComposer::Links::AsTrackedTest);
+    CampaignMessageComposer composer(campaign, signingSecret.value(), CampaignMessageComposer::Links::AsTrackedTest);
+    if (campaign.id > 0) { // with the files its messages will carry
+        auto attachments = CampaignAttachmentRepository(m_database).load(campaign.id);
+        if (!attachments)
+            return attachments.error();
+        composer.setAttachments(attachments.value());
+    }
     auto composed = composer.compose(0, recipient.value());
     if (!composed)
         return composed.error();

@@ -8,10 +8,13 @@
 #include "storage/NonprofitRepository.h"
 #include "storage/TemplateRepository.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -198,6 +201,70 @@ private slots:
         QCOMPARE(herald({QStringLiteral("campaign"), QStringLiteral("render"), QString::number(stored.campaign.id)})
                      .exitCode,
                  2);
+    }
+
+    // `campaign attach|attachments|detach`, and `render` carrying what is attached (issue 17).
+    void attachListDetachAndRenderCarriesThem()
+    {
+        const Stored stored = storeCampaign();
+        const QString id = QString::number(stored.campaign.id);
+        QTemporaryDir dir;
+        QByteArray report("%PDF-1.7\n");
+        for (int i = 0; i < 1200 * 1024; ++i)
+            report += char((i * 131) % 256);
+        const QList<QPair<QString, QByteArray>> files{{QStringLiteral("annual report.pdf"), report},
+                                                      {QStringLiteral("Memoria año 2026 – œuvre.pdf"), QByteArray("%PDF-1.4\n")}};
+        QStringList paths;
+        for (const auto& [name, bytes] : files) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+            paths << file.fileName();
+        }
+        const Run attached = herald(QStringList{QStringLiteral("campaign"), QStringLiteral("attach"), id} + paths);
+        QVERIFY2(attached.exitCode == 0, qPrintable(attached.err));
+        QVERIFY2(attached.out.contains(QLatin1String("Attached 'annual report.pdf'"))
+                     && attached.out.contains(QStringLiteral("Attached 'Memoria año 2026 – œuvre.pdf'")),
+                 qPrintable(attached.out));
+        QVERIFY2(attached.err.contains(QLatin1String("spam")), qPrintable(attached.err)); // above 1 MB: the warning
+
+        const Run listed = herald({QStringLiteral("campaign"), QStringLiteral("attachments"), id, QStringLiteral("--json")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        const QJsonObject list = QJsonDocument::fromJson(listed.out.toUtf8()).object();
+        const QJsonArray rows = list.value(QStringLiteral("attachments")).toArray();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(1)[QStringLiteral("file_name")].toString(), files.at(1).first);
+        QCOMPARE(rows.at(0)[QStringLiteral("sha256")].toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(report, QCryptographicHash::Sha256).toHex()));
+        QVERIFY(list.value(QStringLiteral("warning")).isString());
+
+        const Run rendered = herald({QStringLiteral("campaign"), QStringLiteral("render"), id, QStringLiteral("--nonprofit"),
+                                     QString::number(stored.nonprofit.id)});
+        QVERIFY2(rendered.exitCode == 0, qPrintable(rendered.err));
+        const QJsonObject parsed = test::parseMessage(rendered.out.toUtf8());
+        QCOMPARE(parsed.value(QStringLiteral("content_type")).toString(), QStringLiteral("multipart/mixed"));
+        QVERIFY(parsed.value(QStringLiteral("defects")).toArray().isEmpty());
+        const QJsonArray parts = parsed.value(QStringLiteral("parts")).toArray();
+        QCOMPARE(parts.size(), 4);
+        QCOMPARE(parts.at(1)[QStringLiteral("content_type")].toString(), QStringLiteral("text/html"));
+        QCOMPARE(parts.at(2)[QStringLiteral("sha256")].toString(), rows.at(0)[QStringLiteral("sha256")].toString());
+        QCOMPARE(parts.at(3)[QStringLiteral("filename")].toString(), files.at(1).first);
+
+        // Over 10 MB in all: refused, naming the file.
+        QFile huge(dir.filePath(QStringLiteral("video.mp4")));
+        QVERIFY(huge.open(QIODevice::WriteOnly) && huge.write(QByteArray(9 * 1024 * 1024, 'v')) > 0);
+        huge.close();
+        const Run tooMuch = herald({QStringLiteral("campaign"), QStringLiteral("attach"), id, huge.fileName()});
+        QCOMPARE(tooMuch.exitCode, 1);
+        QVERIFY2(tooMuch.err.contains(QLatin1String("'video.mp4'")), qPrintable(tooMuch.err));
+
+        const Run detached = herald({QStringLiteral("campaign"), QStringLiteral("detach"), id, QStringLiteral("annual report.pdf")});
+        QVERIFY2(detached.exitCode == 0, qPrintable(detached.err));
+        const Run text = herald({QStringLiteral("campaign"), QStringLiteral("attachments"), id});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(!text.out.contains(QLatin1String("annual report.pdf")) && text.out.contains(files.at(1).first), qPrintable(text.out));
+        QVERIFY2(!text.err.contains(QLatin1String("spam")), qPrintable(text.err)); // under 1 MB now: no warning
+        QCOMPARE(herald({QStringLiteral("campaign"), QStringLiteral("detach"), id, QStringLiteral("annual report.pdf")}).exitCode, 1);
+        QCOMPARE(herald({QStringLiteral("campaign"), QStringLiteral("attach"), id}).exitCode, 2);
     }
 };
 

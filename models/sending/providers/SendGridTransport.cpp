@@ -121,6 +121,15 @@ QByteArray SendGridTransport::requestBody(const OutgoingMessage& message)
     };
     if (!parts.replyTo.isEmpty())
         body.insert(QStringLiteral("reply_to"), address(parts.replyTo, {}));
+    QJsonArray attachments; // v3 mail/send takes the files as fields too; it builds the multipart/mixed itself
+    for (const Attachment& attachment : parts.attachments) {
+        attachments.append(QJsonObject{{QStringLiteral("content"), QString::fromLatin1(attachment.bytes.toBase64())},
+                                       {QStringLiteral("type"), attachment.contentType},
+                                       {QStringLiteral("filename"), attachment.fileName},
+                                       {QStringLiteral("disposition"), QStringLiteral("attachment")}});
+    }
+    if (!attachments.isEmpty())
+        body.insert(QStringLiteral("attachments"), attachments);
 
     QStringList unsubscribe;
     if (!parts.unsubscribeUrl.isEmpty())

@@ -1,6 +1,7 @@
 #include "ParsedMessage.h"
 #include "compose/MessageBuilder.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -75,6 +76,57 @@ private slots:
         input.htmlBody.clear();
         const QJsonObject parsed = parse(MessageBuilder::build(input).value());
         QCOMPARE(parsed.value(QStringLiteral("content_type")).toString(), QStringLiteral("text/plain"));
+    }
+
+    // Attachments: multipart/mixed around the alternative (or the single part), base64 lines of 76, file names
+    // decoded as written: a plain one quoted, non-ASCII and long ones in RFC 2231 continuations, quotes included.
+    void attachmentsParseBackWithTheirNames_data()
+    {
+        QTest::addColumn<bool>("withHtml");
+        QTest::newRow("text and HTML") << true;
+        QTest::newRow("text only") << false;
+    }
+
+    void attachmentsParseBackWithTheirNames()
+    {
+        QFETCH(bool, withHtml);
+        MessageSpec input = spec();
+        if (!withHtml)
+            input.htmlBody.clear();
+        const QStringList names{QStringLiteral("report.pdf"), QStringLiteral("Résumé \"2026\".pdf"),
+                                QStringLiteral("Jahresbericht der Tafel München e.V. für das Jahr 2026 – mit allen "
+                                               "Zahlen, Fotos und Danksagungen 🎉.pdf"),
+                                QStringLiteral("empty.pdf")};
+        for (int i = 0; i < names.size(); ++i) {
+            Attachment attachment;
+            attachment.fileName = names.at(i);
+            attachment.contentType = QStringLiteral("application/pdf");
+            for (int b = 0; i < 3 && b < 1000 * (i + 1); ++b)
+                attachment.bytes += char((b * 13 + i) % 256);
+            input.attachments << attachment;
+        }
+        const auto built = MessageBuilder::build(input);
+        QVERIFY2(built.ok(), qPrintable(built.error().message));
+        const QJsonObject parsed = parse(built.value());
+        QCOMPARE(parsed.value(QStringLiteral("content_type")).toString(), QStringLiteral("multipart/mixed"));
+        QVERIFY2(parsed.value(QStringLiteral("defects")).toArray().isEmpty(), built.value().constData());
+        QVERIFY(parsed.value(QStringLiteral("longest_line")).toInt() <= 78);
+        QVERIFY(!parsed.value(QStringLiteral("bare_lf")).toBool());
+        const QJsonArray parts = parsed.value(QStringLiteral("parts")).toArray();
+        const int bodies = withHtml ? 2 : 1;
+        QCOMPARE(parts.size(), bodies + names.size());
+        QCOMPARE(parts.at(0)[QStringLiteral("content")].toString().replace(QLatin1String("\r\n"), QLatin1String("\n")).trimmed(),
+                 input.textBody);
+        for (int i = 0; i < names.size(); ++i) {
+            const QJsonObject part = parts.at(bodies + i).toObject();
+            QCOMPARE(part.value(QStringLiteral("filename")).toString(), names.at(i));
+            QCOMPARE(part.value(QStringLiteral("disposition")).toString(), QStringLiteral("attachment"));
+            QCOMPARE(part.value(QStringLiteral("sha256")).toString(),
+                     QString::fromLatin1(QCryptographicHash::hash(input.attachments.at(i).bytes, QCryptographicHash::Sha256).toHex()));
+            QVERIFY(part.value(QStringLiteral("defects")).toArray().isEmpty());
+        }
+        QVERIFY(built.value().contains("filename=\"report.pdf\""));
+        QVERIFY(built.value().contains("filename*0*=UTF-8''Jahresbericht"));
     }
 
     void headerInjectionIsRefused_data()
