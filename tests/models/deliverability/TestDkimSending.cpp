@@ -1,15 +1,18 @@
 #include "DatabaseTestCase.h"
 #include "DkimVerifier.h"
+#include "ParsedMessage.h"
 #include "SendingFixture.h"
 #include "SmtpTestServer.h"
 #include "compose/DkimKeyPair.h"
 #include "deliverability/DkimKeyring.h"
 #include "sending/SendEngineFactory.h"
 #include "sending/TestMessageSender.h"
+#include "storage/CampaignAttachmentRepository.h"
 #include "storage/CampaignRepository.h"
 #include "storage/DkimKeyRepository.h"
 #include "storage/SecretStore.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -81,6 +84,53 @@ class TestDkimSending : public test::DatabaseTestCase
         for (const QJsonObject& record : server.messages())
             messages << QByteArray::fromBase64(record.value(QStringLiteral("data")).toString().toLatin1());
         return messages;
+    }
+
+    // Attaches a binary "PDF" and a file with a long non-ASCII name to campaign 1: their names and SHA-256.
+    QList<QPair<QString, QString>> attachFiles()
+    {
+        QByteArray report("%PDF-1.7\n");
+        for (int i = 0; i < 300000; ++i)
+            report += char((i * 7919u) % 256u); // every byte value, line ends and NULs among them
+        const QList<QPair<QString, QByteArray>> files{
+            {QStringLiteral("annual-report-2026.pdf"), report},
+            {QStringLiteral("Informe anual 2026 – Fundación Niños de Córdoba, résumé des activités (版).pdf"),
+             QByteArrayLiteral("%PDF-1.4\n\x00\xff\r\n")}};
+        QList<QPair<QString, QString>> expected;
+        for (const auto& [name, bytes] : files) {
+            auto added = CampaignAttachmentRepository(database()).add(1, name, bytes);
+            if (!added) {
+                qWarning("%s", qPrintable(added.error().message));
+                return {};
+            }
+            expected.append({name, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())});
+        }
+        return expected;
+    }
+
+    // Python's email package sees multipart/mixed around the intact alternative, then the files as attached.
+    static void checkAttachments(const QByteArray& message, const QList<QPair<QString, QString>>& expected)
+    {
+        const QJsonObject parsed = test::parseMessage(message);
+        QCOMPARE(parsed.value(QStringLiteral("content_type")).toString(), QStringLiteral("multipart/mixed"));
+        QCOMPARE(parsed.value(QStringLiteral("multiparts")).toArray(),
+                 (QJsonArray{QStringLiteral("multipart/mixed"), QStringLiteral("multipart/alternative")}));
+        QVERIFY(parsed.value(QStringLiteral("defects")).toArray().isEmpty());
+        const QJsonArray parts = parsed.value(QStringLiteral("parts")).toArray();
+        QCOMPARE(parts.size(), 2 + expected.size());
+        QCOMPARE(parts.at(0)[QStringLiteral("content_type")].toString(), QStringLiteral("text/plain"));
+        QVERIFY(parts.at(0)[QStringLiteral("content")].toString().startsWith(QLatin1String("Dear ")));
+        QCOMPARE(parts.at(1)[QStringLiteral("content_type")].toString(), QStringLiteral("text/html"));
+        QVERIFY(parts.at(1)[QStringLiteral("content")].toString().contains(QLatin1String("<p>Dear ")));
+        for (int i = 0; i < expected.size(); ++i) {
+            const QJsonObject part = parts.at(2 + i).toObject();
+            QCOMPARE(part.value(QStringLiteral("disposition")).toString(), QStringLiteral("attachment"));
+            QCOMPARE(part.value(QStringLiteral("filename")).toString(), expected.at(i).first);
+            QCOMPARE(part.value(QStringLiteral("transfer_encoding")).toString(), QStringLiteral("base64"));
+            QVERIFY(part.value(QStringLiteral("defects")).toArray().isEmpty());
+            QCOMPARE(part.value(QStringLiteral("content_type")).toString(), QStringLiteral("application/pdf"));
+            QCOMPARE(part.value(QStringLiteral("sha256")).toString(), expected.at(i).second);
+        }
     }
 
 private slots:
@@ -192,6 +242,48 @@ private slots:
         const QByteArray message = QByteArray::fromBase64(server.messages().first().value(QStringLiteral("data")).toString().toLatin1());
         const auto verdict = test::DkimVerifier::verify(message, zone());
         QVERIFY2(verdict.verified, qPrintable(verdict.error));
+    }
+
+    // Issue 17: attachments go in real sends as multipart/mixed, signed, and parse back byte for byte.
+    void messagesWithAttachmentsAreSignedAndParseBack()
+    {
+        test::SmtpTestServer server;
+        QVERIFY2(server.start({QStringLiteral("--keep-data")}), qPrintable(server.lastError()));
+        prepareCampaign(2);
+        const auto expected = attachFiles();
+        QCOMPARE(expected.size(), 2);
+        storeKey();
+        QVERIFY(test::SendingFixture::addSmtpProvider(database(), QStringLiteral("relay"), server.port()));
+        QString error;
+        const QList<QByteArray> messages = sendCampaign(server, 2, &error);
+        QVERIFY2(messages.size() == 2, qPrintable(error));
+        for (const QByteArray& message : messages) {
+            QVERIFY(message.size() > 400000); // the engine's message holds the 300 KB file, base64
+            const auto verdict = test::DkimVerifier::verify(message, zone());
+            QVERIFY2(verdict.verified, qPrintable(verdict.error));
+            checkAttachments(message, expected);
+        }
+    }
+
+    // A test send carries them too.
+    void testSendCarriesTheAttachments()
+    {
+        test::SmtpTestServer server;
+        QVERIFY2(server.start({QStringLiteral("--keep-data")}), qPrintable(server.lastError()));
+        prepareCampaign(1);
+        const auto expected = attachFiles();
+        QCOMPARE(expected.size(), 2);
+        storeKey();
+        QVERIFY(test::SendingFixture::addSmtpProvider(database(), QStringLiteral("relay"), server.port()));
+        const Campaign campaign = CampaignRepository(database()).find(1).value();
+        const auto outcome = TestMessageSender(database()).send(campaign, count(QStringLiteral("SELECT min(id) FROM nonprofits")),
+                                                                QStringLiteral("me@staff.example.org"),
+                                                                count(QStringLiteral("SELECT min(id) FROM providers")));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error().message));
+        QVERIFY2(outcome->isSent(), qPrintable(outcome->text));
+        QVERIFY(server.waitForMessages(1));
+        checkAttachments(QByteArray::fromBase64(server.messages().first().value(QStringLiteral("data")).toString().toLatin1()),
+                         expected);
     }
 
     void keysAreStoredPerDomain()
