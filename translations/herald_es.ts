@@ -3478,6 +3478,21 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::MediaImagePreparer</name>
+    <message>
+        <source>&apos;%1&apos; is not a PNG, JPEG or GIF image.</source>
+        <translation>&apos;%1&apos; no es una imagen PNG, JPEG ni GIF.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; could not be read: %2</source>
+        <translation>No se pudo leer &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes more than %2 even at %3×%4 px; the media library takes images of %2 at most. Save it as a JPEG, or smaller.</source>
+        <translation>&apos;%1&apos; ocupa más de %2 incluso a %3×%4 px; la biblioteca de medios acepta imágenes de %2 como máximo. Guárdela como JPEG, o más pequeña.</translation>
+    </message>
+</context>
+<context>
     <name>herald::MessageBuilder</name>
     <message>
         <source>The %1 contains a line break; it would let the value add its own mail headers, so the message was not built.</source>

@@ -3478,6 +3478,21 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::MediaImagePreparer</name>
+    <message>
+        <source>&apos;%1&apos; is not a PNG, JPEG or GIF image.</source>
+        <translation>&apos;%1&apos; n&apos;est pas une image PNG, JPEG ou GIF.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; could not be read: %2</source>
+        <translation>Impossible de lire &apos;%1&apos; : %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes more than %2 even at %3×%4 px; the media library takes images of %2 at most. Save it as a JPEG, or smaller.</source>
+        <translation>&apos;%1&apos; pèse plus de %2 même à %3×%4 px ; la médiathèque accepte des images de %2 au plus. Enregistrez-la en JPEG, ou plus petite.</translation>
+    </message>
+</context>
+<context>
     <name>herald::MessageBuilder</name>
     <message>
         <source>The %1 contains a line break; it would let the value add its own mail headers, so the message was not built.</source>
