@@ -7771,10 +7771,6 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <translation>Leer rebotes, quejas y bajas por mailto: del buzón de retroalimentación (IMAP).</translation>
     </message>
     <message>
-        <source>Campaigns: list, show, create, send, pause, resume, cancel; render the message one nonprofit gets.</source>
-        <translation>Campañas: listar, mostrar, crear, enviar, pausar, reanudar, cancelar; generar el mensaje que recibe una organización.</translation>
-    </message>
-    <message>
         <source>Message templates: list, export to JSON, import from JSON (checked as the Templates page checks them).</source>
         <translation>Plantillas de mensaje: listar, exportar a JSON, importar desde JSON (comprobadas como en la página Plantillas).</translation>
     </message>
@@ -7801,6 +7797,10 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Engagement reports: a campaign&apos;s opens, clicks and rates, people&apos;s and machines&apos; apart, and clicks per link.</source>
         <translation>Informes de interacción: aperturas, clics y tasas de una campaña, de personas y de máquinas por separado, y clics por enlace.</translation>
+    </message>
+    <message>
+        <source>Campaigns: list, show, create, send, pause, resume, cancel; attach files; render the message one nonprofit gets.</source>
+        <translation>Campañas: listar, mostrar, crear, enviar, pausar, reanudar, cancelar; adjuntar archivos; generar el mensaje que recibe una organización.</translation>
     </message>
 </context>
 <context>

@@ -7771,10 +7771,6 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <translation>Lire les rejets, les plaintes et les désabonnements mailto: dans la boîte de retours (IMAP).</translation>
     </message>
     <message>
-        <source>Campaigns: list, show, create, send, pause, resume, cancel; render the message one nonprofit gets.</source>
-        <translation>Campagnes : lister, afficher, créer, envoyer, mettre en pause, reprendre, annuler ; produire le message que reçoit une organisation.</translation>
-    </message>
-    <message>
         <source>Message templates: list, export to JSON, import from JSON (checked as the Templates page checks them).</source>
         <translation>Modèles de message : lister, exporter en JSON, importer depuis JSON (vérifiés comme sur la page Modèles).</translation>
     </message>
@@ -7801,6 +7797,10 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Engagement reports: a campaign&apos;s opens, clicks and rates, people&apos;s and machines&apos; apart, and clicks per link.</source>
         <translation>Rapports d’engagement : ouvertures, clics et taux d’une campagne, des personnes et des machines séparément, et clics par lien.</translation>
+    </message>
+    <message>
+        <source>Campaigns: list, show, create, send, pause, resume, cancel; attach files; render the message one nonprofit gets.</source>
+        <translation>Campagnes : lister, afficher, créer, envoyer, mettre en pause, reprendre, annuler ; joindre des fichiers ; produire le message que reçoit une organisation.</translation>
     </message>
 </context>
 <context>

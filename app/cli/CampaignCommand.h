@@ -5,8 +5,9 @@
 
 namespace herald::cli {
 
-// `herald campaign list|show|render|create|send|pause|resume|cancel`: campaigns without a window. Reads the
-// arguments and hands each action to CampaignReports, CampaignActions or CampaignQueueing.
+// `herald campaign list|show|render|create|send|pause|resume|cancel|attach|attachments|detach`: campaigns without a
+// window. Reads the arguments and hands each action to CampaignReports, CampaignActions, CampaignQueueing or
+// CampaignAttachments.
 class CampaignCommand
 {
     Q_DECLARE_TR_FUNCTIONS(herald::cli::CampaignCommand)

@@ -46,7 +46,7 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("gdpr"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "GDPR requests about one address: export its data as JSON, erase it."), &GdprCommand::run}},
         {QStringLiteral("report"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Engagement reports: a campaign's opens, clicks and rates, people's and machines' apart, and clicks per link."), &ReportCommand::run}},
         {QStringLiteral("stats"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sending figures: rates, failure rate, latency, failure reasons, queue depth (text, JSON, Prometheus)."), &StatsCommand::run}},
-        {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Campaigns: list, show, create, send, pause, resume, cancel; render the message one nonprofit gets."), &CampaignCommand::run}},
+        {QStringLiteral("campaign"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Campaigns: list, show, create, send, pause, resume, cancel; attach files; render the message one nonprofit gets."), &CampaignCommand::run}},
         {QStringLiteral("template"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Message templates: list, export to JSON, import from JSON (checked as the Templates page checks them)."), &TemplateCommand::run}},
         {QStringLiteral("identity"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sender identities (From, Reply-To, postal address, unsubscribe link): list, add."), &IdentityCommand::run}},
         {QStringLiteral("provider"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Mail providers (SMTP servers): list, add; the secret comes from HERALD_PROVIDER_SECRET_<NAME>."), &ProviderCommand::run}},
