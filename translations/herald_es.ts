@@ -3493,6 +3493,25 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::MediaRepository</name>
+    <message>
+        <source>An image of the media library needs a name.</source>
+        <translation>Una imagen de la biblioteca de medios necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Could not store the image &apos;%1&apos;</source>
+        <translation>No se pudo guardar la imagen &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The media library has an image named &apos;%1&apos; already.</source>
+        <translation>La biblioteca de medios ya tiene una imagen llamada &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Could not read the media library</source>
+        <translation>No se pudo leer la biblioteca de medios</translation>
+    </message>
+</context>
+<context>
     <name>herald::MessageBuilder</name>
     <message>
         <source>The %1 contains a line break; it would let the value add its own mail headers, so the message was not built.</source>

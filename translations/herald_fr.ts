@@ -3493,6 +3493,25 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::MediaRepository</name>
+    <message>
+        <source>An image of the media library needs a name.</source>
+        <translation>Une image de la médiathèque a besoin d&apos;un nom.</translation>
+    </message>
+    <message>
+        <source>Could not store the image &apos;%1&apos;</source>
+        <translation>Impossible d&apos;enregistrer l&apos;image &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The media library has an image named &apos;%1&apos; already.</source>
+        <translation>La médiathèque a déjà une image nommée &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Could not read the media library</source>
+        <translation>Impossible de lire la médiathèque</translation>
+    </message>
+</context>
+<context>
     <name>herald::MessageBuilder</name>
     <message>
         <source>The %1 contains a line break; it would let the value add its own mail headers, so the message was not built.</source>
