@@ -7821,6 +7821,10 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <source>Campaigns: list, show, create, send, pause, resume, cancel; attach files; render the message one nonprofit gets.</source>
         <translation>Campañas: listar, mostrar, crear, enviar, pausar, reanudar, cancelar; adjuntar archivos; generar el mensaje que recibe una organización.</translation>
     </message>
+    <message>
+        <source>The media library of images for messages: import (scaled to 1,200 px, at most 1 MB), list.</source>
+        <translation>La biblioteca de medios con las imágenes de los mensajes: import (reducidas a 1.200 px, 1 MB como máximo), list.</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::DbCommand</name>
@@ -8250,6 +8254,69 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
     <message>
         <source>seconds</source>
         <translation>segundos</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::MediaCommand</name>
+    <message>
+        <source>The media library is empty.</source>
+        <translation>La biblioteca de medios está vacía.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ancho</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Could not read &apos;%1&apos;: %2</source>
+        <translation>No se pudo leer &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Imported &apos;%1&apos; (%2×%3 px, %4 bytes, %5).</source>
+        <translation>&apos;%1&apos; importada (%2×%3 px, %4 bytes, %5).</translation>
+    </message>
+    <message>
+        <source>The media library: images for messages, shared by the team.
+
+  import FILE...   PNG, JPEG or GIF; wider than 1,200 px is scaled down, and an image must take 1 MB at
+                   most after that (a JPEG is re-encoded at lower quality to fit)
+  list [--json]    id, name, type, width, height and size
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>La biblioteca de medios: imágenes para los mensajes, compartidas por el equipo.
+
+  import FILE...   PNG, JPEG o GIF; más de 1.200 px de ancho se reduce, y una imagen debe ocupar 1 MB
+                   como máximo después (un JPEG se recodifica con menor calidad para caber)
+  list [--json]    id, nombre, tipo, ancho, alto y tamaño
+
+Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de uso.</translation>
+    </message>
+    <message>
+        <source>import FILE... or list.</source>
+        <translation>import FILE... o list.</translation>
+    </message>
+    <message>
+        <source>Usage: herald media import FILE... | herald media list [--json]  (each with [--profile NAME])</source>
+        <translation>Uso: herald media import FILE... | herald media list [--json]  (cada uno con [--profile NAME])</translation>
     </message>
 </context>
 <context>

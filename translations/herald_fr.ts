@@ -7821,6 +7821,10 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <source>Campaigns: list, show, create, send, pause, resume, cancel; attach files; render the message one nonprofit gets.</source>
         <translation>Campagnes : lister, afficher, créer, envoyer, mettre en pause, reprendre, annuler ; joindre des fichiers ; produire le message que reçoit une organisation.</translation>
     </message>
+    <message>
+        <source>The media library of images for messages: import (scaled to 1,200 px, at most 1 MB), list.</source>
+        <translation>La médiathèque des images des messages : import (réduites à 1 200 px, 1 Mo au plus), list.</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::DbCommand</name>
@@ -8250,6 +8254,69 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 err
     <message>
         <source>seconds</source>
         <translation>secondes</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::MediaCommand</name>
+    <message>
+        <source>The media library is empty.</source>
+        <translation>La médiathèque est vide.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Largeur</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Could not read &apos;%1&apos;: %2</source>
+        <translation>Impossible de lire &apos;%1&apos; : %2</translation>
+    </message>
+    <message>
+        <source>Imported &apos;%1&apos; (%2×%3 px, %4 bytes, %5).</source>
+        <translation>&apos;%1&apos; importée (%2×%3 px, %4 octets, %5).</translation>
+    </message>
+    <message>
+        <source>The media library: images for messages, shared by the team.
+
+  import FILE...   PNG, JPEG or GIF; wider than 1,200 px is scaled down, and an image must take 1 MB at
+                   most after that (a JPEG is re-encoded at lower quality to fit)
+  list [--json]    id, name, type, width, height and size
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>La médiathèque : les images des messages, partagées par l&apos;équipe.
+
+  import FILE...   PNG, JPEG ou GIF ; plus de 1 200 px de large est réduit, et une image doit peser 1 Mo
+                   au plus ensuite (un JPEG est réencodé en qualité moindre pour tenir)
+  list [--json]    id, nom, type, largeur, hauteur et taille
+
+Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 erreur d&apos;utilisation.</translation>
+    </message>
+    <message>
+        <source>import FILE... or list.</source>
+        <translation>import FILE... ou list.</translation>
+    </message>
+    <message>
+        <source>Usage: herald media import FILE... | herald media list [--json]  (each with [--profile NAME])</source>
+        <translation>Utilisation : herald media import FILE... | herald media list [--json]  (chacun avec [--profile NAME])</translation>
     </message>
 </context>
 <context>
