@@ -6907,6 +6907,17 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TemplateLanguageBox</name>
+    <message>
+        <source>Interface language (%1)</source>
+        <translation>Idioma de la interfaz (%1)</translation>
+    </message>
+    <message>
+        <source>The language this template is written in: spelling is checked in it.</source>
+        <translation>El idioma en que está escrita esta plantilla: la ortografía se revisa en él.</translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplatePreview</name>
     <message numerus="yes">
         <source>%n remote resource(s) not loaded: previews never reach the network.</source>
@@ -7045,6 +7056,10 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Subject</source>
         <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Language &apos;%1&apos; is not a language code such as &apos;en&apos;, &apos;es&apos; or &apos;fr_CA&apos;.</source>
+        <translation>El idioma &apos;%1&apos; no es un código de idioma como &apos;en&apos;, &apos;es&apos; o &apos;fr_CA&apos;.</translation>
     </message>
 </context>
 <context>

@@ -6907,6 +6907,17 @@ Se désabonner : {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TemplateLanguageBox</name>
+    <message>
+        <source>Interface language (%1)</source>
+        <translation>Langue de l&apos;interface (%1)</translation>
+    </message>
+    <message>
+        <source>The language this template is written in: spelling is checked in it.</source>
+        <translation>La langue dans laquelle ce modèle est écrit : l&apos;orthographe y est vérifiée.</translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplatePreview</name>
     <message numerus="yes">
         <source>%n remote resource(s) not loaded: previews never reach the network.</source>
@@ -7045,6 +7056,10 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Subject</source>
         <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Language &apos;%1&apos; is not a language code such as &apos;en&apos;, &apos;es&apos; or &apos;fr_CA&apos;.</source>
+        <translation>La langue « %1 » n&apos;est pas un code de langue comme « en », « es » ou « fr_CA ».</translation>
     </message>
 </context>
 <context>

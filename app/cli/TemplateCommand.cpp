@@ -23,6 +23,7 @@ int list(Database& database, bool json)
                                {QStringLiteral("name"), row.name},
                                {QStringLiteral("version"), row.version},
                                {QStringLiteral("subject"), row.subject},
+                               {QStringLiteral("language"), row.language},
                                {QStringLiteral("updated_at"), row.updatedAt.toUTC().toString(Qt::ISODate)}};
         },
         [](const Template& row) {

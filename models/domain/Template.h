@@ -14,6 +14,8 @@ struct Template
     QString subject;
     QString htmlBody;
     QString textBody;
+    // The language it is written in ("es", "fr_CA"), which its spell check follows; empty: the interface's.
+    QString language;
     QDateTime createdAt;
     QDateTime updatedAt;
     int version = 0;

@@ -14,6 +14,7 @@ const QString NameKey = QStringLiteral("name");
 const QString SubjectKey = QStringLiteral("subject");
 const QString HtmlKey = QStringLiteral("html_body");
 const QString TextKey = QStringLiteral("text_body");
+const QString LanguageKey = QStringLiteral("language");
 } // namespace
 
 Status TemplateFile::write(const Template& messageTemplate, const QString& path)
@@ -22,7 +23,8 @@ Status TemplateFile::write(const Template& messageTemplate, const QString& path)
                              {NameKey, messageTemplate.name},
                              {SubjectKey, messageTemplate.subject},
                              {HtmlKey, messageTemplate.htmlBody},
-                             {TextKey, messageTemplate.textBody}};
+                             {TextKey, messageTemplate.textBody},
+                             {LanguageKey, messageTemplate.language}};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(object).toJson(QJsonDocument::Indented)) < 0
         || !file.commit())
@@ -46,7 +48,7 @@ Result<Template> TemplateFile::read(const QString& path)
     if (!document.isObject() || object.value(FormatKey).toString() != Format)
         return Error::make(Error::Kind::Io,
                            tr("%1 is not a Herald template: 'herald template export' writes them.").arg(path));
-    for (const QString& key : {NameKey, SubjectKey, HtmlKey, TextKey}) {
+    for (const QString& key : {NameKey, SubjectKey, HtmlKey, TextKey, LanguageKey}) {
         if (object.contains(key) && !object.value(key).isString())
             return Error::validation(key, tr("In %1, '%2' must be text.").arg(path, key));
     }
@@ -55,6 +57,7 @@ Result<Template> TemplateFile::read(const QString& path)
     messageTemplate.subject = object.value(SubjectKey).toString();
     messageTemplate.htmlBody = object.value(HtmlKey).toString();
     messageTemplate.textBody = object.value(TextKey).toString();
+    messageTemplate.language = object.value(LanguageKey).toString(); // absent in files of earlier Heralds
     return messageTemplate;
 }
 

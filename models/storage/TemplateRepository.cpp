@@ -8,6 +8,7 @@
 #include "domain/HeaderText.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace herald {
@@ -15,10 +16,11 @@ namespace herald {
 namespace {
 const QString Table = QStringLiteral("templates");
 const QString SelectColumns = QStringLiteral("SELECT id, uuid, name, subject, html_body, text_body, created_at, "
-                                             "updated_at, version FROM templates ");
+                                             "updated_at, version, language FROM templates ");
 // A kept version in the columns of SelectColumns (saved_at stands for updated_at).
 const QString SelectVersionColumns = QStringLiteral(
-    "SELECT t.id, t.uuid, v.name, v.subject, v.html_body, v.text_body, t.created_at, v.saved_at, v.version "
+    "SELECT t.id, t.uuid, v.name, v.subject, v.html_body, v.text_body, t.created_at, v.saved_at, v.version, "
+    "v.language "
     "FROM template_versions v JOIN templates t ON t.id = v.template_id ");
 
 constexpr int MaxNameLength = 300;
@@ -31,6 +33,13 @@ Status validate(const Template& messageTemplate)
         return Error::validation(QStringLiteral("name"), TemplateRepository::tr("Name is required."));
     if (messageTemplate.name.size() > MaxNameLength)
         return Error::validation(QStringLiteral("name"), TemplateRepository::tr("Name is longer than %1 characters.").arg(MaxNameLength));
+    // A language tag as QLocale reads it ("es", "fr_CA", "pt-BR"); empty: the interface's language.
+    static const QRegularExpression languageTag(QStringLiteral("^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?$"));
+    if (!messageTemplate.language.isEmpty() && !languageTag.match(messageTemplate.language).hasMatch())
+        return Error::validation(QStringLiteral("language"),
+                                 TemplateRepository::tr("Language '%1' is not a language code such as 'en', 'es' "
+                                                        "or 'fr_CA'.")
+                                     .arg(messageTemplate.language));
     return HeaderText::check(QStringLiteral("subject"), TemplateRepository::tr("Subject"), messageTemplate.subject);
 }
 
@@ -39,7 +48,8 @@ void bindFields(BoundQuery& query, const Template& messageTemplate)
     query.bind(QStringLiteral(":name"), messageTemplate.name)
         .bind(QStringLiteral(":subject"), messageTemplate.subject)
         .bind(QStringLiteral(":html_body"), messageTemplate.htmlBody)
-        .bind(QStringLiteral(":text_body"), messageTemplate.textBody);
+        .bind(QStringLiteral(":text_body"), messageTemplate.textBody)
+        .bind(QStringLiteral(":language"), messageTemplate.language);
 }
 } // namespace
 
@@ -57,12 +67,14 @@ Template TemplateRepository::readRow(const QSqlQuery& query)
     row.createdAt = SqlDialect::readTimestamp(query.value(6));
     row.updatedAt = SqlDialect::readTimestamp(query.value(7));
     row.version = query.value(8).toInt();
+    row.language = query.value(9).toString();
     return row;
 }
 
 Result<QSqlDatabase> TemplateRepository::connectionToWrite(Template& messageTemplate)
 {
     messageTemplate.name = messageTemplate.name.trimmed();
+    messageTemplate.language = messageTemplate.language.trimmed();
     if (auto valid = validate(messageTemplate); !valid)
         return valid.error();
     return m_database.checkedConnection();
@@ -80,8 +92,9 @@ Status TemplateRepository::insert(Template& messageTemplate)
     if (!db)
         return db.error();
     const QString uuid = messageTemplate.uuid.isEmpty() ? StoredRow::newUuid() : messageTemplate.uuid;
-    BoundQuery query(db.value(), QStringLiteral("INSERT INTO templates (uuid, name, subject, html_body, text_body) "
-                                                "VALUES (:uuid, :name, :subject, :html_body, :text_body) "
+    BoundQuery query(db.value(), QStringLiteral("INSERT INTO templates (uuid, name, subject, html_body, text_body, "
+                                                "language) VALUES (:uuid, :name, :subject, :html_body, "
+                                                ":text_body, :language) "
                                                 "RETURNING id, version, created_at, updated_at"));
     bindFields(query, messageTemplate);
     query.bind(QStringLiteral(":uuid"), uuid);
@@ -98,11 +111,17 @@ Status TemplateRepository::insert(Template& messageTemplate)
     return {};
 }
 
+QString TemplateRepository::keepVersionStatement(const QString& condition)
+{
+    return QStringLiteral("INSERT INTO template_versions (template_id, version, name, subject, html_body, text_body, "
+                          "language, saved_at) SELECT id, version, name, subject, html_body, text_body, language, "
+                          "updated_at FROM templates WHERE ")
+        + condition;
+}
+
 Result<bool> TemplateRepository::keepVersion(const QSqlDatabase& db, const Template& messageTemplate)
 {
-    BoundQuery keep(db, QStringLiteral("INSERT INTO template_versions (template_id, version, name, subject, html_body, "
-                                       "text_body, saved_at) SELECT id, version, name, subject, html_body, text_body, "
-                                       "updated_at FROM templates WHERE id = :id AND version = :version"));
+    BoundQuery keep(db, keepVersionStatement(QStringLiteral("id = :id AND version = :version")));
     keep.bind(QStringLiteral(":id"), messageTemplate.id).bind(QStringLiteral(":version"), messageTemplate.version);
     if (!keep.query().exec()) {
         // Another save of the same version kept it first (PostgreSQL makes us wait for it, then says so).
@@ -136,7 +155,8 @@ Status TemplateRepository::update(Template& messageTemplate)
         return stale();
     }
     BoundQuery query(db.value(), QStringLiteral("UPDATE templates SET name = :name, subject = :subject, "
-                                                "html_body = :html_body, text_body = :text_body, updated_at = %1, "
+                                                "html_body = :html_body, text_body = :text_body, language = :language, "
+                                                "updated_at = %1, "
                                                 "version = version + 1 WHERE id = :id AND version = :version "
                                                 "RETURNING version, updated_at")
                                      .arg(SqlDialect(m_database.backend()).now()));

@@ -41,6 +41,10 @@ public:
     // A campaign that has a snapshot is left as it is.
     Status fillSnapshot(Campaign& campaign);
 
+    // The statement that copies a template's row into template_versions, for the row `condition` (SQL with bound
+    // :version and the row's key) picks; shared with offline sync, which keeps history the same way.
+    static QString keepVersionStatement(const QString& condition);
+
 private:
     // Normalizes and validates the template, then hands out the connection to write it on.
     Result<QSqlDatabase> connectionToWrite(Template& messageTemplate);

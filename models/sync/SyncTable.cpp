@@ -3,6 +3,7 @@
 #include "storage/BoundQuery.h"
 #include "storage/SqlDialect.h"
 #include "storage/SqlErrors.h"
+#include "storage/TemplateRepository.h"
 #include "storage/Transaction.h"
 
 #include <QJsonDocument>
@@ -60,7 +61,7 @@ const QList<SyncTable>& SyncTable::all()
         SyncTable templates;
         templates.entity = QStringLiteral("template");
         templates.table = QStringLiteral("templates");
-        templates.columns = {text("name"), text("subject"), text("html_body"), text("text_body")};
+        templates.columns = {text("name"), text("subject"), text("html_body"), text("text_body"), text("language")};
         templates.namesUnique = true;
         templates.keepsHistory = true;
 
@@ -238,7 +239,8 @@ void SyncTable::bindValues(BoundQuery& query, Backend backend, const SyncRecord&
             query.bind(placeholder, BoundQuery::nullIfEmpty(value.toString()));
             break;
         default:
-            query.bind(placeholder, value.toString());
+            // A record kept before a column existed has no value for it: empty text, as the column's default.
+            query.bind(placeholder, value.isValid() ? value.toString() : QStringLiteral(""));
             break;
         }
     }
@@ -314,9 +316,7 @@ Result<int> SyncTable::insertOnServer(const QSqlDatabase& db, const SyncRecord& 
 
 Status SyncTable::keepHistory(const QSqlDatabase& db, const QString& uuid, int version) const
 {
-    BoundQuery keep(db, QStringLiteral("INSERT INTO template_versions (template_id, version, name, subject, html_body, "
-                                       "text_body, saved_at) SELECT id, version, name, subject, html_body, text_body, "
-                                       "updated_at FROM templates WHERE uuid = :uuid AND version = :version"));
+    BoundQuery keep(db, TemplateRepository::keepVersionStatement(QStringLiteral("uuid = :uuid AND version = :version")));
     keep.bind(QStringLiteral(":uuid"), uuid).bind(QStringLiteral(":version"), version);
     if (!keep.query().exec())
         return SqlErrors::toError(keep.query().lastError(), tr("Could not keep version %1 of template %2").arg(version).arg(uuid));

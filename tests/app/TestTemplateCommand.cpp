@@ -32,6 +32,7 @@ class TestTemplateCommand : public QObject
         appeal.htmlBody = QStringLiteral("<p>Dear {{name}},</p>\n<p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a>"
                                          "</p>\n<p>{{postal_address}}</p>");
         appeal.textBody = QStringLiteral("Dear {{name}},\nUnsubscribe: {{unsubscribe_url}}\n{{postal_address}}");
+        appeal.language = QStringLiteral("de");
         const Status added = TemplateRepository(m_cli.database()).insert(appeal);
         if (!added)
             qWarning("%s", qPrintable(added.error().message));
@@ -70,6 +71,7 @@ private slots:
         QCOMPARE(copy->subject, original.subject);
         QCOMPARE(copy->htmlBody, original.htmlBody);
         QCOMPARE(copy->textBody, original.textBody);
+        QCOMPARE(copy->language, original.language);
 
         // Without --name the file's name is taken, and a name already in use is refused by the repository.
         const Run again = herald({QStringLiteral("template"), QStringLiteral("import"), file});

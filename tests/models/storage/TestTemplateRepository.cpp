@@ -94,6 +94,42 @@ private slots:
         QTest::newRow("CR in subject") << "Appeal" << "Hello\rBcc: everyone@example.org" << "subject";
     }
 
+    void languageIsKeptWithEachVersion()
+    {
+        TemplateRepository repository(database());
+        Template row = make(QStringLiteral("Boletín"));
+        row.language = QStringLiteral(" es ");
+        QVERIFY(repository.insert(row).ok());
+        QCOMPARE(row.language, QStringLiteral("es"));
+        QCOMPARE(repository.find(row.id)->language, QStringLiteral("es"));
+        row.language = QStringLiteral("fr_CA");
+        const Status done = repository.update(row);
+        QVERIFY2(done.ok(), qPrintable(done.error().message));
+        QCOMPARE(repository.find(row.id)->language, QStringLiteral("fr_CA"));
+        QCOMPARE(repository.findVersion(row.id, 1)->language, QStringLiteral("es"));
+        QCOMPARE(inserted(QStringLiteral("No language")).language, QString());
+    }
+
+    void aLanguageThatIsNoLanguageCodeIsRefused_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("a word") << "Spanish";
+        QTest::newRow("SQL") << "es'; DROP TABLE templates; --";
+        QTest::newRow("one letter") << "e";
+        QTest::newRow("region only") << "_ES";
+    }
+
+    void aLanguageThatIsNoLanguageCodeIsRefused()
+    {
+        QFETCH(QString, language);
+        Template bad = make(QStringLiteral("Appeal"));
+        bad.language = language;
+        const Status done = TemplateRepository(database()).insert(bad);
+        QVERIFY(!done.ok());
+        QCOMPARE(done.error().field, QStringLiteral("language"));
+        QVERIFY2(done.error().message.contains(language), qPrintable(done.error().message));
+    }
+
     void invalidTemplatesAreRefusedBeforeTheDatabase()
     {
         QFETCH(QString, name);

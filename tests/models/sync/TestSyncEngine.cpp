@@ -172,6 +172,7 @@ private slots:
         QVERIFY(edited.ok());
         Template newsletter = edited.value();
         newsletter.subject = QStringLiteral("Written on the train");
+        newsletter.language = QStringLiteral("fr"); // a column added after sync was written travels too
         QVERIFY(TemplateRepository(m_local->database()).update(newsletter).ok());
 
         auto failed = sync();
@@ -187,8 +188,10 @@ private slots:
         auto onServer = serverTemplate(existing);
         QVERIFY(onServer.ok());
         QCOMPARE(onServer->subject, QStringLiteral("Written on the train"));
+        QCOMPARE(onServer->language, QStringLiteral("fr"));
         QCOMPARE(onServer->version, 2);
         QCOMPARE(TemplateRepository(*m_server).versions(onServer->id)->size(), 2); // the server keeps the history
+        QCOMPARE(TemplateRepository(*m_server).findVersion(onServer->id, 1)->language, QString());
         auto serverCampaign = CampaignRepository(*m_server).findByUuid(campaign.uuid);
         QVERIFY(serverCampaign.ok());
         auto serverAppeal = serverTemplate(appeal.uuid);
