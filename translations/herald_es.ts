@@ -588,6 +588,72 @@
     </message>
 </context>
 <context>
+    <name>herald::Branding</name>
+    <message>
+        <source>The organisation colour &apos;%1&apos; is not a colour: give it as # and six hexadecimal digits, such as %2.</source>
+        <translation>El color de la organización «%1» no es un color: escríbalo como # y seis dígitos hexadecimales, por ejemplo %2.</translation>
+    </message>
+    <message>
+        <source>The logo &apos;%1&apos; is not an image a message can show: give media:NAME for an image of the media library, an address starting with https://, or nothing.</source>
+        <translation>El logotipo «%1» no es una imagen que un mensaje pueda mostrar: indique media:NOMBRE para una imagen de la biblioteca de medios, una dirección que empiece por https:// o nada.</translation>
+    </message>
+    <message>
+        <source>The organisation name &apos;%1&apos; contains {{ or }}, which messages would read as a placeholder.</source>
+        <translation>El nombre de la organización «%1» contiene {{ o }}, que los mensajes leerían como un marcador.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::BrandingSettingsPanel</name>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Branding&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Identidad visual&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The starter designs that New on the Templates page offers use your organisation&apos;s colour for headings and buttons, and its logo on top (or its name, when there is no logo). Kept in the database: it applies to everyone using it.</source>
+        <translation>Los diseños iniciales que ofrece Nueva en la página Plantillas usan el color de su organización en los títulos y los botones, y su logotipo arriba (o su nombre, si no hay logotipo). Se guarda en la base de datos: se aplica a todos los que la usan.</translation>
+    </message>
+    <message>
+        <source>Pick the colour in a colour dialog</source>
+        <translation>Elegir el color en un diálogo de colores</translation>
+    </message>
+    <message>
+        <source>media:logo.png or https://example.org/logo.png</source>
+        <translation>media:logo.png o https://example.org/logo.png</translation>
+    </message>
+    <message>
+        <source>An image of the media library as media:NAME, or an address starting with https://; shown at most %1 px wide. Empty: the organisation&apos;s name is shown instead.</source>
+        <translation>Una imagen de la biblioteca de medios como media:NOMBRE, o una dirección que empiece por https://; se muestra con %1 px de ancho como máximo. Vacío: se muestra el nombre de la organización.</translation>
+    </message>
+    <message>
+        <source>Organisation na&amp;me:</source>
+        <translation>No&amp;mbre de la organización:</translation>
+    </message>
+    <message>
+        <source>Organisation Colour</source>
+        <translation>Color de la organización</translation>
+    </message>
+    <message>
+        <source>Saved. New templates made from a starter design use this branding.</source>
+        <translation>Guardado. Las plantillas nuevas hechas a partir de un diseño inicial usan esta identidad visual.</translation>
+    </message>
+    <message>
+        <source>Save brand&amp;ing</source>
+        <translation>Guardar la &amp;identidad visual</translation>
+    </message>
+    <message>
+        <source>Organisation colo&amp;ur:</source>
+        <translation>Col&amp;or de la organización:</translation>
+    </message>
+    <message>
+        <source>Lo&amp;go:</source>
+        <translation>Lo&amp;gotipo:</translation>
+    </message>
+</context>
+<context>
     <name>herald::BulkTagDialog</name>
     <message numerus="yes">
         <source>Tags for the %Ln selected nonprofit(s), separated by commas:</source>
@@ -5983,6 +6049,233 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::StarterChooserDialog</name>
+    <message>
+        <source>New Template</source>
+        <translation>Nueva plantilla</translation>
+    </message>
+    <message>
+        <source>Blank</source>
+        <translation>En blanco</translation>
+    </message>
+    <message>
+        <source>An empty template: you write everything.</source>
+        <translation>Una plantilla vacía: usted lo escribe todo.</translation>
+    </message>
+    <message>
+        <source>Start from a blank template or a starter design. Starters use your organisation&apos;s colour, logo and name (Settings → Branding) and have the unsubscribe link and postal address in place.</source>
+        <translation>Empiece con una plantilla en blanco o con un diseño inicial. Los diseños iniciales usan el color, el logotipo y el nombre de su organización (Configuración → Identidad visual) y ya incluyen el enlace de baja y la dirección postal.</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Crear</translation>
+    </message>
+    <message>
+        <source>An empty template.</source>
+        <translation>Una plantilla vacía.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Asunto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::StarterDesigns</name>
+    <message>
+        <source>This season at %1</source>
+        <translation>Esta temporada en %1</translation>
+    </message>
+    <message>
+        <source>Dear friends at {{name}},</source>
+        <translation>Queridos amigos de {{name}},</translation>
+    </message>
+    <message>
+        <source>Thank you for being part of our community. Here is a short look at what we have done together these past months, and what comes next.</source>
+        <translation>Gracias por formar parte de nuestra comunidad. Aquí tienen un breve resumen de lo que hemos hecho juntos estos meses y de lo que viene.</translation>
+    </message>
+    <message>
+        <source>What we achieved together</source>
+        <translation>Lo que logramos juntos</translation>
+    </message>
+    <message>
+        <source>Our volunteers gave more than 1,200 hours of their time.</source>
+        <translation>Nuestros voluntarios dedicaron más de 1.200 horas de su tiempo.</translation>
+    </message>
+    <message>
+        <source>Forty families found support when they needed it most.</source>
+        <translation>Cuarenta familias encontraron apoyo cuando más lo necesitaban.</translation>
+    </message>
+    <message>
+        <source>Two new partners joined our work in the neighbourhood.</source>
+        <translation>Dos nuevas entidades se sumaron a nuestro trabajo en el barrio.</translation>
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation>Próximamente</translation>
+    </message>
+    <message>
+        <source>This autumn we start a mentoring programme, and we would love your ideas and your help to shape it.</source>
+        <translation>Este otoño empezamos un programa de mentoría y nos encantaría contar con sus ideas y su ayuda para darle forma.</translation>
+    </message>
+    <message>
+        <source>Read the full update</source>
+        <translation>Leer la noticia completa</translation>
+    </message>
+    <message>
+        <source>With warm wishes,</source>
+        <translation>Con nuestros mejores deseos,</translation>
+    </message>
+    <message>
+        <source>News from %1</source>
+        <translation>Noticias de %1</translation>
+    </message>
+    <message>
+        <source>You&apos;re invited</source>
+        <translation>Están invitados</translation>
+    </message>
+    <message>
+        <source>Join us for an evening of stories, music and good company as we celebrate what we have built together this year.</source>
+        <translation>Acompáñennos en una velada de historias, música y buena compañía para celebrar lo que hemos construido juntos este año.</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Cuándo:</translation>
+    </message>
+    <message>
+        <source>Thursday, 6 to 8 pm</source>
+        <translation>Jueves, de 18:00 a 20:00</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Dónde:</translation>
+    </message>
+    <message>
+        <source>Community Hall, 12 Market Street</source>
+        <translation>Centro Cívico, calle Mayor 12</translation>
+    </message>
+    <message>
+        <source>Reserve your place</source>
+        <translation>Reserve su plaza</translation>
+    </message>
+    <message>
+        <source>Bring a colleague: everyone is welcome, and refreshments are on us.</source>
+        <translation>Traigan a un compañero: todos son bienvenidos, y el refrigerio corre de nuestra cuenta.</translation>
+    </message>
+    <message>
+        <source>We look forward to seeing you,</source>
+        <translation>Esperamos verles allí,</translation>
+    </message>
+    <message>
+        <source>You&apos;re invited: an evening with %1</source>
+        <translation>Están invitados: una velada con %1</translation>
+    </message>
+    <message>
+        <source>Together we can do more</source>
+        <translation>Juntos podemos hacer más</translation>
+    </message>
+    <message>
+        <source>Every week, people in our community turn to us for help. This year we want to say yes to every one of them, and we cannot do it alone.</source>
+        <translation>Cada semana, personas de nuestra comunidad acuden a nosotros en busca de ayuda. Este año queremos decir que sí a cada una de ellas, y no podemos hacerlo solos.</translation>
+    </message>
+    <message>
+        <source>A gift of any size goes straight to the work: meals served, classes taught, families supported.</source>
+        <translation>Cualquier donación, sea del tamaño que sea, va directa a nuestro trabajo: comidas servidas, clases impartidas, familias acompañadas.</translation>
+    </message>
+    <message>
+        <source>Give today</source>
+        <translation>Donar hoy</translation>
+    </message>
+    <message>
+        <source>Thank you for standing with us.</source>
+        <translation>Gracias por estar a nuestro lado.</translation>
+    </message>
+    <message>
+        <source>With gratitude,</source>
+        <translation>Con gratitud,</translation>
+    </message>
+    <message>
+        <source>Will you help us reach our goal this year?</source>
+        <translation>¿Nos ayudan a alcanzar nuestra meta este año?</translation>
+    </message>
+    <message>
+        <source>Big news to share</source>
+        <translation>Una gran noticia</translation>
+    </message>
+    <message>
+        <source>We wanted you to hear it from us first: next month we open a second centre, so we can welcome twice as many people.</source>
+        <translation>Queríamos que lo supieran por nosotros primero: el mes que viene abrimos un segundo centro para acoger al doble de personas.</translation>
+    </message>
+    <message>
+        <source>Nothing changes in how you reach us, and everything we do together goes on as before.</source>
+        <translation>Nada cambia en la forma de contactarnos, y todo lo que hacemos juntos sigue como siempre.</translation>
+    </message>
+    <message>
+        <source>Find out more</source>
+        <translation>Más información</translation>
+    </message>
+    <message>
+        <source>Warm regards,</source>
+        <translation>Un cordial saludo,</translation>
+    </message>
+    <message>
+        <source>News from %1: we are growing</source>
+        <translation>Noticias de %1: crecemos</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Boletín</translation>
+    </message>
+    <message>
+        <source>News of the season: what you achieved together and what comes next.</source>
+        <translation>Las noticias de la temporada: lo que lograron juntos y lo que viene.</translation>
+    </message>
+    <message>
+        <source>Event invitation</source>
+        <translation>Invitación a un evento</translation>
+    </message>
+    <message>
+        <source>An invitation with when and where, and a button to reply.</source>
+        <translation>Una invitación con el cuándo y el dónde, y un botón para responder.</translation>
+    </message>
+    <message>
+        <source>Fundraising appeal</source>
+        <translation>Campaña de donaciones</translation>
+    </message>
+    <message>
+        <source>A warm request for support, with a button to give.</source>
+        <translation>Una cálida petición de apoyo, con un botón para donar.</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Anuncio</translation>
+    </message>
+    <message>
+        <source>One piece of news, told simply, with a link to more.</source>
+        <translation>Una noticia contada con sencillez, con un enlace para saber más.</translation>
+    </message>
+    <message>
+        <source>There is no starter design &apos;%1&apos;. The starters are: %2.</source>
+        <translation>No hay ningún diseño inicial «%1». Los diseños iniciales son: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::StarterLayout</name>
+    <message>
+        <source>The team at %1</source>
+        <comment>who signs a starter message</comment>
+        <translation>El equipo de %1</translation>
+    </message>
+    <message>
+        <source>You receive this email because {{name}} is in touch with %1.</source>
+        <translation>Recibe este correo porque {{name}} está en contacto con %1.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <comment>the link in the footer of a starter message</comment>
+        <translation>Darse de baja</translation>
+    </message>
+</context>
+<context>
     <name>herald::StoredRow</name>
     <message>
         <source>Could not read %1 #%2</source>
@@ -7160,10 +7453,6 @@ Darse de baja: {{unsubscribe_url}}
         <translation>&amp;Nueva</translation>
     </message>
     <message>
-        <source>A new, empty template (%1)</source>
-        <translation>Una plantilla nueva y vacía (%1)</translation>
-    </message>
-    <message>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplicar</translation>
     </message>
@@ -7222,6 +7511,10 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Unsaved changes.</source>
         <translation>Cambios sin guardar.</translation>
+    </message>
+    <message>
+        <source>A new template, blank or from a starter design (%1)</source>
+        <translation>Una plantilla nueva, en blanco o a partir de un diseño inicial (%1)</translation>
     </message>
 </context>
 <context>
@@ -7805,10 +8098,6 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <translation>Leer rebotes, quejas y bajas por mailto: del buzón de retroalimentación (IMAP).</translation>
     </message>
     <message>
-        <source>Message templates: list, export to JSON, import from JSON (checked as the Templates page checks them).</source>
-        <translation>Plantillas de mensaje: listar, exportar a JSON, importar desde JSON (comprobadas como en la página Plantillas).</translation>
-    </message>
-    <message>
         <source>Sender identities (From, Reply-To, postal address, unsubscribe link): list, add.</source>
         <translation>Identidades del remitente (From, Reply-To, dirección postal, enlace de baja): listar, añadir.</translation>
     </message>
@@ -7839,6 +8128,10 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>The media library of images for messages: import (scaled to 1,200 px, at most 1 MB), list.</source>
         <translation>La biblioteca de medios con las imágenes de los mensajes: import (reducidas a 1.200 px, 1 MB como máximo), list.</translation>
+    </message>
+    <message>
+        <source>Message templates: list, export to JSON, import from JSON or from a starter design (checked as the Templates page checks them).</source>
+        <translation>Plantillas de mensaje: listar, exportar a JSON, importar desde JSON o desde un diseño inicial (comprobadas como en la página Plantillas).</translation>
     </message>
 </context>
 <context>
@@ -8941,11 +9234,27 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
         <translation>aviso: %1</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
         <source>Message templates.
 
-  list [--json]               id, name, version and subject of every template
-  export ID FILE              write the template&apos;s name, subject and bodies to FILE (JSON)
-  import FILE [--name NAME]   add the template in FILE (as written by export); prints its id
+  list [--json]                     id, name, version and subject of every template
+  export ID FILE                    write the template&apos;s name, subject and bodies to FILE (JSON)
+  import FILE [--name NAME]         add the template in FILE (as written by export); prints its id
+  starters [--json]                 id, title and description of the starter designs
+  import starter:ID [--name NAME]   add a template made from the starter design ID (newsletter, event,
+                                    appeal, announcement) in the organisation&apos;s branding (Settings →
+                                    Branding) and the language Herald runs in; prints its id
 
 An import is checked as the Templates page checks a save: a template with errors (mustache syntax,
 unknown placeholders, no unsubscribe link or postal address) is refused and every issue is printed
@@ -8954,9 +9263,14 @@ on standard error with its part, line and column; warnings are printed and do no
 Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
         <translation>Plantillas de mensaje.
 
-  list [--json]               id, nombre, versión y asunto de cada plantilla
-  export ID FILE              escribe el nombre, el asunto y los cuerpos de la plantilla en FILE (JSON)
-  import FILE [--name NAME]   añade la plantilla de FILE (como la escribe export); imprime su id
+  list [--json]                     id, nombre, versión y asunto de cada plantilla
+  export ID FILE                    escribe el nombre, el asunto y los cuerpos de la plantilla en FILE (JSON)
+  import FILE [--name NAME]         añade la plantilla de FILE (como la escribe export); imprime su id
+  starters [--json]                 id, título y descripción de los diseños iniciales
+  import starter:ID [--name NAME]   añade una plantilla hecha con el diseño inicial ID (newsletter, event,
+                                    appeal, announcement) con la identidad visual de la organización
+                                    (Configuración → Identidad visual) y en el idioma en que funciona
+                                    Herald; imprime su id
 
 Una importación se comprueba como la página Plantillas comprueba al guardar: una plantilla con errores
 (sintaxis mustache, marcadores desconocidos, sin enlace de baja o dirección postal) se rechaza y cada
@@ -8966,20 +9280,16 @@ detienen.
 Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de uso.</translation>
     </message>
     <message>
-        <source>list, export ID FILE or import FILE.</source>
-        <translation>list, export ID FILE o import FILE.</translation>
+        <source>list, export ID FILE, import FILE, starters or import starter:ID.</source>
+        <translation>list, export ID FILE, import FILE, starters o import starter:ID.</translation>
     </message>
     <message>
-        <source>import: the name to give the template (default: the name in the file).</source>
-        <translation>import: el nombre que dar a la plantilla (predeterminado: el del archivo).</translation>
+        <source>import: the name to give the template (default: the name in the file, or the starter&apos;s title).</source>
+        <translation>import: el nombre que dar a la plantilla (predeterminado: el del archivo, o el título del diseño inicial).</translation>
     </message>
     <message>
-        <source>name</source>
-        <translation>nombre</translation>
-    </message>
-    <message>
-        <source>Usage: herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (each with [--profile NAME])</source>
-        <translation>Uso: herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (cada uno con [--profile NAME])</translation>
+        <source>Usage: herald template list [--json] | herald template export ID FILE | herald template import FILE|starter:ID [--name NAME] | herald template starters [--json]  (each with [--profile NAME])</source>
+        <translation>Uso: herald template list [--json] | herald template export ID FILE | herald template import FILE|starter:ID [--name NAME] | herald template starters [--json]  (cada uno con [--profile NAME])</translation>
     </message>
 </context>
 <context>

@@ -588,6 +588,72 @@
     </message>
 </context>
 <context>
+    <name>herald::Branding</name>
+    <message>
+        <source>The organisation colour &apos;%1&apos; is not a colour: give it as # and six hexadecimal digits, such as %2.</source>
+        <translation>La couleur de l’organisation « %1 » n’est pas une couleur : indiquez-la avec # et six chiffres hexadécimaux, par exemple %2.</translation>
+    </message>
+    <message>
+        <source>The logo &apos;%1&apos; is not an image a message can show: give media:NAME for an image of the media library, an address starting with https://, or nothing.</source>
+        <translation>Le logo « %1 » n’est pas une image qu’un message peut afficher : indiquez media:NOM pour une image de la médiathèque, une adresse commençant par https://, ou rien.</translation>
+    </message>
+    <message>
+        <source>The organisation name &apos;%1&apos; contains {{ or }}, which messages would read as a placeholder.</source>
+        <translation>Le nom de l’organisation « %1 » contient {{ ou }}, que les messages liraient comme un champ.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::BrandingSettingsPanel</name>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Branding&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Identité visuelle&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The starter designs that New on the Templates page offers use your organisation&apos;s colour for headings and buttons, and its logo on top (or its name, when there is no logo). Kept in the database: it applies to everyone using it.</source>
+        <translation>Les modèles de départ que propose Nouveau sur la page Modèles utilisent la couleur de votre organisation pour les titres et les boutons, et son logo en haut (ou son nom, s’il n’y a pas de logo). Conservé dans la base de données : s’applique à tous ceux qui l’utilisent.</translation>
+    </message>
+    <message>
+        <source>Pick the colour in a colour dialog</source>
+        <translation>Choisir la couleur dans une boîte de dialogue</translation>
+    </message>
+    <message>
+        <source>media:logo.png or https://example.org/logo.png</source>
+        <translation>media:logo.png ou https://example.org/logo.png</translation>
+    </message>
+    <message>
+        <source>An image of the media library as media:NAME, or an address starting with https://; shown at most %1 px wide. Empty: the organisation&apos;s name is shown instead.</source>
+        <translation>Une image de la médiathèque sous la forme media:NOM, ou une adresse commençant par https:// ; affichée sur %1 px de large au plus. Vide : le nom de l’organisation est affiché à la place.</translation>
+    </message>
+    <message>
+        <source>Organisation na&amp;me:</source>
+        <translation>No&amp;m de l’organisation :</translation>
+    </message>
+    <message>
+        <source>Organisation Colour</source>
+        <translation>Couleur de l’organisation</translation>
+    </message>
+    <message>
+        <source>Saved. New templates made from a starter design use this branding.</source>
+        <translation>Enregistré. Les nouveaux modèles créés à partir d’un modèle de départ utilisent cette identité visuelle.</translation>
+    </message>
+    <message>
+        <source>Save brand&amp;ing</source>
+        <translation>Enregistrer l’&amp;identité visuelle</translation>
+    </message>
+    <message>
+        <source>Organisation colo&amp;ur:</source>
+        <translation>Co&amp;uleur de l’organisation :</translation>
+    </message>
+    <message>
+        <source>Lo&amp;go:</source>
+        <translation>Lo&amp;go :</translation>
+    </message>
+</context>
+<context>
     <name>herald::BulkTagDialog</name>
     <message numerus="yes">
         <source>Tags for the %Ln selected nonprofit(s), separated by commas:</source>
@@ -5983,6 +6049,233 @@ Se désabonner : {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::StarterChooserDialog</name>
+    <message>
+        <source>New Template</source>
+        <translation>Nouveau modèle</translation>
+    </message>
+    <message>
+        <source>Blank</source>
+        <translation>Vierge</translation>
+    </message>
+    <message>
+        <source>An empty template: you write everything.</source>
+        <translation>Un modèle vide : vous écrivez tout.</translation>
+    </message>
+    <message>
+        <source>Start from a blank template or a starter design. Starters use your organisation&apos;s colour, logo and name (Settings → Branding) and have the unsubscribe link and postal address in place.</source>
+        <translation>Partez d’un modèle vierge ou d’un modèle de départ. Les modèles de départ utilisent la couleur, le logo et le nom de votre organisation (Paramètres → Identité visuelle) et contiennent déjà le lien de désinscription et l’adresse postale.</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>An empty template.</source>
+        <translation>Un modèle vide.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+</context>
+<context>
+    <name>herald::StarterDesigns</name>
+    <message>
+        <source>This season at %1</source>
+        <translation>Cette saison chez %1</translation>
+    </message>
+    <message>
+        <source>Dear friends at {{name}},</source>
+        <translation>Chers amis de {{name}},</translation>
+    </message>
+    <message>
+        <source>Thank you for being part of our community. Here is a short look at what we have done together these past months, and what comes next.</source>
+        <translation>Merci de faire partie de notre communauté. Voici un bref aperçu de ce que nous avons accompli ensemble ces derniers mois, et de ce qui nous attend.</translation>
+    </message>
+    <message>
+        <source>What we achieved together</source>
+        <translation>Ce que nous avons accompli ensemble</translation>
+    </message>
+    <message>
+        <source>Our volunteers gave more than 1,200 hours of their time.</source>
+        <translation>Nos bénévoles ont donné plus de 1 200 heures de leur temps.</translation>
+    </message>
+    <message>
+        <source>Forty families found support when they needed it most.</source>
+        <translation>Quarante familles ont trouvé du soutien au moment où elles en avaient le plus besoin.</translation>
+    </message>
+    <message>
+        <source>Two new partners joined our work in the neighbourhood.</source>
+        <translation>Deux nouveaux partenaires ont rejoint notre action dans le quartier.</translation>
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>This autumn we start a mentoring programme, and we would love your ideas and your help to shape it.</source>
+        <translation>Cet automne, nous lançons un programme de mentorat, et nous aimerions beaucoup compter sur vos idées et votre aide pour le construire.</translation>
+    </message>
+    <message>
+        <source>Read the full update</source>
+        <translation>Lire toutes les nouvelles</translation>
+    </message>
+    <message>
+        <source>With warm wishes,</source>
+        <translation>Bien chaleureusement,</translation>
+    </message>
+    <message>
+        <source>News from %1</source>
+        <translation>Des nouvelles de %1</translation>
+    </message>
+    <message>
+        <source>You&apos;re invited</source>
+        <translation>Vous êtes invités</translation>
+    </message>
+    <message>
+        <source>Join us for an evening of stories, music and good company as we celebrate what we have built together this year.</source>
+        <translation>Rejoignez-nous pour une soirée d’histoires, de musique et de bonne compagnie, pour fêter ce que nous avons construit ensemble cette année.</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Quand :</translation>
+    </message>
+    <message>
+        <source>Thursday, 6 to 8 pm</source>
+        <translation>Jeudi, de 18 h à 20 h</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Où :</translation>
+    </message>
+    <message>
+        <source>Community Hall, 12 Market Street</source>
+        <translation>Salle des fêtes, 12 rue du Marché</translation>
+    </message>
+    <message>
+        <source>Reserve your place</source>
+        <translation>Réservez votre place</translation>
+    </message>
+    <message>
+        <source>Bring a colleague: everyone is welcome, and refreshments are on us.</source>
+        <translation>Venez avec un collègue : tout le monde est le bienvenu, et les rafraîchissements sont offerts.</translation>
+    </message>
+    <message>
+        <source>We look forward to seeing you,</source>
+        <translation>Au plaisir de vous y voir,</translation>
+    </message>
+    <message>
+        <source>You&apos;re invited: an evening with %1</source>
+        <translation>Vous êtes invités : une soirée avec %1</translation>
+    </message>
+    <message>
+        <source>Together we can do more</source>
+        <translation>Ensemble, nous pouvons faire plus</translation>
+    </message>
+    <message>
+        <source>Every week, people in our community turn to us for help. This year we want to say yes to every one of them, and we cannot do it alone.</source>
+        <translation>Chaque semaine, des personnes de notre communauté se tournent vers nous pour demander de l’aide. Cette année, nous voulons répondre oui à chacune d’elles, et nous ne pouvons pas y arriver seuls.</translation>
+    </message>
+    <message>
+        <source>A gift of any size goes straight to the work: meals served, classes taught, families supported.</source>
+        <translation>Chaque don, quel que soit son montant, va directement à l’action : des repas servis, des cours donnés, des familles soutenues.</translation>
+    </message>
+    <message>
+        <source>Give today</source>
+        <translation>Donner aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Thank you for standing with us.</source>
+        <translation>Merci d’être à nos côtés.</translation>
+    </message>
+    <message>
+        <source>With gratitude,</source>
+        <translation>Avec toute notre reconnaissance,</translation>
+    </message>
+    <message>
+        <source>Will you help us reach our goal this year?</source>
+        <translation>Nous aiderez-vous à atteindre notre objectif cette année ?</translation>
+    </message>
+    <message>
+        <source>Big news to share</source>
+        <translation>Une grande nouvelle</translation>
+    </message>
+    <message>
+        <source>We wanted you to hear it from us first: next month we open a second centre, so we can welcome twice as many people.</source>
+        <translation>Nous voulions que vous l’appreniez d’abord par nous : le mois prochain, nous ouvrons un deuxième centre pour accueillir deux fois plus de personnes.</translation>
+    </message>
+    <message>
+        <source>Nothing changes in how you reach us, and everything we do together goes on as before.</source>
+        <translation>Rien ne change pour nous joindre, et tout ce que nous faisons ensemble continue comme avant.</translation>
+    </message>
+    <message>
+        <source>Find out more</source>
+        <translation>En savoir plus</translation>
+    </message>
+    <message>
+        <source>Warm regards,</source>
+        <translation>Bien cordialement,</translation>
+    </message>
+    <message>
+        <source>News from %1: we are growing</source>
+        <translation>Des nouvelles de %1 : nous grandissons</translation>
+    </message>
+    <message>
+        <source>Newsletter</source>
+        <translation>Lettre d’information</translation>
+    </message>
+    <message>
+        <source>News of the season: what you achieved together and what comes next.</source>
+        <translation>Les nouvelles de la saison : ce que vous avez accompli ensemble et ce qui vous attend.</translation>
+    </message>
+    <message>
+        <source>Event invitation</source>
+        <translation>Invitation à un événement</translation>
+    </message>
+    <message>
+        <source>An invitation with when and where, and a button to reply.</source>
+        <translation>Une invitation avec la date et le lieu, et un bouton pour répondre.</translation>
+    </message>
+    <message>
+        <source>Fundraising appeal</source>
+        <translation>Appel aux dons</translation>
+    </message>
+    <message>
+        <source>A warm request for support, with a button to give.</source>
+        <translation>Une demande de soutien chaleureuse, avec un bouton pour donner.</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Annonce</translation>
+    </message>
+    <message>
+        <source>One piece of news, told simply, with a link to more.</source>
+        <translation>Une nouvelle, racontée simplement, avec un lien pour en savoir plus.</translation>
+    </message>
+    <message>
+        <source>There is no starter design &apos;%1&apos;. The starters are: %2.</source>
+        <translation>Il n’y a pas de modèle de départ « %1 ». Les modèles de départ sont : %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::StarterLayout</name>
+    <message>
+        <source>The team at %1</source>
+        <comment>who signs a starter message</comment>
+        <translation>L’équipe de %1</translation>
+    </message>
+    <message>
+        <source>You receive this email because {{name}} is in touch with %1.</source>
+        <translation>Vous recevez ce courriel parce que {{name}} est en contact avec %1.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <comment>the link in the footer of a starter message</comment>
+        <translation>Se désabonner</translation>
+    </message>
+</context>
+<context>
     <name>herald::StoredRow</name>
     <message>
         <source>Could not read %1 #%2</source>
@@ -7160,10 +7453,6 @@ Se désabonner : {{unsubscribe_url}}
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <source>A new, empty template (%1)</source>
-        <translation>Un nouveau modèle vide (%1)</translation>
-    </message>
-    <message>
         <source>D&amp;uplicate</source>
         <translation>D&amp;upliquer</translation>
     </message>
@@ -7222,6 +7511,10 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Unsaved changes.</source>
         <translation>Modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>A new template, blank or from a starter design (%1)</source>
+        <translation>Un nouveau modèle, vierge ou à partir d’un modèle de départ (%1)</translation>
     </message>
 </context>
 <context>
@@ -7805,10 +8098,6 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <translation>Lire les rejets, les plaintes et les désabonnements mailto: dans la boîte de retours (IMAP).</translation>
     </message>
     <message>
-        <source>Message templates: list, export to JSON, import from JSON (checked as the Templates page checks them).</source>
-        <translation>Modèles de message : lister, exporter en JSON, importer depuis JSON (vérifiés comme sur la page Modèles).</translation>
-    </message>
-    <message>
         <source>Sender identities (From, Reply-To, postal address, unsubscribe link): list, add.</source>
         <translation>Identités d&apos;expéditeur (From, Reply-To, adresse postale, lien de désinscription) : lister, ajouter.</translation>
     </message>
@@ -7839,6 +8128,10 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>The media library of images for messages: import (scaled to 1,200 px, at most 1 MB), list.</source>
         <translation>La médiathèque des images des messages : import (réduites à 1 200 px, 1 Mo au plus), list.</translation>
+    </message>
+    <message>
+        <source>Message templates: list, export to JSON, import from JSON or from a starter design (checked as the Templates page checks them).</source>
+        <translation>Modèles de message : lister, exporter en JSON, importer depuis JSON ou depuis un modèle de départ (vérifiés comme sur la page Modèles).</translation>
     </message>
 </context>
 <context>
@@ -8941,11 +9234,27 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur
         <translation>avertissement : %1</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
         <source>Message templates.
 
-  list [--json]               id, name, version and subject of every template
-  export ID FILE              write the template&apos;s name, subject and bodies to FILE (JSON)
-  import FILE [--name NAME]   add the template in FILE (as written by export); prints its id
+  list [--json]                     id, name, version and subject of every template
+  export ID FILE                    write the template&apos;s name, subject and bodies to FILE (JSON)
+  import FILE [--name NAME]         add the template in FILE (as written by export); prints its id
+  starters [--json]                 id, title and description of the starter designs
+  import starter:ID [--name NAME]   add a template made from the starter design ID (newsletter, event,
+                                    appeal, announcement) in the organisation&apos;s branding (Settings →
+                                    Branding) and the language Herald runs in; prints its id
 
 An import is checked as the Templates page checks a save: a template with errors (mustache syntax,
 unknown placeholders, no unsubscribe link or postal address) is refused and every issue is printed
@@ -8954,32 +9263,33 @@ on standard error with its part, line and column; warnings are printed and do no
 Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
         <translation>Modèles de message.
 
-  list [--json]               id, nom, version et objet de chaque modèle
-  export ID FILE              écrit le nom, l&apos;objet et les corps du modèle dans FILE (JSON)
-  import FILE [--name NAME]   ajoute le modèle de FILE (tel qu&apos;écrit par export) ; affiche son id
+  list [--json]                     id, nom, version et objet de chaque modèle
+  export ID FILE                    écrit le nom, l’objet et les corps du modèle dans FILE (JSON)
+  import FILE [--name NAME]         ajoute le modèle de FILE (tel qu’écrit par export) ; affiche son id
+  starters [--json]                 id, titre et description des modèles de départ
+  import starter:ID [--name NAME]   ajoute un modèle créé à partir du modèle de départ ID (newsletter,
+                                    event, appeal, announcement) avec l’identité visuelle de
+                                    l’organisation (Paramètres → Identité visuelle) et dans la langue
+                                    de Herald ; affiche son id
 
 Une importation est vérifiée comme la page Modèles vérifie un enregistrement : un modèle avec des erreurs
-(syntaxe mustache, champs inconnus, pas de lien de désinscription ni d&apos;adresse postale) est refusé et
-chaque problème est affiché sur la sortie d&apos;erreur avec sa partie, sa ligne et sa colonne ; les
-avertissements sont affichés et ne l&apos;arrêtent pas.
+(syntaxe mustache, champs inconnus, pas de lien de désinscription ni d’adresse postale) est refusé et
+chaque problème est affiché sur la sortie d’erreur avec sa partie, sa ligne et sa colonne ; les
+avertissements sont affichés et ne l’arrêtent pas.
 
-Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 erreur d&apos;utilisation.</translation>
+Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur d’utilisation.</translation>
     </message>
     <message>
-        <source>list, export ID FILE or import FILE.</source>
-        <translation>list, export ID FILE ou import FILE.</translation>
+        <source>list, export ID FILE, import FILE, starters or import starter:ID.</source>
+        <translation>list, export ID FILE, import FILE, starters ou import starter:ID.</translation>
     </message>
     <message>
-        <source>import: the name to give the template (default: the name in the file).</source>
-        <translation>import : le nom à donner au modèle (par défaut : celui du fichier).</translation>
+        <source>import: the name to give the template (default: the name in the file, or the starter&apos;s title).</source>
+        <translation>import : le nom à donner au modèle (par défaut : celui du fichier, ou le titre du modèle de départ).</translation>
     </message>
     <message>
-        <source>name</source>
-        <translation>nom</translation>
-    </message>
-    <message>
-        <source>Usage: herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (each with [--profile NAME])</source>
-        <translation>Utilisation : herald template list [--json] | herald template export ID FILE | herald template import FILE [--name NAME]  (chacun avec [--profile NAME])</translation>
+        <source>Usage: herald template list [--json] | herald template export ID FILE | herald template import FILE|starter:ID [--name NAME] | herald template starters [--json]  (each with [--profile NAME])</source>
+        <translation>Utilisation : herald template list [--json] | herald template export ID FILE | herald template import FILE|starter:ID [--name NAME] | herald template starters [--json]  (chacun avec [--profile NAME])</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,15 @@
 #include "Output.h"
 #include "compose/TemplateSaver.h"
 #include "importexport/TemplateFile.h"
+#include "storage/BrandingRepository.h"
 #include "storage/TemplateRepository.h"
+#include "templates/StarterDesigns.h"
 
 namespace herald::cli {
 
 namespace {
+const QString StarterPrefix = QStringLiteral("starter:");
+
 int list(Database& database, bool json)
 {
     return printList(
@@ -45,9 +49,34 @@ int exportTemplate(Database& database, qint64 id, const QString& path)
     return 0;
 }
 
-int importTemplate(Database& database, const QString& path, const QString& name)
+int listStarters(bool json)
 {
-    auto read = TemplateFile::read(path);
+    return printList(
+        Result<QList<StarterDesign>>(StarterDesigns::all()), json, QString(),
+        TextTable({TemplateCommand::tr("ID"), TemplateCommand::tr("Title"), TemplateCommand::tr("Description")},
+                  {false, false, false}),
+        [](const StarterDesign& row) {
+            return QJsonObject{{QStringLiteral("id"), row.id},
+                               {QStringLiteral("title"), row.title},
+                               {QStringLiteral("description"), row.description}};
+        },
+        [](const StarterDesign& row) { return QStringList{row.id, row.title, row.description}; });
+}
+
+// The template a FILE or starter:ID names: a starter is built in the database's branding and the UI language.
+Result<Template> readImport(Database& database, const QString& source)
+{
+    if (!source.startsWith(StarterPrefix))
+        return TemplateFile::read(source);
+    const auto branding = BrandingRepository(database).load();
+    if (!branding)
+        return branding.error();
+    return StarterDesigns::build(source.mid(StarterPrefix.size()), branding.value());
+}
+
+int importTemplate(Database& database, const QString& source, const QString& name)
+{
+    auto read = readImport(database, source);
     if (!read)
         return Output::failed(read.error().message);
     Template messageTemplate = read.value();
@@ -72,18 +101,22 @@ int TemplateCommand::run(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
         "Message templates.\n\n"
-        "  list [--json]               id, name, version and subject of every template\n"
-        "  export ID FILE              write the template's name, subject and bodies to FILE (JSON)\n"
-        "  import FILE [--name NAME]   add the template in FILE (as written by export); prints its id\n\n"
+        "  list [--json]                     id, name, version and subject of every template\n"
+        "  export ID FILE                    write the template's name, subject and bodies to FILE (JSON)\n"
+        "  import FILE [--name NAME]         add the template in FILE (as written by export); prints its id\n"
+        "  starters [--json]                 id, title and description of the starter designs\n"
+        "  import starter:ID [--name NAME]   add a template made from the starter design ID (newsletter, event,\n"
+        "                                    appeal, announcement) in the organisation's branding (Settings →\n"
+        "                                    Branding) and the language Herald runs in; prints its id\n\n"
         "An import is checked as the Templates page checks a save: a template with errors (mustache syntax,\n"
         "unknown placeholders, no unsubscribe link or postal address) is refused and every issue is printed\n"
         "on standard error with its part, line and column; warnings are printed and do not stop it.\n\n"
         "Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error."));
-    parser.addPositionalArgument(QStringLiteral("action"), tr("list, export ID FILE or import FILE."));
+    parser.addPositionalArgument(QStringLiteral("action"), tr("list, export ID FILE, import FILE, starters or import starter:ID."));
     const QCommandLineOption profile = CommandArguments::profileOption();
     const QCommandLineOption json = CommandArguments::listJsonOption();
     const QCommandLineOption name(QStringLiteral("name"), tr("import: the name to give the template (default: "
-                                                             "the name in the file)."),
+                                                             "the name in the file, or the starter's title)."),
                                   tr("name"));
     parser.addOptions({profile, json, name});
     if (const int done = CommandArguments::parse(parser, arguments); done != CommandArguments::Continue)
@@ -95,10 +128,14 @@ int TemplateCommand::run(const QStringList& arguments)
     const bool listing = action == QLatin1String("list") && positional.size() == 1;
     const bool exporting = action == QLatin1String("export") && positional.size() == 3 && idIsNumber;
     const bool importing = action == QLatin1String("import") && positional.size() == 2;
-    if (!listing && !exporting && !importing) {
+    const bool starters = action == QLatin1String("starters") && positional.size() == 1;
+    if (!listing && !exporting && !importing && !starters) {
         return Output::usageError(tr("Usage: herald template list [--json] | herald template export ID FILE | "
-                         "herald template import FILE [--name NAME]  (each with [--profile NAME])"));
+                         "herald template import FILE|starter:ID [--name NAME] | herald template starters [--json]  "
+                         "(each with [--profile NAME])"));
     }
+    if (starters)
+        return listStarters(parser.isSet(json)); // no database needed
     const auto database = ProfileOpener::openOrSay(parser.value(profile));
     if (!database)
         return 1;

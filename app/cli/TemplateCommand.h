@@ -5,8 +5,9 @@
 
 namespace herald::cli {
 
-// `herald template list|export|import`: message templates without the window. An import is checked by the same
-// TemplateSaver as the Templates page's Save, so a template with errors is refused with the validator's words.
+// `herald template list|export|import|starters`: message templates without the window. An import (of a file, or of
+// a starter design as starter:ID) is checked by the same TemplateSaver as the Templates page's Save, so a template
+// with errors is refused with the validator's words.
 class TemplateCommand
 {
     Q_DECLARE_TR_FUNCTIONS(herald::cli::TemplateCommand)

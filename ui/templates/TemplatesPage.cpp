@@ -1,5 +1,6 @@
 #include "TemplatesPage.h"
 
+#include "StarterChooserDialog.h"
 #include "TemplateEditor.h"
 #include "TemplateHistoryDialog.h"
 #include "TemplatePreview.h"
@@ -9,6 +10,7 @@
 #include "compose/TemplateSaver.h"
 #include "compose/TemplateValidator.h"
 #include "spelling/SpellingSession.h"
+#include "storage/BrandingRepository.h"
 #include "storage/TemplateRepository.h"
 
 #include <QAction>
@@ -88,7 +90,7 @@ QWidget* TemplatesPage::buildList()
     m_newButton = new QPushButton(tr("&New"), box);
     m_newButton->setObjectName(QStringLiteral("newTemplateButton"));
     m_newButton->setShortcut(QKeySequence::New);
-    m_newButton->setToolTip(tr("A new, empty template (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_newButton->setToolTip(tr("A new template, blank or from a starter design (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     m_duplicateButton = new QPushButton(tr("D&uplicate"), box);
     m_duplicateButton->setObjectName(QStringLiteral("duplicateTemplateButton"));
     m_deleteButton = new QPushButton(tr("&Delete"), box);
@@ -235,11 +237,29 @@ void TemplatesPage::newTemplate()
 {
     if (!confirmLeave())
         return;
+    auto branding = BrandingRepository(m_database).load();
+    if (!branding)
+        showError(branding.error().message); // the starters are then offered in the default branding
+    // Opened without blocking (QDialog::open), so a test finds it with findChild.
+    auto* chooser = new StarterChooserDialog(branding ? branding.value() : Branding(), this);
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(chooser, &QDialog::accepted, this, [this, chooser] { startTemplate(chooser->chosen()); });
+    chooser->open();
+}
+
+void TemplatesPage::startTemplate(const Template& start)
+{
     {
         const QSignalBlocker blocker(m_list);
         m_list->setCurrentItem(nullptr);
     }
     load(Template());
+    if (!start.htmlBody.isEmpty()) {
+        m_editor->setContent(start); // unsaved changes to a new template, as if typed
+        editorChanged();
+        m_editor->validate(); // at once, not after the typing pause
+        m_preview->renderNow();
+    }
     m_editor->nameEdit()->setFocus();
 }
 

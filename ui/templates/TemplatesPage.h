@@ -13,7 +13,7 @@ class Database;
 class TemplateEditor;
 class TemplatePreview;
 
-// The templates: a list (name, version, last saved) with New, Duplicate and Delete; an editor for name,
+// The templates: a list (name, version, last saved) with New (blank or a starter design), Duplicate and Delete; an editor for name,
 // subject, HTML and plain-text bodies whose issues (TemplateValidator) are listed with line:column and
 // jump to the spot; Save (Ctrl+S) refuses a template with errors and otherwise stores a new version;
 // History shows the versions and restores one; a live preview renders for a chosen nonprofit.
@@ -28,6 +28,7 @@ public:
     bool confirmLeave();
 
 public slots:
+    // Offers Blank and the starter designs (StarterChooserDialog, opened without blocking).
     void newTemplate();
     void duplicateTemplate();
     void deleteTemplate();
@@ -43,6 +44,8 @@ private:
     void loadList(qint64 selectId);
     void selectionChanged();
     void load(const Template& messageTemplate);
+    // A new template, not saved yet, with the content of `start` (empty: blank).
+    void startTemplate(const Template& start);
     Template edited() const;
     void editorChanged();
     void restore(const Template& version);

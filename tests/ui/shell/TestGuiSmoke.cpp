@@ -225,6 +225,12 @@ private slots:
         QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
         QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
         QVERIFY(!m_window->findChild<NonprofitDialog*>());
+        // There Ctrl+N is the page's New: it asks what to start from; Esc leaves it.
+        QDialog* chooser = nullptr;
+        QTRY_VERIFY((chooser = m_window->findChild<QDialog*>(QStringLiteral("starterChooserDialog"))) && chooser->isVisible());
+        QTest::keyClick(chooser, Qt::Key_Escape);
+        QTRY_VERIFY(!chooser->isVisible());
+        activateMainWindow();
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), MainWindow::Nonprofits);
     }

@@ -1,4 +1,5 @@
 #include "DesktopTestEnvironment.h"
+#include "NewTemplateSteps.h"
 #include "common/SpellHighlighter.h"
 #include "common/SpellLineEdit.h"
 #include "shell/MainWindow.h"
@@ -52,7 +53,7 @@ class TestTemplateSpelling : public QObject
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         m_window->showPage(MainWindow::Templates);
-        QTest::mouseClick(find<QPushButton>("newTemplateButton"), Qt::LeftButton);
+        test::newBlankTemplate(m_window.get());
     }
 
     // The words the highlighter underlined, block by block.

@@ -1,4 +1,5 @@
 #include "DesktopTestEnvironment.h"
+#include "NewTemplateSteps.h"
 #include "TestDatabase.h"
 #include "common/MessageBox.h"
 #include "config/Config.h"
@@ -128,7 +129,7 @@ private slots:
         auto* page = find<TemplatesPage>("templatesPage");
         QVERIFY(page);
         QVERIFY(listedTemplates().isEmpty());
-        QTest::mouseClick(find<QPushButton>("newTemplateButton"), Qt::LeftButton);
+        test::newBlankTemplate(m_window.get());
         QTest::keyClicks(find<QLineEdit>("nameEdit"), QStringLiteral("Spring appeal"));
         QTest::keyClicks(find<QLineEdit>("subjectEdit"), QStringLiteral("News for {{name}}"));
         auto* html = find<QPlainTextEdit>("htmlEdit");
