@@ -1,6 +1,7 @@
 #include "SendingFixture.h"
 #include "SmtpTestServer.h"
 #include "TestDatabase.h"
+#include "compliance/GdprService.h"
 #include "sending/SendEngine.h"
 #include "sending/SendEngineFactory.h"
 #include "sending/SendQueue.h"
@@ -234,6 +235,7 @@ private slots:
         const auto queued = CampaignRepository(editor).setStatus(campaign.id, CampaignStatus::Draft, CampaignStatus::Sending);
         QVERIFY(!queued.ok());
         QCOMPARE(queued.error().kind, Error::Kind::Permission);
+        QVERIFY2(queued.error().message.contains(QLatin1String("campaigns")), qPrintable(queued.error().message));
         refused(QStringLiteral("editor"), QStringLiteral("UPDATE campaigns SET status = 'sending' WHERE id = %1").arg(campaign.id));
         refused(QStringLiteral("editor"), QStringLiteral("INSERT INTO campaigns (uuid, name, status) VALUES ('e', 'e', 'scheduled')"));
         refused(QStringLiteral("editor"), QStringLiteral("INSERT INTO sends (campaign_id, email) VALUES (%1, 'a@example.org')").arg(campaign.id));
@@ -295,6 +297,29 @@ private slots:
         QVERIFY(psql(login(QStringLiteral("admin")), QStringLiteral("SELECT herald_prune_audit(interval '1 hour')")).exitCode != 0);
         // Outside the function the flag it sets does not help anyone else.
         refused(QStringLiteral("admin"), QStringLiteral("SET herald.audit_maintenance = 'on'; DELETE FROM audit_log"));
+    }
+
+    void onlyAnAdminErasesPersonalData()
+    {
+        Nonprofit person = nonprofit(QStringLiteral("Erase Me"), QStringLiteral("erase.me@example.org"));
+        QVERIFY(NonprofitRepository(*m_owner).insert(person).ok());
+        QVERIFY(AuditLogRepository(*m_owner).record({}, QStringLiteral("update"), QStringLiteral("nonprofit"),
+                                                    QString::number(person.id), QStringLiteral("wrote to erase.me@example.org"))
+                    .ok());
+        const auto byEditor = GdprService(as(QStringLiteral("editor"))).erase(person.email, {});
+        QVERIFY(!byEditor.ok());
+        QCOMPARE(byEditor.error().kind, Error::Kind::Permission);
+        QVERIFY(NonprofitRepository(*m_owner).find(person.id).ok());
+
+        const auto byAdmin = GdprService(as(QStringLiteral("admin"))).erase(person.email, {});
+        QVERIFY2(byAdmin.ok(), qPrintable(byAdmin.error().message));
+        QVERIFY(!NonprofitRepository(*m_owner).find(person.id).ok());
+        // The audit line kept its place; only the address in it became the hash, through herald_redact_audit.
+        QCOMPARE(ownerValue(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'nonprofit' AND entity_id = '%1' "
+                                           "AND detail LIKE '%erase.me%'").arg(person.id)),
+                 QStringLiteral("0"));
+        QCOMPARE(ownerValue(QStringLiteral("SELECT actor FROM audit_log WHERE action = 'erase' AND entity_id = '%1'").arg(person.id)),
+                 login(QStringLiteral("admin")));
     }
 
     void theAuditActorIsTheLogin_data()
