@@ -231,6 +231,14 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1: the database does not allow this to your role. Ask an administrator if you need it.</source>
+        <translation>%1: la base de datos no permite esto a su rol. Pida a un administrador si lo necesita.</translation>
+    </message>
+    <message>
+        <source>%1: the database does not allow this on %2 to your role. Ask an administrator if you need it.</source>
+        <translation>%1: la base de datos no permite esto en %2 a su rol. Pida a un administrador si lo necesita.</translation>
+    </message>
 </context>
 <context>
     <name>SuppressionReason</name>
@@ -3633,6 +3641,14 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Could not commit migration %1</source>
         <translation>No se pudo confirmar la migración %1</translation>
+    </message>
+    <message>
+        <source>Could not check who may update this database</source>
+        <translation>No se pudo comprobar quién puede actualizar esta base de datos</translation>
+    </message>
+    <message>
+        <source>This database needs updating to schema %1; ask an administrator (the owner, %2) to open it with Herald once.</source>
+        <translation>Esta base de datos debe actualizarse al esquema %1; pida a un administrador (el propietario, %2) que la abra una vez con Herald.</translation>
     </message>
 </context>
 <context>

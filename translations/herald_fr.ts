@@ -231,6 +231,14 @@
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
+    <message>
+        <source>%1: the database does not allow this to your role. Ask an administrator if you need it.</source>
+        <translation>%1 : la base de données n’autorise pas cela à votre rôle. Demandez à un administrateur si vous en avez besoin.</translation>
+    </message>
+    <message>
+        <source>%1: the database does not allow this on %2 to your role. Ask an administrator if you need it.</source>
+        <translation>%1 : la base de données n’autorise pas cela sur %2 à votre rôle. Demandez à un administrateur si vous en avez besoin.</translation>
+    </message>
 </context>
 <context>
     <name>SuppressionReason</name>
@@ -3633,6 +3641,14 @@ Données : %2 (%3)</translation>
     <message>
         <source>Could not commit migration %1</source>
         <translation>Impossible de valider la migration %1</translation>
+    </message>
+    <message>
+        <source>Could not check who may update this database</source>
+        <translation>Impossible de vérifier qui peut mettre à jour cette base de données</translation>
+    </message>
+    <message>
+        <source>This database needs updating to schema %1; ask an administrator (the owner, %2) to open it with Herald once.</source>
+        <translation>Cette base de données doit être mise à jour vers le schéma %1 ; demandez à un administrateur (le propriétaire, %2) de l’ouvrir une fois avec Herald.</translation>
     </message>
 </context>
 <context>

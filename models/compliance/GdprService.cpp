@@ -311,9 +311,12 @@ Result<Erasure> GdprService::erase(const QString& email, const QString& actor)
     erasure.sendsAnonymised = sends.value();
     if (erasure.nonprofitId) {
         const QString id = QString::number(erasure.nonprofitId);
-        auto audit = run(QStringLiteral("UPDATE audit_log SET detail = replace(detail, :email, :hash) "
-                                        "WHERE entity = 'nonprofit' AND entity_id = :id"),
-            { { ":email", address }, { ":hash", erasure.suppressionKey }, { ":id", id } });
+        // PostgreSQL's audit log is append-only (schema 23): only its redaction function may change a line.
+        const QString redact = m_database.backend() == Backend::Postgres
+            ? QStringLiteral("SELECT herald_redact_audit('nonprofit', :id, :email, :hash)")
+            : QStringLiteral("UPDATE audit_log SET detail = replace(detail, :email, :hash) "
+                             "WHERE entity = 'nonprofit' AND entity_id = :id");
+        auto audit = run(redact, { { ":email", address }, { ":hash", erasure.suppressionKey }, { ":id", id } });
         if (!audit)
             return audit.error();
         // Its tags go with it (ON DELETE CASCADE); its sends lose the link (ON DELETE SET NULL).

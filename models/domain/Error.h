@@ -18,6 +18,7 @@ struct Error
         Connection,     // the server cannot be reached
         Authentication, // the server refused the credentials
         Schema,         // the database schema cannot be used by this version
+        Permission,     // the database refused it to the role logged in (PostgreSQL roles and grants)
         Database,       // any other database failure
         Io,             // files
         Cancelled,      // the user stopped the operation

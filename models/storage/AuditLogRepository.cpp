@@ -38,7 +38,7 @@ Result<AuditEntry> AuditLogRepository::record(const QString& actor, const QStrin
         return db.error();
     BoundQuery query(db.value(), QStringLiteral("INSERT INTO audit_log (actor, action, entity, entity_id, detail) "
                                                 "VALUES (:actor, :action, :entity, :entity_id, :detail) "
-                                                "RETURNING id, at"));
+                                                "RETURNING id, at, actor"));
     query.bind(QStringLiteral(":actor"), actor)
         .bind(QStringLiteral(":action"), action)
         .bind(QStringLiteral(":entity"), entity)
@@ -49,8 +49,8 @@ Result<AuditEntry> AuditLogRepository::record(const QString& actor, const QStrin
             tr("The audit log did not return the new line."));
         !done)
         return done.error();
-    AuditEntry entry{query.value(0).toLongLong(), SqlDialect::readTimestamp(query.value(1)), actor, action, entity,
-                     entityId, detail};
+    AuditEntry entry{query.value(0).toLongLong(), SqlDialect::readTimestamp(query.value(1)), query.value(2).toString(),
+                     action, entity, entityId, detail};
     query.finish();
     return entry;
 }

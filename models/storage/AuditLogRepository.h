@@ -19,7 +19,8 @@ class AuditLogRepository
 public:
     explicit AuditLogRepository(Database& database);
 
-    // Adds a line and returns it with its id and time.
+    // Adds a line and returns it as stored. On PostgreSQL the database writes the actor itself (the login, session_user),
+    // whatever `actor` says (schema 23); on SQLite, one person's own database, `actor` is kept.
     Result<AuditEntry> record(const QString& actor, const QString& action, const QString& entity,
                               const QString& entityId, const QString& detail = {});
     // What happened to one entity, newest first.

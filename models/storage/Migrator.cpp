@@ -30,8 +30,21 @@ Status execute(QSqlDatabase& db, const QString& sql, const QString& what)
     return {};
 }
 
+bool hasMigrationsTable(QSqlDatabase& db)
+{
+    // Looked up, not created: a role that may not create tables can still read the version.
+    QSqlQuery query(db);
+    const bool postgres = db.driverName() == QLatin1String("QPSQL");
+    return query.exec(postgres ? QStringLiteral("SELECT to_regclass('schema_migrations') IS NOT NULL")
+                               : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                                "AND name = 'schema_migrations'"))
+        && query.next() && query.value(0).toBool();
+}
+
 Status ensureMigrationsTable(QSqlDatabase& db)
 {
+    if (hasMigrationsTable(db))
+        return {};
     return execute(db,
                    QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                   " version integer PRIMARY KEY,"
@@ -40,6 +53,28 @@ Status ensureMigrationsTable(QSqlDatabase& db)
                    QCoreApplication::translate("Migrator", "Could not create the schema_migrations table"));
 }
 } // namespace
+
+Status Migrator::checkMayMigrate(QSqlDatabase& db, int latest)
+{
+    // Migrations are DDL: only the owner of the schema's tables (or a member of that role, or a superuser) may run
+    // them. Before any table exists, whoever may create in the schema may; the database's owner is named.
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral(
+            "SELECT CASE WHEN c.oid IS NULL THEN has_schema_privilege(current_schema(), 'CREATE')"
+            "            ELSE pg_has_role(c.relowner, 'USAGE') END,"
+            "       pg_get_userbyid(COALESCE(c.relowner, d.datdba))"
+            " FROM pg_database d LEFT JOIN pg_class c ON c.oid = to_regclass('schema_migrations')"
+            " WHERE d.datname = current_database()"))
+        || !query.next())
+        return SqlErrors::toError(query.lastError(), tr("Could not check who may update this database"));
+    if (query.value(0).toBool())
+        return {};
+    return Error::make(Error::Kind::Permission,
+                       tr("This database needs updating to schema %1; ask an administrator (the owner, %2) to open it "
+                          "with Herald once.")
+                           .arg(latest)
+                           .arg(query.value(1).toString()));
+}
 
 QList<Migrator::Migration> Migrator::available(Backend backend)
 {
@@ -67,8 +102,8 @@ int Migrator::latestVersion(Backend backend)
 
 Result<int> Migrator::currentVersion(QSqlDatabase& db)
 {
-    if (auto created = ensureMigrationsTable(db); !created)
-        return created.error();
+    if (!hasMigrationsTable(db))
+        return 0;
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !query.next())
         return SqlErrors::toError(query.lastError(), tr("Could not read the schema version"));
@@ -90,6 +125,14 @@ Result<int> Migrator::migrate(QSqlDatabase& db, Backend backend)
     }
 
     int version = current.value();
+    if (version == latest)
+        return version;
+    if (backend == Backend::Postgres) {
+        if (auto allowed = checkMayMigrate(db, latest); !allowed)
+            return allowed.error();
+    }
+    if (auto created = ensureMigrationsTable(db); !created)
+        return created.error();
     for (const Migration& migration : available(backend)) {
         if (migration.version <= version)
             continue;

@@ -28,7 +28,11 @@ public:
     // The schema version recorded in the database (0 when empty).
     static Result<int> currentVersion(QSqlDatabase& db);
     // Applies what is missing; returns the resulting version.
+    // On PostgreSQL only the owner of the schema's tables migrates; anyone else gets a sentence naming the owner.
     static Result<int> migrate(QSqlDatabase& db, Backend backend);
+
+private:
+    static Status checkMayMigrate(QSqlDatabase& db, int latest);
 };
 
 } // namespace herald

@@ -6,11 +6,12 @@
 #include "domain/ProviderValidator.h"
 
 #include <QCoreApplication>
+#include <QSqlQuery>
 
 namespace herald {
 
 namespace {
-const QString SelectColumns = QStringLiteral("SELECT id, name, kind, host, port, tls, username, secret_ref, "
+const QString SelectColumns = QStringLiteral("SELECT id, name, kind, host, port, tls, username, %1, "
                                              "rate_per_s, burst, connections, priority, enabled, verify_certificate, dkim_sign FROM providers ");
 
 void normalize(Provider& provider)
@@ -119,16 +120,28 @@ Status ProviderRepository::update(Provider& provider)
     return {};
 }
 
+QString ProviderRepository::selectColumns()
+{
+    // Viewers and editors may not read secret_ref (schema 23, a column privilege): they list providers without it.
+    if (m_database.backend() == Backend::Postgres) {
+        QSqlQuery mayRead(m_database.connection());
+        if (mayRead.exec(QStringLiteral("SELECT has_column_privilege('providers', 'secret_ref', 'SELECT')"))
+            && mayRead.next() && !mayRead.value(0).toBool())
+            return SelectColumns.arg(QStringLiteral("'' AS secret_ref"));
+    }
+    return SelectColumns.arg(QStringLiteral("secret_ref"));
+}
+
 Result<Provider> ProviderRepository::find(qint64 id)
 {
-    return BoundQuery::selectOne(m_database, SelectColumns + QStringLiteral("WHERE id = :key"), id,
+    return BoundQuery::selectOne(m_database, selectColumns() + QStringLiteral("WHERE id = :key"), id,
                                  tr("Could not read provider #%1").arg(id), tr("Provider #%1 does not exist.").arg(id),
                                  &ProviderRepository::readRow);
 }
 
 Result<QList<Provider>> ProviderRepository::list()
 {
-    return BoundQuery::selectAll(m_database, SelectColumns + QStringLiteral("ORDER BY priority, lower(name), id"),
+    return BoundQuery::selectAll(m_database, selectColumns() + QStringLiteral("ORDER BY priority, lower(name), id"),
                                  tr("Could not read the providers"), &ProviderRepository::readRow);
 }
 

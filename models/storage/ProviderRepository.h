@@ -30,6 +30,8 @@ public:
 private:
     // Normalizes and validates the provider, then hands out the connection to write it on.
     Result<QSqlDatabase> connectionToWrite(Provider& provider);
+    // The SELECT list, without the secret reference when this role may not read it.
+    QString selectColumns();
     Error writeError(const Provider& provider, const QSqlError& error, const QString& what);
     static Provider readRow(const QSqlQuery& query);
 

@@ -1,6 +1,7 @@
 #include "SqlErrors.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace herald {
 
@@ -26,6 +27,31 @@ QString serverText(const QSqlError& error)
     if (text.isEmpty())
         text = error.driverText().trimmed();
     return text;
+}
+
+// The table a PostgreSQL permission error names: "permission denied for table nonprofits", "new row violates
+// row-level security policy for table \"campaigns\"", "DELETE of audit_log is refused" (migration 23's trigger).
+QString deniedTable(const QString& serverText)
+{
+    static const QRegularExpression table(
+        QStringLiteral("for (?:table|relation|view) \"?([A-Za-z_][A-Za-z0-9_]*)|of ([A-Za-z_][A-Za-z0-9_]*) is refused"));
+    const auto match = table.match(serverText);
+    if (!match.hasMatch())
+        return {};
+    return match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
+}
+
+Error permissionError(const QSqlError& error, const QString& what)
+{
+    const QString table = deniedTable(serverText(error));
+    const QString message = table.isEmpty()
+        ? QCoreApplication::translate("SqlErrors", "%1: the database does not allow this to your role. Ask an "
+                                                   "administrator if you need it.")
+              .arg(what)
+        : QCoreApplication::translate("SqlErrors", "%1: the database does not allow this on %2 to your role. Ask an "
+                                                   "administrator if you need it.")
+              .arg(what, table);
+    return Error::make(Error::Kind::Permission, message);
 }
 } // namespace
 
@@ -80,8 +106,15 @@ bool SqlErrors::isAuthenticationFailure(const QSqlError& error)
         || text.contains(QLatin1String("authentication failed"));
 }
 
+bool SqlErrors::isPermissionDenied(const QSqlError& error)
+{
+    return error.nativeErrorCode() == QLatin1String("42501");
+}
+
 Error SqlErrors::toError(const QSqlError& error, const QString& what)
 {
+    if (isPermissionDenied(error))
+        return permissionError(error, what);
     Error::Kind kind = Error::Kind::Database;
     if (isAuthenticationFailure(error))
         kind = Error::Kind::Authentication;

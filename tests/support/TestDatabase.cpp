@@ -57,6 +57,11 @@ ConnectionProfile TestDatabase::serverProfile(const QString& name)
     return profile;
 }
 
+QString TestDatabase::auditActor(const QString& claimed)
+{
+    return backendUnderTest() == Backend::Postgres ? serverProfile(QStringLiteral("postgres")).user : claimed;
+}
+
 TestDatabase::TestDatabase()
 {
     if (backendUnderTest() == Backend::Sqlite) {

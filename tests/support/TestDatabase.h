@@ -23,6 +23,9 @@ public:
     static QString backendName();
     // The cluster's address as a profile for the superuser, pointing at database `name`.
     static ConnectionProfile serverProfile(const QString& name);
+    // The actor the audit log records for a line whose client claims `claimed`: on PostgreSQL the database writes the
+    // login (session_user, schema 23), the superuser the tests connect as; SQLite keeps the claim.
+    static QString auditActor(const QString& claimed);
 
     const ConnectionProfile& profile() const { return m_profile; }
     // A Database over the profile, opened and migrated; QVERIFY on its result in the caller.

@@ -278,7 +278,9 @@ private slots:
         QCOMPARE(server.messages().size(), 0);
         QVERIFY2(engine->snapshot().lastError.contains(sendButtonSays), qPrintable(engine->snapshot().lastError));
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'refused' AND entity = 'campaign' "
-                                      "AND actor = 'worker-under-test' AND entity_id = '%1'").arg(campaign.id)),
+                                      "AND actor = '%2' AND entity_id = '%1'")
+                                .arg(campaign.id)
+                                .arg(test::TestDatabase::auditActor(QStringLiteral("worker-under-test")))),
                  qint64(1));
 
         // The Campaigns page's reading: the draft says why, until it is changed.

@@ -26,7 +26,8 @@ private slots:
         const AuditEntry& stored = lines->first();
         QCOMPARE(stored.id, entry->id);
         QCOMPARE(stored.at, entry->at);
-        QCOMPARE(stored.actor, QStringLiteral("alice"));
+        QCOMPARE(stored.actor, test::TestDatabase::auditActor(QStringLiteral("alice")));
+        QCOMPARE(entry->actor, stored.actor);
         QCOMPARE(stored.action, QStringLiteral("update"));
         QCOMPARE(stored.entity, QStringLiteral("campaign"));
         QCOMPARE(stored.entityId, QStringLiteral("7"));
@@ -38,8 +39,9 @@ private slots:
         AuditLogRepository log(database());
         const auto entry = log.record(QString(), QStringLiteral("import"), QStringLiteral("nonprofit"), QString());
         QVERIFY2(entry.ok(), qPrintable(entry.error().message));
-        QCOMPARE(selectValue(QStringLiteral("SELECT count(*) FROM audit_log WHERE id = :id AND actor = '' AND "
-                                            "entity_id = '' AND detail = ''"),
+        QCOMPARE(selectValue(QStringLiteral("SELECT count(*) FROM audit_log WHERE id = :id AND actor = '%1' AND "
+                                            "entity_id = '' AND detail = ''")
+                                 .arg(test::TestDatabase::auditActor(QString())),
                              entry->id)
                      .toInt(),
                  1);

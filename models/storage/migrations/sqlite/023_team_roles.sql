@@ -1,0 +1,2 @@
+-- Herald schema 23 (SQLite): nothing to do. Roles, grants and the append-only audit log are PostgreSQL's (see the
+-- PostgreSQL migration); an embedded database is one person with every right. This file keeps the numbering equal.
