@@ -2,6 +2,7 @@
 
 #include <QFont>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPixmap>
 
 namespace herald {
@@ -15,6 +16,21 @@ QPixmap canvas()
     pixmap.fill(Qt::transparent);
     return pixmap;
 }
+
+// A curved arrow pointing left (undo), or right when mirrored (redo).
+void drawTurnArrow(QPainter& painter, bool mirrored, const QColor& ink)
+{
+    if (mirrored)
+        painter.setTransform(QTransform(-1, 0, 0, 1, Size, 0));
+    QPainterPath arc;
+    arc.moveTo(27, 26);
+    arc.cubicTo(27, 12, 18, 9, 10, 13);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(arc);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(ink);
+    painter.drawPolygon(QPolygonF({QPointF(3, 15), QPointF(12, 6), QPointF(14, 19)}));
+}
 } // namespace
 
 QIcon EditorIcons::icon(Kind kind, const QColor& ink)
@@ -22,6 +38,11 @@ QIcon EditorIcons::icon(Kind kind, const QColor& ink)
     QPixmap pixmap = canvas();
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
+    if (kind == Kind::Undo || kind == Kind::Redo) {
+        painter.setPen(QPen(ink, 3, Qt::SolidLine, Qt::RoundCap));
+        drawTurnArrow(painter, kind == Kind::Redo, ink);
+        return QIcon(pixmap);
+    }
     painter.setPen(QPen(ink, 3, Qt::SolidLine, Qt::RoundCap));
     painter.setBrush(ink);
     const int lengths[4] = {24, 16, 24, 12};
@@ -55,6 +76,9 @@ QIcon EditorIcons::icon(Kind kind, const QColor& ink)
         case Kind::Rule:
             if (line == 0)
                 painter.drawLine(2, 16, 30, 16);
+            break;
+        case Kind::Undo:
+        case Kind::Redo:
             break;
         }
     }

@@ -194,9 +194,16 @@ void EditorToolbar::buildInsertRow(QToolBar* bar)
     makeAction(bar, QStringLiteral("ruleAction"), tr("Rule"), QKeySequence(), [this] { m_formatter.insertRule(); })
         ->setToolTip(tr("Insert a horizontal rule"));
     bar->addSeparator();
-    makeAction(bar, QStringLiteral("undoAction"), tr("Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z), [this] { m_editor->undo(); });
-    makeAction(bar, QStringLiteral("redoAction"), tr("Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
-              [this] { m_editor->redo(); });
+    const QColor ink = palette().color(QPalette::WindowText);
+    QAction* undo = makeAction(bar, QStringLiteral("undoAction"), tr("Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z),
+                               [this] { m_editor->undo(); });
+    QAction* redo = makeAction(bar, QStringLiteral("redoAction"), tr("Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                               [this] { m_editor->redo(); });
+    // Icons: the row's words are long in some languages.
+    undo->setIcon(EditorIcons::icon(EditorIcons::Kind::Undo, ink));
+    redo->setIcon(EditorIcons::icon(EditorIcons::Kind::Redo, ink));
+    for (QAction* each : {undo, redo})
+        qobject_cast<QToolButton*>(bar->widgetForAction(each))->setToolButtonStyle(Qt::ToolButtonIconOnly);
 }
 
 void EditorToolbar::updateState()

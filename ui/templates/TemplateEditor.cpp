@@ -23,7 +23,6 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -180,6 +179,7 @@ void TemplateEditor::validate()
         item->setData(IssueRole, int(index));
         item->setToolTip(issue.toString());
     }
+    m_issuesList->setVisible(!m_issues.isEmpty()); // the room goes to the editors when there is nothing to list
     const int errors = TemplateValidator::errorCount(m_issues);
     const int warnings = int(m_issues.size()) - errors;
     if (m_issues.isEmpty())
@@ -266,14 +266,12 @@ QWidget* TemplateEditor::buildHtmlHeader()
     auto* header = new QWidget(this);
     auto* label = new QLabel(tr("&HTML body:"), header);
     label->setBuddy(m_htmlBody->tabs());
-    auto* insertField = new QToolButton(header);
+    auto* insertField = new QPushButton(tr("Insert &Field"), header);
     insertField->setObjectName(QStringLiteral("insertFieldButton"));
-    insertField->setText(tr("Insert &Field"));
     insertField->setToolTip(tr("Inserts a placeholder, such as {{name}}, where you were typing: subject, HTML "
                                "body or text body. Beside each, its value for the nonprofit the preview shows."));
     insertField->setMenu(m_fieldMenu);
-    insertField->setPopupMode(QToolButton::InstantPopup);
-    insertField->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    insertField->setFocusPolicy(Qt::TabFocus); // a click leaves the focus where the placeholder goes
     auto* layout = new QHBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(label);

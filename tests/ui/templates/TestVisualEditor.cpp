@@ -32,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextLayout>
 #include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
@@ -85,7 +86,7 @@ class TestVisualEditor : public QObject
 
     void clickButton(const char* name)
     {
-        auto* button = find<QToolButton>(name);
+        auto* button = find<QAbstractButton>(name);
         QVERIFY(button);
         QVERIFY2(button->isVisible() && button->isEnabled(), name);
         QTest::mouseClick(button, Qt::LeftButton);
@@ -205,6 +206,9 @@ private slots:
         QTest::keyClicks(visual(), QStringLiteral("your help"));
         QTest::keyClick(visual(), Qt::Key_B, Qt::ControlModifier);
         QVERIFY(!find<QToolButton>("boldButton")->isChecked());
+        QVERIFY(find<QToolButton>("textColourButton")->isEnabled());
+        QVERIFY2(find<QToolButton>("boldButton")->toolTip().contains(QLatin1String("Ctrl+B")),
+                 qPrintable(find<QToolButton>("boldButton")->toolTip()));
         QTest::keyClicks(visual(), QStringLiteral(" with "));
         QTest::keyClick(visual(), Qt::Key_I, Qt::ControlModifier); // the main window's Ctrl+I is not ambiguous here
         QVERIFY(find<QToolButton>("italicButton")->isChecked());
@@ -433,6 +437,61 @@ private slots:
         QCOMPARE(text->toPlainText(), HtmlToText::convert(body()->html()));
         QVERIFY(!note->isVisible());
         clickTab(0);
+    }
+
+    void linksAreEditedAndRemoved()
+    {
+        newTemplate(QStringLiteral("Links"));
+        QTest::keyClicks(visual(), QStringLiteral("Visit "));
+        insertLink(QStringLiteral("our site"), QStringLiteral("mailto:info@example.org"));
+        QTest::keyClick(visual(), Qt::Key_Left); // inside the link
+        QTest::keyClick(visual(), Qt::Key_K, Qt::ControlModifier);
+        LinkDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<LinkDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("linkTextEdit"))->text(), QStringLiteral("our site"));
+        QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("linkUrlEdit"))->text(), QStringLiteral("mailto:info@example.org"));
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("removeLinkButton")), Qt::LeftButton);
+        QTRY_VERIFY(!m_window->findChild<LinkDialog*>());
+        activateMainWindow();
+        const QString html = body()->html();
+        QVERIFY2(html.contains(QLatin1String("Visit our site")) && !html.contains(QLatin1String("mailto:")), qPrintable(html));
+    }
+
+    void imagesComeFromTheMediaLibrary()
+    {
+        find<TemplatesPage>("templatesPage")->setImagePicker([](QWidget*) { return QStringLiteral("media:logo.png"); });
+        newTemplate(QStringLiteral("With logo"));
+        clickButton("imageButton");
+        ImageDialog* image = nullptr;
+        QTRY_VERIFY((image = m_window->findChild<ImageDialog*>()) && image->isVisible());
+        auto* library = image->findChild<QPushButton*>(QStringLiteral("mediaLibraryButton"));
+        QVERIFY(library && library->isVisible());
+        QTest::mouseClick(library, Qt::LeftButton);
+        QCOMPARE(image->findChild<QLineEdit*>(QStringLiteral("imageSrcEdit"))->text(), QStringLiteral("media:logo.png"));
+        QTest::keyClicks(image->findChild<QLineEdit*>(QStringLiteral("imageAltEdit")), QStringLiteral("Logo"));
+        QTest::keyClick(image->findChild<QLineEdit*>(QStringLiteral("imageAltEdit")), Qt::Key_Return);
+        QTRY_VERIFY(!m_window->findChild<ImageDialog*>());
+        activateMainWindow();
+        QVERIFY2(body()->html().contains(QLatin1String("<img src=\"media:logo.png\" alt=\"Logo\" width=\"600\"")),
+                 qPrintable(body()->html()));
+        find<TemplatesPage>("templatesPage")->setImagePicker({});
+    }
+
+    void misspellingsAreUnderlinedButNotPlaceholders()
+    {
+        newTemplate(QStringLiteral("Spelling"));
+        QTest::keyClicks(visual(), QStringLiteral("Helo {{name}}, see https://example.org/recieve or {{ unsubscribe_url }}"));
+        const auto underlined = [this] {
+            QStringList words;
+            for (QTextBlock block = visual()->document()->begin(); block.isValid(); block = block.next()) {
+                for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
+                    if (range.format.underlineStyle() == QTextCharFormat::SpellCheckUnderline)
+                        words << block.text().mid(range.start, range.length);
+                }
+            }
+            return words;
+        };
+        QTRY_COMPARE(underlined(), QStringList{QStringLiteral("Helo")});
     }
 
     void shortcutsLeaveTheWindowsAlone()
