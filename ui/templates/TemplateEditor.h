@@ -38,7 +38,8 @@ public:
     QLineEdit* nameEdit() const { return m_nameEdit; }
     // Underlines misspelt words in the subject and both bodies, with suggestions on right-click.
     void setSpelling(SpellingSession* session);
-    // Fills the four fields, each one as an edit (changed() follows).
+    // Fills the four fields; name, subject and text body as edits (changed() follows), the HTML body as loaded
+    // (HtmlBodyEditor::load: the visual editor when it can hold it, else the source with the reason).
     void setContent(const Template& messageTemplate);
     // The placeholders' values for the nonprofit the preview shows, for the Insert field menu.
     void setFieldValues(const QHash<QString, QString>& values);

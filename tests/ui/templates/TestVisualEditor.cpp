@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -455,6 +456,24 @@ private slots:
         activateMainWindow();
         const QString html = body()->html();
         QVERIFY2(html.contains(QLatin1String("Visit our site")) && !html.contains(QLatin1String("mailto:")), qPrintable(html));
+    }
+
+    void colourAndAlignment()
+    {
+        newTemplate(QStringLiteral("Colours"));
+        clickButton("alignCenterButton");
+        QVERIFY(find<QToolButton>("alignCenterButton")->isChecked());
+        clickButton("textColourButton");
+        QColorDialog* colours = nullptr;
+        QTRY_VERIFY((colours = m_window->findChild<QColorDialog*>(QStringLiteral("textColourDialog"))) && colours->isVisible());
+        colours->setCurrentColor(QColor(0x26, 0xa2, 0x69));
+        colours->accept();
+        QTRY_VERIFY(!m_window->findChild<QColorDialog*>(QStringLiteral("textColourDialog")));
+        activateMainWindow();
+        QTest::keyClicks(visual(), QStringLiteral("Green and centred"));
+        const QString html = body()->html();
+        QVERIFY2(html.contains(QLatin1String("text-align:center")), qPrintable(html));
+        QVERIFY2(html.contains(QLatin1String("<span style=\"color:#26a269\">Green and centred</span>")), qPrintable(html));
     }
 
     void imagesComeFromTheMediaLibrary()
