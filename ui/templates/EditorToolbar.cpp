@@ -112,7 +112,7 @@ QAction* EditorToolbar::action(const QString& objectName) const
 
 void EditorToolbar::buildFormatRow(QToolBar* bar)
 {
-    const QColor ink = palette().color(QPalette::WindowText);
+    const QColor ink = palette().color(QPalette::Active, QPalette::WindowText);
     m_styleCombo->setObjectName(QStringLiteral("blockStyleCombo"));
     m_styleCombo->setAccessibleName(tr("Paragraph style"));
     const QStringList styles = {tr("Paragraph"), tr("Heading 1"), tr("Heading 2"), tr("Heading 3")};
@@ -194,7 +194,7 @@ void EditorToolbar::buildInsertRow(QToolBar* bar)
     makeAction(bar, QStringLiteral("ruleAction"), tr("Rule"), QKeySequence(), [this] { m_formatter.insertRule(); })
         ->setToolTip(tr("Insert a horizontal rule"));
     bar->addSeparator();
-    const QColor ink = palette().color(QPalette::WindowText);
+    const QColor ink = palette().color(QPalette::Active, QPalette::WindowText);
     QAction* undo = makeAction(bar, QStringLiteral("undoAction"), tr("Undo"), QKeySequence(Qt::CTRL | Qt::Key_Z),
                                [this] { m_editor->undo(); });
     QAction* redo = makeAction(bar, QStringLiteral("redoAction"), tr("Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
@@ -212,9 +212,9 @@ void EditorToolbar::updateState()
     action(QStringLiteral("boldAction"))->setChecked(format.fontWeight() >= QFont::DemiBold);
     action(QStringLiteral("italicAction"))->setChecked(format.fontItalic());
     action(QStringLiteral("underlineAction"))->setChecked(format.fontUnderline() && !format.isAnchor());
-    const QColor colour = format.foreground().style() == Qt::NoBrush ? palette().color(QPalette::Text)
+    const QColor colour = format.foreground().style() == Qt::NoBrush ? palette().color(QPalette::Active, QPalette::Text)
                                                                      : format.foreground().color();
-    action(QStringLiteral("textColourAction"))->setIcon(EditorIcons::textColour(colour, palette().color(QPalette::WindowText)));
+    action(QStringLiteral("textColourAction"))->setIcon(EditorIcons::textColour(colour, palette().color(QPalette::Active, QPalette::WindowText)));
     const Qt::Alignment alignment = m_editor->alignment();
     action(QStringLiteral("alignLeftAction"))->setChecked(!(alignment & (Qt::AlignHCenter | Qt::AlignRight)));
     action(QStringLiteral("alignCenterAction"))->setChecked(alignment.testFlag(Qt::AlignHCenter));

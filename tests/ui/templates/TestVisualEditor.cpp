@@ -551,6 +551,9 @@ private slots:
         list->setCurrentItem(list->findItems(QStringLiteral("Visual appeal"), Qt::MatchExactly).value(0));
         QCOMPARE(tabs()->currentIndex(), 0);
         test::saveScreenshot(m_window.get(), QStringLiteral("visual-editor-%1.png").arg(language));
+        // The colour button's bar shows the text colour, not the greyed one of a tab that was off.
+        const QImage colourIcon = find<QToolButton>("textColourButton")->icon().pixmap(32).toImage();
+        QCOMPARE(colourIcon.pixelColor(16, 28).rgb(), m_window->palette().color(QPalette::Active, QPalette::Text).rgb());
         for (QWidget* bar : {find<QWidget>("formatToolBar"), find<QWidget>("insertToolBar")})
             QVERIFY2(bar->sizeHint().width() <= bar->width(), qPrintable(bar->objectName()));
         m_window.reset();
