@@ -319,7 +319,11 @@ private slots:
         clickTab(1);
         source->setFocus();
         source->moveCursor(QTextCursor::End);
-        QTest::keyClicks(source, QStringLiteral("<table><tr><td>x</td></tr></table>"));
+        QTest::keyClicks(source, QStringLiteral("<p>Bye "));
+        insertField(QStringLiteral("name"), QStringLiteral("Bread")); // into the source, the tab shown
+        QVERIFY2(source->toPlainText().endsWith(QLatin1String("<p>Bye {{name}}")), qPrintable(source->toPlainText()));
+        source->moveCursor(QTextCursor::End);
+        QTest::keyClicks(source, QStringLiteral("</p><table><tr><td>x</td></tr></table>"));
         clickTab(0);
         QCOMPARE(tabs()->currentIndex(), 1);
         QVERIFY(!tabs()->isTabEnabled(0));
@@ -424,7 +428,9 @@ private slots:
 
         text->setFocus();
         text->moveCursor(QTextCursor::End);
-        QTest::keyClicks(text, QStringLiteral("Written by hand."));
+        QTest::keyClicks(text, QStringLiteral("Written by hand in "));
+        insertField(QStringLiteral("city"), QStringLiteral("Dover")); // into the text body, where the typing was
+        QVERIFY2(text->toPlainText().endsWith(QLatin1String("Written by hand in {{city}}")), qPrintable(text->toPlainText()));
         QVERIFY(note->isVisible());
         const QString handWritten = text->toPlainText();
         visual()->setFocus();
