@@ -692,6 +692,45 @@
     </message>
 </context>
 <context>
+    <name>herald::ButtonDialog</name>
+    <message>
+        <source>Insert Button</source>
+        <translation>Insertar botón</translation>
+    </message>
+    <message>
+        <source>e.g. Donate now</source>
+        <translation>p. ej. Dona ahora</translation>
+    </message>
+    <message>
+        <source>https://…, mailto:… or {{unsubscribe_url}}</source>
+        <translation>https://…, mailto:… o {{unsubscribe_url}}</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Etiqueta:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>C&amp;olour:</source>
+        <translation>C&amp;olor:</translation>
+    </message>
+    <message>
+        <source>Enter the button&apos;s label.</source>
+        <translation>Escriba la etiqueta del botón.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a colour: use #rrggbb, e.g. #1a5fb4, or Choose….</source>
+        <translation>«%1» no es un color: use #rrggbb, p. ej. #1a5fb4, o Elegir….</translation>
+    </message>
+</context>
+<context>
     <name>herald::CampaignAttachmentRepository</name>
     <message>
         <source>The attachments take %1: messages above %2 are more often put in spam or refused, and every recipient downloads them. A link to the file on your website is lighter.</source>
@@ -2192,6 +2231,120 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::EditorToolbar</name>
+    <message>
+        <source>Paragraph style</source>
+        <translation>Estilo de párrafo</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Párrafo</translation>
+    </message>
+    <message>
+        <source>Heading 1</source>
+        <translation>Título 1</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Título 2</translation>
+    </message>
+    <message>
+        <source>Heading 3</source>
+        <translation>Título 3</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Negrita</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>the Bold button&apos;s letter</comment>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Cursiva</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <comment>the Italic button&apos;s letter</comment>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>Subrayado</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <comment>the Underline button&apos;s letter</comment>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Text Colour…</source>
+        <translation>Color del texto…</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Color del texto</translation>
+    </message>
+    <message>
+        <source>Align Left</source>
+        <translation>Alinear a la izquierda</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Centrar</translation>
+    </message>
+    <message>
+        <source>Align Right</source>
+        <translation>Alinear a la derecha</translation>
+    </message>
+    <message>
+        <source>Bulleted List</source>
+        <translation>Lista con viñetas</translation>
+    </message>
+    <message>
+        <source>Numbered List</source>
+        <translation>Lista numerada</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Enlace…</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Imagen…</translation>
+    </message>
+    <message>
+        <source>Insert an image</source>
+        <translation>Insertar una imagen</translation>
+    </message>
+    <message>
+        <source>Button…</source>
+        <translation>Botón…</translation>
+    </message>
+    <message>
+        <source>Insert a button: a link that looks like a button</source>
+        <translation>Insertar un botón: un enlace con aspecto de botón</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Insert a horizontal rule</source>
+        <translation>Insertar una línea horizontal</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+</context>
+<context>
     <name>herald::EmailAddress</name>
     <message>
         <source>is empty</source>
@@ -3103,6 +3256,17 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::FieldMenu</name>
+    <message>
+        <source>Insert Field</source>
+        <translation>Insertar campo</translation>
+    </message>
+    <message>
+        <source>No value for the nonprofit the preview shows</source>
+        <translation>Sin valor para la organización que muestra la vista previa</translation>
+    </message>
+</context>
+<context>
     <name>herald::GdprService</name>
     <message>
         <source>Could not read the messages sent to &apos;%1&apos;</source>
@@ -3135,6 +3299,76 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Could not read the opens and clicks of the messages sent to the address</source>
         <translation>No se pudieron leer las aperturas y los clics de los mensajes enviados a la dirección</translation>
+    </message>
+</context>
+<context>
+    <name>herald::HtmlBodyEditor</name>
+    <message>
+        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
+        <translation>&lt;p&gt;Estimada organización {{name}}:&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Darse de baja&lt;/a&gt; {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>HTML body, source</source>
+        <translation>Cuerpo HTML, código fuente</translation>
+    </message>
+    <message>
+        <source>&amp;Visual</source>
+        <translation>&amp;Visual</translation>
+    </message>
+    <message>
+        <source>HTML s&amp;ource</source>
+        <translation>Códig&amp;o HTML</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImageDialog</name>
+    <message>
+        <source>Insert Image</source>
+        <translation>Insertar imagen</translation>
+    </message>
+    <message>
+        <source>https://… or media:logo.png</source>
+        <translation>https://… o media:logo.png</translation>
+    </message>
+    <message>
+        <source>What the image shows, e.g. Our volunteers at the food bank</source>
+        <translation>Lo que muestra la imagen, p. ej. Nuestros voluntarios en el banco de alimentos</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Image&apos;s own width</source>
+        <translation>Ancho propio de la imagen</translation>
+    </message>
+    <message>
+        <source>At most %1 px, the width of the message.</source>
+        <translation>Como máximo %1 px, el ancho del mensaje.</translation>
+    </message>
+    <message>
+        <source>&amp;Media Library…</source>
+        <translation>&amp;Biblioteca de medios…</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Imagen:</translation>
+    </message>
+    <message>
+        <source>&amp;Alt text:</source>
+        <translation>&amp;Texto alternativo:</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>A&amp;ncho:</translation>
+    </message>
+    <message>
+        <source>Enter the image&apos;s address, or pick one from the media library.</source>
+        <translation>Escriba la dirección de la imagen o elija una de la biblioteca de medios.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an image address a message can show: use one that starts with https://, or pick the image from the media library.</source>
+        <translation>«%1» no es una dirección de imagen que un mensaje pueda mostrar: use una que empiece por https:// o elija la imagen de la biblioteca de medios.</translation>
     </message>
 </context>
 <context>
@@ -3347,6 +3581,41 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Restart Herald to see it in %1.</source>
         <translation>Reinicie Herald para verlo en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::LinkDialog</name>
+    <message>
+        <source>Edit Link</source>
+        <translation>Editar enlace</translation>
+    </message>
+    <message>
+        <source>Insert Link</source>
+        <translation>Insertar enlace</translation>
+    </message>
+    <message>
+        <source>https://…, mailto:… or {{unsubscribe_url}}</source>
+        <translation>https://…, mailto:… o {{unsubscribe_url}}</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Link</source>
+        <translation>&amp;Quitar enlace</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texto:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>Enter the address the link leads to.</source>
+        <translation>Escriba la dirección a la que lleva el enlace.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address a message can link to: use one that starts with https:// or http://, a mailto: address, or a placeholder such as {{unsubscribe_url}}.</source>
+        <translation>«%1» no es una dirección a la que un mensaje pueda enlazar: use una que empiece por https:// o http://, una dirección mailto: o un marcador como {{unsubscribe_url}}.</translation>
     </message>
 </context>
 <context>
@@ -7048,22 +7317,6 @@ Darse de baja: {{unsubscribe_url}}
         <translation>p. ej. Noticias para {{name}}</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
-        <translation>&lt;p&gt;Estimada organización {{name}}:&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Darse de baja&lt;/a&gt; {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
-        <translation>Estimada organización {{name}}: … Darse de baja: {{unsubscribe_url}} {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>&amp;Generate text from HTML</source>
-        <translation>&amp;Generar texto a partir del HTML</translation>
-    </message>
-    <message>
-        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
-        <translation>Escribe el cuerpo de texto sin formato a partir del cuerpo HTML: párrafos, listas, enlaces como &quot;texto (url)&quot;; los {{marcadores}} se conservan.</translation>
-    </message>
-    <message>
         <source>Press Enter or double-click an issue to go to it.</source>
         <translation>Pulse Intro o haga doble clic en un problema para ir a él.</translation>
     </message>
@@ -7082,10 +7335,6 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>&amp;HTML body:</source>
         <translation>Cuerpo &amp;HTML:</translation>
-    </message>
-    <message>
-        <source>&amp;Plain-text body:</source>
-        <translation>Cuerpo de &amp;texto sin formato:</translation>
     </message>
     <message>
         <source>Na&amp;me:</source>
@@ -7133,12 +7382,12 @@ Darse de baja: {{unsubscribe_url}}
         </translation>
     </message>
     <message>
-        <source>Generate text from HTML</source>
-        <translation>Generar texto a partir del HTML</translation>
+        <source>Insert &amp;Field</source>
+        <translation>Insertar &amp;campo</translation>
     </message>
     <message>
-        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
-        <translation>¿Sustituir el cuerpo de texto sin formato por el texto generado a partir del cuerpo HTML? Editar ▸ Deshacer (Ctrl+Z) en el cuerpo de texto lo recupera.</translation>
+        <source>Inserts a placeholder, such as {{name}}, where you were typing: subject, HTML body or text body. Beside each, its value for the nonprofit the preview shows.</source>
+        <translation>Inserta un marcador, como {{name}}, donde estaba escribiendo: asunto, cuerpo HTML o cuerpo de texto. Junto a cada uno, su valor para la organización que muestra la vista previa.</translation>
     </message>
 </context>
 <context>
@@ -7612,6 +7861,37 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TextBodyEditor</name>
+    <message>
+        <source>&amp;Generate text from HTML</source>
+        <translation>&amp;Generar texto a partir del HTML</translation>
+    </message>
+    <message>
+        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
+        <translation>Estimada organización {{name}}: … Darse de baja: {{unsubscribe_url}} {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
+        <translation>Escribe el cuerpo de texto sin formato a partir del cuerpo HTML: párrafos, listas, enlaces como &quot;texto (url)&quot;; los {{marcadores}} se conservan.</translation>
+    </message>
+    <message>
+        <source>Edited by hand: the text body no longer follows the HTML body. Generate text from HTML makes it follow again.</source>
+        <translation>Editado a mano: el cuerpo de texto ya no sigue al cuerpo HTML. Generar texto a partir del HTML hace que vuelva a seguirlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Plain-text body:</source>
+        <translation>Cuerpo de &amp;texto sin formato:</translation>
+    </message>
+    <message>
+        <source>Generate text from HTML</source>
+        <translation>Generar texto a partir del HTML</translation>
+    </message>
+    <message>
+        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
+        <translation>¿Sustituir el cuerpo de texto sin formato por el texto generado a partir del cuerpo HTML? Editar ▸ Deshacer (Ctrl+Z) en el cuerpo de texto lo recupera.</translation>
+    </message>
+</context>
+<context>
     <name>herald::TrackingSection</name>
     <message>
         <source>Links go out as written; the messages carry no open pixel.</source>
@@ -7666,6 +7946,17 @@ Por destinatario: %3</translation>
     <message>
         <source>The unsubscribe link is not valid.</source>
         <translation>El enlace de baja no es válido.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::VisualEditor</name>
+    <message>
+        <source>HTML body, visual editor</source>
+        <translation>Cuerpo HTML, editor visual</translation>
+    </message>
+    <message>
+        <source>The clipboard holds an image, which cannot be pasted into a message: put it in the media library or on a web server and use Image… to insert it.</source>
+        <translation>El portapapeles contiene una imagen, que no se puede pegar en un mensaje: póngala en la biblioteca de medios o en un servidor web y use Imagen… para insertarla.</translation>
     </message>
 </context>
 <context>

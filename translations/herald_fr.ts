@@ -692,6 +692,45 @@
     </message>
 </context>
 <context>
+    <name>herald::ButtonDialog</name>
+    <message>
+        <source>Insert Button</source>
+        <translation>Insérer un bouton</translation>
+    </message>
+    <message>
+        <source>e.g. Donate now</source>
+        <translation>p. ex. Faire un don</translation>
+    </message>
+    <message>
+        <source>https://…, mailto:… or {{unsubscribe_url}}</source>
+        <translation>https://…, mailto:… ou {{unsubscribe_url}}</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>C&amp;olour:</source>
+        <translation>C&amp;ouleur :</translation>
+    </message>
+    <message>
+        <source>Enter the button&apos;s label.</source>
+        <translation>Saisissez le libellé du bouton.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a colour: use #rrggbb, e.g. #1a5fb4, or Choose….</source>
+        <translation>« %1 » n&apos;est pas une couleur : utilisez #rrggbb, p. ex. #1a5fb4, ou Choisir….</translation>
+    </message>
+</context>
+<context>
     <name>herald::CampaignAttachmentRepository</name>
     <message>
         <source>The attachments take %1: messages above %2 are more often put in spam or refused, and every recipient downloads them. A link to the file on your website is lighter.</source>
@@ -2192,6 +2231,120 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::EditorToolbar</name>
+    <message>
+        <source>Paragraph style</source>
+        <translation>Style de paragraphe</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Paragraphe</translation>
+    </message>
+    <message>
+        <source>Heading 1</source>
+        <translation>Titre 1</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Titre 2</translation>
+    </message>
+    <message>
+        <source>Heading 3</source>
+        <translation>Titre 3</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Gras</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>the Bold button&apos;s letter</comment>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Italique</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <comment>the Italic button&apos;s letter</comment>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>Souligné</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <comment>the Underline button&apos;s letter</comment>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Text Colour…</source>
+        <translation>Couleur du texte…</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Couleur du texte</translation>
+    </message>
+    <message>
+        <source>Align Left</source>
+        <translation>Aligner à gauche</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Centrer</translation>
+    </message>
+    <message>
+        <source>Align Right</source>
+        <translation>Aligner à droite</translation>
+    </message>
+    <message>
+        <source>Bulleted List</source>
+        <translation>Liste à puces</translation>
+    </message>
+    <message>
+        <source>Numbered List</source>
+        <translation>Liste numérotée</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Lien…</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Image…</translation>
+    </message>
+    <message>
+        <source>Insert an image</source>
+        <translation>Insérer une image</translation>
+    </message>
+    <message>
+        <source>Button…</source>
+        <translation>Bouton…</translation>
+    </message>
+    <message>
+        <source>Insert a button: a link that looks like a button</source>
+        <translation>Insérer un bouton : un lien qui a l&apos;aspect d&apos;un bouton</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Filet</translation>
+    </message>
+    <message>
+        <source>Insert a horizontal rule</source>
+        <translation>Insérer un filet horizontal</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+</context>
+<context>
     <name>herald::EmailAddress</name>
     <message>
         <source>is empty</source>
@@ -3103,6 +3256,17 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::FieldMenu</name>
+    <message>
+        <source>Insert Field</source>
+        <translation>Insérer un champ</translation>
+    </message>
+    <message>
+        <source>No value for the nonprofit the preview shows</source>
+        <translation>Aucune valeur pour l&apos;association affichée dans l&apos;aperçu</translation>
+    </message>
+</context>
+<context>
     <name>herald::GdprService</name>
     <message>
         <source>Could not read the messages sent to &apos;%1&apos;</source>
@@ -3135,6 +3299,76 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Could not read the opens and clicks of the messages sent to the address</source>
         <translation>Impossible de lire les ouvertures et les clics des messages envoyés à l’adresse</translation>
+    </message>
+</context>
+<context>
+    <name>herald::HtmlBodyEditor</name>
+    <message>
+        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
+        <translation>&lt;p&gt;Chère association {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Se désabonner&lt;/a&gt; {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>HTML body, source</source>
+        <translation>Corps HTML, source</translation>
+    </message>
+    <message>
+        <source>&amp;Visual</source>
+        <translation>&amp;Visuel</translation>
+    </message>
+    <message>
+        <source>HTML s&amp;ource</source>
+        <translation>S&amp;ource HTML</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ImageDialog</name>
+    <message>
+        <source>Insert Image</source>
+        <translation>Insérer une image</translation>
+    </message>
+    <message>
+        <source>https://… or media:logo.png</source>
+        <translation>https://… ou media:logo.png</translation>
+    </message>
+    <message>
+        <source>What the image shows, e.g. Our volunteers at the food bank</source>
+        <translation>Ce que montre l&apos;image, p. ex. Nos bénévoles à la banque alimentaire</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Image&apos;s own width</source>
+        <translation>Largeur propre de l&apos;image</translation>
+    </message>
+    <message>
+        <source>At most %1 px, the width of the message.</source>
+        <translation>Au plus %1 px, la largeur du message.</translation>
+    </message>
+    <message>
+        <source>&amp;Media Library…</source>
+        <translation>&amp;Médiathèque…</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image :</translation>
+    </message>
+    <message>
+        <source>&amp;Alt text:</source>
+        <translation>&amp;Texte alternatif :</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>&amp;Largeur :</translation>
+    </message>
+    <message>
+        <source>Enter the image&apos;s address, or pick one from the media library.</source>
+        <translation>Saisissez l&apos;adresse de l&apos;image, ou choisissez-en une dans la médiathèque.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an image address a message can show: use one that starts with https://, or pick the image from the media library.</source>
+        <translation>« %1 » n&apos;est pas une adresse d&apos;image qu&apos;un message peut afficher : utilisez une adresse commençant par https://, ou choisissez l&apos;image dans la médiathèque.</translation>
     </message>
 </context>
 <context>
@@ -3347,6 +3581,41 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Restart Herald to see it in %1.</source>
         <translation>Redémarrez Herald pour l’afficher en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::LinkDialog</name>
+    <message>
+        <source>Edit Link</source>
+        <translation>Modifier le lien</translation>
+    </message>
+    <message>
+        <source>Insert Link</source>
+        <translation>Insérer un lien</translation>
+    </message>
+    <message>
+        <source>https://…, mailto:… or {{unsubscribe_url}}</source>
+        <translation>https://…, mailto:… ou {{unsubscribe_url}}</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Link</source>
+        <translation>&amp;Supprimer le lien</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texte :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>Enter the address the link leads to.</source>
+        <translation>Saisissez l&apos;adresse vers laquelle mène le lien.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address a message can link to: use one that starts with https:// or http://, a mailto: address, or a placeholder such as {{unsubscribe_url}}.</source>
+        <translation>« %1 » n&apos;est pas une adresse vers laquelle un message peut pointer : utilisez une adresse commençant par https:// ou http://, une adresse mailto: ou un espace réservé comme {{unsubscribe_url}}.</translation>
     </message>
 </context>
 <context>
@@ -7048,22 +7317,6 @@ Se désabonner : {{unsubscribe_url}}
         <translation>p. ex. Nouvelles pour {{name}}</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Dear {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Unsubscribe&lt;/a&gt; {{postal_address}}</source>
-        <translation>&lt;p&gt;Chère association {{name}},&lt;/p&gt; … &lt;a href=&quot;{{unsubscribe_url}}&quot;&gt;Se désabonner&lt;/a&gt; {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
-        <translation>Chère association {{name}}, … Se désabonner : {{unsubscribe_url}} {{postal_address}}</translation>
-    </message>
-    <message>
-        <source>&amp;Generate text from HTML</source>
-        <translation>&amp;Générer le texte à partir du HTML</translation>
-    </message>
-    <message>
-        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
-        <translation>Rédige le corps texte brut à partir du corps HTML : paragraphes, listes, liens sous la forme « texte (url) » ; les {{espaces réservés}} sont conservés.</translation>
-    </message>
-    <message>
         <source>Press Enter or double-click an issue to go to it.</source>
         <translation>Appuyez sur Entrée ou double-cliquez sur un problème pour y aller.</translation>
     </message>
@@ -7082,10 +7335,6 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>&amp;HTML body:</source>
         <translation>Corps &amp;HTML :</translation>
-    </message>
-    <message>
-        <source>&amp;Plain-text body:</source>
-        <translation>Corps &amp;texte brut :</translation>
     </message>
     <message>
         <source>Na&amp;me:</source>
@@ -7133,12 +7382,12 @@ Se désabonner : {{unsubscribe_url}}
         </translation>
     </message>
     <message>
-        <source>Generate text from HTML</source>
-        <translation>Générer le texte à partir du HTML</translation>
+        <source>Insert &amp;Field</source>
+        <translation>Insérer un &amp;champ</translation>
     </message>
     <message>
-        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
-        <translation>Remplacer le corps texte brut par le texte généré à partir du corps HTML ? Édition ▸ Annuler (Ctrl+Z) dans le corps texte le rétablit.</translation>
+        <source>Inserts a placeholder, such as {{name}}, where you were typing: subject, HTML body or text body. Beside each, its value for the nonprofit the preview shows.</source>
+        <translation>Insère un espace réservé, comme {{name}}, là où vous écriviez : objet, corps HTML ou corps texte. À côté de chacun, sa valeur pour l&apos;association affichée dans l&apos;aperçu.</translation>
     </message>
 </context>
 <context>
@@ -7612,6 +7861,37 @@ Se désabonner : {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TextBodyEditor</name>
+    <message>
+        <source>&amp;Generate text from HTML</source>
+        <translation>&amp;Générer le texte à partir du HTML</translation>
+    </message>
+    <message>
+        <source>Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}</source>
+        <translation>Chère association {{name}}, … Se désabonner : {{unsubscribe_url}} {{postal_address}}</translation>
+    </message>
+    <message>
+        <source>Writes the plain-text body from the HTML body: paragraphs, lists, links as &quot;text (url)&quot;; {{placeholders}} are kept.</source>
+        <translation>Rédige le corps texte brut à partir du corps HTML : paragraphes, listes, liens sous la forme « texte (url) » ; les {{espaces réservés}} sont conservés.</translation>
+    </message>
+    <message>
+        <source>Edited by hand: the text body no longer follows the HTML body. Generate text from HTML makes it follow again.</source>
+        <translation>Modifié à la main : le corps texte ne suit plus le corps HTML. Générer le texte à partir du HTML le fait suivre à nouveau.</translation>
+    </message>
+    <message>
+        <source>&amp;Plain-text body:</source>
+        <translation>Corps &amp;texte brut :</translation>
+    </message>
+    <message>
+        <source>Generate text from HTML</source>
+        <translation>Générer le texte à partir du HTML</translation>
+    </message>
+    <message>
+        <source>Replace the plain-text body with text generated from the HTML body? Edit ▸ Undo (Ctrl+Z) in the text body brings it back.</source>
+        <translation>Remplacer le corps texte brut par le texte généré à partir du corps HTML ? Édition ▸ Annuler (Ctrl+Z) dans le corps texte le rétablit.</translation>
+    </message>
+</context>
+<context>
     <name>herald::TrackingSection</name>
     <message>
         <source>Links go out as written; the messages carry no open pixel.</source>
@@ -7666,6 +7946,17 @@ Par destinataire : %3</translation>
     <message>
         <source>The unsubscribe link is not valid.</source>
         <translation>Le lien de désabonnement n’est pas valide.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::VisualEditor</name>
+    <message>
+        <source>HTML body, visual editor</source>
+        <translation>Corps HTML, éditeur visuel</translation>
+    </message>
+    <message>
+        <source>The clipboard holds an image, which cannot be pasted into a message: put it in the media library or on a web server and use Image… to insert it.</source>
+        <translation>Le presse-papiers contient une image, qui ne peut pas être collée dans un message : placez-la dans la médiathèque ou sur un serveur web et utilisez Image… pour l&apos;insérer.</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,16 @@
 #include "TemplateEditor.h"
 
+#include "EditorToolbar.h"
+#include "FieldMenu.h"
+#include "HtmlBodyEditor.h"
+#include "TextBodyEditor.h"
+#include "VisualEditor.h"
 #include "common/FormFeedback.h"
-#include "common/MessageBox.h"
-#include "common/SpellHighlighter.h"
 #include "common/SpellLineEdit.h"
-#include "common/SpellingMenu.h"
-#include "compose/HtmlToText.h"
 #include "compose/TemplateValidator.h"
 #include "spelling/SpellingSession.h"
 
-#include <QFontDatabase>
+#include <QApplication>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -41,15 +42,6 @@ QString partTitle(const QString& part)
     return TemplateEditor::tr("Text body");
 }
 
-QPlainTextEdit* codeEditor(const QString& objectName, QWidget* parent)
-{
-    auto* editor = new QPlainTextEdit(parent);
-    editor->setObjectName(objectName);
-    editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    editor->setTabChangesFocus(true);
-    editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    return editor;
-}
 } // namespace
 
 TemplateEditor::TemplateEditor(QWidget* parent)
@@ -65,16 +57,26 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     m_subjectEdit = new SpellLineEdit(this);
     m_subjectEdit->setObjectName(QStringLiteral("subjectEdit"));
     m_subjectEdit->setPlaceholderText(tr("e.g. News for {{name}}"));
-    m_htmlEdit = codeEditor(QStringLiteral("htmlEdit"), this);
-    m_htmlEdit->setPlaceholderText(tr("<p>Dear {{name}},</p> … <a href=\"{{unsubscribe_url}}\">Unsubscribe</a> "
-                                      "{{postal_address}}"));
-    m_textEdit = codeEditor(QStringLiteral("textEdit"), this);
-    m_textEdit->setPlaceholderText(tr("Dear {{name}}, … Unsubscribe: {{unsubscribe_url}} {{postal_address}}"));
-    m_generateButton = new QPushButton(tr("&Generate text from HTML"), this);
-    m_generateButton->setObjectName(QStringLiteral("generateTextButton"));
-    m_generateButton->setToolTip(tr("Writes the plain-text body from the HTML body: paragraphs, lists, links as "
-                                    "\"text (url)\"; {{placeholders}} are kept."));
-    connect(m_generateButton, &QPushButton::clicked, this, &TemplateEditor::generateText);
+    m_htmlBody = new HtmlBodyEditor(this);
+    m_textBody = new TextBodyEditor(this);
+    m_fieldMenu = new FieldMenu(this);
+    connect(m_fieldMenu, &FieldMenu::fieldChosen, this, &TemplateEditor::insertField);
+    m_pasteLabel = new QLabel(this);
+    m_pasteLabel->setObjectName(QStringLiteral("pasteRefusedLabel"));
+    m_pasteLabel->setWordWrap(true);
+    m_pasteLabel->setTextFormat(Qt::PlainText);
+    m_pasteLabel->hide();
+    connect(m_htmlBody->visualEditor(), &VisualEditor::pasteRefused, this, [this](const QString& reason) {
+        m_pasteLabel->setText(reason);
+        m_pasteLabel->show();
+    });
+    m_lastEdited = m_htmlBody->visualEditor();
+    // Insert field goes where the writer was last typing, even once the focus is on the menu's button.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        if (now && (now == m_subjectEdit || now == m_textBody->edit() || now == m_htmlBody->sourceEdit()
+                    || now == m_htmlBody->visualEditor()))
+            m_lastEdited = now;
+    });
 
     m_issuesLabel = new QLabel(this);
     m_issuesLabel->setObjectName(QStringLiteral("issuesLabel"));
@@ -104,17 +106,6 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     connect(m_saveButton, &QPushButton::clicked, this, &TemplateEditor::saveRequested);
     connect(m_historyButton, &QPushButton::clicked, this, &TemplateEditor::historyRequested);
 
-    auto* htmlHeader = new QHBoxLayout;
-    auto* htmlLabel = new QLabel(tr("&HTML body:"), this);
-    htmlLabel->setBuddy(m_htmlEdit);
-    htmlHeader->addWidget(htmlLabel);
-    htmlHeader->addStretch();
-    auto* textHeader = new QHBoxLayout;
-    auto* textLabel = new QLabel(tr("&Plain-text body:"), this);
-    textLabel->setBuddy(m_textEdit);
-    textHeader->addWidget(textLabel);
-    textHeader->addStretch();
-    textHeader->addWidget(m_generateButton);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Na&me:"), m_nameEdit);
@@ -127,10 +118,10 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
-    layout->addLayout(htmlHeader);
-    layout->addWidget(m_htmlEdit, 3);
-    layout->addLayout(textHeader);
-    layout->addWidget(m_textEdit, 2);
+    layout->addWidget(buildHtmlHeader());
+    layout->addWidget(m_htmlBody, 3);
+    layout->addWidget(m_pasteLabel);
+    layout->addWidget(m_textBody, 2);
     layout->addWidget(m_issuesLabel);
     layout->addWidget(m_issuesList);
     layout->addWidget(m_spellingLabel);
@@ -139,13 +130,16 @@ TemplateEditor::TemplateEditor(QWidget* parent)
 
     connect(m_nameEdit, &QLineEdit::textChanged, this, &TemplateEditor::changed);
     connect(m_subjectEdit, &QLineEdit::textChanged, this, &TemplateEditor::changed);
-    connect(m_htmlEdit, &QPlainTextEdit::textChanged, this, &TemplateEditor::changed);
-    connect(m_textEdit, &QPlainTextEdit::textChanged, this, &TemplateEditor::changed);
+    connect(m_htmlBody, &HtmlBodyEditor::changed, this, [this] {
+        m_pasteLabel->hide();
+        emit changed();
+    });
+    connect(m_htmlBody, &HtmlBodyEditor::sourceChanged, this, [this] { m_textBody->followHtml(m_htmlBody->html()); });
+    connect(m_textBody, &TextBodyEditor::changed, this, &TemplateEditor::changed);
     setTabOrder(m_nameEdit, m_subjectEdit);
-    setTabOrder(m_subjectEdit, m_htmlEdit);
-    setTabOrder(m_htmlEdit, m_textEdit);
-    setTabOrder(m_textEdit, m_generateButton);
-    setTabOrder(m_generateButton, m_issuesList);
+    setTabOrder(m_subjectEdit, m_htmlBody);
+    setTabOrder(m_htmlBody, m_textBody);
+    setTabOrder(m_textBody, m_issuesList);
     setTabOrder(m_issuesList, m_historyButton);
     setTabOrder(m_historyButton, m_saveButton);
 }
@@ -156,10 +150,8 @@ void TemplateEditor::setSpelling(SpellingSession* session)
     m_subjectEdit->setSpelling(session);
     if (!session)
         return;
-    new SpellHighlighter(m_htmlEdit->document(), *session, WordTokenizer::Markup::Html);
-    new SpellHighlighter(m_textEdit->document(), *session, WordTokenizer::Markup::PlainText);
-    SpellingMenu::attach(m_htmlEdit, *session, WordTokenizer::Markup::Html);
-    SpellingMenu::attach(m_textEdit, *session, WordTokenizer::Markup::PlainText);
+    m_htmlBody->setSpelling(*session);
+    m_textBody->setSpelling(*session);
     // Said once the dictionary is first used (setContent), not here: loading it would slow opening the window.
     connect(session, &SpellingSession::changed, this, &TemplateEditor::showSpellingProblem);
 }
@@ -187,6 +179,7 @@ void TemplateEditor::validate()
         item->setData(IssueRole, int(index));
         item->setToolTip(issue.toString());
     }
+    m_issuesList->setVisible(!m_issues.isEmpty()); // the room goes to the editors when there is nothing to list
     const int errors = TemplateValidator::errorCount(m_issues);
     const int warnings = int(m_issues.size()) - errors;
     if (m_issues.isEmpty())
@@ -209,7 +202,11 @@ void TemplateEditor::jumpToIssue(QListWidgetItem* item)
             m_subjectEdit->setCursorPosition(issue.column - 1);
         return;
     }
-    QPlainTextEdit* editor = issue.part == QLatin1String("html") ? m_htmlEdit : m_textEdit;
+    if (issue.part == QLatin1String("html")) {
+        m_htmlBody->goToSource(issue.line, issue.column);
+        return;
+    }
+    QPlainTextEdit* editor = m_textBody->edit();
     editor->setFocus();
     if (issue.line <= 0)
         return;
@@ -226,8 +223,10 @@ void TemplateEditor::setContent(const Template& messageTemplate)
 {
     m_nameEdit->setText(messageTemplate.name);
     m_subjectEdit->setText(messageTemplate.subject);
-    m_htmlEdit->setPlainText(messageTemplate.htmlBody);
-    m_textEdit->setPlainText(messageTemplate.textBody);
+    m_htmlBody->load(messageTemplate.htmlBody);
+    m_textBody->load(messageTemplate.textBody, messageTemplate.htmlBody);
+    m_pasteLabel->hide();
+    m_lastEdited = m_htmlBody->currentEditor();
     showSpellingProblem();
 }
 
@@ -236,8 +235,9 @@ Template TemplateEditor::edited(const Template& base) const
     Template messageTemplate = base;
     messageTemplate.name = m_nameEdit->text();
     messageTemplate.subject = m_subjectEdit->text();
-    messageTemplate.htmlBody = m_htmlEdit->toPlainText();
-    messageTemplate.textBody = m_textEdit->toPlainText();
+    messageTemplate.htmlBody = m_htmlBody->html();
+    // While visual edits wait to reach the source, so does the text following it: saved as it will be.
+    messageTemplate.textBody = m_textBody->textFor(messageTemplate.htmlBody);
     return messageTemplate;
 }
 
@@ -257,17 +257,49 @@ void TemplateEditor::focusFirstError()
 
 void TemplateEditor::generateText()
 {
-    const QString generated = HtmlToText::convert(m_htmlEdit->toPlainText());
-    if (!m_textEdit->toPlainText().trimmed().isEmpty() && m_textEdit->toPlainText() != generated
-        && MessageBox::question(this, tr("Generate text from HTML"),
-                                tr("Replace the plain-text body with text generated from the HTML body? "
-                                   "Edit ▸ Undo (Ctrl+Z) in the text body brings it back."))
-               != QMessageBox::Yes)
-        return;
-    QTextCursor cursor(m_textEdit->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(generated); // one undo step, unlike setPlainText
-    m_textEdit->setFocus();
+    m_textBody->followHtml(m_htmlBody->html()); // the visual editor's latest, even before the source caught up
+    m_textBody->generate();
+}
+
+QWidget* TemplateEditor::buildHtmlHeader()
+{
+    auto* header = new QWidget(this);
+    auto* label = new QLabel(tr("&HTML body:"), header);
+    label->setBuddy(m_htmlBody->tabs());
+    auto* insertField = new QPushButton(tr("Insert &Field"), header);
+    insertField->setObjectName(QStringLiteral("insertFieldButton"));
+    insertField->setToolTip(tr("Inserts a placeholder, such as {{name}}, where you were typing: subject, HTML "
+                               "body or text body. Beside each, its value for the nonprofit the preview shows."));
+    insertField->setMenu(m_fieldMenu);
+    insertField->setFocusPolicy(Qt::TabFocus); // a click leaves the focus where the placeholder goes
+    auto* layout = new QHBoxLayout(header);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addStretch();
+    layout->addWidget(insertField);
+    return header;
+}
+
+void TemplateEditor::setFieldValues(const QHash<QString, QString>& values) { m_fieldMenu->setValues(values); }
+
+void TemplateEditor::setImagePicker(const std::function<QString(QWidget*)>& picker)
+{
+    m_htmlBody->toolbar()->setImagePicker(picker);
+}
+
+void TemplateEditor::insertField(const QString& placeholder)
+{
+    QWidget* target = m_lastEdited ? m_lastEdited.data() : m_htmlBody->currentEditor();
+    // The HTML body's two editors are one field: the tab shown is the one to type in.
+    if (target == m_htmlBody->visualEditor() || target == m_htmlBody->sourceEdit())
+        target = m_htmlBody->currentEditor();
+    if (target == m_subjectEdit)
+        m_subjectEdit->insert(placeholder);
+    else if (auto* plain = qobject_cast<QPlainTextEdit*>(target))
+        plain->insertPlainText(placeholder);
+    else if (auto* rich = qobject_cast<QTextEdit*>(target))
+        rich->textCursor().insertText(placeholder);
+    target->setFocus();
 }
 
 void TemplateEditor::showError(const QString& message)

@@ -3,25 +3,31 @@
 #include "compose/TemplateIssue.h"
 #include "domain/Template.h"
 
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
-class QPlainTextEdit;
 class QPushButton;
 class QTimer;
 
 namespace herald {
 
-class SpellHighlighter;
+class FieldMenu;
+class HtmlBodyEditor;
 class SpellLineEdit;
 class SpellingSession;
+class TextBodyEditor;
 
-// The Templates page's editor: name, subject, HTML and plain-text bodies; the issues TemplateValidator finds,
-// listed with line:column and jumping to the spot when activated; the page's error and state lines; Save and
-// History; spell checking of the subject, the HTML body's text and the plain-text body. What to do on an edit, Save or
+// The Templates page's editor: name, subject, the HTML body (visual editor and source, HtmlBodyEditor) and the
+// plain-text body (TextBodyEditor); the Insert field menu, inserting into the field last edited; the issues
+// TemplateValidator finds, listed with line:column and jumping to the spot when activated; the page's error and
+// state lines; Save and History; spell checking of the subject and both bodies. What to do on an edit, Save or
 // History is the page's.
 class TemplateEditor : public QWidget
 {
@@ -32,8 +38,14 @@ public:
     QLineEdit* nameEdit() const { return m_nameEdit; }
     // Underlines misspelt words in the subject and both bodies, with suggestions on right-click.
     void setSpelling(SpellingSession* session);
-    // Fills the four fields, each one as an edit (changed() follows).
+    // Fills the four fields; name, subject and text body as edits (changed() follows), the HTML body as loaded
+    // (HtmlBodyEditor::load: the visual editor when it can hold it, else the source with the reason).
     void setContent(const Template& messageTemplate);
+    // The placeholders' values for the nonprofit the preview shows, for the Insert field menu.
+    void setFieldValues(const QHash<QString, QString>& values);
+    // Lets the image dialog offer the media library: the picker returns an src such as "media:logo.png", or "".
+    void setImagePicker(const std::function<QString(QWidget*)>& picker);
+    HtmlBodyEditor* htmlBody() const { return m_htmlBody; }
     // `base` with the fields as they are on screen.
     Template edited(const Template& base) const;
 
@@ -61,13 +73,17 @@ signals:
 private:
     void jumpToIssue(QListWidgetItem* item);
     void showSpellingProblem();
+    void insertField(const QString& placeholder);
+    QWidget* buildHtmlHeader();
 
     TemplateIssues m_issues;
     QLineEdit* m_nameEdit;
     SpellLineEdit* m_subjectEdit;
-    QPlainTextEdit* m_htmlEdit;
-    QPlainTextEdit* m_textEdit;
-    QPushButton* m_generateButton;
+    HtmlBodyEditor* m_htmlBody;
+    TextBodyEditor* m_textBody;
+    FieldMenu* m_fieldMenu;
+    QLabel* m_pasteLabel;
+    QPointer<QWidget> m_lastEdited; // where Insert field puts a placeholder
     QListWidget* m_issuesList;
     QLabel* m_issuesLabel;
     QLabel* m_errorLabel;

@@ -2,6 +2,7 @@
 
 #include "PreviewBrowser.h"
 #include "compose/CampaignMessageComposer.h"
+#include "compose/RenderContext.h"
 #include "compose/UnsubscribeToken.h"
 #include "storage/AppSettingsRepository.h"
 #include "storage/NonprofitRepository.h"
@@ -169,6 +170,10 @@ void TemplatePreview::render()
     // The links as written: a preview is no message, and shows where each link leads.
     const CampaignMessageComposer composer(campaign, m_secret, CampaignMessageComposer::Links::Original);
     auto message = composer.compose(0, currentNonprofit());
+    emit fieldValuesChanged(RenderContext::forRecipient(currentNonprofit(), campaign,
+                                                        message ? message->parts.unsubscribeUrl : QString(),
+                                                        QDate::currentDate())
+                                .values());
     if (!message) {
         showProblem(tr("Cannot render: %1").arg(message.error().message));
         return;

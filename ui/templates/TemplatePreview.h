@@ -5,6 +5,7 @@
 #include "storage/PreviewSender.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QWidget>
 
@@ -23,7 +24,8 @@ class PreviewBrowser;
 // The template as one nonprofit will get it: pick a nonprofit (search over the nonprofits, the first by
 // name at start), see the rendered subject, HTML and text. Rendering goes through CampaignMessageComposer,
 // exactly as sending does, with the first sender identity's fields (or marked sample values) and a real
-// signed unsubscribe link; it follows the editor, debounced, so typing stays smooth.
+// signed unsubscribe link; it follows the editor, debounced, so typing stays smooth. It tells the editor the
+// placeholders' values for the nonprofit shown (the Insert field menu shows them).
 class TemplatePreview : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,10 @@ public:
     void renderNow();
     // Reads the nonprofits, sender identity and secret again (another page may have changed them).
     void reload();
+
+signals:
+    // The placeholders' values for the nonprofit shown (RenderContext), after each render.
+    void fieldValuesChanged(const QHash<QString, QString>& values);
 
 private:
     void searchNonprofits();

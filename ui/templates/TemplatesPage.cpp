@@ -51,6 +51,7 @@ TemplatesPage::TemplatesPage(Database& database, QWidget* parent)
     connect(m_editor, &TemplateEditor::changed, this, &TemplatesPage::editorChanged);
     connect(m_editor, &TemplateEditor::saveRequested, this, &TemplatesPage::save);
     connect(m_editor, &TemplateEditor::historyRequested, this, &TemplatesPage::showHistory);
+    connect(m_preview, &TemplatePreview::fieldValuesChanged, m_editor, &TemplateEditor::setFieldValues);
     splitter->addWidget(m_editor);
     splitter->addWidget(m_preview);
     splitter->setStretchFactor(0, 2);
@@ -334,6 +335,11 @@ void TemplatesPage::restore(const Template& version)
     m_modified = true;
     if (save())
         m_editor->setState(tr("Version %1 restored as version %2.").arg(version.version).arg(m_loaded.version));
+}
+
+void TemplatesPage::setImagePicker(const std::function<QString(QWidget*)>& picker)
+{
+    m_editor->setImagePicker(picker);
 }
 
 void TemplatesPage::generateText() { m_editor->generateText(); }

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QPushButton;
 class QTreeWidget;
 
@@ -26,6 +28,8 @@ public:
     bool isModified() const { return m_modified; }
     // Asks what to do with unsaved changes (Save / Discard / Cancel); false when the user stays.
     bool confirmLeave();
+    // Lets the image dialog offer the media library: the picker returns an src such as "media:logo.png", or "".
+    void setImagePicker(const std::function<QString(QWidget*)>& picker);
 
 public slots:
     // Offers Blank and the starter designs (StarterChooserDialog, opened without blocking).

@@ -21,6 +21,8 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -132,7 +134,12 @@ private slots:
         test::newBlankTemplate(m_window.get());
         QTest::keyClicks(find<QLineEdit>("nameEdit"), QStringLiteral("Spring appeal"));
         QTest::keyClicks(find<QLineEdit>("subjectEdit"), QStringLiteral("News for {{name}}"));
+        // The HTML body opens in the visual editor; this template is written as source.
+        auto* htmlTabs = find<QTabWidget>("htmlBodyTabs");
+        QCOMPARE(htmlTabs->currentIndex(), 0);
+        QTest::mouseClick(htmlTabs->tabBar(), Qt::LeftButton, {}, htmlTabs->tabBar()->tabRect(1).center());
         auto* html = find<QPlainTextEdit>("htmlEdit");
+        QVERIFY(html->isVisible());
         typeLines(html, {QStringLiteral("<p>Dear {{name}} in {{city}},</p>"), QStringLiteral("<p>{{postal_address}}</p>")});
 
         // The preview follows the typing, for the first nonprofit by name, its name escaped in the HTML.
