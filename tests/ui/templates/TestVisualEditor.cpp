@@ -1,5 +1,6 @@
 #include "DesktopTestEnvironment.h"
 #include "TestDatabase.h"
+#include "NewTemplateSteps.h"
 #include "../../models/emailhtml/PasteFixtures.h"
 #include "common/MessageBox.h"
 #include "compose/HtmlToText.h"
@@ -78,7 +79,7 @@ class TestVisualEditor : public QObject
     {
         activateMainWindow();
         MessageBox::setNextAnswer(QMessageBox::Discard);
-        QTest::mouseClick(find<QPushButton>("newTemplateButton"), Qt::LeftButton);
+        test::newBlankTemplate(m_window.get());
         find<QLineEdit>("nameEdit")->setText(name);
         QCOMPARE(tabs()->currentIndex(), 0);
         visual()->setFocus();
@@ -289,7 +290,7 @@ private slots:
         // Opened again: visual, not modified, the same HTML.
         find<TemplatesPage>("templatesPage")->refresh();
         MessageBox::setNextAnswer(QMessageBox::Discard);
-        QTest::mouseClick(find<QPushButton>("newTemplateButton"), Qt::LeftButton);
+        test::newBlankTemplate(m_window.get());
         auto* list = find<QTreeWidget>("templateList");
         list->setCurrentItem(list->findItems(QStringLiteral("Visual appeal"), Qt::MatchExactly).value(0));
         QCOMPARE(tabs()->currentIndex(), 0);
@@ -349,7 +350,7 @@ private slots:
         QFETCH(QString, reason);
         activateMainWindow();
         MessageBox::setNextAnswer(QMessageBox::Discard);
-        QTest::mouseClick(find<QPushButton>("newTemplateButton"), Qt::LeftButton);
+        test::newBlankTemplate(m_window.get());
         Template stored;
         stored.name = QStringLiteral("Hand-written %1").arg(QLatin1String(QTest::currentDataTag()));
         stored.subject = QStringLiteral("Hello {{name}}");
