@@ -314,12 +314,53 @@
     </message>
 </context>
 <context>
+    <name>herald::ImagesSection</name>
+    <message numerus="yes">
+        <source>Every message carries the template&apos;s %n image(s): %1 KB more per message. They show without any server, but heavier messages are slower to send and more often clipped or filtered.</source>
+        <translation>
+            <numerusform>Every message carries the template&apos;s %n image: %1 KB more per message. It shows without any server, but heavier messages are slower to send and more often clipped or filtered.</numerusform>
+            <numerusform>Every message carries the template&apos;s %n images: %1 KB more per message. They show without any server, but heavier messages are slower to send and more often clipped or filtered.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::ImportDialog</name>
     <message numerus="yes">
         <source>%n column(s) separated by %1. Choose which field each column fills; columns set to “Ignore” are not read.</source>
         <translation>
             <numerusform>%n column separated by %1. Choose which field it fills; a column set to “Ignore” is not read.</numerusform>
             <numerusform>%n columns separated by %1. Choose which field each column fills; columns set to “Ignore” are not read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>herald::MediaLibraryDialog</name>
+    <message numerus="yes">
+        <source>%n image(s), %1 in all, shared by everyone using this database.</source>
+        <translation>
+            <numerusform>%n image, %1 in all, shared by everyone using this database.</numerusform>
+            <numerusform>%n images, %1 in all, shared by everyone using this database.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n image(s)…</source>
+        <translation>
+            <numerusform>Importing %n image…</numerusform>
+            <numerusform>Importing %n images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled; %n image(s) imported before that.</source>
+        <translation>
+            <numerusform>Import cancelled; %n image imported before that.</numerusform>
+            <numerusform>Import cancelled; %n images imported before that.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) imported.</source>
+        <translation>
+            <numerusform>%n image imported.</numerusform>
+            <numerusform>%n images imported.</numerusform>
         </translation>
     </message>
 </context>

@@ -978,6 +978,10 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>&amp;Opens and clicks:</source>
         <translation>Aperturas y &amp;clics:</translation>
     </message>
+    <message>
+        <source>I&amp;mages:</source>
+        <translation>I&amp;mágenes:</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignLauncher</name>
@@ -1412,6 +1416,14 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>The audience of campaign &apos;%1&apos; is not readable; choose it again.</source>
         <translation>La audiencia de la campaña &apos;%1&apos; no se puede leer; vuelva a elegirla.</translation>
+    </message>
+    <message>
+        <source>The message of campaign &apos;%1&apos; shows the image &apos;%2&apos;, which is not in the media library; import it or take it out of the template.</source>
+        <translation>El mensaje de la campaña &apos;%1&apos; muestra la imagen &apos;%2&apos;, que no está en la biblioteca de medios; impórtela o quítela de la plantilla.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; links its images from herald serve, but the public address of herald serve is not set (Settings → Engagement); set it or embed the images.</source>
+        <translation>La campaña &apos;%1&apos; enlaza sus imágenes desde herald serve, pero la dirección pública de herald serve no está definida (Configuración → Interacción); defínala o incruste las imágenes.</translation>
     </message>
 </context>
 <context>
@@ -3372,6 +3384,58 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::ImagesSection</name>
+    <message>
+        <source>Embedded in every message</source>
+        <translation>Incrustadas en cada mensaje</translation>
+    </message>
+    <message>
+        <source>Every message carries the images: they show without any server, but each message is heavier.</source>
+        <translation>Cada mensaje lleva las imágenes: se ven sin ningún servidor, pero cada mensaje pesa más.</translation>
+    </message>
+    <message>
+        <source>Linked from herald serve</source>
+        <translation>Enlazadas desde herald serve</translation>
+    </message>
+    <message>
+        <source>Messages stay light: the images load from herald serve at the public address, so they need that server running.</source>
+        <translation>Los mensajes siguen siendo ligeros: las imágenes se cargan desde herald serve en la dirección pública, así que ese servidor debe estar en marcha.</translation>
+    </message>
+    <message>
+        <source>Embedded: %1
+Linked: %2</source>
+        <translation>Incrustadas: %1
+Enlazadas: %2</translation>
+    </message>
+    <message>
+        <source>This template shows no images of the media library: nothing is added to its messages.</source>
+        <translation>Esta plantilla no muestra imágenes de la biblioteca de medios: no se añade nada a sus mensajes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every message carries the template&apos;s %n image(s): %1 KB more per message. They show without any server, but heavier messages are slower to send and more often clipped or filtered.</source>
+        <translation>
+            <numerusform>Cada mensaje lleva la %n imagen de la plantilla: %1 KB más por mensaje. Se ve sin ningún servidor, pero los mensajes más pesados tardan más en enviarse y se recortan o filtran más a menudo.</numerusform>
+            <numerusform>Cada mensaje lleva las %n imágenes de la plantilla: %1 KB más por mensaje. Se ven sin ningún servidor, pero los mensajes más pesados tardan más en enviarse y se recortan o filtran más a menudo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Light messages, but the public address of herald serve was not set when this campaign was queued: its images do not show.</source>
+        <translation>Mensajes ligeros, pero la dirección pública de herald serve no estaba definida cuando se puso en cola esta campaña: sus imágenes no se ven.</translation>
+    </message>
+    <message>
+        <source>Light messages, but the images load from herald serve and its public address is not set (Settings → Engagement): the campaign cannot be queued until it is.</source>
+        <translation>Mensajes ligeros, pero las imágenes se cargan desde herald serve y su dirección pública no está definida (Configuración → Interacción): la campaña no puede ponerse en cola hasta que lo esté.</translation>
+    </message>
+    <message>
+        <source>Light messages: the images load from %1. They do not show while that server is down, and some email clients block remote images until the reader allows them.</source>
+        <translation>Mensajes ligeros: las imágenes se cargan desde %1. No se ven mientras ese servidor no funcione, y algunos clientes de correo bloquean las imágenes remotas hasta que el lector las permite.</translation>
+    </message>
+    <message>
+        <source>Not in the media library: %1.</source>
+        <translation>No están en la biblioteca de medios: %1.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ImapMailbox</name>
     <message>
         <source>Feedback mailbox %1 (%2): %3 failed: %4</source>
@@ -3836,6 +3900,129 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::MediaLibraryDialog</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Reference</source>
+        <translation>&amp;Copiar referencia</translation>
+    </message>
+    <message>
+        <source>Choose an Image</source>
+        <translation>Elegir una imagen</translation>
+    </message>
+    <message>
+        <source>Media Library</source>
+        <translation>Biblioteca de medios</translation>
+    </message>
+    <message>
+        <source>Add PNG, JPEG or GIF images: wider than 1,200 px is scaled down, and each must take 1 MB at most</source>
+        <translation>Añadir imágenes PNG, JPEG o GIF: las de más de 1.200 px de ancho se reducen, y cada una debe ocupar 1 MB como máximo</translation>
+    </message>
+    <message>
+        <source>Copy media:NAME, the image&apos;s source in a template&apos;s HTML</source>
+        <translation>Copiar media:NAME, la fuente de la imagen en el HTML de una plantilla</translation>
+    </message>
+    <message>
+        <source>I&amp;nsert</source>
+        <translation>I&amp;nsertar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · %3×%4</source>
+        <translation>%1
+%2 · %3×%4</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3×%4 px, %5)</source>
+        <translation>%1 (%2, %3×%4 px, %5)</translation>
+    </message>
+    <message>
+        <source>The media library is empty: import PNG, JPEG or GIF images to show them in templates.</source>
+        <translation>La biblioteca de medios está vacía: importe imágenes PNG, JPEG o GIF para mostrarlas en las plantillas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s), %1 in all, shared by everyone using this database.</source>
+        <translation>
+            <numerusform>%n imagen, %1 en total, compartida por todos los que usan esta base de datos.</numerusform>
+            <numerusform>%n imágenes, %1 en total, compartidas por todos los que usan esta base de datos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Images</source>
+        <translation>Importar imágenes</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif);;All files (*)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif);;Todos los archivos (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n image(s)…</source>
+        <translation>
+            <numerusform>Importando %n imagen…</numerusform>
+            <numerusform>Importando %n imágenes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled; %n image(s) imported before that.</source>
+        <translation>
+            <numerusform>Importación cancelada; antes se importó %n imagen.</numerusform>
+            <numerusform>Importación cancelada; antes se importaron %n imágenes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) imported.</source>
+        <translation>
+            <numerusform>%n imagen importada.</numerusform>
+            <numerusform>%n imágenes importadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported:
+%1</source>
+        <translation>No importadas:
+%1</translation>
+    </message>
+    <message>
+        <source>Remove Image</source>
+        <translation>Quitar imagen</translation>
+    </message>
+    <message>
+        <source>Remove the image &apos;%1&apos; from the media library? Messages already sent with it linked will no longer show it.</source>
+        <translation>¿Quitar la imagen &apos;%1&apos; de la biblioteca de medios? Los mensajes ya enviados que la enlazan dejarán de mostrarla.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <source>Removed &apos;%1&apos;.</source>
+        <translation>Se quitó &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Copied %1: use it as an image&apos;s source in a template&apos;s HTML.</source>
+        <translation>Copiado %1: úselo como fuente de una imagen en el HTML de una plantilla.</translation>
+    </message>
+</context>
+<context>
     <name>herald::MediaRepository</name>
     <message>
         <source>An image of the media library needs a name.</source>
@@ -3852,6 +4039,42 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Could not read the media library</source>
         <translation>No se pudo leer la biblioteca de medios</translation>
+    </message>
+    <message>
+        <source>Could not read &apos;%1&apos;: %2</source>
+        <translation>No se pudo leer &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the image &apos;%1&apos;</source>
+        <translation>No se pudo leer la imagen &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The media library has no image named &apos;%1&apos;.</source>
+        <translation>La biblioteca de medios no tiene ninguna imagen llamada &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>The media library has no such image.</source>
+        <translation>La biblioteca de medios no tiene esa imagen.</translation>
+    </message>
+    <message>
+        <source>Could not find what uses the image &apos;%1&apos;</source>
+        <translation>No se pudo averiguar qué usa la imagen &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>template &apos;%1&apos;</source>
+        <translation>la plantilla &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>campaign &apos;%1&apos;</source>
+        <translation>la campaña &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The image &apos;%1&apos; is still shown by %2; take it out of them first.</source>
+        <translation>La imagen &apos;%1&apos; aún se muestra en %2; quítela de ahí primero.</translation>
+    </message>
+    <message>
+        <source>Could not remove the image &apos;%1&apos;</source>
+        <translation>No se pudo quitar la imagen &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -7045,6 +7268,10 @@ Darse de baja: {{unsubscribe_url}}
         <source>Opens and clicks</source>
         <translation>Aperturas y clics</translation>
     </message>
+    <message>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
 </context>
 <context>
     <name>herald::SyncEngine</name>
@@ -7781,6 +8008,10 @@ Darse de baja: {{unsubscribe_url}}
         <source>A new template, blank or from a starter design (%1)</source>
         <translation>Una plantilla nueva, en blanco o a partir de un diseño inicial (%1)</translation>
     </message>
+    <message>
+        <source>Media Li&amp;brary…</source>
+        <translation>Bi&amp;blioteca de medios…</translation>
+    </message>
 </context>
 <context>
     <name>herald::TestMessageSender</name>
@@ -8190,14 +8421,22 @@ Por destinatario: %3</translation>
         <translation>modo</translation>
     </message>
     <message>
+        <source>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID or detach ID NAME.</source>
+        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID o detach ID NAME.</translation>
+    </message>
+    <message>
+        <source>list, show, attachments: print JSON instead of text.</source>
+        <translation>list, show, attachments: imprime JSON en lugar de texto.</translation>
+    </message>
+    <message>
         <source>Campaigns.
 
   list [--json]                     every campaign with its status, audience and counts
-  show ID [--json]                  its status, tracking mode and messages counted by status:
+  show ID [--json]                  its status, tracking and image modes and messages counted by status:
                                     pending, sending, sent, failed, unknown, suppressed, cancelled
   render ID --nonprofit ID|EMAIL    the MIME message that nonprofit gets
   create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
-         [--tracking off|anonymous|per-recipient]
+         [--tracking off|anonymous|per-recipient] [--images embedded|linked]
                                     a draft (with --at, scheduled); prints its id
   send ID [--anyway]                queue it now, as the campaign editor&apos;s Send Now does: the campaign,
                                     template and sender identity are checked, suppressed addresses are
@@ -8217,11 +8456,11 @@ Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage
         <translation>Campañas.
 
   list [--json]                     cada campaña con su estado, audiencia y recuentos
-  show ID [--json]                  su estado, su modo de seguimiento y sus mensajes contados por estado:
+  show ID [--json]                  su estado, sus modos de seguimiento e imágenes y sus mensajes por estado:
                                     pending, sending, sent, failed, unknown, suppressed, cancelled
   render ID --nonprofit ID|EMAIL    el mensaje MIME que recibe esa organización
   create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
-         [--tracking off|anonymous|per-recipient]
+         [--tracking off|anonymous|per-recipient] [--images embedded|linked]
                                     un borrador (con --at, programado); imprime su id
   send ID [--anyway]                la pone en cola ahora, como Enviar ahora del editor de campañas: se
                                     comprueban la campaña, la plantilla y la identidad del remitente, se
@@ -8241,16 +8480,12 @@ envía lo que está en cola.
 Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 2 error de uso.</translation>
     </message>
     <message>
-        <source>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID or detach ID NAME.</source>
-        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID o detach ID NAME.</translation>
+        <source>create: how messages carry the media library images the template shows: embedded (the default; inside every message, which makes each one heavier) or linked (light messages; the images load from the public address of herald serve, which must be set and running).</source>
+        <translation>create: cómo llevan los mensajes las imágenes de la biblioteca de medios que muestra la plantilla: embedded (incrustadas, el valor predeterminado; dentro de cada mensaje, lo que hace cada uno más pesado) o linked (enlazadas: mensajes ligeros; las imágenes se cargan desde la dirección pública de herald serve, que debe estar definida y en marcha).</translation>
     </message>
     <message>
-        <source>list, show, attachments: print JSON instead of text.</source>
-        <translation>list, show, attachments: imprime JSON en lugar de texto.</translation>
-    </message>
-    <message>
-        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
-        <translation>Uso: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (cada uno con [--profile NAME]; &apos;herald campaign --help&apos; los explica)</translation>
+        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
+        <translation>Uso: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (cada uno con [--profile NAME]; &apos;herald campaign --help&apos; los explica)</translation>
     </message>
 </context>
 <context>
@@ -8346,6 +8581,10 @@ Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 
     <message>
         <source>Tracking: %1</source>
         <translation>Seguimiento: %1</translation>
+    </message>
+    <message>
+        <source>Images: %1</source>
+        <translation>Imágenes: %1</translation>
     </message>
 </context>
 <context>
@@ -8902,10 +9141,6 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
         <translation>Bytes</translation>
     </message>
     <message>
-        <source>Could not read &apos;%1&apos;: %2</source>
-        <translation>No se pudo leer &apos;%1&apos;: %2</translation>
-    </message>
-    <message>
         <source>Imported &apos;%1&apos; (%2×%3 px, %4 bytes, %5).</source>
         <translation>&apos;%1&apos; importada (%2×%3 px, %4 bytes, %5).</translation>
     </message>
@@ -9249,10 +9484,6 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
         <translation>La base de datos no responde: %1</translation>
     </message>
     <message>
-        <source>Herald&apos;s public endpoint, run behind your web server (which ends TLS): one-click unsubscribe (RFC 8058), the open pixel (/o/), the click redirect (/c/), the message as a web page (/v/) and /healthz. Several may run against one PostgreSQL. &apos;herald unsubscribe-server&apos; is its old name.</source>
-        <translation>El punto de acceso público de Herald, detrás de su servidor web (que termina TLS): baja con un clic (RFC 8058), el píxel de apertura (/o/), la redirección de clics (/c/), el mensaje como página web (/v/) y /healthz. Pueden funcionar varios con un mismo PostgreSQL. &apos;herald unsubscribe-server&apos; es su nombre anterior.</translation>
-    </message>
-    <message>
         <source>Address and port to listen on, e.g. 127.0.0.1:8025.</source>
         <translation>Dirección y puerto en que escuchar, p. ej. 127.0.0.1:8025.</translation>
     </message>
@@ -9349,6 +9580,10 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
     <message>
         <source>Some opens and clicks could not be written to the database; they are kept in %1 and written when herald serve next starts with that spool.</source>
         <translation>Algunas aperturas y clics no se pudieron escribir en la base de datos; se guardan en %1 y se escribirán cuando herald serve vuelva a arrancar con esa cola.</translation>
+    </message>
+    <message>
+        <source>Herald&apos;s public endpoint, run behind your web server (which ends TLS): one-click unsubscribe (RFC 8058), the open pixel (/o/), the click redirect (/c/), the message as a web page (/v/), the media library&apos;s images for campaigns that link them (/m/) and /healthz. Several may run against one PostgreSQL. &apos;herald unsubscribe-server&apos; is its old name.</source>
+        <translation>El punto de acceso público de Herald, detrás de su servidor web (que termina TLS): baja con un clic (RFC 8058), el píxel de apertura (/o/), la redirección de clics (/c/), el mensaje como página web (/v/), las imágenes de la biblioteca de medios para las campañas que las enlazan (/m/) y /healthz. Pueden funcionar varios con un mismo PostgreSQL. &apos;herald unsubscribe-server&apos; es su nombre anterior.</translation>
     </message>
 </context>
 <context>

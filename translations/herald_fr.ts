@@ -978,6 +978,10 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>&amp;Opens and clicks:</source>
         <translation>&amp;Ouvertures et clics :</translation>
     </message>
+    <message>
+        <source>I&amp;mages:</source>
+        <translation>I&amp;mages :</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignLauncher</name>
@@ -1413,6 +1417,14 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>The audience of campaign &apos;%1&apos; is not readable; choose it again.</source>
         <translation>L’audience de la campagne « %1 » est illisible ; choisissez-la à nouveau.</translation>
     </message>
+    <message>
+        <source>The message of campaign &apos;%1&apos; shows the image &apos;%2&apos;, which is not in the media library; import it or take it out of the template.</source>
+        <translation>Le message de la campagne &apos;%1&apos; affiche l’image &apos;%2&apos;, qui n’est pas dans la médiathèque ; importez-la ou retirez-la du modèle.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; links its images from herald serve, but the public address of herald serve is not set (Settings → Engagement); set it or embed the images.</source>
+        <translation>La campagne &apos;%1&apos; lie ses images depuis herald serve, mais l’adresse publique de herald serve n’est pas définie (Paramètres → Engagement) ; définissez-la ou intégrez les images.</translation>
+    </message>
 </context>
 <context>
     <name>herald::CampaignsPage</name>
@@ -1553,7 +1565,7 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
     <message>
         <source>Keep</source>
-        <translation>Conserver</translation>
+        <translation>Garder</translation>
     </message>
     <message>
         <source>Draft (not started)</source>
@@ -3372,6 +3384,58 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::ImagesSection</name>
+    <message>
+        <source>Embedded in every message</source>
+        <translation>Intégrées à chaque message</translation>
+    </message>
+    <message>
+        <source>Every message carries the images: they show without any server, but each message is heavier.</source>
+        <translation>Chaque message contient les images : elles s’affichent sans aucun serveur, mais chaque message est plus lourd.</translation>
+    </message>
+    <message>
+        <source>Linked from herald serve</source>
+        <translation>Liées depuis herald serve</translation>
+    </message>
+    <message>
+        <source>Messages stay light: the images load from herald serve at the public address, so they need that server running.</source>
+        <translation>Les messages restent légers : les images se chargent depuis herald serve à l’adresse publique, ce serveur doit donc fonctionner.</translation>
+    </message>
+    <message>
+        <source>Embedded: %1
+Linked: %2</source>
+        <translation>Intégrées : %1
+Liées : %2</translation>
+    </message>
+    <message>
+        <source>This template shows no images of the media library: nothing is added to its messages.</source>
+        <translation>Ce modèle n’affiche aucune image de la médiathèque : rien n’est ajouté à ses messages.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every message carries the template&apos;s %n image(s): %1 KB more per message. They show without any server, but heavier messages are slower to send and more often clipped or filtered.</source>
+        <translation>
+            <numerusform>Chaque message contient la %n image du modèle : %1 Ko de plus par message. Elle s’affiche sans aucun serveur, mais les messages plus lourds sont plus lents à envoyer et plus souvent tronqués ou filtrés.</numerusform>
+            <numerusform>Chaque message contient les %n images du modèle : %1 Ko de plus par message. Elles s’affichent sans aucun serveur, mais les messages plus lourds sont plus lents à envoyer et plus souvent tronqués ou filtrés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Light messages, but the public address of herald serve was not set when this campaign was queued: its images do not show.</source>
+        <translation>Messages légers, mais l’adresse publique de herald serve n’était pas définie quand cette campagne a été mise en file : ses images ne s’affichent pas.</translation>
+    </message>
+    <message>
+        <source>Light messages, but the images load from herald serve and its public address is not set (Settings → Engagement): the campaign cannot be queued until it is.</source>
+        <translation>Messages légers, mais les images se chargent depuis herald serve et son adresse publique n’est pas définie (Paramètres → Engagement) : la campagne ne peut pas être mise en file tant qu’elle ne l’est pas.</translation>
+    </message>
+    <message>
+        <source>Light messages: the images load from %1. They do not show while that server is down, and some email clients block remote images until the reader allows them.</source>
+        <translation>Messages légers : les images se chargent depuis %1. Elles ne s’affichent pas tant que ce serveur est arrêté, et certains logiciels de messagerie bloquent les images distantes jusqu’à ce que le lecteur les autorise.</translation>
+    </message>
+    <message>
+        <source>Not in the media library: %1.</source>
+        <translation>Absentes de la médiathèque : %1.</translation>
+    </message>
+</context>
+<context>
     <name>herald::ImapMailbox</name>
     <message>
         <source>Feedback mailbox %1 (%2): %3 failed: %4</source>
@@ -3836,6 +3900,129 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::MediaLibraryDialog</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Reference</source>
+        <translation>&amp;Copier la référence</translation>
+    </message>
+    <message>
+        <source>Choose an Image</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message>
+        <source>Media Library</source>
+        <translation>Médiathèque</translation>
+    </message>
+    <message>
+        <source>Add PNG, JPEG or GIF images: wider than 1,200 px is scaled down, and each must take 1 MB at most</source>
+        <translation>Ajouter des images PNG, JPEG ou GIF : au-delà de 1 200 px de large elles sont réduites, et chacune doit faire 1 Mo au plus</translation>
+    </message>
+    <message>
+        <source>Copy media:NAME, the image&apos;s source in a template&apos;s HTML</source>
+        <translation>Copier media:NAME, la source de l’image dans le HTML d’un modèle</translation>
+    </message>
+    <message>
+        <source>I&amp;nsert</source>
+        <translation>I&amp;nsérer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · %3×%4</source>
+        <translation>%1
+%2 · %3×%4</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3×%4 px, %5)</source>
+        <translation>%1 (%2, %3×%4 px, %5)</translation>
+    </message>
+    <message>
+        <source>The media library is empty: import PNG, JPEG or GIF images to show them in templates.</source>
+        <translation>La médiathèque est vide : importez des images PNG, JPEG ou GIF pour les afficher dans les modèles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s), %1 in all, shared by everyone using this database.</source>
+        <translation>
+            <numerusform>%n image, %1 en tout, partagée par tous ceux qui utilisent cette base de données.</numerusform>
+            <numerusform>%n images, %1 en tout, partagées par tous ceux qui utilisent cette base de données.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Images</source>
+        <translation>Importer des images</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif);;All files (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n image(s)…</source>
+        <translation>
+            <numerusform>Importation de %n image…</numerusform>
+            <numerusform>Importation de %n images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled; %n image(s) imported before that.</source>
+        <translation>
+            <numerusform>Importation annulée ; %n image importée avant cela.</numerusform>
+            <numerusform>Importation annulée ; %n images importées avant cela.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) imported.</source>
+        <translation>
+            <numerusform>%n image importée.</numerusform>
+            <numerusform>%n images importées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not imported:
+%1</source>
+        <translation>Non importées :
+%1</translation>
+    </message>
+    <message>
+        <source>Remove Image</source>
+        <translation>Retirer l’image</translation>
+    </message>
+    <message>
+        <source>Remove the image &apos;%1&apos; from the media library? Messages already sent with it linked will no longer show it.</source>
+        <translation>Retirer l’image &apos;%1&apos; de la médiathèque ? Les messages déjà envoyés qui la lient ne l’afficheront plus.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Removed &apos;%1&apos;.</source>
+        <translation>&apos;%1&apos; retirée.</translation>
+    </message>
+    <message>
+        <source>Copied %1: use it as an image&apos;s source in a template&apos;s HTML.</source>
+        <translation>%1 copié : utilisez-le comme source d’une image dans le HTML d’un modèle.</translation>
+    </message>
+</context>
+<context>
     <name>herald::MediaRepository</name>
     <message>
         <source>An image of the media library needs a name.</source>
@@ -3852,6 +4039,42 @@ Données : %2 (%3)</translation>
     <message>
         <source>Could not read the media library</source>
         <translation>Impossible de lire la médiathèque</translation>
+    </message>
+    <message>
+        <source>Could not read &apos;%1&apos;: %2</source>
+        <translation>Impossible de lire &apos;%1&apos; : %2</translation>
+    </message>
+    <message>
+        <source>Could not read the image &apos;%1&apos;</source>
+        <translation>Impossible de lire l’image &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The media library has no image named &apos;%1&apos;.</source>
+        <translation>La médiathèque n’a aucune image nommée &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>The media library has no such image.</source>
+        <translation>La médiathèque n’a pas cette image.</translation>
+    </message>
+    <message>
+        <source>Could not find what uses the image &apos;%1&apos;</source>
+        <translation>Impossible de trouver ce qui utilise l’image &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>template &apos;%1&apos;</source>
+        <translation>le modèle &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>campaign &apos;%1&apos;</source>
+        <translation>la campagne &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The image &apos;%1&apos; is still shown by %2; take it out of them first.</source>
+        <translation>L’image &apos;%1&apos; est encore affichée par %2 ; retirez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>Could not remove the image &apos;%1&apos;</source>
+        <translation>Impossible de retirer l’image &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -4395,7 +4618,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation>Conserver</translation>
+        <translation>Garder</translation>
     </message>
     <message>
         <source>Import Nonprofits</source>
@@ -5130,11 +5353,11 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>Supprimer</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation>Conserver</translation>
+        <translation>Garder</translation>
     </message>
     <message>
         <source>“%1” was removed.</source>
@@ -5369,11 +5592,11 @@ Se désabonner : {{unsubscribe_url}}
     </message>
     <message>
         <source>Remove</source>
-        <translation>Supprimer</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation>Conserver</translation>
+        <translation>Garder</translation>
     </message>
 </context>
 <context>
@@ -5470,7 +5693,7 @@ Se désabonner : {{unsubscribe_url}}
     </message>
     <message>
         <source>Keep</source>
-        <translation>Conserver</translation>
+        <translation>Garder</translation>
     </message>
 </context>
 <context>
@@ -6200,11 +6423,11 @@ Se désabonner : {{unsubscribe_url}}
     </message>
     <message>
         <source>Remove</source>
-        <translation>Supprimer</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation>Conserver</translation>
+        <translation>Garder</translation>
     </message>
     <message>
         <source>Password Not Removed</source>
@@ -6830,11 +7053,11 @@ Se désabonner : {{unsubscribe_url}}
     </message>
     <message>
         <source>Remove</source>
-        <translation>Supprimer</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation>Conserver</translation>
+        <translation>Garder</translation>
     </message>
     <message>
         <source>Remove Suppressions</source>
@@ -7044,6 +7267,10 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Opens and clicks</source>
         <translation>Ouvertures et clics</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
     </message>
 </context>
 <context>
@@ -7781,6 +8008,10 @@ Se désabonner : {{unsubscribe_url}}
         <source>A new template, blank or from a starter design (%1)</source>
         <translation>Un nouveau modèle, vierge ou à partir d’un modèle de départ (%1)</translation>
     </message>
+    <message>
+        <source>Media Li&amp;brary…</source>
+        <translation>Média&amp;thèque…</translation>
+    </message>
 </context>
 <context>
     <name>herald::TestMessageSender</name>
@@ -8190,14 +8421,22 @@ Par destinataire : %3</translation>
         <translation>mode</translation>
     </message>
     <message>
+        <source>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID or detach ID NAME.</source>
+        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID ou detach ID NAME.</translation>
+    </message>
+    <message>
+        <source>list, show, attachments: print JSON instead of text.</source>
+        <translation>list, show, attachments : affiche du JSON au lieu du texte.</translation>
+    </message>
+    <message>
         <source>Campaigns.
 
   list [--json]                     every campaign with its status, audience and counts
-  show ID [--json]                  its status, tracking mode and messages counted by status:
+  show ID [--json]                  its status, tracking and image modes and messages counted by status:
                                     pending, sending, sent, failed, unknown, suppressed, cancelled
   render ID --nonprofit ID|EMAIL    the MIME message that nonprofit gets
   create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
-         [--tracking off|anonymous|per-recipient]
+         [--tracking off|anonymous|per-recipient] [--images embedded|linked]
                                     a draft (with --at, scheduled); prints its id
   send ID [--anyway]                queue it now, as the campaign editor&apos;s Send Now does: the campaign,
                                     template and sender identity are checked, suppressed addresses are
@@ -8217,16 +8456,16 @@ Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage
         <translation>Campagnes.
 
   list [--json]                     chaque campagne avec son état, son audience et ses comptes
-  show ID [--json]                  son état, son mode de suivi et ses messages comptés par état :
+  show ID [--json]                  son état, ses modes de suivi et d’images et ses messages par état :
                                     pending, sending, sent, failed, unknown, suppressed, cancelled
   render ID --nonprofit ID|EMAIL    le message MIME que reçoit cette organisation
   create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]
-         [--tracking off|anonymous|per-recipient]
+         [--tracking off|anonymous|per-recipient] [--images embedded|linked]
                                     un brouillon (avec --at, programmé) ; affiche son id
-  send ID [--anyway]                la met en file maintenant, comme Envoyer maintenant de l&apos;éditeur : la
-                                    campagne, le modèle et l&apos;identité d&apos;expéditeur sont vérifiés, les
+  send ID [--anyway]                la met en file maintenant, comme Envoyer maintenant de l’éditeur : la
+                                    campagne, le modèle et l’identité d’expéditeur sont vérifiés, les
                                     adresses supprimées sont exclues, et une campagne de plus de 5 000
-                                    destinataires fait d&apos;abord vérifier le DNS (SPF, DKIM, DMARC) du domaine
+                                    destinataires fait d’abord vérifier le DNS (SPF, DKIM, DMARC) du domaine
   pause ID | resume ID | cancel ID  comme les boutons de la page Envoi
   attach ID FILE...                 envoie ces fichiers avec chaque message (multipart/mixed) ; 10 Mo
                                     en tout au plus, avec un avertissement au-delà de 1 Mo ; brouillons
@@ -8234,23 +8473,19 @@ Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage
   attachments ID [--json]           ses pièces jointes : nom de fichier, type, taille et SHA-256
   detach ID NAME                    retire la pièce jointe qui porte ce nom de fichier
 
-Envoyer une campagne déjà en file ne fait rien et sort avec 0. Un domaine d&apos;expéditeur qui n&apos;est pas
+Envoyer une campagne déjà en file ne fait rien et sort avec 0. Un domaine d’expéditeur qui n’est pas
 prêt arrête send et create --at, sauf avec --anyway. &apos;herald worker&apos; (ou la fenêtre) envoie ce qui
 est en file.
 
-Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d&apos;erreur), 2 erreur d&apos;utilisation.</translation>
+Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d’erreur), 2 erreur d’utilisation.</translation>
     </message>
     <message>
-        <source>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID or detach ID NAME.</source>
-        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID ou detach ID NAME.</translation>
+        <source>create: how messages carry the media library images the template shows: embedded (the default; inside every message, which makes each one heavier) or linked (light messages; the images load from the public address of herald serve, which must be set and running).</source>
+        <translation>create : comment les messages portent les images de la médiathèque que le modèle affiche : embedded (intégrées, par défaut ; dans chaque message, ce qui alourdit chacun) ou linked (liées : messages légers ; les images se chargent depuis l’adresse publique de herald serve, qui doit être définie et en marche).</translation>
     </message>
     <message>
-        <source>list, show, attachments: print JSON instead of text.</source>
-        <translation>list, show, attachments : affiche du JSON au lieu du texte.</translation>
-    </message>
-    <message>
-        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
-        <translation>Utilisation : herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (chacun avec [--profile NAME] ; &apos;herald campaign --help&apos; les explique)</translation>
+        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
+        <translation>Utilisation : herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (chacun avec [--profile NAME] ; &apos;herald campaign --help&apos; les explique)</translation>
     </message>
 </context>
 <context>
@@ -8346,6 +8581,10 @@ Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d&apos;erreu
     <message>
         <source>Tracking: %1</source>
         <translation>Suivi : %1</translation>
+    </message>
+    <message>
+        <source>Images: %1</source>
+        <translation>Images : %1</translation>
     </message>
 </context>
 <context>
@@ -8902,10 +9141,6 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d&apos;erreur), 2 err
         <translation>Octets</translation>
     </message>
     <message>
-        <source>Could not read &apos;%1&apos;: %2</source>
-        <translation>Impossible de lire &apos;%1&apos; : %2</translation>
-    </message>
-    <message>
         <source>Imported &apos;%1&apos; (%2×%3 px, %4 bytes, %5).</source>
         <translation>&apos;%1&apos; importée (%2×%3 px, %4 octets, %5).</translation>
     </message>
@@ -9249,10 +9484,6 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur
         <translation>La base de données ne répond pas : %1</translation>
     </message>
     <message>
-        <source>Herald&apos;s public endpoint, run behind your web server (which ends TLS): one-click unsubscribe (RFC 8058), the open pixel (/o/), the click redirect (/c/), the message as a web page (/v/) and /healthz. Several may run against one PostgreSQL. &apos;herald unsubscribe-server&apos; is its old name.</source>
-        <translation>Le point d&apos;accès public de Herald, derrière votre serveur web (qui termine TLS) : désinscription en un clic (RFC 8058), le pixel d&apos;ouverture (/o/), la redirection des clics (/c/), le message en page web (/v/) et /healthz. Plusieurs peuvent fonctionner sur un même PostgreSQL. « herald unsubscribe-server » est son ancien nom.</translation>
-    </message>
-    <message>
         <source>Address and port to listen on, e.g. 127.0.0.1:8025.</source>
         <translation>Adresse et port d&apos;écoute, p. ex. 127.0.0.1:8025.</translation>
     </message>
@@ -9349,6 +9580,10 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur
     <message>
         <source>Some opens and clicks could not be written to the database; they are kept in %1 and written when herald serve next starts with that spool.</source>
         <translation>Des ouvertures et des clics n&apos;ont pas pu être écrits dans la base de données ; ils sont gardés dans %1 et seront écrits au prochain démarrage de herald serve avec ce spool.</translation>
+    </message>
+    <message>
+        <source>Herald&apos;s public endpoint, run behind your web server (which ends TLS): one-click unsubscribe (RFC 8058), the open pixel (/o/), the click redirect (/c/), the message as a web page (/v/), the media library&apos;s images for campaigns that link them (/m/) and /healthz. Several may run against one PostgreSQL. &apos;herald unsubscribe-server&apos; is its old name.</source>
+        <translation>Le point d’accès public de Herald, derrière votre serveur web (qui termine TLS) : désinscription en un clic (RFC 8058), le pixel d’ouverture (/o/), la redirection des clics (/c/), le message en page web (/v/), les images de la médiathèque pour les campagnes qui les lient (/m/) et /healthz. Plusieurs peuvent fonctionner sur un même PostgreSQL. « herald unsubscribe-server » est son ancien nom.</translation>
     </message>
 </context>
 <context>

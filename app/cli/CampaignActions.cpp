@@ -29,6 +29,7 @@ int CampaignActions::create(Database& database, const NewCampaign& request)
     campaign.segmentId = request.segmentId;
     campaign.audience = Campaign::audienceFor(request.segmentId);
     campaign.tracking = request.tracking;
+    campaign.imageMode = request.imageMode;
     if (const Status added = CampaignRepository(database).insert(campaign); !added)
         return Output::failed(added.error().message);
     Output::line(QString::number(campaign.id));
@@ -55,6 +56,11 @@ bool CampaignActions::parseTracking(const QString& text, Tracking* tracking)
         }
     }
     return false;
+}
+
+bool CampaignActions::parseImageMode(const QString& text, ImageMode* mode)
+{
+    return fromString(text.trimmed(), mode);
 }
 
 int CampaignActions::pause(Database& database, qint64 campaignId)

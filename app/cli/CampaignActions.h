@@ -23,11 +23,14 @@ public:
         QDateTime at;         // valid: schedule it (as the editor's Schedule button does)
         bool anyway = false;  // schedule even when the sender domain's DNS is not ready
         Tracking tracking = Tracking::Anonymous;
+        ImageMode imageMode = ImageMode::Embedded;
     };
 
     // --tracking's words: off, anonymous, per-recipient (the stored names, with a hyphen for the underscore).
     static QString trackingText(Tracking tracking);
     static bool parseTracking(const QString& text, Tracking* tracking);
+    // --images's words: embedded, linked (the stored names).
+    static bool parseImageMode(const QString& text, ImageMode* mode);
 
     // Stores a draft and prints its id; with `at`, schedules it too.
     static int create(Database& database, const NewCampaign& request);

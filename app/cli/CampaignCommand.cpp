@@ -29,11 +29,11 @@ int CampaignCommand::run(const QStringList& arguments)
     parser.setApplicationDescription(tr(
         "Campaigns.\n\n"
         "  list [--json]                     every campaign with its status, audience and counts\n"
-        "  show ID [--json]                  its status, tracking mode and messages counted by status:\n"
+        "  show ID [--json]                  its status, tracking and image modes and messages counted by status:\n"
         "                                    pending, sending, sent, failed, unknown, suppressed, cancelled\n"
         "  render ID --nonprofit ID|EMAIL    the MIME message that nonprofit gets\n"
         "  create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway]\n"
-        "         [--tracking off|anonymous|per-recipient]\n"
+        "         [--tracking off|anonymous|per-recipient] [--images embedded|linked]\n"
         "                                    a draft (with --at, scheduled); prints its id\n"
         "  send ID [--anyway]                queue it now, as the campaign editor's Send Now does: the campaign,\n"
         "                                    template and sender identity are checked, suppressed addresses are\n"
@@ -75,7 +75,13 @@ int CampaignCommand::run(const QStringList& arguments)
                                          "allows it, anonymous for the others). Nothing is tracked while the public "
                                          "address of herald serve is not set."),
                                       tr("mode"));
-    parser.addOptions({profile, json, nonprofit, name, templateId, identity, segment, all, at, anyway, tracking});
+    const QCommandLineOption images(QStringLiteral("images"),
+                                    tr("create: how messages carry the media library images the template shows: "
+                                       "embedded (the default; inside every message, which makes each one heavier) "
+                                       "or linked (light messages; the images load from the public address of herald "
+                                       "serve, which must be set and running)."),
+                                    tr("mode"));
+    parser.addOptions({profile, json, nonprofit, name, templateId, identity, segment, all, at, anyway, tracking, images});
     if (const int done = CommandArguments::parse(parser, arguments); done != CommandArguments::Continue)
         return done;
     const QStringList positional = parser.positionalArguments();
@@ -95,7 +101,9 @@ int CampaignCommand::run(const QStringList& arguments)
                           && (!parser.isSet(segment) || request.segmentId > 0)
                           && (!parser.isSet(at) || request.at.isValid())
                           && (!parser.isSet(tracking)
-                              || CampaignActions::parseTracking(parser.value(tracking), &request.tracking));
+                              || CampaignActions::parseTracking(parser.value(tracking), &request.tracking))
+                          && (!parser.isSet(images)
+                              || CampaignActions::parseImageMode(parser.value(images), &request.imageMode));
     const bool valid = (is("list") && positional.size() == 1)
                        || ((is("show") || is("send") || is("pause") || is("resume") || is("cancel")
                             || is("attachments"))
@@ -107,7 +115,7 @@ int CampaignCommand::run(const QStringList& arguments)
     if (!valid) {
         return Output::usageError(tr("Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | "
                          "create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] "
-                         "[--anyway] [--tracking off|anonymous|per-recipient] | send ID [--anyway] | pause ID | "
+                         "[--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | "
                          "resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; 'herald campaign --help' explains "
                          "them)"));
     }

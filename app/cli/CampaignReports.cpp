@@ -5,7 +5,7 @@
 #include "TextTable.h"
 #include "compose/CampaignMessageComposer.h"
 #include "storage/AppSettingsRepository.h"
-#include "storage/CampaignAttachmentRepository.h"
+#include "sending/MessageResources.h"
 #include "storage/CampaignRepository.h"
 #include "storage/NonprofitRepository.h"
 #include "storage/SegmentRepository.h"
@@ -160,13 +160,11 @@ int renderMessage(Database& database, qint64 campaignId, const QString& nonprofi
         Output::error(secret.error().message);
         return 1;
     }
-    auto attachments = CampaignAttachmentRepository(database).load(campaignId);
-    if (!attachments) {
-        Output::error(attachments.error().message);
+    CampaignMessageComposer composer(campaign.value(), secret.value());
+    if (Status resources = MessageResources::loadInto(database, composer); !resources) {
+        Output::error(resources.error().message);
         return 1;
     }
-    CampaignMessageComposer composer(campaign.value(), secret.value());
-    composer.setAttachments(attachments.value());
     auto message = composer.compose(sendId, recipient.value());
     if (!message) {
         Output::error(message.error().message);
@@ -229,6 +227,7 @@ int showCampaign(Database& database, qint64 campaignId, bool json)
             {QStringLiteral("sender_identity_id"), campaign->senderIdentityId},
             {QStringLiteral("segment_id"), campaign->segmentId},
             {QStringLiteral("tracking"), CampaignActions::trackingText(campaign->tracking)},
+            {QStringLiteral("images"), toString(campaign->imageMode)},
             {QStringLiteral("scheduled_at"), campaign->scheduledAt.isValid()
                                                  ? QJsonValue(campaign->scheduledAt.toUTC().toString(Qt::ISODate))
                                                  : QJsonValue()},
@@ -239,6 +238,7 @@ int showCampaign(Database& database, qint64 campaignId, bool json)
     Output::line(CampaignReports::tr("Campaign %1: %2").arg(campaign->id).arg(campaign->name));
     Output::line(CampaignReports::tr("Status: %1").arg(toString(campaign->status)));
     Output::line(CampaignReports::tr("Tracking: %1").arg(CampaignActions::trackingText(campaign->tracking)));
+    Output::line(CampaignReports::tr("Images: %1").arg(toString(campaign->imageMode)));
     if (campaign->scheduledAt.isValid())
         Output::line(CampaignReports::tr("Scheduled for: %1").arg(campaign->scheduledAt.toUTC().toString(Qt::ISODate)));
     TextTable table({CampaignReports::tr("Messages"), CampaignReports::tr("Count")}, {false, true});

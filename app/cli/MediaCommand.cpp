@@ -6,8 +6,6 @@
 #include "ProfileOpener.h"
 #include "storage/MediaRepository.h"
 
-#include <QFile>
-#include <QFileInfo>
 
 namespace herald::cli {
 
@@ -39,10 +37,7 @@ int import(Database& database, const QStringList& files)
 {
     MediaRepository media(database);
     for (const QString& path : files) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Output::failed(MediaCommand::tr("Could not read '%1': %2").arg(path, file.errorString()));
-        auto imported = media.importImage(QFileInfo(path).fileName(), file.readAll());
+        auto imported = media.importFile(path);
         if (!imported)
             return Output::failed(imported.error().message);
         Output::line(MediaCommand::tr("Imported '%1' (%2×%3 px, %4 bytes, %5).")

@@ -71,14 +71,29 @@ qint64 AttachmentPart::encodedSize(qint64 size)
 
 QByteArray AttachmentPart::encode(const Attachment& attachment)
 {
-    const QByteArray contentType = isContentType(attachment.contentType) ? attachment.contentType.toLatin1()
-                                                                         : QByteArrayLiteral("application/octet-stream");
+    return encodeFile(attachment.fileName, attachment.contentType, attachment.bytes, {});
+}
+
+QByteArray AttachmentPart::encode(const InlineImage& image)
+{
+    return encodeFile(image.fileName, image.contentType, image.bytes, image.contentId);
+}
+
+QByteArray AttachmentPart::encodeFile(const QString& fileName, const QString& type, const QByteArray& bytes,
+                                      const QString& contentId)
+{
+    const QByteArray contentType = isContentType(type) ? type.toLatin1() : QByteArrayLiteral("application/octet-stream");
     QByteArray out;
-    out.reserve(encodedSize(attachment.bytes.size()) + 512);
-    out += "Content-Type: " + contentType + ";\r\n " + parameter("name", attachment.fileName) + "\r\n";
+    out.reserve(encodedSize(bytes.size()) + 512);
+    out += "Content-Type: " + contentType + ";\r\n " + parameter("name", fileName) + "\r\n";
     out += "Content-Transfer-Encoding: base64\r\n";
-    out += "Content-Disposition: attachment;\r\n " + parameter("filename", attachment.fileName) + "\r\n\r\n";
-    const QByteArray base64 = attachment.bytes.toBase64();
+    if (contentId.isEmpty()) {
+        out += "Content-Disposition: attachment;\r\n " + parameter("filename", fileName) + "\r\n\r\n";
+    } else {
+        out += "Content-ID: <" + contentId.toLatin1() + ">\r\n";
+        out += "Content-Disposition: inline;\r\n " + parameter("filename", fileName) + "\r\n\r\n";
+    }
+    const QByteArray base64 = bytes.toBase64();
     for (qsizetype at = 0; at < base64.size(); at += Base64Line) {
         out += QByteArrayView(base64).sliced(at, std::min<qsizetype>(Base64Line, base64.size() - at));
         out += "\r\n";

@@ -3,10 +3,14 @@
 #include "MessageBuilder.h"
 #include "MimeEncoding.h"
 #include "RenderContext.h"
+#include "domain/CampaignValidator.h"
 #include "domain/HeaderText.h"
+#include "media/MediaReference.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+
+#include <algorithm>
 
 namespace herald {
 
@@ -38,6 +42,7 @@ CampaignMessageComposer::CampaignMessageComposer(const Campaign& campaign, const
         text = rewritten->text;
         m_links = rewritten->links;
     }
+    m_htmlSource = html;
     // The subject is a header: values go in raw (the builder encodes and checks them), like the text body.
     if (!compilePart(QStringLiteral("subject"), campaign.subject, CompiledTemplate::Escaping::Plain, &m_subject, &m_error)
         || !compilePart(QStringLiteral("html"), html, CompiledTemplate::Escaping::Html, &m_html, &m_error)
@@ -47,6 +52,43 @@ CampaignMessageComposer::CampaignMessageComposer(const Campaign& campaign, const
     }
     if (m_tracks)
         prepareTracking();
+}
+
+void CampaignMessageComposer::setImages(const QList<MediaItem>& images)
+{
+    m_inlineImages.clear();
+    if (!isValid())
+        return;
+    const QStringList names = MediaReference::namesIn(m_htmlSource);
+    if (names.isEmpty())
+        return;
+    QStringList available;
+    for (const MediaItem& item : images)
+        available << item.name;
+    if (const Status valid = CampaignValidator::validateImages(m_campaign, names, available); !valid) {
+        m_error = valid.error().message;
+        return;
+    }
+    QHash<QString, QString> sources;
+    for (const QString& name : names) {
+        const MediaItem& item = *std::find_if(images.cbegin(), images.cend(), [&name](const MediaItem& i) { return i.name == name; });
+        if (m_campaign.imageMode == ImageMode::Linked) {
+            sources.insert(name, MediaReference::publicUrl(m_campaign.publicBaseUrl, item));
+            continue;
+        }
+        InlineImage image;
+        // Unique within the message; the same image keeps its id from message to message.
+        image.contentId = QStringLiteral("img%1.%2@herald").arg(m_inlineImages.size() + 1).arg(item.image.sha256.left(16));
+        image.fileName = name;
+        image.contentType = item.image.contentType;
+        image.bytes = item.image.bytes;
+        sources.insert(name, QStringLiteral("cid:") + image.contentId);
+        m_inlineImages << image;
+    }
+    // Once for all recipients: the sources are the same in every message.
+    if (!compilePart(QStringLiteral("html"), MediaReference::replaceSources(m_htmlSource, sources),
+                     CompiledTemplate::Escaping::Html, &m_html, &m_error))
+        m_error = tr("Campaign '%1' cannot be rendered: %2").arg(m_campaign.name, m_error);
 }
 
 bool CampaignMessageComposer::allowsPerRecipientTracking(const QString& consent)
@@ -139,6 +181,8 @@ Result<OutgoingMessage> CampaignMessageComposer::compose(qint64 sendId, const No
     spec.date = QDateTime::currentDateTimeUtc();
     spec.unsubscribeUrl = unsubscribeUrl;
     spec.attachments = m_attachments;
+    if (!spec.htmlBody.isEmpty())
+        spec.inlineImages = m_inlineImages;
     auto data = MessageBuilder::build(spec);
     if (!data)
         return Error::make(data.error().kind, tr("Message to %1 (send #%2): %3").arg(recipient.email).arg(sendId).arg(data.error().message));

@@ -8,6 +8,7 @@
 #include "domain/Campaign.h"
 #include "domain/Error.h"
 #include "domain/Nonprofit.h"
+#include "media/MediaItem.h"
 #include "sending/OutgoingMessage.h"
 
 #include <QCoreApplication>
@@ -45,6 +46,13 @@ public:
     // The files every message carries (with their bytes: CampaignAttachmentRepository::load()), in order.
     void setAttachments(const QList<Attachment>& attachments) { m_attachments = attachments; }
     const QList<Attachment>& attachments() const { return m_attachments; }
+    // The media library images its HTML shows (src="media:NAME"), read once for all its messages
+    // (MessageResources): as the campaign's image mode says, each becomes one inline part (cid:, `images` with
+    // their bytes) or a link to `herald serve` at the public address. A name `images` lacks, or linked images
+    // without a public address, make the composer invalid with a sentence saying so. Without this call media:
+    // sources stay as written (previews that show library images themselves).
+    void setImages(const QList<MediaItem>& images);
+    const QList<InlineImage>& inlineImages() const { return m_inlineImages; }
 
     // `date` is the {{date}} placeholder's day; without one, today.
     Result<OutgoingMessage> compose(qint64 sendId, const Nonprofit& recipient, const QDate& date = QDate()) const;
@@ -52,6 +60,7 @@ public:
 private:
     QDate today() const;
     void prepareTracking();
+
     // Sets the tracking placeholders (links, pixel, trap link) for one recipient.
     void setTrackingValues(RenderContext& context, qint64 sendId, const Nonprofit& recipient) const;
 
@@ -65,6 +74,8 @@ private:
     RenderContext m_anonymousValues;                 // the same for every recipient: signed once
     CompiledTemplate m_subject;
     CompiledTemplate m_html;
+    QString m_htmlSource; // what m_html was compiled from (links rewritten for tracking)
+    QList<InlineImage> m_inlineImages;
     CompiledTemplate m_text;
     QList<Attachment> m_attachments;
     QString m_error;

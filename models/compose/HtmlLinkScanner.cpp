@@ -2,6 +2,7 @@
 
 #include "emailhtml/HtmlTree.h"
 
+#include <algorithm>
 #include <map>
 
 namespace herald {
@@ -27,17 +28,33 @@ public:
     // The href of an <a> or <area>; false for other nodes and for hrefs the source does not spell.
     bool linkOf(const GumboNode* node, HtmlLink* link) const
     {
-        if (!HtmlTree::isElement(node))
+        if (!isHtmlElement(node, {GUMBO_TAG_A, GUMBO_TAG_AREA}) || !valueOf(node, "href", link))
             return false;
-        const GumboElement& element = node->v.element;
-        if (element.tag_namespace != GUMBO_NAMESPACE_HTML || (element.tag != GUMBO_TAG_A && element.tag != GUMBO_TAG_AREA))
-            return false;
-        const GumboAttribute* href = gumbo_get_attribute(&element.attributes, "href");
-        const qsizetype start = href ? byteOffset(href->original_value) : -1;
+        link->noTrack = gumbo_get_attribute(&node->v.element.attributes, "data-herald-notrack") != nullptr;
+        return true;
+    }
+
+    // The src of an <img>; false for other nodes and for sources the source does not spell.
+    bool imageOf(const GumboNode* node, HtmlLink* image) const
+    {
+        return isHtmlElement(node, {GUMBO_TAG_IMG}) && valueOf(node, "src", image);
+    }
+
+    static bool isHtmlElement(const GumboNode* node, std::initializer_list<GumboTag> tags)
+    {
+        return HtmlTree::isElement(node) && node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML
+            && std::find(tags.begin(), tags.end(), node->v.element.tag) != tags.end();
+    }
+
+    // The element's attribute `name`, where the source spells it.
+    bool valueOf(const GumboNode* node, const char* name, HtmlLink* link) const
+    {
+        const GumboAttribute* attribute = gumbo_get_attribute(&node->v.element.attributes, name);
+        const qsizetype start = attribute ? byteOffset(attribute->original_value) : -1;
         if (start < 0)
             return false;
         qsizetype valueStart = start;
-        qsizetype valueEnd = start + qsizetype(href->original_value.length);
+        qsizetype valueEnd = start + qsizetype(attribute->original_value.length);
         const char quote = m_utf8.at(start);
         if (quote == '"' || quote == '\'') {
             ++valueStart;
@@ -46,8 +63,7 @@ public:
         }
         link->valueStart = index(valueStart);
         link->valueEnd = index(valueEnd);
-        link->url = QString::fromUtf8(href->value);
-        link->noTrack = gumbo_get_attribute(&element.attributes, "data-herald-notrack") != nullptr;
+        link->url = QString::fromUtf8(attribute->value);
         return true;
     }
 
@@ -78,14 +94,19 @@ HtmlLinkScan HtmlLinkScanner::scan(const QString& html)
 
     // An <a> the parser had to repeat (misnested formatting elements) shares its source with the first one.
     std::map<qsizetype, HtmlLink> linksByPosition;
+    std::map<qsizetype, HtmlLink> imagesByPosition;
     HtmlTree::forEachNode(parsed.document(), [&](const GumboNode* node) {
-        HtmlLink link;
-        if (scanner.linkOf(node, &link))
-            linksByPosition.emplace(link.valueStart, link);
+        HtmlLink found;
+        if (scanner.linkOf(node, &found))
+            linksByPosition.emplace(found.valueStart, found);
+        else if (scanner.imageOf(node, &found))
+            imagesByPosition.emplace(found.valueStart, found);
     });
     HtmlLinkScan scan;
     for (const auto& [position, link] : linksByPosition)
         scan.links << link;
+    for (const auto& [position, image] : imagesByPosition)
+        scan.images << image;
 
     scan.bodyEnd = html.size();
     scan.bodyStart = -1;

@@ -24,19 +24,36 @@ QByteArray boundaryFor(const char* prefix, const QString& messageId)
     return prefix + QCryptographicHash::hash(messageId.toUtf8(), QCryptographicHash::Sha1).toHex().left(24);
 }
 
+// The HTML, with its inline images around it as multipart/related (RFC 2387) when it has any.
+QByteArray htmlEntity(const MessageSpec& spec)
+{
+    if (spec.inlineImages.isEmpty())
+        return part("text/html", spec.htmlBody);
+    const QByteArray boundary = boundaryFor("=_herald_r_", spec.messageId);
+    QByteArray entity = header("Content-Type", "multipart/related;\r\n type=\"text/html\";\r\n boundary=\"" + boundary + '"');
+    entity += "\r\n--" + boundary + "\r\n";
+    entity += part("text/html", spec.htmlBody);
+    for (const InlineImage& image : spec.inlineImages) {
+        entity += "--" + boundary + "\r\n";
+        entity += AttachmentPart::encode(image);
+    }
+    entity += "--" + boundary + "--\r\n";
+    return entity;
+}
+
 // The text, the HTML or both as multipart/alternative: Content-Type header first, ending with CRLF.
 QByteArray bodyEntity(const MessageSpec& spec)
 {
     if (spec.htmlBody.isEmpty())
         return part("text/plain", spec.textBody);
     if (spec.textBody.isEmpty())
-        return part("text/html", spec.htmlBody);
+        return htmlEntity(spec);
     const QByteArray boundary = boundaryFor("=_herald_", spec.messageId);
     QByteArray entity = header("Content-Type", "multipart/alternative;\r\n boundary=\"" + boundary + '"');
     entity += "\r\n--" + boundary + "\r\n";
     entity += part("text/plain", spec.textBody);
     entity += "--" + boundary + "\r\n";
-    entity += part("text/html", spec.htmlBody);
+    entity += htmlEntity(spec);
     entity += "--" + boundary + "--\r\n";
     return entity;
 }
@@ -85,6 +102,8 @@ Result<QByteArray> MessageBuilder::build(const MessageSpec& spec)
     qint64 attached = 0;
     for (const Attachment& attachment : spec.attachments)
         attached += AttachmentPart::encodedSize(attachment.bytes.size()) + 512;
+    for (const InlineImage& image : spec.inlineImages)
+        attached += AttachmentPart::encodedSize(image.bytes.size()) + 512;
     message.reserve(spec.textBody.size() + spec.htmlBody.size() * 11 / 10 + 2048 + attached);
     message += header("Date", MimeEncoding::rfc5322Date(spec.date.isValid() ? spec.date : QDateTime::currentDateTimeUtc()));
     message += header("From", from);

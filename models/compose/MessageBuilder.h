@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AttachmentPart.h"
 #include "domain/Attachment.h"
 #include "domain/Error.h"
 
@@ -27,10 +28,11 @@ struct MessageSpec
     QString unsubscribeUrl;    // https link for List-Unsubscribe and one-click POST (RFC 8058)
     QString unsubscribeMailto; // mailto: alternative, optional
     QList<Attachment> attachments; // with their bytes; none: no multipart/mixed
+    QList<InlineImage> inlineImages; // what the HTML shows by cid:; none: no multipart/related
 };
 
-// Builds the RFC 5322 bytes of a message: multipart/alternative (text then HTML), UTF-8 bodies in
-// quoted-printable, inside multipart/mixed after which come the attachments when there are any (AttachmentPart), RFC 2047 headers, List-Unsubscribe and List-Unsubscribe-Post. CR or LF in any value
+// Builds the RFC 5322 bytes of a message: multipart/alternative (text then HTML; the HTML in a multipart/related
+// with its inline images when it has any), UTF-8 bodies in quoted-printable, inside multipart/mixed after which come the attachments when there are any (AttachmentPart), RFC 2047 headers, List-Unsubscribe and List-Unsubscribe-Post. CR or LF in any value
 // that reaches a header is refused (header injection), naming the field.
 class MessageBuilder
 {

@@ -75,6 +75,22 @@ bool fromString(const QString& text, Tracking* tracking)
     return parseEnum(text, {Tracking::Off, Tracking::Anonymous, Tracking::PerRecipient}, tracking);
 }
 
+QString toString(ImageMode mode)
+{
+    switch (mode) {
+    case ImageMode::Embedded:
+        return QStringLiteral("embedded");
+    case ImageMode::Linked:
+        return QStringLiteral("linked");
+    }
+    return {};
+}
+
+bool fromString(const QString& text, ImageMode* mode)
+{
+    return parseEnum(text, {ImageMode::Embedded, ImageMode::Linked}, mode);
+}
+
 QString perRecipientTrackingConsent() { return QStringLiteral("consent"); }
 
 } // namespace herald

@@ -25,6 +25,13 @@ bool fromString(const QString& text, Tracking* tracking);
 // The nonprofits.consent value under which a nonprofit's opens and clicks may be tracked per recipient.
 QString perRecipientTrackingConsent();
 
+// How a campaign's messages carry the media library images their HTML shows (campaigns.image_mode): inside
+// every message as inline parts (cid:), or as links to `herald serve` at the public address.
+enum class ImageMode { Embedded, Linked };
+
+QString toString(ImageMode mode);
+bool fromString(const QString& text, ImageMode* mode);
+
 // A mailing: a template snapshot, an audience and a sender identity. Syncable: UUID and version.
 struct Campaign
 {
@@ -54,6 +61,7 @@ struct Campaign
     UnknownPolicy unknownPolicy = UnknownPolicy::Ask;
     Tracking tracking = Tracking::Anonymous;
     QString publicBaseUrl; // `herald serve`'s public address, taken when queued (tracking and web view links)
+    ImageMode imageMode = ImageMode::Embedded;
 
     // The audience JSON for a saved segment, or for all active nonprofits when segmentId is 0.
     static QString audienceFor(qint64 segmentId);

@@ -56,4 +56,22 @@ Status CampaignValidator::validate(const Campaign& campaign)
     return {};
 }
 
+Status CampaignValidator::validateImages(const Campaign& campaign, const QStringList& shownNames,
+                                         const QStringList& libraryNames)
+{
+    for (const QString& name : shownNames) {
+        if (!libraryNames.contains(name))
+            return Error::validation(QStringLiteral("template_id"),
+                                     tr("The message of campaign '%1' shows the image '%2', which is not in the media "
+                                        "library; import it or take it out of the template.")
+                                         .arg(campaign.name, name));
+    }
+    if (!shownNames.isEmpty() && campaign.imageMode == ImageMode::Linked && campaign.publicBaseUrl.trimmed().isEmpty())
+        return Error::validation(QStringLiteral("image_mode"),
+                                 tr("Campaign '%1' links its images from herald serve, but the public address of "
+                                    "herald serve is not set (Settings → Engagement); set it or embed the images.")
+                                     .arg(campaign.name));
+    return {};
+}
+
 } // namespace herald

@@ -4,6 +4,7 @@
 #include "Error.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace herald {
 
@@ -17,6 +18,9 @@ public:
 
     // The first problem found, naming the field; ok when the row can be stored.
     static Status validate(const Campaign& campaign);
+    // Before it is queued or test-sent: the media library images its HTML shows (`shownNames`, MediaReference)
+    // must all be in the library (`libraryNames`), and linked images need the public address of `herald serve`.
+    static Status validateImages(const Campaign& campaign, const QStringList& shownNames, const QStringList& libraryNames);
 };
 
 } // namespace herald

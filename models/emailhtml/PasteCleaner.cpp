@@ -59,7 +59,7 @@ bool isKeptLink(const QString& href)
 bool isKeptImageSource(const QString& src)
 {
     return startsWithAny(src, {QLatin1String("http://"), QLatin1String("https://"), QLatin1String("cid:"),
-                               QLatin1String("data:image/"), QLatin1String("{{")});
+                               QLatin1String("media:"), QLatin1String("data:image/"), QLatin1String("{{")});
 }
 
 // A length in CSS pixels from an attribute ("600") or a style ("600px"); 0 when none is given.

@@ -3,6 +3,7 @@
 #include "compose/CampaignMessageComposer.h"
 #include "compose/CompiledTemplate.h"
 #include "compose/RenderContext.h"
+#include "sending/MessageResources.h"
 #include "storage/CampaignRepository.h"
 #include "storage/NonprofitRepository.h"
 #include "storage/SendRepository.h"
@@ -51,8 +52,12 @@ Result<QByteArray> RecipientPages::webView(qint64 campaignId, qint64 sendId)
     auto recipient = recipientOf(campaignId, sendId);
     if (!recipient)
         return recipient.error();
-    const auto& [campaign, nonprofit] = recipient.value();
-    const CampaignMessageComposer composer(campaign, m_secret, CampaignMessageComposer::Links::Original);
+    auto [campaign, nonprofit] = recipient.value();
+    // A web page cannot show cid: parts: its library images come from this server whatever the messages carry.
+    campaign.imageMode = ImageMode::Linked;
+    CampaignMessageComposer composer(campaign, m_secret, CampaignMessageComposer::Links::Original);
+    if (const Status images = MessageResources::loadImagesInto(m_database, composer); !images)
+        return images.error();
     auto message = composer.compose(sendId, nonprofit);
     if (!message)
         return message.error();

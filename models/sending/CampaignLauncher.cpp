@@ -5,8 +5,10 @@
 #include "engagement/CampaignLinkRepository.h"
 #include "storage/AppSettingsRepository.h"
 #include "domain/CampaignValidator.h"
+#include "media/MediaReference.h"
 #include "storage/AuditLogRepository.h"
 #include "storage/CampaignRepository.h"
+#include "storage/MediaRepository.h"
 #include "storage/SegmentRepository.h"
 #include "storage/SenderIdentityRepository.h"
 #include "storage/TemplateRepository.h"
@@ -105,6 +107,14 @@ Status CampaignLauncher::checkSnapshot(const Campaign& campaign)
             return Error::validation(QStringLiteral("template_id"),
                                      tr("The message of campaign '%1' has an error: %2").arg(campaign.name, issue.toString()));
     }
+    auto library = MediaRepository(m_database).list();
+    if (!library)
+        return library.error();
+    QStringList libraryNames;
+    for (const MediaItem& item : library.value())
+        libraryNames << item.name;
+    if (auto images = CampaignValidator::validateImages(campaign, MediaReference::namesIn(campaign.htmlBody), libraryNames); !images)
+        return images;
     if (auto audience = SegmentRepository(m_database).resolve(campaign.audience); !audience)
         return Error::validation(QStringLiteral("audience"),
                                  tr("The audience of campaign '%1' cannot be used: %2")

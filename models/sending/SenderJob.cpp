@@ -1,11 +1,11 @@
 #include "SenderJob.h"
 
 #include "HandingMarker.h"
+#include "MessageResources.h"
 #include "SendEngine.h"
 #include "compose/CampaignMessageComposer.h"
 #include "compose/DkimSigner.h"
 #include "providers/TransferLoop.h"
-#include "storage/CampaignAttachmentRepository.h"
 #include "storage/CampaignRepository.h"
 
 #include <QCoreApplication>
@@ -108,11 +108,9 @@ void SenderJob::run()
         auto campaign = campaigns.find(campaignId);
         if (!campaign)
             return nullptr;
-        auto attachments = CampaignAttachmentRepository(database).load(campaignId);
-        if (!attachments)
-            return nullptr;
         auto composer = std::make_shared<CampaignMessageComposer>(campaign.value(), m_engine.unsubscribeSecret());
-        composer->setAttachments(attachments.value());
+        if (!MessageResources::loadInto(database, *composer)) // its files and images, read once for all its messages
+            return nullptr;
         composers.insert(campaignId, composer);
         return composer;
     };

@@ -1,5 +1,6 @@
 #include "TestMessageSender.h"
 
+#include "MessageResources.h"
 #include "compose/CampaignMessageComposer.h"
 #include "compose/DkimSigner.h"
 #include "deliverability/DkimKeyring.h"
@@ -8,7 +9,6 @@
 #include "domain/EmailAddress.h"
 #include "providers/TransportFactory.h"
 #include "storage/AppSettingsRepository.h"
-#include "storage/CampaignAttachmentRepository.h"
 #include "storage/NonprofitRepository.h"
 #include "storage/ProviderRepository.h"
 #include "storage/SecretStore.h"
@@ -36,12 +36,9 @@ Result<DeliveryOutcome> TestMessageSender::send(const Campaign& campaign, qint64
 
     // Rendered for the nonprofit (its name, city, unsubscribe link), delivered to the test address.
     CampaignMessageComposer composer(campaign, signingSecret.value(), CampaignMessageComposer::Links::AsTrackedTest);
-    if (campaign.id > 0) { // with the files its messages will carry
-        auto attachments = CampaignAttachmentRepository(m_database).load(campaign.id);
-        if (!attachments)
-            return attachments.error();
-        composer.setAttachments(attachments.value());
-    }
+    // With the files and images its messages will carry.
+    if (Status resources = MessageResources::loadInto(m_database, composer); !resources)
+        return resources.error();
     auto composed = composer.compose(0, recipient.value());
     if (!composed)
         return composed.error();

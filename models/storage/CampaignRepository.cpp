@@ -16,8 +16,8 @@ const QString DefaultAudience = QStringLiteral("{\"all\":true}");
 const QString SelectColumns = QStringLiteral(
     "SELECT id, uuid, name, template_id, template_version, subject, html_body, text_body, audience, from_name, "
     "from_email, reply_to, postal_address, unsubscribe_base_url, status, scheduled_at, created_by, created_at, "
-    "updated_at, version, sender_identity_id, segment_id, archived, unknown_policy, tracking, public_base_url "
-    "FROM campaigns ");
+    "updated_at, version, sender_identity_id, segment_id, archived, unknown_policy, tracking, public_base_url, "
+    "image_mode FROM campaigns ");
 
 void normalize(Campaign& campaign)
 {
@@ -53,7 +53,8 @@ void bindFields(BoundQuery& query, const Campaign& campaign, const SqlDialect& d
         .bind(QStringLiteral(":segment_id"), optionalId(campaign.segmentId))
         .bind(QStringLiteral(":unknown_policy"), toString(campaign.unknownPolicy))
         .bind(QStringLiteral(":tracking"), toString(campaign.tracking))
-        .bind(QStringLiteral(":public_base_url"), campaign.publicBaseUrl);
+        .bind(QStringLiteral(":public_base_url"), campaign.publicBaseUrl)
+        .bind(QStringLiteral(":image_mode"), toString(campaign.imageMode));
 }
 } // namespace
 
@@ -88,6 +89,7 @@ Campaign CampaignRepository::readRow(const QSqlQuery& query)
     fromString(query.value(23).toString(), &row.unknownPolicy);
     fromString(query.value(24).toString(), &row.tracking);
     row.publicBaseUrl = query.value(25).toString();
+    fromString(query.value(26).toString(), &row.imageMode);
     return row;
 }
 
@@ -146,11 +148,11 @@ Status CampaignRepository::insert(Campaign& campaign)
                      QStringLiteral("INSERT INTO campaigns (uuid, name, template_id, template_version, subject, "
                                     "html_body, text_body, audience, from_name, from_email, reply_to, postal_address, "
                                     "unsubscribe_base_url, status, scheduled_at, created_by, sender_identity_id, segment_id, "
-                                    "unknown_policy, tracking, public_base_url) VALUES (:uuid, :name, "
+                                    "unknown_policy, tracking, public_base_url, image_mode) VALUES (:uuid, :name, "
                                     ":template_id, :template_version, :subject, :html_body, :text_body, :audience, "
                                     ":from_name, :from_email, :reply_to, :postal_address, :unsubscribe_base_url, "
                                     ":status, :scheduled_at, :created_by, :sender_identity_id, :segment_id, "
-                                    ":unknown_policy, :tracking, :public_base_url) "
+                                    ":unknown_policy, :tracking, :public_base_url, :image_mode) "
                                     "RETURNING id, version, created_at, updated_at"));
     bindFields(query, campaign, m_dialect);
     query.bind(QStringLiteral(":uuid"), campaign.uuid)
@@ -180,7 +182,7 @@ Status CampaignRepository::update(Campaign& campaign)
                                     "postal_address = :postal_address, unsubscribe_base_url = :unsubscribe_base_url, "
                                     "scheduled_at = :scheduled_at, sender_identity_id = :sender_identity_id, "
                                     "segment_id = :segment_id, unknown_policy = :unknown_policy, tracking = :tracking, "
-                                    "public_base_url = :public_base_url, "
+                                    "public_base_url = :public_base_url, image_mode = :image_mode, "
                                     "updated_at = %1, version = version + 1 "
                                     "WHERE id = :id AND version = :version RETURNING version, updated_at, status")
                          .arg(m_dialect.now()));

@@ -93,7 +93,7 @@ const QList<SyncTable>& SyncTable::all()
                              {QStringLiteral("sender_identity_id"), Kind::Reference,
                               QStringLiteral("sender_identities")},
                              {QStringLiteral("segment_id"), Kind::Reference, QStringLiteral("segments")},
-                             text("unknown_policy"), text("tracking")};
+                             text("unknown_policy"), text("tracking"), text("image_mode")};
         // Only drafts are edited offline; once queued a campaign belongs to the server.
         campaigns.scopeCondition = QStringLiteral("status = 'draft'");
         return QList<SyncTable>{templates, identities, segments, campaigns};

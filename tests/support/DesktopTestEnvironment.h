@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
@@ -26,6 +27,21 @@ inline void useTestDesktop(const QTemporaryDir& dir, const QString& language = Q
         Translations::install(*qApp, language);
     SecretStore::instance().setKeychainDisabled(true);
     Config::instance().useFile(dir.filePath(QStringLiteral("herald.ini")));
+}
+
+// The rows of a test run once per language of the interface: English, Spanish and French (column "language").
+inline void addLanguageRows()
+{
+    QTest::addColumn<QString>("language");
+    for (const char* language : {"en", "es", "fr"})
+        QTest::newRow(language) << QString::fromLatin1(language);
+}
+
+// The interface and the number formats in `language` from now on.
+inline void useLanguage(const QString& language)
+{
+    Translations::install(*qApp, language);
+    QLocale::setDefault(QLocale(language));
 }
 
 #ifdef HERALD_SCREENSHOT_DIR

@@ -28,6 +28,8 @@ for part in message.walk():
     if isinstance(content, bytes):
         entry["size"] = len(content)
         entry["sha256"] = hashlib.sha256(content).hexdigest()
+    if part.get("Content-ID") is not None:
+        entry["content_id"] = str(part.get("Content-ID"))
     if part.get_content_disposition() is not None:
         entry["disposition"] = part.get_content_disposition()
         entry["filename"] = part.get_filename()

@@ -1,6 +1,7 @@
 #include "CampaignEditorDialog.h"
 
 #include "AudienceSection.h"
+#include "ImagesSection.h"
 #include "ScheduleSection.h"
 #include "SenderIdentityDialog.h"
 #include "TestSendDialog.h"
@@ -60,6 +61,10 @@ void CampaignEditorDialog::buildForm()
     m_templateCombo = new QComboBox(this);
     m_templateCombo->setObjectName(QStringLiteral("templateCombo"));
     connect(m_templateCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &CampaignEditorDialog::markDirty);
+    m_images = new ImagesSection(m_database, this);
+    connect(m_images, &ImagesSection::changed, this, &CampaignEditorDialog::markDirty);
+    connect(m_templateCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { m_images->showTemplate(m_templateCombo->currentData().toLongLong()); });
 
     m_identityCombo = new QComboBox(this);
     m_identityCombo->setObjectName(QStringLiteral("identityCombo"));
@@ -121,7 +126,8 @@ void CampaignEditorDialog::buildForm()
                 {QStringLiteral("unsubscribe_base_url"), m_identityCombo},
                 {QStringLiteral("audience"), m_audience->combo()},
                 {QStringLiteral("scheduled_at"), m_schedule->timeEdit()},
-                {QStringLiteral("tracking"), m_tracking->combo()}};
+                {QStringLiteral("tracking"), m_tracking->combo()},
+                {QStringLiteral("image_mode"), m_images->combo()}};
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_nameEdit);
@@ -135,6 +141,8 @@ void CampaignEditorDialog::buildForm()
     form->addRow(tr("&Unknown outcomes:"), m_unknownPolicyCombo);
     form->addRow(tr("&Opens and clicks:"), m_tracking->combo());
     form->addRow(QString(), m_tracking->hintLabel());
+    form->addRow(tr("I&mages:"), m_images->combo());
+    form->addRow(QString(), m_images->hintLabel());
 
     m_testSendButton = new QPushButton(tr("&Test Send…"), this);
     m_testSendButton->setObjectName(QStringLiteral("testSendButton"));
@@ -226,12 +234,15 @@ void CampaignEditorDialog::load(const Campaign& campaign)
     m_unknownPolicyCombo->setCurrentIndex(m_unknownPolicyCombo->findData(int(campaign.unknownPolicy)));
     if (const Status tracking = m_tracking->load(campaign); !tracking)
         showError(tracking.error());
+    if (const Status images = m_images->load(campaign); !images)
+        showError(images.error());
+    m_images->showTemplate(m_templateCombo->currentData().toLongLong());
 
     const bool editable = isEditable();
     for (QWidget* field : std::initializer_list<QWidget*>{m_nameEdit, m_templateCombo, m_identityCombo,
                                                           m_audience->combo(), m_schedule->sendNowRadio(),
                                                           m_schedule->scheduleRadio(), m_unknownPolicyCombo,
-                                                          m_tracking->combo()})
+                                                          m_tracking->combo(), m_images->combo()})
         field->setEnabled(editable);
     m_saveButton->setEnabled(editable);
     m_queueButton->setEnabled(editable);
@@ -265,6 +276,7 @@ Campaign CampaignEditorDialog::collect() const
     campaign.scheduledAt = m_schedule->isScheduled() ? m_schedule->at() : QDateTime();
     campaign.unknownPolicy = UnknownPolicy(m_unknownPolicyCombo->currentData().toInt());
     campaign.tracking = m_tracking->tracking();
+    campaign.imageMode = m_images->imageMode();
     return campaign;
 }
 

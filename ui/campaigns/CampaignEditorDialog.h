@@ -23,12 +23,13 @@ namespace herald {
 
 class AudienceSection;
 class Database;
+class ImagesSection;
 class ScheduleSection;
 class TrackingSection;
 
 // Creates or edits one campaign: name, template, sender identity, audience (with its live size and how many the
 // suppression list excludes, counted off the UI thread), when to send, what to do with unknown outcomes and how
-// opens and clicks are tracked.
+// opens and clicks are tracked, and whether images are embedded or linked.
 // From here the user saves the draft, sends a test, and sends now or schedules (queued off the UI thread,
 // with a cancellable progress dialog).
 class CampaignEditorDialog : public QDialog
@@ -90,6 +91,7 @@ private:
     ScheduleSection* m_schedule = nullptr;
     QComboBox* m_unknownPolicyCombo = nullptr;
     TrackingSection* m_tracking = nullptr;
+    ImagesSection* m_images = nullptr;
     QLabel* m_statusLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
     QPushButton* m_saveButton = nullptr;

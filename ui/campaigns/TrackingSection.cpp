@@ -1,47 +1,30 @@
 #include "TrackingSection.h"
 
-#include "common/FormFeedback.h"
 #include "common/PluralCount.h"
 #include "storage/AppSettingsRepository.h"
 
-#include <QComboBox>
 #include <QLabel>
 #include <QLocale>
 
 namespace herald {
 
 TrackingSection::TrackingSection(Database& database, QWidget* dialog)
-    : QObject(dialog)
+    : ChoiceSection(dialog, QStringLiteral("trackingCombo"), QStringLiteral("trackingHintLabel"))
     , m_database(database)
 {
-    m_combo = new QComboBox(dialog);
-    m_combo->setObjectName(QStringLiteral("trackingCombo"));
-    const QString off = tr("Links go out as written; the messages carry no open pixel.");
-    const QString anonymous = tr("Opens and clicks are counted per campaign and per link; the links name no "
-                                 "recipient.");
-    const QString perRecipient = tr("Also who opened and clicked, for the nonprofits whose consent allows it "
-                                    "(“Consent given”); the others are counted anonymously.");
-    m_combo->addItem(tr("Off"), int(Tracking::Off));
-    m_combo->setItemData(0, off, Qt::ToolTipRole);
-    m_combo->addItem(tr("Anonymous (per campaign and link)"), int(Tracking::Anonymous));
-    m_combo->setItemData(1, anonymous, Qt::ToolTipRole);
-    m_combo->addItem(tr("Per recipient (where consent allows)"), int(Tracking::PerRecipient));
-    m_combo->setItemData(2, perRecipient, Qt::ToolTipRole);
-    m_combo->setToolTip(tr("Off: %1\nAnonymous: %2\nPer recipient: %3").arg(off, anonymous, perRecipient));
-    m_combo->setCurrentIndex(m_combo->findData(int(Tracking::Anonymous)));
-    connect(m_combo, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        updateHint();
-        emit changed();
-    });
-    m_hintLabel = FormFeedback::createNoteLabel(QStringLiteral("trackingHintLabel"), dialog);
-    // The form may give it the height of more lines than it needs at its width: keep the text under the combo.
-    m_hintLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    addChoices({{tr("Off"), int(Tracking::Off), tr("Links go out as written; the messages carry no open pixel.")},
+                {tr("Anonymous (per campaign and link)"), int(Tracking::Anonymous),
+                 tr("Opens and clicks are counted per campaign and per link; the links name no recipient.")},
+                {tr("Per recipient (where consent allows)"), int(Tracking::PerRecipient),
+                 tr("Also who opened and clicked, for the nonprofits whose consent allows it (“Consent given”); the "
+                    "others are counted anonymously.")}},
+               tr("Off: %1\nAnonymous: %2\nPer recipient: %3"), int(Tracking::Anonymous));
     m_hintLabel->hide();
 }
 
 Status TrackingSection::load(const Campaign& campaign)
 {
-    m_combo->setCurrentIndex(m_combo->findData(int(campaign.tracking)));
+    choose(int(campaign.tracking));
     // Queueing takes the installation's address into the campaign; until then the installation's counts.
     m_queued = campaign.status != CampaignStatus::Draft;
     Status read;
@@ -57,7 +40,7 @@ Status TrackingSection::load(const Campaign& campaign)
     return read;
 }
 
-Tracking TrackingSection::tracking() const { return Tracking(m_combo->currentData().toInt()); }
+Tracking TrackingSection::tracking() const { return Tracking(chosen()); }
 
 void TrackingSection::showAudience(const std::optional<AudienceSize>& size)
 {

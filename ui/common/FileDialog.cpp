@@ -15,4 +15,15 @@ QString FileDialog::saveFileName(QWidget* parent, const QString& title, const QS
 
 void FileDialog::setNextFileName(const QString& path) { s_nextFileName = path; }
 
+QStringList FileDialog::s_nextFileNames;
+
+QStringList FileDialog::openFileNames(QWidget* parent, const QString& title, const QString& filter)
+{
+    if (!s_nextFileNames.isEmpty())
+        return std::exchange(s_nextFileNames, QStringList());
+    return QFileDialog::getOpenFileNames(parent, title, QString(), filter);
+}
+
+void FileDialog::setNextFileNames(const QStringList& paths) { s_nextFileNames = paths; }
+
 } // namespace herald

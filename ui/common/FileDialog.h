@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 class QWidget;
 
@@ -15,9 +16,14 @@ public:
     static QString saveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
     // The next saveFileName returns this without showing anything (tests); empty clears it.
     static void setNextFileName(const QString& path);
+    // Existing files to open, or none when the user cancelled.
+    static QStringList openFileNames(QWidget* parent, const QString& title, const QString& filter);
+    // The next openFileNames returns these without showing anything (tests); empty clears it.
+    static void setNextFileNames(const QStringList& paths);
 
 private:
     static QString s_nextFileName;
+    static QStringList s_nextFileNames;
 };
 
 } // namespace herald

@@ -104,6 +104,7 @@ QString SyncConflictDialog::fieldLabel(const QString& column) const
         {QStringLiteral("segment_id"), QT_TR_NOOP("Segment")},
         {QStringLiteral("unknown_policy"), QT_TR_NOOP("Unknown outcomes")},
         {QStringLiteral("tracking"), QT_TR_NOOP("Opens and clicks")},
+        {QStringLiteral("image_mode"), QT_TR_NOOP("Images")},
         {QStringLiteral("definition"), QT_TR_NOOP("Definition")},
         {QStringLiteral("html_body"), QT_TR_NOOP("HTML body")},
         {QStringLiteral("text_body"), QT_TR_NOOP("Plain-text body")},

@@ -1,5 +1,8 @@
 #include "PreviewBrowser.h"
 
+#include "media/MediaReference.h"
+#include "storage/MediaRepository.h"
+
 #include <QImage>
 #include <QTextDocument>
 #include <QUrl>
@@ -43,8 +46,23 @@ QVariant PreviewBrowser::loadResource(int type, const QUrl& name)
     }
     if (scheme == QLatin1String("file") || scheme == QLatin1String("qrc"))
         return QTextBrowser::loadResource(type, name);
+    if (scheme == MediaReference::scheme() && m_media && type == QTextDocument::ImageResource) {
+        if (const QImage image = mediaImage(MediaReference::nameOf(name.toString())); !image.isNull())
+            return image;
+    }
     ++m_refused; // http, https, cid, relative names: nothing leaves this machine
     return {};
+}
+
+QImage PreviewBrowser::mediaImage(const QString& name)
+{
+    if (const auto cached = m_mediaImages.constFind(name); cached != m_mediaImages.constEnd())
+        return cached.value();
+    const auto item = MediaRepository(*m_media).findByName(name);
+    // An image the library lacks is kept as a null image: the template validator names it.
+    const QImage image = item ? QImage::fromData(item->image.bytes) : QImage();
+    m_mediaImages.insert(name, image);
+    return image;
 }
 
 } // namespace herald

@@ -61,6 +61,7 @@ TemplatePreview::TemplatePreview(Database& database, QWidget* parent)
     m_subjectView->setObjectName(QStringLiteral("previewSubject"));
     m_subjectView->setReadOnly(true);
     m_htmlView->setObjectName(QStringLiteral("previewHtml"));
+    m_htmlView->setMediaLibrary(&database); // the template's media: images, from the library
     m_textView->setObjectName(QStringLiteral("previewText"));
     m_textView->setReadOnly(true);
     m_tabs->setObjectName(QStringLiteral("previewTabs"));

@@ -9,6 +9,7 @@
 #include "common/PageTitle.h"
 #include "compose/TemplateSaver.h"
 #include "compose/TemplateValidator.h"
+#include "media/MediaLibraryDialog.h"
 #include "spelling/SpellingSession.h"
 #include "storage/BrandingRepository.h"
 #include "storage/TemplateRepository.h"
@@ -104,10 +105,15 @@ QWidget* TemplatesPage::buildList()
     buttons->addWidget(m_newButton);
     buttons->addWidget(m_duplicateButton);
     buttons->addWidget(m_deleteButton);
+    // The team's images, which templates show as src="media:NAME".
+    auto* mediaButton = new QPushButton(tr("Media Li&brary…"), box);
+    mediaButton->setObjectName(QStringLiteral("mediaLibraryButton"));
+    connect(mediaButton, &QPushButton::clicked, this, [this] { MediaLibraryDialog::open(this, m_database); });
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
+    layout->addWidget(mediaButton);
     return box;
 }
 

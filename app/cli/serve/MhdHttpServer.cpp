@@ -102,6 +102,7 @@ struct MhdCallbacks
         request.userAgent = header(connection, MHD_HTTP_HEADER_USER_AGENT);
         request.forwardedFor = forwardedFor(connection);
         request.contentType = header(connection, MHD_HTTP_HEADER_CONTENT_TYPE);
+        request.ifNoneMatch = header(connection, MHD_HTTP_HEADER_IF_NONE_MATCH);
         request.body = std::move(exchange->body);
         request.peer = peerOf(connection);
         return answer(server, connection, server.m_router.route(request, QDateTime::currentMSecsSinceEpoch()));

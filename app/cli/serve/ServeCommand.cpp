@@ -93,7 +93,8 @@ int ServeCommand::run(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Herald's public endpoint, run behind your web server (which ends TLS): one-click unsubscribe (RFC 8058), "
-           "the open pixel (/o/), the click redirect (/c/), the message as a web page (/v/) and /healthz. Several may "
+           "the open pixel (/o/), the click redirect (/c/), the message as a web page (/v/), the media library's images "
+           "for campaigns that link them (/m/) and /healthz. Several may "
            "run against one PostgreSQL. 'herald unsubscribe-server' is its old name."));
     const QCommandLineOption profile = CommandArguments::profileOption();
     const QCommandLineOption listen(QStringLiteral("listen"), tr("Address and port to listen on, e.g. 127.0.0.1:8025."),
@@ -172,7 +173,8 @@ int ServeCommand::run(const QStringList& arguments)
                                     [&flusher](const EngagementRecord& record) { return flusher.record(record); });
     OneClickUnsubscribe unsubscribe(*database.value(), secret.value());
     HealthCheck health(*database.value(), flusher, *spool.value());
-    ServeRouter router(tracking, unsubscribe, [&health] { return health(); });
+    MediaRequestHandler media(*database.value());
+    ServeRouter router(tracking, media, unsubscribe, [&health] { return health(); });
     MhdHttpServer server(router, [&log](const QByteArray& line) { log.add(line); });
     // Unique per process: the roll-up lease names its holder.
     const QString holder = QStringLiteral("serve@%1:%2:%3")

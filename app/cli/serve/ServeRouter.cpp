@@ -30,7 +30,31 @@ HttpReply ServeRouter::route(const HttpRequest& request, qint64 nowMs)
         return health();
     if (TrackingRequestHandler::handles(request.path))
         return tracking(request, nowMs);
+    if (MediaRequestHandler::handles(request.path))
+        return media(request);
     return unsubscribe(request);
+}
+
+HttpReply ServeRouter::media(const HttpRequest& request)
+{
+    const MediaReply answer = m_media.handle(request.method, request.path, request.ifNoneMatch);
+    HttpReply reply;
+    reply.status = answer.status;
+    reply.withoutBody = request.method == "HEAD";
+    if (!answer.contentType.isEmpty())
+        reply.headers.append(Header("Content-Type", answer.contentType));
+    if (!answer.etag.isEmpty()) {
+        reply.headers.append(Header("ETag", answer.etag));
+        reply.headers.append(Header("Cache-Control", MediaRequestHandler::cacheControl()));
+    } else {
+        reply.headers.append(Header("Cache-Control", "no-store"));
+    }
+    reply.headers.append(Header("X-Content-Type-Options", "nosniff"));
+    if (answer.status == 405)
+        reply.headers.append(Header("Allow", "GET, HEAD"));
+    reply.body = answer.body;
+    reply.logLine = logLine(request.method, "/m/", reply.status, answer.outcome);
+    return reply;
 }
 
 HttpReply ServeRouter::health() const

@@ -2,6 +2,7 @@
 
 #include "deliverability/OneClickUnsubscribe.h"
 #include "engagement/TrackingRequestHandler.h"
+#include "media/MediaRequestHandler.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -21,6 +22,7 @@ struct HttpRequest
     QByteArray userAgent;
     QByteArray forwardedFor;
     QByteArray contentType;
+    QByteArray ifNoneMatch; // the image paths answer 304 when it names the image
     QByteArray body;
     QHostAddress peer;
 };
@@ -35,7 +37,7 @@ struct HttpReply
 };
 
 // What `herald serve` answers on each path, whatever HTTP library carries it: /healthz, the open pixel, the click
-// redirect and the web view (TrackingRequestHandler), and every other path the one-click unsubscribe receiver
+// redirect and the web view (TrackingRequestHandler), the media library's images (/m/, MediaRequestHandler), and every other path the one-click unsubscribe receiver
 // (OneClickUnsubscribe, as `herald unsubscribe-server` always did). Thread-safe when its handlers are.
 class ServeRouter
 {
@@ -43,8 +45,9 @@ public:
     // Empty when healthy, else the reason (503).
     using HealthCheck = std::function<QString()>;
 
-    ServeRouter(TrackingRequestHandler& tracking, OneClickUnsubscribe& unsubscribe, HealthCheck health)
-        : m_tracking(tracking), m_unsubscribe(unsubscribe), m_health(std::move(health))
+    ServeRouter(TrackingRequestHandler& tracking, MediaRequestHandler& media, OneClickUnsubscribe& unsubscribe,
+                HealthCheck health)
+        : m_tracking(tracking), m_media(media), m_unsubscribe(unsubscribe), m_health(std::move(health))
     {
     }
 
@@ -58,8 +61,10 @@ private:
     HttpReply health() const;
     HttpReply tracking(const HttpRequest& request, qint64 nowMs);
     HttpReply unsubscribe(const HttpRequest& request);
+    HttpReply media(const HttpRequest& request);
 
     TrackingRequestHandler& m_tracking;
+    MediaRequestHandler& m_media;
     OneClickUnsubscribe& m_unsubscribe;
     HealthCheck m_health;
 };

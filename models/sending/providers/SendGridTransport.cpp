@@ -128,6 +128,13 @@ QByteArray SendGridTransport::requestBody(const OutgoingMessage& message)
                                        {QStringLiteral("filename"), attachment.fileName},
                                        {QStringLiteral("disposition"), QStringLiteral("attachment")}});
     }
+    for (const InlineImage& image : parts.inlineImages) { // the HTML's cid: images
+        attachments.append(QJsonObject{{QStringLiteral("content"), QString::fromLatin1(image.bytes.toBase64())},
+                                       {QStringLiteral("type"), image.contentType},
+                                       {QStringLiteral("filename"), image.fileName},
+                                       {QStringLiteral("disposition"), QStringLiteral("inline")},
+                                       {QStringLiteral("content_id"), image.contentId}});
+    }
     if (!attachments.isEmpty())
         body.insert(QStringLiteral("attachments"), attachments);
 

@@ -145,14 +145,16 @@ private slots:
         QVERIFY(!TemplateValidator::hasErrors(issues));
     }
 
-    // Absolute, placeholder, mailto and in-message links are fine; so is alt="" on a decorative image.
+    // Absolute, placeholder, mailto and in-message links are fine; so is alt="" on a decorative image, and an image
+    // of the media library (media:NAME, a scheme of its own, not a relative URL).
     void goodUrlsAreNotWarnedAbout()
     {
         Template tmpl = good();
         tmpl.htmlBody = QStringLiteral("<p>Dear {{name}}, <a href=\"https://example.org/?id={{ein}}\">a</a> "
                                        "<a href=\"mailto:info@example.org\">b</a> <a href=\"#top\">c</a> "
                                        "<img src=\"https://example.org/{{ein}}.png\" alt=\"\" width=\"600\"> "
-                                       "<img src=\"cid:logo\" alt=\"Logo\"></p>\n<p>{{postal_address}}</p>"
+                                       "<img src=\"cid:logo\" alt=\"Logo\"> <img src=\"media:logo%20big.png\" alt=\"Logo\">"
+                                       "</p>\n<p>{{postal_address}}</p>"
                                        "<a href=\"{{unsubscribe_url}}\">Unsubscribe</a><!-- <img src=\"x.png\"> -->");
         const TemplateIssues issues = TemplateValidator::validate(tmpl);
         QVERIFY2(issues.isEmpty(), qPrintable(messages(issues).join(QLatin1Char('\n'))));

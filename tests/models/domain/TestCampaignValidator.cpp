@@ -28,6 +28,34 @@ private slots:
         QVERIFY2(checked.ok(), qPrintable(checked.error().message));
     }
 
+    // Before queueing: every image the HTML shows must be in the library, and linked ones need herald serve's
+    // public address; each refusal is a sentence naming what is wrong.
+    void imagesAreCheckedBeforeQueueing()
+    {
+        Campaign campaign = valid();
+        const QStringList shown{QStringLiteral("logo.png"), QStringLiteral("banner.png")};
+        const QStringList library{QStringLiteral("banner.png"), QStringLiteral("logo.png"), QStringLiteral("other.gif")};
+        QVERIFY(CampaignValidator::validateImages(campaign, shown, library).ok());
+        QVERIFY(CampaignValidator::validateImages(campaign, {}, {}).ok());
+
+        const Status missing = CampaignValidator::validateImages(campaign, shown, {QStringLiteral("logo.png")});
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().field, QStringLiteral("template_id"));
+        QVERIFY2(missing.error().message.contains(QLatin1String("'banner.png'"))
+                     && missing.error().message.contains(QLatin1String("not in the media library")),
+                 qPrintable(missing.error().message));
+
+        campaign.imageMode = ImageMode::Linked;
+        const Status noAddress = CampaignValidator::validateImages(campaign, shown, library);
+        QVERIFY(!noAddress.ok());
+        QCOMPARE(noAddress.error().field, QStringLiteral("image_mode"));
+        QVERIFY2(noAddress.error().message.contains(QLatin1String("public address of herald serve is not set")),
+                 qPrintable(noAddress.error().message));
+        QVERIFY(CampaignValidator::validateImages(campaign, {}, library).ok()); // no images: nothing to link
+        campaign.publicBaseUrl = QStringLiteral("https://mail.library.example.org");
+        QVERIFY(CampaignValidator::validateImages(campaign, shown, library).ok());
+    }
+
     void optionalFieldsMayBeEmpty()
     {
         Campaign campaign;

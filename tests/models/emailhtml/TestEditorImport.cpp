@@ -24,6 +24,15 @@ private slots:
                                          "<p>{{postal_address}} <a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>\n"));
     }
 
+    // An image of the media library opens in the visual editor as it is.
+    void mediaLibraryImageOpens()
+    {
+        const QString html = QStringLiteral("<p><img src=\"media:spring%20logo.png\" alt=\"Logo\" width=\"200\"></p>\n");
+        const Result<QString> editor = EditorImport::editorHtml(html);
+        QVERIFY2(editor.ok(), qPrintable(editor.error().message));
+        QCOMPARE(*editor, html);
+    }
+
     void buttonsAndColoursOpen()
     {
         const Result<QString> editor = EditorImport::editorHtml(

@@ -56,6 +56,10 @@ private slots:
                               "<img src=\"https://t.example/p.gif\" style=\"height:1px\">"
                               "<img src=\"https://example.org/a.png\" style=\"width:300px\" alt=\"A\" class=\"x\"></p>")
             << QStringLiteral("<p><img src=\"https://example.org/a.png\" alt=\"A\" width=\"300\"></p>\n");
+        QTest::newRow("media library and inline images stay, file paths go")
+            << QStringLiteral("<p><img src=\"media:logo.png\" alt=\"Logo\"><img src=\"cid:x@y\" alt=\"X\">"
+                              "<img src=\"file:///C:/Users/me/photo.jpg\" alt=\"Photo\"></p>")
+            << QStringLiteral("<p><img src=\"media:logo.png\" alt=\"Logo\"><img src=\"cid:x@y\" alt=\"X\"></p>\n");
         QTest::newRow("lower headings become h3")
             << QStringLiteral("<h5>Small</h5><h2>Two</h2>") << QStringLiteral("<h3>Small</h3>\n<h2>Two</h2>\n");
         QTest::newRow("text outside blocks is a paragraph")

@@ -6,6 +6,8 @@
 #include "sending/providers/TransportFactory.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QTest>
 
@@ -136,6 +138,33 @@ private slots:
                  QStringLiteral("42"));
         // SMTP still gets its MIME bytes from the same composition.
         QVERIFY(sent.data.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    }
+
+    // A media library image embedded in the HTML goes as an inline attachment with the Content-ID its cid: names.
+    void inlineImagesGoAsInlineAttachments()
+    {
+        Campaign withLogo = campaign();
+        withLogo.htmlBody = QStringLiteral("<p><img src=\"media:logo.png\" alt=\"Logo\"></p>");
+        MediaItem logo;
+        logo.name = QStringLiteral("logo.png");
+        logo.image.bytes = QByteArray("\x89PNG not really", 16);
+        logo.image.contentType = QStringLiteral("image/png");
+        logo.image.sha256 = QString(64, QLatin1Char('c'));
+        Nonprofit recipient;
+        recipient.email = QStringLiteral("a@example.net");
+        CampaignMessageComposer composer(withLogo, m_secret);
+        composer.setImages({logo});
+        const auto composed = composer.compose(1, recipient);
+        QVERIFY2(composed.ok(), qPrintable(composed.error().message));
+        const QJsonObject body = QJsonDocument::fromJson(SendGridTransport::requestBody(composed.value())).object();
+        const QJsonArray attachments = body.value(QStringLiteral("attachments")).toArray();
+        QCOMPARE(attachments.size(), 1);
+        const QJsonObject inlined = attachments.first().toObject();
+        QCOMPARE(inlined.value(QStringLiteral("disposition")).toString(), QStringLiteral("inline"));
+        QCOMPARE(inlined.value(QStringLiteral("type")).toString(), QStringLiteral("image/png"));
+        QCOMPARE(QByteArray::fromBase64(inlined.value(QStringLiteral("content")).toString().toLatin1()), logo.image.bytes);
+        const QString html = body.value(QStringLiteral("content")).toArray().last().toObject().value(QStringLiteral("value")).toString();
+        QVERIFY2(html.contains(QStringLiteral("src=\"cid:%1\"").arg(inlined.value(QStringLiteral("content_id")).toString())), qPrintable(html));
     }
 
     void onlyTheBodiesThereAreAreSent_data()

@@ -56,6 +56,7 @@ private slots:
         gala.scheduledAt = QDateTime(QDate(2026, 3, 14), QTime(9, 30, 15, 250), Qt::UTC);
         gala.tracking = Tracking::PerRecipient;
         gala.publicBaseUrl = QStringLiteral("https://mail.library.example.org");
+        gala.imageMode = ImageMode::Linked;
         const Status done = repository.insert(gala);
         QVERIFY2(done.ok(), qPrintable(done.error().message));
         QVERIFY(gala.id > 0);
@@ -80,14 +81,24 @@ private slots:
         QCOMPARE(found->unsubscribeBaseUrl, gala.unsubscribeBaseUrl);
         QVERIFY(found->tracking == Tracking::PerRecipient);
         QCOMPARE(found->publicBaseUrl, gala.publicBaseUrl);
+        QVERIFY(found->imageMode == ImageMode::Linked);
         QVERIFY(found->status == CampaignStatus::Draft);
         QCOMPARE(found->scheduledAt, gala.scheduledAt);
         QCOMPARE(found->createdBy, QStringLiteral("alice"));
         QVERIFY(make(QStringLiteral("x")).tracking == Tracking::Anonymous); // the default
+        QVERIFY(make(QStringLiteral("x")).imageMode == ImageMode::Embedded);
         QCOMPARE(found->createdAt, gala.createdAt);
         QCOMPARE(found->updatedAt, gala.updatedAt);
 
         QCOMPARE(repository.findByUuid(gala.uuid)->id, gala.id);
+
+        // The image mode goes back as it is edited.
+        Campaign edited = found.value();
+        edited.imageMode = ImageMode::Embedded;
+        QVERIFY2(repository.update(edited).ok(), "update");
+        QVERIFY(repository.find(gala.id)->imageMode == ImageMode::Embedded);
+        QCOMPARE(selectValue(QStringLiteral("SELECT image_mode FROM campaigns WHERE id = :id"), gala.id).toString(),
+                 QStringLiteral("embedded"));
     }
 
     void unsetTemplateAndScheduleAreNull()
@@ -97,7 +108,7 @@ private slots:
         draft.name = QStringLiteral("Draft");
         QVERIFY2(repository.insert(draft).ok(), "insert");
         QCOMPARE(selectValue(QStringLiteral("SELECT count(*) FROM campaigns WHERE id = :id AND template_id IS NULL "
-                                            "AND scheduled_at IS NULL AND from_email = '' AND subject = ''"),
+                                            "AND scheduled_at IS NULL AND from_email = '' AND subject = '' AND image_mode = 'embedded'"),
                              draft.id)
                      .toInt(),
                  1);

@@ -1,5 +1,8 @@
 #include "DatabaseTestCase.h"
+#include "TestImages.h"
+#include "storage/CampaignRepository.h"
 #include "storage/MediaRepository.h"
+#include "storage/TemplateRepository.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -43,6 +46,54 @@ private slots:
 
         QCOMPARE(media.importImage(QStringLiteral("Banner"), png).error().kind, Error::Kind::Duplicate);
         QVERIFY(!media.importImage(QStringLiteral("Notes"), QByteArray("not an image")).ok());
+        QCOMPARE(media.list()->size(), 1);
+    }
+
+    // What messages and herald serve read: several by name in one query (bytes only when asked), one by its hash.
+    void findsByNamesAndHash()
+    {
+        MediaRepository media(database());
+        const auto logo = media.importImage(QStringLiteral("logo.png"), test::imageBytes(100, 50, Qt::red));
+        const auto icon = media.importImage(QStringLiteral("icon.png"), test::imageBytes(20, 20, Qt::blue));
+        QVERIFY(logo.ok() && icon.ok());
+        const auto summaries = media.findByNames({QStringLiteral("logo.png"), QStringLiteral("gone.png")}, false);
+        QVERIFY(summaries.ok());
+        QCOMPARE(summaries->size(), 1);
+        QCOMPARE(summaries->first().image.sha256, logo->image.sha256);
+        QVERIFY(summaries->first().image.bytes.isEmpty());
+        const auto full = media.findByNames({QStringLiteral("logo.png"), QStringLiteral("icon.png")}, true);
+        QCOMPARE(full->size(), 2);
+        QCOMPARE(full->at(0).name, QStringLiteral("icon.png")); // by name
+        QCOMPARE(full->at(1).image.bytes, logo->image.bytes);
+        QCOMPARE(media.findBySha256(icon->image.sha256)->image.bytes, icon->image.bytes);
+        QCOMPARE(media.findBySha256(QString(64, QLatin1Char('0'))).error().kind, Error::Kind::NotFound);
+        QCOMPARE(media.findByName(QStringLiteral("icon.png"))->image.contentType, QStringLiteral("image/png"));
+        QVERIFY(media.findByName(QStringLiteral("gone.png")).error().message.contains(QLatin1String("'gone.png'")));
+    }
+
+    // An image a template or an unfinished campaign shows stays; "media:logo.png-2" and text do not count.
+    void removeIsRefusedWhileShown()
+    {
+        MediaRepository media(database());
+        QVERIFY(media.importImage(QStringLiteral("logo.png"), test::imageBytes(100, 50, Qt::red)).ok());
+        QVERIFY(media.importImage(QStringLiteral("logo.png-2"), test::imageBytes(100, 50, Qt::green)).ok());
+        Template newsletter;
+        newsletter.name = QStringLiteral("Newsletter");
+        newsletter.htmlBody = QStringLiteral("<p>media:logo.png-2 in text</p><img src=\"media:logo.png\" alt=\"\">");
+        QVERIFY(TemplateRepository(database()).insert(newsletter).ok());
+        Campaign gala;
+        gala.name = QStringLiteral("Gala");
+        gala.htmlBody = newsletter.htmlBody;
+        QVERIFY(CampaignRepository(database()).insert(gala).ok());
+        QCOMPARE(media.usersOf(QStringLiteral("logo.png")).value(),
+                 (QStringList{QStringLiteral("template 'Newsletter'"), QStringLiteral("campaign 'Gala'")}));
+        const Status refused = media.remove(QStringLiteral("logo.png"));
+        QCOMPARE(refused.error().kind, Error::Kind::Conflict);
+        QVERIFY2(refused.error().message.contains(QLatin1String("template 'Newsletter'"))
+                     && refused.error().message.contains(QLatin1String("campaign 'Gala'")),
+                 qPrintable(refused.error().message));
+        QVERIFY(media.remove(QStringLiteral("logo.png-2")).ok());
+        QCOMPARE(media.remove(QStringLiteral("logo.png-2")).error().kind, Error::Kind::NotFound);
         QCOMPARE(media.list()->size(), 1);
     }
 };
