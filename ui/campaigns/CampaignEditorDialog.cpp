@@ -1,5 +1,6 @@
 #include "CampaignEditorDialog.h"
 
+#include "AttachmentsSection.h"
 #include "AudienceSection.h"
 #include "ScheduleSection.h"
 #include "SenderIdentityDialog.h"
@@ -105,6 +106,9 @@ void CampaignEditorDialog::buildForm()
     connect(m_audience, &AudienceSection::lastCountChanged, this,
             [this] { m_tracking->showAudience(m_audience->lastCount()); });
 
+    m_attachments = new AttachmentsSection(m_database, this);
+    connect(m_attachments, &AttachmentsSection::changed, this, &CampaignEditorDialog::markDirty);
+
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("campaignStatusLabel"));
     m_statusLabel->setWordWrap(true);
@@ -135,6 +139,7 @@ void CampaignEditorDialog::buildForm()
     form->addRow(tr("&Unknown outcomes:"), m_unknownPolicyCombo);
     form->addRow(tr("&Opens and clicks:"), m_tracking->combo());
     form->addRow(QString(), m_tracking->hintLabel());
+    form->addRow(tr("Attac&hments:"), m_attachments);
 
     m_testSendButton = new QPushButton(tr("&Test Send…"), this);
     m_testSendButton->setObjectName(QStringLiteral("testSendButton"));
@@ -226,8 +231,11 @@ void CampaignEditorDialog::load(const Campaign& campaign)
     m_unknownPolicyCombo->setCurrentIndex(m_unknownPolicyCombo->findData(int(campaign.unknownPolicy)));
     if (const Status tracking = m_tracking->load(campaign); !tracking)
         showError(tracking.error());
+    if (const Status attachments = m_attachments->load(campaign.id); !attachments)
+        showError(attachments.error());
 
     const bool editable = isEditable();
+    m_attachments->setEditable(editable);
     for (QWidget* field : std::initializer_list<QWidget*>{m_nameEdit, m_templateCombo, m_identityCombo,
                                                           m_audience->combo(), m_schedule->sendNowRadio(),
                                                           m_schedule->scheduleRadio(), m_unknownPolicyCombo,
@@ -310,10 +318,13 @@ bool CampaignEditorDialog::saveDraft()
         return false;
     }
     m_campaign = campaign;
-    m_dirty = false;
+    const Status attached = m_attachments->save(campaign.id); // kept pending until the campaign had an id
+    if (!attached)
+        showError(attached.error());
+    m_dirty = !attached;
     setWindowTitle(tr("Campaign %1").arg(campaign.name));
     emit campaignSaved(campaign.id);
-    return true;
+    return attached.ok();
 }
 
 void CampaignEditorDialog::addIdentity()

@@ -21,6 +21,7 @@ class QPushButton;
 
 namespace herald {
 
+class AttachmentsSection;
 class AudienceSection;
 class Database;
 class ScheduleSection;
@@ -90,6 +91,7 @@ private:
     ScheduleSection* m_schedule = nullptr;
     QComboBox* m_unknownPolicyCombo = nullptr;
     TrackingSection* m_tracking = nullptr;
+    AttachmentsSection* m_attachments = nullptr;
     QLabel* m_statusLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
     QPushButton* m_saveButton = nullptr;
