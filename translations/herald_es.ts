@@ -4405,6 +4405,10 @@ Datos: %2 (%3)</translation>
         <source>Phone, %1 px wide: the message fits the screen.</source>
         <translation>Móvil de %1 px de ancho: el mensaje cabe en la pantalla.</translation>
     </message>
+    <message>
+        <source>Only %1 px of its width show here: widen this pane.</source>
+        <translation>Aquí solo se ven %1 px de su ancho: ensanche este panel.</translation>
+    </message>
 </context>
 <context>
     <name>herald::PlaceholderPage</name>

@@ -4405,6 +4405,10 @@ Données : %2 (%3)</translation>
         <source>Phone, %1 px wide: the message fits the screen.</source>
         <translation>Téléphone de %1 px de large : le message tient dans l’écran.</translation>
     </message>
+    <message>
+        <source>Only %1 px of its width show here: widen this pane.</source>
+        <translation>Seuls %1 px de sa largeur sont visibles ici : élargissez ce panneau.</translation>
+    </message>
 </context>
 <context>
     <name>herald::PlaceholderPage</name>

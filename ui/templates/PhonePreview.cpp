@@ -3,6 +3,7 @@
 #include "PreviewBrowser.h"
 
 #include <QLabel>
+#include <QEvent>
 #include <QScrollBar>
 #include <QTextDocument>
 #include <QVBoxLayout>
@@ -17,6 +18,7 @@ constexpr int BezelWidth = 10;
 PhonePreview::PhonePreview(const QString& objectName, QWidget* parent)
     : QFrame(parent)
     , m_browser(new PreviewBrowser(this))
+    , m_bezel(nullptr)
     , m_note(new QLabel(this))
 {
     setObjectName(objectName);
@@ -32,20 +34,23 @@ PhonePreview::PhonePreview(const QString& objectName, QWidget* parent)
     m_browser->setFrameShape(QFrame::NoFrame);
     m_browser->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_browser->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    m_browser->setFixedWidth(ScreenWidth + m_browser->verticalScrollBar()->sizeHint().width());
+    m_browser->setMinimumWidth(ScreenWidth / 3);
 
-    auto* bezel = new QFrame(this);
-    bezel->setObjectName(QStringLiteral("phoneBezel"));
-    bezel->setStyleSheet(QStringLiteral("#phoneBezel { background: #202124; border-radius: 22px; }"));
-    auto* screen = new QVBoxLayout(bezel);
+    // As wide as the screen and its bezel, centred, where there is room; narrower (the 375 px layout then scrolls
+    // sideways) where there is not, so the page's splitter and the window's minimum width stay free.
+    m_bezel = new QFrame(this);
+    m_bezel->setObjectName(QStringLiteral("phoneBezel"));
+    m_bezel->setStyleSheet(QStringLiteral("#phoneBezel { background: #202124; border-radius: 22px; }"));
+    m_bezel->setMaximumWidth(ScreenWidth + m_browser->verticalScrollBar()->sizeHint().width() + 2 * BezelWidth);
+    auto* screen = new QVBoxLayout(m_bezel);
     screen->setContentsMargins(BezelWidth, 3 * BezelWidth, BezelWidth, 3 * BezelWidth);
     screen->addWidget(m_browser);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(bezel, 1, Qt::AlignHCenter);
+    layout->addWidget(m_bezel, 1);
     layout->addWidget(m_note);
-    setMinimumWidth(bezel->sizeHint().width());
+    m_browser->viewport()->installEventFilter(this);
     updateNote();
 }
 
@@ -56,14 +61,29 @@ void PhonePreview::showHtml(const QString& html)
     updateNote();
 }
 
+QSize PhonePreview::sizeHint() const
+{
+    return {m_bezel->maximumWidth(), QFrame::sizeHint().height()};
+}
+
+bool PhonePreview::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_browser->viewport() && event->type() == QEvent::Resize)
+        updateNote(); // how much of the 375 px show
+    return QFrame::eventFilter(watched, event);
+}
+
 void PhonePreview::updateNote()
 {
-    m_note->setText(overflows()
-                        ? tr("Phone, %1 px wide: the message is %2 px wide and does not shrink, so readers scroll "
-                             "sideways, as here.")
-                              .arg(ScreenWidth)
-                              .arg(m_overflowWidth)
-                        : tr("Phone, %1 px wide: the message fits the screen.").arg(ScreenWidth));
+    QString note = overflows() ? tr("Phone, %1 px wide: the message is %2 px wide and does not shrink, so readers "
+                                    "scroll sideways, as here.")
+                                     .arg(ScreenWidth)
+                                     .arg(m_overflowWidth)
+                               : tr("Phone, %1 px wide: the message fits the screen.").arg(ScreenWidth);
+    const int shown = m_browser->viewport()->width();
+    if (shown < ScreenWidth)
+        note += QLatin1Char(' ') + tr("Only %1 px of its width show here: widen this pane.").arg(shown);
+    m_note->setText(note);
     m_note->setStyleSheet(overflows() ? QStringLiteral("QLabel { color: #b3261e; }") : QString());
 }
 

@@ -43,6 +43,7 @@ SideBySidePreview::SideBySidePreview(QWidget* parent)
     m_desktop->setObjectName(QStringLiteral("sideDesktopHtml"));
     m_text->setObjectName(QStringLiteral("sideText"));
     m_text->setReadOnly(true);
+    m_phone->setMinimumWidth(m_phone->sizeHint().width()); // here the phone always shows its 375 px
 
     // Desktop above the plain text on the left, the phone at its full height on the right.
     auto* left = new QSplitter(Qt::Vertical, this);

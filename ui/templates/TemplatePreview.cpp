@@ -10,7 +10,6 @@
 
 #include <QComboBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -88,10 +87,8 @@ TemplatePreview::TemplatePreview(Database& database, QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(m_senderLabel);
     layout->addWidget(m_tabs, 1);
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(m_statusLabel, 1);
-    bottom->addWidget(m_sideBySideButton, 0, Qt::AlignTop);
-    layout->addLayout(bottom);
+    layout->addWidget(m_statusLabel);
+    layout->addWidget(m_sideBySideButton, 0, Qt::AlignRight); // a row of its own: the column stays narrow
 
     m_renderTimer->setSingleShot(true);
     m_renderTimer->setInterval(RenderDelayMs);

@@ -126,13 +126,15 @@ private slots:
         QVERIFY(text->toPlainText().startsWith(QLatin1String("Dear friends in Dover,\nour spring gala.")));
         tabs->setCurrentWidget(phone);
         QTRY_VERIFY(phone->browser()->isVisible());
-        // The phone's screen is 375 px whatever room the column has, and the fluid layout shrinks into it.
-        QCOMPARE(phone->browser()->viewport()->width(), PhonePreview::ScreenWidth);
+        // The message is laid out 375 px wide whatever room the column has, and the fluid layout shrinks into it;
+        // where the column is narrower than the phone, the note says how much shows.
         QCOMPARE(phone->browser()->document()->textWidth(), qreal(PhonePreview::ScreenWidth));
         QVERIFY(!phone->overflows());
-        QCOMPARE(phone->browser()->horizontalScrollBar()->maximum(), 0);
         auto* note = phone->findChild<QLabel*>(QStringLiteral("previewPhoneNote"));
-        QVERIFY2(note->text().contains(QLatin1String("fits the screen")), qPrintable(note->text()));
+        QVERIFY2(note->text().startsWith(QLatin1String("Phone, 375 px wide: the message fits the screen.")),
+                 qPrintable(note->text()));
+        QCOMPARE(note->text().contains(QLatin1String("widen this pane")),
+                 phone->browser()->viewport()->width() < PhonePreview::ScreenWidth);
 
         // Side by side: all three at once in their own window, which follows the template shown.
         QTest::mouseClick(preview->findChild<QPushButton*>(QStringLiteral("sideBySideButton")), Qt::LeftButton);
@@ -140,7 +142,9 @@ private slots:
         QVERIFY(side);
         QVERIFY(QTest::qWaitForWindowExposed(side));
         QVERIFY(side->desktop()->isVisible() && side->phone()->isVisible() && side->text()->isVisible());
+        // There, the phone's screen is exactly 375 px.
         QCOMPARE(side->phone()->browser()->viewport()->width(), PhonePreview::ScreenWidth);
+        QCOMPARE(side->phone()->browser()->horizontalScrollBar()->maximum(), 0);
         QVERIFY2(side->desktop()->viewport()->width() >= 600, qPrintable(QString::number(side->desktop()->viewport()->width())));
         QVERIFY(side->desktop()->toPlainText().contains(QLatin1String("Spring gala for Bread & Roses Food Bank")));
         QVERIFY(side->text()->toPlainText().startsWith(QLatin1String("Dear friends in Dover,")));
@@ -180,13 +184,13 @@ private slots:
             auto* phone = preview->findChild<PhonePreview*>(QStringLiteral("previewPhone"));
             QTRY_VERIFY(phone->browser()->toPlainText().contains(QLatin1String("Bread & Roses")));
             preview->findChild<QTabWidget*>(QStringLiteral("previewTabs"))->setCurrentWidget(phone);
-            QCOMPARE(phone->browser()->viewport()->width(), PhonePreview::ScreenWidth);
             test::saveScreenshot(&window, QStringLiteral("preview-phone-%1.png").arg(language));
 
             QTest::mouseClick(preview->findChild<QPushButton*>(QStringLiteral("sideBySideButton")), Qt::LeftButton);
             auto* side = preview->findChild<SideBySidePreview*>(QStringLiteral("sideBySidePreview"));
             QVERIFY(QTest::qWaitForWindowExposed(side));
             QCOMPARE(side->size(), window.size());
+            QCOMPARE(side->phone()->browser()->viewport()->width(), PhonePreview::ScreenWidth);
             const QString title = side->findChild<QLabel*>(QStringLiteral("sideSubject"))->text();
             QVERIFY2(title.contains(QLatin1String("Gala news for Bread & Roses Food Bank")), qPrintable(title));
             test::saveScreenshot(side, QStringLiteral("preview-side-by-side-%1.png").arg(language));
