@@ -4398,16 +4398,16 @@ Datos: %2 (%3)</translation>
 <context>
     <name>herald::PhonePreview</name>
     <message>
-        <source>Phone, %1 px wide: the message is %2 px wide and does not shrink, so readers scroll sideways, as here.</source>
-        <translation>Móvil de %1 px de ancho: el mensaje mide %2 px de ancho y no se reduce, así que los lectores se desplazan de lado, como aquí.</translation>
-    </message>
-    <message>
         <source>Phone, %1 px wide: the message fits the screen.</source>
         <translation>Móvil de %1 px de ancho: el mensaje cabe en la pantalla.</translation>
     </message>
     <message>
         <source>Only %1 px of its width show here: widen this pane.</source>
         <translation>Aquí solo se ven %1 px de su ancho: ensanche este panel.</translation>
+    </message>
+    <message>
+        <source>Phone, %1 px wide: the message is %2 px wide and does not shrink, so readers scroll sideways (as here) or see it zoomed out.</source>
+        <translation>Móvil de %1 px de ancho: el mensaje mide %2 px de ancho y no se reduce, así que los lectores se desplazan de lado (como aquí) o lo ven reducido.</translation>
     </message>
 </context>
 <context>

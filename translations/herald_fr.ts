@@ -4398,16 +4398,16 @@ Données : %2 (%3)</translation>
 <context>
     <name>herald::PhonePreview</name>
     <message>
-        <source>Phone, %1 px wide: the message is %2 px wide and does not shrink, so readers scroll sideways, as here.</source>
-        <translation>Téléphone de %1 px de large : le message fait %2 px de large et ne se réduit pas, les lecteurs défilent donc sur le côté, comme ici.</translation>
-    </message>
-    <message>
         <source>Phone, %1 px wide: the message fits the screen.</source>
         <translation>Téléphone de %1 px de large : le message tient dans l’écran.</translation>
     </message>
     <message>
         <source>Only %1 px of its width show here: widen this pane.</source>
         <translation>Seuls %1 px de sa largeur sont visibles ici : élargissez ce panneau.</translation>
+    </message>
+    <message>
+        <source>Phone, %1 px wide: the message is %2 px wide and does not shrink, so readers scroll sideways (as here) or see it zoomed out.</source>
+        <translation>Téléphone de %1 px de large : le message fait %2 px de large et ne se réduit pas, les lecteurs défilent donc sur le côté (comme ici) ou le voient en petit.</translation>
     </message>
 </context>
 <context>

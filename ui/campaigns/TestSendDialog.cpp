@@ -132,11 +132,11 @@ void TestSendDialog::showAttachments()
         m_attachmentsLabel->setText(attachments.error().message);
         return;
     }
-    AttachmentSummary::show(m_attachmentsLabel,
-                            attachments->isEmpty() ? AttachmentSummary::files(attachments.value())
-                                                   : AttachmentSummary::files(attachments.value()) + QLatin1Char('\n')
-                                                       + AttachmentSummary::total(attachments.value()),
-                            attachments.value());
+    const QList<Attachment>& files = attachments.value();
+    QString text = AttachmentSummary::files(files);
+    if (!files.isEmpty())
+        text += QLatin1Char('\n') + AttachmentSummary::total(files);
+    AttachmentSummary::show(m_attachmentsLabel, text, files);
 }
 
 void TestSendDialog::send()

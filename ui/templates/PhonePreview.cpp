@@ -76,7 +76,7 @@ bool PhonePreview::eventFilter(QObject* watched, QEvent* event)
 void PhonePreview::updateNote()
 {
     QString note = overflows() ? tr("Phone, %1 px wide: the message is %2 px wide and does not shrink, so readers "
-                                    "scroll sideways, as here.")
+                                    "scroll sideways (as here) or see it zoomed out.")
                                      .arg(ScreenWidth)
                                      .arg(m_overflowWidth)
                                : tr("Phone, %1 px wide: the message fits the screen.").arg(ScreenWidth);

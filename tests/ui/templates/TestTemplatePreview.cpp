@@ -160,6 +160,7 @@ private slots:
         QVERIFY(side->phone()->browser()->horizontalScrollBar()->maximum() > 0);
         QVERIFY(side->desktop()->toPlainText().contains(QLatin1String("Old news")));
         QVERIFY2(note->text().contains(QLatin1String("scroll")), qPrintable(note->text()));
+        test::saveScreenshot(side, QStringLiteral("preview-side-by-side-fixed-layout-en.png"));
         side->close();
     }
 
