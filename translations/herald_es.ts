@@ -506,6 +506,76 @@
     </message>
 </context>
 <context>
+    <name>herald::AttachmentSummary</name>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Total: %1 of %2.</source>
+        <translation>Total: %1 de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AttachmentsSection</name>
+    <message>
+        <source>Add Fi&amp;le…</source>
+        <translation>Añadir arc&amp;hivo…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Attach a file (such as the annual report) to every message of this campaign</source>
+        <translation>Adjunta un archivo (como el informe anual) a cada mensaje de esta campaña</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Could not read &apos;%1&apos;: %2</source>
+        <translation>No se pudo leer &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es una carpeta</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is attached already; remove it first to attach it again.</source>
+        <translation>«%1» ya está adjunto; quítelo primero para adjuntarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Attached when the campaign is saved</source>
+        <translation>Se adjunta al guardar la campaña</translation>
+    </message>
+    <message>
+        <source>No attachments.</source>
+        <translation>Sin adjuntos.</translation>
+    </message>
+</context>
+<context>
     <name>herald::Audience</name>
     <message>
         <source>Nonprofits with status %1</source>
@@ -981,6 +1051,10 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>I&amp;mages:</source>
         <translation>I&amp;mágenes:</translation>
+    </message>
+    <message>
+        <source>Attac&amp;hments:</source>
+        <translation>Ad&amp;juntos:</translation>
     </message>
 </context>
 <context>
@@ -4896,6 +4970,21 @@ Datos: %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::PhonePreview</name>
+    <message>
+        <source>Phone, %1 px wide: the message is %2 px wide and does not shrink, so readers scroll sideways (as here) or see it zoomed out.</source>
+        <translation>Móvil de %1 px de ancho: el mensaje mide %2 px de ancho y no se reduce, así que los lectores se desplazan de lado (como aquí) o lo ven reducido.</translation>
+    </message>
+    <message>
+        <source>Phone, %1 px wide: the message fits the screen.</source>
+        <translation>Móvil de %1 px de ancho: el mensaje cabe en la pantalla.</translation>
+    </message>
+    <message>
+        <source>Only %1 px of its width show here: widen this pane.</source>
+        <translation>Aquí solo se ven %1 px de su ancho: ensanche este panel.</translation>
+    </message>
+</context>
+<context>
     <name>herald::PlaceholderPage</name>
     <message>
         <source>This page is not built yet.</source>
@@ -6470,6 +6559,29 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::SideBySidePreview</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>&amp;Desktop</source>
+        <translation>&amp;Escritorio</translation>
+    </message>
+    <message>
+        <source>Plain &amp;text</source>
+        <translation>&amp;Texto sin formato</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Móvil</translation>
+    </message>
+    <message>
+        <source>Subject: %1 (for %2)</source>
+        <translation>Asunto: %1 (para %2)</translation>
+    </message>
+</context>
+<context>
     <name>herald::SmtpTransport</name>
     <message>
         <source>SMTP %1:%2: %3</source>
@@ -7724,10 +7836,6 @@ Darse de baja: {{unsubscribe_url}}
         <translation>Buscar organizaciones por nombre, correo, EIN o ciudad</translation>
     </message>
     <message>
-        <source>&amp;HTML</source>
-        <translation>&amp;HTML</translation>
-    </message>
-    <message>
         <source>Plain &amp;text</source>
         <translation>&amp;Texto sin formato</translation>
     </message>
@@ -7758,6 +7866,22 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Rendered for %1 as it will be sent.</source>
         <translation>Generado para %1 tal como se enviará.</translation>
+    </message>
+    <message>
+        <source>Side &amp;by side…</source>
+        <translation>&amp;Lado a lado…</translation>
+    </message>
+    <message>
+        <source>Des&amp;ktop</source>
+        <translation>E&amp;scritorio</translation>
+    </message>
+    <message>
+        <source>Ph&amp;one</source>
+        <translation>&amp;Móvil</translation>
+    </message>
+    <message>
+        <source>Desktop, phone and plain text side by side in a window of their own</source>
+        <translation>Escritorio, móvil y texto sin formato lado a lado en una ventana propia</translation>
     </message>
 </context>
 <context>
@@ -8089,6 +8213,10 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Not sent. The server replied: %1</source>
         <translation>No enviado. El servidor respondió: %1</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>Adjuntos:</translation>
     </message>
 </context>
 <context>

@@ -506,6 +506,76 @@
     </message>
 </context>
 <context>
+    <name>herald::AttachmentSummary</name>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Total: %1 of %2.</source>
+        <translation>Total : %1 sur %2.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AttachmentsSection</name>
+    <message>
+        <source>Add Fi&amp;le…</source>
+        <translation>Ajouter un fic&amp;hier…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Reti&amp;rer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Attach a file (such as the annual report) to every message of this campaign</source>
+        <translation>Joindre un fichier (comme le rapport annuel) à chaque message de cette campagne</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Could not read &apos;%1&apos;: %2</source>
+        <translation>Impossible de lire &apos;%1&apos; : %2</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>c&apos;est un dossier</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is attached already; remove it first to attach it again.</source>
+        <translation>« %1 » est déjà joint ; retirez-le d’abord pour le joindre à nouveau.</translation>
+    </message>
+    <message>
+        <source>Attached when the campaign is saved</source>
+        <translation>Joint à l’enregistrement de la campagne</translation>
+    </message>
+    <message>
+        <source>No attachments.</source>
+        <translation>Aucune pièce jointe.</translation>
+    </message>
+</context>
+<context>
     <name>herald::Audience</name>
     <message>
         <source>Nonprofits with status %1</source>
@@ -981,6 +1051,10 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>I&amp;mages:</source>
         <translation>I&amp;mages :</translation>
+    </message>
+    <message>
+        <source>Attac&amp;hments:</source>
+        <translation>Pièces &amp;jointes :</translation>
     </message>
 </context>
 <context>
@@ -4896,6 +4970,21 @@ Données : %2 (%3)</translation>
     </message>
 </context>
 <context>
+    <name>herald::PhonePreview</name>
+    <message>
+        <source>Phone, %1 px wide: the message is %2 px wide and does not shrink, so readers scroll sideways (as here) or see it zoomed out.</source>
+        <translation>Téléphone de %1 px de large : le message fait %2 px de large et ne se réduit pas, les lecteurs défilent donc sur le côté (comme ici) ou le voient en petit.</translation>
+    </message>
+    <message>
+        <source>Phone, %1 px wide: the message fits the screen.</source>
+        <translation>Téléphone de %1 px de large : le message tient dans l’écran.</translation>
+    </message>
+    <message>
+        <source>Only %1 px of its width show here: widen this pane.</source>
+        <translation>Seuls %1 px de sa largeur sont visibles ici : élargissez ce panneau.</translation>
+    </message>
+</context>
+<context>
     <name>herald::PlaceholderPage</name>
     <message>
         <source>This page is not built yet.</source>
@@ -6470,6 +6559,29 @@ Se désabonner : {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::SideBySidePreview</name>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Desktop</source>
+        <translation>&amp;Ordinateur</translation>
+    </message>
+    <message>
+        <source>Plain &amp;text</source>
+        <translation>&amp;Texte brut</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>Télé&amp;phone</translation>
+    </message>
+    <message>
+        <source>Subject: %1 (for %2)</source>
+        <translation>Objet : %1 (pour %2)</translation>
+    </message>
+</context>
+<context>
     <name>herald::SmtpTransport</name>
     <message>
         <source>SMTP %1:%2: %3</source>
@@ -7724,10 +7836,6 @@ Se désabonner : {{unsubscribe_url}}
         <translation>Rechercher des associations par nom, e-mail, EIN ou ville</translation>
     </message>
     <message>
-        <source>&amp;HTML</source>
-        <translation>&amp;HTML</translation>
-    </message>
-    <message>
         <source>Plain &amp;text</source>
         <translation>&amp;Texte brut</translation>
     </message>
@@ -7758,6 +7866,22 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Rendered for %1 as it will be sent.</source>
         <translation>Généré pour %1 tel qu’il sera envoyé.</translation>
+    </message>
+    <message>
+        <source>Side &amp;by side…</source>
+        <translation>Côte à &amp;côte…</translation>
+    </message>
+    <message>
+        <source>Des&amp;ktop</source>
+        <translation>&amp;Ordinateur</translation>
+    </message>
+    <message>
+        <source>Ph&amp;one</source>
+        <translation>Mobi&amp;le</translation>
+    </message>
+    <message>
+        <source>Desktop, phone and plain text side by side in a window of their own</source>
+        <translation>Ordinateur, téléphone et texte brut côte à côte dans une fenêtre à part</translation>
     </message>
 </context>
 <context>
@@ -8089,6 +8213,10 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Not sent. The server replied: %1</source>
         <translation>Non envoyé. Le serveur a répondu : %1</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>Pièces jointes :</translation>
     </message>
 </context>
 <context>

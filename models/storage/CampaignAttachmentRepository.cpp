@@ -87,11 +87,10 @@ Status CampaignAttachmentRepository::checkChangeable(qint64 campaignId)
     return {};
 }
 
-Result<Attachment> CampaignAttachmentRepository::add(qint64 campaignId, const QString& fileName, const QByteArray& bytes,
-                                                     const QString& contentType)
+Result<Attachment> CampaignAttachmentRepository::prepare(const QString& fileName, const QByteArray& bytes,
+                                                         const QString& contentType)
 {
     Attachment attachment;
-    attachment.campaignId = campaignId;
     attachment.fileName = cleanFileName(fileName);
     if (attachment.fileName.isEmpty())
         return Error::validation(QStringLiteral("file_name"), tr("The attachment '%1' has no file name.").arg(fileName));
@@ -103,6 +102,27 @@ Result<Attachment> CampaignAttachmentRepository::add(qint64 campaignId, const QS
     attachment.bytes = bytes;
     attachment.size = bytes.size();
     attachment.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return attachment;
+}
+
+Status CampaignAttachmentRepository::checkTotal(const QString& fileName, qint64 size, qint64 already)
+{
+    if (already + size <= Attachment::MaxTotalBytes)
+        return {};
+    return Error::validation(QStringLiteral("size"),
+                             tr("'%1' (%2) was not attached: a campaign's attachments may take %3 in all, and "
+                                "this one's take %4 already.")
+                                 .arg(fileName, sizeText(size), sizeText(Attachment::MaxTotalBytes), sizeText(already)));
+}
+
+Result<Attachment> CampaignAttachmentRepository::add(qint64 campaignId, const QString& fileName, const QByteArray& bytes,
+                                                     const QString& contentType)
+{
+    auto prepared = prepare(fileName, bytes, contentType);
+    if (!prepared)
+        return prepared.error();
+    Attachment attachment = std::move(prepared).value();
+    attachment.campaignId = campaignId;
 
     auto db = m_database.checkedConnection();
     if (!db)
@@ -120,12 +140,8 @@ Result<Attachment> CampaignAttachmentRepository::add(qint64 campaignId, const QS
     const qint64 already = totals.value(0).toLongLong();
     attachment.position = totals.value(1).toInt() + 1;
     totals.finish();
-    if (already + attachment.size > Attachment::MaxTotalBytes)
-        return Error::validation(QStringLiteral("size"),
-                                 tr("'%1' (%2) was not attached: a campaign's attachments may take %3 in all, and "
-                                    "this one's take %4 already.")
-                                     .arg(attachment.fileName, sizeText(attachment.size),
-                                          sizeText(Attachment::MaxTotalBytes), sizeText(already)));
+    if (auto fits = checkTotal(attachment.fileName, attachment.size, already); !fits)
+        return fits.error();
 
     BoundQuery insert(db.value(), QStringLiteral("INSERT INTO campaign_attachments "
                                                  "(campaign_id, file_name, content_type, bytes, size, sha256, position) "

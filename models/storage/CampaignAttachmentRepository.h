@@ -29,6 +29,13 @@ public:
     Result<QList<Attachment>> load(qint64 campaignId);
     Status remove(qint64 campaignId, const QString& fileName);
 
+    // The attachment as it would be stored (name without folders, content type guessed when empty, size, hash),
+    // or why it cannot be: what add() checks before it reads the campaign's others. For lists kept before saving.
+    static Result<Attachment> prepare(const QString& fileName, const QByteArray& bytes,
+                                      const QString& contentType = QString());
+    // Refuses `size` bytes named `fileName` when the campaign's attachments take `already` and both together pass
+    // Attachment::MaxTotalBytes.
+    static Status checkTotal(const QString& fileName, qint64 size, qint64 already);
     // The deliverability warning for attachments totalling `total` bytes; empty at Attachment::WarnAboveBytes or
     // less.
     static QString sizeWarning(qint64 total);

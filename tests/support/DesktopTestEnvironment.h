@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QWidget>
 
 namespace herald::test {
@@ -43,6 +44,30 @@ inline void useLanguage(const QString& language)
     Translations::install(*qApp, language);
     QLocale::setDefault(QLocale(language));
 }
+
+// The interface in one language for a scope (screenshots in each language): Herald's `qmFile` (":/i18n/herald_es.qm";
+// empty: English) and QLocale's default for `language`; English again at the end. Build windows inside the scope.
+class ScopedLanguage
+{
+public:
+    ScopedLanguage(const QString& qmFile, const QString& language)
+    {
+        m_loaded = qmFile.isEmpty() || (m_translator.load(qmFile) && QCoreApplication::installTranslator(&m_translator));
+        QLocale::setDefault(QLocale(language));
+    }
+    ~ScopedLanguage()
+    {
+        QCoreApplication::removeTranslator(&m_translator);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+    ScopedLanguage(const ScopedLanguage&) = delete;
+    ScopedLanguage& operator=(const ScopedLanguage&) = delete;
+    bool isLoaded() const { return m_loaded; }
+
+private:
+    QTranslator m_translator;
+    bool m_loaded = false;
+};
 
 #ifdef HERALD_SCREENSHOT_DIR
 // Saves what `widget` shows, once pending layout requests are done, as HERALD_SCREENSHOT_DIR/`name` (a PNG to look at).

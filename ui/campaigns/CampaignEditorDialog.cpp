@@ -1,5 +1,6 @@
 #include "CampaignEditorDialog.h"
 
+#include "AttachmentsSection.h"
 #include "AudienceSection.h"
 #include "ImagesSection.h"
 #include "ScheduleSection.h"
@@ -110,6 +111,9 @@ void CampaignEditorDialog::buildForm()
     connect(m_audience, &AudienceSection::lastCountChanged, this,
             [this] { m_tracking->showAudience(m_audience->lastCount()); });
 
+    m_attachments = new AttachmentsSection(m_database, this);
+    connect(m_attachments, &AttachmentsSection::changed, this, &CampaignEditorDialog::markDirty);
+
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("campaignStatusLabel"));
     m_statusLabel->setWordWrap(true);
@@ -143,6 +147,7 @@ void CampaignEditorDialog::buildForm()
     form->addRow(QString(), m_tracking->hintLabel());
     form->addRow(tr("I&mages:"), m_images->combo());
     form->addRow(QString(), m_images->hintLabel());
+    form->addRow(tr("Attac&hments:"), m_attachments);
 
     m_testSendButton = new QPushButton(tr("&Test Send…"), this);
     m_testSendButton->setObjectName(QStringLiteral("testSendButton"));
@@ -237,8 +242,11 @@ void CampaignEditorDialog::load(const Campaign& campaign)
     if (const Status images = m_images->load(campaign); !images)
         showError(images.error());
     m_images->showTemplate(m_templateCombo->currentData().toLongLong());
+    if (const Status attachments = m_attachments->load(campaign.id); !attachments)
+        showError(attachments.error());
 
     const bool editable = isEditable();
+    m_attachments->setEditable(editable);
     for (QWidget* field : std::initializer_list<QWidget*>{m_nameEdit, m_templateCombo, m_identityCombo,
                                                           m_audience->combo(), m_schedule->sendNowRadio(),
                                                           m_schedule->scheduleRadio(), m_unknownPolicyCombo,
@@ -322,10 +330,13 @@ bool CampaignEditorDialog::saveDraft()
         return false;
     }
     m_campaign = campaign;
-    m_dirty = false;
+    const Status attached = m_attachments->save(campaign.id); // kept pending until the campaign had an id
+    if (!attached)
+        showError(attached.error());
+    m_dirty = !attached;
     setWindowTitle(tr("Campaign %1").arg(campaign.name));
     emit campaignSaved(campaign.id);
-    return true;
+    return attached.ok();
 }
 
 void CampaignEditorDialog::addIdentity()

@@ -21,6 +21,7 @@ class QPushButton;
 
 namespace herald {
 
+class AttachmentsSection;
 class AudienceSection;
 class Database;
 class ImagesSection;
@@ -92,6 +93,7 @@ private:
     QComboBox* m_unknownPolicyCombo = nullptr;
     TrackingSection* m_tracking = nullptr;
     ImagesSection* m_images = nullptr;
+    AttachmentsSection* m_attachments = nullptr;
     QLabel* m_statusLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
     QPushButton* m_saveButton = nullptr;

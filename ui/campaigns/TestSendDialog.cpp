@@ -1,8 +1,10 @@
 #include "TestSendDialog.h"
 
+#include "AttachmentSummary.h"
 #include "common/FormFeedback.h"
 #include "sending/CampaignLauncher.h"
 #include "sending/TestMessageSender.h"
+#include "storage/CampaignAttachmentRepository.h"
 #include "storage/NonprofitRepository.h"
 #include "storage/ProviderRepository.h"
 #include "storage/SecretStore.h"
@@ -33,6 +35,7 @@ TestSendDialog::TestSendDialog(Database& database, qint64 campaignId, QWidget* p
     , m_nonprofitCombo(new QComboBox(this))
     , m_addressEdit(new QLineEdit(this))
     , m_providerCombo(new QComboBox(this))
+    , m_attachmentsLabel(new QLabel(this))
     , m_resultLabel(new QLabel(this))
     , m_sendButton(new QPushButton(tr("&Send Test"), this))
 {
@@ -53,6 +56,9 @@ TestSendDialog::TestSendDialog(Database& database, qint64 campaignId, QWidget* p
     m_addressEdit->setPlaceholderText(tr("you@example.org"));
     m_addressEdit->setMinimumWidth(300);
     m_providerCombo->setObjectName(QStringLiteral("providerCombo"));
+    m_attachmentsLabel->setObjectName(QStringLiteral("testAttachmentsLabel"));
+    m_attachmentsLabel->setWordWrap(true);
+    m_attachmentsLabel->setTextFormat(Qt::PlainText);
     m_resultLabel->setObjectName(QStringLiteral("testResultLabel"));
     m_resultLabel->setWordWrap(true);
     m_resultLabel->setTextFormat(Qt::PlainText);
@@ -65,6 +71,7 @@ TestSendDialog::TestSendDialog(Database& database, qint64 campaignId, QWidget* p
     form->addRow(QString(), m_nonprofitCombo);
     form->addRow(tr("Send &to:"), m_addressEdit);
     form->addRow(tr("&Provider:"), m_providerCombo);
+    form->addRow(tr("Attachments:"), m_attachmentsLabel);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_sendButton, QDialogButtonBox::ActionRole);
@@ -79,6 +86,7 @@ TestSendDialog::TestSendDialog(Database& database, qint64 campaignId, QWidget* p
 
     findNonprofits();
     loadProviders();
+    showAttachments();
 }
 
 TestSendDialog::~TestSendDialog()
@@ -115,6 +123,20 @@ void TestSendDialog::loadProviders()
     }
     if (m_providerCombo->count() == 0)
         m_resultLabel->setText(tr("No mail provider is set up. Add one under Settings → Providers first."));
+}
+
+void TestSendDialog::showAttachments()
+{
+    const auto attachments = CampaignAttachmentRepository(m_database).list(m_campaignId);
+    if (!attachments) {
+        m_attachmentsLabel->setText(attachments.error().message);
+        return;
+    }
+    const QList<Attachment>& files = attachments.value();
+    QString text = AttachmentSummary::files(files);
+    if (!files.isEmpty())
+        text += QLatin1Char('\n') + AttachmentSummary::total(files);
+    AttachmentSummary::show(m_attachmentsLabel, text, files);
 }
 
 void TestSendDialog::send()

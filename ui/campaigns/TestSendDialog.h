@@ -17,7 +17,8 @@ namespace herald {
 class Database;
 
 // "Test send": renders the campaign for a nonprofit the user picks and sends it once to an address they type,
-// through one configured provider, off the UI thread; shows the server's reply or the error.
+// through one configured provider, off the UI thread; shows the server's reply or the error. The files the
+// message carries are listed with their sizes, their total and the warning above 1 MB.
 class TestSendDialog : public QDialog
 {
     Q_OBJECT
@@ -34,6 +35,7 @@ public slots:
 private:
     void findNonprofits();
     void loadProviders();
+    void showAttachments();
     void showResult();
 
     Database& m_database;
@@ -43,6 +45,7 @@ private:
     QComboBox* m_nonprofitCombo;
     QLineEdit* m_addressEdit;
     QComboBox* m_providerCombo;
+    QLabel* m_attachmentsLabel;
     QLabel* m_resultLabel;
     QPushButton* m_sendButton;
     QFutureWatcher<Result<DeliveryOutcome>> m_watcher;

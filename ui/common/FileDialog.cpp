@@ -13,6 +13,13 @@ QString FileDialog::saveFileName(QWidget* parent, const QString& title, const QS
     return QFileDialog::getSaveFileName(parent, title, suggested, filter);
 }
 
+QStringList FileDialog::openFileNames(QWidget* parent, const QString& title, const QString& folder, const QString& filter)
+{
+    if (!s_nextFileName.isEmpty())
+        return {std::exchange(s_nextFileName, QString())};
+    return QFileDialog::getOpenFileNames(parent, title, folder, filter);
+}
+
 void FileDialog::setNextFileName(const QString& path) { s_nextFileName = path; }
 
 QStringList FileDialog::s_nextFileNames;

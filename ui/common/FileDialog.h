@@ -14,7 +14,9 @@ class FileDialog
 public:
     // The file to save to, or empty when the user cancelled.
     static QString saveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
-    // The next saveFileName returns this without showing anything (tests); empty clears it.
+    // The files to open, or none when the user cancelled.
+    static QStringList openFileNames(QWidget* parent, const QString& title, const QString& folder, const QString& filter);
+    // The next saveFileName or openFileNames returns this without showing anything (tests); empty clears it.
     static void setNextFileName(const QString& path);
     // Existing files to open, or none when the user cancelled.
     static QStringList openFileNames(QWidget* parent, const QString& title, const QString& filter);

@@ -1,6 +1,8 @@
 #include "TemplatePreview.h"
 
+#include "PhonePreview.h"
 #include "PreviewBrowser.h"
+#include "SideBySidePreview.h"
 #include "compose/CampaignMessageComposer.h"
 #include "compose/RenderContext.h"
 #include "compose/UnsubscribeToken.h"
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -43,7 +46,9 @@ TemplatePreview::TemplatePreview(Database& database, QWidget* parent)
     , m_subjectView(new QLineEdit(this))
     , m_tabs(new QTabWidget(this))
     , m_htmlView(new PreviewBrowser(this))
+    , m_phoneView(new PhonePreview(QStringLiteral("previewPhone"), this))
     , m_textView(new QPlainTextEdit(this))
+    , m_sideBySideButton(new QPushButton(tr("Side &by side…"), this))
     , m_statusLabel(new QLabel(this))
     , m_renderTimer(new QTimer(this))
     , m_searchTimer(new QTimer(this))
@@ -65,8 +70,12 @@ TemplatePreview::TemplatePreview(Database& database, QWidget* parent)
     m_textView->setObjectName(QStringLiteral("previewText"));
     m_textView->setReadOnly(true);
     m_tabs->setObjectName(QStringLiteral("previewTabs"));
-    m_tabs->addTab(m_htmlView, tr("&HTML"));
+    m_tabs->addTab(m_htmlView, tr("Des&ktop"));
+    m_tabs->addTab(m_phoneView, tr("Ph&one"));
     m_tabs->addTab(m_textView, tr("Plain &text"));
+    m_sideBySideButton->setObjectName(QStringLiteral("sideBySideButton"));
+    m_sideBySideButton->setToolTip(tr("Desktop, phone and plain text side by side in a window of their own"));
+    connect(m_sideBySideButton, &QPushButton::clicked, this, &TemplatePreview::showSideBySide);
     m_statusLabel->setObjectName(QStringLiteral("previewStatus"));
     m_statusLabel->setWordWrap(true);
     m_statusLabel->setTextFormat(Qt::PlainText);
@@ -81,6 +90,7 @@ TemplatePreview::TemplatePreview(Database& database, QWidget* parent)
     layout->addWidget(m_senderLabel);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_statusLabel);
+    layout->addWidget(m_sideBySideButton, 0, Qt::AlignRight); // a row of its own: the column stays narrow
 
     m_renderTimer->setSingleShot(true);
     m_renderTimer->setInterval(RenderDelayMs);
@@ -183,14 +193,31 @@ void TemplatePreview::render()
     m_subjectView->setText(parts.subject);
     m_subjectView->setCursorPosition(0);
     m_htmlView->showHtml(parts.htmlBody);
+    m_phoneView->showHtml(parts.htmlBody);
     m_textView->setPlainText(parts.textBody);
     m_tabs->setTabEnabled(0, !parts.htmlBody.isEmpty());
-    m_tabs->setTabEnabled(1, !parts.textBody.isEmpty());
+    m_tabs->setTabEnabled(1, !parts.htmlBody.isEmpty());
+    m_tabs->setTabEnabled(2, !parts.textBody.isEmpty());
+    m_rendered = parts;
+    if (m_sideBySide && m_sideBySide->isVisible())
+        m_sideBySide->showMessage(parts, currentNonprofit().name);
     const int refused = m_htmlView->refusedCount();
     m_statusLabel->setStyleSheet(QString());
     m_statusLabel->setText(refused > 0 ? tr("%n remote resource(s) not loaded: previews never reach the network.",
                                             nullptr, refused)
                                        : tr("Rendered for %1 as it will be sent.").arg(currentNonprofit().name));
+}
+
+void TemplatePreview::showSideBySide()
+{
+    if (!m_sideBySide) {
+        m_sideBySide = new SideBySidePreview(this);
+        m_sideBySide->resize(window()->size()); // the three panes want the room of the main window
+    }
+    m_sideBySide->showMessage(m_rendered, currentNonprofit().name);
+    m_sideBySide->show();
+    m_sideBySide->raise();
+    m_sideBySide->activateWindow();
 }
 
 } // namespace herald

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Nonprofit.h"
+#include "compose/MessageBuilder.h"
 #include "domain/Template.h"
 #include "storage/PreviewSender.h"
 
@@ -13,16 +14,20 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QTabWidget;
 class QTimer;
 
 namespace herald {
 
 class Database;
+class PhonePreview;
 class PreviewBrowser;
+class SideBySidePreview;
 
 // The template as one nonprofit will get it: pick a nonprofit (search over the nonprofits, the first by
-// name at start), see the rendered subject, HTML and text. Rendering goes through CampaignMessageComposer,
+// name at start), see the rendered subject, the HTML at desktop and at phone width (PhonePreview) and the text, one
+// tab each here or side by side in a window of their own (SideBySidePreview, which follows too). Rendering goes through CampaignMessageComposer,
 // exactly as sending does, with the first sender identity's fields (or marked sample values) and a real
 // signed unsubscribe link; it follows the editor, debounced, so typing stays smooth. It tells the editor the
 // placeholders' values for the nonprofit shown (the Insert field menu shows them).
@@ -38,6 +43,8 @@ public:
     void renderNow();
     // Reads the nonprofits, sender identity and secret again (another page may have changed them).
     void reload();
+    // Opens the side-by-side window (or raises it) with the last render.
+    void showSideBySide();
 
 signals:
     // The placeholders' values for the nonprofit shown (RenderContext), after each render.
@@ -60,7 +67,11 @@ private:
     QLineEdit* m_subjectView;
     QTabWidget* m_tabs;
     PreviewBrowser* m_htmlView;
+    PhonePreview* m_phoneView;
     QPlainTextEdit* m_textView;
+    QPushButton* m_sideBySideButton;
+    SideBySidePreview* m_sideBySide = nullptr; // made when first opened
+    MessageSpec m_rendered; // the last render, for the side-by-side window when it opens
     QLabel* m_statusLabel;
     QTimer* m_renderTimer;
     QTimer* m_searchTimer;
