@@ -7728,6 +7728,10 @@ Darse de baja: {{unsubscribe_url}}
         <source>Inserts a placeholder, such as {{name}}, where you were typing: subject, HTML body or text body. Beside each, its value for the nonprofit the preview shows.</source>
         <translation>Inserta un marcador, como {{name}}, donde estaba escribiendo: asunto, cuerpo HTML o cuerpo de texto. Junto a cada uno, su valor para la organización que muestra la vista previa.</translation>
     </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>Idio&amp;ma:</translation>
+    </message>
 </context>
 <context>
     <name>herald::TemplateFile</name>

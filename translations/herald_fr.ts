@@ -7728,6 +7728,10 @@ Se désabonner : {{unsubscribe_url}}
         <source>Inserts a placeholder, such as {{name}}, where you were typing: subject, HTML body or text body. Beside each, its value for the nonprofit the preview shows.</source>
         <translation>Insère un espace réservé, comme {{name}}, là où vous écriviez : objet, corps HTML ou corps texte. À côté de chacun, sa valeur pour l&apos;association affichée dans l&apos;aperçu.</translation>
     </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>La&amp;ngue :</translation>
+    </message>
 </context>
 <context>
     <name>herald::TemplateFile</name>

@@ -3,11 +3,13 @@
 #include "EditorToolbar.h"
 #include "FieldMenu.h"
 #include "HtmlBodyEditor.h"
+#include "TemplateLanguageBox.h"
 #include "TextBodyEditor.h"
 #include "VisualEditor.h"
 #include "common/FormFeedback.h"
 #include "common/SpellLineEdit.h"
 #include "compose/TemplateValidator.h"
+#include "spelling/SpellLanguage.h"
 #include "spelling/SpellingSession.h"
 
 #include <QApplication>
@@ -18,6 +20,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -107,8 +110,16 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     connect(m_historyButton, &QPushButton::clicked, this, &TemplateEditor::historyRequested);
 
 
+    // The language beside the name, not on a row of its own: the editors need the height.
+    m_languageBox = new TemplateLanguageBox(this);
+    auto* languageLabel = new QLabel(tr("La&nguage:"), this);
+    languageLabel->setBuddy(m_languageBox);
+    auto* nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_nameEdit, 1);
+    nameRow->addWidget(languageLabel);
+    nameRow->addWidget(m_languageBox);
     auto* form = new QFormLayout;
-    form->addRow(tr("Na&me:"), m_nameEdit);
+    form->addRow(tr("Na&me:"), nameRow);
     form->addRow(tr("S&ubject:"), m_subjectEdit);
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_stateLabel, 1);
@@ -130,13 +141,18 @@ TemplateEditor::TemplateEditor(QWidget* parent)
 
     connect(m_nameEdit, &QLineEdit::textChanged, this, &TemplateEditor::changed);
     connect(m_subjectEdit, &QLineEdit::textChanged, this, &TemplateEditor::changed);
+    connect(m_languageBox, &TemplateLanguageBox::languageChanged, this, [this] {
+        followLanguage();
+        emit changed();
+    });
     connect(m_htmlBody, &HtmlBodyEditor::changed, this, [this] {
         m_pasteLabel->hide();
         emit changed();
     });
     connect(m_htmlBody, &HtmlBodyEditor::sourceChanged, this, [this] { m_textBody->followHtml(m_htmlBody->html()); });
     connect(m_textBody, &TextBodyEditor::changed, this, &TemplateEditor::changed);
-    setTabOrder(m_nameEdit, m_subjectEdit);
+    setTabOrder(m_nameEdit, m_languageBox);
+    setTabOrder(m_languageBox, m_subjectEdit);
     setTabOrder(m_subjectEdit, m_htmlBody);
     setTabOrder(m_htmlBody, m_textBody);
     setTabOrder(m_textBody, m_issuesList);
@@ -154,6 +170,12 @@ void TemplateEditor::setSpelling(SpellingSession* session)
     m_textBody->setSpelling(*session);
     // Said once the dictionary is first used (setContent), not here: loading it would slow opening the window.
     connect(session, &SpellingSession::changed, this, &TemplateEditor::showSpellingProblem);
+}
+
+void TemplateEditor::followLanguage()
+{
+    if (m_spelling)
+        m_spelling->setDictionary(SpellLanguage::dictionaryFor(m_languageBox->language()));
 }
 
 void TemplateEditor::showSpellingProblem()
@@ -223,6 +245,11 @@ void TemplateEditor::setContent(const Template& messageTemplate)
 {
     m_nameEdit->setText(messageTemplate.name);
     m_subjectEdit->setText(messageTemplate.subject);
+    {
+        const QSignalBlocker quiet(m_languageBox); // loading is no edit
+        m_languageBox->setLanguage(messageTemplate.language);
+    }
+    followLanguage();
     m_htmlBody->load(messageTemplate.htmlBody);
     m_textBody->load(messageTemplate.textBody, messageTemplate.htmlBody);
     m_pasteLabel->hide();
@@ -235,6 +262,7 @@ Template TemplateEditor::edited(const Template& base) const
     Template messageTemplate = base;
     messageTemplate.name = m_nameEdit->text();
     messageTemplate.subject = m_subjectEdit->text();
+    messageTemplate.language = m_languageBox->language();
     messageTemplate.htmlBody = m_htmlBody->html();
     // While visual edits wait to reach the source, so does the text following it: saved as it will be.
     messageTemplate.textBody = m_textBody->textFor(messageTemplate.htmlBody);

@@ -22,6 +22,7 @@ class FieldMenu;
 class HtmlBodyEditor;
 class SpellLineEdit;
 class SpellingSession;
+class TemplateLanguageBox;
 class TextBodyEditor;
 
 // The Templates page's editor: name, subject, the HTML body (visual editor and source, HtmlBodyEditor) and the
@@ -71,6 +72,8 @@ signals:
     void historyRequested();
 
 private:
+    // Checks spelling in the template's language.
+    void followLanguage();
     void jumpToIssue(QListWidgetItem* item);
     void showSpellingProblem();
     void insertField(const QString& placeholder);
@@ -79,6 +82,7 @@ private:
     TemplateIssues m_issues;
     QLineEdit* m_nameEdit;
     SpellLineEdit* m_subjectEdit;
+    TemplateLanguageBox* m_languageBox = nullptr;
     HtmlBodyEditor* m_htmlBody;
     TextBodyEditor* m_textBody;
     FieldMenu* m_fieldMenu;

@@ -21,7 +21,9 @@ TemplateLanguageBox::TemplateLanguageBox(QWidget* parent)
     for (const char* code : {"en", "es", "fr"})
         addItem(nativeName(QString::fromLatin1(code)), QString::fromLatin1(code));
     setToolTip(tr("The language this template is written in: spelling is checked in it."));
-    setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Narrow beside the name: the popup still shows the whole "Interface language (…)".
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(9);
     connect(this, &QComboBox::currentIndexChanged, this, [this] { emit languageChanged(language()); });
 }
 

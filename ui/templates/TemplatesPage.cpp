@@ -49,6 +49,8 @@ TemplatesPage::TemplatesPage(Database& database, QWidget* parent)
     splitter->addWidget(buildList());
     m_editor = new TemplateEditor(this);
     m_editor->setSpelling(new SpellingSession(database.profile().id, this));
+    // The image dialog's "Media library…" picks from the team's images (src="media:NAME").
+    m_editor->setImagePicker([this](QWidget* parent) { return MediaLibraryDialog::pick(parent, m_database).value_or(QString()); });
     connect(m_editor, &TemplateEditor::changed, this, &TemplatesPage::editorChanged);
     connect(m_editor, &TemplateEditor::saveRequested, this, &TemplatesPage::save);
     connect(m_editor, &TemplateEditor::historyRequested, this, &TemplatesPage::showHistory);

@@ -9,6 +9,7 @@
 #include "storage/ProfileStore.h"
 #include "templates/PreviewBrowser.h"
 #include "templates/TemplateEditor.h"
+#include "templates/TemplateLanguageBox.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -143,6 +144,33 @@ private slots:
         QTest::keyClicks(subject, QStringLiteral("Spring newz for {{name}}"));
         QCOMPARE(underlined(subject), QStringList{"newz"});
         QVERIFY(!find<QLabel>("spellingLabel")->isVisible());
+    }
+
+    void templateLanguageChoosesTheDictionary()
+    {
+        openTemplatesPage(QStringLiteral("en"));
+        auto* text = find<QPlainTextEdit>("textEdit");
+        QTest::keyClicks(text, QStringLiteral("Gracias por su ayuda, amigos. Thanks"));
+        QTRY_VERIFY2(underlined(text).contains(QStringLiteral("Gracias")), qPrintable(underlined(text).join(u',')));
+        QVERIFY(!underlined(text).contains(QStringLiteral("Thanks")));
+
+        auto* language = find<TemplateLanguageBox>("templateLanguageBox");
+        QVERIFY(language);
+        QCOMPARE(language->language(), QString()); // the interface's, by default
+        language->setFocus();
+        QTest::keyClick(language, Qt::Key_Down); // English
+        QTest::keyClick(language, Qt::Key_Down); // Spanish
+        QCOMPARE(language->language(), QStringLiteral("es"));
+        QTRY_COMPARE(underlined(text), QStringList{"Thanks"});
+        QCOMPARE(m_window->findChild<TemplateEditor*>()->edited(Template()).language, QStringLiteral("es"));
+
+        // A template written in French opens with French spelling, whatever the interface speaks.
+        Template french;
+        french.language = QStringLiteral("fr");
+        french.textBody = QStringLiteral("Merci pour votre aide. Thanks"); // Spanish would flag Merci, pour, votre
+        m_window->findChild<TemplateEditor*>()->setContent(french);
+        QCOMPARE(language->currentText(), QStringLiteral("Français"));
+        QTRY_COMPARE(underlined(text), QStringList{"Thanks"});
     }
 
     void suggestionReplacesTheWord()

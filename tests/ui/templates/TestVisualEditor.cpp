@@ -246,7 +246,9 @@ private slots:
         clickButton("imageButton");
         ImageDialog* image = nullptr;
         QTRY_VERIFY((image = m_window->findChild<ImageDialog*>()) && image->isVisible());
-        QVERIFY(!image->findChild<QPushButton*>(QStringLiteral("mediaLibraryButton"))); // no picker on this page
+        // The Templates page offers the team's media library in the image dialog.
+        QVERIFY(image->findChild<QPushButton*>(QStringLiteral("mediaLibraryButton")));
+        QVERIFY(image->findChild<QPushButton*>(QStringLiteral("mediaLibraryButton"))->isVisible());
         QTest::keyClicks(image->findChild<QLineEdit*>(QStringLiteral("imageSrcEdit")), QStringLiteral("https://example.org/logo.png"));
         QTest::keyClicks(image->findChild<QLineEdit*>(QStringLiteral("imageAltEdit")), QStringLiteral("Our logo"));
         image->findChild<QSpinBox*>(QStringLiteral("imageWidthSpin"))->setValue(200);
