@@ -7810,12 +7810,16 @@ Darse de baja: {{unsubscribe_url}}
 <context>
     <name>herald::TemplateLanguageBox</name>
     <message>
-        <source>Interface language (%1)</source>
-        <translation>Idioma de la interfaz (%1)</translation>
+        <source>Auto</source>
+        <translation>Automático</translation>
     </message>
     <message>
-        <source>The language this template is written in: spelling is checked in it.</source>
-        <translation>El idioma en que está escrita esta plantilla: la ortografía se revisa en él.</translation>
+        <source>The language of the interface: %1</source>
+        <translation>El idioma de la interfaz: %1</translation>
+    </message>
+    <message>
+        <source>The language this template is written in: spelling is checked in it. Auto: the language of the interface (%1).</source>
+        <translation>El idioma en que está escrita esta plantilla: la ortografía se revisa en él. Automático: el idioma de la interfaz (%1).</translation>
     </message>
 </context>
 <context>

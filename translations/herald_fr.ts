@@ -7810,12 +7810,16 @@ Se désabonner : {{unsubscribe_url}}
 <context>
     <name>herald::TemplateLanguageBox</name>
     <message>
-        <source>Interface language (%1)</source>
-        <translation>Langue de l&apos;interface (%1)</translation>
+        <source>Auto</source>
+        <translation>Auto</translation>
     </message>
     <message>
-        <source>The language this template is written in: spelling is checked in it.</source>
-        <translation>La langue dans laquelle ce modèle est écrit : l&apos;orthographe y est vérifiée.</translation>
+        <source>The language of the interface: %1</source>
+        <translation>La langue de l&apos;interface : %1</translation>
+    </message>
+    <message>
+        <source>The language this template is written in: spelling is checked in it. Auto: the language of the interface (%1).</source>
+        <translation>La langue dans laquelle ce modèle est écrit : l&apos;orthographe y est vérifiée. Auto : la langue de l&apos;interface (%1).</translation>
     </message>
 </context>
 <context>

@@ -17,13 +17,16 @@ TemplateLanguageBox::TemplateLanguageBox(QWidget* parent)
     : QComboBox(parent)
 {
     setObjectName(QStringLiteral("templateLanguageBox"));
-    addItem(tr("Interface language (%1)").arg(nativeName(QLocale().name())), QString());
+    // "Auto" keeps the box narrow beside the name; its tooltip says which language that is.
+    const QString interfaceLanguage = nativeName(QLocale().name());
+    addItem(tr("Auto"), QString());
+    setItemData(0, tr("The language of the interface: %1").arg(interfaceLanguage), Qt::ToolTipRole);
     for (const char* code : {"en", "es", "fr"})
         addItem(nativeName(QString::fromLatin1(code)), QString::fromLatin1(code));
-    setToolTip(tr("The language this template is written in: spelling is checked in it."));
-    // Narrow beside the name: the popup still shows the whole "Interface language (…)".
-    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    setMinimumContentsLength(9);
+    setToolTip(tr("The language this template is written in: spelling is checked in it. Auto: the language of "
+                  "the interface (%1).")
+                   .arg(interfaceLanguage));
+    setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(this, &QComboBox::currentIndexChanged, this, [this] { emit languageChanged(language()); });
 }
 
