@@ -1,3 +1,4 @@
+#include "RoleLogins.h"
 #include "SendingFixture.h"
 #include "SmtpTestServer.h"
 #include "TestDatabase.h"
@@ -34,77 +35,33 @@ class TestDatabaseRoles : public QObject
 
     std::unique_ptr<test::TestDatabase> m_scratch;
     std::unique_ptr<Database> m_owner;
+    std::unique_ptr<test::RoleLogins> m_roles;
     QString m_databaseName;
-    QString m_runTag; // unique per run: login roles are cluster-wide
-    std::map<QString, QString> m_logins; // group role ("viewer") -> login name
-    std::map<QString, std::unique_ptr<Database>> m_as;
-    const QString m_password = QUuid::createUuid().toString(QUuid::Id128);
     qint64 m_nonprofitId = 0;
     qint64 m_draftId = 0;
 
-    QString login(const QString& role) const { return m_logins.at(role); }
-
-    // Herald connected as the role's login (opened once; the schema is up to date, so nothing is migrated).
-    Database& as(const QString& role)
+    QString login(const QString& role) const { return m_roles->login(role); }
+    Database& as(const QString& role) { return m_roles->as(role); }
+    test::RoleLogins::PsqlRun psql(const QString& user, const QString& sql, const QString& database = {})
     {
-        auto& database = m_as[role];
-        if (!database) {
-            ConnectionProfile profile = m_scratch->profile();
-            profile.user = login(role);
-            database = std::make_unique<Database>(profile, m_password);
-            if (auto opened = database->open(); !opened)
-                qWarning("as %s: %s", qPrintable(role), qPrintable(opened.error().message));
-        }
-        return *database;
-    }
-
-    struct PsqlRun
-    {
-        int exitCode = -1;
-        QString output;
-    };
-
-    // The statement run by psql as `user` (the owner when empty), bypassing Herald altogether.
-    PsqlRun psql(const QString& user, const QString& sql, const QString& database = {})
-    {
-        const ConnectionProfile profile = test::TestDatabase::serverProfile(database.isEmpty() ? m_databaseName : database);
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("PGPASSWORD"), m_password);
-        environment.insert(QStringLiteral("PGCONNECT_TIMEOUT"), QStringLiteral("10"));
-        process.setProcessEnvironment(environment);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral("/usr/bin/psql"),
-                      {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                       QStringLiteral("-h"), profile.host, QStringLiteral("-p"), QString::number(profile.port),
-                       QStringLiteral("-U"), user.isEmpty() ? QStringLiteral("postgres") : user, QStringLiteral("-d"),
-                       profile.database, QStringLiteral("-c"), sql});
-        if (!process.waitForFinished(30000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAll())};
+        return m_roles->psql(user, sql, database);
     }
 
     // psql as the role's login must fail, and for the reason that the role may not (not a typo in the test).
     void refused(const QString& role, const QString& sql)
     {
-        const PsqlRun run = psql(role == QLatin1String("owner") ? QString() : login(role), sql);
+        const auto run = m_roles->psqlAs(role, sql);
         QVERIFY2(run.exitCode != 0, qPrintable(QStringLiteral("%1 was allowed: %2").arg(role, sql)));
-        static const QRegularExpression reason(QStringLiteral(
-            "permission denied|row-level security|append-only|must be owner"));
-        QVERIFY2(reason.match(run.output).hasMatch(), qPrintable(role + QLatin1String(": ") + sql + QLatin1String(" -> ") + run.output));
+        QVERIFY2(test::RoleLogins::isRefusal(run.output), qPrintable(role + QLatin1String(": ") + sql + QLatin1String(" -> ") + run.output));
     }
 
     void allowed(const QString& role, const QString& sql)
     {
-        const PsqlRun run = psql(role == QLatin1String("owner") ? QString() : login(role), sql);
+        const auto run = m_roles->psqlAs(role, sql);
         QVERIFY2(run.exitCode == 0, qPrintable(role + QLatin1String(": ") + sql + QLatin1String(" -> ") + run.output));
     }
 
-    QString ownerValue(const QString& sql)
-    {
-        const PsqlRun run = psql({}, sql);
-        return run.output.trimmed();
-    }
+    QString ownerValue(const QString& sql) { return m_roles->ownerValue(sql); }
 
     static Nonprofit nonprofit(const QString& name, const QString& email)
     {
@@ -133,14 +90,9 @@ private slots:
         m_owner = m_scratch->open();
         m_databaseName = m_scratch->profile().database;
         QCOMPARE(m_owner->schemaVersion(), Migrator::latestVersion(Backend::Postgres));
-        m_runTag = QUuid::createUuid().toString(QUuid::Id128).left(8);
-        for (const char* role : {"viewer", "editor", "sender", "admin", "worker"}) {
-            const QString name = QStringLiteral("t%1_%2").arg(m_runTag, QLatin1String(role));
-            m_logins[QLatin1String(role)] = name;
-            const PsqlRun created = psql({}, QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2' IN ROLE herald_%3")
-                                                 .arg(name, m_password, QLatin1String(role)));
-            QVERIFY2(created.exitCode == 0, qPrintable(created.output));
-        }
+        m_roles = std::make_unique<test::RoleLogins>(m_scratch->profile());
+        const QString created = m_roles->create();
+        QVERIFY2(created.isEmpty(), qPrintable(created));
         Nonprofit owned = nonprofit(QStringLiteral("Food Bank"), QStringLiteral("food@example.org"));
         QVERIFY(NonprofitRepository(*m_owner).insert(owned).ok());
         m_nonprofitId = owned.id;
@@ -154,11 +106,9 @@ private slots:
 
     void cleanupTestCase()
     {
-        m_as.clear();
+        m_roles.reset(); // closes its connections and drops the logins
         m_owner.reset();
-        m_scratch.reset(); // drops the database, so the roles own nothing in it any more
-        for (const auto& [role, name] : m_logins)
-            psql({}, QStringLiteral("DROP ROLE IF EXISTS %1").arg(name), QStringLiteral("postgres"));
+        m_scratch.reset();
     }
 
     void everyTableIsGrantedToAdmin()
@@ -288,7 +238,7 @@ private slots:
         QVERIFY(test::SendingFixture::exec(*m_owner, QStringLiteral(
             "INSERT INTO audit_log (at, action, entity) VALUES (now() - interval '400 days', 'ancient', 'audit')")));
         refused(QStringLiteral("admin"), QStringLiteral("DELETE FROM audit_log WHERE action = 'ancient'"));
-        const PsqlRun pruned = psql(login(QStringLiteral("admin")), QStringLiteral("SELECT herald_prune_audit(interval '365 days')"));
+        const auto pruned = psql(login(QStringLiteral("admin")), QStringLiteral("SELECT herald_prune_audit(interval '365 days')"));
         QVERIFY2(pruned.exitCode == 0, qPrintable(pruned.output));
         QCOMPARE(ownerValue(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'ancient'")), QStringLiteral("0"));
         // The pruning is itself a line, by the admin's login; a day is the least it keeps.
@@ -403,7 +353,7 @@ private slots:
         QVERIFY2(empty.isReady(), qPrintable(empty.setupError()));
         ConnectionProfile profile = empty.profile();
         profile.user = login(QStringLiteral("viewer"));
-        Database fresh(profile, m_password);
+        Database fresh(profile, m_roles->password());
         const Status opened = fresh.open();
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().kind, Error::Kind::Permission);
@@ -417,7 +367,7 @@ private slots:
                                                          .arg(Migrator::latestVersion(Backend::Postgres))));
         ConnectionProfile behind = m_scratch->profile();
         behind.user = login(QStringLiteral("admin"));
-        Database outdated(behind, m_password);
+        Database outdated(behind, m_roles->password());
         const Status reopened = outdated.open();
         QVERIFY(!reopened.ok());
         QCOMPARE(reopened.error().message, expected);
