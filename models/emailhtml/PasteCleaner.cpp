@@ -2,6 +2,7 @@
 
 #include "HtmlBlockReader.h"
 #include "HtmlTree.h"
+#include "MessageUrls.h"
 #include "RichHtmlSerializer.h"
 #include "StyleDeclarations.h"
 
@@ -41,25 +42,14 @@ const QSet<QString>& blockElements()
     return blocks;
 }
 
-bool startsWithAny(const QString& text, std::initializer_list<QLatin1String> prefixes)
-{
-    for (const QLatin1String prefix : prefixes) {
-        if (text.startsWith(prefix, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
-}
-
 bool isKeptLink(const QString& href)
 {
-    return startsWithAny(href, {QLatin1String("http://"), QLatin1String("https://"), QLatin1String("mailto:"),
-                                QLatin1String("{{")});
+    return MessageUrls::isAllowed(href.trimmed(), MessageUrls::Use::Link);
 }
 
 bool isKeptImageSource(const QString& src)
 {
-    return startsWithAny(src, {QLatin1String("http://"), QLatin1String("https://"), QLatin1String("cid:"),
-                               QLatin1String("media:"), QLatin1String("data:image/"), QLatin1String("{{")});
+    return MessageUrls::isAllowed(src.trimmed(), MessageUrls::Use::Image);
 }
 
 // A length in CSS pixels from an attribute ("600") or a style ("600px"); 0 when none is given.

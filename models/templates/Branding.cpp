@@ -1,7 +1,8 @@
 #include "Branding.h"
 
+#include "emailhtml/MessageUrls.h"
+
 #include <QRegularExpression>
-#include <QUrl>
 
 namespace herald {
 
@@ -12,15 +13,6 @@ bool isColour(const QString& text)
     return hex.match(text).hasMatch();
 }
 
-// An image a message can carry: a media library reference or an absolute http(s) address.
-bool isLogoSource(const QString& src)
-{
-    if (src.startsWith(QLatin1String("media:")))
-        return src.size() > 6 && !src.contains(QLatin1Char(' ')) && !src.contains(QLatin1Char('"'));
-    const QUrl url(src, QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
-        && !url.host().isEmpty();
-}
 } // namespace
 
 Result<Branding> Branding::checked(const Branding& given)
@@ -34,7 +26,7 @@ Result<Branding> Branding::checked(const Branding& given)
                                  tr("The organisation colour '%1' is not a colour: give it as # and six hexadecimal "
                                     "digits, such as %2.")
                                      .arg(given.colour.trimmed(), DefaultColour));
-    if (!branding.logoSrc.isEmpty() && !isLogoSource(branding.logoSrc))
+    if (!branding.logoSrc.isEmpty() && !MessageUrls::isAllowed(branding.logoSrc, MessageUrls::Use::Logo))
         return Error::validation(QStringLiteral("logo"),
                                  tr("The logo '%1' is not an image a message can show: give media:NAME for an image "
                                     "of the media library, an address starting with https://, or nothing.")

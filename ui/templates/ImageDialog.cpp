@@ -1,8 +1,8 @@
 #include "ImageDialog.h"
 
-#include "LinkDialog.h"
 #include "common/FormFeedback.h"
 #include "emailhtml/EmailHtmlWriter.h"
+#include "emailhtml/MessageUrls.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -11,7 +11,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace herald {
@@ -73,13 +72,7 @@ QString ImageDialog::srcProblem(const QString& src)
 {
     if (src.isEmpty())
         return tr("Enter the image's address, or pick one from the media library.");
-    if (LinkDialog::startsWithPlaceholder(src))
-        return {};
-    const QUrl parsed(src, QUrl::TolerantMode);
-    const QString scheme = parsed.scheme().toLower();
-    if (((scheme == QLatin1String("http") || scheme == QLatin1String("https")) && !parsed.host().isEmpty())
-        || ((scheme == QLatin1String("media") || scheme == QLatin1String("cid")) && !parsed.path().isEmpty())
-        || src.startsWith(QLatin1String("data:image/")))
+    if (MessageUrls::isAllowed(src, MessageUrls::Use::Image))
         return {};
     return tr("\"%1\" is not an image address a message can show: use one that starts with https://, or pick the "
               "image from the media library.")

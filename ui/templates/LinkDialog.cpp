@@ -1,14 +1,13 @@
 #include "LinkDialog.h"
 
 #include "common/FormFeedback.h"
+#include "emailhtml/MessageUrls.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace herald {
@@ -55,24 +54,12 @@ QString LinkDialog::text() const
 
 QString LinkDialog::href() const { return m_urlEdit->text().trimmed(); }
 
-bool LinkDialog::startsWithPlaceholder(const QString& url)
-{
-    static const QRegularExpression placeholder(QStringLiteral("^\\{\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\}\\}"));
-    return placeholder.match(url).hasMatch();
-}
-
 QString LinkDialog::urlProblem(const QString& url)
 {
     const QString address = url.trimmed();
     if (address.isEmpty())
         return tr("Enter the address the link leads to.");
-    if (startsWithPlaceholder(address))
-        return {};
-    const QUrl parsed(address, QUrl::TolerantMode);
-    const QString scheme = parsed.scheme().toLower();
-    if ((scheme == QLatin1String("http") || scheme == QLatin1String("https")) && !parsed.host().isEmpty())
-        return {};
-    if (scheme == QLatin1String("mailto") && parsed.path().contains(QLatin1Char('@')))
+    if (MessageUrls::isAllowed(address, MessageUrls::Use::Link))
         return {};
     return tr("\"%1\" is not an address a message can link to: use one that starts with https:// or http://, a "
               "mailto: address, or a placeholder such as {{unsubscribe_url}}.")

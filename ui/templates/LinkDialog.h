@@ -23,8 +23,6 @@ public:
 
     // Why `url` cannot be a link in a message, or empty when it can.
     static QString urlProblem(const QString& url);
-    // Whether `url` is, or starts with, a {{placeholder}} (filled in per recipient when the message is made).
-    static bool startsWithPlaceholder(const QString& url);
 
     void accept() override;
 
