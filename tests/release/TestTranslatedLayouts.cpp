@@ -45,14 +45,6 @@ class TestTranslatedLayouts : public QObject
     std::unique_ptr<Database> m_database;
     std::unique_ptr<ProfileStore> m_profiles;
 
-    static void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents(); // pending layout requests
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
-
     // Every visible button and one-line label gets at least the width and height its text needs; a label that
     // wraps gets the height its lines need at its width.
     static void verifyNothingCutOff(QWidget* top, const QString& where)
@@ -125,20 +117,20 @@ class TestTranslatedLayouts : public QObject
         window.showPage(MainWindow::Nonprofits);
         auto* welcome = window.findChild<QWidget*>(QStringLiteral("welcomePanel"));
         QVERIFY(welcome && welcome->isVisible());
-        saveScreenshot(&window, QStringLiteral("translated-%1-1254-nonprofits-welcome.png").arg(tag));
+        test::saveScreenshot(&window, QStringLiteral("translated-%1-1254-nonprofits-welcome.png").arg(tag));
         QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("loadSampleButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!welcome->isVisible(), 120000);
         QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("nextStepLabel"))->isVisible());
         verifyNothingCutOff(&window, tag + QStringLiteral(" at 1254×784, sample loaded"));
-        saveScreenshot(&window, QStringLiteral("translated-%1-1254-nonprofits-loaded.png").arg(tag));
+        test::saveScreenshot(&window, QStringLiteral("translated-%1-1254-nonprofits-loaded.png").arg(tag));
         window.showPage(MainWindow::Dashboard);
         verifyNothingCutOff(&window, tag + QStringLiteral(" at 1254×784, dashboard"));
-        saveScreenshot(&window, QStringLiteral("translated-%1-1254-dashboard.png").arg(tag));
+        test::saveScreenshot(&window, QStringLiteral("translated-%1-1254-dashboard.png").arg(tag));
         window.showPage(MainWindow::Settings);
         auto* engagement = window.findChild<QWidget*>(QStringLiteral("engagementSettingsPanel"));
         QVERIFY(engagement);
         window.findChild<QScrollArea*>(QStringLiteral("settingsScroll"))->ensureWidgetVisible(engagement, 0, 0);
-        saveScreenshot(&window, QStringLiteral("translated-%1-1254-settings-engagement.png").arg(tag));
+        test::saveScreenshot(&window, QStringLiteral("translated-%1-1254-settings-engagement.png").arg(tag));
         verifyCampaignEditorTracking(window, tag);
         verifyEngagementDialog(window, tag);
         const auto removed = SampleData(*m_database).remove(); // the next language starts on an empty database
@@ -162,7 +154,7 @@ class TestTranslatedLayouts : public QObject
             QVERIFY(editor->findChild<QLabel*>(QStringLiteral("trackingHintLabel"))->isVisible());
             const QString what = address.isEmpty() ? QStringLiteral("no-address") : QStringLiteral("consent");
             verifyNothingCutOff(editor, tag + QStringLiteral(" campaign editor, ") + what);
-            saveScreenshot(editor, QStringLiteral("translated-%1-campaign-editor-%2.png").arg(tag, what));
+            test::saveScreenshot(editor, QStringLiteral("translated-%1-campaign-editor-%2.png").arg(tag, what));
             MessageBox::setNextAnswer(QMessageBox::Discard);
             editor->reject();
             delete editor;
@@ -179,7 +171,7 @@ class TestTranslatedLayouts : public QObject
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->view()->isLoading(), 15000);
         verifyNothingCutOff(dialog, tag + QStringLiteral(" engagement dialog"));
-        saveScreenshot(dialog, QStringLiteral("translated-%1-engagement.png").arg(tag));
+        test::saveScreenshot(dialog, QStringLiteral("translated-%1-engagement.png").arg(tag));
         delete dialog;
     }
 
@@ -241,15 +233,15 @@ private slots:
                 verifyNothingCutOff(&window, QStringLiteral("%1 page %2").arg(tag).arg(page));
             }
             window.showPage(MainWindow::Nonprofits);
-            saveScreenshot(&window, QStringLiteral("translated-%1-nonprofits.png").arg(tag));
+            test::saveScreenshot(&window, QStringLiteral("translated-%1-nonprofits.png").arg(tag));
             window.showPage(MainWindow::Settings);
-            saveScreenshot(&window, QStringLiteral("translated-%1-settings.png").arg(tag));
+            test::saveScreenshot(&window, QStringLiteral("translated-%1-settings.png").arg(tag));
             window.showPage(MainWindow::Campaigns);
-            saveScreenshot(&window, QStringLiteral("translated-%1-campaigns.png").arg(tag));
+            test::saveScreenshot(&window, QStringLiteral("translated-%1-campaigns.png").arg(tag));
             window.showPage(MainWindow::Suppressions);
-            saveScreenshot(&window, QStringLiteral("translated-%1-suppressions.png").arg(tag));
+            test::saveScreenshot(&window, QStringLiteral("translated-%1-suppressions.png").arg(tag));
             window.showPage(MainWindow::Dashboard);
-            saveScreenshot(&window, QStringLiteral("translated-%1-dashboard.png").arg(tag));
+            test::saveScreenshot(&window, QStringLiteral("translated-%1-dashboard.png").arg(tag));
 
             window.showPage(MainWindow::Nonprofits);
             QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("addButton")), Qt::LeftButton);
@@ -257,7 +249,7 @@ private slots:
             QVERIFY(nonprofitDialog);
             QVERIFY(QTest::qWaitForWindowExposed(nonprofitDialog));
             verifyNothingCutOff(nonprofitDialog, tag + QStringLiteral(" nonprofit dialog"));
-            saveScreenshot(nonprofitDialog, QStringLiteral("translated-%1-nonprofit-dialog.png").arg(tag));
+            test::saveScreenshot(nonprofitDialog, QStringLiteral("translated-%1-nonprofit-dialog.png").arg(tag));
             nonprofitDialog->reject();
             delete nonprofitDialog;
 
@@ -267,7 +259,7 @@ private slots:
             QVERIFY(profileDialog);
             QVERIFY(QTest::qWaitForWindowExposed(profileDialog));
             verifyNothingCutOff(profileDialog, tag + QStringLiteral(" profile dialog"));
-            saveScreenshot(profileDialog, QStringLiteral("translated-%1-profile-dialog.png").arg(tag));
+            test::saveScreenshot(profileDialog, QStringLiteral("translated-%1-profile-dialog.png").arg(tag));
             profileDialog->reject();
             delete profileDialog;
 

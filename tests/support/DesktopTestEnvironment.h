@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,26 +39,28 @@ inline void addLanguageRows()
         QTest::newRow(language) << QString::fromLatin1(language);
 }
 
-// The interface and the number formats in `language` from now on.
-inline void useLanguage(const QString& language)
-{
-    Translations::install(*qApp, language);
-    QLocale::setDefault(QLocale(language));
-}
-
-// The interface in one language for a scope (screenshots in each language): Herald's `qmFile` (":/i18n/herald_es.qm";
-// empty: English) and QLocale's default for `language`; English again at the end. Build windows inside the scope.
+// The interface in one language for a scope (screenshots in each language): Herald's and Qt's own translations
+// (dialog buttons) for `language` ("es", "fr"; English needs none) and QLocale's default; removed again at the end,
+// so English comes back whole (translators installed for good would leave untranslated strings in the last language).
+// Build windows inside the scope.
 class ScopedLanguage
 {
 public:
-    ScopedLanguage(const QString& qmFile, const QString& language)
+    explicit ScopedLanguage(const QString& language)
     {
-        m_loaded = qmFile.isEmpty() || (m_translator.load(qmFile) && QCoreApplication::installTranslator(&m_translator));
-        QLocale::setDefault(QLocale(language));
+        const QLocale locale(language);
+        QLocale::setDefault(locale);
+        if (locale.language() == QLocale::English)
+            return;
+        m_loaded = m_herald.load(locale, QStringLiteral("herald"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+            && QCoreApplication::installTranslator(&m_herald);
+        if (m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&m_qt);
     }
     ~ScopedLanguage()
     {
-        QCoreApplication::removeTranslator(&m_translator);
+        QCoreApplication::removeTranslator(&m_qt);
+        QCoreApplication::removeTranslator(&m_herald);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
     ScopedLanguage(const ScopedLanguage&) = delete;
@@ -65,8 +68,9 @@ public:
     bool isLoaded() const { return m_loaded; }
 
 private:
-    QTranslator m_translator;
-    bool m_loaded = false;
+    QTranslator m_herald;
+    QTranslator m_qt;
+    bool m_loaded = true;
 };
 
 #ifdef HERALD_SCREENSHOT_DIR

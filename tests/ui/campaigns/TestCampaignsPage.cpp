@@ -61,14 +61,6 @@ class TestCampaignsPage : public QObject
     QTableWidget* table() const { return find<QTableWidget>("campaignTable"); }
     qint64 count(const QString& sql) const { return test::SendingFixture::count(*m_database, sql); }
 
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
-
     int rowOf(const QString& name) const
     {
         for (int row = 0; row < table()->rowCount(); ++row) {
@@ -208,7 +200,7 @@ private slots:
         QTRY_VERIFY(!identity);
         QVERIFY(find<QComboBox>("identityCombo", editor)->currentText().startsWith(QLatin1String("Development office")));
 
-        saveScreenshot(editor, QStringLiteral("campaign-editor.png"));
+        test::saveScreenshot(editor, QStringLiteral("campaign-editor.png"));
         QTest::mouseClick(find<QPushButton>("saveDraftButton", editor), Qt::LeftButton);
         QTest::mouseClick(find<QPushButton>("closeButton", editor), Qt::LeftButton);
         QTRY_VERIFY(!editor);
@@ -273,7 +265,7 @@ private slots:
         QVERIFY(hint->isVisible());
         QVERIFY2(hint->text().startsWith(QLatin1String("Per recipient for 2 of 4 recipient")),
                  qPrintable(hint->text()));
-        saveScreenshot(editor, QStringLiteral("campaign-editor-tracking.png"));
+        test::saveScreenshot(editor, QStringLiteral("campaign-editor-tracking.png"));
         auto* audience = find<QComboBox>("audienceCombo", editor);
         audience->setCurrentIndex(audience->findData(m_segmentId)); // org1 only, who gave consent
         QTRY_VERIFY(!editor->isCounting());
@@ -354,7 +346,7 @@ private slots:
                  QStringLiteral("me@staff.example.org"));
         QCOMPARE(received.value(QStringLiteral("mail_from")).toString(), QStringLiteral("news@friends.example.org"));
         QVERIFY(received.value(QStringLiteral("subject")).toString().startsWith(QLatin1String("[Test] Spring news for")));
-        saveScreenshot(dialog, QStringLiteral("campaign-test-send.png"));
+        test::saveScreenshot(dialog, QStringLiteral("campaign-test-send.png"));
         dialog->close();
         QTRY_VERIFY(!dialog);
         QTest::mouseClick(find<QPushButton>("closeButton", editor), Qt::LeftButton);
@@ -405,7 +397,7 @@ private slots:
         QCOMPARE(find<QPushButton>("queueButton", editor)->text(), QStringLiteral("S&chedule"));
         const QDateTime at = QDateTime::currentDateTime().addDays(2);
         find<QDateTimeEdit>("scheduleEdit", editor)->setDateTime(QDateTime(at.date(), QTime(9, 30)));
-        saveScreenshot(editor, QStringLiteral("campaign-editor-schedule.png"));
+        test::saveScreenshot(editor, QStringLiteral("campaign-editor-schedule.png"));
         QTest::mouseClick(find<QPushButton>("queueButton", editor), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!editor, 15000);
 
@@ -437,7 +429,7 @@ private slots:
                      at.date().toString(QStringLiteral("yyyy-MM-dd")) + QStringLiteral(" 10:00"));
         QCOMPARE(cell(QStringLiteral("Autumn appeal"), CampaignsPage::Status), QStringLiteral("Scheduled"));
         selectCampaign(QStringLiteral("Spring appeal"));
-        saveScreenshot(m_window.get(), QStringLiteral("campaigns-page.png"));
+        test::saveScreenshot(m_window.get(), QStringLiteral("campaigns-page.png"));
     }
 
     // Issue 15 (4.7): a scheduled start refused by the scheduler (any engine: this window's or a worker's) shows

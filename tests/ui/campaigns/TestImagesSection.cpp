@@ -99,7 +99,8 @@ private slots:
     void screenshots()
     {
         QFETCH(QString, language);
-        test::useLanguage(language);
+        const test::ScopedLanguage scoped(language);
+        QVERIFY(scoped.isLoaded());
         seed();
         {
             CampaignEditorDialog dialog(database(), Campaign());
@@ -110,7 +111,6 @@ private slots:
             combo->setCurrentIndex(combo->findData(int(ImageMode::Linked)));
             test::saveScreenshot(&dialog, QStringLiteral("campaign-images-linked-%1.png").arg(language));
         }
-        test::useLanguage(QStringLiteral("en_US"));
     }
 };
 

@@ -119,14 +119,6 @@ class TestDashboardEngagement : public QObject
         QCOMPARE(rolled->rolled, int(events.size()));
     }
 
-    static void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
-
 private slots:
     void initTestCase()
     {
@@ -278,16 +270,16 @@ private slots:
             const QString note = engagement->findChild<QLabel*>(QStringLiteral("engagementNote"))->text();
             QVERIFY2(note.startsWith(QLatin1String("People only")) == qmFile.isEmpty(), qPrintable(note)); // translated
             window.grab(); // let the page lay out
-            saveScreenshot(engagement, QStringLiteral("dashboard-engagement-chart-%1.png").arg(language));
+            test::saveScreenshot(engagement, QStringLiteral("dashboard-engagement-chart-%1.png").arg(language));
             auto* scroll = dashboard->findChild<QScrollArea*>();
             scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum()); // the chart is the last panel
-            saveScreenshot(&window, QStringLiteral("dashboard-engagement-%1.png").arg(language));
+            test::saveScreenshot(&window, QStringLiteral("dashboard-engagement-%1.png").arg(language));
 
             window.showPage(MainWindow::Settings);
             auto* settings = window.findChild<EngagementSettingsPanel*>(QStringLiteral("engagementSettingsPanel"));
             QVERIFY(settings);
             window.findChild<QScrollArea*>(QStringLiteral("settingsScroll"))->ensureWidgetVisible(settings, 0, 0);
-            saveScreenshot(&window, QStringLiteral("settings-engagement-%1.png").arg(language));
+            test::saveScreenshot(&window, QStringLiteral("settings-engagement-%1.png").arg(language));
         }
         QCoreApplication::removeTranslator(&translator);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));

@@ -61,14 +61,6 @@ class TestDashboardPage : public QObject
     template<typename T> T* find(const QString& name) const { return m_window->findChild<T*>(name); }
     DashboardPage* page() const { return find<DashboardPage>(QStringLiteral("dashboardPage")); }
 
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
-
     static SendResult result(const QString& provider, DeliveryOutcome outcome, int latencyMs)
     {
         SendResult r;
@@ -255,7 +247,7 @@ private slots:
         const int reads = page()->readsShown();
         QTRY_VERIFY_WITH_TIMEOUT(page()->readsShown() >= reads + 2, 5000);
         m_window->grab(); // let the charts lay out before the screenshot
-        saveScreenshot(m_window.get(), QStringLiteral("dashboard.png"));
+        test::saveScreenshot(m_window.get(), QStringLiteral("dashboard.png"));
         // … and stop when it does not.
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
         QVERIFY(!page()->isLive());
@@ -345,7 +337,7 @@ private slots:
         QVERIFY2(banner->text().contains(QLatin1String("Backup API is failing")), qPrintable(banner->text()));
         QVERIFY(banner->text().contains(QLatin1String(" since ")));
         QCOMPARE(SendingFixture::count(*m_database, QStringLiteral("SELECT count(*) FROM alerts WHERE cleared_at IS NULL")), qint64(2));
-        saveScreenshot(m_window.get(), QStringLiteral("alert-banner.png"));
+        test::saveScreenshot(m_window.get(), QStringLiteral("alert-banner.png"));
 
         QTest::mouseClick(find<QPushButton>(QStringLiteral("alertDismissButton")), Qt::LeftButton);
         QVERIFY(!banner->isVisible());

@@ -108,14 +108,6 @@ class TestEngagementView : public test::DatabaseTestCase
     }
     static QString text(QWidget* view, const char* name) { return find<QLabel>(view, name)->text(); }
 
-    static void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents(); // pending layout requests
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
-
     std::unique_ptr<EngagementView> openView(qint64 campaignId, qint64 delivered = -1)
     {
         auto view = std::make_unique<EngagementView>(database(), campaignId, delivered);
@@ -383,7 +375,7 @@ private slots:
                 if (table->item(row, CampaignsPage::Name)->data(Qt::UserRole).toLongLong() == m_tracked)
                     table->selectRow(row);
             }
-            saveScreenshot(&window, QStringLiteral("engagement-%1-campaigns-page.png").arg(language));
+            test::saveScreenshot(&window, QStringLiteral("engagement-%1-campaigns-page.png").arg(language));
             find<EngagementButton>(page, "engagementButton")->click();
             auto* dialog = page->findChild<EngagementDialog*>();
             QVERIFY(dialog);
@@ -393,19 +385,19 @@ private slots:
             const char* names[] = {"summary", "links", "recipients"};
             for (int tab = 0; tab < 3; ++tab) {
                 tabs->setCurrentIndex(tab);
-                saveScreenshot(dialog, QStringLiteral("engagement-%1-%2.png").arg(language, QLatin1String(names[tab])));
+                test::saveScreenshot(dialog, QStringLiteral("engagement-%1-%2.png").arg(language, QLatin1String(names[tab])));
             }
             dialog->close();
             for (const auto& [campaign, name] : {std::pair{m_anonymous, "approximate"}, std::pair{m_untracked, "tracking-off"}}) {
                 EngagementDialog* other = EngagementDialog::showFor(database(), campaign, -1, page);
                 QVERIFY(QTest::qWaitForWindowExposed(other));
                 QTRY_VERIFY_WITH_TIMEOUT(!other->view()->isLoading(), 15000);
-                saveScreenshot(other, QStringLiteral("engagement-%1-%2.png").arg(language, QLatin1String(name)));
+                test::saveScreenshot(other, QStringLiteral("engagement-%1-%2.png").arg(language, QLatin1String(name)));
                 other->close();
             }
             window.showPage(MainWindow::Sending);
             QTRY_VERIFY_WITH_TIMEOUT(window.findChild<CampaignPanel*>(QStringLiteral("campaignPanel%1").arg(m_tracked)), 15000);
-            saveScreenshot(&window, QStringLiteral("engagement-%1-sending-page.png").arg(language));
+            test::saveScreenshot(&window, QStringLiteral("engagement-%1-sending-page.png").arg(language));
         }
         QCoreApplication::removeTranslator(&translator);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));

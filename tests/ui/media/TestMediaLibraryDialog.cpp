@@ -143,7 +143,8 @@ private slots:
     void screenshots()
     {
         QFETCH(QString, language);
-        test::useLanguage(language);
+        const test::ScopedLanguage scoped(language);
+        QVERIFY(scoped.isLoaded());
         {
             MediaLibraryDialog dialog(database(), MediaLibraryDialog::Mode::Pick);
             dialog.show();
@@ -152,7 +153,6 @@ private slots:
             select(dialog, QStringLiteral("logo.png"));
             test::saveScreenshot(&dialog, QStringLiteral("media-library-%1.png").arg(language));
         }
-        test::useLanguage(QStringLiteral("en_US"));
     }
 };
 

@@ -1,3 +1,4 @@
+#include "DesktopTestEnvironment.h"
 #include "TestDatabase.h"
 #include "common/MessageBox.h"
 #include "itemmodels/NonprofitTableModel.h"
@@ -46,14 +47,6 @@ class TestNonprofitsTools : public QObject
         return (parent ? parent : m_page.get())->findChild<T*>(QString::fromLatin1(name));
     }
     NonprofitTableModel* model() const { return m_page->model(); }
-
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
 
     void addNonprofit(const QString& name, const QString& email, const QStringList& tags = {},
         const QString& region = QStringLiteral("DE"))
@@ -148,7 +141,7 @@ private slots:
         email->setCurrentIndex(email->findData(int(NonprofitField::Email)));
         auto* city = find<QComboBox>("fieldCombo2", dialog);
         city->setCurrentIndex(city->findData(int(NonprofitField::City)));
-        saveScreenshot(dialog, QStringLiteral("import-mapping.png"));
+        test::saveScreenshot(dialog, QStringLiteral("import-mapping.png"));
         QSignalSpy imported(dialog, &ImportDialog::imported);
         QTest::mouseClick(find<QPushButton>("importButton", dialog), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(imported.count(), 1, 20000);
@@ -161,7 +154,7 @@ private slots:
         QCOMPARE(rejected->rowCount(), 2);
         QCOMPARE(rejected->item(0, 0)->text(), QStringLiteral("3")); // line of "not-an-email"
         QCOMPARE(rejected->item(1, 0)->text(), QStringLiteral("4"));
-        saveScreenshot(dialog, QStringLiteral("import-report.png"));
+        test::saveScreenshot(dialog, QStringLiteral("import-report.png"));
 
         const QString rejectedPath = m_dir.filePath(QStringLiteral("rejected.csv"));
         dialog->saveRejectedRows(rejectedPath);
@@ -225,7 +218,7 @@ private slots:
         QCOMPARE(segments->first().definition.region, QStringLiteral("DE"));
         auto* combo = find<QComboBox>("segmentCombo");
         QCOMPARE(combo->currentText(), QStringLiteral("Delaware gala"));
-        saveScreenshot(m_page.get(), QStringLiteral("nonprofits-filtered.png"));
+        test::saveScreenshot(m_page.get(), QStringLiteral("nonprofits-filtered.png"));
 
         // Export writes exactly the rows shown.
         const QString exported = m_dir.filePath(QStringLiteral("export.csv"));

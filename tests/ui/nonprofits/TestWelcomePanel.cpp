@@ -1,4 +1,4 @@
-#include "DesktopTestEnvironment.h"
+#include "MainWindowFixture.h"
 #include "TestDatabase.h"
 #include "common/MessageBox.h"
 #include "itemmodels/NonprofitTableModel.h"
@@ -30,65 +30,39 @@ class TestWelcomePanel : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<test::TestDatabase> m_scratch;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<MainWindow> m_window;
+    test::MainWindowFixture m_app;
 
-    template<typename T> T* find(const QString& name) const { return m_window->findChild<T*>(name); }
+    template<typename T> T* find(const QString& name) const { return m_app.find<T>(name); }
     WelcomePanel* welcome() const { return find<WelcomePanel>(QStringLiteral("welcomePanel")); }
-
-    void saveScreenshot(const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
-    }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        test::useTestDesktop(m_dir);
-        m_scratch = std::make_unique<test::TestDatabase>();
-        QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
-        m_database = m_scratch->open();
-        QVERIFY(m_database);
-        m_profiles = std::make_unique<ProfileStore>(Config::instance());
-        m_window = std::make_unique<MainWindow>(*m_database, *m_profiles);
-        m_window->resize(1254, 784);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        const QString opened = m_app.open();
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_database.reset();
-        m_scratch.reset();
-    }
+    void cleanupTestCase() { m_app.close(); }
 
     void connectOpensTheProfileDialogInSettings()
     {
-        QCOMPARE(m_window->currentPage(), MainWindow::Nonprofits);
+        QCOMPARE(m_app.window().currentPage(), MainWindow::Nonprofits);
         QVERIFY(welcome() && welcome()->isVisible());
         QTest::mouseClick(find<QPushButton>(QStringLiteral("connectServerButton")), Qt::LeftButton);
-        QCOMPARE(m_window->currentPage(), MainWindow::Settings);
-        auto* dialog = m_window->findChild<ProfileDialog*>();
+        QCOMPARE(m_app.window().currentPage(), MainWindow::Settings);
+        auto* dialog = m_app.window().findChild<ProfileDialog*>();
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         dialog->reject();
         delete dialog;
-        m_window->showPage(MainWindow::Nonprofits);
+        m_app.window().showPage(MainWindow::Nonprofits);
     }
 
     void loadsTheSampleAndRemovesIt()
     {
         QVERIFY(welcome()->isVisible());
         auto* table = find<QTableView>(QStringLiteral("nonprofitTable"));
-        auto* model = m_window->findChild<NonprofitsPage*>()->model();
+        auto* model = m_app.window().findChild<NonprofitsPage*>()->model();
         QCOMPARE(model->totalCount(), qint64(0));
         auto* hint = find<QLabel>(QStringLiteral("nextStepLabel"));
         QVERIFY(hint && !hint->isVisible());
@@ -111,13 +85,13 @@ private slots:
         QVERIFY2(hint->text().contains(QStringLiteral("“Sample campaign”")), qPrintable(hint->text()));
         QVERIFY2(hint->text().contains(QStringLiteral("Edit…")) && hint->text().contains(QStringLiteral("Test Send…")),
                  qPrintable(hint->text()));
-        m_window->showPage(MainWindow::Campaigns);
+        m_app.window().showPage(MainWindow::Campaigns);
         QList<QString> campaignButtons;
         for (auto* button : find<QStackedWidget>(QStringLiteral("pages"))->currentWidget()->findChildren<QPushButton*>())
             campaignButtons << button->text().remove(QLatin1Char('&'));
         QVERIFY2(campaignButtons.contains(QStringLiteral("Edit…")), qPrintable(campaignButtons.join(QLatin1Char(','))));
-        m_window->showPage(MainWindow::Nonprofits);
-        saveScreenshot(QStringLiteral("welcome-%1-loaded.png").arg(test::TestDatabase::backendName()));
+        m_app.window().showPage(MainWindow::Nonprofits);
+        test::saveScreenshot(&m_app.window(), QStringLiteral("welcome-%1-loaded.png").arg(test::TestDatabase::backendName()));
         QVERIFY(!loadAction->isEnabled());
         QVERIFY(removeAction->isEnabled());
 
@@ -136,7 +110,7 @@ private slots:
         closer.stop();
         QVERIFY2(summary.contains(QLatin1String("1,242 nonprofits")) || summary.contains(QLatin1String("1242 nonprofits")),
                  qPrintable(summary));
-        QVERIFY(SampleData(*m_database).databaseIsEmpty().value());
+        QVERIFY(SampleData(m_app.database()).databaseIsEmpty().value());
         QCOMPARE(model->totalCount(), qint64(0));
         QVERIFY(welcome()->isVisible());
         QVERIFY(!hint->isVisible());

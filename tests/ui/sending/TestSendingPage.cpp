@@ -106,13 +106,6 @@ class TestSendingPage : public QObject
         QVERIFY2(button && button->isVisible() && button->isEnabled(), name);
         QTest::mouseClick(button, Qt::LeftButton);
     }
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
 
 private slots:
     void initTestCase()
@@ -201,7 +194,7 @@ private slots:
 
         click("resumeButton");
         QTRY_VERIFY_WITH_TIMEOUT(label("sentCount").mid(5).toInt() >= 230, 10000);
-        saveScreenshot(m_window.get(), QStringLiteral("sending-page.png")); // mid-send, the pause in the chart
+        test::saveScreenshot(m_window.get(), QStringLiteral("sending-page.png")); // mid-send, the pause in the chart
         QTRY_COMPARE_WITH_TIMEOUT(label("campaignStatus"), QStringLiteral("Completed"), 30000);
         QTRY_COMPARE(int(m_server.messages().size()), Plain);
         QTRY_COMPARE(label("sentCount"), QStringLiteral("Sent %1").arg(Plain));
@@ -214,7 +207,7 @@ private slots:
         QCOMPARE(progress->value(), Plain + HardBounces + FailOnce);
         QTRY_VERIFY(find<QChartView>("deliveryChart", panel(1))->isVisible());
         QTRY_VERIFY(!find<QChartView>("deliveryChart", panel(1))->chart()->series().isEmpty());
-        saveScreenshot(m_window.get(), QStringLiteral("sending-page-completed.png"));
+        test::saveScreenshot(m_window.get(), QStringLiteral("sending-page-completed.png"));
     }
 
     void resolvesUnknownOutcomes()
@@ -292,7 +285,7 @@ private slots:
                                   15000);
         QVERIFY(find<QLabel>("feedbackLabel", panel(1))->isVisible());
         QVERIFY(find<QLabel>("feedbackLabel", panel(1))->styleSheet().contains(QLatin1String("#b3261e"))); // above 0.3 %
-        saveScreenshot(panel(1), QStringLiteral("sending-campaign-feedback.png"));
+        test::saveScreenshot(panel(1), QStringLiteral("sending-campaign-feedback.png"));
     }
 
     void savesTheFeedbackMailboxInSettings()
@@ -316,7 +309,7 @@ private slots:
         QCOMPARE(saved->complaintRateThreshold, 0.0025);
         QCOMPARE(saved->password, QStringLiteral("s3cret")); // no keychain in tests: kept for the session
         QVERIFY(find<QLineEdit>("intakePasswordEdit", section)->text().isEmpty());
-        saveScreenshot(section, QStringLiteral("settings-feedback-mailbox.png"));
+        test::saveScreenshot(section, QStringLiteral("settings-feedback-mailbox.png"));
 
         // No encryption to a remote server is refused, naming what to choose.
         auto* tls = find<QComboBox>("intakeTlsCombo", section);
@@ -365,7 +358,7 @@ private slots:
         QVERIFY(SuppressionRepository(*m_database).find(complained)->reason == SuppressionReason::Complaint);
         for (const QJsonObject& message : m_imap->listing())
             QVERIFY(message.value(QStringLiteral("flags")).toArray().contains(QStringLiteral("$HeraldProcessed")));
-        saveScreenshot(m_window.get(), QStringLiteral("settings-feedback-checked.png"));
+        test::saveScreenshot(m_window.get(), QStringLiteral("settings-feedback-checked.png"));
 
         // The campaign panel counts them with the reports recorded before.
         QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + MainWindow::Sending), Qt::ControlModifier);
@@ -401,7 +394,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(suppressedFor(complained), 10000);
         QTRY_VERIFY2_WITH_TIMEOUT(label("feedbackLabel", 3).contains(QLatin1String("Complaints 1 ")), qPrintable(label("feedbackLabel", 3)), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(campaignStatus(3), QStringLiteral("completed"), 20000);
-        saveScreenshot(find<SendingPage>("sendingPage"), QStringLiteral("sending-intake-while-sending.png"));
+        test::saveScreenshot(find<SendingPage>("sendingPage"), QStringLiteral("sending-intake-while-sending.png"));
     }
 
     void closingWhileSendingStopsTheEngine()

@@ -1,3 +1,4 @@
+#include "DesktopTestEnvironment.h"
 #include "TestDatabase.h"
 #include "common/ImportProgressDialog.h"
 #include "common/MessageBox.h"
@@ -46,14 +47,6 @@ class TestSuppressionsPage : public QObject
     SuppressionTableModel* model() const { return m_page->model(); }
     QTableView* table() const { return find<QTableView>("suppressionTable"); }
     QString countText() const { return find<QLabel>("suppressionCountLabel")->text(); }
-
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
 
     void suppress(const QString& email, SuppressionReason reason, const QString& source, int minutesAgo = 0)
     {
@@ -182,7 +175,7 @@ private slots:
         QVERIFY2(error->text().contains(QLatin1String("Email 'someone@'")), qPrintable(error->text()));
         QVERIFY(address->property("heraldInvalid").toBool());
         QCOMPARE(find<QLineEdit>("noteEdit", dialog)->text(), QStringLiteral("asked by phone"));
-        saveScreenshot(dialog, QStringLiteral("suppression-dialog-error.png"));
+        test::saveScreenshot(dialog, QStringLiteral("suppression-dialog-error.png"));
 
         QTest::keyClicks(address, QStringLiteral("Example.org"));
         QVERIFY(!address->property("heraldInvalid").toBool());
@@ -322,7 +315,7 @@ private slots:
         QCOMPARE(rejected->item(1, 0)->text(), QStringLiteral("6"));
         QCOMPARE(rejected->item(1, 2)->text(), QStringLiteral("reason"));
         QVERIFY(rejected->item(1, 3)->text().contains(QLatin1String("angry")));
-        saveScreenshot(dialog, QStringLiteral("suppressions-import-report.png"));
+        test::saveScreenshot(dialog, QStringLiteral("suppressions-import-report.png"));
 
         const QString rejectedPath = m_dir.filePath(QStringLiteral("list-rejected.csv"));
         dialog->runView()->saveRejectedRows(rejectedPath);
@@ -412,7 +405,7 @@ private slots:
         find<QComboBox>("reasonFilterCombo")->setCurrentIndex(0);
         table()->scrollToTop();
         QCOMPARE(model()->rowCount(), 256);
-        saveScreenshot(m_page.get(), QStringLiteral("suppressions-page.png"));
+        test::saveScreenshot(m_page.get(), QStringLiteral("suppressions-page.png"));
     }
 };
 

@@ -1,4 +1,4 @@
-#include "DesktopTestEnvironment.h"
+#include "MainWindowFixture.h"
 #include "TestDatabase.h"
 #include "config/Config.h"
 #include "settings/BrandingSettingsPanel.h"
@@ -25,13 +25,9 @@ class TestBrandingSettings : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<test::TestDatabase> m_scratch;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<MainWindow> m_window;
+    test::MainWindowFixture m_app;
 
-    template<typename T> T* find(const char* name) const { return m_window->findChild<T*>(QString::fromLatin1(name)); }
+    template<typename T> T* find(const char* name) const { return m_app.find<T>(name); }
 
     void enter(const QString& colour, const QString& logo, const QString& name)
     {
@@ -44,36 +40,17 @@ class TestBrandingSettings : public QObject
         QTest::mouseClick(find<QPushButton>("saveBrandingButton"), Qt::LeftButton);
     }
 
-    Branding stored() const { return BrandingRepository(*m_database).load().value(); }
+    Branding stored() const { return BrandingRepository(m_app.database()).load().value(); }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        test::useTestDesktop(m_dir);
-        m_scratch = std::make_unique<test::TestDatabase>();
-        QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
-        m_database = m_scratch->open();
-        QVERIFY(m_database);
-        m_profiles = std::make_unique<ProfileStore>(Config::instance());
-        m_window = std::make_unique<MainWindow>(*m_database, *m_profiles);
-        m_window->resize(1254, 784);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_window->showPage(MainWindow::Settings);
-        auto* panel = find<BrandingSettingsPanel>("brandingSettingsPanel");
-        QVERIFY(panel);
-        auto* scroll = find<QScrollArea>("settingsScroll");
-        QCoreApplication::processEvents();
-        scroll->verticalScrollBar()->setValue(panel->mapTo(scroll->widget(), QPoint(0, 0)).y() - 12);
+        const QString opened = m_app.open();
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        QVERIFY(m_app.showSettingsPanel<BrandingSettingsPanel>("brandingSettingsPanel"));
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_database.reset();
-        m_scratch.reset();
-    }
+    void cleanupTestCase() { m_app.close(); }
 
     void refusesWhatItCannotUse_data()
     {
@@ -101,12 +78,12 @@ private slots:
         auto* error = find<QLabel>("brandingError");
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(words), qPrintable(error->text()));
-        QVERIFY(m_window->findChild<QLineEdit*>(field)->property("heraldInvalid").toBool());
+        QVERIFY(m_app.window().findChild<QLineEdit*>(field)->property("heraldInvalid").toBool());
         QVERIFY(find<QLabel>("brandingStatus")->text().isEmpty());
         QCOMPARE(stored().colour, Branding::DefaultColour); // nothing stored
         QVERIFY(stored().organisationName.isEmpty());
         if (QByteArrayLiteral("relative logo") == QTest::currentDataTag())
-            test::saveScreenshot(m_window.get(), QStringLiteral("settings-branding-error.png"));
+            test::saveScreenshot(&m_app.window(), QStringLiteral("settings-branding-error.png"));
     }
 
     void storesGoodValues()
@@ -119,9 +96,9 @@ private slots:
         QCOMPARE(branding.organisationName, QStringLiteral("Dover Food Bank"));
         QCOMPARE(find<QLineEdit>("brandingColourEdit")->text(), QStringLiteral("#2e7d32"));
         QVERIFY(!find<QLabel>("brandingStatus")->text().isEmpty());
-        test::saveScreenshot(m_window.get(), QStringLiteral("settings-branding.png"));
+        test::saveScreenshot(&m_app.window(), QStringLiteral("settings-branding.png"));
 
-        BrandingSettingsPanel other(*m_database); // another instance on this database
+        BrandingSettingsPanel other(m_app.database()); // another instance on this database
         QCOMPARE(other.findChild<QLineEdit*>(QStringLiteral("brandingNameEdit"))->text(), QStringLiteral("Dover Food Bank"));
 
         // The colour dialog starts at the colour and fills in the one picked; a logo may be an https address.

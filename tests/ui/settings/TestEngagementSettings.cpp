@@ -1,4 +1,4 @@
-#include "DesktopTestEnvironment.h"
+#include "MainWindowFixture.h"
 #include "EngagementRows.h"
 #include "TestDatabase.h"
 #include "config/Config.h"
@@ -28,17 +28,13 @@ class TestEngagementSettings : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<test::TestDatabase> m_scratch;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<MainWindow> m_window;
+    test::MainWindowFixture m_app;
 
-    template<typename T> T* find(const char* name) const { return m_window->findChild<T*>(QString::fromLatin1(name)); }
+    template<typename T> T* find(const char* name) const { return m_app.find<T>(name); }
 
     QString stored() const
     {
-        const auto address = AppSettingsRepository(*m_database).publicBaseUrl();
+        const auto address = AppSettingsRepository(m_app.database()).publicBaseUrl();
         return address ? address.value() : QStringLiteral("error: ") + address.error().message;
     }
 
@@ -50,43 +46,15 @@ class TestEngagementSettings : public QObject
         QTest::mouseClick(find<QPushButton>("saveEngagementButton"), Qt::LeftButton);
     }
 
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
-
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        test::useTestDesktop(m_dir);
-        m_scratch = std::make_unique<test::TestDatabase>();
-        QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
-        m_database = m_scratch->open();
-        QVERIFY(m_database);
-        m_profiles = std::make_unique<ProfileStore>(Config::instance());
-        m_window = std::make_unique<MainWindow>(*m_database, *m_profiles);
-        m_window->resize(1254, 784);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_window->showPage(MainWindow::Settings);
-        auto* panel = find<EngagementSettingsPanel>("engagementSettingsPanel");
-        QVERIFY(panel);
-        // Scrolled to the panel's top, as after Settings → Engagement in the hint of the campaign editor.
-        auto* scroll = find<QScrollArea>("settingsScroll");
-        QCoreApplication::processEvents();
-        scroll->verticalScrollBar()->setValue(panel->mapTo(scroll->widget(), QPoint(0, 0)).y() - 12);
+        const QString opened = m_app.open();
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        QVERIFY(m_app.showSettingsPanel<EngagementSettingsPanel>("engagementSettingsPanel"));
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_database.reset();
-        m_scratch.reset();
-    }
+    void cleanupTestCase() { m_app.close(); }
 
     void showsWhatItIsForAndTheConsentRule()
     {
@@ -125,7 +93,7 @@ private slots:
         QVERIFY(find<QLabel>("engagementSettingsStatus")->text().isEmpty());
         QCOMPARE(stored(), QString()); // nothing stored
         if (QByteArrayLiteral("query") == QTest::currentDataTag())
-            saveScreenshot(m_window.get(), QStringLiteral("settings-engagement-error.png"));
+            test::saveScreenshot(&m_app.window(), QStringLiteral("settings-engagement-error.png"));
     }
 
     void storesAValidAddressAndClearsIt()
@@ -138,10 +106,10 @@ private slots:
         QCOMPARE(find<QLineEdit>("publicBaseUrlEdit")->text(), QStringLiteral("https://mail.example.org/herald"));
         const QString status = find<QLabel>("engagementSettingsStatus")->text();
         QVERIFY2(status.contains(QLatin1String("tracked through https://mail.example.org/herald")), qPrintable(status));
-        saveScreenshot(m_window.get(), QStringLiteral("settings-engagement.png"));
+        test::saveScreenshot(&m_app.window(), QStringLiteral("settings-engagement.png"));
 
         // Another panel (another instance on this database) reads it.
-        EngagementSettingsPanel other(*m_database);
+        EngagementSettingsPanel other(m_app.database());
         QCOMPARE(other.findChild<QLineEdit*>(QStringLiteral("publicBaseUrlEdit"))->text(),
                  QStringLiteral("https://mail.example.org/herald"));
 
@@ -170,28 +138,28 @@ private slots:
         QTest::keyClicks(spin, QStringLiteral("6"));
         QTest::mouseClick(find<QPushButton>("saveEngagementButton"), Qt::LeftButton);
         QVERIFY(!find<QLabel>("publicBaseUrlError")->isVisible());
-        QCOMPARE(EngagementRetention(*m_database).months().value(), 6);
+        QCOMPARE(EngagementRetention(m_app.database()).months().value(), 6);
         const QString status = find<QLabel>("engagementSettingsStatus")->text();
         QVERIFY2(status.contains(QLatin1String("kept 6 months")), qPrintable(status));
-        EngagementSettingsPanel other(*m_database); // another instance on this database
+        EngagementSettingsPanel other(m_app.database()); // another instance on this database
         QCOMPARE(other.findChild<QSpinBox*>(QStringLiteral("retentionMonthsSpin"))->value(), 6);
 
         // What pruning then does: an event seven months old goes, one five months old stays.
-        test::EngagementRows rows(*m_database);
+        test::EngagementRows rows(m_app.database());
         const qint64 campaign = rows.campaign(QStringLiteral("Retention"), QStringLiteral("anonymous"));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         rows.event(test::EngagementRows::Event::open(campaign, 0, now.addMonths(-7)));
         rows.event(test::EngagementRows::Event::open(campaign, 0, now.addMonths(-5)));
         QVERIFY2(rows.error().isEmpty(), qPrintable(rows.error()));
-        const auto pruned = EngagementRetention(*m_database).prune({}, now);
+        const auto pruned = EngagementRetention(m_app.database()).prune({}, now);
         QVERIFY2(pruned.ok(), qPrintable(pruned.error().message));
         QCOMPARE(pruned.value(), qint64(1));
 
         spin->setValue(1);
         QCOMPARE(spin->suffix(), QStringLiteral(" month"));
         QTest::mouseClick(find<QPushButton>("saveEngagementButton"), Qt::LeftButton);
-        QCOMPARE(EngagementRetention(*m_database).months().value(), 1);
-        saveScreenshot(m_window.get(), QStringLiteral("settings-engagement-retention.png"));
+        QCOMPARE(EngagementRetention(m_app.database()).months().value(), 1);
+        test::saveScreenshot(&m_app.window(), QStringLiteral("settings-engagement-retention.png"));
     }
 };
 

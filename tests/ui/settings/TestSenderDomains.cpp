@@ -57,14 +57,6 @@ class TestSenderDomains : public QObject
     SenderDomainsPanel* panel() const { return find<SenderDomainsPanel>("senderDomainsPanel"); }
     qint64 count(const QString& sql) const { return test::SendingFixture::count(*m_database, sql); }
 
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
-
     void addIdentity(const QString& name, const QString& fromEmail)
     {
         SenderIdentity identity;
@@ -209,7 +201,7 @@ private slots:
         QCOMPARE(QApplication::clipboard()->text(), expected);
         // No keychain in this test: the list says the key lasts for the session only.
         QCOMPARE(find<QTreeWidget>("senderDomainList")->topLevelItem(0)->text(2), QStringLiteral("RSA, kept until Herald closes"));
-        saveScreenshot(m_window.get(), QStringLiteral("settings-sender-domains-key.png"));
+        test::saveScreenshot(m_window.get(), QStringLiteral("settings-sender-domains-key.png"));
 
         // A second key asks first; "Keep" keeps the current one.
         MessageBox::setNextAnswer(QMessageBox::No);
@@ -253,8 +245,8 @@ private slots:
         // The domain list sums it up.
         QCOMPARE(find<QTreeWidget>("senderDomainList")->topLevelItem(0)->text(3), QStringLiteral("all pass"));
         QVERIFY(missing->child(1)->text(3).contains(QLatin1String("no DKIM key"))); // not a blank cell
-        saveScreenshot(m_window.get(), QStringLiteral("settings-sender-domains-check.png"));
-        saveScreenshot(panel(), QStringLiteral("settings-sender-domains-check-panel.png")); // the part below the fold too
+        test::saveScreenshot(m_window.get(), QStringLiteral("settings-sender-domains-check.png"));
+        test::saveScreenshot(panel(), QStringLiteral("settings-sender-domains-check-panel.png")); // the part below the fold too
     }
 
     void bulkCampaignFromANotReadyDomainIsWarned()

@@ -53,14 +53,6 @@ class TestGuiSmoke : public QObject
     NonprofitTableModel* model() const { return find<NonprofitsPage>("nonprofitsPage")->model(); }
     QTableView* table() const { return find<QTableView>("nonprofitTable"); }
 
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents(); // pending layout requests (a label that just got longer text)
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
-
     // Opens the Add dialog from the Add button; nothing blocks, the dialog is a child of the page.
     NonprofitDialog* openAddDialog()
     {
@@ -193,7 +185,7 @@ private slots:
         QVERIFY(email->property("heraldInvalid").toBool());
         QTRY_COMPARE(QApplication::focusWidget(), email);
         QCOMPARE(find<QLineEdit>("nameEdit", dialog)->text(), QStringLiteral("Food Bank of Vermont")); // nothing lost
-        saveScreenshot(dialog, QStringLiteral("nonprofit-dialog-error.png"));
+        test::saveScreenshot(dialog, QStringLiteral("nonprofit-dialog-error.png"));
 
         QTest::keyClicks(email, QStringLiteral(".example.org"));
         QVERIFY(!email->property("heraldInvalid").toBool()); // typing takes the red frame away
@@ -263,7 +255,7 @@ private slots:
         }
         find<NonprofitsPage>("nonprofitsPage")->refresh();
         QCOMPARE(find<QLabel>("countLabel")->text(), QStringLiteral("6 nonprofits"));
-        saveScreenshot(m_window.get(), QStringLiteral("main-window-nonprofits.png"));
+        test::saveScreenshot(m_window.get(), QStringLiteral("main-window-nonprofits.png"));
 
         auto* search = find<QLineEdit>("searchEdit");
         QTest::keyClicks(search, QStringLiteral("food"));
@@ -423,7 +415,7 @@ private slots:
             result->text().contains(QLatin1String("refused")), qPrintable(result->text())); // the server's own words
         QVERIFY(!find<QProgressBar>("testBusyIndicator", dialog)->isVisible());
         QVERIFY(find<QPushButton>("testButton", dialog)->isEnabled());
-        saveScreenshot(dialog, QStringLiteral("settings-profile-dialog.png"));
+        test::saveScreenshot(dialog, QStringLiteral("settings-profile-dialog.png"));
 
         QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save), Qt::LeftButton);
         QTRY_VERIFY(dialog.isNull());
@@ -438,7 +430,7 @@ private slots:
         const QByteArray stored = ini.readAll();
         QVERIFY(stored.contains("Office server"));
         QVERIFY(!stored.contains("s3cret-password"));
-        saveScreenshot(m_window.get(), QStringLiteral("settings-page.png"));
+        test::saveScreenshot(m_window.get(), QStringLiteral("settings-page.png"));
     }
 
     void makeActiveTakesEffectAtNextStart()

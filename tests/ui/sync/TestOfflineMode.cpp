@@ -51,14 +51,6 @@ class TestOfflineMode : public QObject
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<ProfileStore> m_profiles;
 
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
-
     // An HTML body with the unsubscribe link and postal address every template needs, and two lines of news.
     static QString body(const QString& first, const QString& second)
     {
@@ -159,7 +151,7 @@ private slots:
         QVERIFY(window.findChild<TemplatesPage*>()->save());
         QTRY_COMPARE(window.findChild<QLineEdit*>(QStringLiteral("previewSubject"))->text(),
                      QStringLiteral("Spring news for Harbor Food Bank 0"));
-        saveScreenshot(&window, QStringLiteral("offline-banner.png"));
+        test::saveScreenshot(&window, QStringLiteral("offline-banner.png"));
 
         // A new campaign on the train: the audience is estimated from the cached nonprofits, sending waits.
         window.showPage(MainWindow::Campaigns);
@@ -212,7 +204,7 @@ private slots:
         QVERIFY2(diff.contains(QStringLiteral("− <p>Our spring news, written on the train.</p>")), qPrintable(diff));
         QVERIFY2(diff.contains(QStringLiteral("+ <p>The gala moved to May 10.</p>")), qPrintable(diff));
         QVERIFY2(diff.contains(QStringLiteral("  <p>Dear {{name}},</p>")), qPrintable(diff));
-        saveScreenshot(dialog, QStringLiteral("sync-conflict.png"));
+        test::saveScreenshot(dialog, QStringLiteral("sync-conflict.png"));
 
         // Keep both: the server's version stays, mine becomes a new draft; then Herald goes back online.
         QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("keepBothButton")), Qt::LeftButton);
@@ -241,7 +233,7 @@ private slots:
         QVERIFY2(actions.contains(QStringLiteral("Conflict")) && actions.contains(QStringLiteral("Conflict resolved"))
                      && actions.contains(QStringLiteral("Sent to the server")),
                  qPrintable(actions.join(QLatin1Char(','))));
-        saveScreenshot(log, QStringLiteral("sync-log.png"));
+        test::saveScreenshot(log, QStringLiteral("sync-log.png"));
         log->close();
         OfflineMode::setActive(false);
     }

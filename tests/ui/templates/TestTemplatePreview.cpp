@@ -164,19 +164,12 @@ private slots:
         side->close();
     }
 
-    void screenshotsInEachLanguage_data()
-    {
-        QTest::addColumn<QString>("qmFile");
-        QTest::newRow("en") << QString();
-        QTest::newRow("es") << QStringLiteral(":/i18n/herald_es.qm");
-        QTest::newRow("fr") << QStringLiteral(":/i18n/herald_fr.qm");
-    }
+    void screenshotsInEachLanguage_data() { test::addLanguageRows(); }
 
     void screenshotsInEachLanguage()
     {
-        QFETCH(QString, qmFile);
-        const QString language = QString::fromLatin1(QTest::currentDataTag());
-        const test::ScopedLanguage scoped(qmFile, language);
+        QFETCH(QString, language);
+        const test::ScopedLanguage scoped(language);
         QVERIFY(scoped.isLoaded());
         {
             MainWindow window(*m_database, *m_profiles);

@@ -47,14 +47,6 @@ class TestTemplatesPage : public QObject
         return (parent ? parent : m_window.get())->findChild<T*>(QString::fromLatin1(name));
     }
 
-    void saveScreenshot(QWidget* widget, const QString& name)
-    {
-        const QString dir = QStringLiteral(HERALD_SCREENSHOT_DIR);
-        QVERIFY(QDir().mkpath(dir));
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-    }
-
     void activateMainWindow()
     {
         m_window->activateWindow();
@@ -165,7 +157,7 @@ private slots:
         QTRY_VERIFY(error->isVisible());
         QVERIFY2(error->text().startsWith(QLatin1String("Not saved")), qPrintable(error->text()));
         QVERIFY(TemplateRepository(*m_database).list()->isEmpty());
-        saveScreenshot(m_window.get(), QStringLiteral("templates-page-refused.png"));
+        test::saveScreenshot(m_window.get(), QStringLiteral("templates-page-refused.png"));
 
         // Activating the issue puts the cursor where the link goes; the user types it there.
         html->moveCursor(QTextCursor::Start);
@@ -194,7 +186,7 @@ private slots:
         QVERIFY(!page->isModified());
         QTRY_VERIFY2(find<PreviewBrowser>("previewHtml")->toPlainText().contains(QLatin1String("Unsubscribe")),
                      qPrintable(find<PreviewBrowser>("previewHtml")->toPlainText()));
-        saveScreenshot(m_window.get(), QStringLiteral("templates-page.png"));
+        test::saveScreenshot(m_window.get(), QStringLiteral("templates-page.png"));
 
         // A second save makes version 2; history lists both, and restoring version 1 makes version 3.
         auto* subject = find<QLineEdit>("subjectEdit");
@@ -215,7 +207,7 @@ private slots:
         QCOMPARE(versions->topLevelItem(1)->text(3), QStringLiteral("News for {{name}}"));
         versions->setCurrentItem(versions->topLevelItem(1));
         QCOMPARE(find<QLabel>("historySubject", dialog)->text(), QStringLiteral("Subject: News for {{name}}"));
-        saveScreenshot(dialog, QStringLiteral("templates-history.png"));
+        test::saveScreenshot(dialog, QStringLiteral("templates-history.png"));
         QTest::mouseClick(find<QPushButton>("restoreButton", dialog), Qt::LeftButton);
         QTRY_COMPARE(listedTemplates(), QStringList{QStringLiteral("Spring appeal/3")});
         QCOMPARE(subject->text(), QStringLiteral("News for {{name}}"));
