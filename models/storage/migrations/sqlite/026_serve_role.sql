@@ -1,0 +1,2 @@
+-- Herald schema 26 (SQLite): nothing to do. The herald_serve role is PostgreSQL's (see the PostgreSQL migration); an
+-- embedded database is one person with every right. This file keeps the numbering equal.

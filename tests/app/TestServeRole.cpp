@@ -1,0 +1,173 @@
+#include "EngagementRows.h"
+#include "HeraldProcess.h"
+#include "HttpProbe.h"
+#include "RoleLogins.h"
+#include "SendingFixture.h"
+#include "TestDatabase.h"
+#include "TestImages.h"
+#include "compose/UnsubscribeToken.h"
+#include "engagement/TrackingToken.h"
+#include "storage/AppSettingsRepository.h"
+#include "storage/MediaRepository.h"
+
+#include <QTcpServer>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace herald;
+
+// `herald serve` faces the internet, so on a team server it logs in as a member of herald_serve (schema 26), which may
+// do what serving needs and nothing else. A real serve as such a login answers an open, a click, a media image and a
+// one-click unsubscribe, and records them; psql as the same login, bypassing Herald, is refused everything else.
+// PostgreSQL only: SQLite is one person with every right.
+class TestServeRole : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_scratch;
+    std::unique_ptr<Database> m_owner;
+    std::unique_ptr<test::RoleLogins> m_roles;
+    test::HeraldProcess m_herald{QStringLiteral(HERALD_EXECUTABLE)};
+    test::HttpProbe m_http;
+    QString m_login;
+    quint16 m_port = 0;
+    qint64 m_campaignId = 0;
+    qint64 m_sendId = 0;
+    QByteArray m_secret;
+    QString m_mediaSha;
+
+    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    qint64 count(const QString& sql) { return test::SendingFixture::count(*m_owner, sql); }
+
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();
+    }
+
+    QString trackingUrl(TrackingToken::Kind kind, int linkNo) const
+    {
+        TrackingToken::Claims claims;
+        claims.kind = kind;
+        claims.campaignId = m_campaignId;
+        claims.linkNo = linkNo;
+        claims.sendId = m_sendId;
+        return TrackingToken(m_secret).url(base(), claims);
+    }
+
+    void refused(const QString& sql)
+    {
+        const auto run = m_roles->psql(m_login, sql);
+        QVERIFY2(run.exitCode != 0, qPrintable(QStringLiteral("serve was allowed: ") + sql));
+        QVERIFY2(test::RoleLogins::isRefusal(run.output), qPrintable(sql + QLatin1String(" -> ") + run.output));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(test::TestDatabase::backendUnderTest() == Backend::Postgres, "TestServeRole runs on PostgreSQL only");
+        m_scratch = std::make_unique<test::TestDatabase>();
+        QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
+        m_owner = m_scratch->open();
+        QVERIFY(m_owner);
+        m_roles = std::make_unique<test::RoleLogins>(m_scratch->profile());
+        m_login = m_roles->createLogin(QStringLiteral("web"), QStringLiteral("serve"));
+        QVERIFY(!m_login.isEmpty());
+
+        // What an administrator and a sent campaign left: the public address, a per-recipient tracked campaign with
+        // one sent message and one link, an image of the media library.
+        m_port = freePort();
+        QVERIFY(AppSettingsRepository(*m_owner).setPublicBaseUrl(base()).ok());
+        m_secret = AppSettingsRepository(*m_owner).unsubscribeSecret().value();
+        test::EngagementRows rows(*m_owner);
+        m_campaignId = rows.campaign(QStringLiteral("Spring appeal"), QStringLiteral("per_recipient"));
+        const qint64 nonprofitId = rows.nonprofit(QStringLiteral("Food Bank"), QStringLiteral("food@example.org"));
+        m_sendId = rows.send(m_campaignId, nonprofitId, QStringLiteral("food@example.org"), QStringLiteral("sent"),
+                             QDateTime::currentDateTimeUtc().addSecs(-600));
+        rows.link(m_campaignId, 1, QStringLiteral("https://example.org/donate"));
+        QVERIFY2(rows.error().isEmpty(), qPrintable(rows.error()));
+        const auto logo = MediaRepository(*m_owner).importImage(QStringLiteral("logo.png"), test::imageBytes(40, 20, Qt::red));
+        QVERIFY2(logo.ok(), qPrintable(logo.error().message));
+        m_mediaSha = logo->image.sha256;
+
+        m_herald.setVariable(QStringLiteral("PGPASSWORD"), m_roles->password());
+        const ConnectionProfile server = m_roles->profile(QStringLiteral("web"));
+        const auto added = m_herald.run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Web"), QStringLiteral("--host"),
+                                         server.host, QStringLiteral("--port"), QString::number(server.port), QStringLiteral("--database"),
+                                         server.database, QStringLiteral("--user"), server.user, QStringLiteral("--sslmode"),
+                                         QStringLiteral("disable")});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    }
+
+    void cleanupTestCase()
+    {
+        m_roles.reset();
+        m_owner.reset();
+        m_scratch.reset();
+    }
+
+    void servesAndRecordsAsTheServeRole()
+    {
+        auto serve = m_herald.start({QStringLiteral("serve"), QStringLiteral("--profile"), QStringLiteral("Web"), QStringLiteral("--listen"),
+                                     QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--flush-ms"), QStringLiteral("50")});
+        QVERIFY(serve->waitForReadyRead(30000));
+        const QByteArray started = serve->readLine();
+        QVERIFY2(started.startsWith("Listening on"), started.constData());
+
+        QCOMPARE(m_http.get(QUrl(base() + QStringLiteral("/healthz"))).status, 200);
+        const auto open = m_http.get(QUrl(trackingUrl(TrackingToken::Kind::Open, 0)));
+        QCOMPARE(open.status, 200);
+        QCOMPARE(open.header("Content-Type"), QByteArray("image/gif"));
+        const auto click = m_http.get(QUrl(trackingUrl(TrackingToken::Kind::Click, 1)));
+        QCOMPARE(click.status, 302);
+        QCOMPARE(click.header("Location"), QByteArray("https://example.org/donate"));
+        const auto image = m_http.get(QUrl(base() + QStringLiteral("/m/%1/logo.png").arg(m_mediaSha)));
+        QCOMPARE(image.status, 200);
+        QCOMPARE(image.header("Content-Type"), QByteArray("image/png"));
+        QUrl unsubscribe(base() + QStringLiteral("/unsubscribe"));
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("t"), UnsubscribeToken(m_secret).issue(m_campaignId, QStringLiteral("food@example.org")));
+        unsubscribe.setQuery(query);
+        const auto unsubscribed = m_http.request("POST", unsubscribe, "List-Unsubscribe=One-Click");
+        QVERIFY2(unsubscribed.status == 200, unsubscribed.body.constData());
+
+        serve->terminate();
+        QVERIFY(serve->waitForFinished(30000));
+        const QString output = QString::fromUtf8(serve->readAllStandardOutput());
+        QVERIFY2(serve->exitCode() == 0, qPrintable(output));
+        QVERIFY2(!output.contains(QLatin1String("permission"), Qt::CaseInsensitive), qPrintable(output));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM engagement_events WHERE campaign_id = %1").arg(m_campaignId)), qint64(2));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM suppressions WHERE email = 'food@example.org'")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM nonprofits WHERE email = 'food@example.org' AND status = 'unsubscribed'")),
+                 qint64(1));
+    }
+
+    void theServeRoleMayDoNothingElse()
+    {
+        refused(QStringLiteral("UPDATE campaigns SET status = 'draft' WHERE id = %1").arg(m_campaignId));
+        refused(QStringLiteral("INSERT INTO campaigns (uuid, name) VALUES ('s', 's')"));
+        refused(QStringLiteral("INSERT INTO sends (campaign_id, email, status) VALUES (%1, 'x@example.org', 'pending')").arg(m_campaignId));
+        refused(QStringLiteral("UPDATE nonprofits SET name = 'Renamed' WHERE email = 'food@example.org'"));
+        refused(QStringLiteral("DELETE FROM nonprofits"));
+        refused(QStringLiteral("DELETE FROM suppressions"));
+        refused(QStringLiteral("UPDATE templates SET subject = 'x'"));
+        refused(QStringLiteral("SELECT name FROM providers"));
+        refused(QStringLiteral("SELECT * FROM dkim_keys"));
+        refused(QStringLiteral("UPDATE app_settings SET value = 'https://evil.example' WHERE key = 'public_base_url'"));
+        refused(QStringLiteral("DELETE FROM audit_log"));
+        refused(QStringLiteral("SELECT herald_prune_audit(interval '400 days')"));
+        refused(QStringLiteral("CREATE TABLE loot (a text)"));
+
+        // The public address stays an administrator's: serve as this login may not move it.
+        const auto moved = m_herald.run({QStringLiteral("serve"), QStringLiteral("--profile"), QStringLiteral("Web"), QStringLiteral("--listen"),
+                                         QStringLiteral("127.0.0.1:%1").arg(freePort()), QStringLiteral("--public-url"),
+                                         QStringLiteral("https://evil.example")});
+        QVERIFY(moved.exitCode != 0);
+        QVERIFY2(moved.err.contains(QLatin1String("app_settings")) && !moved.err.contains(QLatin1String("ERROR:")), qPrintable(moved.err));
+        QCOMPARE(AppSettingsRepository(*m_owner).publicBaseUrl().value(), base());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServeRole)
+#include "TestServeRole.moc"
