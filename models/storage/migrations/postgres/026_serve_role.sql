@@ -42,3 +42,12 @@ GRANT UPDATE (status, updated_at, version) ON nonprofits TO herald_serve; -- an 
 
 -- Campaigns have row-level security (schema 23): serve reads them all, changes none.
 CREATE POLICY campaigns_serve_read ON campaigns FOR SELECT TO herald_serve USING (true);
+
+-- `herald intake` (the feedback mailbox: bounces, complaints, unsubscribe mail) runs on a worker machine as a
+-- herald_worker login: besides what sending gave it (suppressions: add; nonprofits' status; the audit log), it records
+-- the reports and pauses a sending campaign whose complaint rate passes the threshold.
+GRANT INSERT ON feedback_reports TO herald_worker;
+GRANT SELECT (id, report_key, kind, campaign_id, send_id) ON feedback_reports TO herald_worker;
+DROP POLICY campaigns_worker_update ON campaigns;
+CREATE POLICY campaigns_worker_update ON campaigns FOR UPDATE TO herald_worker
+    USING (status IN ('scheduled', 'sending')) WITH CHECK (status IN ('sending', 'completed', 'draft', 'paused'));

@@ -1,26 +1,31 @@
 #include "EngagementRows.h"
 #include "HeraldProcess.h"
 #include "HttpProbe.h"
+#include "ImapTestServer.h"
 #include "RoleLogins.h"
 #include "SendingFixture.h"
 #include "TestDatabase.h"
 #include "TestImages.h"
 #include "compose/UnsubscribeToken.h"
+#include "deliverability/MailboxSettings.h"
 #include "engagement/TrackingToken.h"
 #include "storage/AppSettingsRepository.h"
 #include "storage/MediaRepository.h"
 
+#include <QFile>
 #include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
 
 using namespace herald;
 
-// `herald serve` faces the internet, so on a team server it logs in as a member of herald_serve (schema 26), which may
-// do what serving needs and nothing else. A real serve as such a login answers an open, a click, a media image and a
-// one-click unsubscribe, and records them; psql as the same login, bypassing Herald, is refused everything else.
-// PostgreSQL only: SQLite is one person with every right.
-class TestServeRole : public QObject
+// The headless services on a team server log in with roles that may do what they need and nothing else (schema 26).
+// `herald serve` faces the internet, as a member of herald_serve: a real serve as such a login answers an open, a
+// click, a media image and a one-click unsubscribe, and records them; psql as the same login, bypassing Herald, is
+// refused everything else. `herald intake` runs on a worker machine as a herald_worker login: it records a bounce and
+// a complaint and pauses the campaign whose complaint rate passed the threshold. PostgreSQL only: SQLite is one
+// person with every right.
+class TestServiceRoles : public QObject
 {
     Q_OBJECT
 
@@ -56,17 +61,18 @@ class TestServeRole : public QObject
         return TrackingToken(m_secret).url(base(), claims);
     }
 
-    void refused(const QString& sql)
+    void refused(const QString& sql, const QString& login = {})
     {
-        const auto run = m_roles->psql(m_login, sql);
-        QVERIFY2(run.exitCode != 0, qPrintable(QStringLiteral("serve was allowed: ") + sql));
+        const QString who = login.isEmpty() ? m_login : login;
+        const auto run = m_roles->psql(who, sql);
+        QVERIFY2(run.exitCode != 0, qPrintable(who + QStringLiteral(" was allowed: ") + sql));
         QVERIFY2(test::RoleLogins::isRefusal(run.output), qPrintable(sql + QLatin1String(" -> ") + run.output));
     }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY2(test::TestDatabase::backendUnderTest() == Backend::Postgres, "TestServeRole runs on PostgreSQL only");
+        QVERIFY2(test::TestDatabase::backendUnderTest() == Backend::Postgres, "TestServiceRoles runs on PostgreSQL only");
         m_scratch = std::make_unique<test::TestDatabase>();
         QVERIFY2(m_scratch->isReady(), qPrintable(m_scratch->setupError()));
         m_owner = m_scratch->open();
@@ -92,12 +98,15 @@ private slots:
         m_mediaSha = logo->image.sha256;
 
         m_herald.setVariable(QStringLiteral("PGPASSWORD"), m_roles->password());
-        const ConnectionProfile server = m_roles->profile(QStringLiteral("web"));
-        const auto added = m_herald.run({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("Web"), QStringLiteral("--host"),
-                                         server.host, QStringLiteral("--port"), QString::number(server.port), QStringLiteral("--database"),
-                                         server.database, QStringLiteral("--user"), server.user, QStringLiteral("--sslmode"),
-                                         QStringLiteral("disable")});
-        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QVERIFY(!m_roles->createLogin(QStringLiteral("mailer"), QStringLiteral("worker")).isEmpty());
+        for (const auto& [name, login] : {std::pair{"Web", "web"}, std::pair{"Mailer", "mailer"}}) {
+            const ConnectionProfile server = m_roles->profile(QLatin1String(login));
+            const auto added = m_herald.run({QStringLiteral("profile"), QStringLiteral("add"), QLatin1String(name), QStringLiteral("--host"),
+                                             server.host, QStringLiteral("--port"), QString::number(server.port), QStringLiteral("--database"),
+                                             server.database, QStringLiteral("--user"), server.user, QStringLiteral("--sslmode"),
+                                             QStringLiteral("disable")});
+            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        }
     }
 
     void cleanupTestCase()
@@ -167,7 +176,49 @@ private slots:
         QVERIFY2(moved.err.contains(QLatin1String("app_settings")) && !moved.err.contains(QLatin1String("ERROR:")), qPrintable(moved.err));
         QCOMPARE(AppSettingsRepository(*m_owner).publicBaseUrl().value(), base());
     }
+
+    void intakeRunsAsAWorker()
+    {
+        // A campaign still sending, one message sent, and its recipient's complaint in the feedback mailbox.
+        test::EngagementRows rows(*m_owner);
+        const qint64 campaignId = rows.campaign(QStringLiteral("Autumn appeal"), QStringLiteral("off"), QStringLiteral("sending"));
+        const qint64 nonprofitId = rows.nonprofit(QStringLiteral("Shelter"), QStringLiteral("shelter@example.org"));
+        const qint64 sendId = rows.send(campaignId, nonprofitId, QStringLiteral("shelter@example.org"), QStringLiteral("sent"),
+                                        QDateTime::currentDateTimeUtc().addSecs(-600));
+        QVERIFY2(rows.error().isEmpty(), qPrintable(rows.error()));
+        const QString messageId = QStringLiteral("send-%1.c%2@example.org").arg(sendId).arg(campaignId);
+        QVERIFY(test::SendingFixture::exec(*m_owner, QStringLiteral("UPDATE sends SET message_id = '%1' WHERE id = %2").arg(messageId).arg(sendId)));
+        test::ImapTestServer imap;
+        QVERIFY2(imap.start(), qPrintable(imap.lastError()));
+        QFile complaint(QStringLiteral(HERALD_TEST_DATA_DIR "/feedback/arf-complaint.eml"));
+        QVERIFY(complaint.open(QIODevice::ReadOnly));
+        QVERIFY(imap.deliver(complaint.readAll().replace("{{RECIPIENT}}", "shelter@example.org").replace("{{MESSAGE_ID}}", messageId.toUtf8())));
+        MailboxSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.port = imap.port();
+        settings.tls = MailboxSettings::Tls::StartTls;
+        settings.verifyCertificate = false;
+        settings.username = test::ImapTestServer::user();
+        settings.complaintMinimumSent = 1;
+        QVERIFY(settings.save(*m_owner).ok());
+
+        m_herald.setVariable(MailboxSettings::passwordVariable(), test::ImapTestServer::password());
+        const auto pass = m_herald.run({QStringLiteral("intake"), QStringLiteral("--once"), QStringLiteral("--profile"), QStringLiteral("Mailer")});
+        QVERIFY2(pass.exitCode == 0, qPrintable(pass.err));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM feedback_reports WHERE kind = 'complaint' AND send_id = %1").arg(sendId)), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM suppressions WHERE email = 'shelter@example.org'")), qint64(1));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE id = %1 AND status = 'paused'").arg(campaignId)), qint64(1));
+        QCOMPARE(m_roles->ownerValue(QStringLiteral("SELECT actor FROM audit_log WHERE action = 'pause' AND entity_id = '%1'").arg(campaignId)),
+                 m_roles->login(QStringLiteral("mailer")));
+        // What a worker may not: resume the campaign it paused, forget a report, or change a nonprofit's details.
+        const QString mailer = m_roles->login(QStringLiteral("mailer"));
+        // (row-level security hides a paused campaign from a worker's UPDATE: nothing happens rather than an error)
+        m_roles->psql(mailer, QStringLiteral("UPDATE campaigns SET status = 'sending' WHERE id = %1").arg(campaignId));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM campaigns WHERE id = %1 AND status = 'paused'").arg(campaignId)), qint64(1));
+        refused(QStringLiteral("DELETE FROM feedback_reports"), mailer);
+        refused(QStringLiteral("UPDATE nonprofits SET name = 'x'"), mailer);
+    }
 };
 
-QTEST_GUILESS_MAIN(TestServeRole)
-#include "TestServeRole.moc"
+QTEST_GUILESS_MAIN(TestServiceRoles)
+#include "TestServiceRoles.moc"
