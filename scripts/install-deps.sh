@@ -13,6 +13,8 @@ PACKAGES=(
   postgresql-15 postgresql-client-15 python3-aiosmtpd postfix xvfb xauth openssl ca-certificates
   # package checks (scripts/test-package.sh)
   desktop-file-utils appstream
+  # promtool: checks the shipped Prometheus alert rules and scrape configuration (resources/monitoring)
+  prometheus
   # DKIM verifier and loopback DNS server for the deliverability tests
   python3-dkim python3-dnspython
   # bounce and complaint intake tests: a real IMAP server on loopback (started by the test, not as a service)

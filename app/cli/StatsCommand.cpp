@@ -4,8 +4,6 @@
 #include "Output.h"
 #include "ProfileOpener.h"
 #include "StatsReport.h"
-#include "metrics/DashboardReader.h"
-#include "metrics/QueueSampler.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -65,12 +63,7 @@ int StatsCommand::run(const QStringList& arguments)
         Output::error(database.error().message);
         return 1;
     }
-    // Like every process that watches, count the queue if no one has in this slot.
-    if (auto sampled = QueueSampler(*database.value()).sampleIfDue(QDateTime::currentSecsSinceEpoch()); !sampled) {
-        Output::error(sampled.error().message);
-        return 1;
-    }
-    auto figures = DashboardReader(*database.value()).read(rangeSeconds, QDateTime::currentSecsSinceEpoch());
+    auto figures = StatsReport::readCurrent(*database.value(), rangeSeconds, QDateTime::currentSecsSinceEpoch());
     if (!figures) {
         Output::error(figures.error().message);
         return 1;

@@ -1,5 +1,8 @@
 #include "StatsReport.h"
 
+#include "metrics/DashboardReader.h"
+#include "metrics/QueueSampler.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -116,6 +119,13 @@ QJsonObject StatsReport::json(const DashboardFigures& figures)
                                                                                                        : QJsonValue()}}},
             {QStringLiteral("provider_health"), health},
             {QStringLiteral("series"), series}};
+}
+
+Result<DashboardFigures> StatsReport::readCurrent(Database& database, int rangeSeconds, qint64 nowSeconds)
+{
+    if (auto sampled = QueueSampler(database).sampleIfDue(nowSeconds); !sampled)
+        return sampled.error();
+    return DashboardReader(database).read(rangeSeconds, nowSeconds);
 }
 
 QString StatsReport::prometheus(const DashboardFigures& figures)

@@ -21,7 +21,7 @@ using namespace herald;
 
 // The headless services on a team server log in with roles that may do what they need and nothing else (schema 26).
 // `herald serve` faces the internet, as a member of herald_serve: a real serve as such a login answers an open, a
-// click, a media image and a one-click unsubscribe, and records them; psql as the same login, bypassing Herald, is
+// click, a media image and a one-click unsubscribe, and records them, and gives /metrics; psql as the same login, bypassing Herald, is
 // refused everything else. `herald intake` runs on a worker machine as a herald_worker login: it records a bounce and
 // a complaint and pauses the campaign whose complaint rate passed the threshold. PostgreSQL only: SQLite is one
 // person with every right.
@@ -125,6 +125,14 @@ private slots:
         QVERIFY2(started.startsWith("Listening on"), started.constData());
 
         QCOMPARE(m_http.get(QUrl(base() + QStringLiteral("/healthz"))).status, 200);
+        // The sending figures for Prometheus, which the shipped alert rules read (resources/monitoring).
+        const auto metrics = m_http.get(QUrl(base() + QStringLiteral("/metrics")));
+        QVERIFY2(metrics.status == 200, metrics.body.constData());
+        QVERIFY(metrics.header("Content-Type").startsWith("text/plain; version=0.0.4"));
+        for (const char* family : {"# TYPE herald_queue_messages gauge", "# TYPE herald_failure_rate_recent gauge",
+                                   "# TYPE herald_provider_circuit gauge"})
+            QVERIFY2(metrics.body.contains(family), family);
+        QCOMPARE(m_http.request("POST", QUrl(base() + QStringLiteral("/metrics"))).status, 405);
         const auto open = m_http.get(QUrl(trackingUrl(TrackingToken::Kind::Open, 0)));
         QCOMPARE(open.status, 200);
         QCOMPARE(open.header("Content-Type"), QByteArray("image/gif"));
@@ -161,7 +169,7 @@ private slots:
         refused(QStringLiteral("DELETE FROM nonprofits"));
         refused(QStringLiteral("DELETE FROM suppressions"));
         refused(QStringLiteral("UPDATE templates SET subject = 'x'"));
-        refused(QStringLiteral("SELECT name FROM providers"));
+        refused(QStringLiteral("SELECT secret_ref FROM providers"));
         refused(QStringLiteral("SELECT * FROM dkim_keys"));
         refused(QStringLiteral("UPDATE app_settings SET value = 'https://evil.example' WHERE key = 'public_base_url'"));
         refused(QStringLiteral("DELETE FROM audit_log"));

@@ -94,7 +94,8 @@ int ServeCommand::run(const QStringList& arguments)
     parser.setApplicationDescription(
         tr("Herald's public endpoint, run behind your web server (which ends TLS): one-click unsubscribe (RFC 8058), "
            "the open pixel (/o/), the click redirect (/c/), the message as a web page (/v/), the media library's images "
-           "for campaigns that link them (/m/) and /healthz. Several may "
+           "for campaigns that link them (/m/), /healthz and /metrics (Prometheus: the sending figures of the last 15 "
+           "minutes, as herald stats --prometheus prints them). Several may "
            "run against one PostgreSQL. 'herald unsubscribe-server' is its old name."));
     const QCommandLineOption profile = CommandArguments::profileOption();
     const QCommandLineOption listen(QStringLiteral("listen"), tr("Address and port to listen on, e.g. 127.0.0.1:8025."),
@@ -174,7 +175,8 @@ int ServeCommand::run(const QStringList& arguments)
     OneClickUnsubscribe unsubscribe(*database.value(), secret.value());
     HealthCheck health(*database.value(), flusher, *spool.value());
     MediaRequestHandler media(*database.value());
-    ServeRouter router(tracking, media, unsubscribe, [&health] { return health(); });
+    MetricsEndpoint metrics(*database.value());
+    ServeRouter router(tracking, media, unsubscribe, metrics, [&health] { return health(); });
     MhdHttpServer server(router, [&log](const QByteArray& line) { log.add(line); });
     // Unique per process: the roll-up lease names its holder.
     const QString holder = QStringLiteral("serve@%1:%2:%3")

@@ -28,6 +28,8 @@ HttpReply ServeRouter::route(const HttpRequest& request, qint64 nowMs)
 {
     if (request.path == "/healthz")
         return health();
+    if (MetricsEndpoint::handles(request.path))
+        return m_metrics.answer(request.method);
     if (TrackingRequestHandler::handles(request.path))
         return tracking(request, nowMs);
     if (MediaRequestHandler::handles(request.path))

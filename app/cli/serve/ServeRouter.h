@@ -1,43 +1,17 @@
 #pragma once
 
+#include "HttpMessages.h"
+#include "MetricsEndpoint.h"
 #include "deliverability/OneClickUnsubscribe.h"
 #include "engagement/TrackingRequestHandler.h"
 #include "media/MediaRequestHandler.h"
-
-#include <QByteArray>
-#include <QHostAddress>
-#include <QList>
-#include <QPair>
 
 #include <functional>
 
 namespace herald::cli {
 
-// One HTTP request as the server library parsed it (the body only for the unsubscribe receiver's POST).
-struct HttpRequest
-{
-    QByteArray method;
-    QByteArray path;  // without the query
-    QString token;    // the "t" query parameter, decoded (the unsubscribe link's token)
-    QByteArray userAgent;
-    QByteArray forwardedFor;
-    QByteArray contentType;
-    QByteArray ifNoneMatch; // the image paths answer 304 when it names the image
-    QByteArray body;
-    QHostAddress peer;
-};
-
-struct HttpReply
-{
-    int status = 200;
-    QList<QPair<QByteArray, QByteArray>> headers; // besides Content-Length, which the server library writes
-    QByteArray body;
-    bool withoutBody = false; // HEAD
-    QByteArray logLine;       // one line, never an address or a token
-};
-
 // What `herald serve` answers on each path, whatever HTTP library carries it: /healthz, the open pixel, the click
-// redirect and the web view (TrackingRequestHandler), the media library's images (/m/, MediaRequestHandler), and every other path the one-click unsubscribe receiver
+// redirect and the web view (TrackingRequestHandler), the media library's images (/m/, MediaRequestHandler), /metrics (MetricsEndpoint), and every other path the one-click unsubscribe receiver
 // (OneClickUnsubscribe, as `herald unsubscribe-server` always did). Thread-safe when its handlers are.
 class ServeRouter
 {
@@ -46,8 +20,8 @@ public:
     using HealthCheck = std::function<QString()>;
 
     ServeRouter(TrackingRequestHandler& tracking, MediaRequestHandler& media, OneClickUnsubscribe& unsubscribe,
-                HealthCheck health)
-        : m_tracking(tracking), m_media(media), m_unsubscribe(unsubscribe), m_health(std::move(health))
+                MetricsEndpoint& metrics, HealthCheck health)
+        : m_tracking(tracking), m_media(media), m_unsubscribe(unsubscribe), m_metrics(metrics), m_health(std::move(health))
     {
     }
 
@@ -66,6 +40,7 @@ private:
     TrackingRequestHandler& m_tracking;
     MediaRequestHandler& m_media;
     OneClickUnsubscribe& m_unsubscribe;
+    MetricsEndpoint& m_metrics;
     HealthCheck m_health;
 };
 

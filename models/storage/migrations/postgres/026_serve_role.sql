@@ -1,10 +1,11 @@
 -- Herald schema 26 (PostgreSQL): a group role for `herald serve`, the public endpoint (open pixels, tracked links,
 -- web views, one-click unsubscribe, media library images), which faces the internet and so gets only what it needs:
---   reads   campaigns, sends, campaign_links, templates (web views), nonprofits, suppressions, media, app_settings
+--   reads   campaigns, sends, campaign_links, templates (web views), nonprofits, suppressions, media, app_settings,
+--           and the dashboard's figures for /metrics (providers without their secret reference)
 --   writes  opens and clicks (engagement_events and its roll-ups, the roll-up lease, spool bookkeeping), an
 --           unsubscribe (suppressions: add; nonprofits: the status column), the audit log (append), the link secret
 --           on first use (app_settings: add)
--- and nothing else: no providers (not even listed), no DKIM keys, no DDL, no campaign or content change, no erase.
+-- and nothing else: no provider secret references, no DKIM keys, no DDL, no campaign or content change, no erase.
 -- A serve login: CREATE ROLE web1 LOGIN PASSWORD '…' IN ROLE herald_serve. The public address (--public-url) is an
 -- administrator's setting; a serve login leaves it as an administrator set it.
 
@@ -51,3 +52,11 @@ GRANT SELECT (id, report_key, kind, campaign_id, send_id) ON feedback_reports TO
 DROP POLICY campaigns_worker_update ON campaigns;
 CREATE POLICY campaigns_worker_update ON campaigns FOR UPDATE TO herald_worker
     USING (status IN ('scheduled', 'sending')) WITH CHECK (status IN ('sending', 'completed', 'draft', 'paused'));
+
+-- /metrics of herald serve: the dashboard's figures (DashboardReader), never a secret; it counts the queue when no
+-- process has lately (QueueSampler), as every process that watches does.
+GRANT SELECT ON send_metrics, send_metrics_5min, failure_reasons, failure_reasons_5min, queue_samples, provider_status,
+    alerts, campaign_send_counts TO herald_serve;
+GRANT INSERT, DELETE ON queue_samples TO herald_serve;
+GRANT SELECT (id, name, kind, host, port, tls, username, rate_per_s, burst, connections, priority, enabled,
+    created_at, updated_at, verify_certificate, dkim_sign) ON providers TO herald_serve;
