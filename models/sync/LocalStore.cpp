@@ -119,10 +119,16 @@ Status LocalStore::recordSynced(const QString& entity, const QString& uuid, Sync
 
 Status LocalStore::forgetSynced(const QString& entity, const QString& uuid)
 {
+    return forgetRow(QStringLiteral("sync_rows"), entity, uuid);
+}
+
+Status LocalStore::forgetRow(const QString& journalTable, const QString& entity, const QString& uuid)
+{
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    BoundQuery query(db.value(), QStringLiteral("DELETE FROM sync_rows WHERE entity = :entity AND uuid = :uuid"));
+    BoundQuery query(db.value(),
+                     QStringLiteral("DELETE FROM %1 WHERE entity = :entity AND uuid = :uuid").arg(journalTable));
     query.bind(QStringLiteral(":entity"), entity).bind(QStringLiteral(":uuid"), uuid);
     return query.exec(tr("Could not update the sync journal for %1 %2").arg(entity, uuid));
 }
@@ -156,12 +162,7 @@ Status LocalStore::recordRefused(const QString& entity, const QString& uuid, int
 
 Status LocalStore::forgetRefused(const QString& entity, const QString& uuid)
 {
-    auto db = m_database.checkedConnection();
-    if (!db)
-        return db.error();
-    BoundQuery query(db.value(), QStringLiteral("DELETE FROM sync_refused WHERE entity = :entity AND uuid = :uuid"));
-    query.bind(QStringLiteral(":entity"), entity).bind(QStringLiteral(":uuid"), uuid);
-    return query.exec(tr("Could not update the sync journal for %1 %2").arg(entity, uuid));
+    return forgetRow(QStringLiteral("sync_refused"), entity, uuid);
 }
 
 Result<qint64> LocalStore::recordConflict(const QString& entity, const QString& uuid, ConflictKind kind,

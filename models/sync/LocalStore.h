@@ -65,6 +65,8 @@ public:
 
 private:
     Status createJournal();
+    // Deletes the row of one of the journal's own tables (`journalTable`, a name of ours) for entity and uuid.
+    Status forgetRow(const QString& journalTable, const QString& entity, const QString& uuid);
 
     ConnectionProfile m_server;
     Database m_database;

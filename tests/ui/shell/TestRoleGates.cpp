@@ -184,6 +184,7 @@ private slots:
         closedFor(find<QWidget>(dialog, "testSendButton"), Right::Send, editor);
         closedFor(find<QWidget>(dialog, "queueButton"), Right::Send, editor);
         test::saveScreenshot(window.get(), QStringLiteral("role-gates-editor-en.png"));
+        test::saveScreenshot(dialog, QStringLiteral("role-gates-editor-campaign-en.png"));
         dialog->close();
     }
 
