@@ -1,5 +1,6 @@
 #include "RoleLogins.h"
 #include "TestDatabase.h"
+#include "storage/CampaignRepository.h"
 #include "storage/TemplateRepository.h"
 #include "sync/LocalStore.h"
 #include "sync/SyncEngine.h"
@@ -13,7 +14,8 @@ using namespace herald;
 
 // Offline drafting under the server's rules (issue 18): a viewer's login syncs its offline store with a real
 // PostgreSQL; the drafts its role may not write are refused by the server, kept in the offline store, said once in
-// the sync log and not pushed again until changed; once the role may, the next change goes through.
+// the sync log and not pushed again until changed; once the role may, the next change goes through. An editor's edit
+// of a draft that was queued on the server meanwhile becomes a conflict that keeps it, never an overwrite.
 class TestSyncRefusals : public QObject
 {
     Q_OBJECT
@@ -144,6 +146,50 @@ private slots:
         QCOMPARE(pushed->stillRefused, 1); // the newsletter edit, unchanged since its refusal
         QCOMPARE(TemplateRepository(*m_owner).findByUuid(idea.uuid)->subject, QStringLiteral("Better news"));
         QVERIFY(!m_local->refusedRows(QStringLiteral("template"))->contains(idea.uuid));
+    }
+
+    void editorsEditOfAQueuedCampaignIsKept()
+    {
+        Campaign appeal;
+        appeal.name = QStringLiteral("Spring appeal");
+        appeal.subject = QStringLiteral("Hello {{name}}");
+        appeal.textBody = QStringLiteral("Dear {{name}}");
+        appeal.fromEmail = QStringLiteral("news@example.org");
+        QVERIFY(CampaignRepository(*m_owner).insert(appeal).ok());
+        LocalStore local(m_roles->profile(QStringLiteral("editor")), m_dir.filePath(QStringLiteral("editor.sqlite")));
+        QVERIFY(local.open().ok());
+        SyncEngine engine(m_roles->as(QStringLiteral("editor")), local);
+        QVERIFY(engine.run().ok());
+
+        // Offline, the editor improves the draft; meanwhile a sender queues it on the server.
+        auto mine = CampaignRepository(local.database()).findByUuid(appeal.uuid);
+        QVERIFY2(mine.ok(), qPrintable(mine.error().message));
+        Campaign edited = mine.value();
+        edited.subject = QStringLiteral("Editor's subject");
+        QVERIFY(CampaignRepository(local.database()).update(edited).ok());
+        QVERIFY(CampaignRepository(*m_owner).setStatus(appeal.id, CampaignStatus::Draft, CampaignStatus::Sending).ok());
+
+        auto synced = engine.run();
+        QVERIFY2(synced.ok(), qPrintable(synced.error().message));
+        QCOMPARE(synced->newConflicts, 1);
+        auto conflicts = local.openConflicts();
+        QVERIFY(conflicts.ok());
+        QCOMPARE(conflicts->size(), 1);
+        // Keeping mine cannot replace a queued campaign: refused with the reason, the edit still here.
+        const Status keepMine = engine.resolve(conflicts->first().id, Resolution::KeepMine);
+        QVERIFY(!keepMine.ok());
+        QVERIFY2(keepMine.error().message.contains(QLatin1String("no longer a draft")), qPrintable(keepMine.error().message));
+        QCOMPARE(CampaignRepository(local.database()).findByUuid(appeal.uuid)->subject, QStringLiteral("Editor's subject"));
+        QCOMPARE(CampaignRepository(*m_owner).findByUuid(appeal.uuid)->subject, QStringLiteral("Hello {{name}}"));
+        // Keeping both makes the edit a new draft, which an editor may push.
+        QVERIFY(engine.resolve(conflicts->first().id, Resolution::KeepBoth).ok());
+        auto pushed = engine.run();
+        QVERIFY2(pushed.ok(), qPrintable(pushed.error().message));
+        QCOMPARE(pushed->pushed, 1);
+        QVERIFY(pushed->refused.isEmpty());
+        QCOMPARE(m_roles->ownerValue(QStringLiteral("SELECT count(*) FROM campaigns WHERE subject = 'Editor''s subject' "
+                                                    "AND status = 'draft'")),
+                 QStringLiteral("1"));
     }
 };
 
