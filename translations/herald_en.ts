@@ -452,6 +452,13 @@
             <numerusform>%n drafts could not sync; the sync log says why.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n draft(s) are kept on this computer: your role may not send them to the server; the sync log says why.</source>
+        <translation>
+            <numerusform>%n draft is kept on this computer: your role may not send it to the server; the sync log says why.</numerusform>
+            <numerusform>%n drafts are kept on this computer: your role may not send them to the server; the sync log says why.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>herald::PostgresCopy</name>

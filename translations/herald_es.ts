@@ -3825,6 +3825,14 @@ Enlazadas: %2</translation>
         <source>Could not record the time of the sync</source>
         <translation>No se pudo registrar la hora de la sincronización</translation>
     </message>
+    <message>
+        <source>Could not read the drafts the server refused</source>
+        <translation>No se pudieron leer los borradores que el servidor rechazó</translation>
+    </message>
+    <message>
+        <source>Could not record that the server refused %1 %2</source>
+        <translation>No se pudo registrar que el servidor rechazó %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>herald::MailboxSettings</name>
@@ -3956,6 +3964,10 @@ Datos: %2 (%3)</translation>
     <message>
         <source>&amp;Remove Sample Data…</source>
         <translation>&amp;Quitar datos de ejemplo…</translation>
+    </message>
+    <message>
+        <source>What you may do is decided by the database&apos;s roles; actions your role may not take are disabled and say who may.</source>
+        <translation>Lo que puede hacer lo deciden los roles de la base de datos; las acciones que su rol no permite están desactivadas e indican quién puede hacerlas.</translation>
     </message>
 </context>
 <context>
@@ -4866,6 +4878,13 @@ Datos: %2 (%3)</translation>
     <message>
         <source>Sync Log</source>
         <translation>Historial de sincronización</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) are kept on this computer: your role may not send them to the server; the sync log says why.</source>
+        <translation>
+            <numerusform>%n borrador se conserva en este equipo: su rol no puede enviarlo al servidor; el registro de sincronización explica por qué.</numerusform>
+            <numerusform>%n borradores se conservan en este equipo: su rol no puede enviarlos al servidor; el registro de sincronización explica por qué.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6429,6 +6448,69 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::SessionRole</name>
+    <message>
+        <source>Could not read what your login may do</source>
+        <translation>No se pudo leer lo que su usuario puede hacer</translation>
+    </message>
+    <message>
+        <source>The server does not know this login.</source>
+        <translation>El servidor no conoce este usuario.</translation>
+    </message>
+    <message>
+        <source>no Herald role</source>
+        <translation>sin rol de Herald</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>proceso de envío</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>lector</translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation>editor</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>remitente</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>propietario</translation>
+    </message>
+    <message>
+        <source>Editors, senders and administrators may add, change, import and delete nonprofits, segments, templates and campaign drafts.</source>
+        <translation>Los editores, remitentes y administradores pueden añadir, cambiar, importar y eliminar organizaciones, segmentos, plantillas y borradores de campañas.</translation>
+    </message>
+    <message>
+        <source>Senders and administrators may send test messages and queue, schedule, pause, resume and cancel campaigns.</source>
+        <translation>Los remitentes y administradores pueden enviar mensajes de prueba y poner en cola, programar, pausar, reanudar y cancelar campañas.</translation>
+    </message>
+    <message>
+        <source>Administrators may change providers, sender domains, DKIM keys and team settings, remove suppressions and erase personal data.</source>
+        <translation>Los administradores pueden cambiar proveedores, dominios de envío, claves DKIM y ajustes del equipo, quitar supresiones y borrar datos personales.</translation>
+    </message>
+    <message>
+        <source>%1 You are signed in as %2 (%3).</source>
+        <translation>%1 Ha iniciado sesión como %2 (%3).</translation>
+    </message>
+    <message>
+        <source>This computer: every right</source>
+        <translation>Este equipo: todos los permisos</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Sesión de %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>herald::SettingsPage</name>
     <message>
         <source>Add &amp;PostgreSQL server…</source>
@@ -7491,6 +7573,10 @@ Darse de baja: {{unsubscribe_url}}
         <source>the server&apos;s version restored here</source>
         <translation>la versión del servidor se restauró aquí</translation>
     </message>
+    <message>
+        <source>%1 Kept on this computer; it is not sent again until you change it.</source>
+        <translation>%1 Se conserva en este equipo; no se vuelve a enviar hasta que lo cambie.</translation>
+    </message>
 </context>
 <context>
     <name>herald::SyncLogDialog</name>
@@ -7584,6 +7670,10 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Sender identity</source>
         <translation>Identidad de remitente</translation>
+    </message>
+    <message>
+        <source>Refused to your role, kept here</source>
+        <translation>Rechazado para su rol, conservado aquí</translation>
     </message>
 </context>
 <context>

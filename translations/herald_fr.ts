@@ -3825,6 +3825,14 @@ Liées : %2</translation>
         <source>Could not record the time of the sync</source>
         <translation>Impossible d’enregistrer l’heure de la synchronisation</translation>
     </message>
+    <message>
+        <source>Could not read the drafts the server refused</source>
+        <translation>Impossible de lire les brouillons refusés par le serveur</translation>
+    </message>
+    <message>
+        <source>Could not record that the server refused %1 %2</source>
+        <translation>Impossible d’enregistrer que le serveur a refusé %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>herald::MailboxSettings</name>
@@ -3956,6 +3964,10 @@ Données : %2 (%3)</translation>
     <message>
         <source>&amp;Remove Sample Data…</source>
         <translation>&amp;Supprimer les données d’exemple…</translation>
+    </message>
+    <message>
+        <source>What you may do is decided by the database&apos;s roles; actions your role may not take are disabled and say who may.</source>
+        <translation>Ce que vous pouvez faire dépend des rôles de la base de données ; les actions que votre rôle ne permet pas sont désactivées et indiquent qui peut les faire.</translation>
     </message>
 </context>
 <context>
@@ -4866,6 +4878,13 @@ Données : %2 (%3)</translation>
     <message>
         <source>Sync Log</source>
         <translation>Historique de synchronisation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) are kept on this computer: your role may not send them to the server; the sync log says why.</source>
+        <translation>
+            <numerusform>%n brouillon est conservé sur cet ordinateur : votre rôle ne peut pas l’envoyer au serveur ; le journal de synchronisation explique pourquoi.</numerusform>
+            <numerusform>%n brouillons sont conservés sur cet ordinateur : votre rôle ne peut pas les envoyer au serveur ; le journal de synchronisation explique pourquoi.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6429,6 +6448,69 @@ Se désabonner : {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::SessionRole</name>
+    <message>
+        <source>Could not read what your login may do</source>
+        <translation>Impossible de lire ce que votre identifiant peut faire</translation>
+    </message>
+    <message>
+        <source>The server does not know this login.</source>
+        <translation>Le serveur ne connaît pas cet identifiant.</translation>
+    </message>
+    <message>
+        <source>no Herald role</source>
+        <translation>aucun rôle Herald</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>processus d’envoi</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>lecteur</translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation>éditeur</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>expéditeur</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>propriétaire</translation>
+    </message>
+    <message>
+        <source>Editors, senders and administrators may add, change, import and delete nonprofits, segments, templates and campaign drafts.</source>
+        <translation>Les éditeurs, expéditeurs et administrateurs peuvent ajouter, modifier, importer et supprimer des associations, segments, modèles et brouillons de campagne.</translation>
+    </message>
+    <message>
+        <source>Senders and administrators may send test messages and queue, schedule, pause, resume and cancel campaigns.</source>
+        <translation>Les expéditeurs et administrateurs peuvent envoyer des messages de test et mettre en file, planifier, suspendre, reprendre et annuler des campagnes.</translation>
+    </message>
+    <message>
+        <source>Administrators may change providers, sender domains, DKIM keys and team settings, remove suppressions and erase personal data.</source>
+        <translation>Les administrateurs peuvent modifier les fournisseurs, domaines d’envoi, clés DKIM et réglages de l’équipe, retirer des suppressions et effacer des données personnelles.</translation>
+    </message>
+    <message>
+        <source>%1 You are signed in as %2 (%3).</source>
+        <translation>%1 Vous êtes connecté en tant que %2 (%3).</translation>
+    </message>
+    <message>
+        <source>This computer: every right</source>
+        <translation>Cet ordinateur : tous les droits</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Connecté en tant que %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>herald::SettingsPage</name>
     <message>
         <source>Add &amp;PostgreSQL server…</source>
@@ -7491,6 +7573,10 @@ Se désabonner : {{unsubscribe_url}}
         <source>the server&apos;s version restored here</source>
         <translation>la version du serveur a été restaurée ici</translation>
     </message>
+    <message>
+        <source>%1 Kept on this computer; it is not sent again until you change it.</source>
+        <translation>%1 Conservé sur cet ordinateur ; il n’est pas renvoyé tant que vous ne le modifiez pas.</translation>
+    </message>
 </context>
 <context>
     <name>herald::SyncLogDialog</name>
@@ -7584,6 +7670,10 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Sender identity</source>
         <translation>Identité d’expéditeur</translation>
+    </message>
+    <message>
+        <source>Refused to your role, kept here</source>
+        <translation>Refusé à votre rôle, conservé ici</translation>
     </message>
 </context>
 <context>

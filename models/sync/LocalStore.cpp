@@ -32,6 +32,8 @@ const char* const JournalStatements[] = {
     "action TEXT NOT NULL, entity TEXT NOT NULL DEFAULT '', uuid TEXT NOT NULL DEFAULT '', "
     "name TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '')",
     "CREATE TABLE IF NOT EXISTS sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS sync_refused (entity TEXT NOT NULL, uuid TEXT NOT NULL, local_version INTEGER NOT NULL, "
+    "PRIMARY KEY (entity, uuid)) WITHOUT ROWID",
 };
 
 const QString ConflictColumns = QStringLiteral("SELECT id, entity, uuid, kind, name, detected_at FROM sync_conflicts ");
@@ -117,12 +119,50 @@ Status LocalStore::recordSynced(const QString& entity, const QString& uuid, Sync
 
 Status LocalStore::forgetSynced(const QString& entity, const QString& uuid)
 {
+    return forgetRow(QStringLiteral("sync_rows"), entity, uuid);
+}
+
+Status LocalStore::forgetRow(const QString& journalTable, const QString& entity, const QString& uuid)
+{
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    BoundQuery query(db.value(), QStringLiteral("DELETE FROM sync_rows WHERE entity = :entity AND uuid = :uuid"));
+    BoundQuery query(db.value(),
+                     QStringLiteral("DELETE FROM %1 WHERE entity = :entity AND uuid = :uuid").arg(journalTable));
     query.bind(QStringLiteral(":entity"), entity).bind(QStringLiteral(":uuid"), uuid);
     return query.exec(tr("Could not update the sync journal for %1 %2").arg(entity, uuid));
+}
+
+Result<QHash<QString, int>> LocalStore::refusedRows(const QString& entity)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), QStringLiteral("SELECT uuid, local_version FROM sync_refused WHERE entity = :entity"));
+    query.bind(QStringLiteral(":entity"), entity);
+    if (auto done = query.exec(tr("Could not read the drafts the server refused")); !done)
+        return done.error();
+    QHash<QString, int> refused;
+    while (query.next())
+        refused.insert(query.value(0).toString(), query.value(1).toInt());
+    return refused;
+}
+
+Status LocalStore::recordRefused(const QString& entity, const QString& uuid, int localVersion)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), QStringLiteral("INSERT INTO sync_refused (entity, uuid, local_version) "
+                                                "VALUES (:entity, :uuid, :local) ON CONFLICT (entity, uuid) "
+                                                "DO UPDATE SET local_version = excluded.local_version"));
+    query.bind(QStringLiteral(":entity"), entity).bind(QStringLiteral(":uuid"), uuid).bind(QStringLiteral(":local"), localVersion);
+    return query.exec(tr("Could not record that the server refused %1 %2").arg(entity, uuid));
+}
+
+Status LocalStore::forgetRefused(const QString& entity, const QString& uuid)
+{
+    return forgetRow(QStringLiteral("sync_refused"), entity, uuid);
 }
 
 Result<qint64> LocalStore::recordConflict(const QString& entity, const QString& uuid, ConflictKind kind,

@@ -43,6 +43,12 @@ public:
     Status recordSynced(const QString& entity, const QString& uuid, SyncedVersions versions);
     Status forgetSynced(const QString& entity, const QString& uuid);
 
+    // Drafts the server refused to the login (its role may not write them): uuid → the local version refused. Such a
+    // draft stays here and is not pushed again until it is changed here (a new version) or the refusal forgotten.
+    Result<QHash<QString, int>> refusedRows(const QString& entity);
+    Status recordRefused(const QString& entity, const QString& uuid, int localVersion);
+    Status forgetRefused(const QString& entity, const QString& uuid);
+
     // Records a conflict unless one is already open for the row; the open conflict's id.
     Result<qint64> recordConflict(const QString& entity, const QString& uuid, ConflictKind kind, const QString& name);
     Result<QList<SyncConflict>> openConflicts();
@@ -59,6 +65,8 @@ public:
 
 private:
     Status createJournal();
+    // Deletes the row of one of the journal's own tables (`journalTable`, a name of ours) for entity and uuid.
+    Status forgetRow(const QString& journalTable, const QString& entity, const QString& uuid);
 
     ConnectionProfile m_server;
     Database m_database;

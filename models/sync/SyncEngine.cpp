@@ -140,6 +140,9 @@ Status SyncEngine::syncTable(Run& run, const SyncTable& table, bool deletionsOnl
     auto conflicted = m_local.openConflictUuids(table.entity);
     if (!conflicted)
         return conflicted.error();
+    auto refused = m_local.refusedRows(table.entity);
+    if (!refused)
+        return refused.error();
 
     QSet<QString> uuids;
     for (const auto* versions : {&serverVersions.value(), &localVersions.value()}) {
@@ -154,6 +157,7 @@ Status SyncEngine::syncTable(Run& run, const SyncTable& table, bool deletionsOnl
         QString uuid;
         Action action;
         ConflictKind kind;
+        int localVersion;
     };
     QList<Step> pushes;
     QList<Step> pulls;
@@ -202,7 +206,13 @@ Status SyncEngine::syncTable(Run& run, const SyncTable& table, bool deletionsOnl
         if (action == Action::None)
             continue;
         const bool isPush = action == Action::PushInsert || action == Action::PushUpdate || action == Action::PushDelete;
-        (isPush ? pushes : pulls) << Step{uuid, action, kind};
+        const int localVersion = l ? l->version : -1;
+        // Refused to this role and not changed since: trying again would be refused again (see pushRefused).
+        if (isPush && refused->contains(uuid) && refused->value(uuid) == localVersion) {
+            ++run.summary.stillRefused;
+            continue;
+        }
+        (isPush ? pushes : pulls) << Step{uuid, action, kind, localVersion};
     }
 
     // Pushes first: a local row renamed because its name is taken on the server frees the name for the pull.
@@ -219,8 +229,15 @@ Status SyncEngine::syncTable(Run& run, const SyncTable& table, bool deletionsOnl
         if (auto done = apply(run, table, step.uuid, step.action, step.kind, s, b); !done) {
             if (serverLost(done.error()))
                 return done;
-            run.summary.failures << done.error().message;
-            log(run.id, QStringLiteral("failed"), table, step.uuid, {}, done.error().message);
+            if (done.error().kind == Error::Kind::Permission) {
+                if (auto kept = pushRefused(run, table, step.uuid, step.localVersion, done.error()); !kept)
+                    return kept;
+            } else {
+                run.summary.failures << done.error().message;
+                log(run.id, QStringLiteral("failed"), table, step.uuid, {}, done.error().message);
+            }
+        } else if (refused->contains(step.uuid)) {
+            (void)m_local.forgetRefused(table.entity, step.uuid); // went through: the role may now
         }
         ++run.progress.done;
         run.progress.pushed = run.summary.pushed;
@@ -406,6 +423,21 @@ Status SyncEngine::pullDelete(const SyncTable& table, const QString& uuid)
     if (auto forgotten = m_local.forgetSynced(table.entity, uuid); !forgotten)
         return forgotten;
     return transaction.commit();
+}
+
+Status SyncEngine::pushRefused(Run& run, const SyncTable& table, const QString& uuid, int localVersion,
+                                const Error& error)
+{
+    // The server's rules, not a passing failure: the draft stays here, said once in the log, and is not sent again
+    // (nor counted as a failure that keeps the window offline) until it is changed here.
+    if (auto recorded = m_local.recordRefused(table.entity, uuid, localVersion); !recorded)
+        return recorded;
+    auto mine = table.read(m_local.database().connection(), uuid);
+    const QString name = mine && mine.value() ? (*mine)->name() : QString();
+    const QString detail = tr("%1 Kept on this computer; it is not sent again until you change it.").arg(error.message);
+    run.summary.refused << (name.isEmpty() ? detail : QStringLiteral("%1: %2").arg(name, detail));
+    log(run.id, QStringLiteral("refused"), table, uuid, name, detail);
+    return {};
 }
 
 Status SyncEngine::conflictFound(Run& run, const SyncTable& table, const QString& uuid, ConflictKind kind,

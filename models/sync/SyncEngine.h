@@ -68,6 +68,8 @@ private:
     Status pullWrite(const SyncTable& table, const SyncRecord& server);
     Status storePulled(const SyncTable& table, const SyncRecord& server);
     Status pullDelete(const SyncTable& table, const QString& uuid);
+    // Keeps a draft the server refused to the login's role and says so in the log.
+    Status pushRefused(Run& run, const SyncTable& table, const QString& uuid, int localVersion, const Error& error);
     Status conflictFound(Run& run, const SyncTable& table, const QString& uuid, ConflictKind kind, const QString& name);
     // A name no row of the table has on either side: "<name> (<suffix>)", then "(<suffix> 2)", …
     Result<QString> freeName(const SyncTable& table, const QString& name, const QString& suffix);

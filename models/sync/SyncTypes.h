@@ -32,7 +32,7 @@ struct SyncLogEntry
 {
     QDateTime at;
     QString runId;
-    QString action; // pushed, pulled, deleted_on_server, deleted_locally, conflict, resolved, renamed, failed
+    QString action; // pushed, pulled, deleted_on_server, deleted_locally, conflict, resolved, renamed, failed, refused
     QString entity;
     QString uuid;
     QString name;
@@ -58,6 +58,8 @@ struct SyncSummary
     int openConflicts = 0; // unresolved after this run, old ones included
     int cachedNonprofits = 0;
     QStringList failures; // rows that could not sync, each naming the row and why
+    QStringList refused;  // drafts the server newly refused to this login's role: kept here, not pushed again
+    int stillRefused = 0; // drafts refused before and unchanged since, left alone this time
 };
 
 } // namespace herald

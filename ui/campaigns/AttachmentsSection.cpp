@@ -3,6 +3,7 @@
 #include "AttachmentSummary.h"
 #include "common/FileDialog.h"
 #include "common/FormFeedback.h"
+#include "common/RoleGate.h"
 #include "storage/CampaignAttachmentRepository.h"
 
 #include <QDir>
@@ -53,6 +54,7 @@ AttachmentsSection::AttachmentsSection(Database& database, QWidget* parent)
     setFocusProxy(m_list);
     connect(m_addButton, &QPushButton::clicked, this, &AttachmentsSection::addFiles);
     connect(m_removeButton, &QPushButton::clicked, this, &AttachmentsSection::removeSelected);
+    RoleGate::require(SessionRole::Right::EditContent, { m_addButton, m_removeButton });
     connect(m_list, &QTreeWidget::currentItemChanged, this, &AttachmentsSection::updateButtons);
 
     auto* buttons = new QVBoxLayout;

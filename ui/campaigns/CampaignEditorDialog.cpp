@@ -10,6 +10,7 @@
 #include "common/FormFeedback.h"
 #include "common/MessageBox.h"
 #include "common/PluralCount.h"
+#include "common/RoleGate.h"
 #include "sending/CampaignLauncher.h"
 #include "storage/CampaignRepository.h"
 #include "storage/SenderIdentityRepository.h"
@@ -171,6 +172,8 @@ void CampaignEditorDialog::buildForm()
     m_unscheduleButton->setToolTip(tr("Make the campaign a draft again; nothing has been queued yet"));
     connect(m_unscheduleButton, &QPushButton::clicked, this, &CampaignEditorDialog::unschedule);
     connect(closeButton, &QPushButton::clicked, this, &CampaignEditorDialog::reject);
+    RoleGate::require(SessionRole::Right::EditContent, { m_saveButton, m_newIdentityButton, m_editIdentityButton });
+    RoleGate::require(SessionRole::Right::Send, { m_testSendButton, m_queueButton, m_unscheduleButton });
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_testSendButton);
     buttons->addStretch(1);

@@ -5,6 +5,7 @@
 #include "common/FormFeedback.h"
 #include "common/MessageBox.h"
 #include "common/PageTitle.h"
+#include "common/RoleGate.h"
 #include "engagement/EngagementButton.h"
 #include "engagement/EngagementDialog.h"
 #include "sending/CampaignLauncher.h"
@@ -193,6 +194,9 @@ CampaignsPage::CampaignsPage(Database& database, QWidget* parent)
     connect(m_duplicateButton, &QPushButton::clicked, this, &CampaignsPage::duplicateCurrent);
     connect(m_archiveButton, &QPushButton::clicked, this, &CampaignsPage::archiveCurrent);
     connect(m_deleteButton, &QPushButton::clicked, this, &CampaignsPage::deleteCurrent);
+    // Opening a campaign stays allowed: viewers read it; its editor closes what they may not do.
+    RoleGate::require(SessionRole::Right::EditContent, { newAction, m_newButton, duplicateAction, m_duplicateButton,
+                                                         m_archiveButton, deleteAction, m_deleteButton });
     m_engagementButton->addShortcutTo(m_table);
     connect(m_engagementButton, &EngagementButton::engagementRequested, this,
             [this](qint64 id, qint64 delivered) { EngagementDialog::showFor(m_database, id, delivered, this); });

@@ -4,6 +4,7 @@
 #include "common/FormFeedback.h"
 #include "common/MessageBox.h"
 #include "common/ProgressRunner.h"
+#include "common/RoleGate.h"
 #include "media/MediaReference.h"
 #include "storage/MediaRepository.h"
 
@@ -68,6 +69,7 @@ MediaLibraryDialog::MediaLibraryDialog(Database& database, Mode mode, QWidget* p
     m_copyButton->setToolTip(tr("Copy media:NAME, the image's source in a template's HTML"));
     connect(m_importButton, &QPushButton::clicked, this, &MediaLibraryDialog::importFiles);
     connect(m_removeButton, &QPushButton::clicked, this, &MediaLibraryDialog::removeSelected);
+    RoleGate::require(SessionRole::Right::EditContent, { m_importButton, m_removeButton });
     connect(m_copyButton, &QPushButton::clicked, this, &MediaLibraryDialog::copyReference);
     connect(m_list, &QListWidget::itemSelectionChanged, this, &MediaLibraryDialog::updateButtons);
 

@@ -13,6 +13,7 @@
 #include "common/MessageBox.h"
 #include "common/PageTitle.h"
 #include "common/PluralCount.h"
+#include "common/RoleGate.h"
 #include "common/SearchField.h"
 #include "common/ShortcutText.h"
 #include "compliance/GdprService.h"
@@ -179,6 +180,10 @@ NonprofitsPage::NonprofitsPage(Database& database, QWidget* parent)
     exportButton->setObjectName(QStringLiteral("exportButton"));
     exportButton->setToolTip(withShortcut(tr("Export the nonprofits shown to a CSV file"), exportAction->shortcut()));
     connect(exportButton, &QPushButton::clicked, this, &NonprofitsPage::chooseExportFile);
+    RoleGate::require(SessionRole::Right::EditContent, { addAction, m_addButton, editAction, m_editButton, deleteAction,
+                                                         m_deleteButton, tagAction, m_tagButton, importAction,
+                                                         importButton });
+    RoleGate::require(SessionRole::Right::Administer, { m_eraseAction });
 
     auto* header = new QHBoxLayout;
     header->addWidget(title);

@@ -1,6 +1,7 @@
 #include "SegmentFilterBar.h"
 
 #include "common/MessageBox.h"
+#include "common/RoleGate.h"
 #include "storage/SegmentRepository.h"
 
 #include <QComboBox>
@@ -79,6 +80,7 @@ SegmentFilterBar::SegmentFilterBar(Database& database, QWidget* parent)
     connect(m_segmentCombo, qOverload<int>(&QComboBox::activated), this, &SegmentFilterBar::chooseSegment);
     connect(m_saveButton, &QPushButton::clicked, this, &SegmentFilterBar::askNameAndSave);
     connect(m_deleteButton, &QPushButton::clicked, this, &SegmentFilterBar::deleteChosenSegment);
+    RoleGate::require(SessionRole::Right::EditContent, { m_saveButton, m_deleteButton });
     reloadSegments();
 }
 

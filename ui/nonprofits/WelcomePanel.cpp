@@ -1,5 +1,7 @@
 #include "WelcomePanel.h"
 
+#include "common/RoleGate.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -32,6 +34,7 @@ WelcomePanel::WelcomePanel(QWidget* parent)
     connect(m_loadButton, &QPushButton::clicked, this, &WelcomePanel::loadSampleRequested);
     connect(importButton, &QPushButton::clicked, this, &WelcomePanel::importRequested);
     connect(connectButton, &QPushButton::clicked, this, &WelcomePanel::connectRequested);
+    RoleGate::require(SessionRole::Right::EditContent, { m_loadButton, importButton });
 
     // One short line under each button says what it does; the sample's line says its address is fake.
     auto note = [this](const QString& text) {

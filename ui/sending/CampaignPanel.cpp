@@ -2,6 +2,7 @@
 
 #include "common/ColumnWidths.h"
 #include "common/MessageBox.h"
+#include "common/RoleGate.h"
 #include "engagement/EngagementButton.h"
 
 #include <QBarCategoryAxis>
@@ -99,6 +100,7 @@ CampaignPanel::CampaignPanel(qint64 campaignId, QWidget* parent)
     connect(m_resumeButton, &QPushButton::clicked, this,
             [this] { emit statusChangeRequested(m_campaignId, CampaignStatus::Paused, CampaignStatus::Sending); });
     connect(m_cancelButton, &QPushButton::clicked, this, &CampaignPanel::cancelCampaign);
+    RoleGate::require(SessionRole::Right::Send, { m_pauseButton, m_resumeButton, m_cancelButton });
     connect(m_engagementButton, &EngagementButton::engagementRequested, this, &CampaignPanel::engagementRequested);
 
     auto* header = new QHBoxLayout;
@@ -170,6 +172,7 @@ QWidget* CampaignPanel::buildUnknownBox()
     markSent->setToolTip(tr("Count them as delivered; nobody gets the message twice, some may not get it."));
     connect(resend, &QPushButton::clicked, this, [this] { emit resolveUnknownRequested(m_campaignId, true); });
     connect(markSent, &QPushButton::clicked, this, [this] { emit resolveUnknownRequested(m_campaignId, false); });
+    RoleGate::require(SessionRole::Right::Send, { resend, markSent });
     auto* layout = new QHBoxLayout(m_unknownBox);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_unknownLabel);
@@ -203,6 +206,7 @@ QWidget* CampaignPanel::buildFailedBox()
     connect(m_failedList, &QTreeWidget::itemSelectionChanged, this,
             [this] { m_retryButton->setEnabled(!m_failedList->selectedItems().isEmpty()); });
     connect(m_retryButton, &QPushButton::clicked, this, &CampaignPanel::retrySelected);
+    RoleGate::require(SessionRole::Right::Send, { m_retryButton });
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_failedTitle);
     buttons->addStretch(1);

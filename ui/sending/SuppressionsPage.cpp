@@ -8,6 +8,7 @@
 #include "common/MessageBox.h"
 #include "common/PageTitle.h"
 #include "common/PluralCount.h"
+#include "common/RoleGate.h"
 #include "common/SearchField.h"
 #include "common/ShortcutText.h"
 #include "domain/AnonymisedEmail.h"
@@ -121,6 +122,8 @@ SuppressionsPage::SuppressionsPage(Database& database, QWidget* parent)
     m_removeButton->setToolTip(
         withShortcut(tr("Lift the suppression of the selected addresses"), removeAction->shortcut()));
     connect(m_removeButton, &QPushButton::clicked, this, &SuppressionsPage::removeSelected);
+    RoleGate::require(SessionRole::Right::EditContent, { addAction, addButton, importAction, importButton });
+    RoleGate::require(SessionRole::Right::Administer, { removeAction, m_removeButton });
 
     auto* header = new QHBoxLayout;
     header->addWidget(title);

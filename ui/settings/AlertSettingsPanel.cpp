@@ -1,6 +1,7 @@
 #include "AlertSettingsPanel.h"
 
 #include "common/FormFeedback.h"
+#include "common/RoleGate.h"
 #include "metrics/AlertSettings.h"
 
 #include <QCheckBox>
@@ -47,6 +48,7 @@ AlertSettingsPanel::AlertSettingsPanel(Database& database, QWidget* parent)
     m_statusLabel->setObjectName(QStringLiteral("alertSettingsStatus"));
     m_statusLabel->setWordWrap(true);
     connect(m_saveButton, &QPushButton::clicked, this, &AlertSettingsPanel::save);
+    RoleGate::require(SessionRole::Right::Administer, { m_saveButton });
 
     for (QAbstractSpinBox* box : std::initializer_list<QAbstractSpinBox*>{m_failureRate, m_failureWindow, m_minimumFinished, m_queueStall})
         box->setMinimumWidth(150);

@@ -1,6 +1,7 @@
 #include "BrandingSettingsPanel.h"
 
 #include "common/FormFeedback.h"
+#include "common/RoleGate.h"
 #include "storage/BrandingRepository.h"
 
 #include <QColorDialog>
@@ -55,6 +56,7 @@ BrandingSettingsPanel::BrandingSettingsPanel(Database& database, QWidget* parent
                           .arg(Branding::MaximumLogoWidth));
     m_saveButton->setObjectName(QStringLiteral("saveBrandingButton"));
     connect(m_saveButton, &QPushButton::clicked, this, &BrandingSettingsPanel::save);
+    RoleGate::require(SessionRole::Right::Administer, { m_saveButton });
     m_statusLabel->setObjectName(QStringLiteral("brandingStatus"));
     m_statusLabel->setWordWrap(true);
     m_statusLabel->setTextFormat(Qt::PlainText);

@@ -1,6 +1,7 @@
 #include "EngagementSettingsPanel.h"
 
 #include "common/FormFeedback.h"
+#include "common/RoleGate.h"
 #include "engagement/EngagementRetention.h"
 #include "storage/AppSettingsRepository.h"
 
@@ -59,6 +60,7 @@ EngagementSettingsPanel::EngagementSettingsPanel(Database& database, QWidget* pa
     m_statusLabel->setWordWrap(true);
     m_statusLabel->setTextFormat(Qt::PlainText);
     connect(m_saveButton, &QPushButton::clicked, this, &EngagementSettingsPanel::save);
+    RoleGate::require(SessionRole::Right::Administer, { m_saveButton });
 
     m_form->addRow(tr("Pu&blic address of herald serve:"), m_publicBaseUrlEdit);
     auto* retentionRow = new QHBoxLayout;

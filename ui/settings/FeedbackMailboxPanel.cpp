@@ -1,5 +1,6 @@
 #include "FeedbackMailboxPanel.h"
 
+#include "common/RoleGate.h"
 #include "deliverability/MailboxSettings.h"
 #include "sending/FeedbackIntakeRunner.h"
 
@@ -98,6 +99,7 @@ FeedbackMailboxPanel::FeedbackMailboxPanel(Database& database, FeedbackIntakeRun
     layout->addWidget(box);
 
     connect(m_saveButton, &QPushButton::clicked, this, &FeedbackMailboxPanel::save);
+    RoleGate::require(SessionRole::Right::Administer, { m_saveButton, m_checkButton });
     connect(m_checkButton, &QPushButton::clicked, this, [this] {
         if (m_runner.isRunning())
             m_runner.cancel();

@@ -3,6 +3,7 @@
 #include "ProviderDialog.h"
 #include "common/ColumnWidths.h"
 #include "common/MessageBox.h"
+#include "common/RoleGate.h"
 #include "sending/SendEngineFactory.h"
 #include "storage/ProviderRepository.h"
 #include "storage/SecretStore.h"
@@ -69,6 +70,7 @@ ProvidersPanel::ProvidersPanel(Database& database, QWidget* parent)
     connect(m_addButton, &QPushButton::clicked, this, &ProvidersPanel::addProvider);
     connect(m_editButton, &QPushButton::clicked, this, &ProvidersPanel::editSelected);
     connect(m_removeButton, &QPushButton::clicked, this, &ProvidersPanel::removeSelected);
+    RoleGate::require(SessionRole::Right::Administer, { m_addButton, m_editButton, m_removeButton });
     m_noteLabel->setObjectName(QStringLiteral("providerNoteLabel"));
     m_noteLabel->setWordWrap(true);
     m_noteLabel->setTextFormat(Qt::PlainText);

@@ -1,6 +1,7 @@
 #include "SenderDomainsPanel.h"
 
 #include "common/MessageBox.h"
+#include "common/RoleGate.h"
 #include "deliverability/DkimKeyring.h"
 #include "storage/SecretStore.h"
 
@@ -93,6 +94,7 @@ SenderDomainsPanel::SenderDomainsPanel(Database& database, QWidget* parent)
     m_importButton->setToolTip(tr("A private RSA key in PEM form (from opendkim-genkey or your mail provider)"));
     connect(m_generateButton, &QPushButton::clicked, this, &SenderDomainsPanel::generateKey);
     connect(m_importButton, &QPushButton::clicked, this, &SenderDomainsPanel::chooseKeyFile);
+    RoleGate::require(SessionRole::Right::Administer, { m_generateButton, m_importButton });
     connect(m_generator, &QFutureWatcherBase::finished, this, [this] {
         const QString domain = std::exchange(m_generatingFor, QString());
         const Result<DkimKeyPair> generated = m_generator->result();

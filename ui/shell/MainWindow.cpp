@@ -3,6 +3,7 @@
 #include "ConnectionMonitor.h"
 #include "campaigns/CampaignsPage.h"
 #include "common/MessageBox.h"
+#include "common/RoleGate.h"
 #include "config/Config.h"
 #include "dashboard/AlertBanner.h"
 #include "dashboard/AlertMonitor.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(Database& database, ProfileStore& profiles, QWidget* pare
         "QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
     m_pages->setObjectName(QStringLiteral("pages"));
 
+    readRole();
     buildPages(profiles);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         // Leaving the templates page with unsaved changes asks first; Cancel stays.
@@ -176,6 +178,15 @@ void MainWindow::buildPages(ProfileStore& profiles)
     addPage(Settings, tr("Settings"), settingsScroll);
 }
 
+void MainWindow::readRole()
+{
+    // One round trip. When it fails the window restricts nothing: the server still refuses what the role may not.
+    auto role = SessionRole::read(m_database);
+    if (!role)
+        m_roleProblem = role.error().message;
+    m_roleGate = new RoleGate(role ? role.value() : SessionRole(), this);
+}
+
 void MainWindow::buildAlerts(QWidget* pagesColumn)
 {
     // Above the pages: whatever page is open, an alert shows.
@@ -238,6 +249,7 @@ void MainWindow::buildMenus()
     connect(sample, &SampleDataActions::loadingStarted, this, updateSampleActions);
     connect(sample, &SampleDataActions::changed, this, updateSampleActions);
     updateSampleActions();
+    RoleGate::require(SessionRole::Right::EditContent, { loadSample, removeSample });
     helpMenu->addSeparator();
     QAction* about = helpMenu->addAction(tr("&About Herald"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -252,7 +264,14 @@ void MainWindow::buildStatusBar()
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatusLabel"));
     m_connectionLabel->setTextFormat(Qt::PlainText);
+    m_roleLabel = new QLabel(m_roleGate->role().signedInText(), this);
+    m_roleLabel->setObjectName(QStringLiteral("roleStatusLabel"));
+    m_roleLabel->setTextFormat(Qt::PlainText);
+    m_roleLabel->setToolTip(m_roleProblem.isEmpty() ? tr("What you may do is decided by the database's roles; actions "
+                                                         "your role may not take are disabled and say who may.")
+                                                    : m_roleProblem);
     statusBar()->addWidget(m_profileLabel, 1);
+    statusBar()->addPermanentWidget(m_roleLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
     showConnected();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QString>
 
 class QLabel;
 class QListWidget;
@@ -17,6 +18,7 @@ class DashboardPage;
 class Database;
 class NonprofitsPage;
 class ProfileStore;
+class RoleGate;
 class SendingController;
 class SendingPage;
 class SettingsPage;
@@ -55,6 +57,7 @@ private:
     void buildPages(ProfileStore& profiles);
     void buildMenus();
     void buildStatusBar();
+    void readRole();
     void addPage(Page page, const QString& title, QWidget* widget);
     void showConnected();
     void showUnreachable(const QString& error);
@@ -73,6 +76,9 @@ private:
     SendingController* m_sendingController = nullptr;
     QLabel* m_profileLabel = nullptr;
     QLabel* m_connectionLabel = nullptr;
+    QLabel* m_roleLabel = nullptr; // "Signed in as alice (editor)"
+    RoleGate* m_roleGate = nullptr;
+    QString m_roleProblem; // why the role could not be read, when it could not
     ConnectionMonitor* m_monitor = nullptr;
     DashboardPage* m_dashboardPage = nullptr;
     AlertMonitor* m_alertMonitor = nullptr;

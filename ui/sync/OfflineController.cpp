@@ -145,12 +145,17 @@ void OfflineController::serverLost(const QString& error)
 void OfflineController::syncFinished()
 {
     const SyncSummary summary = m_sync->lastResult().value();
-    const QString failures = summary.failures.isEmpty()
-        ? QString()
-        : tr("%n draft(s) could not sync; the sync log says why.", "", int(summary.failures.size()));
+    QStringList problems;
+    if (!summary.failures.isEmpty())
+        problems << tr("%n draft(s) could not sync; the sync log says why.", "", int(summary.failures.size()));
+    // Said once, by the run that met the refusal; later runs leave those drafts alone.
+    if (!summary.refused.isEmpty())
+        problems << tr("%n draft(s) are kept on this computer: your role may not send them to the server; the sync "
+                       "log says why.", "", int(summary.refused.size()));
+    const QString failures = problems.join(QLatin1Char(' '));
     if (summary.newConflicts > 0) {
         resolveConflicts();
-    } else if (m_offline && summary.openConflicts == 0 && summary.failures.isEmpty() && !hasUnsavedChanges()) {
+    } else if (m_offline && summary.openConflicts == 0 && failures.isEmpty() && !hasUnsavedChanges()) {
         requestSwitch(false);
         return;
     }

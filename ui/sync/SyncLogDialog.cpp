@@ -71,6 +71,7 @@ QString SyncLogDialog::describe(const QString& action)
         {QStringLiteral("conflict"), QT_TR_NOOP("Conflict")},
         {QStringLiteral("resolved"), QT_TR_NOOP("Conflict resolved")},
         {QStringLiteral("failed"), QT_TR_NOOP("Not synced")},
+        {QStringLiteral("refused"), QT_TR_NOOP("Refused to your role, kept here")},
         {QStringLiteral("finished"), QT_TR_NOOP("Sync finished")},
     };
     return translated(texts, action);

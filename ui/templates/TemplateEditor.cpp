@@ -7,6 +7,7 @@
 #include "TextBodyEditor.h"
 #include "VisualEditor.h"
 #include "common/FormFeedback.h"
+#include "common/RoleGate.h"
 #include "common/SpellLineEdit.h"
 #include "compose/TemplateValidator.h"
 #include "spelling/SpellLanguage.h"
@@ -108,6 +109,7 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     m_historyButton->setObjectName(QStringLiteral("historyButton"));
     connect(m_saveButton, &QPushButton::clicked, this, &TemplateEditor::saveRequested);
     connect(m_historyButton, &QPushButton::clicked, this, &TemplateEditor::historyRequested);
+    RoleGate::require(SessionRole::Right::EditContent, { m_saveButton });
 
 
     // The language beside the name, not on a row of its own: the editors need the height.

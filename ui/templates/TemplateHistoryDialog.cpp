@@ -1,5 +1,7 @@
 #include "TemplateHistoryDialog.h"
 
+#include "common/RoleGate.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -63,6 +65,7 @@ TemplateHistoryDialog::TemplateHistoryDialog(const QList<Template>& versions, QW
     m_restoreButton = buttons->addButton(tr("&Restore this version"), QDialogButtonBox::AcceptRole);
     m_restoreButton->setObjectName(QStringLiteral("restoreButton"));
     m_restoreButton->setToolTip(tr("Puts this version back in the editor and saves it as a new version."));
+    RoleGate::require(SessionRole::Right::EditContent, { m_restoreButton });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_restoreButton, &QPushButton::clicked, this, [this] {
         const int row = m_list->indexOfTopLevelItem(m_list->currentItem());

@@ -7,6 +7,7 @@
 #include "common/FormFeedback.h"
 #include "common/MessageBox.h"
 #include "common/PageTitle.h"
+#include "common/RoleGate.h"
 #include "compose/TemplateSaver.h"
 #include "compose/TemplateValidator.h"
 #include "media/MediaLibraryDialog.h"
@@ -73,6 +74,7 @@ TemplatesPage::TemplatesPage(Database& database, QWidget* parent)
     saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(saveAction, &QAction::triggered, this, &TemplatesPage::save);
     addAction(saveAction);
+    RoleGate::require(SessionRole::Right::EditContent, { saveAction });
 
     loadList(0);
 }
@@ -102,6 +104,7 @@ QWidget* TemplatesPage::buildList()
     connect(m_newButton, &QPushButton::clicked, this, &TemplatesPage::newTemplate);
     connect(m_duplicateButton, &QPushButton::clicked, this, &TemplatesPage::duplicateTemplate);
     connect(m_deleteButton, &QPushButton::clicked, this, &TemplatesPage::deleteTemplate);
+    RoleGate::require(SessionRole::Right::EditContent, { m_newButton, m_duplicateButton, m_deleteButton });
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_newButton);
