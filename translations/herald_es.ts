@@ -544,7 +544,7 @@
     </message>
     <message>
         <source>Save appro&amp;val setting</source>
-        <translation>Guardar la aprobación (&amp;v)</translation>
+        <translation>Guardar ajuste de apro&amp;bación</translation>
     </message>
     <message>
         <source>&lt;b&gt;Approval of large sends&lt;/b&gt;</source>
