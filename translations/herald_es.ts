@@ -506,6 +506,80 @@
     </message>
 </context>
 <context>
+    <name>herald::ApprovalSection</name>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>A&amp;probar</translation>
+    </message>
+    <message>
+        <source>Approve this campaign as it is now: its template, audience and sender</source>
+        <translation>Aprobar esta campaña tal como está ahora: su plantilla, su audiencia y su remitente</translation>
+    </message>
+    <message>
+        <source>Approved by %1 at %2.</source>
+        <translation>Aprobada por %1 el %2.</translation>
+    </message>
+    <message>
+        <source>Saving the new template, audience or sender withdraws this approval.</source>
+        <translation>Guardar la nueva plantilla, audiencia o remitente retira esta aprobación.</translation>
+    </message>
+    <message>
+        <source>No approval needed to send now: %1 recipients, at most %2.</source>
+        <translation>No hace falta aprobación para enviar ahora: %1 destinatarios, como máximo %2.</translation>
+    </message>
+    <message>
+        <source>The approval by %1 was withdrawn: the template, audience or sender changed.</source>
+        <translation>Se retiró la aprobación de %1: cambió la plantilla, la audiencia o el remitente.</translation>
+    </message>
+    <message>
+        <source>Campaigns to more than %1 recipients need a second person&apos;s approval.</source>
+        <translation>Las campañas a más de %1 destinatarios necesitan la aprobación de una segunda persona.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ApprovalSettingsPanel</name>
+    <message>
+        <source>Campaigns to more than</source>
+        <translation>Las campañas a más de</translation>
+    </message>
+    <message>
+        <source>Save appro&amp;val setting</source>
+        <translation>Guardar ajuste de apro&amp;bación</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approval of large sends&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Aprobación de envíos grandes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>A large campaign can wait for a second person: until a sender or administrator other than its author approves it, the database refuses to queue or schedule it. Changing its template, audience or sender afterwards withdraws the approval.</source>
+        <translation>Una campaña grande puede esperar a una segunda persona: hasta que la apruebe un remitente o administrador distinto de su autor, la base de datos se niega a ponerla en cola o programarla. Cambiar después su plantilla, audiencia o remitente retira la aprobación.</translation>
+    </message>
+    <message>
+        <source>recipients need approval</source>
+        <translation>destinatarios necesitan aprobación</translation>
+    </message>
+    <message>
+        <source>Approval does not apply to a database on this computer: one person has every right. It applies on a team server, where each person logs in as themselves.</source>
+        <translation>La aprobación no se aplica a una base de datos en este equipo: una sola persona tiene todos los derechos. Se aplica en un servidor de equipo, donde cada persona inicia sesión con su propio usuario.</translation>
+    </message>
+    <message>
+        <source>Kept in the database: it applies to everyone using it.</source>
+        <translation>Se guarda en la base de datos: se aplica a todos los que la usan.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change this setting.</source>
+        <translation>Solo un administrador puede cambiar este ajuste.</translation>
+    </message>
+    <message>
+        <source>Saved. Campaigns to more than %1 recipients now need approval.</source>
+        <translation>Guardado. Las campañas a más de %1 destinatarios necesitan ahora aprobación.</translation>
+    </message>
+    <message>
+        <source>Saved. Campaigns are queued without approval.</source>
+        <translation>Guardado. Las campañas se ponen en cola sin aprobación.</translation>
+    </message>
+</context>
+<context>
     <name>herald::AttachmentSummary</name>
     <message>
         <source>None</source>
@@ -798,6 +872,65 @@
     <message>
         <source>&quot;%1&quot; is not a colour: use #rrggbb, e.g. #1a5fb4, or Choose….</source>
         <translation>«%1» no es un color: use #rrggbb, p. ej. #1a5fb4, o Elegir….</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignApprovalRepository</name>
+    <message>
+        <source>Could not read the approval setting</source>
+        <translation>No se pudo leer el ajuste de aprobación</translation>
+    </message>
+    <message>
+        <source>The approval setting is missing.</source>
+        <translation>Falta el ajuste de aprobación.</translation>
+    </message>
+    <message>
+        <source>Approval of large sends needs a team server: on this computer one person has every right.</source>
+        <translation>La aprobación de envíos grandes necesita un servidor de equipo: en este equipo una sola persona tiene todos los derechos.</translation>
+    </message>
+    <message>
+        <source>Could not change the approval setting</source>
+        <translation>No se pudo cambiar el ajuste de aprobación</translation>
+    </message>
+    <message>
+        <source>Could not read the approval of campaign &apos;%1&apos;</source>
+        <translation>No se pudo leer la aprobación de la campaña &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Approval does not apply on this computer: one person has every right, so campaigns are queued without it.</source>
+        <translation>La aprobación no se aplica en este equipo: una sola persona tiene todos los derechos, así que las campañas se ponen en cola sin ella.</translation>
+    </message>
+    <message>
+        <source>You wrote campaign &apos;%1&apos;, so you may not approve it; another sender or administrator must.</source>
+        <translation>Usted escribió la campaña &apos;%1&apos;, así que no puede aprobarla; debe hacerlo otro remitente o administrador.</translation>
+    </message>
+    <message>
+        <source>Only a sender or an administrator may approve campaigns; %1 may not.</source>
+        <translation>Solo un remitente o un administrador puede aprobar campañas; %1 no puede.</translation>
+    </message>
+    <message>
+        <source>Could not approve campaign &apos;%1&apos;</source>
+        <translation>No se pudo aprobar la campaña &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; goes to %2 recipients, more than %3, and cannot be queued or scheduled yet. %4.</source>
+        <translation>La campaña &apos;%1&apos; va a %2 destinatarios, más de %3, y aún no se puede poner en cola ni programar. %4.</translation>
+    </message>
+    <message>
+        <source>Could not count the recipients of campaign #%1</source>
+        <translation>No se pudieron contar los destinatarios de la campaña n.º %1</translation>
+    </message>
+    <message>
+        <source>Could not read the approvals of campaigns</source>
+        <translation>No se pudieron leer las aprobaciones de las campañas</translation>
+    </message>
+    <message>
+        <source>Waiting for approval from a sender or administrator other than %1</source>
+        <translation>Esperando la aprobación de un remitente o administrador distinto de %1</translation>
+    </message>
+    <message>
+        <source>its author</source>
+        <translation>su autor</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1781,18 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Not started at its scheduled time, and a draft again: %1</source>
         <translation>No empezó a la hora programada y vuelve a ser un borrador: %1</translation>
+    </message>
+    <message>
+        <source>A&amp;waiting approval</source>
+        <translation>Esperando a&amp;probación</translation>
+    </message>
+    <message>
+        <source>Only the drafts that wait for a second person&apos;s approval before they can be sent</source>
+        <translation>Solo los borradores que esperan la aprobación de una segunda persona antes de poder enviarse</translation>
+    </message>
+    <message>
+        <source>Draft (awaiting approval)</source>
+        <translation>Borrador (espera aprobación)</translation>
     </message>
 </context>
 <context>
@@ -8536,6 +8681,18 @@ Por destinatario: %3</translation>
         <source>Campaign %1 was kept as a draft.</source>
         <translation>La campaña %1 se conservó como borrador.</translation>
     </message>
+    <message>
+        <source>Campaign &apos;%1&apos; was not approved.</source>
+        <translation>La campaña &apos;%1&apos; no se aprobó.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; is approved by %2 (%3 recipients).</source>
+        <translation>La campaña &apos;%1&apos; está aprobada por %2 (%3 destinatarios).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::CampaignAttachments</name>
@@ -8647,12 +8804,12 @@ Por destinatario: %3</translation>
         <translation>modo</translation>
     </message>
     <message>
-        <source>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID or detach ID NAME.</source>
-        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID o detach ID NAME.</translation>
-    </message>
-    <message>
         <source>list, show, attachments: print JSON instead of text.</source>
         <translation>list, show, attachments: imprime JSON en lugar de texto.</translation>
+    </message>
+    <message>
+        <source>create: how messages carry the media library images the template shows: embedded (the default; inside every message, which makes each one heavier) or linked (light messages; the images load from the public address of herald serve, which must be set and running).</source>
+        <translation>create: cómo llevan los mensajes las imágenes de la biblioteca de medios que muestra la plantilla: embedded (incrustadas, el valor predeterminado; dentro de cada mensaje, lo que hace cada uno más pesado) o linked (enlazadas: mensajes ligeros; las imágenes se cargan desde la dirección pública de herald serve, que debe estar definida y en marcha).</translation>
     </message>
     <message>
         <source>Campaigns.
@@ -8669,6 +8826,9 @@ Por destinatario: %3</translation>
                                     left out, and a campaign to more than 5,000 recipients gets its
                                     sender domain&apos;s DNS (SPF, DKIM, DMARC) checked first
   pause ID | resume ID | cancel ID  as the Sending page&apos;s buttons
+  approve ID                        approve a campaign written by somebody else, when the team server
+                                    needs a second person&apos;s approval for large sends (Settings →
+                                    Approval); a change of its template, audience or sender withdraws it
   attach ID FILE...                 send these files with every message (multipart/mixed); 10 MB in
                                     all at most, with a warning above 1 MB; drafts and scheduled only
   attachments ID [--json]           its attachments: file name, type, size and SHA-256
@@ -8693,6 +8853,10 @@ Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage
                                     excluyen las direcciones suprimidas, y una campaña a más de 5.000
                                     destinatarios comprueba antes el DNS (SPF, DKIM, DMARC) de su dominio
   pause ID | resume ID | cancel ID  como los botones de la página Envío
+  approve ID                        aprueba una campaña escrita por otra persona, cuando el servidor
+                                    del equipo exige la aprobación de una segunda persona para los
+                                    envíos grandes (Configuración → Aprobación); un cambio de su
+                                    plantilla, audiencia o remitente la retira
   attach ID FILE...                 envía estos archivos con cada mensaje (multipart/mixed); 10 MB
                                     en total como máximo, con un aviso por encima de 1 MB; solo
                                     borradores y programadas
@@ -8706,12 +8870,12 @@ envía lo que está en cola.
 Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 2 error de uso.</translation>
     </message>
     <message>
-        <source>create: how messages carry the media library images the template shows: embedded (the default; inside every message, which makes each one heavier) or linked (light messages; the images load from the public address of herald serve, which must be set and running).</source>
-        <translation>create: cómo llevan los mensajes las imágenes de la biblioteca de medios que muestra la plantilla: embedded (incrustadas, el valor predeterminado; dentro de cada mensaje, lo que hace cada uno más pesado) o linked (enlazadas: mensajes ligeros; las imágenes se cargan desde la dirección pública de herald serve, que debe estar definida y en marcha).</translation>
+        <source>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, approve ID, attach ID FILE..., attachments ID or detach ID NAME.</source>
+        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, approve ID, attach ID FILE..., attachments ID o detach ID NAME.</translation>
     </message>
     <message>
-        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
-        <translation>Uso: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (cada uno con [--profile NAME]; &apos;herald campaign --help&apos; los explica)</translation>
+        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | approve ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
+        <translation>Uso: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | approve ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (cada uno con [--profile NAME]; &apos;herald campaign --help&apos; los explica)</translation>
     </message>
 </context>
 <context>

@@ -506,6 +506,80 @@
     </message>
 </context>
 <context>
+    <name>herald::ApprovalSection</name>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>A&amp;pprouver</translation>
+    </message>
+    <message>
+        <source>Approve this campaign as it is now: its template, audience and sender</source>
+        <translation>Approuver cette campagne telle qu’elle est : son modèle, son audience et son expéditeur</translation>
+    </message>
+    <message>
+        <source>Approved by %1 at %2.</source>
+        <translation>Approuvée par %1 le %2.</translation>
+    </message>
+    <message>
+        <source>Saving the new template, audience or sender withdraws this approval.</source>
+        <translation>Enregistrer le nouveau modèle, la nouvelle audience ou le nouvel expéditeur retire cette approbation.</translation>
+    </message>
+    <message>
+        <source>No approval needed to send now: %1 recipients, at most %2.</source>
+        <translation>Aucune approbation nécessaire pour envoyer maintenant : %1 destinataires, %2 au plus.</translation>
+    </message>
+    <message>
+        <source>The approval by %1 was withdrawn: the template, audience or sender changed.</source>
+        <translation>L’approbation de %1 a été retirée : le modèle, l’audience ou l’expéditeur a changé.</translation>
+    </message>
+    <message>
+        <source>Campaigns to more than %1 recipients need a second person&apos;s approval.</source>
+        <translation>Les campagnes de plus de %1 destinataires demandent l’approbation d’une deuxième personne.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ApprovalSettingsPanel</name>
+    <message>
+        <source>Campaigns to more than</source>
+        <translation>Les campagnes de plus de</translation>
+    </message>
+    <message>
+        <source>Save appro&amp;val setting</source>
+        <translation>Enregistrer l’appro&amp;bation</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approval of large sends&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Approbation des gros envois&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>A large campaign can wait for a second person: until a sender or administrator other than its author approves it, the database refuses to queue or schedule it. Changing its template, audience or sender afterwards withdraws the approval.</source>
+        <translation>Une grosse campagne peut attendre une deuxième personne : tant qu’un expéditeur ou un administrateur autre que son auteur ne l’a pas approuvée, la base de données refuse de la mettre en file ou de la programmer. Changer ensuite son modèle, son audience ou son expéditeur retire l’approbation.</translation>
+    </message>
+    <message>
+        <source>recipients need approval</source>
+        <translation>destinataires demandent une approbation</translation>
+    </message>
+    <message>
+        <source>Approval does not apply to a database on this computer: one person has every right. It applies on a team server, where each person logs in as themselves.</source>
+        <translation>L’approbation ne s’applique pas à une base de données sur cet ordinateur : une seule personne y a tous les droits. Elle s’applique sur un serveur d’équipe, où chacun se connecte sous son propre nom.</translation>
+    </message>
+    <message>
+        <source>Kept in the database: it applies to everyone using it.</source>
+        <translation>Conservé dans la base de données : s’applique à tous ceux qui l’utilisent.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change this setting.</source>
+        <translation>Seul un administrateur peut modifier ce réglage.</translation>
+    </message>
+    <message>
+        <source>Saved. Campaigns to more than %1 recipients now need approval.</source>
+        <translation>Enregistré. Les campagnes de plus de %1 destinataires demandent désormais une approbation.</translation>
+    </message>
+    <message>
+        <source>Saved. Campaigns are queued without approval.</source>
+        <translation>Enregistré. Les campagnes sont mises en file sans approbation.</translation>
+    </message>
+</context>
+<context>
     <name>herald::AttachmentSummary</name>
     <message>
         <source>None</source>
@@ -798,6 +872,65 @@
     <message>
         <source>&quot;%1&quot; is not a colour: use #rrggbb, e.g. #1a5fb4, or Choose….</source>
         <translation>« %1 » n&apos;est pas une couleur : utilisez #rrggbb, p. ex. #1a5fb4, ou Choisir….</translation>
+    </message>
+</context>
+<context>
+    <name>herald::CampaignApprovalRepository</name>
+    <message>
+        <source>Could not read the approval setting</source>
+        <translation>Impossible de lire le réglage d’approbation</translation>
+    </message>
+    <message>
+        <source>The approval setting is missing.</source>
+        <translation>Le réglage d’approbation est absent.</translation>
+    </message>
+    <message>
+        <source>Approval of large sends needs a team server: on this computer one person has every right.</source>
+        <translation>L’approbation des gros envois demande un serveur d’équipe : sur cet ordinateur, une seule personne a tous les droits.</translation>
+    </message>
+    <message>
+        <source>Could not change the approval setting</source>
+        <translation>Impossible de modifier le réglage d’approbation</translation>
+    </message>
+    <message>
+        <source>Could not read the approval of campaign &apos;%1&apos;</source>
+        <translation>Impossible de lire l’approbation de la campagne &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Approval does not apply on this computer: one person has every right, so campaigns are queued without it.</source>
+        <translation>L’approbation ne s’applique pas sur cet ordinateur : une seule personne a tous les droits, les campagnes sont donc mises en file sans elle.</translation>
+    </message>
+    <message>
+        <source>You wrote campaign &apos;%1&apos;, so you may not approve it; another sender or administrator must.</source>
+        <translation>Vous avez écrit la campagne &apos;%1&apos; : vous ne pouvez pas l’approuver ; un autre expéditeur ou administrateur doit le faire.</translation>
+    </message>
+    <message>
+        <source>Only a sender or an administrator may approve campaigns; %1 may not.</source>
+        <translation>Seul un expéditeur ou un administrateur peut approuver des campagnes ; %1 ne le peut pas.</translation>
+    </message>
+    <message>
+        <source>Could not approve campaign &apos;%1&apos;</source>
+        <translation>Impossible d’approuver la campagne &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; goes to %2 recipients, more than %3, and cannot be queued or scheduled yet. %4.</source>
+        <translation>La campagne &apos;%1&apos; va à %2 destinataires, plus de %3, et ne peut pas encore être mise en file ni programmée. %4.</translation>
+    </message>
+    <message>
+        <source>Could not count the recipients of campaign #%1</source>
+        <translation>Impossible de compter les destinataires de la campagne n° %1</translation>
+    </message>
+    <message>
+        <source>Could not read the approvals of campaigns</source>
+        <translation>Impossible de lire les approbations des campagnes</translation>
+    </message>
+    <message>
+        <source>Waiting for approval from a sender or administrator other than %1</source>
+        <translation>En attente de l’approbation d’un expéditeur ou d’un administrateur autre que %1</translation>
+    </message>
+    <message>
+        <source>its author</source>
+        <translation>son auteur</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1781,18 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Not started at its scheduled time, and a draft again: %1</source>
         <translation>Non démarrée à l’heure prévue, et redevenue brouillon : %1</translation>
+    </message>
+    <message>
+        <source>A&amp;waiting approval</source>
+        <translation>En attente d’a&amp;pprobation</translation>
+    </message>
+    <message>
+        <source>Only the drafts that wait for a second person&apos;s approval before they can be sent</source>
+        <translation>Seulement les brouillons qui attendent l’approbation d’une deuxième personne avant de pouvoir partir</translation>
+    </message>
+    <message>
+        <source>Draft (awaiting approval)</source>
+        <translation>Brouillon (à approuver)</translation>
     </message>
 </context>
 <context>
@@ -8536,6 +8681,18 @@ Par destinataire : %3</translation>
         <source>Campaign %1 was kept as a draft.</source>
         <translation>La campagne %1 reste un brouillon.</translation>
     </message>
+    <message>
+        <source>Campaign &apos;%1&apos; was not approved.</source>
+        <translation>La campagne &apos;%1&apos; n’a pas été approuvée.</translation>
+    </message>
+    <message>
+        <source>Campaign &apos;%1&apos; is approved by %2 (%3 recipients).</source>
+        <translation>La campagne &apos;%1&apos; est approuvée par %2 (%3 destinataires).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::CampaignAttachments</name>
@@ -8647,12 +8804,12 @@ Par destinataire : %3</translation>
         <translation>mode</translation>
     </message>
     <message>
-        <source>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID or detach ID NAME.</source>
-        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, attach ID FILE..., attachments ID ou detach ID NAME.</translation>
-    </message>
-    <message>
         <source>list, show, attachments: print JSON instead of text.</source>
         <translation>list, show, attachments : affiche du JSON au lieu du texte.</translation>
+    </message>
+    <message>
+        <source>create: how messages carry the media library images the template shows: embedded (the default; inside every message, which makes each one heavier) or linked (light messages; the images load from the public address of herald serve, which must be set and running).</source>
+        <translation>create : comment les messages portent les images de la médiathèque que le modèle affiche : embedded (intégrées, par défaut ; dans chaque message, ce qui alourdit chacun) ou linked (liées : messages légers ; les images se chargent depuis l’adresse publique de herald serve, qui doit être définie et en marche).</translation>
     </message>
     <message>
         <source>Campaigns.
@@ -8669,6 +8826,9 @@ Par destinataire : %3</translation>
                                     left out, and a campaign to more than 5,000 recipients gets its
                                     sender domain&apos;s DNS (SPF, DKIM, DMARC) checked first
   pause ID | resume ID | cancel ID  as the Sending page&apos;s buttons
+  approve ID                        approve a campaign written by somebody else, when the team server
+                                    needs a second person&apos;s approval for large sends (Settings →
+                                    Approval); a change of its template, audience or sender withdraws it
   attach ID FILE...                 send these files with every message (multipart/mixed); 10 MB in
                                     all at most, with a warning above 1 MB; drafts and scheduled only
   attachments ID [--json]           its attachments: file name, type, size and SHA-256
@@ -8693,6 +8853,10 @@ Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage
                                     adresses supprimées sont exclues, et une campagne de plus de 5 000
                                     destinataires fait d’abord vérifier le DNS (SPF, DKIM, DMARC) du domaine
   pause ID | resume ID | cancel ID  comme les boutons de la page Envoi
+  approve ID                        approuve une campagne écrite par quelqu’un d’autre, quand le serveur
+                                    de l’équipe exige l’approbation d’une deuxième personne pour les
+                                    gros envois (Paramètres → Approbation) ; un changement de son
+                                    modèle, de son audience ou de son expéditeur la retire
   attach ID FILE...                 envoie ces fichiers avec chaque message (multipart/mixed) ; 10 Mo
                                     en tout au plus, avec un avertissement au-delà de 1 Mo ; brouillons
                                     et campagnes programmées seulement
@@ -8706,12 +8870,12 @@ est en file.
 Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d’erreur), 2 erreur d’utilisation.</translation>
     </message>
     <message>
-        <source>create: how messages carry the media library images the template shows: embedded (the default; inside every message, which makes each one heavier) or linked (light messages; the images load from the public address of herald serve, which must be set and running).</source>
-        <translation>create : comment les messages portent les images de la médiathèque que le modèle affiche : embedded (intégrées, par défaut ; dans chaque message, ce qui alourdit chacun) ou linked (liées : messages légers ; les images se chargent depuis l’adresse publique de herald serve, qui doit être définie et en marche).</translation>
+        <source>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, approve ID, attach ID FILE..., attachments ID or detach ID NAME.</source>
+        <translation>list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, approve ID, attach ID FILE..., attachments ID ou detach ID NAME.</translation>
     </message>
     <message>
-        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
-        <translation>Utilisation : herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (chacun avec [--profile NAME] ; &apos;herald campaign --help&apos; les explique)</translation>
+        <source>Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | approve ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; &apos;herald campaign --help&apos; explains them)</source>
+        <translation>Utilisation : herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] [--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | resume ID | cancel ID | approve ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (chacun avec [--profile NAME] ; &apos;herald campaign --help&apos; les explique)</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,11 @@
 
 #include "CampaignQueueing.h"
 #include "Output.h"
+#include "storage/AudienceCounter.h"
+#include "storage/CampaignApprovalRepository.h"
 #include "storage/CampaignRepository.h"
+
+#include <QLocale>
 
 namespace herald::cli {
 
@@ -83,6 +87,26 @@ int CampaignActions::cancel(Database& database, qint64 campaignId)
     const CampaignStatus from = stored->status == CampaignStatus::Paused ? CampaignStatus::Paused
                                                                          : CampaignStatus::Sending;
     return move(database, campaignId, from, CampaignStatus::Cancelled);
+}
+
+int CampaignActions::approve(Database& database, qint64 campaignId)
+{
+    auto stored = CampaignRepository(database).find(campaignId);
+    if (!stored)
+        return Output::failed(stored.error().message);
+    // What the approver approves, for the record: the audience as queueing would count it now.
+    auto size = AudienceCounter(database).countCampaignAudience(stored->audience);
+    const qint64 recipients = size ? size->recipients : -1;
+    CampaignApprovalRepository approvals(database);
+    if (const Status approved = approvals.approve(stored.value(), recipients); !approved)
+        return Output::failed(approved.error().message);
+    auto state = approvals.state(stored.value());
+    if (!state || !state->approval)
+        return Output::failed(state ? tr("Campaign '%1' was not approved.").arg(stored->name) : state.error().message);
+    Output::line(tr("Campaign '%1' is approved by %2 (%3 recipients).")
+                     .arg(stored->name, state->approval->approvedBy,
+                          recipients < 0 ? tr("unknown") : QLocale().toString(recipients)));
+    return 0;
 }
 
 } // namespace herald::cli

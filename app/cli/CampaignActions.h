@@ -38,6 +38,8 @@ public:
     static int resume(Database& database, qint64 campaignId);
     // Cancels a sending or paused campaign: what is not sent yet is not sent.
     static int cancel(Database& database, qint64 campaignId);
+    // A second person's approval of a large campaign (PostgreSQL; refused to its author and to non-senders).
+    static int approve(Database& database, qint64 campaignId);
 };
 
 } // namespace herald::cli

@@ -40,6 +40,9 @@ int CampaignCommand::run(const QStringList& arguments)
         "                                    left out, and a campaign to more than 5,000 recipients gets its\n"
         "                                    sender domain's DNS (SPF, DKIM, DMARC) checked first\n"
         "  pause ID | resume ID | cancel ID  as the Sending page's buttons\n"
+        "  approve ID                        approve a campaign written by somebody else, when the team server\n"
+        "                                    needs a second person's approval for large sends (Settings →\n"
+        "                                    Approval); a change of its template, audience or sender withdraws it\n"
         "  attach ID FILE...                 send these files with every message (multipart/mixed); 10 MB in\n"
         "                                    all at most, with a warning above 1 MB; drafts and scheduled only\n"
         "  attachments ID [--json]           its attachments: file name, type, size and SHA-256\n"
@@ -49,7 +52,7 @@ int CampaignCommand::run(const QStringList& arguments)
         "what is queued.\n\n"
         "Exit status: 0 done, 1 failed or refused (the reason on standard error), 2 usage error."));
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, "
+                                 tr("list, show ID, render ID, create, send ID, pause ID, resume ID, cancel ID, approve ID, "
                                     "attach ID FILE..., attachments ID or detach ID NAME."));
     const QCommandLineOption profile = CommandArguments::profileOption();
     const QCommandLineOption json(QStringLiteral("json"), tr("list, show, attachments: print JSON instead of text."));
@@ -106,7 +109,7 @@ int CampaignCommand::run(const QStringList& arguments)
                               || CampaignActions::parseImageMode(parser.value(images), &request.imageMode));
     const bool valid = (is("list") && positional.size() == 1)
                        || ((is("show") || is("send") || is("pause") || is("resume") || is("cancel")
-                            || is("attachments"))
+                            || is("approve") || is("attachments"))
                            && positional.size() == 2 && campaignId > 0)
                        || (is("attach") && positional.size() >= 3 && campaignId > 0)
                        || (is("detach") && positional.size() == 3 && campaignId > 0)
@@ -116,7 +119,7 @@ int CampaignCommand::run(const QStringList& arguments)
         return Output::usageError(tr("Usage: herald campaign list [--json] | show ID [--json] | render ID --nonprofit ID|EMAIL | "
                          "create --name NAME --template ID --identity ID [--segment ID | --all] [--at TIME] "
                          "[--anyway] [--tracking off|anonymous|per-recipient] [--images embedded|linked] | send ID [--anyway] | pause ID | "
-                         "resume ID | cancel ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; 'herald campaign --help' explains "
+                         "resume ID | cancel ID | approve ID | attach ID FILE... | attachments ID [--json] | detach ID NAME  (each with [--profile NAME]; 'herald campaign --help' explains "
                          "them)"));
     }
     const auto opened = ProfileOpener::openOrSay(parser.value(profile));
@@ -143,6 +146,8 @@ int CampaignCommand::run(const QStringList& arguments)
         return CampaignActions::pause(database, campaignId);
     if (is("resume"))
         return CampaignActions::resume(database, campaignId);
+    if (is("approve"))
+        return CampaignActions::approve(database, campaignId);
     return CampaignActions::cancel(database, campaignId);
 }
 

@@ -6,7 +6,9 @@
 #include "storage/AppSettingsRepository.h"
 #include "domain/CampaignValidator.h"
 #include "media/MediaReference.h"
+#include "storage/AudienceCounter.h"
 #include "storage/AuditLogRepository.h"
+#include "storage/CampaignApprovalRepository.h"
 #include "storage/CampaignRepository.h"
 #include "storage/MediaRepository.h"
 #include "storage/SegmentRepository.h"
@@ -170,6 +172,8 @@ Result<SendQueue::EnqueueCounts> CampaignLauncher::sendNow(qint64 campaignId, co
     // The last moment to change one's mind: after the commit the engines start sending.
     if (cancelled && cancelled())
         return cancelledError(campaign.value());
+    if (auto approved = approvedToLeaveDrafts(campaign.value(), false); !approved)
+        return approved.error();
     if (auto moved = CampaignRepository(m_database).setStatus(campaignId, CampaignStatus::Draft, CampaignStatus::Sending);
         !moved)
         return moved.error();
@@ -195,6 +199,8 @@ Status CampaignLauncher::schedule(qint64 campaignId, const QDateTime& at, const 
         return campaign.error();
     if (cancelled && cancelled())
         return cancelledError(campaign.value());
+    if (auto approved = approvedToLeaveDrafts(campaign.value(), true); !approved)
+        return approved.error();
     if (auto moved = CampaignRepository(m_database).setStatus(campaignId, CampaignStatus::Draft,
                                                               CampaignStatus::Scheduled);
         !moved)
@@ -214,12 +220,43 @@ Status CampaignLauncher::startDue(qint64 campaignId, QString* refusal)
         *refusal = valid.error().message;
         return {};
     }
+    // An approval withdrawn since it was scheduled: refused here, as a draft again with the reason, rather than by
+    // the database's trigger on the sends, which would fail every later start of due campaigns as well.
+    if (auto approved = approvedToStart(campaign.value()); !approved) {
+        if (approved.error().kind != Error::Kind::Validation)
+            return approved.error();
+        *refusal = approved.error().message;
+        return {};
+    }
     auto audience = SegmentRepository(m_database).resolve(campaign->audience);
     if (!audience)
         return audience.error();
     if (auto queued = SendQueue(m_database, QStringLiteral("scheduler")).enqueue(campaignId, audience.value()); !queued)
         return queued.error();
     return {};
+}
+
+Status CampaignLauncher::approvedToLeaveDrafts(const Campaign& campaign, bool scheduling)
+{
+    CampaignApprovalRepository approvals(m_database);
+    auto recipients = approvals.recipientsLeavingDrafts(campaign.id, scheduling);
+    if (!recipients)
+        return recipients.error();
+    return approvals.requireApproval(campaign, recipients.value());
+}
+
+Status CampaignLauncher::approvedToStart(const Campaign& campaign)
+{
+    CampaignApprovalRepository approvals(m_database);
+    auto threshold = approvals.threshold();
+    if (!threshold)
+        return threshold.error();
+    if (!threshold->has_value())
+        return {};
+    auto size = AudienceCounter(m_database).countCampaignAudience(campaign.audience);
+    if (!size)
+        return size.error();
+    return approvals.requireApproval(campaign, size->recipients);
 }
 
 Result<int> CampaignLauncher::startDueCampaigns(const QString& actor)

@@ -50,6 +50,9 @@ public:
 
 private:
     Result<Campaign> prepareAndStore(qint64 campaignId, const QDateTime& scheduledAt);
+    // Whether a second person's approval lets it leave drafts (schema 24; always on SQLite): the sentence if not.
+    Status approvedToLeaveDrafts(const Campaign& campaign, bool scheduling);
+    Status approvedToStart(const Campaign& campaign);
     // Queues one campaign that takeDueScheduled() made sending; a problem of checkSnapshot() is its refusal.
     Status startDue(qint64 campaignId, QString* refusal);
 

@@ -43,6 +43,12 @@ QString deniedTable(const QString& serverText)
 
 Error permissionError(const QSqlError& error, const QString& what)
 {
+    // Migration 24's refusal of an unapproved large send is a sentence already (Herald asks first and says it in the
+    // user's language; this is for a race with a change of the threshold or of the approval).
+    static const QRegularExpression approval(QStringLiteral("(Campaign '.*needs approval from [^\\n]*)"));
+    if (const auto refusal = approval.match(serverText(error)); refusal.hasMatch())
+        return Error::make(Error::Kind::Permission,
+                           QCoreApplication::translate("SqlErrors", "%1: %2").arg(what, refusal.captured(1)));
     const QString table = deniedTable(serverText(error));
     const QString message = table.isEmpty()
         ? QCoreApplication::translate("SqlErrors", "%1: the database does not allow this to your role. Ask an "

@@ -1,5 +1,6 @@
 #include "CampaignEditorDialog.h"
 
+#include "ApprovalSection.h"
 #include "AttachmentsSection.h"
 #include "AudienceSection.h"
 #include "ImagesSection.h"
@@ -115,6 +116,12 @@ void CampaignEditorDialog::buildForm()
     m_attachments = new AttachmentsSection(m_database, this);
     connect(m_attachments, &AttachmentsSection::changed, this, &CampaignEditorDialog::markDirty);
 
+    m_approval = new ApprovalSection(m_database, this);
+    connect(m_approval, &ApprovalSection::approveRequested, this, &CampaignEditorDialog::approve);
+    connect(m_audience, &AudienceSection::lastCountChanged, this, [this] {
+        m_approval->showRecipients(m_audience->lastCount() ? m_audience->lastCount()->recipients : -1);
+    });
+
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("campaignStatusLabel"));
     m_statusLabel->setWordWrap(true);
@@ -184,6 +191,7 @@ void CampaignEditorDialog::buildForm()
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_approval);
     layout->addWidget(m_statusLabel);
     layout->addWidget(m_errorLabel);
     layout->addStretch(1);
@@ -247,6 +255,8 @@ void CampaignEditorDialog::load(const Campaign& campaign)
     m_images->showTemplate(m_templateCombo->currentData().toLongLong());
     if (const Status attachments = m_attachments->load(campaign.id); !attachments)
         showError(attachments.error());
+    if (const Status approval = m_approval->load(campaign); !approval)
+        showError(approval.error());
 
     const bool editable = isEditable();
     m_attachments->setEditable(editable);
@@ -296,6 +306,19 @@ void CampaignEditorDialog::markDirty()
     if (!m_loading)
         m_dirty = true;
     m_editIdentityButton->setEnabled(m_identityCombo->currentIndex() >= 0);
+    if (!m_loading)
+        m_approval->showOnScreen(collect());
+}
+
+void CampaignEditorDialog::approve()
+{
+    clearErrors();
+    if (m_dirty && !saveDraft())
+        return; // the approval is of what is stored
+    const auto& lastCount = m_audience->lastCount();
+    if (const Status approved = m_approval->approve(lastCount ? lastCount->recipients : -1); !approved)
+        showError(approved.error());
+    emit campaignSaved(m_campaign.id);
 }
 
 void CampaignEditorDialog::countAudience()
@@ -337,6 +360,8 @@ bool CampaignEditorDialog::saveDraft()
     if (!attached)
         showError(attached.error());
     m_dirty = !attached;
+    if (const Status approval = m_approval->load(m_campaign); !approval) // a change may have withdrawn it
+        showError(approval.error());
     setWindowTitle(tr("Campaign %1").arg(campaign.name));
     emit campaignSaved(campaign.id);
     return attached.ok();

@@ -21,6 +21,7 @@ class QPushButton;
 
 namespace herald {
 
+class ApprovalSection;
 class AttachmentsSection;
 class AudienceSection;
 class Database;
@@ -53,6 +54,8 @@ public slots:
     void queue();
     // A scheduled campaign back to draft, so its time or anything else can change.
     void unschedule();
+    // A second person's approval of the stored campaign (team server; saved first when changed).
+    void approve();
     void reject() override;
 
 signals:
@@ -94,6 +97,7 @@ private:
     TrackingSection* m_tracking = nullptr;
     ImagesSection* m_images = nullptr;
     AttachmentsSection* m_attachments = nullptr;
+    ApprovalSection* m_approval = nullptr;
     QLabel* m_statusLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
     QPushButton* m_saveButton = nullptr;

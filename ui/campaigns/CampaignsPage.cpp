@@ -10,6 +10,7 @@
 #include "engagement/EngagementDialog.h"
 #include "sending/CampaignLauncher.h"
 #include "storage/AudienceCounter.h"
+#include "storage/CampaignApprovalRepository.h"
 #include "storage/CampaignRepository.h"
 #include "storage/SegmentRepository.h"
 #include "storage/SendRepository.h"
@@ -57,7 +58,7 @@ QString timeText(const QDateTime& time)
 
 // Everything the list shows, read on a worker thread with its own connection: a few statements, whatever the
 // number of nonprofits (counts are aggregates in the database).
-Result<QList<CampaignListRow>> readCampaignList(Database& database, bool includeArchived)
+Result<QList<CampaignListRow>> readCampaignList(Database& database, bool includeArchived, bool awaitingOnly)
 {
     auto campaigns = CampaignRepository(database).list();
     if (!campaigns)
@@ -109,7 +110,23 @@ Result<QList<CampaignListRow>> readCampaignList(Database& database, bool include
         }
         rows << row;
     }
-    return rows;
+    // Drafts too large to queue without a second person's approval (team server, schema 24), by their audience now.
+    QHash<qint64, qint64> draftSizes;
+    for (const CampaignListRow& row : std::as_const(rows)) {
+        if (row.campaign.status == CampaignStatus::Draft && row.audienceSize >= 0)
+            draftSizes.insert(row.campaign.id, row.audienceSize);
+    }
+    auto awaiting = CampaignApprovalRepository(database).awaiting(draftSizes);
+    if (!awaiting)
+        return awaiting.error();
+    QList<CampaignListRow> shown;
+    for (CampaignListRow& row : rows) {
+        if (const auto author = awaiting->constFind(row.campaign.id); author != awaiting->cend())
+            row.awaitingApproval = CampaignApprovalRepository::waitingText(author.value());
+        if (!awaitingOnly || !row.awaitingApproval.isEmpty())
+            shown << row;
+    }
+    return shown;
 }
 } // namespace
 
@@ -118,6 +135,7 @@ CampaignsPage::CampaignsPage(Database& database, QWidget* parent)
     , m_database(database)
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_showArchived(new QCheckBox(tr("Show &archived"), this))
+    , m_awaitingOnly(new QCheckBox(tr("A&waiting approval"), this))
     , m_countLabel(new QLabel(this))
     , m_hintLabel(new QLabel(this))
     , m_errorLabel(FormFeedback::createErrorLabel(QStringLiteral("campaignsErrorLabel"), this))
@@ -135,6 +153,10 @@ CampaignsPage::CampaignsPage(Database& database, QWidget* parent)
     m_hintLabel->setWordWrap(true);
     m_showArchived->setObjectName(QStringLiteral("showArchivedCheck"));
     connect(m_showArchived, &QCheckBox::toggled, this, &CampaignsPage::refresh);
+    m_awaitingOnly->setObjectName(QStringLiteral("awaitingApprovalCheck"));
+    m_awaitingOnly->setToolTip(tr("Only the drafts that wait for a second person's approval before they can be sent"));
+    m_awaitingOnly->setVisible(CampaignApprovalRepository(m_database).applies());
+    connect(m_awaitingOnly, &QCheckBox::toggled, this, &CampaignsPage::refresh);
 
     m_table->setObjectName(QStringLiteral("campaignTable"));
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("Status"), tr("Template"), tr("Audience"), tr("Audience size"),
@@ -207,6 +229,7 @@ CampaignsPage::CampaignsPage(Database& database, QWidget* parent)
     header->addSpacing(16);
     header->addWidget(m_countLabel, 0, Qt::AlignBottom);
     header->addStretch(1);
+    header->addWidget(m_awaitingOnly, 0, Qt::AlignBottom);
     header->addWidget(m_showArchived, 0, Qt::AlignBottom);
     auto* buttons = new QHBoxLayout;
     for (QPushButton* button : {m_newButton, m_editButton, m_duplicateButton, m_archiveButton, m_deleteButton})
@@ -253,8 +276,9 @@ void CampaignsPage::refresh()
         m_selectAfterLoad = current->campaign.id;
     Database& database = m_database;
     const bool includeArchived = m_showArchived->isChecked();
-    m_loader.setFuture(QtConcurrent::run([&database, includeArchived] {
-        auto rows = readCampaignList(database, includeArchived);
+    const bool awaitingOnly = m_awaitingOnly->isChecked();
+    m_loader.setFuture(QtConcurrent::run([&database, includeArchived, awaitingOnly] {
+        auto rows = readCampaignList(database, includeArchived, awaitingOnly);
         database.releaseThreadConnection();
         return rows;
     }));
@@ -283,7 +307,9 @@ void CampaignsPage::showRows()
         const auto number = [&locale](qint64 value) { return value < 0 ? QString() : locale.toString(value); };
         const QString cells[ColumnCount] = {
             line.campaign.archived ? tr("%1 (archived)").arg(line.campaign.name) : line.campaign.name,
-            line.refusal.isEmpty() ? statusText(line.campaign.status) : tr("Draft (not started)"),
+            !line.refusal.isEmpty()             ? tr("Draft (not started)")
+            : !line.awaitingApproval.isEmpty() ? tr("Draft (awaiting approval)")
+                                               : statusText(line.campaign.status),
             line.templateName,
             line.audienceName,
             number(line.audienceSize),
@@ -297,8 +323,8 @@ void CampaignsPage::showRows()
             if (column == AudienceSize || column == Sent || column == Failed)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             item->setData(Qt::UserRole, line.campaign.id);
-            if (column == Status && !line.refusal.isEmpty())
-                item->setToolTip(line.refusal);
+            if (column == Status)
+                item->setToolTip(line.refusal.isEmpty() ? line.awaitingApproval : line.refusal);
             m_table->setItem(row, column, item);
         }
     }

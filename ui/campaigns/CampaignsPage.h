@@ -29,6 +29,7 @@ struct CampaignListRow
     qint64 sent = 0;
     qint64 failed = 0;
     QString refusal; // why its scheduled start was refused (a draft again), until it is changed
+    QString awaitingApproval; // "Waiting for approval from …" while a draft waits for a second person
 };
 
 // The campaigns: a list with their status, template, audience and figures, read off the UI thread; New, Edit
@@ -69,6 +70,7 @@ private:
     Database& m_database;
     QTableWidget* m_table;
     QCheckBox* m_showArchived;
+    QCheckBox* m_awaitingOnly; // approvers' list: the drafts waiting for an approval
     QLabel* m_countLabel;
     QLabel* m_hintLabel;
     QLabel* m_errorLabel;

@@ -16,6 +16,7 @@
 #include "sending/SendingPage.h"
 #include "sending/SuppressionsPage.h"
 #include "settings/AlertSettingsPanel.h"
+#include "settings/ApprovalSettingsPanel.h"
 #include "settings/BrandingSettingsPanel.h"
 #include "settings/EngagementSettingsPanel.h"
 #include "settings/FeedbackMailboxPanel.h"
@@ -168,6 +169,7 @@ void MainWindow::buildPages(ProfileStore& profiles)
     m_settingsPage->addSection(new FeedbackMailboxPanel(m_database, *intake, m_settingsPage));
     m_settingsPage->addSection(new EngagementSettingsPanel(m_database, m_settingsPage));
     m_settingsPage->addSection(new BrandingSettingsPanel(m_database, m_settingsPage));
+    m_settingsPage->addSection(new ApprovalSettingsPanel(m_database, m_settingsPage));
     m_settingsPage->addSection(new LanguageSection(m_settingsPage));
     // Scrolls: with all its sections it is taller than a small window.
     auto* settingsScroll = new QScrollArea(m_pages);

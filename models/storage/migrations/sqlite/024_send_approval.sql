@@ -1,0 +1,3 @@
+-- Herald schema 24 (SQLite): nothing to do. Approval of large sends needs a second person and is enforced by the
+-- PostgreSQL server (see the PostgreSQL migration); an embedded database is one person with every right, so approval
+-- does not apply there (Settings says so). This file keeps the numbering equal.
