@@ -52,6 +52,8 @@ private:
     Result<Campaign> prepareAndStore(qint64 campaignId, const QDateTime& scheduledAt);
     // Queues one campaign that takeDueScheduled() made sending; a problem of checkSnapshot() is its refusal.
     Status startDue(qint64 campaignId, QString* refusal);
+    // The audit line of a campaign queued ("send"), scheduled ("schedule") or started when due ("start").
+    Status recordQueued(const Campaign& campaign, const QString& action, const QString& detail);
 
     Database& m_database;
 };
