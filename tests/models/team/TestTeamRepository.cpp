@@ -167,6 +167,25 @@ private slots:
             QCOMPARE(line.actor, m_roles->login(QStringLiteral("admin")));
     }
 
+    void removalSaysWhatOtherDatabasesHold()
+    {
+        // Roles are cluster-wide: a table of theirs in another database stops DROP ROLE; the message names it.
+        const QString login = person(QStringLiteral("elsewhere"));
+        QVERIFY(asAdmin().add(login, QStringLiteral("editor"), TeamRepository::Password::None).ok());
+        const QString other = QStringLiteral("p%1_other").arg(m_tag);
+        QVERIFY(m_roles->psql({}, QStringLiteral("CREATE DATABASE %1").arg(other), QStringLiteral("postgres")).exitCode == 0);
+        QVERIFY(m_roles->psql({}, QStringLiteral("CREATE TABLE kept (x int); ALTER TABLE kept OWNER TO \"%1\"").arg(login),
+                              other).exitCode == 0);
+        const Status removed = asAdmin().remove(login);
+        QVERIFY(!removed.ok());
+        QVERIFY2(removed.error().message.contains(QLatin1String("other databases"))
+                     && removed.error().message.contains(other),
+                 qPrintable(removed.error().message));
+        QVERIFY(member(login).has_value()); // nothing removed
+        QVERIFY(m_roles->psql({}, QStringLiteral("DROP DATABASE %1").arg(other), QStringLiteral("postgres")).exitCode == 0);
+        QVERIFY(asAdmin().remove(login).ok());
+    }
+
     void refusesWhatIsNotAPlainTeamMember_data()
     {
         QTest::addColumn<QString>("target");

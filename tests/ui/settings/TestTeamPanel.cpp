@@ -2,6 +2,7 @@
 #include "RoleLogins.h"
 #include "TestDatabase.h"
 #include "common/FileDialog.h"
+#include "common/MessageBox.h"
 #include "config/Config.h"
 #include "itemmodels/AuditLogTableModel.h"
 #include "settings/AuditLogDialog.h"
@@ -12,6 +13,7 @@
 #include "storage/ProfileStore.h"
 #include "team/TeamRepository.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
@@ -148,6 +150,48 @@ private slots:
         // Shown once: the panel holds no password anywhere.
         for (QLineEdit* edit : m_window->findChildren<QLineEdit*>())
             QVERIFY(edit->text() != shown);
+    }
+
+    void changesRoleAndRemoves()
+    {
+        if (!onPostgres())
+            QSKIP("a team needs PostgreSQL");
+        auto* list = find<QTreeWidget>("teamList");
+        const auto select = [list](const QString& login) {
+            for (int i = 0; i < list->topLevelItemCount(); ++i)
+                list->topLevelItem(i)->setSelected(list->topLevelItem(i)->text(0) == login);
+        };
+        select(m_added);
+        QTest::mouseClick(find<QPushButton>("changeRoleButton"), Qt::LeftButton);
+        TeamMemberDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = find<TeamMemberDialog>("teamMemberDialog")) && dialog->isVisible());
+        QVERIFY(dialog->findChild<QLineEdit*>(QStringLiteral("teamNameEdit"))->isReadOnly());
+        auto* role = dialog->findChild<QComboBox*>(QStringLiteral("teamRoleCombo"));
+        QCOMPARE(role->currentData().toString(), QStringLiteral("editor"));
+        role->setCurrentIndex(role->findData(QStringLiteral("sender")));
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("teamMemberOkButton")), Qt::LeftButton);
+        QTRY_VERIFY(!find<TeamMemberDialog>("teamMemberDialog"));
+        QCOMPARE(TeamRepository(database()).list().value().size(), list->topLevelItemCount());
+        const auto roleShown = [list](const QString& login) {
+            for (int i = 0; i < list->topLevelItemCount(); ++i)
+                if (list->topLevelItem(i)->text(0) == login)
+                    return list->topLevelItem(i)->text(1);
+            return QString();
+        };
+        QCOMPARE(roleShown(m_added), QStringLiteral("Sender"));
+
+        // Remove asks first: No keeps the person, Yes removes them.
+        select(m_added);
+        MessageBox::setNextAnswer(QMessageBox::No);
+        QTest::mouseClick(find<QPushButton>("removePersonButton"), Qt::LeftButton);
+        QVERIFY(MessageBox::lastText().contains(m_added));
+        QVERIFY(listedLogins().contains(m_added));
+        select(m_added);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(find<QPushButton>("removePersonButton"), Qt::LeftButton);
+        QVERIFY2(!listedLogins().contains(m_added), qPrintable(find<QLabel>("teamError")->text()));
+        QCOMPARE(m_roles->ownerValue(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = '%1'").arg(m_added)),
+                 QStringLiteral("0"));
     }
 
     void refusalIsTheSentence()
