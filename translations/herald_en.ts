@@ -46,6 +46,23 @@
     </message>
 </context>
 <context>
+    <name>herald::AuditLogDialog</name>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) written to %1.</source>
+        <translation>
+            <numerusform>%n line written to %1.</numerusform>
+            <numerusform>%n lines written to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::BulkTagDialog</name>
     <message numerus="yes">
         <source>Tags for the %Ln selected nonprofit(s), separated by commas:</source>

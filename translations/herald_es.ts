@@ -713,6 +713,51 @@
     </message>
 </context>
 <context>
+    <name>herald::AuditLogDialog</name>
+    <message>
+        <source>Search who, action, what or details</source>
+        <translation>Buscar quién, acción, qué o detalles</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Every role change, send, erasure and provider change, newest first. Nobody can change or delete these lines; on a team server the database writes who did it.</source>
+        <translation>Cada cambio de rol, envío, borrado y cambio de proveedor, del más reciente al más antiguo. Nadie puede cambiar ni borrar estas líneas; en un servidor de equipo la base de datos escribe quién lo hizo.</translation>
+    </message>
+    <message>
+        <source>Write the lines the search finds (all of them when it is empty) to a CSV file</source>
+        <translation>Escribir en un archivo CSV las líneas que encuentra la búsqueda (todas cuando está vacía)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n línea</numerusform>
+            <numerusform>%n líneas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the Audit Log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) written to %1.</source>
+        <translation>
+            <numerusform>%n línea escrita en %1.</numerusform>
+            <numerusform>%n líneas escritas en %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::AuditLogRepository</name>
     <message>
         <source>An audit line needs an action.</source>
@@ -737,6 +782,37 @@
     <message>
         <source>Could not read the audit log</source>
         <translation>No se pudo leer el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Could not count the audit log</source>
+        <translation>No se pudo contar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>The count returned no row.</source>
+        <translation>El recuento no devolvió ninguna fila.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AuditLogTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
     </message>
 </context>
 <context>
@@ -7873,6 +7949,175 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TeamMemberDialog</name>
+    <message>
+        <source>Add a Person</source>
+        <translation>Añadir una persona</translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation>Cambiar el rol</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>p. ej. alicia</translation>
+    </message>
+    <message>
+        <source>Viewers read; editors write nonprofits, templates and drafts; senders also send; admins also manage providers, erasure and the team; a worker runs &apos;herald worker&apos;.</source>
+        <translation>Los lectores leen; los editores escriben organizaciones, plantillas y borradores; los remitentes además envían; los administradores además gestionan proveedores, borrados y el equipo; un trabajador ejecuta &apos;herald worker&apos;.</translation>
+    </message>
+    <message>
+        <source>&amp;Login name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>Set a &amp;password (Herald makes a strong one, shown once)</source>
+        <translation>Poner una &amp;contraseña (Herald crea una segura, mostrada una vez)</translation>
+    </message>
+    <message>
+        <source>&amp;No password (certificate or peer authentication)</source>
+        <translation>&amp;Sin contraseña (autenticación por certificado o peer)</translation>
+    </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation>Acceso:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>&amp;Change role</source>
+        <translation>&amp;Cambiar el rol</translation>
+    </message>
+    <message>
+        <source>Give the person a login name.</source>
+        <translation>Dé a la persona un nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>%1 was added. Give them this password now: Herald does not keep it and will not show it again. They can change it later with their PostgreSQL client.</source>
+        <translation>Se añadió a %1. Entréguele esta contraseña ahora: Herald no la guarda y no volverá a mostrarla. Podrá cambiarla después con su cliente de PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TeamPanel</name>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <source>Change r&amp;ole…</source>
+        <translation>Cambiar r&amp;ol…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <source>A&amp;udit log…</source>
+        <translation>Registro de a&amp;uditoría…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Team&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Equipo&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Visto por última vez</translation>
+    </message>
+    <message>
+        <source>Who did what: role changes, sends, erasures, provider changes; searchable, exportable to CSV</source>
+        <translation>Quién hizo qué: cambios de rol, envíos, borrados, cambios de proveedor; con búsqueda y exportable a CSV</translation>
+    </message>
+    <message>
+        <source>Each person logs in to the server as their own PostgreSQL role; the server allows what their role may do. Only admins may add, change or remove people.</source>
+        <translation>Cada persona se conecta al servidor con su propio rol de PostgreSQL; el servidor permite lo que su rol puede hacer. Solo los administradores pueden añadir, cambiar o quitar personas.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>%1 (cannot log in)</source>
+        <translation>%1 (no puede conectarse)</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar a %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the team? Their login is dropped from the server: they can no longer connect. What they own in this database passes to its owner; the audit log keeps what they did.</source>
+        <translation>¿Quitar a %1 del equipo? Su usuario se elimina del servidor: ya no podrá conectarse. Lo que posea en esta base de datos pasa a su propietario; el registro de auditoría conserva lo que hizo.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TeamRepository</name>
+    <message>
+        <source>Viewer</source>
+        <translation>Lector</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Remitente</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>This database is embedded on this computer: it is one person, with every right. A team shares a PostgreSQL server, where each person has a login and a role.</source>
+        <translation>Esta base de datos está integrada en este ordenador: es una sola persona, con todos los derechos. Un equipo comparte un servidor PostgreSQL, donde cada persona tiene un usuario y un rol.</translation>
+    </message>
+    <message>
+        <source>Could not read the team</source>
+        <translation>No se pudo leer el equipo</translation>
+    </message>
+    <message>
+        <source>Could not add %1</source>
+        <translation>No se pudo añadir a %1</translation>
+    </message>
+    <message>
+        <source>Could not change the role of %1</source>
+        <translation>No se pudo cambiar el rol de %1</translation>
+    </message>
+    <message>
+        <source>Could not remove %1</source>
+        <translation>No se pudo quitar a %1</translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplateEditor</name>
     <message>
         <source>Subject</source>
@@ -9069,6 +9314,10 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <source>Message templates: list, export to JSON, import from JSON or from a starter design (checked as the Templates page checks them).</source>
         <translation>Plantillas de mensaje: listar, exportar a JSON, importar desde JSON o desde un diseño inicial (comprobadas como en la página Plantillas).</translation>
     </message>
+    <message>
+        <source>The people of a team server and their roles: list, add (a password shown once), set-role, remove.</source>
+        <translation>Las personas de un servidor de equipo y sus roles: list, add (una contraseña mostrada una vez), set-role, remove.</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::DbCommand</name>
@@ -10129,6 +10378,120 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
     <message>
         <source>Resolve them in Herald&apos;s sync dialog, or with --keep mine|server|both.</source>
         <translation>Resuélvalos en el diálogo de sincronización de Herald, o con --keep mine|server|both.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::TeamCommand</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Nobody is in the team yet.</source>
+        <translation>Aún no hay nadie en el equipo.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Can log in</source>
+        <translation>Puede conectarse</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Visto por última vez</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>The team on a PostgreSQL server: each person logs in as their own PostgreSQL role, in one of Herald&apos;s roles
+(viewer, editor, sender, admin, worker). Only admins may add, change or remove people; the server refuses
+everyone else, and each change is in the audit log.
+
+  list [--json]                 people, their role, whether they can log in, when Herald last saw them
+  add NAME --role ROLE          a new login; prints a generated password once (PostgreSQL keeps its hash,
+                                Herald keeps nothing)
+      [--password-stdin]        the password from the first line of standard input instead
+      [--no-password]           no password: certificate or peer authentication (pg_hba.conf)
+  set-role NAME ROLE            moves a person to another role
+  remove NAME                   drops the login; what it owns in this database goes to the owner
+
+Herald changes only plain team members: never a superuser, the database&apos;s owner, a role that may create
+roles, a role outside the team, or yourself. The embedded database (SQLite) is one person with every right.
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>El equipo en un servidor PostgreSQL: cada persona se conecta con su propio rol de PostgreSQL, en uno de los roles
+de Herald (viewer, editor, sender, admin, worker). Solo los administradores pueden añadir, cambiar o quitar
+personas; el servidor rechaza a los demás, y cada cambio queda en el registro de auditoría.
+
+  list [--json]                 personas, su rol, si pueden conectarse, cuándo las vio Herald por última vez
+  add NAME --role ROLE          un usuario nuevo; imprime una vez una contraseña generada (PostgreSQL guarda
+                                su hash, Herald no guarda nada)
+      [--password-stdin]        la contraseña de la primera línea de la entrada estándar en su lugar
+      [--no-password]           sin contraseña: autenticación por certificado o peer (pg_hba.conf)
+  set-role NAME ROLE            pasa a una persona a otro rol
+  remove NAME                   elimina el usuario; lo que posee en esta base de datos pasa al propietario
+
+Herald solo cambia miembros normales del equipo: nunca un superusuario, el propietario de la base de datos, un
+rol que puede crear roles, un rol ajeno al equipo, ni a usted mismo. La base de datos integrada (SQLite) es una
+sola persona con todos los derechos.
+
+Estado de salida: 0 hecho, 1 falló (el motivo en la salida de error), 2 error de uso.</translation>
+    </message>
+    <message>
+        <source>list, add, set-role or remove.</source>
+        <translation>list, add, set-role o remove.</translation>
+    </message>
+    <message>
+        <source>add: viewer, editor, sender, admin or worker.</source>
+        <translation>add: viewer, editor, sender, admin o worker.</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <source>add: read the password from standard input.</source>
+        <translation>add: leer la contraseña de la entrada estándar.</translation>
+    </message>
+    <message>
+        <source>add: no password (certificate or peer authentication).</source>
+        <translation>add: sin contraseña (autenticación por certificado o peer).</translation>
+    </message>
+    <message>
+        <source>Usage: herald team list [--json] | herald team add NAME --role ROLE [--password-stdin | --no-password] | herald team set-role NAME ROLE | herald team remove NAME  (each with [--profile NAME])</source>
+        <translation>Uso: herald team list [--json] | herald team add NOMBRE --role ROL [--password-stdin | --no-password] | herald team set-role NOMBRE ROL | herald team remove NOMBRE  (cada uno con [--profile NOMBRE])</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 es ahora %2.</translation>
+    </message>
+    <message>
+        <source>%1 was removed.</source>
+        <translation>Se quitó a %1.</translation>
+    </message>
+    <message>
+        <source>--password-stdin: standard input held no password.</source>
+        <translation>--password-stdin: la entrada estándar no contenía ninguna contraseña.</translation>
+    </message>
+    <message>
+        <source>%1 was added as %2. Their password, shown this once:</source>
+        <translation>Se añadió a %1 como %2. Su contraseña, mostrada esta única vez:</translation>
+    </message>
+    <message>
+        <source>%1 was added as %2.</source>
+        <translation>Se añadió a %1 como %2.</translation>
     </message>
 </context>
 <context>

@@ -713,6 +713,51 @@
     </message>
 </context>
 <context>
+    <name>herald::AuditLogDialog</name>
+    <message>
+        <source>Search who, action, what or details</source>
+        <translation>Chercher qui, action, quoi ou détails</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <source>Every role change, send, erasure and provider change, newest first. Nobody can change or delete these lines; on a team server the database writes who did it.</source>
+        <translation>Chaque changement de rôle, envoi, effacement et changement de fournisseur, du plus récent au plus ancien. Personne ne peut modifier ni supprimer ces lignes ; sur un serveur d’équipe, la base de données écrit qui l’a fait.</translation>
+    </message>
+    <message>
+        <source>Write the lines the search finds (all of them when it is empty) to a CSV file</source>
+        <translation>Écrire dans un fichier CSV les lignes que trouve la recherche (toutes quand elle est vide)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the Audit Log</source>
+        <translation>Exporter le journal d’audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) written to %1.</source>
+        <translation>
+            <numerusform>%n ligne écrite dans %1.</numerusform>
+            <numerusform>%n lignes écrites dans %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::AuditLogRepository</name>
     <message>
         <source>An audit line needs an action.</source>
@@ -737,6 +782,37 @@
     <message>
         <source>Could not read the audit log</source>
         <translation>Impossible de lire le journal d’audit</translation>
+    </message>
+    <message>
+        <source>Could not count the audit log</source>
+        <translation>Impossible de compter le journal d’audit</translation>
+    </message>
+    <message>
+        <source>The count returned no row.</source>
+        <translation>Le comptage n’a renvoyé aucune ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::AuditLogTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Sur</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
     </message>
 </context>
 <context>
@@ -7873,6 +7949,175 @@ Se désabonner : {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::TeamMemberDialog</name>
+    <message>
+        <source>Add a Person</source>
+        <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation>Changer le rôle</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>p. ex. alice</translation>
+    </message>
+    <message>
+        <source>Viewers read; editors write nonprofits, templates and drafts; senders also send; admins also manage providers, erasure and the team; a worker runs &apos;herald worker&apos;.</source>
+        <translation>Les lecteurs lisent ; les rédacteurs écrivent organisations, modèles et brouillons ; les expéditeurs envoient aussi ; les administrateurs gèrent aussi fournisseurs, effacements et l’équipe ; un worker exécute &apos;herald worker&apos;.</translation>
+    </message>
+    <message>
+        <source>&amp;Login name:</source>
+        <translation>Nom de &amp;connexion :</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+        <source>Set a &amp;password (Herald makes a strong one, shown once)</source>
+        <translation>Définir un &amp;mot de passe (Herald en crée un robuste, affiché une fois)</translation>
+    </message>
+    <message>
+        <source>&amp;No password (certificate or peer authentication)</source>
+        <translation>&amp;Sans mot de passe (authentification par certificat ou peer)</translation>
+    </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation>Connexion :</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Change role</source>
+        <translation>&amp;Changer le rôle</translation>
+    </message>
+    <message>
+        <source>Give the person a login name.</source>
+        <translation>Donnez un nom de connexion à la personne.</translation>
+    </message>
+    <message>
+        <source>%1 was added. Give them this password now: Herald does not keep it and will not show it again. They can change it later with their PostgreSQL client.</source>
+        <translation>%1 a été ajouté. Donnez-lui ce mot de passe maintenant : Herald ne le garde pas et ne l’affichera plus. Il pourra le changer plus tard avec son client PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TeamPanel</name>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Ajouter une personne…</translation>
+    </message>
+    <message>
+        <source>Change r&amp;ole…</source>
+        <translation>Changer le r&amp;ôle…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve…</source>
+        <translation>Re&amp;tirer…</translation>
+    </message>
+    <message>
+        <source>A&amp;udit log…</source>
+        <translation>Journal d’a&amp;udit…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Team&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Équipe&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vu pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>Who did what: role changes, sends, erasures, provider changes; searchable, exportable to CSV</source>
+        <translation>Qui a fait quoi : changements de rôle, envois, effacements, changements de fournisseur ; recherche et export CSV</translation>
+    </message>
+    <message>
+        <source>Each person logs in to the server as their own PostgreSQL role; the server allows what their role may do. Only admins may add, change or remove people.</source>
+        <translation>Chaque personne se connecte au serveur avec son propre rôle PostgreSQL ; le serveur autorise ce que son rôle peut faire. Seuls les administrateurs peuvent ajouter, modifier ou retirer des personnes.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>%1 (cannot log in)</source>
+        <translation>%1 (ne peut pas se connecter)</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the team? Their login is dropped from the server: they can no longer connect. What they own in this database passes to its owner; the audit log keeps what they did.</source>
+        <translation>Retirer %1 de l’équipe ? Sa connexion est supprimée du serveur : cette personne ne pourra plus se connecter. Ce qu’elle possède dans cette base de données passe à son propriétaire ; le journal d’audit garde ce qu’elle a fait.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+</context>
+<context>
+    <name>herald::TeamRepository</name>
+    <message>
+        <source>Viewer</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Rédacteur</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>This database is embedded on this computer: it is one person, with every right. A team shares a PostgreSQL server, where each person has a login and a role.</source>
+        <translation>Cette base de données est intégrée à cet ordinateur : c’est une seule personne, avec tous les droits. Une équipe partage un serveur PostgreSQL, où chaque personne a une connexion et un rôle.</translation>
+    </message>
+    <message>
+        <source>Could not read the team</source>
+        <translation>Impossible de lire l’équipe</translation>
+    </message>
+    <message>
+        <source>Could not add %1</source>
+        <translation>Impossible d’ajouter %1</translation>
+    </message>
+    <message>
+        <source>Could not change the role of %1</source>
+        <translation>Impossible de changer le rôle de %1</translation>
+    </message>
+    <message>
+        <source>Could not remove %1</source>
+        <translation>Impossible de retirer %1</translation>
+    </message>
+</context>
+<context>
     <name>herald::TemplateEditor</name>
     <message>
         <source>Subject</source>
@@ -9069,6 +9314,10 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <source>Message templates: list, export to JSON, import from JSON or from a starter design (checked as the Templates page checks them).</source>
         <translation>Modèles de message : lister, exporter en JSON, importer depuis JSON ou depuis un modèle de départ (vérifiés comme sur la page Modèles).</translation>
     </message>
+    <message>
+        <source>The people of a team server and their roles: list, add (a password shown once), set-role, remove.</source>
+        <translation>Les personnes d’un serveur d’équipe et leurs rôles : list, add (un mot de passe affiché une fois), set-role, remove.</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::DbCommand</name>
@@ -10129,6 +10378,120 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur
     <message>
         <source>Resolve them in Herald&apos;s sync dialog, or with --keep mine|server|both.</source>
         <translation>Résolvez-les dans la fenêtre de synchronisation de Herald, ou avec --keep mine|server|both.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::cli::TeamCommand</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Nobody is in the team yet.</source>
+        <translation>Personne n’est encore dans l’équipe.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Can log in</source>
+        <translation>Peut se connecter</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vu pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>The team on a PostgreSQL server: each person logs in as their own PostgreSQL role, in one of Herald&apos;s roles
+(viewer, editor, sender, admin, worker). Only admins may add, change or remove people; the server refuses
+everyone else, and each change is in the audit log.
+
+  list [--json]                 people, their role, whether they can log in, when Herald last saw them
+  add NAME --role ROLE          a new login; prints a generated password once (PostgreSQL keeps its hash,
+                                Herald keeps nothing)
+      [--password-stdin]        the password from the first line of standard input instead
+      [--no-password]           no password: certificate or peer authentication (pg_hba.conf)
+  set-role NAME ROLE            moves a person to another role
+  remove NAME                   drops the login; what it owns in this database goes to the owner
+
+Herald changes only plain team members: never a superuser, the database&apos;s owner, a role that may create
+roles, a role outside the team, or yourself. The embedded database (SQLite) is one person with every right.
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>L’équipe sur un serveur PostgreSQL : chaque personne se connecte avec son propre rôle PostgreSQL, dans l’un des
+rôles de Herald (viewer, editor, sender, admin, worker). Seuls les administrateurs peuvent ajouter, modifier ou
+retirer des personnes ; le serveur refuse tous les autres, et chaque changement est dans le journal d’audit.
+
+  list [--json]                 les personnes, leur rôle, si elles peuvent se connecter, quand Herald les a vues
+  add NAME --role ROLE          une nouvelle connexion ; affiche une fois un mot de passe généré (PostgreSQL
+                                garde son hachage, Herald ne garde rien)
+      [--password-stdin]        le mot de passe lu sur la première ligne de l’entrée standard à la place
+      [--no-password]           sans mot de passe : authentification par certificat ou peer (pg_hba.conf)
+  set-role NAME ROLE            fait passer une personne à un autre rôle
+  remove NAME                   supprime la connexion ; ce qu’elle possède dans cette base va au propriétaire
+
+Herald ne modifie que les membres ordinaires de l’équipe : jamais un superutilisateur, le propriétaire de la base,
+un rôle qui peut créer des rôles, un rôle hors de l’équipe, ni vous-même. La base intégrée (SQLite) est une seule
+personne avec tous les droits.
+
+Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur d’utilisation.</translation>
+    </message>
+    <message>
+        <source>list, add, set-role or remove.</source>
+        <translation>list, add, set-role ou remove.</translation>
+    </message>
+    <message>
+        <source>add: viewer, editor, sender, admin or worker.</source>
+        <translation>add : viewer, editor, sender, admin ou worker.</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rôle</translation>
+    </message>
+    <message>
+        <source>add: read the password from standard input.</source>
+        <translation>add : lire le mot de passe sur l’entrée standard.</translation>
+    </message>
+    <message>
+        <source>add: no password (certificate or peer authentication).</source>
+        <translation>add : sans mot de passe (authentification par certificat ou peer).</translation>
+    </message>
+    <message>
+        <source>Usage: herald team list [--json] | herald team add NAME --role ROLE [--password-stdin | --no-password] | herald team set-role NAME ROLE | herald team remove NAME  (each with [--profile NAME])</source>
+        <translation>Utilisation : herald team list [--json] | herald team add NOM --role RÔLE [--password-stdin | --no-password] | herald team set-role NOM RÔLE | herald team remove NOM  (chacune avec [--profile NOM])</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 est maintenant %2.</translation>
+    </message>
+    <message>
+        <source>%1 was removed.</source>
+        <translation>%1 a été retiré.</translation>
+    </message>
+    <message>
+        <source>--password-stdin: standard input held no password.</source>
+        <translation>--password-stdin : l’entrée standard ne contenait aucun mot de passe.</translation>
+    </message>
+    <message>
+        <source>%1 was added as %2. Their password, shown this once:</source>
+        <translation>%1 a été ajouté comme %2. Son mot de passe, affiché cette seule fois :</translation>
+    </message>
+    <message>
+        <source>%1 was added as %2.</source>
+        <translation>%1 a été ajouté comme %2.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "ReportCommand.h"
 #include "StatsCommand.h"
 #include "SyncCommand.h"
+#include "TeamCommand.h"
 #include "TemplateCommand.h"
 #include "serve/ServeCommand.h"
 #include "WorkerCommand.h"
@@ -52,6 +53,7 @@ const std::map<QString, SubCommand>& registry()
         {QStringLiteral("media"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "The media library of images for messages: import (scaled to 1,200 px, at most 1 MB), list."), &MediaCommand::run}},
         {QStringLiteral("identity"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sender identities (From, Reply-To, postal address, unsubscribe link): list, add."), &IdentityCommand::run}},
         {QStringLiteral("provider"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Mail providers (SMTP servers): list, add; the secret comes from HERALD_PROVIDER_SECRET_<NAME>."), &ProviderCommand::run}},
+        {QStringLiteral("team"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "The people of a team server and their roles: list, add (a password shown once), set-role, remove."), &TeamCommand::run}},
         {QStringLiteral("sync"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Sync the drafts kept on this computer with the PostgreSQL server; lists conflicts."), &SyncCommand::run}},
         {QStringLiteral("serve"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "The public endpoint: one-click unsubscribe, open pixel, click redirect, web view, /healthz."), &ServeCommand::run}},
         {QStringLiteral("unsubscribe-server"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "The old name of 'serve' (one-click unsubscribe and more)."), &ServeCommand::run}},

@@ -27,7 +27,7 @@ public:
     template <typename Cursor, typename FetchPage, typename FieldsOf>
     Result<qint64> writePages(FetchPage fetchPage, FieldsOf fieldsOf, qint64 total, const JobControl& control)
     {
-        Cursor cursor;
+        Cursor cursor {};
         qint64 written = 0;
         while (true) {
             auto page = fetchPage(cursor);

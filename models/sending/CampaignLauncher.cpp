@@ -4,6 +4,7 @@
 #include "compose/TemplateValidator.h"
 #include "engagement/CampaignLinkRepository.h"
 #include "storage/AppSettingsRepository.h"
+#include "domain/CurrentUser.h"
 #include "domain/CampaignValidator.h"
 #include "media/MediaReference.h"
 #include "storage/AudienceCounter.h"
@@ -177,6 +178,10 @@ Result<SendQueue::EnqueueCounts> CampaignLauncher::sendNow(qint64 campaignId, co
     if (auto moved = CampaignRepository(m_database).setStatus(campaignId, CampaignStatus::Draft, CampaignStatus::Sending);
         !moved)
         return moved.error();
+    if (auto recorded = recordQueued(campaign.value(), QStringLiteral("send"),
+                                     QStringLiteral("%1 queued").arg(counts->pending));
+        !recorded)
+        return recorded.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     return counts;
@@ -205,6 +210,10 @@ Status CampaignLauncher::schedule(qint64 campaignId, const QDateTime& at, const 
                                                               CampaignStatus::Scheduled);
         !moved)
         return moved.error();
+    if (auto recorded = recordQueued(campaign.value(), QStringLiteral("schedule"),
+                                     QStringLiteral("for %1").arg(at.toUTC().toString(Qt::ISODate)));
+        !recorded)
+        return recorded.error();
     return transaction.commit();
 }
 
@@ -231,8 +240,21 @@ Status CampaignLauncher::startDue(qint64 campaignId, QString* refusal)
     auto audience = SegmentRepository(m_database).resolve(campaign->audience);
     if (!audience)
         return audience.error();
-    if (auto queued = SendQueue(m_database, QStringLiteral("scheduler")).enqueue(campaignId, audience.value()); !queued)
+    auto queued = SendQueue(m_database, QStringLiteral("scheduler")).enqueue(campaignId, audience.value());
+    if (!queued)
         return queued.error();
+    return recordQueued(campaign.value(), QStringLiteral("start"), QStringLiteral("%1 queued").arg(queued->pending));
+}
+
+Status CampaignLauncher::recordQueued(const Campaign& campaign, const QString& action, const QString& detail)
+{
+    // Issue 18: every send is in the audit log, in the same transaction as the queueing (on PostgreSQL the actor is
+    // the login, schema 23).
+    auto recorded = AuditLogRepository(m_database)
+                        .record(currentUserName(QStringLiteral("herald")), action, QStringLiteral("campaign"),
+                                QString::number(campaign.id), QStringLiteral("'%1': %2").arg(campaign.name, detail));
+    if (!recorded)
+        return recorded.error();
     return {};
 }
 

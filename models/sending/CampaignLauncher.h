@@ -55,6 +55,8 @@ private:
     Status approvedToStart(const Campaign& campaign);
     // Queues one campaign that takeDueScheduled() made sending; a problem of checkSnapshot() is its refusal.
     Status startDue(qint64 campaignId, QString* refusal);
+    // The audit line of a campaign queued ("send"), scheduled ("schedule") or started when due ("start").
+    Status recordQueued(const Campaign& campaign, const QString& action, const QString& detail);
 
     Database& m_database;
 };

@@ -9,6 +9,11 @@ namespace herald {
 
 namespace {
 const QString SelectColumns = QStringLiteral("SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log ");
+
+QString where(const QStringList& conditions)
+{
+    return conditions.isEmpty() ? QString() : QStringLiteral("WHERE %1 ").arg(conditions.join(QStringLiteral(" AND ")));
+}
 } // namespace
 
 AuditLogRepository::AuditLogRepository(Database& database) : m_database(database) {}
@@ -92,6 +97,58 @@ Result<QList<AuditEntry>> AuditLogRepository::recent(int limit)
     BoundQuery query(db.value(), SelectColumns + QStringLiteral("ORDER BY at DESC, id DESC LIMIT :limit"));
     query.bind(QStringLiteral(":limit"), limit);
     return query.readAll(tr("Could not read the audit log"), &AuditLogRepository::readRow);
+}
+
+// Each column its own placeholder (:s0 … :s4): Qt's drivers do not all accept one name bound twice.
+QStringList AuditLogRepository::searchConditions(const QString& search) const
+{
+    if (search.isEmpty())
+        return {};
+    const SqlDialect dialect(m_database.backend());
+    QStringList columns;
+    for (const char* column : {"actor", "action", "entity", "entity_id", "detail"})
+        columns << dialect.containsCondition(QLatin1String(column), QStringLiteral(":s%1").arg(columns.size()));
+    return {QStringLiteral("(%1)").arg(columns.join(QStringLiteral(" OR ")))};
+}
+
+void AuditLogRepository::bindSearch(BoundQuery& query, const QString& search)
+{
+    if (search.isEmpty())
+        return;
+    for (int i = 0; i < 5; ++i)
+        query.bind(QStringLiteral(":s%1").arg(i), SqlDialect::containsPattern(search));
+}
+
+Result<AuditPage> AuditLogRepository::page(const QString& search, qint64 afterId, int limit)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    QStringList conditions = searchConditions(search);
+    if (afterId > 0)
+        conditions << QStringLiteral("id < :after");
+    // By id alone: it grows with every line, so "newest first" needs no second key and the page's end is one id.
+    BoundQuery query(db.value(), SelectColumns + where(conditions) + QStringLiteral("ORDER BY id DESC LIMIT :limit"));
+    bindSearch(query, search);
+    if (afterId > 0)
+        query.bind(QStringLiteral(":after"), afterId);
+    query.bind(QStringLiteral(":limit"), limit);
+    auto rows = query.readAll(tr("Could not read the audit log"), &AuditLogRepository::readRow);
+    if (!rows)
+        return rows.error();
+    return AuditPage::read(std::move(rows).value(), afterId, limit, [](const AuditEntry& row) { return row.id; });
+}
+
+Result<qint64> AuditLogRepository::count(const QString& search)
+{
+    auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    BoundQuery query(db.value(), QStringLiteral("SELECT count(*) FROM audit_log ") + where(searchConditions(search)));
+    bindSearch(query, search);
+    if (auto done = query.execSingle(tr("Could not count the audit log"), tr("The count returned no row.")); !done)
+        return done.error();
+    return query.value(0).toLongLong();
 }
 
 } // namespace herald

@@ -118,6 +118,12 @@ Status Database::open()
     if (!version)
         return version.error();
     m_schemaVersion = version.value();
+    if (m_profile.backend == Backend::Postgres) {
+        // Settings → Team's "last seen" (schema 25): one upsert of this login's line. A database older than 25 (not
+        // ours to migrate) has no such function; seeing nobody is no reason not to open.
+        QSqlQuery seen(db.value());
+        (void)seen.exec(QStringLiteral("SELECT herald_team_seen()"));
+    }
     return {};
 }
 

@@ -1,8 +1,10 @@
 #include "ProviderRepository.h"
 
+#include "AuditLogRepository.h"
 #include "BoundQuery.h"
 #include "SqlDialect.h"
 #include "StoredRow.h"
+#include "domain/CurrentUser.h"
 #include "domain/ProviderValidator.h"
 
 #include <QCoreApplication>
@@ -93,7 +95,7 @@ Status ProviderRepository::insert(Provider& provider)
     query.next();
     provider.id = query.value(0).toLongLong();
     query.finish();
-    return {};
+    return recordChange(QStringLiteral("provider add"), provider.id, describe(provider));
 }
 
 Status ProviderRepository::update(Provider& provider)
@@ -117,7 +119,7 @@ Status ProviderRepository::update(Provider& provider)
         return Error::make(Error::Kind::NotFound,
                            tr("Provider '%1' (#%2) was deleted by someone else; your changes were not saved.")
                                .arg(provider.name, QString::number(provider.id)));
-    return {};
+    return recordChange(QStringLiteral("provider change"), provider.id, describe(provider));
 }
 
 QString ProviderRepository::selectColumns()
@@ -150,12 +152,33 @@ Status ProviderRepository::remove(qint64 id)
     auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
+    const auto removing = find(id);
     BoundQuery query(db.value(), QStringLiteral("DELETE FROM providers WHERE id = :id"));
     query.bind(QStringLiteral(":id"), id);
     if (auto done = query.exec(tr("Could not delete provider #%1").arg(id)); !done)
         return done;
     if (query.numRowsAffected() == 0)
         return Error::make(Error::Kind::NotFound, tr("Provider #%1 does not exist.").arg(id));
+    return recordChange(QStringLiteral("provider remove"), id, removing ? describe(removing.value()) : QString());
+}
+
+QString ProviderRepository::describe(const Provider& provider)
+{
+    // What an administrator looks for later: which provider, where it sends, as whom, how fast; never the secret.
+    return QStringLiteral("%1: %2 %3:%4 %5, user '%6', %7/s, %8")
+        .arg(provider.name, Provider::kindName(provider.kind), provider.host, QString::number(provider.port),
+             Provider::tlsName(provider.tls), provider.username, QString::number(provider.ratePerSecond),
+             provider.enabled ? QStringLiteral("enabled") : QStringLiteral("disabled"));
+}
+
+Status ProviderRepository::recordChange(const QString& action, qint64 id, const QString& detail)
+{
+    // Issue 18: every provider change is in the audit log (the actor is the login on PostgreSQL, schema 23).
+    auto recorded = AuditLogRepository(m_database)
+                        .record(currentUserName(QStringLiteral("herald")), action, QStringLiteral("provider"),
+                                QString::number(id), detail);
+    if (!recorded)
+        return recorded.error();
     return {};
 }
 

@@ -11,7 +11,8 @@ class QSqlQuery;
 
 namespace herald {
 
-// SQL for the mail providers. The table holds a keychain reference (secretRef), never a password or key.
+// SQL for the mail providers. The table holds a keychain reference (secretRef), never a password or key. Each
+// add, change and removal is recorded in the audit log.
 class ProviderRepository
 {
     Q_DECLARE_TR_FUNCTIONS(herald::ProviderRepository)
@@ -34,6 +35,8 @@ private:
     QString selectColumns();
     Error writeError(const Provider& provider, const QSqlError& error, const QString& what);
     static Provider readRow(const QSqlQuery& query);
+    static QString describe(const Provider& provider);
+    Status recordChange(const QString& action, qint64 id, const QString& detail);
 
     Database& m_database;
 };

@@ -24,6 +24,7 @@
 #include "settings/ProvidersPanel.h"
 #include "settings/SenderDomainsPanel.h"
 #include "settings/SettingsPage.h"
+#include "settings/TeamPanel.h"
 #include "storage/Database.h"
 #include "storage/ProfileStore.h"
 #include "templates/TemplatesPage.h"
@@ -170,6 +171,7 @@ void MainWindow::buildPages(ProfileStore& profiles)
     m_settingsPage->addSection(new EngagementSettingsPanel(m_database, m_settingsPage));
     m_settingsPage->addSection(new BrandingSettingsPanel(m_database, m_settingsPage));
     m_settingsPage->addSection(new ApprovalSettingsPanel(m_database, m_settingsPage));
+    m_settingsPage->addSection(new TeamPanel(m_database, m_settingsPage));
     m_settingsPage->addSection(new LanguageSection(m_settingsPage));
     // Scrolls: with all its sections it is taller than a small window.
     auto* settingsScroll = new QScrollArea(m_pages);

@@ -117,6 +117,10 @@ private slots:
         QCOMPARE(again.error().kind, Error::Kind::Conflict);
         QVERIFY(again.error().message.contains(QLatin1String("sending")));
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(5));
+        // Issue 18: the send is in the audit log, once.
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'send' AND entity = 'campaign' "
+                                      "AND entity_id = '%1' AND detail = '''Gala'': 4 queued'").arg(campaign.id)),
+                 qint64(1));
     }
 
     void refusesWithTheFieldAtFault()
@@ -158,6 +162,7 @@ private slots:
         const auto stored = CampaignRepository(database()).find(campaign.id);
         QVERIFY(stored->status == CampaignStatus::Draft);
         QCOMPARE(stored->templateVersion, 0); // the snapshot was rolled back too
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'campaign'")), qint64(0));
     }
 
     void startDueCampaignsStartsOnlyWhatIsDue()
@@ -191,6 +196,10 @@ private slots:
                  qint64(1)); // the segment's one address
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sends")), qint64(1));
         QCOMPARE(scheduler.startDueCampaigns(QStringLiteral("test")).value(), 0); // started once only
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'schedule'")), qint64(2));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'start' AND entity_id = '%1'")
+                           .arg(due.id)),
+                 qint64(1));
     }
 
     void aDueCampaignWhoseSegmentIsGoneReturnsToDraft()

@@ -1,0 +1,3 @@
+-- Herald schema 25 (SQLite): nothing to do. Managing the team (people, roles, last seen) is PostgreSQL's, where each
+-- person logs in as a role of their own; an embedded database is one person on this computer with every right.
+-- This file keeps the numbering equal.
