@@ -1,5 +1,8 @@
 #include "DeskDatabase.h"
 
+#include "storage/Database.h"
+#include "storage/copy/CopyCatalog.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QRegularExpression>
@@ -195,6 +198,14 @@ qint64 DeskDatabase::count(const QSqlDatabase& db, const QString& table)
     QSqlQuery query(db);
     return query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && query.next() ? query.value(0).toLongLong()
                                                                                            : -1;
+}
+
+qint64 DeskDatabase::copiedRows(Database& database)
+{
+    qint64 rows = 0;
+    for (const QString& table : CopyCatalog::copiedTables())
+        rows += count(database.connection(), table);
+    return rows;
 }
 
 } // namespace herald::test

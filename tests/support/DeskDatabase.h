@@ -6,6 +6,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace herald {
+class Database;
+}
+
 namespace herald::test {
 
 // A desk's embedded database as someone who has used Herald for a while has it: nonprofits with tags, suppressions,
@@ -25,6 +29,8 @@ public:
     static QString fingerprint(const QSqlDatabase& db, Backend backend, const QString& table,
                                const QStringList& except = {});
     static qint64 count(const QSqlDatabase& db, const QString& table);
+    // The rows of every table a move copies (CopyCatalog::copiedTables()).
+    static qint64 copiedRows(Database& database);
 };
 
 } // namespace herald::test

@@ -52,17 +52,21 @@ DatabaseCopier::DatabaseCopier(Database& source, Database& target)
 {
 }
 
+QString DatabaseCopier::Outcome::headline() const
+{
+    return tr("Copied %1 rows in %2 tables in %3 s (%4 rows/s). Counts match on both sides.")
+        .arg(number(rows))
+        .arg(tables.size())
+        .arg(QLocale().toString(double(milliseconds) / 1000.0, 'f', 1))
+        .arg(number(rowsPerSecond()));
+}
+
 QString DatabaseCopier::Outcome::summary() const
 {
     QStringList counts;
     for (const TableCount& count : tables)
         counts.append(tr("%1 %2 = %3").arg(count.table, number(count.source), number(count.target)));
-    return tr("Copied %1 rows in %2 tables in %3 s (%4 rows/s). Counts match on both sides (this computer = server): %5.")
-        .arg(number(rows))
-        .arg(tables.size())
-        .arg(QLocale().toString(double(milliseconds) / 1000.0, 'f', 1))
-        .arg(number(rowsPerSecond()))
-        .arg(counts.join(QStringLiteral(", ")));
+    return tr("%1 Table by table (this computer = server): %2.").arg(headline(), counts.join(QStringLiteral(", ")));
 }
 
 Result<DatabaseCopier::Outcome> DatabaseCopier::run(const JobControl& control)
@@ -263,7 +267,7 @@ Error DatabaseCopier::undo(const QSqlDatabase& target, const Error& why) const
     const QString stopped = why.kind == Error::Kind::Cancelled ? tr("The move was cancelled")
                                                                : tr("The move failed: %1").arg(why.message);
     if (m_committed.isEmpty())
-        return Error::make(why.kind, tr("%1. Nothing was copied to the server.").arg(stopped));
+        return Error::make(why.kind, tr("%1. Nothing was copied: the server's database is still empty.").arg(stopped));
     Transaction transaction(target);
     Status emptied = transaction.begin();
     QStringList reversed = m_committed;

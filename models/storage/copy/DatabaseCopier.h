@@ -37,7 +37,9 @@ public:
         qint64 rows = 0;
         qint64 milliseconds = 0;
         QString adminSentence; // what became of the mover's admin role
-        // "Copied N rows in M tables …; counts match on both sides: nonprofits 5 = 5, …"
+        // "Copied N rows in M tables in S s (R rows/s). Counts match on both sides."
+        QString headline() const;
+        // The headline, then table by table: "nonprofits 5 = 5, …"
         QString summary() const;
         qint64 rowsPerSecond() const { return milliseconds > 0 ? rows * 1000 / milliseconds : rows; }
     };

@@ -34,13 +34,6 @@ class TestDatabaseCopier : public QObject
         return desk;
     }
 
-    static qint64 rowsIn(Database& database)
-    {
-        qint64 rows = 0;
-        for (const QString& table : CopyCatalog::copiedTables())
-            rows += test::DeskDatabase::count(database.connection(), table);
-        return rows;
-    }
 
 private slots:
     void initTestCase()
@@ -49,7 +42,7 @@ private slots:
         m_desk = openDesk(QStringLiteral("desk.sqlite"));
         const QString filled = test::DeskDatabase::fill(m_desk->connection(), 40000);
         QVERIFY2(filled.isEmpty(), qPrintable(filled));
-        QVERIFY2(rowsIn(*m_desk) > 100000, qPrintable(QString::number(rowsIn(*m_desk))));
+        QVERIFY2(test::DeskDatabase::copiedRows(*m_desk) > 100000, qPrintable(QString::number(test::DeskDatabase::copiedRows(*m_desk))));
         m_smallDesk = openDesk(QStringLiteral("small.sqlite"));
         const QString smallFilled = test::DeskDatabase::fill(m_smallDesk->connection(), 200);
         QVERIFY2(smallFilled.isEmpty(), qPrintable(smallFilled));
@@ -105,8 +98,8 @@ private slots:
         QCOMPARE(planned.last(), QStringLiteral("audit_log"));
         QVERIFY(!planned.contains(QStringLiteral("schema_migrations")));
         QCOMPARE(reportedDone, reportedTotal);
-        QCOMPARE(reportedTotal, rowsIn(*m_desk));
-        QCOMPARE(moved->rows, rowsIn(*m_desk));
+        QCOMPARE(reportedTotal, test::DeskDatabase::copiedRows(*m_desk));
+        QCOMPARE(moved->rows, test::DeskDatabase::copiedRows(*m_desk));
 
         // Read back equal: the same rows, value for value, in a form both backends read alike.
         QSqlDatabase desk = m_desk->connection();
@@ -184,7 +177,7 @@ private slots:
         auto moved = DatabaseCopier(*desk, *target).run({});
         QVERIFY(!moved.ok());
         QVERIFY2(moved.error().message.contains(QStringLiteral("later_feature")), qPrintable(moved.error().message));
-        QCOMPARE(rowsIn(*target), 0);
+        QCOMPARE(test::DeskDatabase::copiedRows(*target), 0);
     }
 
     // Cancelled midway, the tables copied so far are emptied again: the server's database is empty, ready for a retry.
@@ -208,7 +201,7 @@ private slots:
         QCOMPARE(moved.error().kind, Error::Kind::Cancelled);
         QVERIFY2(moved.error().message.contains(QStringLiteral("emptied again")), qPrintable(moved.error().message));
         QVERIFY(tablesTouched > 3 && tablesTouched < planned.size());
-        QCOMPARE(rowsIn(*target), 0);
+        QCOMPARE(test::DeskDatabase::copiedRows(*target), 0);
         QCOMPARE(test::DeskDatabase::count(target->connection(), QStringLiteral("campaign_send_counts")), 0);
 
         // And a second try goes through.
@@ -227,7 +220,7 @@ private slots:
         QVERIFY(!moved.ok());
         QCOMPARE(moved.error().kind, Error::Kind::Cancelled);
         QVERIFY2(moved.error().message.contains(QStringLiteral("Nothing was copied")), qPrintable(moved.error().message));
-        QCOMPARE(rowsIn(*target), 0);
+        QCOMPARE(test::DeskDatabase::copiedRows(*target), 0);
     }
 
     // A login that does not own the tables is told what the owner must do, and nothing is copied.
@@ -243,7 +236,7 @@ private slots:
         QCOMPARE(moved.error().kind, Error::Kind::Permission);
         QVERIFY2(moved.error().message.contains(QStringLiteral("GRANT herald_admin TO ") + logins.login(QStringLiteral("admin"))),
                  qPrintable(moved.error().message));
-        QCOMPARE(rowsIn(*owner), 0);
+        QCOMPARE(test::DeskDatabase::copiedRows(*owner), 0);
     }
 
     // An owner who is not a superuser becomes the first admin when it may grant the role, else is told who must.
