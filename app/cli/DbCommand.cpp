@@ -22,7 +22,7 @@ int DbCommand::run(const QStringList& arguments)
            "  status              connect, migrate and report\n"
            "  copy --to PROFILE   copy everything into an empty PostgreSQL database (--from: the source, else the "
            "active profile)\n"
-           "  backup FILE         back the embedded database up into FILE; restore by opening that file as a profile "
+           "  backup FILE         back the embedded database up into FILE; restoring is opening that file "
            "(for PostgreSQL use pg_dump)"));
     parser.addPositionalArgument(QStringLiteral("action"), tr("status, copy or backup"));
     parser.addPositionalArgument(QStringLiteral("file"), tr("backup: the file to write"), QStringLiteral("[FILE]"));

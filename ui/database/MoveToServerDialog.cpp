@@ -53,8 +53,8 @@ MoveToServerDialog::MoveToServerDialog(Database& source, ProfileStore& profiles,
     auto* tables = new QWidget(this);
     m_tablesGrid = new QGridLayout(tables);
     m_tablesHint = new QLabel(m_targets.isEmpty()
-                                  ? tr("Add the team's PostgreSQL server as a profile first (Settings → Connection), "
-                                       "with a new, empty database.")
+                                  ? tr("Add the team's PostgreSQL server as a profile first (Settings → Connection "
+                                       "profiles → Add PostgreSQL server…), with a new, empty database.")
                                   : tr("Each table's progress appears here when the move starts."),
                               tables);
     m_tablesHint->setWordWrap(true);
