@@ -27,12 +27,12 @@ int DbCommand::run(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("action"), tr("status, copy or backup"));
     parser.addPositionalArgument(QStringLiteral("file"), tr("backup: the file to write"), QStringLiteral("[FILE]"));
     const QCommandLineOption profileOption = CommandArguments::profileOption();
-    const QCommandLineOption toOption(QStringLiteral("to"), tr("copy: the PostgreSQL profile to copy into."),
-                                      tr("profile"));
-    const QCommandLineOption fromOption(QStringLiteral("from"), tr("copy: the profile to copy from (else the active one)."),
-                                        tr("profile"));
+    const QCommandLineOption toOption(
+        QStringLiteral("to"), tr("copy: the PostgreSQL profile to copy into."), tr("profile"));
+    const QCommandLineOption fromOption(
+        QStringLiteral("from"), tr("copy: the profile to copy from (else the active one)."), tr("profile"));
     const QCommandLineOption forceOption(QStringLiteral("force"), tr("backup: overwrite FILE when it exists."));
-    parser.addOptions({profileOption, toOption, fromOption, forceOption});
+    parser.addOptions({ profileOption, toOption, fromOption, forceOption });
     if (const int done = CommandArguments::parse(parser, arguments); done != CommandArguments::Continue)
         return done;
     const QStringList positional = parser.positionalArguments();
@@ -40,8 +40,8 @@ int DbCommand::run(const QStringList& arguments)
     if (action == QLatin1String("status") && positional.size() == 1)
         return status(parser.value(profileOption));
     if (action == QLatin1String("copy") && positional.size() == 1 && parser.isSet(toOption))
-        return copy(parser.isSet(fromOption) ? parser.value(fromOption) : parser.value(profileOption),
-                    parser.value(toOption));
+        return copy(
+            parser.isSet(fromOption) ? parser.value(fromOption) : parser.value(profileOption), parser.value(toOption));
     if (action == QLatin1String("backup") && positional.size() == 2)
         return backup(parser.value(profileOption), positional.at(1), parser.isSet(forceOption));
     return Output::usageError(tr("Usage: herald db status [--profile NAME]\n"
@@ -59,7 +59,9 @@ int DbCommand::status(const QString& profileName)
     if (!database)
         return Output::failed(database.error().message);
     Output::line(tr("Profile: %1").arg(profile->name));
-    Output::line(tr("Backend: %1").arg(profile->backend == Backend::Postgres ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite")));
+    Output::line(
+        tr("Backend: %1")
+            .arg(profile->backend == Backend::Postgres ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite")));
     Output::line(tr("Location: %1").arg(profile->location()));
     if (server)
         Output::line(tr("Server: %1").arg(server.value()));

@@ -36,12 +36,13 @@ Status SqliteBackup::run(Database& database, const QString& file, bool overwrite
 {
     if (database.backend() != Backend::Sqlite)
         return Error::make(Error::Kind::Validation,
-                           tr("Herald backs up only the database on this computer; for a PostgreSQL server use "
-                              "pg_dump (README.md, \"Backing up a team server\")."));
+            tr("Herald backs up only the database on this computer; for a PostgreSQL server use "
+               "pg_dump (README.md, \"Backing up a team server\")."));
     const QFileInfo destination(file);
     if (destination.exists() && !overwrite)
-        return Error::make(Error::Kind::Io, tr("%1 already exists; choose another file or overwrite it (--force).")
-                                                .arg(QDir::toNativeSeparators(destination.absoluteFilePath())));
+        return Error::make(Error::Kind::Io,
+            tr("%1 already exists; choose another file or overwrite it (--force).")
+                .arg(QDir::toNativeSeparators(destination.absoluteFilePath())));
     if (destination.absoluteFilePath() == QFileInfo(database.profile().sqlitePath).absoluteFilePath())
         return Error::make(Error::Kind::Io, tr("A backup cannot overwrite the database it copies."));
     auto connection = database.checkedConnection();
@@ -55,20 +56,20 @@ Status SqliteBackup::run(Database& database, const QString& file, bool overwrite
     const QString partial = destination.absoluteFilePath() + QStringLiteral(".partial");
     QFile::remove(partial);
     sqlite3* opened = nullptr;
-    const int openCode = sqlite3_open_v2(QFile::encodeName(partial).constData(), &opened,
-                                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int openCode = sqlite3_open_v2(
+        QFile::encodeName(partial).constData(), &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     std::unique_ptr<sqlite3, CloseDestination> target(opened);
     if (openCode != SQLITE_OK)
-        return Error::make(Error::Kind::Io, tr("Could not create %1: %2")
-                                                .arg(QDir::toNativeSeparators(partial),
-                                                     QString::fromUtf8(sqlite3_errstr(openCode))));
+        return Error::make(Error::Kind::Io,
+            tr("Could not create %1: %2")
+                .arg(QDir::toNativeSeparators(partial), QString::fromUtf8(sqlite3_errstr(openCode))));
 
     // One snapshot for every step: another connection's writes would otherwise restart the backup at each step,
     // and a busy worker could keep it from ever finishing. In WAL mode this read transaction blocks no writer.
     QSqlQuery snapshot(connection.value());
     if (!snapshot.exec(QStringLiteral("BEGIN")) || !snapshot.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")))
-        return Error::make(Error::Kind::Database, tr("Could not start reading the database: %1")
-                                                      .arg(snapshot.lastError().text()));
+        return Error::make(
+            Error::Kind::Database, tr("Could not start reading the database: %1").arg(snapshot.lastError().text()));
     snapshot.finish();
     const auto endSnapshot = [&connection] { QSqlQuery(connection.value()).exec(QStringLiteral("ROLLBACK")); };
 
@@ -108,8 +109,8 @@ Status SqliteBackup::run(Database& database, const QString& file, bool overwrite
         return Error::make(Error::Kind::Io, tr("Could not replace %1").arg(QDir::toNativeSeparators(file)));
     }
     if (!QFile::rename(partial, destination.absoluteFilePath()))
-        return Error::make(Error::Kind::Io, tr("Could not move the backup into place at %1")
-                                                .arg(QDir::toNativeSeparators(file)));
+        return Error::make(
+            Error::Kind::Io, tr("Could not move the backup into place at %1").arg(QDir::toNativeSeparators(file)));
     return {};
 }
 

@@ -27,17 +27,17 @@ void BackupAction::run()
 {
     if (m_database.backend() == Backend::Postgres) {
         MessageBox::information(m_window, tr("Back Up"),
-                                tr("%1 is a PostgreSQL server: back it up on the server with pg_dump, e.g. "
-                                   "pg_dump -Fc -h HOST -U OWNER -f herald.dump DATABASE, and restore with pg_restore "
-                                   "(README.md, \"Backing up a team server\").")
-                                    .arg(m_database.profile().name));
+            tr("%1 is a PostgreSQL server: back it up on the server with pg_dump, e.g. "
+               "pg_dump -Fc -h HOST -U OWNER -f herald.dump DATABASE, and restore with pg_restore "
+               "(README.md, \"Backing up a team server\").")
+                .arg(m_database.profile().name));
         return;
     }
     const QFileInfo current(m_database.profile().sqlitePath);
     const QString suggested = current.dir().filePath(
         QStringLiteral("herald-backup-%1.sqlite").arg(QDate::currentDate().toString(Qt::ISODate)));
-    const QString file = FileDialog::saveFileName(m_window, tr("Back Up the Database"), suggested,
-                                                  tr("Herald databases (*.sqlite);;All files (*)"));
+    const QString file = FileDialog::saveFileName(
+        m_window, tr("Back Up the Database"), suggested, tr("Herald databases (*.sqlite);;All files (*)"));
     if (file.isEmpty())
         return;
     auto status = std::make_shared<Status>();
@@ -56,10 +56,9 @@ void BackupAction::run()
                 return;
             }
             MessageBox::information(m_window, tr("Back Up"),
-                                    tr("The database was backed up to %1. Restoring is opening that file: with Herald "
-                                       "closed, put it in place of %2.")
-                                        .arg(QDir::toNativeSeparators(file),
-                                             QDir::toNativeSeparators(m_database.profile().sqlitePath)));
+                tr("The database was backed up to %1. Restoring is opening that file: with Herald "
+                   "closed, put it in place of %2.")
+                    .arg(QDir::toNativeSeparators(file), QDir::toNativeSeparators(m_database.profile().sqlitePath)));
         });
 }
 

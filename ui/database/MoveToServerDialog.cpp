@@ -53,10 +53,10 @@ MoveToServerDialog::MoveToServerDialog(Database& source, ProfileStore& profiles,
     auto* tables = new QWidget(this);
     m_tablesGrid = new QGridLayout(tables);
     m_tablesHint = new QLabel(m_targets.isEmpty()
-                                  ? tr("Add the team's PostgreSQL server as a profile first (Settings → Connection "
-                                       "profiles → Add PostgreSQL server…), with a new, empty database.")
-                                  : tr("Each table's progress appears here when the move starts."),
-                              tables);
+            ? tr("Add the team's PostgreSQL server as a profile first (Settings → Connection "
+                 "profiles → Add PostgreSQL server…), with a new, empty database.")
+            : tr("Each table's progress appears here when the move starts."),
+        tables);
     m_tablesHint->setWordWrap(true);
     m_tablesGrid->addWidget(m_tablesHint, 0, 0, 1, 2);
     m_tablesGrid->setColumnStretch(1, 1);
@@ -92,7 +92,10 @@ MoveToServerDialog::MoveToServerDialog(Database& source, ProfileStore& profiles,
 
 MoveToServerDialog::~MoveToServerDialog() = default;
 
-bool MoveToServerDialog::isMoving() const { return m_job->isRunning(); }
+bool MoveToServerDialog::isMoving() const
+{
+    return m_job->isRunning();
+}
 
 void MoveToServerDialog::reject()
 {
@@ -135,7 +138,8 @@ void MoveToServerDialog::startMove()
             } else {
                 DatabaseCopier copier(source, server);
                 copier.planned = [this](const QStringList& tables) {
-                    QMetaObject::invokeMethod(this, [this, tables] { showTables(tables); }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        this, [this, tables] { showTables(tables); }, Qt::QueuedConnection);
                 };
                 copier.tableProgress = [this](int table, qint64 done, qint64 total) {
                     QMetaObject::invokeMethod(
@@ -192,8 +196,8 @@ void MoveToServerDialog::finishMove()
     // Each table's count on both sides, on its bar.
     for (int i = 0; i < m_result->tables.size() && i < m_tableBars.size(); ++i) {
         const DatabaseCopier::TableCount& count = m_result->tables.at(i);
-        m_tableBars.at(i)->setFormat(tr("%1 here = %2 on the server")
-                                         .arg(QLocale().toString(count.source), QLocale().toString(count.target)));
+        m_tableBars.at(i)->setFormat(
+            tr("%1 here = %2 on the server").arg(QLocale().toString(count.source), QLocale().toString(count.target)));
     }
     if (m_result->succeeded) {
         m_cancelButton->setText(tr("Close"));

@@ -26,17 +26,17 @@ Result<ColumnInfo> columnsOf(const QSqlDatabase& db, Backend backend, const QStr
         query.prepare(QStringLiteral("SELECT name, '', 0 FROM pragma_table_info(:table) ORDER BY cid"));
     } else {
         // Generated columns are computed by the server and cannot be copied into.
-        query.prepare(QStringLiteral(
-            "SELECT column_name, data_type,"
-            "       (is_identity = 'YES' OR column_default LIKE 'nextval(%') AS has_sequence"
-            " FROM information_schema.columns"
-            " WHERE table_schema = current_schema() AND table_name = :table AND is_generated = 'NEVER'"
-            " ORDER BY ordinal_position"));
+        query.prepare(
+            QStringLiteral("SELECT column_name, data_type,"
+                           "       (is_identity = 'YES' OR column_default LIKE 'nextval(%') AS has_sequence"
+                           " FROM information_schema.columns"
+                           " WHERE table_schema = current_schema() AND table_name = :table AND is_generated = 'NEVER'"
+                           " ORDER BY ordinal_position"));
     }
     query.bindValue(QStringLiteral(":table"), table);
     if (!query.exec())
         return SqlErrors::toError(query.lastError(),
-                                  QCoreApplication::translate("CopyCatalog", "Could not read the columns of %1").arg(table));
+            QCoreApplication::translate("CopyCatalog", "Could not read the columns of %1").arg(table));
     ColumnInfo info;
     while (query.next()) {
         const QString name = query.value(0).toString();
@@ -53,19 +53,41 @@ Result<ColumnInfo> columnsOf(const QSqlDatabase& db, Backend backend, const QStr
 
 const QStringList& CopyCatalog::copiedTables()
 {
-    static const QStringList tables{
-        QStringLiteral("nonprofits"), QStringLiteral("nonprofit_tags"), QStringLiteral("suppressions"),
-        QStringLiteral("templates"), QStringLiteral("template_versions"), QStringLiteral("sender_identities"),
-        QStringLiteral("segments"), QStringLiteral("campaigns"), QStringLiteral("sends"),
-        QStringLiteral("campaign_attachments"), QStringLiteral("media"),
-        QStringLiteral("providers"), QStringLiteral("dkim_keys"), QStringLiteral("app_settings"),
-        QStringLiteral("sample_rows"), QStringLiteral("send_metrics"), QStringLiteral("send_metrics_5min"),
-        QStringLiteral("failure_reasons"), QStringLiteral("failure_reasons_5min"), QStringLiteral("queue_samples"),
-        QStringLiteral("provider_status"), QStringLiteral("alerts"), QStringLiteral("rate_slowdown"),
-        QStringLiteral("rate_schedule"), QStringLiteral("feedback_reports"), QStringLiteral("campaign_links"),
-        QStringLiteral("engagement_events"), QStringLiteral("campaign_engagement"), QStringLiteral("link_engagement"),
-        QStringLiteral("engagement_hourly"), QStringLiteral("send_engagement"), QStringLiteral("send_link_engagement"),
-        QStringLiteral("engagement_spool_segments"), kAuditLog,
+    static const QStringList tables {
+        QStringLiteral("nonprofits"),
+        QStringLiteral("nonprofit_tags"),
+        QStringLiteral("suppressions"),
+        QStringLiteral("templates"),
+        QStringLiteral("template_versions"),
+        QStringLiteral("sender_identities"),
+        QStringLiteral("segments"),
+        QStringLiteral("campaigns"),
+        QStringLiteral("sends"),
+        QStringLiteral("campaign_attachments"),
+        QStringLiteral("media"),
+        QStringLiteral("providers"),
+        QStringLiteral("dkim_keys"),
+        QStringLiteral("app_settings"),
+        QStringLiteral("sample_rows"),
+        QStringLiteral("send_metrics"),
+        QStringLiteral("send_metrics_5min"),
+        QStringLiteral("failure_reasons"),
+        QStringLiteral("failure_reasons_5min"),
+        QStringLiteral("queue_samples"),
+        QStringLiteral("provider_status"),
+        QStringLiteral("alerts"),
+        QStringLiteral("rate_slowdown"),
+        QStringLiteral("rate_schedule"),
+        QStringLiteral("feedback_reports"),
+        QStringLiteral("campaign_links"),
+        QStringLiteral("engagement_events"),
+        QStringLiteral("campaign_engagement"),
+        QStringLiteral("link_engagement"),
+        QStringLiteral("engagement_hourly"),
+        QStringLiteral("send_engagement"),
+        QStringLiteral("send_link_engagement"),
+        QStringLiteral("engagement_spool_segments"),
+        kAuditLog,
     };
     return tables;
 }
@@ -89,10 +111,10 @@ Result<QStringList> CopyCatalog::tablesOf(const QSqlDatabase& db, Backend backen
 {
     QSqlQuery query(db);
     const bool ran = query.exec(backend == Backend::Sqlite
-                                    ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                                    : QStringLiteral("SELECT table_name FROM information_schema.tables"
-                                                     " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
-                                                     " ORDER BY table_name"));
+            ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            : QStringLiteral("SELECT table_name FROM information_schema.tables"
+                             " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                             " ORDER BY table_name"));
     if (!ran)
         return SqlErrors::toError(query.lastError(), tr("Could not list the tables"));
     QStringList tables;
@@ -101,7 +123,8 @@ Result<QStringList> CopyCatalog::tablesOf(const QSqlDatabase& db, Backend backen
     return tables;
 }
 
-Result<QList<CopyTable>> CopyCatalog::plan(const QSqlDatabase& source, Backend sourceBackend, const QSqlDatabase& target)
+Result<QList<CopyTable>> CopyCatalog::plan(
+    const QSqlDatabase& source, Backend sourceBackend, const QSqlDatabase& target)
 {
     auto sourceTables = tablesOf(source, sourceBackend);
     if (!sourceTables)
@@ -116,13 +139,12 @@ Result<QList<CopyTable>> CopyCatalog::plan(const QSqlDatabase& source, Backend s
             continue;
         if (!copiedTables().contains(table))
             return Error::make(Error::Kind::Schema,
-                               tr("The database has a table Herald does not know how to move: %1. Nothing was copied; "
-                                  "this version of Herald cannot move this database.")
-                                   .arg(table));
+                tr("The database has a table Herald does not know how to move: %1. Nothing was copied; "
+                   "this version of Herald cannot move this database.")
+                    .arg(table));
         if (!targetTables->contains(table))
             return Error::make(Error::Kind::Schema,
-                               tr("The server's database has no table %1; open it with this version of Herald first.")
-                                   .arg(table));
+                tr("The server's database has no table %1; open it with this version of Herald first.").arg(table));
         toCopy.append(table);
     }
     auto ordered = inForeignKeyOrder(target, toCopy);
@@ -137,11 +159,11 @@ Result<QList<CopyTable>> CopyCatalog::plan(const QSqlDatabase& source, Backend s
         auto into = columnsOf(target, Backend::Postgres, table);
         if (!into)
             return into.error();
-        CopyTable copy{table, {}, {}, into->sequenceColumn};
+        CopyTable copy { table, {}, {}, into->sequenceColumn };
         for (const QString& column : from->names) {
             if (!into->names.contains(column))
-                return Error::make(Error::Kind::Schema, tr("The server's table %1 has no column %2; nothing was copied.")
-                                                            .arg(table, column));
+                return Error::make(Error::Kind::Schema,
+                    tr("The server's table %1 has no column %2; nothing was copied.").arg(table, column));
             copy.columns.append(column);
             if (into->bytea.contains(column))
                 copy.byteaColumns.insert(column);
@@ -185,8 +207,8 @@ Result<QStringList> CopyCatalog::inForeignKeyOrder(const QSqlDatabase& target, c
         }
         if (!progressed)
             return Error::make(Error::Kind::Schema,
-                               tr("The server's foreign keys go round in a circle (%1); Herald cannot order the copy.")
-                                   .arg(pending.join(QStringLiteral(", "))));
+                tr("The server's foreign keys go round in a circle (%1); Herald cannot order the copy.")
+                    .arg(pending.join(QStringLiteral(", "))));
     }
     if (tables.contains(kAuditLog))
         ordered.append(kAuditLog);

@@ -42,7 +42,10 @@ void appendValue(QByteArray& out, const QVariant& value, bool bytea)
     }
 }
 
-QString number(qint64 value) { return QLocale().toString(value); }
+QString number(qint64 value)
+{
+    return QLocale().toString(value);
+}
 
 } // namespace
 
@@ -75,7 +78,7 @@ Result<DatabaseCopier::Outcome> DatabaseCopier::run(const JobControl& control)
     timer.start();
     if (m_target.backend() != Backend::Postgres)
         return Error::make(Error::Kind::Validation,
-                           tr("A move copies into a PostgreSQL server; %1 is not one.").arg(m_target.profile().name));
+            tr("A move copies into a PostgreSQL server; %1 is not one.").arg(m_target.profile().name));
     if (m_source.backend() == Backend::Postgres && m_source.profile().location() == m_target.profile().location())
         return Error::make(Error::Kind::Validation, tr("The source and the target are the same database."));
     auto source = m_source.checkedConnection();
@@ -109,7 +112,7 @@ Result<DatabaseCopier::Outcome> DatabaseCopier::run(const JobControl& control)
         auto rows = count(source.value(), table.name);
         if (!rows)
             return rows.error();
-        m_counts.append({table.name, rows.value(), 0});
+        m_counts.append({ table.name, rows.value(), 0 });
         m_total += rows.value();
         names.append(table.name);
     }
@@ -118,8 +121,8 @@ Result<DatabaseCopier::Outcome> DatabaseCopier::run(const JobControl& control)
     control.report(0, m_total);
 
     for (int index = 0; index < plan->size(); ++index) {
-        if (auto copied = copyTable(source.value(), target.value(), index, plan->at(index), m_counts.at(index).source,
-                                    control);
+        if (auto copied
+            = copyTable(source.value(), target.value(), index, plan->at(index), m_counts.at(index).source, control);
             !copied)
             return undo(target.value(), copied.error());
     }
@@ -134,9 +137,9 @@ Result<DatabaseCopier::Outcome> DatabaseCopier::run(const JobControl& control)
         tableCount.target = rows.value();
         if (tableCount.target != tableCount.source)
             return undo(target.value(),
-                        Error::make(Error::Kind::Database, tr("%1 has %2 rows here but %3 on the server")
-                                                              .arg(tableCount.table, number(tableCount.source),
-                                                                   number(tableCount.target))));
+                Error::make(Error::Kind::Database,
+                    tr("%1 has %2 rows here but %3 on the server")
+                        .arg(tableCount.table, number(tableCount.source), number(tableCount.target))));
         outcome.rows += tableCount.source;
     }
     snapshot.rollback();
@@ -150,12 +153,11 @@ Result<DatabaseCopier::Outcome> DatabaseCopier::run(const JobControl& control)
                                .arg(outcome.tables.size())
                                .arg(m_source.profile().name, m_source.profile().location());
     if (auto recorded = AuditLogRepository(m_target).record(FirstAdmin::login(target.value()), QStringLiteral("move"),
-                                                            QStringLiteral("database"), m_target.profile().database,
-                                                            detail);
+            QStringLiteral("database"), m_target.profile().database, detail);
         !recorded)
         return Error::make(recorded.error().kind,
-                           tr("Everything was copied, but the move could not be recorded in the audit log: %1")
-                               .arg(recorded.error().message));
+            tr("Everything was copied, but the move could not be recorded in the audit log: %1")
+                .arg(recorded.error().message));
     return outcome;
 }
 
@@ -167,10 +169,10 @@ Status DatabaseCopier::checkTarget(const QSqlDatabase& target, const QList<CopyT
             return SqlErrors::toError(query.lastError(), tr("Could not check whether %1 is empty").arg(table.name));
         if (query.next())
             return Error::make(Error::Kind::Conflict,
-                               tr("The server's database is not empty: table %1 has rows. Herald moves data only into "
-                                  "an empty database, so nothing there is overwritten; make a new database for the "
-                                  "team and move into that.")
-                                   .arg(table.name));
+                tr("The server's database is not empty: table %1 has rows. Herald moves data only into "
+                   "an empty database, so nothing there is overwritten; make a new database for the "
+                   "team and move into that.")
+                    .arg(table.name));
     }
     return {};
 }
@@ -184,7 +186,7 @@ Result<qint64> DatabaseCopier::count(const QSqlDatabase& db, const QString& tabl
 }
 
 Status DatabaseCopier::copyTable(const QSqlDatabase& source, const QSqlDatabase& target, int index,
-                                 const CopyTable& table, qint64 total, const JobControl& control)
+    const CopyTable& table, qint64 total, const JobControl& control)
 {
     QSqlQuery rows(source);
     rows.setForwardOnly(true);
@@ -282,17 +284,19 @@ Error DatabaseCopier::undo(const QSqlDatabase& target, const Error& why) const
     if (emptied)
         emptied = transaction.commit();
     if (emptied)
-        return Error::make(why.kind, tr("%1. The %2 tables copied so far were emptied again: the server's database is "
-                                        "empty, ready for another try.")
-                                         .arg(stopped)
-                                         .arg(m_committed.size()));
+        return Error::make(why.kind,
+            tr("%1. The %2 tables copied so far were emptied again: the server's database is "
+               "empty, ready for another try.")
+                .arg(stopped)
+                .arg(m_committed.size()));
     QStringList kept;
     for (const TableCount& tableCount : m_counts)
         if (m_committed.contains(tableCount.table))
             kept.append(tr("%1 (%2 rows)").arg(tableCount.table, number(tableCount.source)));
-    return Error::make(why.kind, tr("%1. These tables were copied and could not be emptied again (%2): %3. Empty them "
-                                    "or make a new database before trying again.")
-                                     .arg(stopped, emptied.error().message, kept.join(QStringLiteral(", "))));
+    return Error::make(why.kind,
+        tr("%1. These tables were copied and could not be emptied again (%2): %3. Empty them "
+           "or make a new database before trying again.")
+            .arg(stopped, emptied.error().message, kept.join(QStringLiteral(", "))));
 }
 
 } // namespace herald

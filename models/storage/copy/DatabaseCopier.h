@@ -61,7 +61,7 @@ private:
     Status checkTarget(const QSqlDatabase& target, const QList<CopyTable>& plan) const;
     Result<qint64> count(const QSqlDatabase& db, const QString& table) const;
     Status copyTable(const QSqlDatabase& source, const QSqlDatabase& target, int index, const CopyTable& table,
-                     qint64 total, const JobControl& control);
+        qint64 total, const JobControl& control);
     Status setSequences(const QSqlDatabase& target, const QList<CopyTable>& plan) const;
     // Empties the tables copied so far after a cancel or a failure; `why` opens the message returned.
     Error undo(const QSqlDatabase& target, const Error& why) const;

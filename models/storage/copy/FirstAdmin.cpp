@@ -26,10 +26,10 @@ Status FirstAdmin::checkMayMove(const QSqlDatabase& target)
     const QString login = query.value(0).toString();
     const QString owner = query.value(1).toString();
     return Error::make(Error::Kind::Permission,
-                       tr("Only the owner of the server's tables (%1) or a superuser may move data into it, and %2 is "
-                          "neither. Ask %1 to make the move with Herald (logging in as %1), then to run "
-                          "GRANT herald_admin TO %2; so that you administer the team.")
-                           .arg(owner, login));
+        tr("Only the owner of the server's tables (%1) or a superuser may move data into it, and %2 is "
+           "neither. Ask %1 to make the move with Herald (logging in as %1), then to run "
+           "GRANT herald_admin TO %2; so that you administer the team.")
+            .arg(owner, login));
 }
 
 QString FirstAdmin::makeAdmin(const QSqlDatabase& target)
@@ -38,7 +38,8 @@ QString FirstAdmin::makeAdmin(const QSqlDatabase& target)
     if (!query.exec(QStringLiteral("SELECT session_user, quote_ident(session_user), "
                                    "pg_has_role(session_user, 'herald_admin', 'MEMBER')"))
         || !query.next())
-        return tr("Could not check whether you are an admin: %1").arg(SqlErrors::toError(query.lastError(), {}).message);
+        return tr("Could not check whether you are an admin: %1")
+            .arg(SqlErrors::toError(query.lastError(), {}).message);
     const QString login = query.value(0).toString();
     if (query.value(2).toBool())
         return tr("%1 already has the admin role (herald_admin).").arg(login);
