@@ -382,6 +382,16 @@
     </message>
 </context>
 <context>
+    <name>herald::MoveToServerDialog</name>
+    <message numerus="yes">
+        <source>Copying %n table(s)…</source>
+        <translation>
+            <numerusform>Copying %n table…</numerusform>
+            <numerusform>Copying %n tables…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>herald::NonprofitRepository</name>
     <message numerus="yes">
         <source>Could not add tags to %n nonprofit(s)</source>

@@ -83,6 +83,13 @@
     </message>
 </context>
 <context>
+    <name>CopyCatalog</name>
+    <message>
+        <source>Could not read the columns of %1</source>
+        <translation>No se pudieron leer las columnas de %1</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseOpener</name>
     <message>
         <source>Password Not Saved</source>
@@ -813,6 +820,33 @@
     <message>
         <source>Details</source>
         <translation>Detalles</translation>
+    </message>
+</context>
+<context>
+    <name>herald::BackupAction</name>
+    <message>
+        <source>Back Up</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL server: back it up on the server with pg_dump, e.g. pg_dump -Fc -h HOST -U OWNER -f herald.dump DATABASE, and restore with pg_restore (README.md, &quot;Backing up a team server&quot;).</source>
+        <translation>%1 es un servidor PostgreSQL: haga su copia de seguridad en el servidor con pg_dump, p. ej. pg_dump -Fc -h HOST -U OWNER -f herald.dump DATABASE, y restáurela con pg_restore (README.md, «Backing up a team server»).</translation>
+    </message>
+    <message>
+        <source>Back Up the Database</source>
+        <translation>Hacer una copia de seguridad de la base de datos</translation>
+    </message>
+    <message>
+        <source>Herald databases (*.sqlite);;All files (*)</source>
+        <translation>Bases de datos de Herald (*.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>Copiando a %1…</translation>
+    </message>
+    <message>
+        <source>The database was backed up to %1. Restoring is opening that file: with Herald closed, put it in place of %2.</source>
+        <translation>Se hizo una copia de seguridad de la base de datos en %1. Restaurarla es abrir ese archivo: con Herald cerrado, póngalo en lugar de %2.</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +1991,53 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::CopyCatalog</name>
+    <message>
+        <source>Herald migrates the target itself</source>
+        <translation>Herald migra el destino por sí mismo</translation>
+    </message>
+    <message>
+        <source>the server counts the copied sends itself (a trigger on sends)</source>
+        <translation>el servidor cuenta por sí mismo los envíos copiados (un disparador en sends)</translation>
+    </message>
+    <message>
+        <source>a lease between running workers, made by the target&apos;s migration</source>
+        <translation>un arrendamiento entre los procesos en marcha, creado por la migración del destino</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s full-text index of nonprofits; PostgreSQL indexes them itself</source>
+        <translation>el índice de texto completo de SQLite de las organizaciones; PostgreSQL las indexa por sí mismo</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s own bookkeeping</source>
+        <translation>la contabilidad interna de SQLite</translation>
+    </message>
+    <message>
+        <source>Could not list the tables</source>
+        <translation>No se pudieron listar las tablas</translation>
+    </message>
+    <message>
+        <source>The database has a table Herald does not know how to move: %1. Nothing was copied; this version of Herald cannot move this database.</source>
+        <translation>La base de datos tiene una tabla que Herald no sabe mover: %1. No se copió nada; esta versión de Herald no puede mover esta base de datos.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s database has no table %1; open it with this version of Herald first.</source>
+        <translation>La base de datos del servidor no tiene la tabla %1; ábrala primero con esta versión de Herald.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s table %1 has no column %2; nothing was copied.</source>
+        <translation>La tabla %1 del servidor no tiene la columna %2; no se copió nada.</translation>
+    </message>
+    <message>
+        <source>Could not read the server&apos;s foreign keys</source>
+        <translation>No se pudieron leer las claves foráneas del servidor</translation>
+    </message>
+    <message>
+        <source>The server&apos;s foreign keys go round in a circle (%1); Herald cannot order the copy.</source>
+        <translation>Las claves foráneas del servidor forman un círculo (%1); Herald no puede ordenar la copia.</translation>
+    </message>
+</context>
+<context>
     <name>herald::CsvBatchRunner</name>
     <message>
         <source>Could not open %1: %2</source>
@@ -2374,6 +2455,89 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>Connected to %1 but could not query it</source>
         <translation>Conectado a %1, pero no se pudo consultar</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DatabaseCopier</name>
+    <message>
+        <source>Copied %1 rows in %2 tables in %3 s (%4 rows/s). Counts match on both sides.</source>
+        <translation>Se copiaron %1 filas en %2 tablas en %3 s (%4 filas/s). Los recuentos coinciden en ambos lados.</translation>
+    </message>
+    <message>
+        <source>%1 %2 = %3</source>
+        <translation>%1 %2 = %3</translation>
+    </message>
+    <message>
+        <source>%1 Table by table (this computer = server): %2.</source>
+        <translation>%1 Tabla por tabla (este equipo = servidor): %2.</translation>
+    </message>
+    <message>
+        <source>A move copies into a PostgreSQL server; %1 is not one.</source>
+        <translation>Un traslado copia a un servidor PostgreSQL; %1 no lo es.</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same database.</source>
+        <translation>El origen y el destino son la misma base de datos.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 rows here but %3 on the server</source>
+        <translation>%1 tiene %2 filas aquí pero %3 en el servidor</translation>
+    </message>
+    <message>
+        <source>Moved %1 rows in %2 tables from %3 (%4)</source>
+        <translation>Se trasladaron %1 filas en %2 tablas desde %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Everything was copied, but the move could not be recorded in the audit log: %1</source>
+        <translation>Se copió todo, pero el traslado no se pudo registrar en el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>Could not check whether %1 is empty</source>
+        <translation>No se pudo comprobar si %1 está vacía</translation>
+    </message>
+    <message>
+        <source>The server&apos;s database is not empty: table %1 has rows. Herald moves data only into an empty database, so nothing there is overwritten; make a new database for the team and move into that.</source>
+        <translation>La base de datos del servidor no está vacía: la tabla %1 tiene filas. Herald solo traslada datos a una base de datos vacía, para no sobrescribir nada; cree una base de datos nueva para el equipo y traslade a ella.</translation>
+    </message>
+    <message>
+        <source>Could not count the rows of %1</source>
+        <translation>No se pudieron contar las filas de %1</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>No se pudo leer %1</translation>
+    </message>
+    <message>
+        <source>The move was cancelled</source>
+        <translation>Se canceló el traslado</translation>
+    </message>
+    <message>
+        <source>Could not set the next id of %1</source>
+        <translation>No se pudo fijar el siguiente id de %1</translation>
+    </message>
+    <message>
+        <source>The move failed: %1</source>
+        <translation>El traslado falló: %1</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was copied: the server&apos;s database is still empty.</source>
+        <translation>%1. No se copió nada: la base de datos del servidor sigue vacía.</translation>
+    </message>
+    <message>
+        <source>Could not empty %1</source>
+        <translation>No se pudo vaciar %1</translation>
+    </message>
+    <message>
+        <source>%1. The %2 tables copied so far were emptied again: the server&apos;s database is empty, ready for another try.</source>
+        <translation>%1. Las %2 tablas copiadas hasta ahora se vaciaron de nuevo: la base de datos del servidor está vacía, lista para otro intento.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 rows)</source>
+        <translation>%1 (%2 filas)</translation>
+    </message>
+    <message>
+        <source>%1. These tables were copied and could not be emptied again (%2): %3. Empty them or make a new database before trying again.</source>
+        <translation>%1. Estas tablas se copiaron y no se pudieron vaciar de nuevo (%2): %3. Vacíelas o cree una base de datos nueva antes de volver a intentarlo.</translation>
     </message>
 </context>
 <context>
@@ -3574,6 +3738,33 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     </message>
 </context>
 <context>
+    <name>herald::FirstAdmin</name>
+    <message>
+        <source>Could not check who owns the server&apos;s database</source>
+        <translation>No se pudo comprobar quién es el propietario de la base de datos del servidor</translation>
+    </message>
+    <message>
+        <source>Only the owner of the server&apos;s tables (%1) or a superuser may move data into it, and %2 is neither. Ask %1 to make the move with Herald (logging in as %1), then to run GRANT herald_admin TO %2; so that you administer the team.</source>
+        <translation>Solo el propietario de las tablas del servidor (%1) o un superusuario puede trasladar datos a él, y %2 no es ninguno de los dos. Pida a %1 que haga el traslado con Herald (conectándose como %1) y que luego ejecute GRANT herald_admin TO %2; para que usted administre el equipo.</translation>
+    </message>
+    <message>
+        <source>Could not check whether you are an admin: %1</source>
+        <translation>No se pudo comprobar si usted es administrador: %1</translation>
+    </message>
+    <message>
+        <source>%1 already has the admin role (herald_admin).</source>
+        <translation>%1 ya tiene el rol de administrador (herald_admin).</translation>
+    </message>
+    <message>
+        <source>%1 could not be made an admin (%2). Ask a superuser to run: %3;</source>
+        <translation>No se pudo hacer administrador a %1 (%2). Pida a un superusuario que ejecute: %3;</translation>
+    </message>
+    <message>
+        <source>%1 is now the team&apos;s first admin (herald_admin).</source>
+        <translation>%1 es ahora el primer administrador del equipo (herald_admin).</translation>
+    </message>
+</context>
+<context>
     <name>herald::GdprService</name>
     <message>
         <source>Could not read the messages sent to &apos;%1&apos;</source>
@@ -4190,6 +4381,14 @@ Datos: %2 (%3)</translation>
         <source>What you may do is decided by the database&apos;s roles; actions your role may not take are disabled and say who may.</source>
         <translation>Lo que puede hacer lo deciden los roles de la base de datos; las acciones que su rol no permite están desactivadas e indican quién puede hacerlas.</translation>
     </message>
+    <message>
+        <source>&amp;Move to a Team Server…</source>
+        <translation>&amp;Trasladar a un servidor de equipo…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up…</source>
+        <translation>&amp;Copia de seguridad…</translation>
+    </message>
 </context>
 <context>
     <name>herald::MediaImagePreparer</name>
@@ -4448,6 +4647,72 @@ Datos: %2 (%3)</translation>
     <message>
         <source>This database needs updating to schema %1; ask an administrator (the owner, %2) to open it with Herald once.</source>
         <translation>Esta base de datos debe actualizarse al esquema %1; pida a un administrador (el propietario, %2) que la abra una vez con Herald.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::MoveToServerDialog</name>
+    <message>
+        <source>Move to a Team Server</source>
+        <translation>Trasladar a un servidor de equipo</translation>
+    </message>
+    <message>
+        <source>Copies everything in %1 — nonprofits, templates, campaigns with their send history, metrics, providers (their secrets stay in this computer&apos;s keychain) — into an empty PostgreSQL database that a team shares. You become its first admin. Nothing here is changed or removed.</source>
+        <translation>Copia todo lo que hay en %1 —organizaciones, plantillas, campañas con su historial de envíos, métricas, proveedores (sus secretos se quedan en el llavero de este equipo)— a una base de datos PostgreSQL vacía que comparte un equipo. Usted pasa a ser su primer administrador. Aquí no se cambia ni se elimina nada.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>From the keychain when empty</source>
+        <translation>Del llavero si se deja vacío</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Add the team&apos;s PostgreSQL server as a profile first (Settings → Connection profiles → Add PostgreSQL server…), with a new, empty database.</source>
+        <translation>Añada primero el servidor PostgreSQL del equipo como perfil (Configuración → Perfiles de conexión → Añadir servidor PostgreSQL…), con una base de datos nueva y vacía.</translation>
+    </message>
+    <message>
+        <source>Each table&apos;s progress appears here when the move starts.</source>
+        <translation>El progreso de cada tabla aparece aquí cuando empieza el traslado.</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Trasladar</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Abriendo %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n table(s)…</source>
+        <translation>
+            <numerusform>Copiando %n tabla…</numerusform>
+            <numerusform>Copiando %n tablas…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 here = %2 on the server</source>
+        <translation>%1 aquí = %2 en el servidor</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -6937,6 +7202,53 @@ Darse de baja: {{unsubscribe_url}}
     </message>
 </context>
 <context>
+    <name>herald::SqliteBackup</name>
+    <message>
+        <source>Herald backs up only the database on this computer; for a PostgreSQL server use pg_dump (README.md, &quot;Backing up a team server&quot;).</source>
+        <translation>Herald solo hace copias de seguridad de la base de datos de este equipo; para un servidor PostgreSQL use pg_dump (README.md, «Backing up a team server»).</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file or overwrite it (--force).</source>
+        <translation>%1 ya existe; elija otro archivo o sobrescríbalo (--force).</translation>
+    </message>
+    <message>
+        <source>A backup cannot overwrite the database it copies.</source>
+        <translation>Una copia de seguridad no puede sobrescribir la base de datos que copia.</translation>
+    </message>
+    <message>
+        <source>The SQLite connection cannot be backed up (no sqlite3 handle).</source>
+        <translation>No se puede hacer copia de seguridad de la conexión SQLite (no hay identificador sqlite3).</translation>
+    </message>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation>No se pudo crear %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not start reading the database: %1</source>
+        <translation>No se pudo empezar a leer la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Could not start the backup: %1</source>
+        <translation>No se pudo iniciar la copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
+        <translation>Se canceló la copia de seguridad; no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>La copia de seguridad falló: %1</translation>
+    </message>
+    <message>
+        <source>Could not replace %1</source>
+        <translation>No se pudo reemplazar %1</translation>
+    </message>
+    <message>
+        <source>Could not move the backup into place at %1</source>
+        <translation>No se pudo colocar la copia de seguridad en %1</translation>
+    </message>
+</context>
+<context>
     <name>herald::StagedNonprofitMerge</name>
     <message>
         <source>Could not check the batch for keys used by other rows</source>
@@ -9225,10 +9537,6 @@ Estado de salida: 0 hecho, 1 fallo o rechazo (el motivo en la salida de error), 
 <context>
     <name>herald::cli::CommandLine</name>
     <message>
-        <source>Database state: &apos;db status&apos; connects, migrates and reports.</source>
-        <translation>Estado de la base de datos: &apos;db status&apos; conecta, migra e informa.</translation>
-    </message>
-    <message>
         <source>Connection profiles: list, add, use, remove.</source>
         <translation>Perfiles de conexión: list, add, use, remove.</translation>
     </message>
@@ -9318,21 +9626,13 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
         <source>The people of a team server and their roles: list, add (a password shown once), set-role, remove.</source>
         <translation>Las personas de un servidor de equipo y sus roles: list, add (una contraseña mostrada una vez), set-role, remove.</translation>
     </message>
+    <message>
+        <source>The database: &apos;db status&apos; connects, migrates and reports; &apos;db copy --to PROFILE&apos; moves it to a team server; &apos;db backup FILE&apos; backs it up.</source>
+        <translation>La base de datos: &apos;db status&apos; conecta, migra e informa; &apos;db copy --to PROFILE&apos; la traslada a un servidor de equipo; &apos;db backup FILE&apos; hace una copia de seguridad.</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::DbCommand</name>
-    <message>
-        <source>Shows the state of Herald&apos;s database.</source>
-        <translation>Muestra el estado de la base de datos de Herald.</translation>
-    </message>
-    <message>
-        <source>status: connect, migrate and report.</source>
-        <translation>status: conectar, migrar e informar.</translation>
-    </message>
-    <message>
-        <source>Usage: herald db status [--profile NAME]</source>
-        <translation>Uso: herald db status [--profile NOMBRE]</translation>
-    </message>
     <message>
         <source>Profile: %1</source>
         <translation>Perfil: %1</translation>
@@ -9352,6 +9652,68 @@ Ejecute &apos;herald ORDEN --help&apos; para ver las opciones de una orden.</tra
     <message>
         <source>Schema version: %1 (this Herald knows up to %2)</source>
         <translation>Versión del esquema: %1 (este Herald conoce hasta la %2)</translation>
+    </message>
+    <message>
+        <source>The database: its state, a move to a team server, a backup.
+  status              connect, migrate and report
+  copy --to PROFILE   copy everything into an empty PostgreSQL database (--from: the source, else the active profile)
+  backup FILE         back the embedded database up into FILE; restoring is opening that file (for PostgreSQL use pg_dump)</source>
+        <translation>La base de datos: su estado, un traslado a un servidor de equipo, una copia de seguridad.
+  status              conectar, migrar e informar
+  copy --to PROFILE   copiar todo a una base de datos PostgreSQL vacía (--from: el origen; si no, el perfil activo)
+  backup FILE         copiar la base de datos integrada en FILE; restaurar es abrir ese archivo (para PostgreSQL use pg_dump)</translation>
+    </message>
+    <message>
+        <source>status, copy or backup</source>
+        <translation>status, copy o backup</translation>
+    </message>
+    <message>
+        <source>backup: the file to write</source>
+        <translation>backup: el archivo que se escribe</translation>
+    </message>
+    <message>
+        <source>copy: the PostgreSQL profile to copy into.</source>
+        <translation>copy: el perfil PostgreSQL al que copiar.</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>perfil</translation>
+    </message>
+    <message>
+        <source>copy: the profile to copy from (else the active one).</source>
+        <translation>copy: el perfil desde el que copiar (si no, el activo).</translation>
+    </message>
+    <message>
+        <source>backup: overwrite FILE when it exists.</source>
+        <translation>backup: sobrescribir FILE si existe.</translation>
+    </message>
+    <message>
+        <source>Usage: herald db status [--profile NAME]
+       herald db copy --to PROFILE [--from PROFILE]
+       herald db backup FILE [--profile NAME] [--force]</source>
+        <translation>Uso: herald db status [--profile NAME]
+     herald db copy --to PROFILE [--from PROFILE]
+     herald db backup FILE [--profile NAME] [--force]</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a PostgreSQL profile: a move copies into a team server.</source>
+        <translation>&apos;%1&apos; no es un perfil PostgreSQL: un traslado copia a un servidor de equipo.</translation>
+    </message>
+    <message>
+        <source>Copying to %1</source>
+        <translation>Copiando a %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a PostgreSQL server: back it up with pg_dump (README.md, &quot;Backing up a team server&quot;), e.g. pg_dump -Fc -h HOST -U OWNER -f herald.dump DATABASE.</source>
+        <translation>&apos;%1&apos; es un servidor PostgreSQL: haga su copia de seguridad con pg_dump (README.md, «Backing up a team server»), p. ej. pg_dump -Fc -h HOST -U OWNER -f herald.dump DATABASE.</translation>
+    </message>
+    <message>
+        <source>Backing up to %1</source>
+        <translation>Copia de seguridad en %1</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2. Restoring is opening that file: with Herald closed, put it in place of %1.</source>
+        <translation>Copia de seguridad de %1 hecha en %2. Restaurarla es abrir ese archivo: con Herald cerrado, póngalo en lugar de %1.</translation>
     </message>
 </context>
 <context>

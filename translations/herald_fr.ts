@@ -83,6 +83,13 @@
     </message>
 </context>
 <context>
+    <name>CopyCatalog</name>
+    <message>
+        <source>Could not read the columns of %1</source>
+        <translation>Impossible de lire les colonnes de %1</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseOpener</name>
     <message>
         <source>Password Not Saved</source>
@@ -813,6 +820,33 @@
     <message>
         <source>Details</source>
         <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>herald::BackupAction</name>
+    <message>
+        <source>Back Up</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL server: back it up on the server with pg_dump, e.g. pg_dump -Fc -h HOST -U OWNER -f herald.dump DATABASE, and restore with pg_restore (README.md, &quot;Backing up a team server&quot;).</source>
+        <translation>%1 est un serveur PostgreSQL : sauvegardez-le sur le serveur avec pg_dump, par ex. pg_dump -Fc -h HOST -U OWNER -f herald.dump DATABASE, et restaurez avec pg_restore (README.md, « Backing up a team server »).</translation>
+    </message>
+    <message>
+        <source>Back Up the Database</source>
+        <translation>Sauvegarder la base de données</translation>
+    </message>
+    <message>
+        <source>Herald databases (*.sqlite);;All files (*)</source>
+        <translation>Bases de données Herald (*.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>Sauvegarde vers %1…</translation>
+    </message>
+    <message>
+        <source>The database was backed up to %1. Restoring is opening that file: with Herald closed, put it in place of %2.</source>
+        <translation>La base de données a été sauvegardée dans %1. Restaurer, c&apos;est ouvrir ce fichier : Herald fermé, mettez-le à la place de %2.</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +1991,53 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::CopyCatalog</name>
+    <message>
+        <source>Herald migrates the target itself</source>
+        <translation>Herald migre lui-même la cible</translation>
+    </message>
+    <message>
+        <source>the server counts the copied sends itself (a trigger on sends)</source>
+        <translation>le serveur compte lui-même les envois copiés (un déclencheur sur sends)</translation>
+    </message>
+    <message>
+        <source>a lease between running workers, made by the target&apos;s migration</source>
+        <translation>un bail entre les processus en cours, créé par la migration de la cible</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s full-text index of nonprofits; PostgreSQL indexes them itself</source>
+        <translation>l&apos;index plein texte SQLite des associations ; PostgreSQL les indexe lui-même</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s own bookkeeping</source>
+        <translation>la comptabilité interne de SQLite</translation>
+    </message>
+    <message>
+        <source>Could not list the tables</source>
+        <translation>Impossible de lister les tables</translation>
+    </message>
+    <message>
+        <source>The database has a table Herald does not know how to move: %1. Nothing was copied; this version of Herald cannot move this database.</source>
+        <translation>La base de données a une table que Herald ne sait pas déplacer : %1. Rien n&apos;a été copié ; cette version de Herald ne peut pas déplacer cette base de données.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s database has no table %1; open it with this version of Herald first.</source>
+        <translation>La base de données du serveur n&apos;a pas de table %1 ; ouvrez-la d&apos;abord avec cette version de Herald.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s table %1 has no column %2; nothing was copied.</source>
+        <translation>La table %1 du serveur n&apos;a pas de colonne %2 ; rien n&apos;a été copié.</translation>
+    </message>
+    <message>
+        <source>Could not read the server&apos;s foreign keys</source>
+        <translation>Impossible de lire les clés étrangères du serveur</translation>
+    </message>
+    <message>
+        <source>The server&apos;s foreign keys go round in a circle (%1); Herald cannot order the copy.</source>
+        <translation>Les clés étrangères du serveur tournent en rond (%1) ; Herald ne peut pas ordonner la copie.</translation>
+    </message>
+</context>
+<context>
     <name>herald::CsvBatchRunner</name>
     <message>
         <source>Could not open %1: %2</source>
@@ -2374,6 +2455,89 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>Connected to %1 but could not query it</source>
         <translation>Connecté à %1, mais impossible de l’interroger</translation>
+    </message>
+</context>
+<context>
+    <name>herald::DatabaseCopier</name>
+    <message>
+        <source>Copied %1 rows in %2 tables in %3 s (%4 rows/s). Counts match on both sides.</source>
+        <translation>%1 lignes copiées dans %2 tables en %3 s (%4 lignes/s). Les comptes concordent des deux côtés.</translation>
+    </message>
+    <message>
+        <source>%1 %2 = %3</source>
+        <translation>%1 %2 = %3</translation>
+    </message>
+    <message>
+        <source>%1 Table by table (this computer = server): %2.</source>
+        <translation>%1 Table par table (cet ordinateur = serveur) : %2.</translation>
+    </message>
+    <message>
+        <source>A move copies into a PostgreSQL server; %1 is not one.</source>
+        <translation>Un déménagement copie vers un serveur PostgreSQL ; %1 n&apos;en est pas un.</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same database.</source>
+        <translation>La source et la cible sont la même base de données.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 rows here but %3 on the server</source>
+        <translation>%1 a %2 lignes ici mais %3 sur le serveur</translation>
+    </message>
+    <message>
+        <source>Moved %1 rows in %2 tables from %3 (%4)</source>
+        <translation>%1 lignes déplacées dans %2 tables depuis %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Everything was copied, but the move could not be recorded in the audit log: %1</source>
+        <translation>Tout a été copié, mais le déménagement n&apos;a pas pu être inscrit au journal d&apos;audit : %1</translation>
+    </message>
+    <message>
+        <source>Could not check whether %1 is empty</source>
+        <translation>Impossible de vérifier si %1 est vide</translation>
+    </message>
+    <message>
+        <source>The server&apos;s database is not empty: table %1 has rows. Herald moves data only into an empty database, so nothing there is overwritten; make a new database for the team and move into that.</source>
+        <translation>La base de données du serveur n&apos;est pas vide : la table %1 a des lignes. Herald ne déplace des données que vers une base vide, pour ne rien écraser ; créez une nouvelle base pour l&apos;équipe et déménagez-y.</translation>
+    </message>
+    <message>
+        <source>Could not count the rows of %1</source>
+        <translation>Impossible de compter les lignes de %1</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>Impossible de lire %1</translation>
+    </message>
+    <message>
+        <source>The move was cancelled</source>
+        <translation>Le déménagement a été annulé</translation>
+    </message>
+    <message>
+        <source>Could not set the next id of %1</source>
+        <translation>Impossible de fixer le prochain id de %1</translation>
+    </message>
+    <message>
+        <source>The move failed: %1</source>
+        <translation>Le déménagement a échoué : %1</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was copied: the server&apos;s database is still empty.</source>
+        <translation>%1. Rien n&apos;a été copié : la base de données du serveur est toujours vide.</translation>
+    </message>
+    <message>
+        <source>Could not empty %1</source>
+        <translation>Impossible de vider %1</translation>
+    </message>
+    <message>
+        <source>%1. The %2 tables copied so far were emptied again: the server&apos;s database is empty, ready for another try.</source>
+        <translation>%1. Les %2 tables copiées jusqu&apos;ici ont été vidées de nouveau : la base de données du serveur est vide, prête pour un nouvel essai.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 rows)</source>
+        <translation>%1 (%2 lignes)</translation>
+    </message>
+    <message>
+        <source>%1. These tables were copied and could not be emptied again (%2): %3. Empty them or make a new database before trying again.</source>
+        <translation>%1. Ces tables ont été copiées et n&apos;ont pas pu être vidées de nouveau (%2) : %3. Videz-les ou créez une nouvelle base avant de réessayer.</translation>
     </message>
 </context>
 <context>
@@ -3574,6 +3738,33 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     </message>
 </context>
 <context>
+    <name>herald::FirstAdmin</name>
+    <message>
+        <source>Could not check who owns the server&apos;s database</source>
+        <translation>Impossible de vérifier à qui appartient la base de données du serveur</translation>
+    </message>
+    <message>
+        <source>Only the owner of the server&apos;s tables (%1) or a superuser may move data into it, and %2 is neither. Ask %1 to make the move with Herald (logging in as %1), then to run GRANT herald_admin TO %2; so that you administer the team.</source>
+        <translation>Seul le propriétaire des tables du serveur (%1) ou un superutilisateur peut y déplacer des données, et %2 n&apos;est ni l&apos;un ni l&apos;autre. Demandez à %1 de faire le déménagement avec Herald (connecté en tant que %1), puis d&apos;exécuter GRANT herald_admin TO %2; pour que vous administriez l&apos;équipe.</translation>
+    </message>
+    <message>
+        <source>Could not check whether you are an admin: %1</source>
+        <translation>Impossible de vérifier si vous êtes administrateur : %1</translation>
+    </message>
+    <message>
+        <source>%1 already has the admin role (herald_admin).</source>
+        <translation>%1 a déjà le rôle d&apos;administrateur (herald_admin).</translation>
+    </message>
+    <message>
+        <source>%1 could not be made an admin (%2). Ask a superuser to run: %3;</source>
+        <translation>%1 n&apos;a pas pu devenir administrateur (%2). Demandez à un superutilisateur d&apos;exécuter : %3;</translation>
+    </message>
+    <message>
+        <source>%1 is now the team&apos;s first admin (herald_admin).</source>
+        <translation>%1 est maintenant le premier administrateur de l&apos;équipe (herald_admin).</translation>
+    </message>
+</context>
+<context>
     <name>herald::GdprService</name>
     <message>
         <source>Could not read the messages sent to &apos;%1&apos;</source>
@@ -4190,6 +4381,14 @@ Données : %2 (%3)</translation>
         <source>What you may do is decided by the database&apos;s roles; actions your role may not take are disabled and say who may.</source>
         <translation>Ce que vous pouvez faire dépend des rôles de la base de données ; les actions que votre rôle ne permet pas sont désactivées et indiquent qui peut les faire.</translation>
     </message>
+    <message>
+        <source>&amp;Move to a Team Server…</source>
+        <translation>&amp;Déménager vers un serveur d&apos;équipe…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up…</source>
+        <translation>&amp;Sauvegarder…</translation>
+    </message>
 </context>
 <context>
     <name>herald::MediaImagePreparer</name>
@@ -4448,6 +4647,72 @@ Données : %2 (%3)</translation>
     <message>
         <source>This database needs updating to schema %1; ask an administrator (the owner, %2) to open it with Herald once.</source>
         <translation>Cette base de données doit être mise à jour vers le schéma %1 ; demandez à un administrateur (le propriétaire, %2) de l’ouvrir une fois avec Herald.</translation>
+    </message>
+</context>
+<context>
+    <name>herald::MoveToServerDialog</name>
+    <message>
+        <source>Move to a Team Server</source>
+        <translation>Déménager vers un serveur d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Copies everything in %1 — nonprofits, templates, campaigns with their send history, metrics, providers (their secrets stay in this computer&apos;s keychain) — into an empty PostgreSQL database that a team shares. You become its first admin. Nothing here is changed or removed.</source>
+        <translation>Copie tout ce que contient %1 — associations, modèles, campagnes avec leur historique d&apos;envoi, métriques, fournisseurs (leurs secrets restent dans le trousseau de cet ordinateur) — dans une base PostgreSQL vide que partage une équipe. Vous en devenez le premier administrateur. Rien n&apos;est modifié ni supprimé ici.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>From the keychain when empty</source>
+        <translation>Du trousseau si vide</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Add the team&apos;s PostgreSQL server as a profile first (Settings → Connection profiles → Add PostgreSQL server…), with a new, empty database.</source>
+        <translation>Ajoutez d&apos;abord le serveur PostgreSQL de l&apos;équipe comme profil (Paramètres → Profils de connexion → Ajouter un serveur PostgreSQL…), avec une base de données nouvelle et vide.</translation>
+    </message>
+    <message>
+        <source>Each table&apos;s progress appears here when the move starts.</source>
+        <translation>La progression de chaque table apparaît ici quand le déménagement commence.</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Déménager</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n table(s)…</source>
+        <translation>
+            <numerusform>Copie de %n table…</numerusform>
+            <numerusform>Copie de %n tables…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 here = %2 on the server</source>
+        <translation>%1 ici = %2 sur le serveur</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -5187,7 +5452,7 @@ Données : %2 (%3)</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>Mot de &amp;passe :</translation>
+        <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -6934,6 +7199,53 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Add to Dictionary</source>
         <translation>Ajouter au dictionnaire</translation>
+    </message>
+</context>
+<context>
+    <name>herald::SqliteBackup</name>
+    <message>
+        <source>Herald backs up only the database on this computer; for a PostgreSQL server use pg_dump (README.md, &quot;Backing up a team server&quot;).</source>
+        <translation>Herald ne sauvegarde que la base de données de cet ordinateur ; pour un serveur PostgreSQL, utilisez pg_dump (README.md, « Backing up a team server »).</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file or overwrite it (--force).</source>
+        <translation>%1 existe déjà ; choisissez un autre fichier ou écrasez-le (--force).</translation>
+    </message>
+    <message>
+        <source>A backup cannot overwrite the database it copies.</source>
+        <translation>Une sauvegarde ne peut pas écraser la base de données qu&apos;elle copie.</translation>
+    </message>
+    <message>
+        <source>The SQLite connection cannot be backed up (no sqlite3 handle).</source>
+        <translation>La connexion SQLite ne peut pas être sauvegardée (pas de descripteur sqlite3).</translation>
+    </message>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation>Impossible de créer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not start reading the database: %1</source>
+        <translation>Impossible de commencer à lire la base de données : %1</translation>
+    </message>
+    <message>
+        <source>Could not start the backup: %1</source>
+        <translation>Impossible de démarrer la sauvegarde : %1</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
+        <translation>La sauvegarde a été annulée ; aucun fichier n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>La sauvegarde a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Could not replace %1</source>
+        <translation>Impossible de remplacer %1</translation>
+    </message>
+    <message>
+        <source>Could not move the backup into place at %1</source>
+        <translation>Impossible de mettre la sauvegarde en place à %1</translation>
     </message>
 </context>
 <context>
@@ -9225,10 +9537,6 @@ Code de sortie : 0 fait, 1 échec ou refus (la raison sur la sortie d’erreur),
 <context>
     <name>herald::cli::CommandLine</name>
     <message>
-        <source>Database state: &apos;db status&apos; connects, migrates and reports.</source>
-        <translation>État de la base de données : « db status » se connecte, migre et rend compte.</translation>
-    </message>
-    <message>
         <source>Connection profiles: list, add, use, remove.</source>
         <translation>Profils de connexion : list, add, use, remove.</translation>
     </message>
@@ -9318,21 +9626,13 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
         <source>The people of a team server and their roles: list, add (a password shown once), set-role, remove.</source>
         <translation>Les personnes d’un serveur d’équipe et leurs rôles : list, add (un mot de passe affiché une fois), set-role, remove.</translation>
     </message>
+    <message>
+        <source>The database: &apos;db status&apos; connects, migrates and reports; &apos;db copy --to PROFILE&apos; moves it to a team server; &apos;db backup FILE&apos; backs it up.</source>
+        <translation>La base de données : &apos;db status&apos; se connecte, migre et rend compte ; &apos;db copy --to PROFILE&apos; la déménage vers un serveur d&apos;équipe ; &apos;db backup FILE&apos; la sauvegarde.</translation>
+    </message>
 </context>
 <context>
     <name>herald::cli::DbCommand</name>
-    <message>
-        <source>Shows the state of Herald&apos;s database.</source>
-        <translation>Affiche l’état de la base de données de Herald.</translation>
-    </message>
-    <message>
-        <source>status: connect, migrate and report.</source>
-        <translation>status : se connecter, migrer et rendre compte.</translation>
-    </message>
-    <message>
-        <source>Usage: herald db status [--profile NAME]</source>
-        <translation>Utilisation : herald db status [--profile NOM]</translation>
-    </message>
     <message>
         <source>Profile: %1</source>
         <translation>Profil : %1</translation>
@@ -9352,6 +9652,68 @@ Lancez « herald COMMANDE --help » pour les options d’une commande.</translat
     <message>
         <source>Schema version: %1 (this Herald knows up to %2)</source>
         <translation>Version du schéma : %1 (ce Herald connaît jusqu’à %2)</translation>
+    </message>
+    <message>
+        <source>The database: its state, a move to a team server, a backup.
+  status              connect, migrate and report
+  copy --to PROFILE   copy everything into an empty PostgreSQL database (--from: the source, else the active profile)
+  backup FILE         back the embedded database up into FILE; restoring is opening that file (for PostgreSQL use pg_dump)</source>
+        <translation>La base de données : son état, un déménagement vers un serveur d&apos;équipe, une sauvegarde.
+  status              se connecter, migrer et rendre compte
+  copy --to PROFILE   tout copier dans une base PostgreSQL vide (--from : la source, sinon le profil actif)
+  backup FILE         sauvegarder la base intégrée dans FILE ; restaurer, c&apos;est ouvrir ce fichier (pour PostgreSQL, utilisez pg_dump)</translation>
+    </message>
+    <message>
+        <source>status, copy or backup</source>
+        <translation>status, copy ou backup</translation>
+    </message>
+    <message>
+        <source>backup: the file to write</source>
+        <translation>backup : le fichier à écrire</translation>
+    </message>
+    <message>
+        <source>copy: the PostgreSQL profile to copy into.</source>
+        <translation>copy : le profil PostgreSQL vers lequel copier.</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>profil</translation>
+    </message>
+    <message>
+        <source>copy: the profile to copy from (else the active one).</source>
+        <translation>copy : le profil depuis lequel copier (sinon le profil actif).</translation>
+    </message>
+    <message>
+        <source>backup: overwrite FILE when it exists.</source>
+        <translation>backup : écraser FILE s&apos;il existe.</translation>
+    </message>
+    <message>
+        <source>Usage: herald db status [--profile NAME]
+       herald db copy --to PROFILE [--from PROFILE]
+       herald db backup FILE [--profile NAME] [--force]</source>
+        <translation>Usage : herald db status [--profile NAME]
+        herald db copy --to PROFILE [--from PROFILE]
+        herald db backup FILE [--profile NAME] [--force]</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a PostgreSQL profile: a move copies into a team server.</source>
+        <translation>&apos;%1&apos; n&apos;est pas un profil PostgreSQL : un déménagement copie vers un serveur d&apos;équipe.</translation>
+    </message>
+    <message>
+        <source>Copying to %1</source>
+        <translation>Copie vers %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a PostgreSQL server: back it up with pg_dump (README.md, &quot;Backing up a team server&quot;), e.g. pg_dump -Fc -h HOST -U OWNER -f herald.dump DATABASE.</source>
+        <translation>&apos;%1&apos; est un serveur PostgreSQL : sauvegardez-le avec pg_dump (README.md, « Backing up a team server »), par ex. pg_dump -Fc -h HOST -U OWNER -f herald.dump DATABASE.</translation>
+    </message>
+    <message>
+        <source>Backing up to %1</source>
+        <translation>Sauvegarde vers %1</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2. Restoring is opening that file: with Herald closed, put it in place of %1.</source>
+        <translation>%1 sauvegardée dans %2. Restaurer, c&apos;est ouvrir ce fichier : Herald fermé, mettez-le à la place de %1.</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ struct SubCommand
 const std::map<QString, SubCommand>& registry()
 {
     static const std::map<QString, SubCommand> commands = {
-        {QStringLiteral("db"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Database state: 'db status' connects, migrates and reports."), &DbCommand::run}},
+        {QStringLiteral("db"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "The database: 'db status' connects, migrates and reports; 'db copy --to PROFILE' moves it to a team server; 'db backup FILE' backs it up."), &DbCommand::run}},
         {QStringLiteral("intake"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Read bounces, complaints and mailto: unsubscribes from the feedback mailbox (IMAP)."), &IntakeCommand::run}},
         {QStringLiteral("profile"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Connection profiles: list, add, use, remove."), &ProfileCommand::run}},
         {QStringLiteral("import"), {QT_TRANSLATE_NOOP("herald::cli::CommandLine", "Import nonprofits or a suppression list from CSV, with a report."), &ImportCommand::run}},

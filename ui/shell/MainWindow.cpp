@@ -8,6 +8,8 @@
 #include "dashboard/AlertBanner.h"
 #include "dashboard/AlertMonitor.h"
 #include "dashboard/DashboardPage.h"
+#include "database/BackupAction.h"
+#include "database/MoveToServerDialog.h"
 #include "nonprofits/NonprofitsPage.h"
 #include "nonprofits/SampleDataActions.h"
 #include "sending/FeedbackIntakeRunner.h"
@@ -47,6 +49,7 @@ namespace herald {
 MainWindow::MainWindow(Database& database, ProfileStore& profiles, QWidget* parent)
     : QMainWindow(parent)
     , m_database(database)
+    , m_profiles(profiles)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
 {
@@ -222,6 +225,14 @@ void MainWindow::buildAlerts(QWidget* pagesColumn)
 void MainWindow::buildMenus()
 {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* move = fileMenu->addAction(tr("&Move to a Team Server…"), this, [this] {
+        MoveToServerDialog dialog(m_database, m_profiles, this);
+        dialog.exec();
+    });
+    move->setObjectName(QStringLiteral("moveToServerAction"));
+    auto* backup = new BackupAction(m_database, this);
+    fileMenu->addAction(tr("&Back Up…"), backup, &BackupAction::run)->setObjectName(QStringLiteral("backupAction"));
+    fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);

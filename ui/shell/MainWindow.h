@@ -65,6 +65,7 @@ private:
     void buildAlerts(QWidget* pagesColumn);
 
     Database& m_database;
+    ProfileStore& m_profiles;
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
     QVBoxLayout* m_bannerArea = nullptr;
