@@ -208,7 +208,8 @@ private slots:
         if (!onPostgres())
             QSKIP("PostgreSQL only: approval needs several people");
         QFETCH(QString, language);
-        test::useLanguage(language);
+        const test::ScopedLanguage scoped(language);
+        QVERIFY(scoped.isLoaded());
         const auto dropLogins = dropLoginsAtEnd();
         const Campaign campaign = seed();
         {
@@ -227,7 +228,6 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&panel));
             test::saveScreenshot(&panel, QStringLiteral("settings-approval-%1.png").arg(language));
         }
-        test::useLanguage(QStringLiteral("en_US"));
     }
 };
 

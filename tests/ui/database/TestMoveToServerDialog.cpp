@@ -80,8 +80,8 @@ private slots:
     void movesWithAProgressBarPerTable()
     {
         QFETCH(QString, language);
-        test::useLanguage(language);
-        const auto english = qScopeGuard([] { test::useLanguage(QStringLiteral("en")); });
+        const test::ScopedLanguage scoped(language);
+        QVERIFY(scoped.isLoaded());
         test::TestDatabase server;
         QVERIFY(server.isReady());
         const TeamProfile team(server);

@@ -248,7 +248,8 @@ private slots:
     void screenshots()
     {
         QFETCH(QString, language);
-        test::useLanguage(language);
+        const test::ScopedLanguage scoped(language);
+        QVERIFY(scoped.isLoaded());
         openWindow();
         const QString backend = onPostgres() ? QStringLiteral("pg") : QStringLiteral("sqlite");
         test::saveScreenshot(m_window.get(), QStringLiteral("team-panel-%1-%2.png").arg(backend, language));
@@ -256,7 +257,6 @@ private slots:
         QVERIFY(dialog);
         test::saveScreenshot(dialog, QStringLiteral("team-audit-%1-%2.png").arg(backend, language));
         dialog->close();
-        test::useLanguage(QStringLiteral("en_US"));
     }
 };
 
