@@ -14,7 +14,7 @@ PACKAGES=(
   # package checks (scripts/test-package.sh)
   desktop-file-utils appstream
   # DKIM verifier and loopback DNS server for the deliverability tests
-  python3-dkim python3-dnspython
+  python3-dkim python3-nacl python3-dnspython  # python3-nacl: python3-dkim checks ed25519-sha256 (RFC 8463) with it
   # bounce and complaint intake tests: a real IMAP server on loopback (started by the test, not as a service)
   dovecot-imapd
 )

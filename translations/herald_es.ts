@@ -2185,20 +2185,28 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <translation>No se pudo leer la clave pública: %1</translation>
     </message>
     <message>
-        <source>Could not generate an RSA key: %1</source>
-        <translation>No se pudo generar una clave RSA: %1</translation>
-    </message>
-    <message>
         <source>This is not a private key in PEM form (it should start with “-----BEGIN PRIVATE KEY-----” or “-----BEGIN RSA PRIVATE KEY-----”).</source>
         <translation>No es una clave privada en formato PEM (debería empezar por “-----BEGIN PRIVATE KEY-----” o “-----BEGIN RSA PRIVATE KEY-----”).</translation>
     </message>
     <message>
-        <source>The key is not an RSA key; DKIM with rsa-sha256 needs one.</source>
-        <translation>La clave no es una clave RSA; DKIM con rsa-sha256 necesita una.</translation>
-    </message>
-    <message>
         <source>The key has %1 bits; receivers ignore DKIM keys under %2 bits. Generate a %3-bit key instead.</source>
         <translation>La clave tiene %1 bits; los receptores ignoran las claves DKIM de menos de %2 bits. Genere en su lugar una clave de %3 bits.</translation>
+    </message>
+    <message>
+        <source>Could not generate a key: %1</source>
+        <translation>No se pudo generar una clave: %1</translation>
+    </message>
+    <message>
+        <source>The key is an RSA key; an Ed25519 key is needed here.</source>
+        <translation>La clave es una clave RSA; aquí se necesita una clave Ed25519.</translation>
+    </message>
+    <message>
+        <source>The key is an Ed25519 key; an RSA key is needed here.</source>
+        <translation>La clave es una clave Ed25519; aquí se necesita una clave RSA.</translation>
+    </message>
+    <message>
+        <source>The key is neither an RSA nor an Ed25519 key; DKIM signs with those two only.</source>
+        <translation>La clave no es ni RSA ni Ed25519; DKIM solo firma con esos dos tipos.</translation>
     </message>
 </context>
 <context>
@@ -2254,12 +2262,16 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
 <context>
     <name>herald::DkimSigner</name>
     <message>
-        <source>The DKIM library could not be started.</source>
-        <translation>No se pudo iniciar la biblioteca DKIM.</translation>
+        <source>its private key could not be read: %1</source>
+        <translation>no se pudo leer su clave privada: %1</translation>
     </message>
     <message>
-        <source>DKIM signing for %1 failed at %2: %3</source>
-        <translation>La firma DKIM de %1 falló en %2: %3</translation>
+        <source>its key cannot make RSA signatures: %1</source>
+        <translation>su clave no puede hacer firmas RSA: %1</translation>
+    </message>
+    <message>
+        <source>DKIM signing for %1 failed: %2</source>
+        <translation>La firma DKIM para %1 falló: %2</translation>
     </message>
 </context>
 <context>

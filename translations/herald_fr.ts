@@ -2185,20 +2185,28 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <translation>Impossible de lire la clé publique : %1</translation>
     </message>
     <message>
-        <source>Could not generate an RSA key: %1</source>
-        <translation>Impossible de générer une clé RSA : %1</translation>
-    </message>
-    <message>
         <source>This is not a private key in PEM form (it should start with “-----BEGIN PRIVATE KEY-----” or “-----BEGIN RSA PRIVATE KEY-----”).</source>
         <translation>Ce n’est pas une clé privée au format PEM (elle devrait commencer par « -----BEGIN PRIVATE KEY----- » ou « -----BEGIN RSA PRIVATE KEY----- »).</translation>
     </message>
     <message>
-        <source>The key is not an RSA key; DKIM with rsa-sha256 needs one.</source>
-        <translation>La clé n’est pas une clé RSA ; DKIM avec rsa-sha256 en exige une.</translation>
-    </message>
-    <message>
         <source>The key has %1 bits; receivers ignore DKIM keys under %2 bits. Generate a %3-bit key instead.</source>
         <translation>La clé fait %1 bits ; les destinataires ignorent les clés DKIM de moins de %2 bits. Générez plutôt une clé de %3 bits.</translation>
+    </message>
+    <message>
+        <source>Could not generate a key: %1</source>
+        <translation>Impossible de générer une clé : %1</translation>
+    </message>
+    <message>
+        <source>The key is an RSA key; an Ed25519 key is needed here.</source>
+        <translation>La clé est une clé RSA ; une clé Ed25519 est nécessaire ici.</translation>
+    </message>
+    <message>
+        <source>The key is an Ed25519 key; an RSA key is needed here.</source>
+        <translation>La clé est une clé Ed25519 ; une clé RSA est nécessaire ici.</translation>
+    </message>
+    <message>
+        <source>The key is neither an RSA nor an Ed25519 key; DKIM signs with those two only.</source>
+        <translation>La clé n’est ni une clé RSA ni une clé Ed25519 ; DKIM ne signe qu’avec ces deux types.</translation>
     </message>
 </context>
 <context>
@@ -2254,12 +2262,16 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
 <context>
     <name>herald::DkimSigner</name>
     <message>
-        <source>The DKIM library could not be started.</source>
-        <translation>Impossible de démarrer la bibliothèque DKIM.</translation>
+        <source>its private key could not be read: %1</source>
+        <translation>sa clé privée n’a pas pu être lue : %1</translation>
     </message>
     <message>
-        <source>DKIM signing for %1 failed at %2: %3</source>
-        <translation>La signature DKIM de %1 a échoué à l’étape %2 : %3</translation>
+        <source>its key cannot make RSA signatures: %1</source>
+        <translation>sa clé ne peut pas produire de signatures RSA : %1</translation>
+    </message>
+    <message>
+        <source>DKIM signing for %1 failed: %2</source>
+        <translation>La signature DKIM pour %1 a échoué : %2</translation>
     </message>
 </context>
 <context>
