@@ -82,7 +82,7 @@ SenderDomainsPanel::SenderDomainsPanel(Database& database, QWidget* parent)
     m_domainList->header()->setStretchLastSection(true);
     m_domainList->setColumnWidth(DomainColumn, 200);
     m_domainList->setColumnWidth(SelectorColumn, 140);
-    m_domainList->setColumnWidth(KeyColumn, 220);
+    m_domainList->setColumnWidth(KeyColumn, 340); // "RSA + Ed25519, kept until Herald closes" in French too
     connect(m_domainList, &QTreeWidget::itemSelectionChanged, this, &SenderDomainsPanel::updateSelection);
 
     m_selectorEdit->setObjectName(QStringLiteral("selectorEdit"));
