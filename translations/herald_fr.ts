@@ -6268,7 +6268,7 @@ Se désabonner : {{unsubscribe_url}}
     </message>
     <message>
         <source>RSA + Ed25519, kept until Herald closes</source>
-        <translation>RSA + Ed25519, conservées jusqu’à la fermeture de Herald</translation>
+        <translation>RSA + Ed25519, en mémoire jusqu’à la fermeture</translation>
     </message>
     <message>
         <source>%1 already has an Ed25519 DKIM key (selector %2). Herald signs with the new key from now on: publish its record before the next campaign, and keep the old record published for a few days.</source>

@@ -185,6 +185,7 @@ void SenderDomainsPanel::reload()
         item->setText(KeyColumn, target.publicKey.isEmpty()             ? tr("none: mail goes out unsigned")
                                      : target.ed25519PublicKey.isEmpty() ? keyPlace
                                                                          : bothPlace);
+        item->setToolTip(KeyColumn, item->text(KeyColumn)); // in full when the column cuts it
         item->setText(DnsColumn, tr("not checked"));
         for (const DomainCheckReport& report : std::as_const(m_reports)) {
             if (report.domain == target.domain)
