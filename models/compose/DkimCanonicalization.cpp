@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <cstring>
+
 namespace herald {
 
 namespace {
@@ -84,33 +86,45 @@ QByteArray DkimCanonicalization::header(const QByteArray& field, Form form)
 
 QByteArray DkimCanonicalization::body(const QByteArray& message, qsizetype offset, Form form)
 {
-    QByteArray out;
-    out.reserve(message.size() - offset + 2);
-    int emptyLines = 0; // held back: empty lines at the end of the body are not part of it
-    qsizetype pos = offset;
-    while (pos < message.size()) {
-        qsizetype end = 0;
-        qsizetype next = 0;
-        lineAt(message, pos, &end, &next);
-        const qsizetype before = out.size();
-        if (form == Form::Simple)
-            out.append(message.constData() + pos, end - pos);
-        else
-            appendCompressed(out, message.constData() + pos, message.constData() + end);
-        if (out.size() == before) {
-            ++emptyLines;
+    // One pass writing into a buffer sized for the worst case (a CR added to every bare LF, a CRLF to the last line):
+    // this runs for every message sent, over its whole body.
+    const char* in = message.constData() + offset;
+    const char* const end = message.constData() + message.size();
+    QByteArray out(qMax<qsizetype>(0, message.size() - offset) + message.count('\n') + 2, Qt::Uninitialized);
+    char* const begin = out.data();
+    char* write = begin;
+    char* kept = begin; // the end of the last line with content: empty lines after it are not part of the body
+    while (in < end) {
+        const char* newline = static_cast<const char*>(std::memchr(in, '\n', size_t(end - in)));
+        const char* next = newline ? newline + 1 : end;
+        const char* lineEnd = newline ? newline : end;
+        if (lineEnd > in && lineEnd[-1] == '\r')
+            --lineEnd;
+        char* const lineStart = write;
+        if (form == Form::Simple) {
+            std::memcpy(write, in, size_t(lineEnd - in));
+            write += lineEnd - in;
         } else {
-            if (emptyLines > 0) {
-                QByteArray held;
-                for (int i = 0; i < emptyLines; ++i)
-                    held += "\r\n";
-                out.insert(before, held);
-                emptyLines = 0;
+            bool space = false; // every run of white space as one space, none at the end of the line
+            for (const char* c = in; c < lineEnd; ++c) {
+                if (isWsp(*c)) {
+                    space = true;
+                    continue;
+                }
+                if (space)
+                    *write++ = ' ';
+                space = false;
+                *write++ = *c;
             }
-            out += "\r\n";
         }
-        pos = next;
+        const bool empty = write == lineStart;
+        *write++ = '\r';
+        *write++ = '\n';
+        if (!empty)
+            kept = write;
+        in = next;
     }
+    out.truncate(kept - begin);
     // "simple" turns an empty body into one CRLF (RFC 6376 3.4.3); "relaxed" leaves it empty.
     if (out.isEmpty() && form == Form::Simple)
         out = "\r\n";
