@@ -3,10 +3,11 @@
 //        N nonprofits (one generate_series INSERT), a campaign whose template renders to about --bytes per
 //        message, and an SMTP provider on 127.0.0.1:P with --concurrency connections and no practical rate
 //        limit. --queue also queues the campaign and sets it sending (for `herald worker`).
-//   send DATABASE [--concurrency 4] [--threads T]
+//   send DATABASE [--concurrency 4] [--threads T] [--dkim rsa2048|ed25519|both]
 //        queues the prepared campaign and sends it with the real SendEngine in this process over
 //        --concurrency SMTP connections carried by T sending threads (default: the engine's default);
-//        times queue -> every row recorded as sent.
+//        times queue -> every row recorded as sent. --dkim: every message DKIM-signed by the engine's sending
+//        threads with keys made for the run (RSA-2048, Ed25519, or both: two signatures per message).
 //   compose [--messages 20000] [--bytes 5120]
 //        renders messages of the same campaign in one thread, no database or network: the composer's own cost.
 // DATABASE is --pg HOST:PORT/NAME (user postgres, no password).
@@ -15,6 +16,8 @@
 #include "BenchPostgres.h"
 #include "BenchCampaign.h"
 #include "compose/CampaignMessageComposer.h"
+#include "compose/DkimKeyPair.h"
+#include "compose/DkimSigner.h"
 #include "sending/SendEngine.h"
 #include "sending/SendQueue.h"
 #include "sending/providers/TransportFactory.h"
@@ -81,7 +84,30 @@ int prepare(Database& database, int recipients, int sinkPort, int bytes, bool qu
     return 0;
 }
 
-int send(Database& database, int concurrency, int threads)
+// Keys for the campaign's From domain, made for this run: what SendEngineFactory reads from the keyring.
+Result<QList<DkimKey>> dkimKeys(const QString& kind, const QString& domain)
+{
+    QList<DkimKey> keys;
+    if (kind.isEmpty() || kind == QLatin1String("none"))
+        return keys;
+    if (kind != QLatin1String("rsa2048") && kind != QLatin1String("ed25519") && kind != QLatin1String("both"))
+        return Error::make(Error::Kind::Validation, QStringLiteral("--dkim takes rsa2048, ed25519 or both, not %1").arg(kind));
+    if (kind != QLatin1String("ed25519")) {
+        auto rsa = DkimKeyPair::generate(DkimKeyPair::Algorithm::Rsa);
+        if (!rsa)
+            return rsa.error();
+        keys << DkimKey{domain, QStringLiteral("bench"), rsa->privateKeyPem()};
+    }
+    if (kind != QLatin1String("rsa2048")) {
+        auto ed25519 = DkimKeyPair::generate(DkimKeyPair::Algorithm::Ed25519);
+        if (!ed25519)
+            return ed25519.error();
+        keys << DkimKey{domain, QStringLiteral("bench-ed"), ed25519->privateKeyPem()};
+    }
+    return keys;
+}
+
+int send(Database& database, int concurrency, int threads, const QString& dkim)
 {
     BenchCampaign campaign(database);
     const auto campaignId = campaign.preparedCampaign();
@@ -102,6 +128,11 @@ int send(Database& database, int concurrency, int threads)
     EngineSettings settings;
     if (threads > 0)
         settings.senders = threads;
+    auto keys = dkimKeys(dkim, DkimSigner::domainOf(BenchCampaign::campaignFor(5120).fromEmail));
+    if (!keys) {
+        print(keys.error().message);
+        return 1;
+    }
 
     const QString load = loadAverage();
     QElapsedTimer total;
@@ -115,6 +146,7 @@ int send(Database& database, int concurrency, int threads)
     QElapsedTimer sending;
     sending.start();
     SendEngine engine(database, settings, pool, secret.value());
+    engine.setDkimKeys(keys.value());
     if (auto started = engine.start(); !started) {
         print(started.error().message);
         return 1;
@@ -143,7 +175,10 @@ int send(Database& database, int concurrency, int threads)
     print(QStringLiteral("Herald: %1 messages, %2: queued in %3 s, sent in %4 s; %5 msgs/s end to end "
                          "(%6 msgs/s once queued); %7 rows sent, %8 failed; load before %9")
               .arg(queued.value())
-              .arg(QStringLiteral("%1 connections, %2 sending threads").arg(concurrency).arg(settings.senders))
+              .arg(QStringLiteral("%1 connections, %2 sending threads, DKIM %3")
+                       .arg(concurrency)
+                       .arg(settings.senders)
+                       .arg(keys->isEmpty() ? QStringLiteral("off") : dkim))
               .arg(queueSeconds, 0, 'f', 2)
               .arg(sendSeconds, 0, 'f', 2)
               .arg(queued.value() / totalSeconds, 0, 'f', 0)
@@ -211,6 +246,7 @@ int main(int argc, char** argv)
         {QStringLiteral("concurrency"), QStringLiteral("SMTP connections."), QStringLiteral("n"), QStringLiteral("4")},
         {QStringLiteral("threads"), QStringLiteral("Sending threads (default: the engine's)."), QStringLiteral("n"), QStringLiteral("0")},
         {QStringLiteral("messages"), QStringLiteral("compose: messages to render."), QStringLiteral("n"), QStringLiteral("20000")},
+        {QStringLiteral("dkim"), QStringLiteral("send: sign with rsa2048, ed25519 or both."), QStringLiteral("kind"), QStringLiteral("none")},
     });
     parser.process(app);
     const QString command = parser.positionalArguments().value(0);
@@ -227,5 +263,5 @@ int main(int argc, char** argv)
             parser.value(QStringLiteral("sink-port")).toInt(), bytes, parser.isSet(QStringLiteral("queue")),
             std::max(1, parser.value(QStringLiteral("concurrency")).toInt()));
     return send(*database, std::max(1, parser.value(QStringLiteral("concurrency")).toInt()),
-                parser.value(QStringLiteral("threads")).toInt());
+                parser.value(QStringLiteral("threads")).toInt(), parser.value(QStringLiteral("dkim")));
 }

@@ -2570,20 +2570,28 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <translation>No se pudo leer la clave pública: %1</translation>
     </message>
     <message>
-        <source>Could not generate an RSA key: %1</source>
-        <translation>No se pudo generar una clave RSA: %1</translation>
-    </message>
-    <message>
         <source>This is not a private key in PEM form (it should start with “-----BEGIN PRIVATE KEY-----” or “-----BEGIN RSA PRIVATE KEY-----”).</source>
         <translation>No es una clave privada en formato PEM (debería empezar por “-----BEGIN PRIVATE KEY-----” o “-----BEGIN RSA PRIVATE KEY-----”).</translation>
     </message>
     <message>
-        <source>The key is not an RSA key; DKIM with rsa-sha256 needs one.</source>
-        <translation>La clave no es una clave RSA; DKIM con rsa-sha256 necesita una.</translation>
-    </message>
-    <message>
         <source>The key has %1 bits; receivers ignore DKIM keys under %2 bits. Generate a %3-bit key instead.</source>
         <translation>La clave tiene %1 bits; los receptores ignoran las claves DKIM de menos de %2 bits. Genere en su lugar una clave de %3 bits.</translation>
+    </message>
+    <message>
+        <source>Could not generate a key: %1</source>
+        <translation>No se pudo generar una clave: %1</translation>
+    </message>
+    <message>
+        <source>The key is an RSA key; an Ed25519 key is needed here.</source>
+        <translation>La clave es una clave RSA; aquí se necesita una clave Ed25519.</translation>
+    </message>
+    <message>
+        <source>The key is an Ed25519 key; an RSA key is needed here.</source>
+        <translation>La clave es una clave Ed25519; aquí se necesita una clave RSA.</translation>
+    </message>
+    <message>
+        <source>The key is neither an RSA nor an Ed25519 key; DKIM signs with those two only.</source>
+        <translation>La clave no es ni RSA ni Ed25519; DKIM solo firma con esos dos tipos.</translation>
     </message>
 </context>
 <context>
@@ -2612,6 +2620,26 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>Could not delete the DKIM key for %1</source>
         <translation>No se pudo eliminar la clave DKIM de %1</translation>
     </message>
+    <message>
+        <source>The Ed25519 key for %1 has no public key.</source>
+        <translation>La clave Ed25519 de %1 no tiene clave pública.</translation>
+    </message>
+    <message>
+        <source>%1 has no RSA key yet: receivers that do not know Ed25519 need one. Generate or import the RSA key first.</source>
+        <translation>%1 aún no tiene clave RSA: los receptores que no conocen Ed25519 la necesitan. Genere o importe primero la clave RSA.</translation>
+    </message>
+    <message>
+        <source>The RSA key of %1 already uses the selector %2: the Ed25519 key needs a record of its own.</source>
+        <translation>La clave RSA de %1 ya usa el selector %2: la clave Ed25519 necesita un registro propio.</translation>
+    </message>
+    <message>
+        <source>Could not save the Ed25519 key for %1</source>
+        <translation>No se pudo guardar la clave Ed25519 de %1</translation>
+    </message>
+    <message>
+        <source>Could not delete the Ed25519 key for %1</source>
+        <translation>No se pudo eliminar la clave Ed25519 de %1</translation>
+    </message>
 </context>
 <context>
     <name>herald::DkimKeyring</name>
@@ -2635,16 +2663,24 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>The private DKIM key for %1 on this computer does not match the key in the database (selector %2); mail signed with it would fail. Import the current key in Settings → Sender domains.</source>
         <translation>La clave DKIM privada de %1 en este equipo no coincide con la clave de la base de datos (selector %2); el correo firmado con ella no pasaría la verificación. Importe la clave actual en Configuración → Dominios de remitente.</translation>
     </message>
+    <message>
+        <source>The private Ed25519 DKIM key for %1 is not on this computer (%2). Import it in Settings → Sender domains, or give it to a headless worker in %3.</source>
+        <translation>La clave DKIM Ed25519 privada de %1 no está en este equipo (%2). Impórtela en Configuración → Dominios de remitente, o indíquesela a un worker sin ventana en %3.</translation>
+    </message>
 </context>
 <context>
     <name>herald::DkimSigner</name>
     <message>
-        <source>The DKIM library could not be started.</source>
-        <translation>No se pudo iniciar la biblioteca DKIM.</translation>
+        <source>its private key could not be read: %1</source>
+        <translation>no se pudo leer su clave privada: %1</translation>
     </message>
     <message>
-        <source>DKIM signing for %1 failed at %2: %3</source>
-        <translation>La firma DKIM de %1 falló en %2: %3</translation>
+        <source>its key cannot make RSA signatures: %1</source>
+        <translation>su clave no puede hacer firmas RSA: %1</translation>
+    </message>
+    <message>
+        <source>DKIM signing for %1 failed: %2</source>
+        <translation>La firma DKIM para %1 falló: %2</translation>
     </message>
 </context>
 <context>
@@ -6598,10 +6634,6 @@ Darse de baja: {{unsubscribe_url}}
         <translation>El nombre del registro DNS: &lt;selector&gt;._domainkey.&lt;domain&gt;. Una clave nueva recibe un selector nuevo, para que el correo firmado con la clave anterior se siga verificando mientras se entrega.</translation>
     </message>
     <message>
-        <source>A private RSA key in PEM form (from opendkim-genkey or your mail provider)</source>
-        <translation>Una clave RSA privada en formato PEM (de opendkim-genkey o de su proveedor de correo)</translation>
-    </message>
-    <message>
         <source>Look up the SPF, DKIM and DMARC records of every sender domain</source>
         <translation>Consultar los registros SPF, DKIM y DMARC de todos los dominios de remitente</translation>
     </message>
@@ -6722,6 +6754,42 @@ Darse de baja: {{unsubscribe_url}}
             <numerusform>%n registro requiere atención: publique los valores mostrados (pase el puntero sobre una fila para ver el motivo).</numerusform>
             <numerusform>%n registros requieren atención: publique los valores mostrados (pase el puntero sobre una fila para ver el motivo).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Add &amp;Ed25519 key</source>
+        <translation>Añadir clave &amp;Ed25519</translation>
+    </message>
+    <message>
+        <source>A private RSA or Ed25519 key in PEM form (from opendkim-genkey, openssl or your mail provider); an Ed25519 key goes beside the domain&apos;s RSA key</source>
+        <translation>Una clave privada RSA o Ed25519 en formato PEM (de opendkim-genkey, openssl o de su proveedor de correo); una clave Ed25519 se añade junto a la clave RSA del dominio</translation>
+    </message>
+    <message>
+        <source>A second, Ed25519 key (RFC 8463) beside the RSA key, with a record of its own: mail carries both signatures, and receivers that do not know Ed25519 check the RSA one</source>
+        <translation>Una segunda clave, Ed25519 (RFC 8463), junto a la clave RSA, con su propio registro: el correo lleva las dos firmas, y los receptores que no conocen Ed25519 comprueban la RSA</translation>
+    </message>
+    <message>
+        <source>RSA + Ed25519, in the keychain</source>
+        <translation>RSA + Ed25519, en el llavero</translation>
+    </message>
+    <message>
+        <source>RSA + Ed25519, kept until Herald closes</source>
+        <translation>RSA + Ed25519, se conservan hasta que Herald se cierre</translation>
+    </message>
+    <message>
+        <source>%1 already has an Ed25519 DKIM key (selector %2). Herald signs with the new key from now on: publish its record before the next campaign, and keep the old record published for a few days.</source>
+        <translation>%1 ya tiene una clave DKIM Ed25519 (selector %2). Herald firma con la nueva clave a partir de ahora: publique su registro antes de la próxima campaña y mantenga publicado el registro antiguo unos días.</translation>
+    </message>
+    <message>
+        <source>Generating an Ed25519 key for %1…</source>
+        <translation>Generando una clave Ed25519 para %1…</translation>
+    </message>
+    <message>
+        <source>%1 has a new Ed25519 DKIM key beside its RSA key (selector %2). Publish both records above at your DNS host, then press Check DNS.</source>
+        <translation>%1 tiene una nueva clave DKIM Ed25519 junto a su clave RSA (selector %2). Publique los dos registros de arriba en su proveedor de DNS y pulse Comprobar DNS.</translation>
+    </message>
+    <message>
+        <source>The TXT records for %1 and %2 are on the clipboard.</source>
+        <translation>Los registros TXT de %1 y %2 están en el portapapeles.</translation>
     </message>
 </context>
 <context>

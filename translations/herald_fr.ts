@@ -2570,20 +2570,28 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <translation>Impossible de lire la clé publique : %1</translation>
     </message>
     <message>
-        <source>Could not generate an RSA key: %1</source>
-        <translation>Impossible de générer une clé RSA : %1</translation>
-    </message>
-    <message>
         <source>This is not a private key in PEM form (it should start with “-----BEGIN PRIVATE KEY-----” or “-----BEGIN RSA PRIVATE KEY-----”).</source>
         <translation>Ce n’est pas une clé privée au format PEM (elle devrait commencer par « -----BEGIN PRIVATE KEY----- » ou « -----BEGIN RSA PRIVATE KEY----- »).</translation>
     </message>
     <message>
-        <source>The key is not an RSA key; DKIM with rsa-sha256 needs one.</source>
-        <translation>La clé n’est pas une clé RSA ; DKIM avec rsa-sha256 en exige une.</translation>
-    </message>
-    <message>
         <source>The key has %1 bits; receivers ignore DKIM keys under %2 bits. Generate a %3-bit key instead.</source>
         <translation>La clé fait %1 bits ; les destinataires ignorent les clés DKIM de moins de %2 bits. Générez plutôt une clé de %3 bits.</translation>
+    </message>
+    <message>
+        <source>Could not generate a key: %1</source>
+        <translation>Impossible de générer une clé : %1</translation>
+    </message>
+    <message>
+        <source>The key is an RSA key; an Ed25519 key is needed here.</source>
+        <translation>La clé est une clé RSA ; une clé Ed25519 est nécessaire ici.</translation>
+    </message>
+    <message>
+        <source>The key is an Ed25519 key; an RSA key is needed here.</source>
+        <translation>La clé est une clé Ed25519 ; une clé RSA est nécessaire ici.</translation>
+    </message>
+    <message>
+        <source>The key is neither an RSA nor an Ed25519 key; DKIM signs with those two only.</source>
+        <translation>La clé n’est ni une clé RSA ni une clé Ed25519 ; DKIM ne signe qu’avec ces deux types.</translation>
     </message>
 </context>
 <context>
@@ -2612,6 +2620,26 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>Could not delete the DKIM key for %1</source>
         <translation>Impossible de supprimer la clé DKIM de %1</translation>
     </message>
+    <message>
+        <source>The Ed25519 key for %1 has no public key.</source>
+        <translation>La clé Ed25519 de %1 n’a pas de clé publique.</translation>
+    </message>
+    <message>
+        <source>%1 has no RSA key yet: receivers that do not know Ed25519 need one. Generate or import the RSA key first.</source>
+        <translation>%1 n’a pas encore de clé RSA : les destinataires qui ne connaissent pas Ed25519 en ont besoin. Générez ou importez d’abord la clé RSA.</translation>
+    </message>
+    <message>
+        <source>The RSA key of %1 already uses the selector %2: the Ed25519 key needs a record of its own.</source>
+        <translation>La clé RSA de %1 utilise déjà le sélecteur %2 : la clé Ed25519 a besoin de son propre enregistrement.</translation>
+    </message>
+    <message>
+        <source>Could not save the Ed25519 key for %1</source>
+        <translation>Impossible d’enregistrer la clé Ed25519 de %1</translation>
+    </message>
+    <message>
+        <source>Could not delete the Ed25519 key for %1</source>
+        <translation>Impossible de supprimer la clé Ed25519 de %1</translation>
+    </message>
 </context>
 <context>
     <name>herald::DkimKeyring</name>
@@ -2635,16 +2663,24 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>The private DKIM key for %1 on this computer does not match the key in the database (selector %2); mail signed with it would fail. Import the current key in Settings → Sender domains.</source>
         <translation>La clé DKIM privée de %1 sur cet ordinateur ne correspond pas à la clé de la base de données (sélecteur %2) ; les messages signés avec elle échoueraient à la vérification. Importez la clé actuelle dans Paramètres → Domaines d’expéditeur.</translation>
     </message>
+    <message>
+        <source>The private Ed25519 DKIM key for %1 is not on this computer (%2). Import it in Settings → Sender domains, or give it to a headless worker in %3.</source>
+        <translation>La clé DKIM Ed25519 privée de %1 n’est pas sur cet ordinateur (%2). Importez-la dans Paramètres → Domaines d’expéditeur, ou fournissez-la à un worker sans interface dans %3.</translation>
+    </message>
 </context>
 <context>
     <name>herald::DkimSigner</name>
     <message>
-        <source>The DKIM library could not be started.</source>
-        <translation>Impossible de démarrer la bibliothèque DKIM.</translation>
+        <source>its private key could not be read: %1</source>
+        <translation>sa clé privée n’a pas pu être lue : %1</translation>
     </message>
     <message>
-        <source>DKIM signing for %1 failed at %2: %3</source>
-        <translation>La signature DKIM de %1 a échoué à l’étape %2 : %3</translation>
+        <source>its key cannot make RSA signatures: %1</source>
+        <translation>sa clé ne peut pas produire de signatures RSA : %1</translation>
+    </message>
+    <message>
+        <source>DKIM signing for %1 failed: %2</source>
+        <translation>La signature DKIM pour %1 a échoué : %2</translation>
     </message>
 </context>
 <context>
@@ -6598,10 +6634,6 @@ Se désabonner : {{unsubscribe_url}}
         <translation>Le nom de l’enregistrement DNS : &lt;selector&gt;._domainkey.&lt;domain&gt;. Une nouvelle clé reçoit un nouveau sélecteur, afin que les messages signés avec l’ancienne clé restent vérifiables pendant leur remise.</translation>
     </message>
     <message>
-        <source>A private RSA key in PEM form (from opendkim-genkey or your mail provider)</source>
-        <translation>Une clé RSA privée au format PEM (issue d’opendkim-genkey ou de votre fournisseur de messagerie)</translation>
-    </message>
-    <message>
         <source>Look up the SPF, DKIM and DMARC records of every sender domain</source>
         <translation>Consulter les enregistrements SPF, DKIM et DMARC de chaque domaine d’expéditeur</translation>
     </message>
@@ -6722,6 +6754,42 @@ Se désabonner : {{unsubscribe_url}}
             <numerusform>%n enregistrement demande votre attention : publiez les valeurs affichées (survolez une ligne pour savoir pourquoi).</numerusform>
             <numerusform>%n enregistrements demandent votre attention : publiez les valeurs affichées (survolez une ligne pour savoir pourquoi).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Add &amp;Ed25519 key</source>
+        <translation>Ajouter une clé &amp;Ed25519</translation>
+    </message>
+    <message>
+        <source>A private RSA or Ed25519 key in PEM form (from opendkim-genkey, openssl or your mail provider); an Ed25519 key goes beside the domain&apos;s RSA key</source>
+        <translation>Une clé privée RSA ou Ed25519 au format PEM (issue d’opendkim-genkey, d’openssl ou de votre fournisseur de messagerie) ; une clé Ed25519 s’ajoute à côté de la clé RSA du domaine</translation>
+    </message>
+    <message>
+        <source>A second, Ed25519 key (RFC 8463) beside the RSA key, with a record of its own: mail carries both signatures, and receivers that do not know Ed25519 check the RSA one</source>
+        <translation>Une deuxième clé, Ed25519 (RFC 8463), à côté de la clé RSA, avec son propre enregistrement : les messages portent les deux signatures, et les destinataires qui ne connaissent pas Ed25519 vérifient la signature RSA</translation>
+    </message>
+    <message>
+        <source>RSA + Ed25519, in the keychain</source>
+        <translation>RSA + Ed25519, dans le trousseau</translation>
+    </message>
+    <message>
+        <source>RSA + Ed25519, kept until Herald closes</source>
+        <translation>RSA + Ed25519, en mémoire jusqu’à la fermeture</translation>
+    </message>
+    <message>
+        <source>%1 already has an Ed25519 DKIM key (selector %2). Herald signs with the new key from now on: publish its record before the next campaign, and keep the old record published for a few days.</source>
+        <translation>%1 a déjà une clé DKIM Ed25519 (sélecteur %2). Herald signe désormais avec la nouvelle clé : publiez son enregistrement avant la prochaine campagne et laissez l’ancien publié quelques jours.</translation>
+    </message>
+    <message>
+        <source>Generating an Ed25519 key for %1…</source>
+        <translation>Génération d’une clé Ed25519 pour %1…</translation>
+    </message>
+    <message>
+        <source>%1 has a new Ed25519 DKIM key beside its RSA key (selector %2). Publish both records above at your DNS host, then press Check DNS.</source>
+        <translation>%1 a une nouvelle clé DKIM Ed25519 à côté de sa clé RSA (sélecteur %2). Publiez les deux enregistrements ci-dessus chez votre hébergeur DNS, puis cliquez sur Vérifier le DNS.</translation>
+    </message>
+    <message>
+        <source>The TXT records for %1 and %2 are on the clipboard.</source>
+        <translation>Les enregistrements TXT de %1 et %2 sont dans le presse-papiers.</translation>
     </message>
 </context>
 <context>

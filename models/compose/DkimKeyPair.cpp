@@ -39,6 +39,13 @@ Result<QByteArray> privatePem(EVP_PKEY* key)
 
 Result<QString> publicBase64(EVP_PKEY* key)
 {
+    if (EVP_PKEY_get_base_id(key) == EVP_PKEY_ED25519) { // RFC 8463: the bare key, not a SubjectPublicKeyInfo
+        unsigned char raw[32];
+        size_t length = sizeof raw;
+        if (EVP_PKEY_get_raw_public_key(key, raw, &length) != 1)
+            return Error::make(Error::Kind::Validation, DkimKeyPair::tr("Could not read the public key: %1").arg(lastOpenSslError()));
+        return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(raw), int(length)).toBase64());
+    }
     unsigned char* der = nullptr;
     const int size = i2d_PUBKEY(key, &der);
     if (size <= 0)
@@ -49,15 +56,26 @@ Result<QString> publicBase64(EVP_PKEY* key)
 }
 } // namespace
 
-Result<DkimKeyPair> DkimKeyPair::generate()
+Result<DkimKeyPair> DkimKeyPair::generate(Algorithm algorithm)
 {
-    KeyPtr key(EVP_RSA_gen(GeneratedBits), &EVP_PKEY_free);
+    KeyPtr key(algorithm == Algorithm::Ed25519 ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519") : EVP_RSA_gen(GeneratedBits),
+               &EVP_PKEY_free);
     if (!key)
-        return Error::make(Error::Kind::Validation, tr("Could not generate an RSA key: %1").arg(lastOpenSslError()));
+        return Error::make(Error::Kind::Validation, tr("Could not generate a key: %1").arg(lastOpenSslError()));
     auto pem = privatePem(key.get());
     if (!pem)
         return pem.error();
     return fromPem(pem.value());
+}
+
+Result<DkimKeyPair> DkimKeyPair::fromPem(const QByteArray& pem, Algorithm expected)
+{
+    auto pair = fromPem(pem);
+    if (pair && pair->algorithm() != expected)
+        return Error::validation(QStringLiteral("key"), expected == Algorithm::Ed25519
+                                     ? tr("The key is an RSA key; an Ed25519 key is needed here.")
+                                     : tr("The key is an Ed25519 key; an RSA key is needed here."));
+    return pair;
 }
 
 Result<DkimKeyPair> DkimKeyPair::fromPem(const QByteArray& pem)
@@ -69,10 +87,12 @@ Result<DkimKeyPair> DkimKeyPair::fromPem(const QByteArray& pem)
         return Error::validation(QStringLiteral("key"), tr("This is not a private key in PEM form (it should start with "
                                                            "“-----BEGIN PRIVATE KEY-----” or “-----BEGIN RSA PRIVATE KEY-----”)."));
     }
-    if (EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA)
-        return Error::validation(QStringLiteral("key"), tr("The key is not an RSA key; DKIM with rsa-sha256 needs one."));
+    const int type = EVP_PKEY_get_base_id(key.get());
+    if (type != EVP_PKEY_RSA && type != EVP_PKEY_ED25519)
+        return Error::validation(QStringLiteral("key"), tr("The key is neither an RSA nor an Ed25519 key; DKIM signs with "
+                                                           "those two only."));
     const int bits = EVP_PKEY_get_bits(key.get());
-    if (bits < MinimumBits)
+    if (type == EVP_PKEY_RSA && bits < MinimumBits)
         return Error::validation(QStringLiteral("key"), tr("The key has %1 bits; receivers ignore DKIM keys under %2 bits. "
                                                            "Generate a %3-bit key instead.")
                                                             .arg(bits)
@@ -89,12 +109,14 @@ Result<DkimKeyPair> DkimKeyPair::fromPem(const QByteArray& pem)
     pair.m_privatePem = normalPem.value();
     pair.m_publicBase64 = publicKey.value();
     pair.m_bits = bits;
+    pair.m_algorithm = type == EVP_PKEY_ED25519 ? Algorithm::Ed25519 : Algorithm::Rsa;
     return pair;
 }
 
-QString DkimKeyPair::txtRecordValue(const QString& publicKeyBase64)
+QString DkimKeyPair::txtRecordValue(const QString& publicKeyBase64, Algorithm algorithm)
 {
-    return QStringLiteral("v=DKIM1; k=rsa; p=") + publicKeyBase64;
+    return (algorithm == Algorithm::Ed25519 ? QStringLiteral("v=DKIM1; k=ed25519; p=") : QStringLiteral("v=DKIM1; k=rsa; p="))
+        + publicKeyBase64;
 }
 
 QString DkimKeyPair::recordName(const QString& selector, const QString& domain)

@@ -15,6 +15,8 @@ QString DnsRecordCheck::recordText(Record record)
         return QStringLiteral("DKIM");
     case Record::Dmarc:
         return QStringLiteral("DMARC");
+    case Record::DkimEd25519:
+        return QStringLiteral("DKIM (Ed25519)");
     }
     return {};
 }

@@ -10,7 +10,7 @@ namespace herald {
 // What DNS says about one authentication record of a sender domain, and what to publish instead.
 struct DnsRecordCheck
 {
-    enum class Record { Spf, Dkim, Dmarc };
+    enum class Record { Spf, Dkim, Dmarc, DkimEd25519 }; // the last only for a domain with an Ed25519 key
     enum class State {
         Pass,    // published and usable
         Missing, // not published
@@ -35,7 +35,7 @@ struct DomainCheckReport
     Q_DECLARE_TR_FUNCTIONS(herald::DomainCheckReport)
 public:
     QString domain;
-    QList<DnsRecordCheck> records; // SPF, DKIM, DMARC in that order
+    QList<DnsRecordCheck> records; // SPF, DKIM, DMARC in that order, then DKIM (Ed25519) when the domain has that key
 
     bool allPass() const;
     // "SPF missing, DMARC wrong" for a warning; empty when everything passes.

@@ -96,18 +96,22 @@ DnsRecordCheck SenderDomainCheck::judgeSpf(const QString& domain, const QStringL
     return check;
 }
 
-DnsRecordCheck SenderDomainCheck::judgeDkim(const Target& target, const QStringList& texts)
+DnsRecordCheck SenderDomainCheck::judgeDkim(const Target& target, const QStringList& texts, Record record)
 {
-    DnsRecordCheck check = make(Record::Dkim, target.selector.isEmpty() ? QString()
-                                                                        : DkimKeyPair::recordName(target.selector, target.domain));
-    if (target.selector.isEmpty() || target.publicKey.isEmpty()) {
+    const bool ed25519 = record == Record::DkimEd25519;
+    const QString selector = ed25519 ? target.ed25519Selector : target.selector;
+    const QString publicKey = ed25519 ? target.ed25519PublicKey : target.publicKey;
+    const QString wantedType = ed25519 ? QStringLiteral("ed25519") : QStringLiteral("rsa");
+    DnsRecordCheck check = make(record, selector.isEmpty() ? QString() : DkimKeyPair::recordName(selector, target.domain));
+    if (selector.isEmpty() || publicKey.isEmpty()) {
         check.state = State::Missing;
         check.detail = tr("Herald has no DKIM key for %1: generate or import one in Settings → Sender domains, then "
                           "publish its record.")
                            .arg(target.domain);
         return check;
     }
-    const QString expected = DkimKeyPair::txtRecordValue(target.publicKey);
+    const QString expected = DkimKeyPair::txtRecordValue(
+        publicKey, ed25519 ? DkimKeyPair::Algorithm::Ed25519 : DkimKeyPair::Algorithm::Rsa);
     QStringList records;
     for (const QString& text : texts) {
         if (tags(text).contains(QStringLiteral("p")))
@@ -122,7 +126,7 @@ DnsRecordCheck SenderDomainCheck::judgeDkim(const Target& target, const QStringL
     for (const QString& record : std::as_const(records)) {
         const auto values = tags(record);
         const QString keyType = values.value(QStringLiteral("k"), QStringLiteral("rsa"));
-        if (values.value(QStringLiteral("p")) == target.publicKey && keyType.compare(QLatin1String("rsa"), Qt::CaseInsensitive) == 0) {
+        if (values.value(QStringLiteral("p")) == publicKey && keyType.compare(wantedType, Qt::CaseInsensitive) == 0) {
             check.state = State::Pass;
             check.found = record;
             check.detail = tr("The published key is the one Herald signs with.");
@@ -203,6 +207,10 @@ void SenderDomainCheck::start(const QList<Target>& targets)
         else
             lookUp(i, int(Record::Dkim), DkimKeyPair::recordName(target.selector, target.domain));
         lookUp(i, int(Record::Dmarc), QStringLiteral("_dmarc.") + target.domain);
+        if (!target.ed25519Selector.isEmpty()) {
+            m_reports[i].records << make(Record::DkimEd25519, QString());
+            lookUp(i, int(Record::DkimEd25519), DkimKeyPair::recordName(target.ed25519Selector, target.domain));
+        }
     }
 }
 
@@ -253,6 +261,9 @@ void SenderDomainCheck::lookupFinished(QDnsLookup* lookup, int report, int recor
         case Record::Dmarc:
             check = judgeDmarc(target.domain, texts);
             break;
+        case Record::DkimEd25519:
+            check = judgeDkim(target, texts, Record::DkimEd25519);
+            break;
         }
     }
     if (--m_pending == 0)
@@ -269,11 +280,11 @@ Result<QList<SenderDomainCheck::Target>> SenderDomainCheck::senderDomains(Databa
         return identities.error();
     QMap<QString, Target> byDomain; // sorted by domain
     for (const DkimDomainKey& key : keys.value())
-        byDomain.insert(key.domain, Target{key.domain, key.selector, key.publicKey});
+        byDomain.insert(key.domain, Target{key.domain, key.selector, key.publicKey, key.ed25519Selector, key.ed25519PublicKey});
     for (const SenderIdentity& identity : identities.value()) {
         const QString domain = DkimSigner::domainOf(identity.fromEmail);
         if (!domain.isEmpty() && !byDomain.contains(domain))
-            byDomain.insert(domain, Target{domain, {}, {}});
+            byDomain.insert(domain, Target{domain, {}, {}, {}, {}});
     }
     return byDomain.values();
 }
@@ -283,10 +294,10 @@ Result<SenderDomainCheck::Target> SenderDomainCheck::targetFor(Database& databas
     const QString domain = DkimSigner::domainOf(fromEmail);
     auto key = DkimKeyRepository(database).find(domain);
     if (key)
-        return Target{domain, key->selector, key->publicKey};
+        return Target{domain, key->selector, key->publicKey, key->ed25519Selector, key->ed25519PublicKey};
     if (key.error().kind != Error::Kind::NotFound)
         return key.error();
-    return Target{domain, {}, {}};
+    return Target{domain, {}, {}, {}, {}};
 }
 
 std::optional<SenderDomainCheck::Target> SenderDomainCheck::targetBeforeQueueing(Database& database,

@@ -15,18 +15,20 @@ namespace herald {
 
 // Asks DNS whether a sender domain publishes what receivers check (Gmail and Yahoo require it of bulk senders):
 // SPF (`v=spf1` TXT at the domain), DKIM (TXT at `<selector>._domainkey.<domain>` whose p= is the key Herald
-// signs with) and DMARC (`v=DMARC1` TXT at `_dmarc.<domain>`). Every lookup runs at once (QDnsLookup,
+// signs with; the same for an Ed25519 key beside the RSA one, k=ed25519) and DMARC (`v=DMARC1` TXT at `_dmarc.<domain>`). Every lookup runs at once (QDnsLookup,
 // asynchronous); finished() comes once with one report per domain, in the order asked.
 class SenderDomainCheck : public QObject
 {
     Q_OBJECT
 public:
-    // One domain to check, with the DKIM key Herald holds for it (empty selector: none).
+    // One domain to check, with the DKIM keys Herald holds for it (empty selector: none).
     struct Target
     {
         QString domain;
         QString selector;
         QString publicKey;
+        QString ed25519Selector;
+        QString ed25519PublicKey;
     };
 
     explicit SenderDomainCheck(QObject* parent = nullptr);
@@ -55,7 +57,8 @@ public:
 
     // The verdicts, given the TXT values found at the record's name (for tests of the rules, and the lookups).
     static DnsRecordCheck judgeSpf(const QString& domain, const QStringList& texts);
-    static DnsRecordCheck judgeDkim(const Target& target, const QStringList& texts);
+    // `record`: Dkim judges the RSA key's record, DkimEd25519 the Ed25519 key's.
+    static DnsRecordCheck judgeDkim(const Target& target, const QStringList& texts, DnsRecordCheck::Record record = DnsRecordCheck::Record::Dkim);
     static DnsRecordCheck judgeDmarc(const QString& domain, const QStringList& texts);
 
 signals:

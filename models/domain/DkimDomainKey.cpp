@@ -19,6 +19,11 @@ QString DkimDomainKey::defaultSelector(const QDate& today)
     return QStringLiteral("herald") + today.toString(QStringLiteral("yyyyMM"));
 }
 
+QString DkimDomainKey::defaultEd25519Selector(const QDate& today)
+{
+    return defaultSelector(today) + QLatin1Char('e');
+}
+
 QString DkimDomainKey::selectorProblem(const QString& selector)
 {
     if (selector.isEmpty())

@@ -72,7 +72,7 @@ void SenderJob::run()
 {
     Database& database = m_engine.database();
     CampaignRepository campaigns(database);
-    DkimSigner dkim(m_engine.dkimKeys()); // this thread's libopendkim handle
+    DkimSigner dkim(m_engine.dkimKeys()); // this thread's keys, parsed once
     QHash<qint64, std::shared_ptr<CampaignMessageComposer>> composers;
     QRandomGenerator random(QRandomGenerator::global()->generate());
     ProviderPool& providers = m_engine.providers();

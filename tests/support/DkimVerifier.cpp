@@ -35,14 +35,23 @@ DkimVerdict DkimVerifier::verify(const QByteArray& message, const QJsonObject& z
         verdict.error = QString::fromUtf8(output + process.readAllStandardError());
         return verdict;
     }
-    verdict.verified = result.value(QStringLiteral("verified")).toBool() && process.exitCode() == 0;
-    for (const QJsonValue& name : result.value(QStringLiteral("headers")).toArray())
-        verdict.signedHeaders << name.toString();
-    verdict.domain = result.value(QStringLiteral("domain")).toString();
-    verdict.selector = result.value(QStringLiteral("selector")).toString();
-    verdict.algorithm = result.value(QStringLiteral("algorithm")).toString();
-    verdict.canonicalization = result.value(QStringLiteral("canonicalization")).toString();
-    verdict.error = result.value(QStringLiteral("error")).toString();
+    auto read = [](const QJsonObject& object, DkimSignatureVerdict& into) {
+        into.verified = object.value(QStringLiteral("verified")).toBool();
+        for (const QJsonValue& name : object.value(QStringLiteral("headers")).toArray())
+            into.signedHeaders << name.toString();
+        into.domain = object.value(QStringLiteral("domain")).toString();
+        into.selector = object.value(QStringLiteral("selector")).toString();
+        into.algorithm = object.value(QStringLiteral("algorithm")).toString();
+        into.canonicalization = object.value(QStringLiteral("canonicalization")).toString();
+        into.error = object.value(QStringLiteral("error")).toString();
+    };
+    read(result, verdict);
+    verdict.verified = verdict.verified && process.exitCode() == 0;
+    for (const QJsonValue& signature : result.value(QStringLiteral("signatures")).toArray()) {
+        DkimSignatureVerdict one;
+        read(signature.toObject(), one);
+        verdict.signatures << one;
+    }
     return verdict;
 }
 

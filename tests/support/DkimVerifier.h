@@ -6,9 +6,8 @@
 
 namespace herald::test {
 
-// An independent DKIM verifier for the tests: python3-dkim (dkimpy, not libopendkim) run on a message by
-// tests/support/dkim_verify.py, its DNS lookups answered from `zone` ({"name": ["TXT value"]}) instead of the network.
-struct DkimVerdict
+// What a verifier says about one DKIM-Signature of a message.
+struct DkimSignatureVerdict
 {
     bool verified = false;
     QStringList signedHeaders; // h= of the signature, lower case, in order
@@ -19,6 +18,15 @@ struct DkimVerdict
     QString error;
 };
 
+// The first signature's verdict, `verified` only when every signature of the message verifies, and each one's.
+struct DkimVerdict : DkimSignatureVerdict
+{
+    QList<DkimSignatureVerdict> signatures;
+};
+
+// An independent DKIM verifier for the tests: python3-dkim (dkimpy, neither Herald's signer nor libopendkim) run on
+// a message by tests/support/dkim_verify.py, its DNS lookups answered from `zone` ({"name": ["TXT value"]}) instead
+// of the network.
 class DkimVerifier
 {
 public:

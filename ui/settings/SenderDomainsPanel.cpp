@@ -57,6 +57,7 @@ SenderDomainsPanel::SenderDomainsPanel(Database& database, QWidget* parent)
     , m_domainList(new QTreeWidget(this))
     , m_selectorEdit(new QLineEdit(this))
     , m_generateButton(new QPushButton(tr("&Generate DKIM key"), this))
+    , m_generateEd25519Button(new QPushButton(tr("Add &Ed25519 key"), this))
     , m_importButton(new QPushButton(tr("&Import key…"), this))
     , m_recordEdit(new QPlainTextEdit(this))
     , m_copyButton(new QPushButton(tr("&Copy record"), this))
@@ -82,7 +83,7 @@ SenderDomainsPanel::SenderDomainsPanel(Database& database, QWidget* parent)
     m_domainList->header()->setStretchLastSection(true);
     m_domainList->setColumnWidth(DomainColumn, 200);
     m_domainList->setColumnWidth(SelectorColumn, 140);
-    m_domainList->setColumnWidth(KeyColumn, 220);
+    m_domainList->setColumnWidth(KeyColumn, 340); // "RSA + Ed25519, kept until Herald closes" in French too
     connect(m_domainList, &QTreeWidget::itemSelectionChanged, this, &SenderDomainsPanel::updateSelection);
 
     m_selectorEdit->setObjectName(QStringLiteral("selectorEdit"));
@@ -91,8 +92,14 @@ SenderDomainsPanel::SenderDomainsPanel(Database& database, QWidget* parent)
     m_selectorEdit->setMaximumWidth(180);
     m_generateButton->setObjectName(QStringLiteral("generateKeyButton"));
     m_importButton->setObjectName(QStringLiteral("importKeyButton"));
-    m_importButton->setToolTip(tr("A private RSA key in PEM form (from opendkim-genkey or your mail provider)"));
+    m_importButton->setToolTip(tr("A private RSA or Ed25519 key in PEM form (from opendkim-genkey, openssl or your mail "
+                                  "provider); an Ed25519 key goes beside the domain's RSA key"));
+    m_generateEd25519Button->setObjectName(QStringLiteral("generateEd25519KeyButton"));
+    m_generateEd25519Button->setToolTip(tr("A second, Ed25519 key (RFC 8463) beside the RSA key, with a record of its "
+                                           "own: mail carries both signatures, and receivers that do not know Ed25519 "
+                                           "check the RSA one"));
     connect(m_generateButton, &QPushButton::clicked, this, &SenderDomainsPanel::generateKey);
+    connect(m_generateEd25519Button, &QPushButton::clicked, this, &SenderDomainsPanel::generateEd25519Key);
     connect(m_importButton, &QPushButton::clicked, this, &SenderDomainsPanel::chooseKeyFile);
     RoleGate::require(SessionRole::Right::Administer, { m_generateButton, m_importButton });
     connect(m_generator, &QFutureWatcherBase::finished, this, [this] {
@@ -107,7 +114,7 @@ SenderDomainsPanel::SenderDomainsPanel(Database& database, QWidget* parent)
     m_recordEdit->setObjectName(QStringLiteral("dkimRecordEdit"));
     m_recordEdit->setReadOnly(true);
     m_recordEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_recordEdit->setMaximumHeight(72);
+    m_recordEdit->setMaximumHeight(96);
     m_recordEdit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_recordEdit->setWordWrapMode(QTextOption::WrapAnywhere);
     m_copyButton->setObjectName(QStringLiteral("copyRecordButton"));
@@ -136,6 +143,7 @@ SenderDomainsPanel::SenderDomainsPanel(Database& database, QWidget* parent)
     keyRow->addWidget(new QLabel(tr("Selector:"), this));
     keyRow->addWidget(m_selectorEdit);
     keyRow->addWidget(m_generateButton);
+    keyRow->addWidget(m_generateEd25519Button);
     keyRow->addWidget(m_importButton);
     keyRow->addStretch(1);
     keyRow->addWidget(m_checkButton);
@@ -168,14 +176,18 @@ void SenderDomainsPanel::reload()
     m_domains = domains.value();
     m_domainList->clear();
     // Without a keychain a stored key lives in memory only: the list must not claim otherwise.
-    const QString keyPlace = SecretStore::instance().isKeychainAvailable() ? tr("RSA, in the keychain")
-                                                                           : tr("RSA, kept until Herald closes");
+    const bool keychain = SecretStore::instance().isKeychainAvailable();
+    const QString keyPlace = keychain ? tr("RSA, in the keychain") : tr("RSA, kept until Herald closes");
+    const QString bothPlace = keychain ? tr("RSA + Ed25519, in the keychain") : tr("RSA + Ed25519, kept until Herald closes");
     for (const SenderDomainCheck::Target& target : std::as_const(m_domains)) {
         auto* item = new QTreeWidgetItem(m_domainList);
         item->setText(DomainColumn, target.domain);
         item->setData(DomainColumn, DomainRole, target.domain);
         item->setText(SelectorColumn, target.selector.isEmpty() ? tr("—") : target.selector);
-        item->setText(KeyColumn, target.publicKey.isEmpty() ? tr("none: mail goes out unsigned") : keyPlace);
+        item->setText(KeyColumn, target.publicKey.isEmpty()             ? tr("none: mail goes out unsigned")
+                                     : target.ed25519PublicKey.isEmpty() ? keyPlace
+                                                                         : bothPlace);
+        item->setToolTip(KeyColumn, item->text(KeyColumn)); // in full when the column cuts it
         item->setText(DnsColumn, tr("not checked"));
         for (const DomainCheckReport& report : std::as_const(m_reports)) {
             if (report.domain == target.domain)
@@ -211,16 +223,22 @@ void SenderDomainsPanel::selectDomain(const QString& domain)
 
 bool SenderDomainsPanel::isBusy() const { return m_generator->isRunning() || m_check->isRunning(); }
 
+SenderDomainCheck::Target SenderDomainsPanel::targetOf(const QString& domain) const
+{
+    for (const SenderDomainCheck::Target& candidate : std::as_const(m_domains)) {
+        if (candidate.domain == domain)
+            return candidate;
+    }
+    return {};
+}
+
 void SenderDomainsPanel::updateSelection()
 {
     const QString domain = selectedDomain();
-    SenderDomainCheck::Target target;
-    for (const SenderDomainCheck::Target& candidate : std::as_const(m_domains)) {
-        if (candidate.domain == domain)
-            target = candidate;
-    }
+    const SenderDomainCheck::Target target = targetOf(domain);
     const bool generating = m_generator->isRunning();
     m_generateButton->setEnabled(!domain.isEmpty() && !generating);
+    m_generateEd25519Button->setEnabled(!target.publicKey.isEmpty() && !generating); // beside an RSA key only
     m_importButton->setEnabled(!domain.isEmpty() && !generating);
     m_checkButton->setEnabled(!m_domains.isEmpty() && !m_check->isRunning());
     m_copyButton->setEnabled(!target.publicKey.isEmpty());
@@ -229,37 +247,59 @@ void SenderDomainsPanel::updateSelection()
         m_recordEdit->setPlainText(domain.isEmpty() ? QString() : tr("No DKIM key for %1 yet: generate or import one.").arg(domain));
         return;
     }
-    m_recordEdit->setPlainText(zoneLine(DkimKeyPair::recordName(target.selector, target.domain),
-                                        DkimKeyPair::txtRecordValue(target.publicKey)));
+    QString records = zoneLine(DkimKeyPair::recordName(target.selector, target.domain),
+                               DkimKeyPair::txtRecordValue(target.publicKey));
+    if (!target.ed25519PublicKey.isEmpty())
+        records += QLatin1Char('\n')
+            + zoneLine(DkimKeyPair::recordName(target.ed25519Selector, target.domain),
+                       DkimKeyPair::txtRecordValue(target.ed25519PublicKey, DkimKeyPair::Algorithm::Ed25519));
+    m_recordEdit->setPlainText(records);
 }
 
-bool SenderDomainsPanel::confirmReplace(const QString& domain)
+QString SenderDomainsPanel::selectorFor(const SenderDomainCheck::Target& target, DkimKeyPair::Algorithm algorithm) const
 {
-    for (const SenderDomainCheck::Target& target : std::as_const(m_domains)) {
-        if (target.domain != domain || target.publicKey.isEmpty())
-            continue;
-        const auto answer = MessageBox::question(
-            this, tr("Replace DKIM Key"),
-            tr("%1 already has a DKIM key (selector %2). Herald signs with the new key from now on: publish its record "
-               "before the next campaign, and keep the old record published for a few days.")
-                .arg(domain, target.selector),
-            MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::No,
-            {{QMessageBox::Yes, tr("Replace")}, {QMessageBox::No, tr("Keep the current key")}});
-        return answer == QMessageBox::Yes;
-    }
-    return true;
+    const QString typed = m_selectorEdit->text().trimmed();
+    if (algorithm == DkimKeyPair::Algorithm::Rsa || (typed != target.selector && !typed.isEmpty()))
+        return typed;
+    return target.ed25519Selector.isEmpty() ? DkimDomainKey::defaultEd25519Selector(QDate::currentDate()) : target.ed25519Selector;
 }
 
-void SenderDomainsPanel::generateKey()
+bool SenderDomainsPanel::confirmReplace(const QString& domain, DkimKeyPair::Algorithm algorithm)
+{
+    const SenderDomainCheck::Target target = targetOf(domain);
+    const bool ed25519 = algorithm == DkimKeyPair::Algorithm::Ed25519;
+    const QString selector = ed25519 ? target.ed25519Selector : target.selector;
+    if ((ed25519 ? target.ed25519PublicKey : target.publicKey).isEmpty())
+        return true;
+    const auto answer = MessageBox::question(
+        this, tr("Replace DKIM Key"),
+        (ed25519 ? tr("%1 already has an Ed25519 DKIM key (selector %2). Herald signs with the new key from now on: "
+                      "publish its record before the next campaign, and keep the old record published for a few days.")
+                 : tr("%1 already has a DKIM key (selector %2). Herald signs with the new key from now on: publish its "
+                      "record before the next campaign, and keep the old record published for a few days."))
+            .arg(domain, selector),
+        MessageBox::Buttons(QMessageBox::Yes | QMessageBox::No), QMessageBox::No,
+        {{QMessageBox::Yes, tr("Replace")}, {QMessageBox::No, tr("Keep the current key")}});
+    return answer == QMessageBox::Yes;
+}
+
+void SenderDomainsPanel::generateKey() { startGenerating(DkimKeyPair::Algorithm::Rsa); }
+
+void SenderDomainsPanel::generateEd25519Key() { startGenerating(DkimKeyPair::Algorithm::Ed25519); }
+
+void SenderDomainsPanel::startGenerating(DkimKeyPair::Algorithm algorithm)
 {
     const QString domain = selectedDomain();
-    if (domain.isEmpty() || m_generator->isRunning() || !confirmReplace(domain))
+    if (domain.isEmpty() || m_generator->isRunning() || !confirmReplace(domain, algorithm))
         return;
     if (const QString problem = DkimDomainKey::selectorProblem(m_selectorEdit->text().trimmed()); !problem.isEmpty())
         return setNote(problem, true);
     m_generatingFor = domain;
-    setNote(tr("Generating a %1-bit RSA key for %2…").arg(DkimKeyPair::GeneratedBits).arg(domain));
-    m_generator->setFuture(QtConcurrent::run([] { return DkimKeyPair::generate(); }));
+    m_generating = algorithm;
+    setNote(algorithm == DkimKeyPair::Algorithm::Ed25519
+                ? tr("Generating an Ed25519 key for %1…").arg(domain)
+                : tr("Generating a %1-bit RSA key for %2…").arg(DkimKeyPair::GeneratedBits).arg(domain));
+    m_generator->setFuture(QtConcurrent::run([algorithm] { return DkimKeyPair::generate(algorithm); }));
     updateSelection();
 }
 
@@ -284,7 +324,7 @@ void SenderDomainsPanel::importKeyFile(const QString& path)
         return setNote(tr("%1: %2").arg(QDir::toNativeSeparators(path), pair.error().message), true);
     if (const QString problem = DkimDomainKey::selectorProblem(m_selectorEdit->text().trimmed()); !problem.isEmpty())
         return setNote(problem, true);
-    if (!confirmReplace(domain))
+    if (!confirmReplace(domain, pair->algorithm()))
         return;
     storeKey(domain, pair.value());
 }
@@ -292,15 +332,19 @@ void SenderDomainsPanel::importKeyFile(const QString& path)
 void SenderDomainsPanel::storeKey(const QString& domain, const DkimKeyPair& pair)
 {
     QString warning;
-    auto stored = DkimKeyring(m_database).store(domain, m_selectorEdit->text().trimmed(), pair, &warning);
+    const QString selector = selectorFor(targetOf(domain), pair.algorithm());
+    auto stored = DkimKeyring(m_database).store(domain, selector, pair, &warning);
     reload();
     selectDomain(domain);
     if (!stored)
         return setNote(stored.error().message, true);
-    const QString done = tr("%1 has a new %2-bit DKIM key. Publish the record above at your DNS host, then press "
-                            "Check DNS.")
-                             .arg(domain)
-                             .arg(pair.bits());
+    const QString done = pair.algorithm() == DkimKeyPair::Algorithm::Ed25519
+        ? tr("%1 has a new Ed25519 DKIM key beside its RSA key (selector %2). Publish both records above at your DNS "
+             "host, then press Check DNS.")
+              .arg(domain, selector)
+        : tr("%1 has a new %2-bit DKIM key. Publish the record above at your DNS host, then press Check DNS.")
+              .arg(domain)
+              .arg(pair.bits());
     // Without a keychain the key still signs during this session; the note says so.
     setNote(warning.isEmpty() ? done : done + QLatin1Char(' ') + warning, !warning.isEmpty());
     emit keyStored(domain);
@@ -312,7 +356,11 @@ void SenderDomainsPanel::copyRecord()
         if (target.domain != selectedDomain() || target.publicKey.isEmpty())
             continue;
         QApplication::clipboard()->setText(m_recordEdit->toPlainText());
-        setNote(tr("The TXT record for %1 is on the clipboard.").arg(DkimKeyPair::recordName(target.selector, target.domain)));
+        setNote(target.ed25519PublicKey.isEmpty()
+                    ? tr("The TXT record for %1 is on the clipboard.").arg(DkimKeyPair::recordName(target.selector, target.domain))
+                    : tr("The TXT records for %1 and %2 are on the clipboard.")
+                          .arg(DkimKeyPair::recordName(target.selector, target.domain),
+                               DkimKeyPair::recordName(target.ed25519Selector, target.domain)));
     }
 }
 

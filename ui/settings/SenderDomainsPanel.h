@@ -20,9 +20,9 @@ namespace herald {
 class Database;
 
 // The sender domains in Settings: for each domain Herald sends from (its sender identities), the DKIM key it
-// signs with (generate one, or import a PEM file; the private key goes to the keychain), the DNS TXT record to
-// publish with a Copy button, and "Check DNS", which shows SPF, DKIM and DMARC as pass / missing / wrong with the
-// record to publish.
+// signs with (generate one, or import a PEM file; the private key goes to the keychain) and, beside it, an optional
+// Ed25519 key (RFC 8463: mail then carries both signatures), the DNS TXT records to publish with a Copy button, and
+// "Check DNS", which shows SPF, DKIM and DMARC as pass / missing / wrong with the record to publish.
 class SenderDomainsPanel : public QWidget
 {
     Q_OBJECT
@@ -39,6 +39,8 @@ public slots:
     void selectDomain(const QString& domain);
     // Generates a 2048-bit key for the selected domain off the UI thread (asks first if it has one).
     void generateKey();
+    // Generates an Ed25519 key beside the selected domain's RSA key (asks first if it has one).
+    void generateEd25519Key();
     void chooseKeyFile();
     void importKeyFile(const QString& path);
     void copyRecord();
@@ -53,7 +55,11 @@ protected:
 
 private:
     void updateSelection();
-    bool confirmReplace(const QString& domain);
+    void startGenerating(DkimKeyPair::Algorithm algorithm);
+    SenderDomainCheck::Target targetOf(const QString& domain) const;
+    // The selector a new key of `algorithm` gets: the one typed, or for Ed25519 one apart from the RSA key's.
+    QString selectorFor(const SenderDomainCheck::Target& target, DkimKeyPair::Algorithm algorithm) const;
+    bool confirmReplace(const QString& domain, DkimKeyPair::Algorithm algorithm);
     void storeKey(const QString& domain, const DkimKeyPair& pair);
     void showChecks(const QList<DomainCheckReport>& reports);
     void setNote(const QString& text, bool error = false);
@@ -64,9 +70,11 @@ private:
     SenderDomainCheck* m_check;
     QFutureWatcher<Result<DkimKeyPair>>* m_generator;
     QString m_generatingFor;
+    DkimKeyPair::Algorithm m_generating = DkimKeyPair::Algorithm::Rsa;
     QTreeWidget* m_domainList;
     QLineEdit* m_selectorEdit;
     QPushButton* m_generateButton;
+    QPushButton* m_generateEd25519Button;
     QPushButton* m_importButton;
     QPlainTextEdit* m_recordEdit;
     QPushButton* m_copyButton;

@@ -1,5 +1,6 @@
 #include "DatabaseTestCase.h"
 #include "DkimVerifier.h"
+#include "OpenDkimVerifier.h"
 #include "ParsedMessage.h"
 #include "SendingFixture.h"
 #include "SmtpTestServer.h"
@@ -183,6 +184,50 @@ private slots:
         QByteArray tampered = messages.first();
         tampered.replace("Dear", "Dead");
         QVERIFY(!test::DkimVerifier::verify(tampered, zone()).verified);
+    }
+
+    void ed25519KeySignsBesideRsa()
+    {
+        auto ed25519 = DkimKeyPair::generate(DkimKeyPair::Algorithm::Ed25519);
+        QVERIFY(ed25519.ok());
+        const QString edSelector = QStringLiteral("herald202611e");
+        // Beside an RSA key only: receivers that do not know Ed25519 need the RSA signature.
+        prepareCampaign(4);
+        const auto alone = DkimKeyring(database()).store(QStringLiteral("example.org"), edSelector, ed25519.value());
+        QVERIFY(!alone.ok());
+        QVERIFY2(alone.error().message.contains(QLatin1String("RSA key first")), qPrintable(alone.error().message));
+        storeKey();
+        const auto sameRecord = DkimKeyring(database()).store(QStringLiteral("example.org"), m_selector, ed25519.value());
+        QVERIFY(!sameRecord.ok()); // one TXT record per key
+        auto stored = DkimKeyring(database()).store(QStringLiteral("example.org"), edSelector, ed25519.value());
+        QVERIFY2(stored.ok(), qPrintable(stored.error().message));
+        QCOMPARE(DkimKeyRepository(database()).find(QStringLiteral("example.org"))->ed25519PublicKey,
+                 ed25519->publicKeyBase64());
+
+        test::SmtpTestServer server;
+        QVERIFY2(server.start({QStringLiteral("--keep-data")}), qPrintable(server.lastError()));
+        QVERIFY(test::SendingFixture::addSmtpProvider(database(), QStringLiteral("relay"), server.port()));
+        QString error;
+        const QList<QByteArray> messages = sendCampaign(server, 4, &error);
+        QVERIFY2(messages.size() == 4, qPrintable(error));
+        QJsonObject zone = this->zone();
+        zone.insert(DkimKeyPair::recordName(edSelector, QStringLiteral("example.org")),
+                    QJsonArray{DkimKeyPair::txtRecordValue(ed25519->publicKeyBase64(), DkimKeyPair::Algorithm::Ed25519)});
+        for (const QByteArray& message : messages) {
+            QCOMPARE(message.count("DKIM-Signature:"), 2);
+            for (const auto& verdict : {test::DkimVerifier::verify(message, zone), test::OpenDkimVerifier::verify(message, zone)}) {
+                QVERIFY2(verdict.verified, qPrintable(verdict.error));
+                QCOMPARE(verdict.signatures.size(), 2);
+                QCOMPARE(verdict.signatures.at(0).algorithm, QStringLiteral("rsa-sha256"));
+                QCOMPARE(verdict.signatures.at(1).algorithm, QStringLiteral("ed25519-sha256"));
+                QCOMPARE(verdict.signatures.at(1).selector, edSelector);
+            }
+        }
+        // Without its private half on this computer the engine does not start (as for RSA).
+        QVERIFY(SecretStore::instance().remove(DkimDomainKey::ed25519SecretKey(QStringLiteral("example.org"))).ok());
+        const auto keys = DkimKeyring(database()).signingKeys();
+        QVERIFY(!keys.ok());
+        QVERIFY2(keys.error().message.contains(QLatin1String("HERALD_DKIM_ED25519_KEY_EXAMPLE_ORG")), qPrintable(keys.error().message));
     }
 
     void providerThatSignsItselfGetsNoSignature()

@@ -18,6 +18,7 @@ class TestSenderDomainCheck : public QObject
     test::DnsTestServer m_dns;
     QString m_ourKey;
     QString m_otherKey;
+    QString m_edKey;
     using State = DnsRecordCheck::State;
 
     QList<DomainCheckReport> check(const QList<SenderDomainCheck::Target>& targets)
@@ -31,7 +32,12 @@ class TestSenderDomainCheck : public QObject
         [&] { QVERIFY(!checker.isRunning()); }();
         return finished.first().first().value<QList<DomainCheckReport>>();
     }
-    SenderDomainCheck::Target target(const QString& domain) const { return {domain, QStringLiteral("herald"), m_ourKey}; }
+    SenderDomainCheck::Target target(const QString& domain) const { return {domain, QStringLiteral("herald"), m_ourKey, {}, {}}; }
+    // With an Ed25519 key beside the RSA one.
+    SenderDomainCheck::Target dualTarget(const QString& domain) const
+    {
+        return {domain, QStringLiteral("herald"), m_ourKey, QStringLiteral("herald-ed"), m_edKey};
+    }
 
 private slots:
     void initTestCase()
@@ -39,7 +45,9 @@ private slots:
         qRegisterMetaType<QList<DomainCheckReport>>();
         auto ours = DkimKeyPair::generate();
         auto other = DkimKeyPair::generate();
-        QVERIFY(ours.ok() && other.ok());
+        auto ed25519 = DkimKeyPair::generate(DkimKeyPair::Algorithm::Ed25519);
+        QVERIFY(ours.ok() && other.ok() && ed25519.ok());
+        m_edKey = ed25519->publicKeyBase64();
         m_ourKey = ours->publicKeyBase64();
         m_otherKey = other->publicKeyBase64();
         const QJsonObject zone{
@@ -48,12 +56,16 @@ private slots:
             {QStringLiteral("good.example"), QJsonArray{QStringLiteral("google-site-verification=abc123"),
                                                         QStringLiteral("v=spf1 mx include:_spf.mail.example ~all")}},
             {QStringLiteral("herald._domainkey.good.example"), QJsonArray{DkimKeyPair::txtRecordValue(m_ourKey)}},
+            {QStringLiteral("herald-ed._domainkey.good.example"),
+             QJsonArray{DkimKeyPair::txtRecordValue(m_edKey, DkimKeyPair::Algorithm::Ed25519)}},
             {QStringLiteral("_dmarc.good.example"), QJsonArray{QStringLiteral("v=DMARC1; p=quarantine; rua=mailto:d@good.example")}},
             // The domain exists with no TXT at all; the other names do not exist (NXDOMAIN).
             {QStringLiteral("missing.example"), QJsonArray{}},
             // Two SPF records, another key, a DMARC record with no policy.
             {QStringLiteral("wrong.example"), QJsonArray{QStringLiteral("v=spf1 mx ~all"), QStringLiteral("v=spf1 a -all")}},
             {QStringLiteral("herald._domainkey.wrong.example"), QJsonArray{DkimKeyPair::txtRecordValue(m_otherKey)}},
+            // The Ed25519 key published as if it were RSA (k= left out): receivers cannot use it.
+            {QStringLiteral("herald-ed._domainkey.wrong.example"), QJsonArray{QStringLiteral("v=DKIM1; p=") + m_edKey}},
             {QStringLiteral("_dmarc.wrong.example"), QJsonArray{QStringLiteral("v=DMARC1; rua=mailto:d@wrong.example")}},
             // "+all", a revoked key, two DMARC records.
             {QStringLiteral("open.example"), QJsonArray{QStringLiteral("v=spf1 a +all")}},
@@ -116,10 +128,32 @@ private slots:
         QVERIFY(open.records.at(2).detail.startsWith(QLatin1String("2 DMARC records")));
     }
 
+    void ed25519KeyIsCheckedBesideRsa()
+    {
+        const auto reports = check({dualTarget(QStringLiteral("good.example")), dualTarget(QStringLiteral("missing.example")),
+                                    dualTarget(QStringLiteral("wrong.example"))});
+        QCOMPARE(reports.size(), 3);
+        const DomainCheckReport& good = reports.at(0);
+        QCOMPARE(good.records.size(), 4);
+        QVERIFY2(good.allPass(), qPrintable(good.problemSummary()));
+        QCOMPARE(good.records.at(3).record, DnsRecordCheck::Record::DkimEd25519);
+        QCOMPARE(good.records.at(3).name, QStringLiteral("herald-ed._domainkey.good.example"));
+        QCOMPARE(good.records.at(3).found, QStringLiteral("v=DKIM1; k=ed25519; p=") + m_edKey);
+        const DnsRecordCheck& missing = reports.at(1).records.at(3);
+        QCOMPARE(missing.state, State::Missing);
+        QCOMPARE(missing.expected, QStringLiteral("v=DKIM1; k=ed25519; p=") + m_edKey);
+        QVERIFY(reports.at(1).problemSummary().contains(QLatin1String("DKIM (Ed25519) missing")));
+        const DnsRecordCheck& wrong = reports.at(2).records.at(3);
+        QCOMPARE(wrong.state, State::Wrong);
+        QCOMPARE(wrong.expected, QStringLiteral("v=DKIM1; k=ed25519; p=") + m_edKey);
+        // Without an Ed25519 key nothing more is asked.
+        QCOMPARE(check({target(QStringLiteral("good.example"))}).value(0).records.size(), 3);
+    }
+
     void failuresAndDomainsWithoutKey()
     {
         const auto reports = check({target(QStringLiteral("broken.example")),
-                                    SenderDomainCheck::Target{QStringLiteral("good.example"), {}, {}}});
+                                    SenderDomainCheck::Target{QStringLiteral("good.example"), {}, {}, {}, {}}});
         QCOMPARE(reports.size(), 2);
         for (const DnsRecordCheck& record : reports.at(0).records) {
             QCOMPARE(record.state, State::Failed);

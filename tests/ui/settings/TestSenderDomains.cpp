@@ -11,6 +11,7 @@
 #include "shell/Translations.h"
 #include "storage/CampaignRepository.h"
 #include "storage/Database.h"
+#include "deliverability/DkimKeyring.h"
 #include "storage/DkimKeyRepository.h"
 #include "storage/ProfileStore.h"
 #include "storage/SecretStore.h"
@@ -247,6 +248,76 @@ private slots:
         QVERIFY(missing->child(1)->text(3).contains(QLatin1String("no DKIM key"))); // not a blank cell
         test::saveScreenshot(m_window.get(), QStringLiteral("settings-sender-domains-check.png"));
         test::saveScreenshot(panel(), QStringLiteral("settings-sender-domains-check-panel.png")); // the part below the fold too
+    }
+
+    void ed25519KeyBesideRsa()
+    {
+        panel()->selectDomain(QStringLiteral("missing.example"));
+        QVERIFY(!find<QPushButton>("generateEd25519KeyButton")->isEnabled()); // no RSA key to go beside
+        panel()->selectDomain(QStringLiteral("good.example"));
+        QVERIFY(find<QPushButton>("generateEd25519KeyButton")->isEnabled());
+        const auto rsa = DkimKeyRepository(*m_database).find(QStringLiteral("good.example"));
+        QVERIFY(rsa.ok());
+
+        QSignalSpy stored(panel(), &SenderDomainsPanel::keyStored);
+        QTest::mouseClick(find<QPushButton>("generateEd25519KeyButton"), Qt::LeftButton);
+        QVERIFY(stored.wait(30000));
+        const auto key = DkimKeyRepository(*m_database).find(QStringLiteral("good.example"));
+        QVERIFY2(key.ok(), qPrintable(key.error().message));
+        QCOMPARE(key->publicKey, rsa->publicKey); // the RSA key stays
+        QVERIFY(key->hasEd25519());
+        QVERIFY(key->ed25519Selector != key->selector); // a record of its own
+        QCOMPARE(QByteArray::fromBase64(key->ed25519PublicKey.toLatin1()).size(), 32);
+        QVERIFY(SecretStore::instance().read(DkimDomainKey::ed25519SecretKey(QStringLiteral("good.example"))).ok());
+        const QString edRecord = QStringLiteral("%1._domainkey.good.example  TXT \"v=DKIM1; k=ed25519; p=%2\"")
+                                     .arg(key->ed25519Selector, key->ed25519PublicKey);
+        const QStringList records = find<QPlainTextEdit>("dkimRecordEdit")->toPlainText().split(QLatin1Char('\n'));
+        QCOMPARE(records.size(), 2);
+        QVERIFY(records.at(0).contains(QLatin1String("k=rsa")));
+        QCOMPARE(records.at(1), edRecord);
+        QCOMPARE(find<QTreeWidget>("senderDomainList")->topLevelItem(0)->text(2),
+                 QStringLiteral("RSA + Ed25519, kept until Herald closes"));
+
+        // Both keys sign: the keyring hands the engine two keys for the domain.
+        auto keys = DkimKeyring(*m_database).signingKeys(QStringLiteral("good.example"));
+        QVERIFY2(keys.ok(), qPrintable(keys.error().message));
+        QCOMPARE(keys->size(), 2);
+
+        // Not yet published: the check says which record is missing; then it is published and passes.
+        QSignalSpy finished(panel(), &SenderDomainsPanel::checkFinished);
+        QTest::mouseClick(find<QPushButton>("checkDnsButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QTreeWidgetItem* good = checkItem(QStringLiteral("good.example"));
+        QCOMPARE(good->childCount(), 4);
+        QCOMPARE(good->child(3)->text(0), QStringLiteral("DKIM (Ed25519)"));
+        QCOMPARE(good->child(3)->text(1), QStringLiteral("missing"));
+        QCOMPARE(good->child(3)->text(3), QStringLiteral("v=DKIM1; k=ed25519; p=") + key->ed25519PublicKey);
+        m_zone.insert(DkimKeyPair::recordName(key->ed25519Selector, QStringLiteral("good.example")),
+                      QJsonArray{DkimKeyPair::txtRecordValue(key->ed25519PublicKey, DkimKeyPair::Algorithm::Ed25519)});
+        QVERIFY(m_dns.setZone(m_zone));
+        QTest::mouseClick(find<QPushButton>("checkDnsButton"), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(checkItem(QStringLiteral("good.example"))->text(1), QStringLiteral("all pass"));
+    }
+
+    // build/screenshots/settings-sender-domains-ed25519-*.png: the panel with both keys and their check, looked at
+    // for cut-off text in every language.
+    void screenshots_data() { test::addLanguageRows(); }
+
+    void screenshots()
+    {
+        QFETCH(QString, language);
+        const test::ScopedLanguage scoped(language);
+        QVERIFY(scoped.isLoaded());
+        SenderDomainsPanel shown(*m_database);
+        shown.resize(1000, 640);
+        shown.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&shown));
+        shown.selectDomain(QStringLiteral("good.example"));
+        QSignalSpy finished(&shown, &SenderDomainsPanel::checkFinished);
+        shown.checkDns();
+        QVERIFY(finished.wait(20000));
+        test::saveScreenshot(&shown, QStringLiteral("settings-sender-domains-ed25519-%1.png").arg(language));
     }
 
     void bulkCampaignFromANotReadyDomainIsWarned()
