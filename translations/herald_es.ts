@@ -2036,6 +2036,14 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
         <source>The server&apos;s foreign keys go round in a circle (%1); Herald cannot order the copy.</source>
         <translation>Las claves foráneas del servidor forman un círculo (%1); Herald no puede ordenar la copia.</translation>
     </message>
+    <message>
+        <source>a team server&apos;s own approvals (schema 24): a new server starts with approval off and nothing approved</source>
+        <translation>las aprobaciones propias de un servidor de equipo (esquema 24): un servidor nuevo empieza con la aprobación desactivada y nada aprobado</translation>
+    </message>
+    <message>
+        <source>when this server last saw each login (schema 25); the logins are the server&apos;s own</source>
+        <translation>cuándo vio este servidor por última vez cada inicio de sesión (esquema 25); los inicios de sesión son del propio servidor</translation>
+    </message>
 </context>
 <context>
     <name>herald::CsvBatchRunner</name>
@@ -2538,6 +2546,10 @@ Gmail y Yahoo rechazan o envían a spam el correo masivo sin SPF, DKIM y DMARC. 
     <message>
         <source>%1. These tables were copied and could not be emptied again (%2): %3. Empty them or make a new database before trying again.</source>
         <translation>%1. Estas tablas se copiaron y no se pudieron vaciar de nuevo (%2): %3. Vacíelas o cree una base de datos nueva antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Could not copy table %1</source>
+        <translation>No se pudo copiar la tabla %1</translation>
     </message>
 </context>
 <context>
@@ -8343,10 +8355,6 @@ Darse de baja: {{unsubscribe_url}}
         <translation>p. ej. alicia</translation>
     </message>
     <message>
-        <source>Viewers read; editors write nonprofits, templates and drafts; senders also send; admins also manage providers, erasure and the team; a worker runs &apos;herald worker&apos;.</source>
-        <translation>Los lectores leen; los editores escriben organizaciones, plantillas y borradores; los remitentes además envían; los administradores además gestionan proveedores, borrados y el equipo; un trabajador ejecuta &apos;herald worker&apos;.</translation>
-    </message>
-    <message>
         <source>&amp;Login name:</source>
         <translation>Nombre de &amp;usuario:</translation>
     </message>
@@ -8389,6 +8397,10 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Hecho</translation>
+    </message>
+    <message>
+        <source>Viewers read; editors write nonprofits, templates and drafts; senders also send; admins also manage providers, erasure and the team; a worker runs &apos;herald worker&apos; and &apos;herald intake&apos;, a public endpoint &apos;herald serve&apos;.</source>
+        <translation>Los lectores leen; los editores escriben organizaciones, plantillas y borradores; los remitentes además envían; los administradores además gestionan proveedores, borrados y el equipo; un trabajador ejecuta &apos;herald worker&apos; y &apos;herald intake&apos;, un punto de acceso público &apos;herald serve&apos;.</translation>
     </message>
 </context>
 <context>
@@ -8495,6 +8507,10 @@ Darse de baja: {{unsubscribe_url}}
     <message>
         <source>Could not remove %1</source>
         <translation>No se pudo quitar a %1</translation>
+    </message>
+    <message>
+        <source>Public endpoint (serve)</source>
+        <translation>Punto de acceso público (serve)</translation>
     </message>
 </context>
 <context>
@@ -10845,47 +10861,8 @@ Estado de salida: 0 hecho, 1 fallo (el motivo en la salida de error), 2 error de
         <translation>no</translation>
     </message>
     <message>
-        <source>The team on a PostgreSQL server: each person logs in as their own PostgreSQL role, in one of Herald&apos;s roles
-(viewer, editor, sender, admin, worker). Only admins may add, change or remove people; the server refuses
-everyone else, and each change is in the audit log.
-
-  list [--json]                 people, their role, whether they can log in, when Herald last saw them
-  add NAME --role ROLE          a new login; prints a generated password once (PostgreSQL keeps its hash,
-                                Herald keeps nothing)
-      [--password-stdin]        the password from the first line of standard input instead
-      [--no-password]           no password: certificate or peer authentication (pg_hba.conf)
-  set-role NAME ROLE            moves a person to another role
-  remove NAME                   drops the login; what it owns in this database goes to the owner
-
-Herald changes only plain team members: never a superuser, the database&apos;s owner, a role that may create
-roles, a role outside the team, or yourself. The embedded database (SQLite) is one person with every right.
-
-Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
-        <translation>El equipo en un servidor PostgreSQL: cada persona se conecta con su propio rol de PostgreSQL, en uno de los roles
-de Herald (viewer, editor, sender, admin, worker). Solo los administradores pueden añadir, cambiar o quitar
-personas; el servidor rechaza a los demás, y cada cambio queda en el registro de auditoría.
-
-  list [--json]                 personas, su rol, si pueden conectarse, cuándo las vio Herald por última vez
-  add NAME --role ROLE          un usuario nuevo; imprime una vez una contraseña generada (PostgreSQL guarda
-                                su hash, Herald no guarda nada)
-      [--password-stdin]        la contraseña de la primera línea de la entrada estándar en su lugar
-      [--no-password]           sin contraseña: autenticación por certificado o peer (pg_hba.conf)
-  set-role NAME ROLE            pasa a una persona a otro rol
-  remove NAME                   elimina el usuario; lo que posee en esta base de datos pasa al propietario
-
-Herald solo cambia miembros normales del equipo: nunca un superusuario, el propietario de la base de datos, un
-rol que puede crear roles, un rol ajeno al equipo, ni a usted mismo. La base de datos integrada (SQLite) es una
-sola persona con todos los derechos.
-
-Estado de salida: 0 hecho, 1 falló (el motivo en la salida de error), 2 error de uso.</translation>
-    </message>
-    <message>
         <source>list, add, set-role or remove.</source>
         <translation>list, add, set-role o remove.</translation>
-    </message>
-    <message>
-        <source>add: viewer, editor, sender, admin or worker.</source>
-        <translation>add: viewer, editor, sender, admin o worker.</translation>
     </message>
     <message>
         <source>role</source>
@@ -10922,6 +10899,45 @@ Estado de salida: 0 hecho, 1 falló (el motivo en la salida de error), 2 error d
     <message>
         <source>%1 was added as %2.</source>
         <translation>Se añadió a %1 como %2.</translation>
+    </message>
+    <message>
+        <source>The team on a PostgreSQL server: each person logs in as their own PostgreSQL role, in one of Herald&apos;s roles
+(viewer, editor, sender, admin, worker, serve). Only admins may add, change or remove people; the server refuses
+everyone else, and each change is in the audit log.
+
+  list [--json]                 people, their role, whether they can log in, when Herald last saw them
+  add NAME --role ROLE          a new login; prints a generated password once (PostgreSQL keeps its hash,
+                                Herald keeps nothing)
+      [--password-stdin]        the password from the first line of standard input instead
+      [--no-password]           no password: certificate or peer authentication (pg_hba.conf)
+  set-role NAME ROLE            moves a person to another role
+  remove NAME                   drops the login; what it owns in this database goes to the owner
+
+Herald changes only plain team members: never a superuser, the database&apos;s owner, a role that may create
+roles, a role outside the team, or yourself. The embedded database (SQLite) is one person with every right.
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>El equipo en un servidor PostgreSQL: cada persona se conecta con su propio rol de PostgreSQL, en uno de los roles
+de Herald (viewer, editor, sender, admin, worker, serve). Solo los administradores pueden añadir, cambiar o quitar
+personas; el servidor rechaza a los demás, y cada cambio queda en el registro de auditoría.
+
+  list [--json]                 personas, su rol, si pueden conectarse, cuándo las vio Herald por última vez
+  add NAME --role ROLE          un usuario nuevo; imprime una vez una contraseña generada (PostgreSQL guarda
+                                su hash, Herald no guarda nada)
+      [--password-stdin]        la contraseña de la primera línea de la entrada estándar en su lugar
+      [--no-password]           sin contraseña: autenticación por certificado o peer (pg_hba.conf)
+  set-role NAME ROLE            pasa a una persona a otro rol
+  remove NAME                   elimina el usuario; lo que posee en esta base de datos pasa al propietario
+
+Herald solo cambia miembros normales del equipo: nunca un superusuario, el propietario de la base de datos, un
+rol que puede crear roles, un rol ajeno al equipo, ni a usted mismo. La base de datos integrada (SQLite) es una
+sola persona con todos los derechos.
+
+Estado de salida: 0 hecho, 1 falló (el motivo en la salida de error), 2 error de uso.</translation>
+    </message>
+    <message>
+        <source>add: viewer, editor, sender, admin, worker (runs herald worker and herald intake) or serve (runs herald serve).</source>
+        <translation>add: viewer, editor, sender, admin, worker (ejecuta herald worker y herald intake) o serve (ejecuta herald serve).</translation>
     </message>
 </context>
 <context>

@@ -2036,6 +2036,14 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
         <source>The server&apos;s foreign keys go round in a circle (%1); Herald cannot order the copy.</source>
         <translation>Les clés étrangères du serveur tournent en rond (%1) ; Herald ne peut pas ordonner la copie.</translation>
     </message>
+    <message>
+        <source>a team server&apos;s own approvals (schema 24): a new server starts with approval off and nothing approved</source>
+        <translation>les approbations propres à un serveur d’équipe (schéma 24) : un nouveau serveur démarre avec l’approbation désactivée et rien d’approuvé</translation>
+    </message>
+    <message>
+        <source>when this server last saw each login (schema 25); the logins are the server&apos;s own</source>
+        <translation>quand ce serveur a vu chaque identifiant pour la dernière fois (schéma 25) ; les identifiants sont ceux du serveur</translation>
+    </message>
 </context>
 <context>
     <name>herald::CsvBatchRunner</name>
@@ -2538,6 +2546,10 @@ Gmail et Yahoo refusent ou classent en spam les envois en masse sans SPF, DKIM e
     <message>
         <source>%1. These tables were copied and could not be emptied again (%2): %3. Empty them or make a new database before trying again.</source>
         <translation>%1. Ces tables ont été copiées et n&apos;ont pas pu être vidées de nouveau (%2) : %3. Videz-les ou créez une nouvelle base avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Could not copy table %1</source>
+        <translation>Impossible de copier la table %1</translation>
     </message>
 </context>
 <context>
@@ -8343,10 +8355,6 @@ Se désabonner : {{unsubscribe_url}}
         <translation>p. ex. alice</translation>
     </message>
     <message>
-        <source>Viewers read; editors write nonprofits, templates and drafts; senders also send; admins also manage providers, erasure and the team; a worker runs &apos;herald worker&apos;.</source>
-        <translation>Les lecteurs lisent ; les rédacteurs écrivent organisations, modèles et brouillons ; les expéditeurs envoient aussi ; les administrateurs gèrent aussi fournisseurs, effacements et l’équipe ; un worker exécute &apos;herald worker&apos;.</translation>
-    </message>
-    <message>
         <source>&amp;Login name:</source>
         <translation>Nom de &amp;connexion :</translation>
     </message>
@@ -8389,6 +8397,10 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
+    </message>
+    <message>
+        <source>Viewers read; editors write nonprofits, templates and drafts; senders also send; admins also manage providers, erasure and the team; a worker runs &apos;herald worker&apos; and &apos;herald intake&apos;, a public endpoint &apos;herald serve&apos;.</source>
+        <translation>Les lecteurs lisent ; les rédacteurs écrivent organisations, modèles et brouillons ; les expéditeurs envoient aussi ; les administrateurs gèrent aussi fournisseurs, effacements et l’équipe ; un worker exécute &apos;herald worker&apos; et &apos;herald intake&apos;, un point d’accès public &apos;herald serve&apos;.</translation>
     </message>
 </context>
 <context>
@@ -8495,6 +8507,10 @@ Se désabonner : {{unsubscribe_url}}
     <message>
         <source>Could not remove %1</source>
         <translation>Impossible de retirer %1</translation>
+    </message>
+    <message>
+        <source>Public endpoint (serve)</source>
+        <translation>Point d’accès public (serve)</translation>
     </message>
 </context>
 <context>
@@ -10845,47 +10861,8 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur
         <translation>non</translation>
     </message>
     <message>
-        <source>The team on a PostgreSQL server: each person logs in as their own PostgreSQL role, in one of Herald&apos;s roles
-(viewer, editor, sender, admin, worker). Only admins may add, change or remove people; the server refuses
-everyone else, and each change is in the audit log.
-
-  list [--json]                 people, their role, whether they can log in, when Herald last saw them
-  add NAME --role ROLE          a new login; prints a generated password once (PostgreSQL keeps its hash,
-                                Herald keeps nothing)
-      [--password-stdin]        the password from the first line of standard input instead
-      [--no-password]           no password: certificate or peer authentication (pg_hba.conf)
-  set-role NAME ROLE            moves a person to another role
-  remove NAME                   drops the login; what it owns in this database goes to the owner
-
-Herald changes only plain team members: never a superuser, the database&apos;s owner, a role that may create
-roles, a role outside the team, or yourself. The embedded database (SQLite) is one person with every right.
-
-Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
-        <translation>L’équipe sur un serveur PostgreSQL : chaque personne se connecte avec son propre rôle PostgreSQL, dans l’un des
-rôles de Herald (viewer, editor, sender, admin, worker). Seuls les administrateurs peuvent ajouter, modifier ou
-retirer des personnes ; le serveur refuse tous les autres, et chaque changement est dans le journal d’audit.
-
-  list [--json]                 les personnes, leur rôle, si elles peuvent se connecter, quand Herald les a vues
-  add NAME --role ROLE          une nouvelle connexion ; affiche une fois un mot de passe généré (PostgreSQL
-                                garde son hachage, Herald ne garde rien)
-      [--password-stdin]        le mot de passe lu sur la première ligne de l’entrée standard à la place
-      [--no-password]           sans mot de passe : authentification par certificat ou peer (pg_hba.conf)
-  set-role NAME ROLE            fait passer une personne à un autre rôle
-  remove NAME                   supprime la connexion ; ce qu’elle possède dans cette base va au propriétaire
-
-Herald ne modifie que les membres ordinaires de l’équipe : jamais un superutilisateur, le propriétaire de la base,
-un rôle qui peut créer des rôles, un rôle hors de l’équipe, ni vous-même. La base intégrée (SQLite) est une seule
-personne avec tous les droits.
-
-Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur d’utilisation.</translation>
-    </message>
-    <message>
         <source>list, add, set-role or remove.</source>
         <translation>list, add, set-role ou remove.</translation>
-    </message>
-    <message>
-        <source>add: viewer, editor, sender, admin or worker.</source>
-        <translation>add : viewer, editor, sender, admin ou worker.</translation>
     </message>
     <message>
         <source>role</source>
@@ -10922,6 +10899,45 @@ Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur
     <message>
         <source>%1 was added as %2.</source>
         <translation>%1 a été ajouté comme %2.</translation>
+    </message>
+    <message>
+        <source>The team on a PostgreSQL server: each person logs in as their own PostgreSQL role, in one of Herald&apos;s roles
+(viewer, editor, sender, admin, worker, serve). Only admins may add, change or remove people; the server refuses
+everyone else, and each change is in the audit log.
+
+  list [--json]                 people, their role, whether they can log in, when Herald last saw them
+  add NAME --role ROLE          a new login; prints a generated password once (PostgreSQL keeps its hash,
+                                Herald keeps nothing)
+      [--password-stdin]        the password from the first line of standard input instead
+      [--no-password]           no password: certificate or peer authentication (pg_hba.conf)
+  set-role NAME ROLE            moves a person to another role
+  remove NAME                   drops the login; what it owns in this database goes to the owner
+
+Herald changes only plain team members: never a superuser, the database&apos;s owner, a role that may create
+roles, a role outside the team, or yourself. The embedded database (SQLite) is one person with every right.
+
+Exit status: 0 done, 1 failed (the reason on standard error), 2 usage error.</source>
+        <translation>L’équipe sur un serveur PostgreSQL : chaque personne se connecte avec son propre rôle PostgreSQL, dans l’un des
+rôles de Herald (viewer, editor, sender, admin, worker, serve). Seuls les administrateurs peuvent ajouter, modifier ou
+retirer des personnes ; le serveur refuse tous les autres, et chaque changement est dans le journal d’audit.
+
+  list [--json]                 les personnes, leur rôle, si elles peuvent se connecter, quand Herald les a vues
+  add NAME --role ROLE          une nouvelle connexion ; affiche une fois un mot de passe généré (PostgreSQL
+                                garde son hachage, Herald ne garde rien)
+      [--password-stdin]        le mot de passe lu sur la première ligne de l’entrée standard à la place
+      [--no-password]           sans mot de passe : authentification par certificat ou peer (pg_hba.conf)
+  set-role NAME ROLE            fait passer une personne à un autre rôle
+  remove NAME                   supprime la connexion ; ce qu’elle possède dans cette base va au propriétaire
+
+Herald ne modifie que les membres ordinaires de l’équipe : jamais un superutilisateur, le propriétaire de la base,
+un rôle qui peut créer des rôles, un rôle hors de l’équipe, ni vous-même. La base intégrée (SQLite) est une seule
+personne avec tous les droits.
+
+Code de sortie : 0 fait, 1 échec (la raison sur la sortie d’erreur), 2 erreur d’utilisation.</translation>
+    </message>
+    <message>
+        <source>add: viewer, editor, sender, admin, worker (runs herald worker and herald intake) or serve (runs herald serve).</source>
+        <translation>add : viewer, editor, sender, admin, worker (exécute herald worker et herald intake) ou serve (exécute herald serve).</translation>
     </message>
 </context>
 <context>

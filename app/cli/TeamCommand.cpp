@@ -55,7 +55,7 @@ int TeamCommand::run(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
         "The team on a PostgreSQL server: each person logs in as their own PostgreSQL role, in one of Herald's roles\n"
-        "(viewer, editor, sender, admin, worker). Only admins may add, change or remove people; the server refuses\n"
+        "(viewer, editor, sender, admin, worker, serve). Only admins may add, change or remove people; the server refuses\n"
         "everyone else, and each change is in the audit log.\n\n"
         "  list [--json]                 people, their role, whether they can log in, when Herald last saw them\n"
         "  add NAME --role ROLE          a new login; prints a generated password once (PostgreSQL keeps its hash,\n"
@@ -70,7 +70,7 @@ int TeamCommand::run(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("action"), tr("list, add, set-role or remove."));
     const QCommandLineOption profile = CommandArguments::profileOption();
     const QCommandLineOption json = CommandArguments::listJsonOption();
-    const QCommandLineOption role(QStringLiteral("role"), tr("add: viewer, editor, sender, admin or worker."),
+    const QCommandLineOption role(QStringLiteral("role"), tr("add: viewer, editor, sender, admin, worker (runs herald worker and herald intake) or serve (runs herald serve)."),
                                   tr("role"));
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
                                            tr("add: read the password from standard input."));

@@ -12,7 +12,7 @@ TeamRepository::TeamRepository(Database& database) : m_database(database) {}
 QStringList TeamRepository::roles()
 {
     return {QStringLiteral("viewer"), QStringLiteral("editor"), QStringLiteral("sender"), QStringLiteral("admin"),
-            QStringLiteral("worker")};
+            QStringLiteral("worker"), QStringLiteral("serve")};
 }
 
 QString TeamRepository::roleTitle(const QString& role)
@@ -27,6 +27,8 @@ QString TeamRepository::roleTitle(const QString& role)
         return tr("Admin");
     if (role == QLatin1String("worker"))
         return tr("Worker");
+    if (role == QLatin1String("serve"))
+        return tr("Public endpoint (serve)");
     return role;
 }
 
@@ -53,7 +55,7 @@ Result<QList<TeamMember>> TeamRepository::list()
         QStringLiteral("SELECT r.rolname, herald_team_role_of(r.rolname), r.rolcanlogin, s.seen_at "
                        "FROM pg_roles r LEFT JOIN team_last_seen s ON s.login = r.rolname "
                        "WHERE herald_team_role_of(r.rolname) IS NOT NULL AND r.rolname NOT IN ('herald_viewer', "
-                       "'herald_editor', 'herald_sender', 'herald_admin', 'herald_worker') "
+                       "'herald_editor', 'herald_sender', 'herald_admin', 'herald_worker', 'herald_serve') "
                        "ORDER BY lower(r.rolname)"),
         tr("Could not read the team"), [](const QSqlQuery& query) {
             TeamMember member;

@@ -159,7 +159,7 @@ private slots:
         const Run badRole = team({QStringLiteral("add"), person(QStringLiteral("x")), QStringLiteral("--role"),
                                   QStringLiteral("boss"), QStringLiteral("--no-password")});
         QCOMPARE(badRole.exitCode, 1);
-        QVERIFY2(badRole.err.contains(QLatin1String("viewer, editor, sender, admin and worker")), qPrintable(badRole.err));
+        QVERIFY2(badRole.err.contains(QLatin1String("viewer, editor, sender, admin, worker and serve")), qPrintable(badRole.err));
         QCOMPARE(team({QStringLiteral("add"), QStringLiteral("someone")}).exitCode, 2);
         QCOMPARE(team({QStringLiteral("add"), QStringLiteral("someone"), QStringLiteral("--role"),
                        QStringLiteral("viewer"), QStringLiteral("--no-password"), QStringLiteral("--password-stdin")})

@@ -53,7 +53,8 @@ void TeamMemberDialog::build(bool adding)
     m_roleCombo->setCurrentIndex(1); // editor: the usual new colleague
     auto* roleNote = FormFeedback::createNoteLabel(QStringLiteral("teamRoleNote"), form);
     roleNote->setText(tr("Viewers read; editors write nonprofits, templates and drafts; senders also send; admins "
-                         "also manage providers, erasure and the team; a worker runs 'herald worker'."));
+                         "also manage providers, erasure and the team; a worker runs 'herald worker' and 'herald intake', a public "
+                         "endpoint 'herald serve'."));
     auto* layout = new QFormLayout(form);
     layout->addRow(tr("&Login name:"), m_nameEdit);
     layout->addRow(tr("&Role:"), m_roleCombo);

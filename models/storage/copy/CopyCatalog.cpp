@@ -102,6 +102,10 @@ QString CopyCatalog::skipReason(const QString& table)
         return tr("a lease between running workers, made by the target's migration");
     if (table == QLatin1String("nonprofits_search") || table.startsWith(QLatin1String("nonprofits_search_")))
         return tr("SQLite's full-text index of nonprofits; PostgreSQL indexes them itself");
+    if (table == QLatin1String("approval_settings") || table == QLatin1String("campaign_approvals"))
+        return tr("a team server's own approvals (schema 24): a new server starts with approval off and nothing approved");
+    if (table == QLatin1String("team_last_seen"))
+        return tr("when this server last saw each login (schema 25); the logins are the server's own");
     if (table.startsWith(QLatin1String("sqlite_")))
         return tr("SQLite's own bookkeeping");
     return {};

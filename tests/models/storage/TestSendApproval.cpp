@@ -190,6 +190,13 @@ private slots:
         QCOMPARE(ownerValue(QStringLiteral("SELECT created_by FROM campaigns WHERE id = %1").arg(byEditor.id)), login(QStringLiteral("editor")));
         allowed(QStringLiteral("admin"), QStringLiteral("UPDATE campaigns SET created_by = 'mallory' WHERE id = %1").arg(byEditor.id));
         QCOMPARE(ownerValue(QStringLiteral("SELECT created_by FROM campaigns WHERE id = %1").arg(byEditor.id)), QStringLiteral("mallory"));
+        // The move's setting (herald.moving, DatabaseCopier) keeps a given author for an administrator only.
+        const QString moved = QStringLiteral("BEGIN; SET LOCAL herald.moving = 'on'; INSERT INTO campaigns (uuid, name, created_by) "
+                                             "VALUES ('%1', '%1', 'mallory'); COMMIT;");
+        allowed(QStringLiteral("sender"), moved.arg(QStringLiteral("moved-by-sender")));
+        QCOMPARE(ownerValue(QStringLiteral("SELECT created_by FROM campaigns WHERE uuid = 'moved-by-sender'")), login(QStringLiteral("sender")));
+        allowed(QStringLiteral("admin"), moved.arg(QStringLiteral("moved-by-admin")));
+        QCOMPARE(ownerValue(QStringLiteral("SELECT created_by FROM campaigns WHERE uuid = 'moved-by-admin'")), QStringLiteral("mallory"));
     }
 
     void onlyAnAdministratorSetsTheThreshold()

@@ -127,6 +127,21 @@ private slots:
         QVERIFY2(addSomeone.exitCode != 0 && test::RoleLogins::isRefusal(addSomeone.output), qPrintable(addSomeone.output));
     }
 
+    void aServeLoginIsATeamMember()
+    {
+        // The machine that runs herald serve (schema 26): added, listed and seen like a person, with serve's rights only.
+        const QString login = person(QStringLiteral("web"));
+        QVERIFY(asAdmin().add(login, QStringLiteral("serve"), TeamRepository::Password::Given, m_roles->password()).ok());
+        QVERIFY(inGroup(login, QStringLiteral("serve")));
+        const auto row = member(login);
+        QVERIFY(row.has_value());
+        QCOMPARE(row->role, QStringLiteral("serve"));
+        QVERIFY(m_roles->psql(login, QStringLiteral("SELECT count(*) FROM engagement_events")).exitCode == 0);
+        const auto renameNonprofit = m_roles->psql(login, QStringLiteral("UPDATE nonprofits SET name = 'x'"));
+        QVERIFY2(test::RoleLogins::isRefusal(renameNonprofit.output), qPrintable(renameNonprofit.output));
+        QVERIFY(asAdmin().remove(login).ok());
+    }
+
     void adminChangesRoleAndRemoves()
     {
         const QString login = person(QStringLiteral("move"));
@@ -231,7 +246,7 @@ private slots:
         const auto badRole = asAdmin().add(person(QStringLiteral("r")), QStringLiteral("superuser"),
                                            TeamRepository::Password::None);
         QVERIFY(!badRole.ok());
-        QVERIFY2(badRole.error().message.contains(QLatin1String("viewer, editor, sender, admin and worker")),
+        QVERIFY2(badRole.error().message.contains(QLatin1String("viewer, editor, sender, admin, worker and serve")),
                  qPrintable(badRole.error().message));
         const Status self = asAdmin().setRole(m_roles->login(QStringLiteral("admin")), QStringLiteral("viewer"));
         QVERIFY(!self.ok());

@@ -1,7 +1,7 @@
 -- Herald schema 25 (PostgreSQL): managing the team from Herald (issue 18): Settings → Team and `herald team`.
 --
 -- A person is a login role that is a member of one of schema 23's group roles (herald_viewer, herald_editor,
--- herald_sender, herald_admin, herald_worker); their Herald role is the highest group they are a direct member of.
+-- herald_sender, herald_admin, herald_worker) or of schema 26's herald_serve; their Herald role is the highest group they are a direct member of.
 -- Admins (members of herald_admin) have no CREATEROLE, so adding, changing and removing people goes through the
 -- SECURITY DEFINER functions below, owned by the schema's owner (who created the group roles in 023 and so has
 -- CREATEROLE, or was given it by a superuser: see migrations/README.md). Only herald_admin may execute them. They
@@ -24,7 +24,7 @@ CREATE TABLE team_last_seen (
 -- Who was last seen when is the admins' to read; everyone writes their own line through herald_team_seen() only.
 GRANT SELECT, INSERT, UPDATE, DELETE ON team_last_seen TO herald_admin;
 
--- The Herald role (viewer, editor, sender, admin, worker) a role is a direct member of, the highest first; NULL when
+-- The Herald role (viewer, editor, sender, admin, worker, serve) a role is a direct member of, the highest first; NULL when
 -- none. Readable by anyone, as pg_roles is.
 CREATE FUNCTION herald_team_role_of(p_login text) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT substr(g.rolname, 8)
@@ -32,8 +32,9 @@ CREATE FUNCTION herald_team_role_of(p_login text) RETURNS text LANGUAGE sql STAB
     JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
     JOIN pg_catalog.pg_roles r ON r.oid = m.member
     WHERE r.rolname = p_login
-      AND g.rolname IN ('herald_admin', 'herald_sender', 'herald_editor', 'herald_viewer', 'herald_worker')
-    ORDER BY array_position(ARRAY['herald_admin', 'herald_sender', 'herald_editor', 'herald_viewer', 'herald_worker'],
+      AND g.rolname IN ('herald_admin', 'herald_sender', 'herald_editor', 'herald_viewer', 'herald_worker', 'herald_serve')
+    ORDER BY array_position(ARRAY['herald_admin', 'herald_sender', 'herald_editor', 'herald_viewer', 'herald_worker',
+                                  'herald_serve'],
                             g.rolname::text)
     LIMIT 1
 $$;
@@ -41,8 +42,8 @@ $$;
 -- The group role of a Herald role's name, or an error naming the five.
 CREATE FUNCTION herald_team_group(p_role text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-    IF p_role IS NULL OR p_role NOT IN ('viewer', 'editor', 'sender', 'admin', 'worker') THEN
-        RAISE EXCEPTION 'There is no Herald role ''%''; the roles are viewer, editor, sender, admin and worker.', p_role
+    IF p_role IS NULL OR p_role NOT IN ('viewer', 'editor', 'sender', 'admin', 'worker', 'serve') THEN
+        RAISE EXCEPTION 'There is no Herald role ''%''; the roles are viewer, editor, sender, admin, worker and serve.', p_role
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     RETURN 'herald_' || p_role;
@@ -88,9 +89,9 @@ BEGIN
         RAISE EXCEPTION 'You cannot change or remove your own login (''%''); another admin can.', p_login
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF p_login IN ('herald_viewer', 'herald_editor', 'herald_sender', 'herald_admin', 'herald_worker')
+    IF p_login IN ('herald_viewer', 'herald_editor', 'herald_sender', 'herald_admin', 'herald_worker', 'herald_serve')
        OR herald_team_role_of(p_login) IS NULL THEN
-        RAISE EXCEPTION '''%'' is not a member of Herald''s team (herald_viewer, editor, sender, admin or worker); '
+        RAISE EXCEPTION '''%'' is not a member of Herald''s team (herald_viewer, editor, sender, admin, worker or serve); '
                         'Herald changes only its own team''s logins.', p_login
             USING ERRCODE = 'invalid_parameter_value';
     END IF;

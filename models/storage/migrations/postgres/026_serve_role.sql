@@ -32,6 +32,8 @@ BEGIN
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO herald_serve', current_schema());
 END
 $$;
+-- A serve login is a team member like the others (schema 25: `herald team add web1 --role serve`, last seen).
+GRANT EXECUTE ON FUNCTION herald_team_seen() TO herald_serve;
 
 GRANT SELECT ON campaigns, sends, campaign_links, templates, nonprofits, suppressions, media, app_settings,
     schema_migrations TO herald_serve;
