@@ -83,6 +83,25 @@ RoleLogins::PsqlRun RoleLogins::psql(const QString& user, const QString& sql, co
     return {process.exitCode(), QString::fromUtf8(process.readAll())};
 }
 
+QString RoleLogins::whyNotRefused(const QString& user, const QString& sql, const QString& reason) const
+{
+    const PsqlRun run = psql(user, sql);
+    const QString who = user.isEmpty() ? QStringLiteral("postgres") : user;
+    if (run.exitCode == 0)
+        return QStringLiteral("%1 was allowed: %2").arg(who, sql);
+    if (reason.isEmpty() ? !isRefusal(run.output) : !run.output.contains(reason))
+        return QStringLiteral("%1: %2 -> %3").arg(who, sql, run.output);
+    return {};
+}
+
+QString RoleLogins::whyNotAllowed(const QString& user, const QString& sql) const
+{
+    const PsqlRun run = psql(user, sql);
+    if (run.exitCode == 0)
+        return {};
+    return QStringLiteral("%1: %2 -> %3").arg(user.isEmpty() ? QStringLiteral("postgres") : user, sql, run.output);
+}
+
 bool RoleLogins::isRefusal(const QString& output)
 {
     static const QRegularExpression reason(QStringLiteral("permission denied|row-level security|append-only|must be owner"));

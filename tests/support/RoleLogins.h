@@ -43,7 +43,14 @@ public:
 
     // The statement run by psql as `user` (the superuser when empty), on the test database unless `database` is given.
     PsqlRun psql(const QString& user, const QString& sql, const QString& database = {}) const;
-    PsqlRun psqlAs(const QString& role, const QString& sql) const { return psql(role == QLatin1String("owner") ? QString() : login(role), sql); }
+    // The psql user of a group role's login; "owner" is the superuser (empty).
+    QString userOf(const QString& role) const { return role == QLatin1String("owner") ? QString() : login(role); }
+    PsqlRun psqlAs(const QString& role, const QString& sql) const { return psql(userOf(role), sql); }
+    // Empty when psql as `user` was refused `sql` for lack of a right (its output holding `reason`, or any refusal
+    // isRefusal() knows when `reason` is empty); else what happened instead, for the test's failure message.
+    QString whyNotRefused(const QString& user, const QString& sql, const QString& reason = {}) const;
+    // Empty when psql as `user` ran `sql`; else its output.
+    QString whyNotAllowed(const QString& user, const QString& sql) const;
     // One value the superuser reads.
     QString ownerValue(const QString& sql) const { return psql({}, sql).output.trimmed(); }
     // Whether psql's output says the server refused for lack of a right (not a typo in the test).
