@@ -1,4 +1,5 @@
 #include "HeraldCli.h"
+#include "HttpProbe.h"
 #include "ParsedMessage.h"
 #include "SendingFixture.h"
 #include "TestImages.h"
@@ -13,7 +14,6 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 #include <csignal>
@@ -41,13 +41,6 @@ class TestServeMedia : public QObject
     QString m_identity;
 
     Database& database() { return m_cli.database(); }
-
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
 
     QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
 
@@ -115,7 +108,7 @@ private slots:
     void init()
     {
         QVERIFY2(m_cli.setUp(QStringLiteral(HERALD_EXECUTABLE)).isEmpty(), "set-up failed");
-        m_port = freePort();
+        m_port = test::HttpProbe::freePort();
         auto imported = MediaRepository(database()).importImage(QStringLiteral("logo.png"),
                                                                 test::imageBytes(320, 120, QColor(20, 90, 160)));
         QVERIFY2(imported.ok(), qPrintable(imported.error().message));

@@ -1,4 +1,5 @@
 #include "HeraldCli.h"
+#include "HttpProbe.h"
 #include "engagement/EngagementSpool.h"
 #include "engagement/TrackingToken.h"
 #include "storage/AppSettingsRepository.h"
@@ -8,7 +9,6 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,13 +29,6 @@ class TestServeSpool : public QObject
     QTemporaryDir m_spool;
 
     Database& database() { return m_cli.database(); }
-
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
 
     QStringList serveArguments(quint16 port) const
     {
@@ -92,7 +85,7 @@ private slots:
 
     void aKillLosesNoClickTheSpoolHadWritten()
     {
-        const quint16 port = freePort();
+        const quint16 port = test::HttpProbe::freePort();
         auto serve = startServe(port);
         auto secret = AppSettingsRepository(database()).unsubscribeSecret();
         QVERIFY(secret.ok());
@@ -122,9 +115,9 @@ private slots:
 
     void aSecondServeOnTheSameSpoolIsRefused()
     {
-        auto first = startServe(freePort());
+        auto first = startServe(test::HttpProbe::freePort());
         QVERIFY(first->state() == QProcess::Running);
-        const auto second = m_cli.run(serveArguments(freePort()));
+        const auto second = m_cli.run(serveArguments(test::HttpProbe::freePort()));
         QCOMPARE(second.exitCode, 1);
         QVERIFY2(second.err.contains(QStringLiteral("Another herald serve uses the spool directory")), qPrintable(second.err));
         QVERIFY2(second.err.contains(QDir(m_spool.path()).absolutePath()), qPrintable(second.err));

@@ -1,4 +1,5 @@
 #include "HeraldCli.h"
+#include "HttpProbe.h"
 #include "ParsedMessage.h"
 #include "SendingFixture.h"
 #include "SmtpTestServer.h"
@@ -14,7 +15,6 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 #include <csignal>
@@ -39,12 +39,6 @@ class TestServeTracking : public QObject
     Database& database() { return m_cli.database(); }
     qint64 count(const QString& sql) { return test::SendingFixture::count(database(), sql); }
 
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
     QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
 
     std::unique_ptr<QProcess> startServe(quint16 port)
@@ -161,7 +155,7 @@ private slots:
         QVERIFY2(m_cli.setUp(QStringLiteral(HERALD_EXECUTABLE)).isEmpty(), "set-up failed");
         m_smtp = std::make_unique<test::SmtpTestServer>();
         QVERIFY(m_smtp->start({QStringLiteral("--keep-data")}));
-        m_port = freePort();
+        m_port = test::HttpProbe::freePort();
         m_serve = startServe(m_port);
     }
 
@@ -255,7 +249,7 @@ private slots:
         const qint64 campaign = addCampaign(QStringLiteral("anonymous"));
         const QHash<QString, QString> html = sendAndReceive(campaign);
         QCOMPARE(html.size(), 3);
-        const quint16 secondPort = freePort();
+        const quint16 secondPort = test::HttpProbe::freePort();
         auto second = startServe(secondPort);
         int fetched = 0;
         for (const QString& message : html) {

@@ -13,7 +13,6 @@
 #include "storage/MediaRepository.h"
 
 #include <QFile>
-#include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -43,13 +42,6 @@ class TestServiceRoles : public QObject
 
     QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     qint64 count(const QString& sql) { return test::SendingFixture::count(*m_owner, sql); }
-
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
 
     QString trackingUrl(TrackingToken::Kind kind, int linkNo) const
     {
@@ -81,7 +73,7 @@ private slots:
 
         // What an administrator and a sent campaign left: the public address, a per-recipient tracked campaign with
         // one sent message and one link, an image of the media library.
-        m_port = freePort();
+        m_port = test::HttpProbe::freePort();
         QVERIFY(AppSettingsRepository(*m_owner).setPublicBaseUrl(base()).ok());
         m_secret = AppSettingsRepository(*m_owner).unsubscribeSecret().value();
         test::EngagementRows rows(*m_owner);
@@ -176,7 +168,7 @@ private slots:
 
         // The public address stays an administrator's: serve as this login may not move it.
         const auto moved = m_herald.run({QStringLiteral("serve"), QStringLiteral("--profile"), QStringLiteral("Web"), QStringLiteral("--listen"),
-                                         QStringLiteral("127.0.0.1:%1").arg(freePort()), QStringLiteral("--public-url"),
+                                         QStringLiteral("127.0.0.1:%1").arg(test::HttpProbe::freePort()), QStringLiteral("--public-url"),
                                          QStringLiteral("https://evil.example")});
         QVERIFY(moved.exitCode != 0);
         QVERIFY2(moved.err.contains(QLatin1String("app_settings")) && !moved.err.contains(QLatin1String("ERROR:")), qPrintable(moved.err));

@@ -6,6 +6,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPair>
+#include <QTcpServer>
 #include <QTimer>
 #include <QUrl>
 
@@ -52,6 +53,14 @@ public:
     }
 
     Answer get(const QUrl& url) { return request("GET", url); }
+
+    // A loopback port free a moment ago, for a `herald serve --listen` under test.
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();
+    }
 
 private:
     QNetworkAccessManager m_network;
